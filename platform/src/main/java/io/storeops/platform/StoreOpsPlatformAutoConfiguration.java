@@ -1,0 +1,145 @@
+package io.storeops.platform;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.Topics;
+import io.storeops.platform.messaging.EventDispatcher;
+import io.storeops.platform.messaging.EventHandler;
+import io.storeops.platform.outbox.AggregateStore;
+import io.storeops.platform.outbox.OutboxRelay;
+import io.storeops.platform.security.SecurityConfiguration;
+import io.storeops.platform.stores.StoreCatalog;
+import io.storeops.platform.stores.StoreProperties;
+import io.storeops.platform.web.ProblemResponses;
+import io.storeops.platform.web.TraceparentWebFilter;
+import io.storeops.platform.webhook.WebhookDeliveries;
+import io.storeops.platform.webhook.WebhookIntake;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Everything a StoreOps service shares: outbox store and relay, the event dispatcher with its
+ * dead-letter naming, webhook intake, security, problem responses and trace propagation.
+ * A service contributes domain code: aggregates, {@link EventHandler} beans and controllers.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(StoreProperties.class)
+@Import({SecurityConfiguration.class, ProblemResponses.class})
+public class StoreOpsPlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    StoreCatalog storeCatalog(StoreProperties properties) {
+        return new StoreCatalog(properties);
+    }
+
+    /** The outbox's own producer: idempotent and acks=all, so an acknowledged event is durable and never doubled by retries. */
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                                     @Value("${spring.application.name}") String service) {
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate, Clock clock,
+                            @Value("${storeops.outbox.sweep-interval:60s}") Duration sweepInterval,
+                            @Value("${storeops.outbox.send-timeout:30s}") Duration sendTimeout,
+                            MeterRegistry meters, @Value("${spring.application.name}") String service) {
+        return new OutboxRelay(mongo, outboxKafkaTemplate, clock, sweepInterval, sendTimeout, meters, service);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock,
+                                  @Value("${spring.application.name}") String service) {
+        return new AggregateStore(mongo, relay, service, clock);
+    }
+
+    /** The binding {@code storeopsEvents-in-0}: one per-message consumer, so the binder's retry and DLQ apply. */
+    @Bean
+    Consumer<Message<byte[]>> storeopsEvents(List<EventHandler<?>> handlers, MeterRegistry meters,
+                                             @Value("${spring.application.name}") String service,
+                                             @Value("${storeops.messaging.handler-timeout:20s}") Duration handlerTimeout) {
+        return new EventDispatcher(handlers, meters, service, handlerTimeout);
+    }
+
+    /** Dead letters go to {@code <topic>.<group>.dlq}; counting them here makes every DLQ write visible. */
+    @Bean
+    DlqDestinationResolver storeopsDeadLetters(MeterRegistry meters, @Value("${spring.application.name}") String group) {
+        return (record, failure) -> {
+            Counter.builder("storeops.dlq.writes")
+                    .description("Records sent to a dead-letter topic after their retries ran out")
+                    .tags("service", group, "topic", record.topic())
+                    .register(meters)
+                    .increment();
+            return Topics.deadLetter(record.topic(), group);
+        };
+    }
+
+    /** Dead-letter topics are created on demand with one partition; order there does not matter. */
+    @Bean
+    DlqPartitionFunction storeopsDeadLetterPartition() {
+        return DlqPartitionFunction.PARTITION_ZERO;
+    }
+
+    @Bean
+    WebhookDeliveries webhookDeliveries(ReactiveMongoTemplate mongo, Clock clock, StoreProperties properties) {
+        return new WebhookDeliveries(mongo, clock, properties.webhooks().dedupeWindow());
+    }
+
+    @Bean
+    WebhookIntake webhookIntake(StoreCatalog stores, WebhookDeliveries deliveries, MeterRegistry meters, Clock clock) {
+        return new WebhookIntake(stores, deliveries, meters, clock);
+    }
+
+    /** The embedded store has no TTL index: expired delivery records are purged on a timer. */
+    @Bean(destroyMethod = "dispose")
+    Disposable webhookDeliveryPurge(WebhookDeliveries deliveries,
+                                    @Value("${storeops.webhooks.purge-interval:1h}") Duration interval) {
+        return Flux.interval(interval, interval, Schedulers.boundedElastic())
+                .concatMap(tick -> deliveries.purgeExpired().onErrorResume(failure -> Mono.just(0L)))
+                .subscribe();
+    }
+
+    @Bean
+    TraceparentWebFilter traceparentWebFilter() {
+        return new TraceparentWebFilter();
+    }
+}

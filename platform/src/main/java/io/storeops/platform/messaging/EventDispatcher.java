@@ -1,0 +1,114 @@
+package io.storeops.platform.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.CloudEventHeaders;
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.EventType;
+import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.platform.outbox.Applied;
+import io.storeops.platform.trace.Traceparent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * The service's one Kafka consumer: reads the CloudEvents headers, finds the handler for the
+ * event type and runs it on the listener thread. A handler failure propagates, so the binder
+ * retries with backoff and then dead-letters the record; unknown types are skipped.
+ */
+public class EventDispatcher implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final Map<Class<?>, EventHandler<?>> handlers;
+    private final MeterRegistry meters;
+    private final String service;
+    private final Duration handlerTimeout;
+
+    public EventDispatcher(List<EventHandler<?>> handlers, MeterRegistry meters, String service, Duration handlerTimeout) {
+        this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::payloadType, Function.identity()));
+        this.meters = meters;
+        this.service = service;
+        this.handlerTimeout = handlerTimeout;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        MessageHeaders headers = message.getHeaders();
+        String typeName = header(headers, CloudEventHeaders.TYPE);
+        int version = Integer.parseInt(Optional.ofNullable(header(headers, CloudEventHeaders.DATASCHEMAVERSION)).orElse("1"));
+        Optional<EventType> type = Optional.ofNullable(typeName).flatMap(name -> EventType.find(name, version));
+        EventHandler<?> handler = type.map(known -> handlers.get(known.payloadType())).orElse(null);
+        if (handler == null) {
+            count(typeName == null ? "unknown" : typeName, "ignored");
+            return;
+        }
+        try {
+            Applied.Outcome outcome = dispatch(handler, headers, message.getPayload());
+            count(typeName, outcome.name().toLowerCase());
+        } catch (RuntimeException failure) {
+            count(typeName, "failed");
+            log.warn("Handling {} {} failed: {}", typeName, header(headers, CloudEventHeaders.ID), failure.toString());
+            throw failure;
+        }
+    }
+
+    private <T extends StoreOpsEvent> Applied.Outcome dispatch(EventHandler<T> handler, MessageHeaders headers, byte[] payload) {
+        String traceparent = Traceparent.childOf(header(headers, CloudEventHeaders.TRACEPARENT));
+        EventEnvelope<T> envelope = new EventEnvelope<>(
+                required(headers, CloudEventHeaders.ID),
+                required(headers, CloudEventHeaders.TYPE),
+                required(headers, CloudEventHeaders.SOURCE),
+                required(headers, CloudEventHeaders.SUBJECT),
+                Long.parseLong(required(headers, CloudEventHeaders.SEQUENCE)),
+                Optional.ofNullable(header(headers, CloudEventHeaders.TIME)).map(Instant::parse).orElse(null),
+                traceparent,
+                EventJson.read(payload, handler.payloadType()));
+        return handler.handle(envelope)
+                .contextWrite(context -> context.put(Traceparent.CONTEXT_KEY, traceparent))
+                .blockOptional(handlerTimeout)
+                .orElse(Applied.Outcome.UNCHANGED);
+    }
+
+    private void count(String type, String outcome) {
+        Counter.builder("storeops.events.consumed")
+                .description("Consumed events by type and outcome (applied, unchanged, duplicate, ignored, failed)")
+                .tags("service", service, "type", type, "outcome", outcome)
+                .register(meters)
+                .increment();
+    }
+
+    private static String required(MessageHeaders headers, String name) {
+        String value = header(headers, name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing CloudEvents header " + name);
+        }
+        return value;
+    }
+
+    /**
+     * Headers arrive as raw bytes (binary mode) or, through some mappers, as strings; Spring Cloud
+     * Function may also rename the {@code ce_} attributes to their canonical {@code ce-} form.
+     */
+    static String header(MessageHeaders headers, String name) {
+        Object value = headers.get(name);
+        if (value == null && name.startsWith("ce_")) {
+            value = headers.get("ce-" + name.substring(3));
+        }
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+}

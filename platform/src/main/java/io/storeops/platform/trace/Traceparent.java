@@ -1,0 +1,56 @@
+package io.storeops.platform.trace;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import reactor.util.context.ContextView;
+
+/**
+ * W3C Trace Context {@code traceparent}: carried from a webhook or Kafka record into the events
+ * written while handling it, so one trace id follows an order across all services.
+ */
+public final class Traceparent {
+
+    /** Reactor context key under which the current traceparent travels through a request or a consumed event. */
+    public static final String CONTEXT_KEY = Traceparent.class.getName();
+
+    private static final Pattern FORMAT = Pattern.compile("^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Traceparent() {
+    }
+
+    /** A new root trace. */
+    public static String newTrace() {
+        return "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
+    }
+
+    /** A new span in the same trace as {@code parent}, or a new trace when the parent is absent or malformed. */
+    public static String childOf(String parent) {
+        if (parent == null) {
+            return newTrace();
+        }
+        var matcher = FORMAT.matcher(parent.trim());
+        if (!matcher.matches()) {
+            return newTrace();
+        }
+        return "00-" + matcher.group(1) + "-" + randomHex(8) + "-" + matcher.group(3);
+    }
+
+    public static Optional<String> traceId(String traceparent) {
+        var matcher = FORMAT.matcher(traceparent == null ? "" : traceparent);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    public static String from(ContextView context) {
+        return context.<String>getOrEmpty(CONTEXT_KEY).orElseGet(Traceparent::newTrace);
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return HEX.formatHex(buffer);
+    }
+}
