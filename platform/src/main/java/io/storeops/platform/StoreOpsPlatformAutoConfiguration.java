@@ -3,6 +3,7 @@ package io.storeops.platform;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Topics;
+import io.storeops.platform.health.MongoPingHealthIndicator;
 import io.storeops.platform.messaging.EventDispatcher;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.platform.outbox.AggregateStore;
@@ -136,6 +137,11 @@ public class StoreOpsPlatformAutoConfiguration {
         return Flux.interval(interval, interval, Schedulers.boundedElastic())
                 .concatMap(tick -> deliveries.purgeExpired().onErrorResume(failure -> Mono.just(0L)))
                 .subscribe();
+    }
+
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean

@@ -43,12 +43,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-                                                                   HttpStatusCode status, ServerWebExchange exchange) {
-        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
+                                                                HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
             problem.setType(URI.create(ProblemException.TYPE_PREFIX + slugOf(status)));
         }
-        return super.handleExceptionInternal(exception, body, headers, status, exchange);
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     private static String slugOf(HttpStatusCode status) {
