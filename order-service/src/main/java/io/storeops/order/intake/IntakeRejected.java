@@ -1,0 +1,9 @@
+package io.storeops.order.intake;
+
+/** A storefront payload that cannot become an order as it stands (answered with 422). */
+public class IntakeRejected extends RuntimeException {
+
+    public IntakeRejected(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,137 @@
+package io.storeops.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.CloudEventHeaders;
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.SignedWebhooks;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@ServiceTest
+class OrderServiceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void aShopifyPaidOrderIsStoredAndAnnouncedKeyedByItsOrderId() {
+        long shopifyId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String orderId = "shopify-us:" + shopifyId;
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
+            SignedWebhooks.shopify(http, "storeops-test.myshopify.com", "orders/paid", UUID.randomUUID().toString(),
+                    shopifyOrder(shopifyId), "test-shopify-secret", Instant.now()).expectStatus().isOk();
+
+            List<ConsumerRecord<String, byte[]>> published = TestEvents.await(events, orderId, "OrderPaid", 1, PATIENCE);
+            assertThat(published).hasSize(1);
+            ConsumerRecord<String, byte[]> record = published.get(0);
+            assertThat(TestEvents.header(record, CloudEventHeaders.SOURCE)).isEqualTo("order-service");
+            assertThat(TestEvents.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(orderId);
+            assertThat(TestEvents.header(record, CloudEventHeaders.SEQUENCE)).isEqualTo("1");
+            assertThat(TestEvents.header(record, CloudEventHeaders.SPECVERSION)).isEqualTo("1.0");
+            assertThat(TestEvents.header(record, CloudEventHeaders.TRACEPARENT)).startsWith("00-");
+            OrderPaid paid = EventJson.read(record.value(), OrderPaid.class);
+            assertThat(paid.total().amountMinor()).isEqualTo(4448);
+            assertThat(paid.total().currency()).isEqualTo("USD");
+        }
+
+        orderAs(orderId, StaffRole.CS_AFTERSALE).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("PAID").jsonPath("$.lines[0].sku").isEqualTo("MUG-1");
+    }
+
+    @Test
+    void aNativePaidOrderBecomesShippedWhenFulfilmentDispatchesItEvenIfTheEventComesTwice() {
+        String external = "T" + UUID.randomUUID().toString().substring(0, 8);
+        String orderId = "tmall-flagship:" + external;
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), nativeOrder(external),
+                "test-storefront-secret").expectStatus().isOk();
+        var dispatched = TestEvents.record(new ShipmentDispatched(orderId, "tmall-flagship", "shp-" + orderId, "SF", "SF1234567890",
+                null, List.of(), "wh.zhao", Instant.now()), "fulfillment-service", 2);
+
+        kafka.send(dispatched).join();
+        kafka.send(dispatched).join();
+
+        await().atMost(PATIENCE).untilAsserted(() -> orderAs(orderId, StaffRole.WAREHOUSE).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SHIPPED")
+                .jsonPath("$.shipment.trackingNumber").isEqualTo("SF1234567890"));
+    }
+
+    @Test
+    void ordersAreVisibleOnlyWithinTheTokensStores() {
+        String external = "T" + UUID.randomUUID().toString().substring(0, 8);
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), nativeOrder(external),
+                "test-storefront-secret").expectStatus().isOk();
+
+        http.get().uri("/api/orders/{id}", "tmall-flagship:" + external)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("cs.us", StaffRole.CS_AFTERSALE, "shopify-us"))
+                .exchange().expectStatus().isNotFound();
+        http.get().uri("/api/orders/{id}", "tmall-flagship:" + external)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("designer", StaffRole.DESIGNER, "tmall-flagship"))
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/orders/{id}", "tmall-flagship:" + external).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aPayloadThatCannotBecomeAnOrderIsRefusedAndNothingIsStored() {
+        String external = "T" + UUID.randomUUID().toString().substring(0, 8);
+        String wrongTotal = nativeOrder(external).replace("\"totalMinor\":29500", "\"totalMinor\":1");
+
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), wrongTotal,
+                "test-storefront-secret").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:storeops:problem:invalid-payload");
+        orderAs("tmall-flagship:" + external, StaffRole.MANAGER).expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec orderAs(String orderId, StaffRole role) {
+        return http.get().uri("/api/orders/{id}", orderId)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("staff", role, "tmall-flagship", "shopify-us"))
+                .exchange();
+    }
+
+    static String shopifyOrder(long id) {
+        return """
+                {"id":%d,"name":"#%d","currency":"USD","total_price":"44.48","processed_at":"2026-11-28T00:00:00-05:00",
+                 "note":"leave at the door",
+                 "line_items":[{"sku":"MUG-1","title":"Mug","quantity":2,"price":"19.99","variant_id":1}],
+                 "shipping_lines":[{"title":"Standard","code":"STD","price":"4.50"}],
+                 "shipping_address":{"name":"Ann Lee","phone":"+1 212 555 0100","address1":"1 Main St","city":"New York",
+                                     "province":"NY","zip":"10001","country_code":"US"}}
+                """.formatted(id, id);
+    }
+
+    static String nativeOrder(String external) {
+        return """
+                {"orderId":"%s","currency":"CNY","paidAt":"2026-11-28T02:11:30Z","shippingFeeMinor":0,"totalMinor":29500,
+                 "lines":[{"sku":"TEA-LJ-250","title":"西湖龙井 250g","quantity":2,"unitPriceMinor":12800},
+                          {"sku":"CUP-GL-01","title":"玻璃杯","quantity":1,"unitPriceMinor":3900}],
+                 "buyerNote":"请发顺丰","requestedCarrier":"SF",
+                 "shippingAddress":{"name":"王芳","phone":"13800138000","country":"CN","province":"浙江省","city":"杭州市",
+                                    "district":"西湖区","line1":"文三路 90 号","postalCode":"310012"}}
+                """.formatted(external);
+    }
+}

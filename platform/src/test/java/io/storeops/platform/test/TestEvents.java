@@ -1,0 +1,76 @@
+package io.storeops.platform.test;
+
+import io.storeops.contracts.CloudEventHeaders;
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.EventType;
+import io.storeops.contracts.StoreOpsEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+/** Produces catalog events as another service would, and reads what a service published. */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    /** A record exactly as the named producer's outbox relay would publish it. */
+    public static ProducerRecord<String, byte[]> record(StoreOpsEvent event, String source, long sequence) {
+        EventType type = EventType.of(event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), event.subject(), EventJson.write(event));
+        Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, type.typeName(),
+                CloudEventHeaders.SOURCE, source,
+                CloudEventHeaders.SUBJECT, event.subject(),
+                CloudEventHeaders.SEQUENCE, String.valueOf(sequence),
+                CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0,
+                CloudEventHeaders.TIME, Instant.now().toString(),
+                CloudEventHeaders.DATASCHEMAVERSION, String.valueOf(type.version()))
+                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    /** A consumer of {@code topic} from its beginning, in a group of its own. */
+    public static Consumer<String, byte[]> reader(EmbeddedKafkaBroker broker, String topic) {
+        Map<String, Object> properties = KafkaTestUtils.consumerProps(broker, "test-reader-" + UUID.randomUUID(), false);
+        properties.put("auto.offset.reset", "earliest");
+        Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer();
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** Polls until {@code count} records with {@code key} and {@code ceType} arrived, or the timeout passes. */
+    public static List<ConsumerRecord<String, byte[]>> await(Consumer<String, byte[]> consumer, String key, String ceType,
+                                                              int count, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (matching.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (key.equals(record.key()) && ceType.equals(header(record, CloudEventHeaders.TYPE))) {
+                    matching.add(record);
+                }
+            }
+        }
+        return matching;
+    }
+
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
