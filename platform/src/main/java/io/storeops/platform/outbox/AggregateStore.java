@@ -20,7 +20,9 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,6 +59,14 @@ public class AggregateStore {
 
     public <T> Mono<T> find(String collection, String id, Class<T> type) {
         return mongo.findById(id, Document.class, collection).map(document -> readState(document, type));
+    }
+
+    /**
+     * Aggregates matching {@code query}, whose criteria name state fields as {@code state.<field>}.
+     * For staff lists, not hot paths: the embedded store scans for anything but {@code _id}.
+     */
+    public <T> Flux<T> findAll(String collection, Query query, Class<T> type) {
+        return mongo.find(query, Document.class, collection).map(document -> readState(document, type));
     }
 
     /** Applies a staff command or webhook to the aggregate (created if absent). */

@@ -1,0 +1,13 @@
+package io.storeops.fulfillment;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** fulfillment-service: shipments from paid orders to the carrier. */
+@SpringBootApplication
+public class FulfillmentServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FulfillmentServiceApplication.class, args);
+    }
+}

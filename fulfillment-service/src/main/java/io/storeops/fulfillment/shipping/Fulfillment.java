@@ -1,0 +1,87 @@
+package io.storeops.fulfillment.shipping;
+
+import io.storeops.contracts.Address;
+import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.ShipmentCreated;
+import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.platform.outbox.Change;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The fulfilment of one order: its shipment, from creation to the carrier. One document per
+ * order, so all of an order's shipment events carry one increasing sequence.
+ */
+public record Fulfillment(
+        String orderId,
+        String storeId,
+        String shipmentId,
+        ShipmentStatus status,
+        List<ItemQuantity> lines,
+        Address address,
+        String requestedCarrier,
+        Instant createdAt,
+        String carrier,
+        String trackingNumber,
+        String dispatchedBy,
+        Instant dispatchedAt) {
+
+    private static final String SHIPMENT_PREFIX = "shp-";
+    private static final Pattern TRACKING_NUMBER = Pattern.compile("^[A-Za-z0-9-]{4,40}$");
+
+    public Fulfillment {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** Shipment ids are derived from the order id, so a scanned slip leads straight to the order's document. */
+    public static String shipmentIdFor(String orderId) {
+        return SHIPMENT_PREFIX + orderId;
+    }
+
+    public static Optional<String> orderIdOf(String shipmentId) {
+        return shipmentId != null && shipmentId.startsWith(SHIPMENT_PREFIX) && shipmentId.length() > SHIPMENT_PREFIX.length()
+                ? Optional.of(shipmentId.substring(SHIPMENT_PREFIX.length()))
+                : Optional.empty();
+    }
+
+    /** A paid order gets its shipment, ready for the warehouse. */
+    public static Change<Fulfillment> forPaidOrder(Optional<Fulfillment> current, OrderPaid paid, Instant now) {
+        if (current.isPresent()) {
+            return Change.none();
+        }
+        List<ItemQuantity> lines = paid.lines().stream()
+                .map(line -> new ItemQuantity(line.sku() == null ? line.title() : line.sku(), line.quantity()))
+                .toList();
+        String shipmentId = shipmentIdFor(paid.orderId());
+        Fulfillment created = new Fulfillment(paid.orderId(), paid.storeId(), shipmentId, ShipmentStatus.READY, lines,
+                paid.shippingAddress(), paid.requestedCarrier(), now, null, null, null, null);
+        return Change.of(created, new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
+    }
+
+    /**
+     * The warehouse hands the parcel to the carrier. Dispatching again with the same carrier and
+     * tracking number is a harmless repeat; anything else on a dispatched shipment is a conflict.
+     */
+    public Change<Fulfillment> dispatch(String newCarrier, String newTrackingNumber, String by, Instant at) {
+        if (newCarrier == null || newCarrier.isBlank() || newCarrier.length() > 40) {
+            throw new IllegalArgumentException("carrier is required (at most 40 characters)");
+        }
+        if (newTrackingNumber == null || !TRACKING_NUMBER.matcher(newTrackingNumber).matches()) {
+            throw new IllegalArgumentException("trackingNumber must be 4 to 40 letters, digits or '-'");
+        }
+        if (status == ShipmentStatus.DISPATCHED) {
+            if (newCarrier.equals(carrier) && newTrackingNumber.equals(trackingNumber)) {
+                return Change.none();
+            }
+            throw new ShipmentConflict(status, "Shipment " + shipmentId + " was already dispatched with "
+                    + carrier + " " + trackingNumber + ".");
+        }
+        Fulfillment dispatched = new Fulfillment(orderId, storeId, shipmentId, ShipmentStatus.DISPATCHED, lines, address,
+                requestedCarrier, createdAt, newCarrier, newTrackingNumber, by, at);
+        return Change.of(dispatched, new ShipmentDispatched(orderId, storeId, shipmentId, newCarrier, newTrackingNumber,
+                null, lines, by, at));
+    }
+}

@@ -1,0 +1,62 @@
+package io.storeops.fulfillment.shipping;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.events.OrderPaid;
+import io.storeops.platform.outbox.AggregateStore;
+import io.storeops.platform.outbox.Applied;
+import io.storeops.platform.outbox.ConsumedEvent;
+import io.storeops.platform.outbox.Change;
+import java.time.Clock;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The fulfilments collection; every change goes out with its events through the aggregate store. */
+@Component
+public class Fulfillments {
+
+    static final String COLLECTION = "fulfillments";
+
+    private final AggregateStore store;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public Fulfillments(AggregateStore store, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public Mono<Fulfillment> find(String orderId) {
+        return store.find(COLLECTION, orderId, Fulfillment.class);
+    }
+
+    public Flux<Fulfillment> list(String storeId, ShipmentStatus status, int limit) {
+        Query query = new Query(where("state.storeId").is(storeId).and("state.status").is(status.name()))
+                .with(Sort.by("state.createdAt")).limit(limit);
+        return store.findAll(COLLECTION, query, Fulfillment.class);
+    }
+
+    public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
+        return store.apply(COLLECTION, paid.orderId(), Fulfillment.class, position,
+                current -> Fulfillment.forPaidOrder(current, paid, clock.instant())).map(Applied::outcome);
+    }
+
+    public Mono<Fulfillment> dispatch(String orderId, String carrier, String trackingNumber, String by) {
+        return store.apply(COLLECTION, orderId, Fulfillment.class, current -> current
+                        .map(fulfillment -> fulfillment.dispatch(carrier, trackingNumber, by, clock.instant()))
+                        .orElseGet(Change::none))
+                .doOnNext(applied -> {
+                    if (applied.outcome() == Applied.Outcome.APPLIED) {
+                        Counter.builder("storeops.shipments.dispatched").description("Shipments handed to carriers, by store")
+                                .tag("store", applied.state().storeId()).register(meters).increment();
+                    }
+                })
+                .mapNotNull(Applied::state);
+    }
+}

@@ -1,0 +1,9 @@
+package io.storeops.fulfillment.shipping;
+
+/** Where a shipment stands in the warehouse. */
+public enum ShipmentStatus {
+    /** Waiting for the warehouse: in the next dispatch batch. */
+    READY,
+    /** Handed to the carrier with a tracking number. */
+    DISPATCHED
+}

@@ -1,0 +1,84 @@
+package io.storeops.fulfillment.shipping.web;
+
+import io.storeops.fulfillment.shipping.Fulfillment;
+import io.storeops.fulfillment.shipping.Fulfillments;
+import io.storeops.fulfillment.shipping.ShipmentConflict;
+import io.storeops.fulfillment.shipping.ShipmentStatus;
+import io.storeops.platform.security.Staff;
+import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/shipments")
+@Tag(name = "Shipments")
+@SecurityRequirement(name = "bearer")
+class ShipmentController {
+
+    private static final StaffRole[] READERS = {StaffRole.WAREHOUSE, StaffRole.ORDER_CLERK, StaffRole.CS_AFTERSALE,
+            StaffRole.MANAGER, StaffRole.STORE_MANAGER};
+
+    private final Fulfillments fulfillments;
+
+    ShipmentController(Fulfillments fulfillments) {
+        this.fulfillments = fulfillments;
+    }
+
+    @Schema(description = "The carrier's code (e.g. SF, YTO, UPS) and the waybill's tracking number")
+    record DispatchRequest(@Schema(example = "SF") String carrier, @Schema(example = "SF1234567890123") String trackingNumber) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Shipments of a store in a status, oldest first (the warehouse's work list)")
+    Flux<Fulfillment> list(@RequestParam String storeId, @RequestParam(defaultValue = "READY") ShipmentStatus status,
+                           @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 500) {
+            return Flux.error(Problems.badRequest("invalid-limit", "limit must be between 1 and 500."));
+        }
+        return StaffAccess.require(READERS).map(staff -> staff.requireStore(storeId))
+                .flatMapMany(staff -> fulfillments.list(storeId, status, limit));
+    }
+
+    @GetMapping("/{shipmentId}")
+    @Operation(summary = "One shipment")
+    Mono<Fulfillment> shipment(@PathVariable String shipmentId) {
+        return StaffAccess.require(READERS).flatMap(staff -> visible(staff, shipmentId));
+    }
+
+    @PostMapping("/{shipmentId}/dispatch")
+    @Operation(summary = "Dispatch a parcel: hand it to the carrier with its tracking number",
+            description = "Who dispatched comes from the token. Repeating the same dispatch is harmless; another carrier or "
+                    + "tracking number for a dispatched shipment is a 409.")
+    Mono<Fulfillment> dispatch(@PathVariable String shipmentId, @RequestBody DispatchRequest request) {
+        return StaffAccess.require(StaffRole.WAREHOUSE)
+                .flatMap(staff -> visible(staff, shipmentId).flatMap(shipment -> fulfillments
+                        .dispatch(shipment.orderId(), trim(request.carrier()), trim(request.trackingNumber()), staff.username())))
+                .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
+                .onErrorMap(ShipmentConflict.class, conflict -> Problems.conflict("shipment-state", conflict.getMessage(),
+                        Map.of("currentStatus", conflict.current().name())));
+    }
+
+    private Mono<Fulfillment> visible(Staff staff, String shipmentId) {
+        return Fulfillment.orderIdOf(shipmentId).map(fulfillments::find).orElseGet(Mono::empty)
+                .filter(fulfillment -> staff.canSee(fulfillment.storeId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Shipment", shipmentId)));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}

@@ -1,0 +1,113 @@
+package io.storeops.fulfillment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@ServiceTest
+class FulfillmentServiceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void aPaidOrderBecomesOneShipmentThatTheWarehouseDispatches() {
+        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String shipmentId = "shp-" + orderId;
+        var paid = TestEvents.record(paid(orderId), "order-service", 1);
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(paid).join();
+            kafka.send(paid).join();
+            assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, PATIENCE)).hasSize(1);
+
+            dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship"))
+                    .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DISPATCHED");
+            dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("wh.li", StaffRole.WAREHOUSE, "tmall-flagship"))
+                    .expectStatus().isOk().expectBody().jsonPath("$.dispatchedBy").isEqualTo("wh.zhao");
+
+            var dispatched = TestEvents.await(events, orderId, "ShipmentDispatched", 1, PATIENCE);
+            assertThat(dispatched).hasSize(1);
+            ShipmentDispatched event = EventJson.read(dispatched.get(0).value(), ShipmentDispatched.class);
+            assertThat(event.dispatchedBy()).isEqualTo("wh.zhao");
+            assertThat(event.carrier()).isEqualTo("SF");
+            assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, Duration.ofSeconds(1)))
+                    .as("the redelivered OrderPaid created nothing more").isEmpty();
+        }
+    }
+
+    @Test
+    void dispatchIsRefusedForOtherRolesOtherStoresBadInputAndAChangedTrackingNumber() {
+        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String shipmentId = "shp-" + orderId;
+        kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
+        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/api/shipments/{id}", shipmentId)
+                .header(HttpHeaders.AUTHORIZATION, warehouse).exchange().expectStatus().isOk());
+
+        dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("cs", StaffRole.CS_AFTERSALE, "tmall-flagship"))
+                .expectStatus().isForbidden();
+        dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("wh.us", StaffRole.WAREHOUSE, "shopify-us"))
+                .expectStatus().isNotFound();
+        dispatch(shipmentId, "SF", "1", warehouse).expectStatus().isEqualTo(422);
+        dispatch(shipmentId, "SF", "SF1234567890", warehouse).expectStatus().isOk();
+        dispatch(shipmentId, "YTO", "YT1234567890", warehouse).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:storeops:problem:shipment-state")
+                .jsonPath("$.currentStatus").isEqualTo("DISPATCHED");
+    }
+
+    @Test
+    void theWarehouseListsReadyShipmentsOfItsStoreOnly() {
+        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
+
+        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/api/shipments?storeId=tmall-flagship&status=READY")
+                .header(HttpHeaders.AUTHORIZATION, warehouse).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.orderId == '" + orderId + "')]").exists());
+        http.get().uri("/api/shipments?storeId=shopify-us").header(HttpHeaders.AUTHORIZATION, warehouse)
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/shipments?storeId=tmall-flagship&limit=100000").header(HttpHeaders.AUTHORIZATION, warehouse)
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    private WebTestClient.ResponseSpec dispatch(String shipmentId, String carrier, String tracking, String bearer) {
+        return http.post().uri("/api/shipments/{id}/dispatch", shipmentId).header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(Map.of("carrier", carrier, "trackingNumber", tracking))
+                .exchange();
+    }
+
+    private static OrderPaid paid(String orderId) {
+        return new OrderPaid(orderId, "tmall-flagship", "storefront", orderId.substring(orderId.indexOf(':') + 1),
+                List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY"))), Money.zero("CNY"),
+                new Money(25600, "CNY"), Instant.now(), null, null, "SF", List.of(), null);
+    }
+}

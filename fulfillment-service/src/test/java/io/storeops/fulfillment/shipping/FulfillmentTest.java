@@ -1,0 +1,65 @@
+package io.storeops.fulfillment.shipping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.ShipmentCreated;
+import io.storeops.contracts.events.ShipmentDispatched;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FulfillmentTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
+    private static final OrderPaid PAID = new OrderPaid("tmall-flagship:T1", "tmall-flagship", "storefront", "T1",
+            List.of(new OrderLine("TEA", "Tea", 2, new Money(12800, "CNY")), new OrderLine(null, "Gift card", 1, new Money(0, "CNY"))),
+            Money.zero("CNY"), new Money(25600, "CNY"), NOW, null, null, "SF", List.of(), null);
+
+    @Test
+    void aPaidOrderGetsOneReadyShipment() {
+        var created = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW);
+
+        assertThat(created.state().status()).isEqualTo(ShipmentStatus.READY);
+        assertThat(created.state().shipmentId()).isEqualTo("shp-tmall-flagship:T1");
+        assertThat(created.events()).singleElement().isInstanceOfSatisfying(ShipmentCreated.class,
+                event -> assertThat(event.lines()).extracting("sku").containsExactly("TEA", "Gift card"));
+        assertThat(Fulfillment.forPaidOrder(Optional.of(created.state()), PAID, NOW).isNone()).isTrue();
+    }
+
+    @Test
+    void shipmentIdsLeadBackToTheirOrder() {
+        assertThat(Fulfillment.orderIdOf("shp-tmall-flagship:T1")).contains("tmall-flagship:T1");
+        assertThat(Fulfillment.orderIdOf("tmall-flagship:T1")).isEmpty();
+        assertThat(Fulfillment.orderIdOf("shp-")).isEmpty();
+    }
+
+    @Test
+    void dispatchRecordsCarrierTrackingAndWhoOnceAndRefusesAChange() {
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+
+        var dispatched = ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW);
+
+        assertThat(dispatched.state().status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(dispatched.events()).singleElement().isInstanceOfSatisfying(ShipmentDispatched.class, event -> {
+            assertThat(event.dispatchedBy()).isEqualTo("wh.zhao");
+            assertThat(event.trackingNumber()).isEqualTo("SF1234567890");
+        });
+        assertThat(dispatched.state().dispatch("SF", "SF1234567890", "wh.li", NOW).isNone()).isTrue();
+        assertThatThrownBy(() -> dispatched.state().dispatch("YTO", "YT99999999", "wh.li", NOW))
+                .isInstanceOfSatisfying(ShipmentConflict.class, conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.DISPATCHED));
+    }
+
+    @Test
+    void dispatchNeedsACarrierAndAPlausibleTrackingNumber() {
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+
+        assertThatThrownBy(() -> ready.dispatch(" ", "SF123456", "wh", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ready.dispatch("SF", "12", "wh", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ready.dispatch("SF", "SF 123 {$gt}", "wh", NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
