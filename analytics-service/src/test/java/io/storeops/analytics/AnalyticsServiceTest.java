@@ -1,0 +1,61 @@
+package io.storeops.analytics;
+
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.Money;
+import io.storeops.contracts.events.OrderPaid;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@ServiceTest
+class AnalyticsServiceTest {
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void paidOrdersAndGmvAreCountedOncePerOrderPerStoreAndCurrency() {
+        // A day of its own, so that other tests' orders do not mix in.
+        Instant day = Instant.parse("2025-03-0" + (1 + Math.abs(UUID.randomUUID().hashCode() % 9)) + "T04:00:00Z");
+        var first = paid("tmall-flagship:A" + UUID.randomUUID(), 29500, day);
+        var second = paid("tmall-flagship:B" + UUID.randomUUID(), 3900, day);
+
+        kafka.send(TestEvents.record(first, "order-service", 1)).join();
+        kafka.send(TestEvents.record(first, "order-service", 1)).join();
+        kafka.send(TestEvents.record(second, "order-service", 1)).join();
+
+        String date = day.toString().substring(0, 10);
+        String manager = TestTokens.bearer("mgr.wang", StaffRole.MANAGER, "tmall-flagship");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+                .uri("/api/analytics/sales?storeId=tmall-flagship&from={d}&to={d}", date, date)
+                .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.currencies[0].currency").isEqualTo("CNY")
+                .jsonPath("$.currencies[0].paidOrders").isEqualTo(2)
+                .jsonPath("$.currencies[0].gmvMinor").isEqualTo(33400));
+        http.get().uri("/api/analytics/sales?storeId=shopify-us").header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/analytics/sales?storeId=tmall-flagship&from=2026-02-01&to=2026-01-01")
+                .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/analytics/sales?storeId=tmall-flagship&from=yesterday")
+                .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isBadRequest();
+    }
+
+    private static OrderPaid paid(String orderId, long totalMinor, Instant paidAt) {
+        return new OrderPaid(orderId, "tmall-flagship", "storefront", orderId, List.of(), Money.zero("CNY"),
+                new Money(totalMinor, "CNY"), paidAt, null, null, null, List.of(), null);
+    }
+}
