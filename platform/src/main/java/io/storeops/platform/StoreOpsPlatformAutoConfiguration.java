@@ -61,11 +61,14 @@ public class StoreOpsPlatformAutoConfiguration {
         return new StoreCatalog(properties);
     }
 
-    /** The outbox's own producer: idempotent and acks=all, so an acknowledged event is durable and never doubled by retries. */
+    /**
+     * The outbox's own producer: idempotent and acks=all, so an acknowledged event is durable and
+     * never doubled by retries. A bean of its own so that the context closes it.
+     */
     @Bean
-    KafkaTemplate<String, byte[]> outboxKafkaTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                                     @Value("${spring.application.name}") String service) {
-        var factory = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
+    DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                                                      @Value("${spring.application.name}") String service) {
+        return new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -76,7 +79,11 @@ public class StoreOpsPlatformAutoConfiguration {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory) {
+        return new KafkaTemplate<>(outboxProducerFactory);
     }
 
     @Bean

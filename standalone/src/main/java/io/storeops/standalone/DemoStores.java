@@ -1,0 +1,39 @@
+package io.storeops.standalone;
+
+import java.util.List;
+
+/**
+ * The two demo stores of standalone mode. Their webhook secrets are development values, published
+ * in the README for local use only; production stores take their secrets from the environment.
+ */
+final class DemoStores {
+
+    static final String TMALL = "tmall-flagship";
+    static final String TMALL_SECRET = "demo-storefront-secret";
+    static final String SHOPIFY = "shopify-us";
+    static final String SHOPIFY_DOMAIN = "storeops-demo.myshopify.com";
+    static final String SHOPIFY_SECRET = "demo-shopify-secret";
+    static final String CARRIER_SECRET = "demo-carrier-secret";
+    static final List<String> ALL = List.of(TMALL, SHOPIFY);
+
+    private DemoStores() {
+    }
+
+    /** Configuration every service of the standalone system receives. */
+    static List<String> properties() {
+        return List.of(
+                "storeops.stores." + TMALL + ".name=Tmall flagship (天猫旗舰店)",
+                "storeops.stores." + TMALL + ".currency=CNY",
+                "storeops.stores." + TMALL + ".zone=Asia/Shanghai",
+                "storeops.stores." + TMALL + ".webhook-secrets=" + TMALL_SECRET,
+                "storeops.stores." + SHOPIFY + ".name=Shopify US",
+                "storeops.stores." + SHOPIFY + ".currency=USD",
+                "storeops.stores." + SHOPIFY + ".zone=America/New_York",
+                "storeops.stores." + SHOPIFY + ".shopify-domain=" + SHOPIFY_DOMAIN,
+                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET,
+                "storeops.carriers.sf.name=SF Express",
+                "storeops.carriers.sf.webhook-secrets=" + CARRIER_SECRET,
+                "storeops.carriers.ups.name=UPS",
+                "storeops.carriers.ups.webhook-secrets=" + CARRIER_SECRET);
+    }
+}

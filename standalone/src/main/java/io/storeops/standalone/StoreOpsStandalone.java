@@ -1,0 +1,96 @@
+package io.storeops.standalone;
+
+import io.storeops.analytics.AnalyticsServiceApplication;
+import io.storeops.fulfillment.FulfillmentServiceApplication;
+import io.storeops.order.OrderServiceApplication;
+import io.storeops.refund.RefundServiceApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole StoreOps system in one process, for a laptop or a demo: a Kafka broker (KRaft), the
+ * Mongo-wire store persisted under the data folder, the four services on their ports, dev tokens
+ * and, with {@code --simulate[=orders per second]}, storefront traffic. Ctrl-C stops it cleanly;
+ * the next start finds the same data.
+ */
+public final class StoreOpsStandalone {
+
+    record Service(String name, Class<?> application, int port) {
+    }
+
+    private StoreOpsStandalone() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        if (options.help()) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        // One logging setup for the whole process (logback.xml): four applications re-initialising it would duplicate it.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        Path dataDir = options.dataDir();
+        Files.createDirectories(dataDir);
+        List<AutoCloseable> running = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping StoreOps...");
+            for (int i = running.size() - 1; i >= 0; i--) {
+                try {
+                    running.get(i).close();
+                } catch (Exception failure) {
+                    System.err.println("while stopping: " + failure);
+                }
+            }
+            stopped.countDown();
+        }, "storeops-stop"));
+
+        EmbeddedDocumentStore store = EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), options.mongoPort());
+        running.add(store);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+        running.add(broker);
+        DevCredentials credentials = DevCredentials.load(dataDir);
+
+        List<Service> services = List.of(
+                new Service("order-service", OrderServiceApplication.class, options.orderPort()),
+                new Service("fulfillment-service", FulfillmentServiceApplication.class, options.orderPort() + 1),
+                new Service("refund-service", RefundServiceApplication.class, options.orderPort() + 2),
+                new Service("analytics-service", AnalyticsServiceApplication.class, options.orderPort() + 3));
+        List<CompletableFuture<ConfigurableApplicationContext>> starting = services.stream()
+                .map(service -> CompletableFuture.supplyAsync(() -> start(service, broker, store, credentials)))
+                .toList();
+        List<ConfigurableApplicationContext> contexts = starting.stream().map(CompletableFuture::join).toList();
+        // The services stop together (each waits for its consumers to leave their groups), before broker and store.
+        running.add(() -> contexts.parallelStream().forEach(ConfigurableApplicationContext::close));
+
+        Map<String, String> tokens = credentials.issueTokens(dataDir, DemoStores.ALL);
+        Banner.print(services, broker, store, dataDir, tokens);
+        if (options.simulateRate() > 0) {
+            StorefrontSimulator simulator = new StorefrontSimulator("http://127.0.0.1:" + options.orderPort());
+            running.add(simulator);
+            simulator.start(options.simulateRate());
+            System.out.printf("Storefront simulator: %.1f paid orders per second, alternating both stores.%n", options.simulateRate());
+        }
+        stopped.await();
+    }
+
+    private static ConfigurableApplicationContext start(Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store,
+                                                        DevCredentials credentials) {
+        List<String> arguments = new ArrayList<>(DemoStores.properties());
+        arguments.add("server.port=" + service.port());
+        arguments.add("spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
+        arguments.add("spring.mongodb.uri=" + store.uri());
+        arguments.add("storeops.security.dev-token-secret=" + credentials.secretBase64());
+        arguments.add("spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(service.application())
+                .registerShutdownHook(false)
+                .run(arguments.stream().map(argument -> "--" + argument).toArray(String[]::new));
+    }
+}
