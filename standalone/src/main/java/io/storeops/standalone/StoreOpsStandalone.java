@@ -68,7 +68,7 @@ public final class StoreOpsStandalone {
                 .toList();
         List<ConfigurableApplicationContext> contexts = starting.stream().map(CompletableFuture::join).toList();
         // The services stop together (each waits for its consumers to leave their groups), before broker and store.
-        running.add(() -> contexts.parallelStream().forEach(ConfigurableApplicationContext::close));
+        running.add(() -> closeTogether(contexts));
 
         Map<String, String> tokens = credentials.issueTokens(dataDir, DemoStores.ALL);
         Banner.print(services, broker, store, dataDir, tokens);
@@ -79,6 +79,18 @@ public final class StoreOpsStandalone {
             System.out.printf("Storefront simulator: %.1f paid orders per second, alternating both stores.%n", options.simulateRate());
         }
         stopped.await();
+    }
+
+    private static void closeTogether(List<ConfigurableApplicationContext> contexts) throws InterruptedException {
+        List<Thread> closing = new ArrayList<>();
+        for (ConfigurableApplicationContext context : contexts) {
+            Thread thread = new Thread(context::close, "stop-" + context.getId());
+            thread.start();
+            closing.add(thread);
+        }
+        for (Thread thread : closing) {
+            thread.join();
+        }
     }
 
     private static ConfigurableApplicationContext start(Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store,

@@ -2,10 +2,11 @@ package io.storeops.fulfillment.shipping;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.outbox.AggregateStore;
+import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.outbox.Change;
@@ -24,12 +25,12 @@ public class Fulfillments {
 
     private final AggregateStore store;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final StoreCounter dispatched;
 
-    public Fulfillments(AggregateStore store, Clock clock, MeterRegistry meters) {
+    public Fulfillments(AggregateStore store, Clock clock, MeterRegistry meters, StoreCatalog stores) {
         this.store = store;
         this.clock = clock;
-        this.meters = meters;
+        this.dispatched = new StoreCounter(meters, stores, "storeops.shipments.dispatched", "Shipments handed to carriers, by store");
     }
 
     public Mono<Fulfillment> find(String orderId) {
@@ -53,8 +54,7 @@ public class Fulfillments {
                         .orElseGet(Change::none))
                 .doOnNext(applied -> {
                     if (applied.outcome() == Applied.Outcome.APPLIED) {
-                        Counter.builder("storeops.shipments.dispatched").description("Shipments handed to carriers, by store")
-                                .tag("store", applied.state().storeId()).register(meters).increment();
+                        dispatched.increment(applied.state().storeId());
                     }
                 })
                 .mapNotNull(Applied::state);

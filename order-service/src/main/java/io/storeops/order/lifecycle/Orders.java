@@ -2,10 +2,12 @@ package io.storeops.order.lifecycle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
+import io.storeops.platform.stores.StoreCatalog;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -19,10 +21,12 @@ public class Orders {
 
     private final AggregateStore store;
     private final MeterRegistry meters;
+    private final StoreCounter paidOrders;
 
-    public Orders(AggregateStore store, MeterRegistry meters) {
+    public Orders(AggregateStore store, MeterRegistry meters, StoreCatalog stores) {
         this.store = store;
         this.meters = meters;
+        this.paidOrders = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
     }
 
     public Mono<Order> find(String orderId) {
@@ -46,8 +50,7 @@ public class Orders {
     }
 
     private void countPaid(Order order) {
-        Counter.builder("storeops.orders.paid").description("Orders paid, by store")
-                .tag("store", order.storeId()).register(meters).increment();
+        paidOrders.increment(order.storeId());
         Counter.builder("storeops.orders.gmv").description("Paid order value in minor units, by store and currency")
                 .baseUnit("minor_units")
                 .tags("store", order.storeId(), "currency", order.total().currency())

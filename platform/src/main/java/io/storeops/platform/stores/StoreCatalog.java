@@ -2,6 +2,7 @@ package io.storeops.platform.stores;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Looks up configured stores by id or by Shopify shop domain. */
@@ -32,6 +33,10 @@ public class StoreCatalog {
 
     public Optional<StoreProperties.Carrier> carrier(String carrierId) {
         return Optional.ofNullable(carrierId).map(properties.carriers()::get);
+    }
+
+    public Set<String> storeIds() {
+        return properties.stores().keySet();
     }
 
     public StoreProperties.Webhooks webhooks() {

@@ -1,0 +1,175 @@
+package io.storeops.system;
+
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.EventJson;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The standalone jar as its own process, on free ports, with a data folder of its own: what a
+ * person gets from the README's run command.
+ */
+final class StandaloneSystem implements AutoCloseable {
+
+    private final Path jar = Path.of(System.getProperty("storeops.standalone.jar", "../standalone/target/storeops-standalone.jar"));
+    private final Path workDir;
+    private final Path dataDir;
+    private final int orderPort;
+    private final int kafkaPort;
+    private final int mongoPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private int starts;
+
+    StandaloneSystem() throws IOException {
+        workDir = Files.createDirectories(Path.of(System.getProperty("storeops.system-test.dir", "target/system-test")))
+                .resolve("run-" + System.currentTimeMillis());
+        dataDir = workDir.resolve("data");
+        orderPort = freeRange(4);
+        kafkaPort = freeRange(2);
+        mongoPort = freeRange(1);
+    }
+
+    void start() throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build the standalone jar first: " + jar.toAbsolutePath());
+        }
+        starts++;
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(workDir).resolve("standalone.log").toFile()));
+        builder.environment().put("STOREOPS_DATA_DIR", dataDir.toString());
+        builder.environment().put("STOREOPS_ORDER_PORT", String.valueOf(orderPort));
+        builder.environment().put("STOREOPS_KAFKA_PORT", String.valueOf(kafkaPort));
+        builder.environment().put("STOREOPS_MONGO_PORT", String.valueOf(mongoPort));
+        process = builder.start();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("standalone exited with " + process.exitValue() + "; see " + workDir.resolve("standalone.log"));
+            }
+            return servicePorts().stream().allMatch(port -> status(get(port, "/actuator/health", null)) == 200)
+                    && Files.exists(dataDir.resolve("dev-tokens.json"));
+        });
+    }
+
+    /** Stops it as Ctrl-C would (SIGTERM runs the same shutdown), and waits until it has exited. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("standalone did not stop within 90 s");
+        }
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    int starts() {
+        return starts;
+    }
+
+    String token(String role) throws IOException {
+        return EventJson.mapper().readTree(dataDir.resolve("dev-tokens.json").toFile()).get(role).asString();
+    }
+
+    int orderPort() {
+        return orderPort;
+    }
+
+    int fulfillmentPort() {
+        return orderPort + 1;
+    }
+
+    int refundPort() {
+        return orderPort + 2;
+    }
+
+    int analyticsPort() {
+        return orderPort + 3;
+    }
+
+    List<Integer> servicePorts() {
+        return List.of(orderPort, orderPort + 1, orderPort + 2, orderPort + 3);
+    }
+
+    HttpResponse<String> get(int port, String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(20)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> postJson(int port, String path, String bearer, String json) {
+        return send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException unreachable) {
+            return null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    static int status(HttpResponse<String> response) {
+        return response == null ? -1 : response.statusCode();
+    }
+
+    URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    /** The first of {@code count} consecutive free ports. */
+    private static int freeRange(int count) throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            if (allFree(base, count)) {
+                return base;
+            }
+        }
+        throw new IOException("no " + count + " consecutive free ports found");
+    }
+
+    private static boolean allFree(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (ServerSocket probe = new ServerSocket(port)) {
+                probe.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

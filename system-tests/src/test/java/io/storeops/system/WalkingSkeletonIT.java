@@ -1,0 +1,153 @@
+package io.storeops.system;
+
+import static io.storeops.system.StandaloneSystem.json;
+import static io.storeops.system.StandaloneSystem.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton through the running standalone system, over HTTP only: a Shopify and a
+ * native paid order become orders, shipments, refund ledgers and sales figures; the warehouse
+ * dispatches them and the orders are shipped; after a restart everything is still there, once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String NATIVE_ORDER = "tmall-flagship:T20261128-0001";
+    private static final String SHOPIFY_ORDER = "shopify-us:820982911946154500";
+
+    private static StandaloneSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = new StandaloneSystem();
+        system.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        system.close();
+    }
+
+    @Test
+    @Order(1)
+    void signedPaidOrdersFromBothStorefrontsBecomeOrdersOnceAndForgedOnesNothing() {
+        var orders = system.uri(system.orderPort(), "/");
+        HttpResponse<String> shopify = system.send(Storefronts.shopifyOrderPaid(orders, "shopify-evt-1", Storefronts.shopifyOrder(820982911946154500L)));
+        HttpResponse<String> again = system.send(Storefronts.shopifyOrderPaid(orders, "shopify-evt-1", Storefronts.shopifyOrder(820982911946154500L)));
+        HttpResponse<String> nativeOrder = system.send(Storefronts.nativeOrderPaid(orders, "evt-0001", Storefronts.nativeOrder("T20261128-0001"),
+                Storefronts.TMALL_SECRET));
+        HttpResponse<String> forged = system.send(Storefronts.nativeOrderPaid(orders, "evt-0002", Storefronts.nativeOrder("T20261128-0002"),
+                "not-the-secret"));
+
+        assertThat(json(shopify).get("status").asString()).isEqualTo("accepted");
+        assertThat(json(again).get("status").asString()).isEqualTo("duplicate");
+        assertThat(status(nativeOrder)).isEqualTo(200);
+        assertThat(status(forged)).isEqualTo(401);
+        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+
+        String clerk = token("ORDER_CLERK");
+        assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, clerk)).get("status").asString()).isEqualTo("PAID");
+        assertThat(json(system.get(system.orderPort(), "/api/orders/" + SHOPIFY_ORDER, clerk)).get("total").get("amountMinor").asLong())
+                .isEqualTo(4448);
+        assertThat(status(system.get(system.orderPort(), "/api/orders/tmall-flagship:T20261128-0002", clerk))).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void theWarehouseDispatchesEachShipmentAndTheOrdersAreShipped() {
+        String warehouse = token("WAREHOUSE");
+        for (String orderId : new String[] {NATIVE_ORDER, SHOPIFY_ORDER}) {
+            String shipmentId = "shp-" + orderId;
+            await().atMost(PATIENCE).until(() -> status(system.get(system.fulfillmentPort(), "/api/shipments/" + shipmentId, warehouse)) == 200);
+
+            HttpResponse<String> dispatched = system.postJson(system.fulfillmentPort(), "/api/shipments/" + shipmentId + "/dispatch",
+                    warehouse, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF" + Math.abs(orderId.hashCode()) + "\"}");
+
+            assertThat(status(dispatched)).as(dispatched.body()).isEqualTo(200);
+            assertThat(json(dispatched).get("dispatchedBy").asString()).isEqualTo("dev-warehouse");
+            await().atMost(PATIENCE).until(() -> "SHIPPED".equals(
+                    json(system.get(system.orderPort(), "/api/orders/" + orderId, warehouse)).get("status").asString()));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void refundLedgersKeepWhatWasPaidAndAnalyticsCountsEachOrderOnce() {
+        String manager = token("MANAGER");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(json(system.get(system.refundPort(), "/api/refund-ledgers/" + NATIVE_ORDER, manager))
+                    .get("refundable").get("amountMinor").asLong()).isEqualTo(29500);
+            assertThat(json(system.get(system.refundPort(), "/api/refund-ledgers/" + SHOPIFY_ORDER, manager))
+                    .get("paid").get("amountMinor").asLong()).isEqualTo(4448);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertSales(manager, "tmall-flagship", "CNY", 1, 29500);
+            assertSales(manager, "shopify-us", "USD", 1, 4448);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void coreMetricsAreExported() {
+        String orders = system.get(system.orderPort(), "/actuator/prometheus", null).body();
+        String fulfillment = system.get(system.fulfillmentPort(), "/actuator/prometheus", null).body();
+        String refunds = system.get(system.refundPort(), "/actuator/prometheus", null).body();
+
+        assertThat(orders)
+                .contains("storeops_orders_paid_total{application=\"order-service\",store=\"shopify-us\"} 1.0")
+                .contains("storeops_orders_paid_total{application=\"order-service\",store=\"tmall-flagship\"} 1.0")
+                .contains("storeops_webhooks_received_total{application=\"order-service\",outcome=\"accepted\",source=\"shopify\",topic=\"orders/paid\"} 1.0")
+                .contains("storeops_webhooks_received_total{application=\"order-service\",outcome=\"duplicate\",source=\"shopify\",topic=\"orders/paid\"} 1.0")
+                .contains("storeops_webhooks_received_total{application=\"order-service\",outcome=\"rejected\",source=\"storefront\",topic=\"unverified\"} 1.0")
+                .contains("storeops_outbox_pending{application=\"order-service\",service=\"order-service\"}");
+        assertThat(fulfillment).contains("storeops_shipments_dispatched_total{application=\"fulfillment-service\",store=\"shopify-us\"} 1.0")
+                .containsPattern("storeops_events_consumed_total\\{application=\"fulfillment-service\",outcome=\"applied\",service=\"fulfillment-service\",type=\"OrderPaid\"} 2.0");
+        assertThat(refunds).contains("storeops_refunds_completed_total{application=\"refund-service\",store=\"tmall-flagship\"} 0.0");
+    }
+
+    @Test
+    @Order(5)
+    void afterARestartEverythingIsThereAndNothingIsCountedTwice() throws Exception {
+        system.stop();
+        assertThat(system.exitValue()).as("a clean stop").isIn(0, 130, 143);
+        system.start();
+
+        String manager = token("MANAGER");
+        assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, manager)).get("status").asString()).isEqualTo("SHIPPED");
+        HttpResponse<String> redelivered = system.send(Storefronts.nativeOrderPaid(system.uri(system.orderPort(), "/"), "evt-0001",
+                Storefronts.nativeOrder("T20261128-0001"), Storefronts.TMALL_SECRET));
+        assertThat(json(redelivered).get("status").asString()).isEqualTo("duplicate");
+        assertSales(manager, "tmall-flagship", "CNY", 1, 29500);
+        assertSales(manager, "shopify-us", "USD", 1, 4448);
+        assertThat(system.starts()).isEqualTo(2);
+    }
+
+    private static void assertSales(String token, String store, String currency, long orders, long gmvMinor) {
+        JsonNode sales = json(system.get(system.analyticsPort(), "/api/analytics/sales?storeId=" + store + "&from=2026-11-01&to=2026-11-30", token));
+        assertThat(sales.get("currencies")).hasSize(1);
+        assertThat(sales.get("currencies").get(0).get("currency").asString()).isEqualTo(currency);
+        assertThat(sales.get("currencies").get(0).get("paidOrders").asLong()).isEqualTo(orders);
+        assertThat(sales.get("currencies").get(0).get("gmvMinor").asLong()).isEqualTo(gmvMinor);
+    }
+
+    private static String token(String role) {
+        try {
+            return system.token(role);
+        } catch (IOException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+}
