@@ -11,6 +11,7 @@ import io.storeops.platform.outbox.OutboxRelay;
 import io.storeops.platform.security.SecurityConfiguration;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
+import io.storeops.platform.web.ApiDocumentation;
 import io.storeops.platform.web.ProblemResponses;
 import io.storeops.platform.web.TraceparentWebFilter;
 import io.storeops.platform.webhook.WebhookDeliveries;
@@ -47,7 +48,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StoreProperties.class)
-@Import({SecurityConfiguration.class, ProblemResponses.class})
+@Import({SecurityConfiguration.class, ProblemResponses.class, ApiDocumentation.class})
 public class StoreOpsPlatformAutoConfiguration {
 
     @Bean
