@@ -74,21 +74,33 @@ final class StorefrontSimulator implements AutoCloseable {
         }
     }
 
-    private HttpRequest storefrontOrder(long n) {
-        List<Product> picked = pick(TEA_SHOP);
-        StringBuilder lines = new StringBuilder();
-        long total = 0;
-        for (Product product : picked) {
-            int quantity = 1 + ThreadLocalRandom.current().nextInt(3);
-            total += product.priceMinor() * quantity;
-            lines.append(lines.isEmpty() ? "" : ",").append("""
-                    {"sku":"%s","title":"%s","quantity":%d,"unitPriceMinor":%d}""".formatted(product.sku(), product.title(), quantity, product.priceMinor()));
+    /** A random basket: its lines as JSON, each written by {@code line}, and its value in minor units. */
+    private record Basket(String linesJson, long totalMinor) {
+
+        static Basket of(List<Product> catalog, int maxQuantity, LineFormat line) {
+            StringBuilder lines = new StringBuilder();
+            long total = 0;
+            for (Product product : pick(catalog)) {
+                int quantity = 1 + ThreadLocalRandom.current().nextInt(maxQuantity);
+                total += product.priceMinor() * quantity;
+                lines.append(lines.isEmpty() ? "" : ",").append(line.format(product, quantity));
+            }
+            return new Basket(lines.toString(), total);
         }
+    }
+
+    private interface LineFormat {
+        String format(Product product, int quantity);
+    }
+
+    private HttpRequest storefrontOrder(long n) {
+        Basket basket = Basket.of(TEA_SHOP, 3, (product, quantity) -> """
+                {"sku":"%s","title":"%s","quantity":%d,"unitPriceMinor":%d}""".formatted(product.sku(), product.title(), quantity, product.priceMinor()));
         String body = """
                 {"orderId":"SIM-%d-%s","currency":"CNY","paidAt":"%s","shippingFeeMinor":0,"totalMinor":%d,"lines":[%s],%s
                  "requestedCarrier":"SF","shippingAddress":{"name":"王芳","phone":"13800138000","country":"CN","province":"浙江省",
                  "city":"杭州市","district":"西湖区","line1":"文三路 90 号","postalCode":"310012"}}
-                """.formatted(n, shortId(), Instant.now(), total, lines, note("buyerNote"));
+                """.formatted(n, shortId(), Instant.now(), basket.totalMinor(), basket.linesJson(), note("buyerNote"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(URI.create(orderServiceUrl + "/webhooks/storefront/" + DemoStores.TMALL))
                 .header("Content-Type", "application/json")
@@ -100,22 +112,17 @@ final class StorefrontSimulator implements AutoCloseable {
     }
 
     private HttpRequest shopifyOrder(long n) {
-        List<Product> picked = pick(US_SHOP);
-        StringBuilder lines = new StringBuilder();
-        long total = 500;
-        for (Product product : picked) {
-            int quantity = 1 + ThreadLocalRandom.current().nextInt(2);
-            total += product.priceMinor() * quantity;
-            lines.append(lines.isEmpty() ? "" : ",").append("""
-                    {"sku":"%s","title":"%s","quantity":%d,"price":"%s"}""".formatted(product.sku(), product.title(), quantity, decimal(product.priceMinor())));
-        }
+        Basket basket = Basket.of(US_SHOP, 2, (product, quantity) -> """
+                {"sku":"%s","title":"%s","quantity":%d,"price":"%s"}""".formatted(product.sku(), product.title(), quantity, decimal(product.priceMinor())));
+        long shippingMinor = 500;
         long id = 9_000_000_000L + n;
         String body = """
                 {"id":%d,"name":"#SIM%d","currency":"USD","total_price":"%s","processed_at":"%s",%s
-                 "line_items":[%s],"shipping_lines":[{"title":"Standard","code":"STD","price":"5.00"}],
+                 "line_items":[%s],"shipping_lines":[{"title":"Standard","code":"STD","price":"%s"}],
                  "shipping_address":{"name":"Ann Lee","phone":"+1 212 555 0100","address1":"1 Main St","city":"New York",
                  "province":"NY","zip":"10001","country_code":"US"}}
-                """.formatted(id, n, decimal(total), Instant.now(), note("note"), lines);
+                """.formatted(id, n, decimal(basket.totalMinor() + shippingMinor), Instant.now(), note("note"), basket.linesJson(),
+                decimal(shippingMinor));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(URI.create(orderServiceUrl + "/webhooks/shopify"))
                 .header("Content-Type", "application/json")

@@ -46,7 +46,11 @@ public final class TestEvents {
 
     /** A consumer of {@code topic} from its beginning, in a group of its own. */
     public static Consumer<String, byte[]> reader(EmbeddedKafkaBroker broker, String topic) {
-        Map<String, Object> properties = KafkaTestUtils.consumerProps(broker, "test-reader-" + UUID.randomUUID(), false);
+        return reader(broker.getBrokersAsString(), topic);
+    }
+
+    public static Consumer<String, byte[]> reader(String bootstrapServers, String topic) {
+        Map<String, Object> properties = KafkaTestUtils.consumerProps(bootstrapServers, "test-reader-" + UUID.randomUUID());
         properties.put("auto.offset.reset", "earliest");
         Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer()).createConsumer();

@@ -22,7 +22,7 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    static String secretBase64() {
+    public static String secretBase64() {
         return Base64.getEncoder().encodeToString(SECRET);
     }
 
