@@ -15,10 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,6 +41,8 @@ import reactor.core.publisher.Mono;
  */
 public class AggregateStore {
 
+    private static final Logger log = LoggerFactory.getLogger(AggregateStore.class);
+
     static final String VERSION = "version";
     static final String LAST_SEQUENCE = "lastSequence";
     static final String CONSUMED = "consumed";
@@ -48,6 +55,8 @@ public class AggregateStore {
     private final String source;
     private final Clock clock;
     private final MongoConverter converter;
+    /** Collections whose {_id, version} index exists (or is being created), so each is created once per process. */
+    private final Map<String, Mono<String>> versionIndexes = new ConcurrentHashMap<>();
 
     public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock) {
         this.mongo = mongo;
@@ -81,7 +90,22 @@ public class AggregateStore {
      */
     public <T> Mono<Applied<T>> apply(String collection, String id, Class<T> type, ConsumedEvent consumed,
                                       Function<Optional<T>, Change<T>> decide) {
-        return Mono.deferContextual(context -> attempt(collection, id, type, consumed, decide, Traceparent.from(context), 1));
+        return versionIndex(collection).then(Mono.deferContextual(context ->
+                attempt(collection, id, type, consumed, decide, Traceparent.from(context), 1)));
+    }
+
+    /**
+     * The unique index on exactly {_id, version}: the embedded store uses an index only when a
+     * filter's keys equal its keys, so without it every conditional update would scan the collection.
+     */
+    private Mono<String> versionIndex(String collection) {
+        return versionIndexes.computeIfAbsent(collection, name -> mongo.indexOps(name)
+                .createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC).unique())
+                .onErrorResume(failure -> {
+                    log.warn("Could not create the {_id, version} index on {}; updates stay correct but slower: {}", name, failure.toString());
+                    return Mono.just("none");
+                })
+                .cache());
     }
 
     private <T> Mono<Applied<T>> attempt(String collection, String id, Class<T> type, ConsumedEvent consumed,
