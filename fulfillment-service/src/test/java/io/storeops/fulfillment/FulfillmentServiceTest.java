@@ -7,6 +7,7 @@ import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.platform.security.StaffRole;
@@ -97,6 +98,23 @@ class FulfillmentServiceTest {
                 .exchange().expectStatus().isForbidden();
         http.get().uri("/api/shipments?storeId=tmall-flagship&limit=100000").header(HttpHeaders.AUTHORIZATION, warehouse)
                 .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aCancelledOrdersShipmentIsStoppedAnnouncedAndCannotBeDispatched() {
+        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String shipmentId = "shp-" + orderId;
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
+            kafka.send(TestEvents.record(new OrderCancelled(orderId, "tmall-flagship", "ordered twice", "cs.li", Instant.now()),
+                    "order-service", 2)).join();
+
+            assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE)).hasSize(1);
+        }
+        dispatch(shipmentId, "SF", "SF1234567890", warehouse).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.currentStatus").isEqualTo("CANCELLED");
     }
 
     private WebTestClient.ResponseSpec dispatch(String shipmentId, String carrier, String tracking, String bearer) {

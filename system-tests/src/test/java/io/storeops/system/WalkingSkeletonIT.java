@@ -59,7 +59,8 @@ class WalkingSkeletonIT {
         assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
 
         String clerk = token("ORDER_CLERK");
-        assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, clerk)).get("status").asString()).isEqualTo("PAID");
+        assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, clerk)).get("status").asString())
+                .as("paid, or already ready once fulfilment created the shipment").isIn("PAID", "READY");
         assertThat(json(system.get(system.orderPort(), "/api/orders/" + SHOPIFY_ORDER, clerk)).get("total").get("amountMinor").asLong())
                 .isEqualTo(4448);
         assertThat(status(system.get(system.orderPort(), "/api/orders/tmall-flagship:T20261128-0002", clerk))).isEqualTo(404);
@@ -133,6 +134,26 @@ class WalkingSkeletonIT {
         assertSales(manager, "tmall-flagship", "CNY", 1, 29500);
         assertSales(manager, "shopify-us", "USD", 1, 4448);
         assertThat(system.starts()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void anOrderCancelledBeforeDispatchStopsItsShipment() {
+        var orders = system.uri(system.orderPort(), "/");
+        system.send(Storefronts.nativeOrderPaid(orders, "evt-0100", Storefronts.nativeOrder("T20261128-0100"), Storefronts.TMALL_SECRET));
+        String orderId = "tmall-flagship:T20261128-0100";
+        String warehouse = token("WAREHOUSE");
+        await().atMost(PATIENCE).until(() -> status(system.get(system.fulfillmentPort(), "/api/shipments/shp-" + orderId, warehouse)) == 200);
+
+        HttpResponse<String> cancelled = system.postJson(system.orderPort(), "/api/orders/" + orderId + "/cancel",
+                token("CS_AFTERSALE"), "{\"reason\":\"Buyer ordered twice\"}");
+
+        assertThat(json(cancelled).get("status").asString()).as(cancelled.body()).isEqualTo("CANCELLED");
+        await().atMost(PATIENCE).until(() -> "CANCELLED".equals(
+                json(system.get(system.fulfillmentPort(), "/api/shipments/shp-" + orderId, warehouse)).get("status").asString()));
+        HttpResponse<String> dispatch = system.postJson(system.fulfillmentPort(), "/api/shipments/shp-" + orderId + "/dispatch",
+                warehouse, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF10001000\"}");
+        assertThat(status(dispatch)).isEqualTo(409);
     }
 
     private static void assertSales(String token, String store, String currency, long orders, long gmvMinor) {

@@ -3,6 +3,7 @@ package io.storeops.fulfillment.shipping;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.ShipmentCancelled;
 import io.storeops.contracts.events.ShipmentCreated;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.platform.outbox.Change;
@@ -29,6 +30,8 @@ public record Fulfillment(
         String dispatchedBy,
         Instant dispatchedAt) {
 
+    /** Why a shipment was cancelled, as carried by ShipmentCancelled. */
+    public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
     private static final String SHIPMENT_PREFIX = "shp-";
     private static final Pattern TRACKING_NUMBER = Pattern.compile("^[A-Za-z0-9-]{4,40}$");
 
@@ -62,6 +65,19 @@ public record Fulfillment(
     }
 
     /**
+     * The order was cancelled: a shipment still waiting will not go out. One already dispatched
+     * stays as it is; the order side refuses such a cancellation and sends the buyer to a refund.
+     */
+    public Change<Fulfillment> orderCancelled(Instant at) {
+        if (status != ShipmentStatus.READY) {
+            return Change.none();
+        }
+        Fulfillment cancelled = new Fulfillment(orderId, storeId, shipmentId, ShipmentStatus.CANCELLED, lines, address,
+                requestedCarrier, createdAt, carrier, trackingNumber, dispatchedBy, dispatchedAt);
+        return Change.of(cancelled, new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
+    }
+
+    /**
      * The warehouse hands the parcel to the carrier. Dispatching again with the same carrier and
      * tracking number is a harmless repeat; anything else on a dispatched shipment is a conflict.
      */
@@ -71,6 +87,9 @@ public record Fulfillment(
         }
         if (newTrackingNumber == null || !TRACKING_NUMBER.matcher(newTrackingNumber).matches()) {
             throw new IllegalArgumentException("trackingNumber must be 4 to 40 letters, digits or '-'");
+        }
+        if (status == ShipmentStatus.CANCELLED) {
+            throw new ShipmentConflict(status, "Shipment " + shipmentId + " is cancelled with its order: do not ship it.");
         }
         if (status == ShipmentStatus.DISPATCHED) {
             if (newCarrier.equals(carrier) && newTrackingNumber.equals(trackingNumber)) {

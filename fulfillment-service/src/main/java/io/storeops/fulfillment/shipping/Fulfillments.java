@@ -3,6 +3,7 @@ package io.storeops.fulfillment.shipping;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.outbox.AggregateStore;
@@ -46,6 +47,13 @@ public class Fulfillments {
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
         return store.apply(COLLECTION, paid.orderId(), Fulfillment.class, position,
                 current -> Fulfillment.forPaidOrder(current, paid, clock.instant())).map(Applied::outcome);
+    }
+
+    public Mono<Applied.Outcome> orderCancelled(OrderCancelled cancelled, ConsumedEvent position) {
+        return store.apply(COLLECTION, cancelled.orderId(), Fulfillment.class, position, current -> current
+                        .map(fulfillment -> fulfillment.orderCancelled(clock.instant()))
+                        .orElseGet(Change::none))
+                .map(Applied::outcome);
     }
 
     public Mono<Fulfillment> dispatch(String orderId, String carrier, String trackingNumber, String by) {

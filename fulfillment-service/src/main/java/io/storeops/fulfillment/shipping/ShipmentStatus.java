@@ -5,5 +5,7 @@ public enum ShipmentStatus {
     /** Waiting for the warehouse: in the next dispatch batch. */
     READY,
     /** Handed to the carrier with a tracking number. */
-    DISPATCHED
+    DISPATCHED,
+    /** Will not go out: the order was cancelled before dispatch. */
+    CANCELLED
 }

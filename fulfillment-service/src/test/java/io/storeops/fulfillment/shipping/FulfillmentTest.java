@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.ShipmentCancelled;
 import io.storeops.contracts.events.ShipmentCreated;
 import io.storeops.contracts.events.ShipmentDispatched;
 import java.time.Instant;
@@ -52,6 +53,28 @@ class FulfillmentTest {
         assertThat(dispatched.state().dispatch("SF", "SF1234567890", "wh.li", NOW).isNone()).isTrue();
         assertThatThrownBy(() -> dispatched.state().dispatch("YTO", "YT99999999", "wh.li", NOW))
                 .isInstanceOfSatisfying(ShipmentConflict.class, conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.DISPATCHED));
+    }
+
+    @Test
+    void aCancelledOrderStopsItsWaitingShipmentWhichCanThenNotBeDispatched() {
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+
+        var cancelled = ready.orderCancelled(NOW);
+
+        assertThat(cancelled.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
+        assertThat(cancelled.events()).singleElement().isInstanceOfSatisfying(ShipmentCancelled.class,
+                event -> assertThat(event.reason()).isEqualTo(Fulfillment.ORDER_CANCELLED));
+        assertThat(cancelled.state().orderCancelled(NOW).isNone()).isTrue();
+        assertThatThrownBy(() -> cancelled.state().dispatch("SF", "SF1234567890", "wh.zhao", NOW))
+                .isInstanceOfSatisfying(ShipmentConflict.class, conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.CANCELLED));
+    }
+
+    @Test
+    void aDispatchedShipmentIsNotStoppedByALateCancellation() {
+        Fulfillment dispatched = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state()
+                .dispatch("SF", "SF1234567890", "wh.zhao", NOW).state();
+
+        assertThat(dispatched.orderCancelled(NOW).isNone()).isTrue();
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.platform.outbox.Change;
@@ -13,27 +15,39 @@ import java.util.Optional;
 
 /**
  * An order as the department works it. Each method decides one thing that happened to the order
- * and returns the new state with the events that announce it, or no change when the order already
- * reflects it (which makes redeliveries and late messages harmless).
+ * through {@link OrderLifecycle} and returns the new state with the events that announce it, or no
+ * change when the order already reflects it (which makes redeliveries and late messages harmless).
+ *
+ * @param status   derived from progress and refunds; stored so that staff can search by it
+ * @param refunded money paid back so far (refund standing is part of the status)
  */
 public record Order(
         String orderId,
         String storeId,
         String channel,
         String externalOrderId,
+        Progress progress,
         OrderStatus status,
         List<OrderLine> lines,
         Money shippingFee,
         Money total,
+        Money refunded,
         Instant paidAt,
         Address shippingAddress,
         String buyerNote,
         String requestedCarrier,
         Attribution attribution,
-        Shipment shipment) {
+        Shipment shipment,
+        Cancellation cancellation) {
+
+    /** Who cancelled the order, when and why. */
+    public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {
+    }
 
     public Order {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        refunded = refunded == null ? Money.zero(total.currency()) : refunded;
+        status = OrderStatus.of(progress, refunded.amountMinor(), total.amountMinor());
     }
 
     public static String idFor(String storeId, String externalOrderId) {
@@ -42,36 +56,60 @@ public record Order(
 
     /** The storefront reports the payment: the order exists from now on, paid, and fulfilment may start. */
     public static Change<Order> receivePayment(Optional<Order> current, PaidOrder paid) {
-        if (current.isPresent() && current.get().status != OrderStatus.PLACED) {
-            return Change.none();
+        if (current.isPresent()) {
+            return current.get().apply(OrderCommand.PAY, current.get());
         }
-        Order order = new Order(paid.orderId(), paid.storeId(), paid.channel(), paid.externalOrderId(), OrderStatus.PAID,
-                paid.lines(), paid.shippingFee(), paid.total(), paid.paidAt(), paid.shippingAddress(), paid.buyerNote(),
-                paid.requestedCarrier(), paid.attribution(), null);
+        Order order = new Order(paid.orderId(), paid.storeId(), paid.channel(), paid.externalOrderId(), Progress.PAID, null,
+                paid.lines(), paid.shippingFee(), paid.total(), null, paid.paidAt(), paid.shippingAddress(), paid.buyerNote(),
+                paid.requestedCarrier(), paid.attribution(), null, null);
         return Change.of(order, new OrderPaid(order.orderId, order.storeId, order.channel, order.externalOrderId, order.lines,
                 order.shippingFee, order.total, order.paidAt, order.shippingAddress, order.buyerNote, order.requestedCarrier,
                 List.of(), order.attribution));
     }
 
-    /** Fulfilment created the shipment: remember its id so staff can find it. */
+    /**
+     * Fulfilment created the shipment: staff can find it from now on, and a paid order is ready for
+     * the warehouse (a held one stays held, but still learns its shipment).
+     */
     public Change<Order> shipmentCreated(String shipmentId) {
         if (shipment != null) {
             return Change.none();
         }
-        return Change.of(withShipment(new Shipment(shipmentId, null, null, null), status));
+        Order withShipment = with(progress, new Shipment(shipmentId, null, null, null), cancellation);
+        return Change.of(OrderLifecycle.next(progress, status, OrderCommand.SHIPMENT_READY)
+                .map(ready -> withShipment.with(ready, withShipment.shipment, cancellation))
+                .orElse(withShipment));
     }
 
     /** The warehouse dispatched the parcel: the order is shipped, with carrier and tracking number. */
     public Change<Order> dispatched(ShipmentDispatched dispatch) {
-        if (status != OrderStatus.PAID) {
-            return Change.none();
-        }
-        return Change.of(withShipment(new Shipment(dispatch.shipmentId(), dispatch.carrier(), dispatch.trackingNumber(),
-                dispatch.dispatchedAt()), OrderStatus.SHIPPED));
+        return apply(OrderCommand.DISPATCH_ALL, with(progress, new Shipment(dispatch.shipmentId(), dispatch.carrier(),
+                dispatch.trackingNumber(), dispatch.dispatchedAt()), cancellation));
     }
 
-    private Order withShipment(Shipment newShipment, OrderStatus newStatus) {
-        return new Order(orderId, storeId, channel, externalOrderId, newStatus, lines, shippingFee, total, paidAt,
-                shippingAddress, buyerNote, requestedCarrier, attribution, newShipment);
+    /**
+     * The buyer or customer service cancels the order before dispatch.
+     *
+     * @throws IllegalOrderTransition once the order is (partly) dispatched: that is a refund
+     */
+    public Change<Order> cancel(String reason, String cancelledBy, Instant at) {
+        return apply(OrderCommand.CANCEL, with(progress, shipment, new Cancellation(reason, cancelledBy, at)),
+                new OrderCancelled(orderId, storeId, reason, cancelledBy, at));
+    }
+
+    /**
+     * Runs {@code command} through the lifecycle from this order's progress. A move takes the
+     * details of {@code updated} and announces {@code events}; a command already reflected changes
+     * nothing, not even details, so a late message cannot overwrite newer facts.
+     */
+    private Change<Order> apply(OrderCommand command, Order updated, StoreOpsEvent... events) {
+        return OrderLifecycle.next(progress, status, command)
+                .map(next -> Change.of(updated.with(next, updated.shipment, updated.cancellation), events))
+                .orElseGet(Change::none);
+    }
+
+    private Order with(Progress newProgress, Shipment newShipment, Cancellation newCancellation) {
+        return new Order(orderId, storeId, channel, externalOrderId, newProgress, null, lines, shippingFee, total, refunded,
+                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, newShipment, newCancellation);
     }
 }

@@ -8,6 +8,7 @@ import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.stores.StoreCatalog;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ public class Orders {
     private final AggregateStore store;
     private final MeterRegistry meters;
     private final StoreCounter paidOrders;
+    private final Clock clock;
 
-    public Orders(AggregateStore store, MeterRegistry meters, StoreCatalog stores) {
+    public Orders(AggregateStore store, MeterRegistry meters, StoreCatalog stores, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.meters = meters;
         this.paidOrders = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
     }
@@ -40,6 +43,14 @@ public class Orders {
                         countPaid(applied.state());
                     }
                 });
+    }
+
+    /** Cancels an existing order; empty when there is no such order. */
+    public Mono<Order> cancel(String orderId, String reason, String cancelledBy) {
+        return store.apply(COLLECTION, orderId, Order.class, current -> current
+                        .map(order -> order.cancel(reason, cancelledBy, clock.instant()))
+                        .orElseGet(Change::none))
+                .mapNotNull(Applied::state);
     }
 
     /** Applies a consumed event to an existing order; events for orders this service never saw change nothing. */

@@ -4,7 +4,10 @@ import io.storeops.order.intake.IntakeRejected;
 import io.storeops.order.intake.NativeOrderPayload;
 import io.storeops.order.intake.OrderIntake;
 import io.storeops.order.intake.ShopifyOrderPayload;
+import io.storeops.order.lifecycle.IllegalOrderTransition;
+import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.PaidOrder;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.web.JsonPayloads;
@@ -51,12 +54,13 @@ class OrderWebhookController {
     }
 
     @PostMapping("/webhooks/storefront/{storeId}")
-    @Operation(summary = "Native storefront order webhooks (order.paid)",
+    @Operation(summary = "Native storefront order webhooks (order.paid, order.cancelled)",
             description = "Signed with X-StoreOps-Signature; topic in X-StoreOps-Topic; deduplicated on X-StoreOps-Event-Id.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> storefront(@PathVariable String storeId, ServerHttpRequest request) {
         return intake.storefront(storeId, request, delivery -> switch (delivery.topic()) {
             case "order.paid" -> pay(delivery, body -> orderIntake.fromNative(
                     JsonPayloads.read(body, NativeOrderPayload.class), delivery.storeId(), currencyOf(delivery)));
+            case "order.cancelled" -> cancel(delivery, JsonPayloads.read(delivery.body(), NativeCancellation.class));
             default -> Mono.error(unsupported(delivery));
         });
     }
@@ -65,6 +69,21 @@ class OrderWebhookController {
         return Mono.fromCallable(() -> parse.apply(delivery.body()))
                 .onErrorMap(IntakeRejected.class, rejected -> Problems.invalid(rejected.getMessage()))
                 .flatMap(orders::receivePayment);
+    }
+
+    /** The buyer cancelled on the storefront: {@code {"orderId": "<order number>", "reason": "..."}}. */
+    record NativeCancellation(String orderId, String reason) {
+    }
+
+    private Mono<?> cancel(VerifiedDelivery delivery, NativeCancellation cancellation) {
+        if (cancellation.orderId() == null || cancellation.orderId().isBlank()) {
+            return Mono.error(Problems.invalid("orderId is required."));
+        }
+        String orderId = Order.idFor(delivery.storeId(), cancellation.orderId().trim());
+        String reason = cancellation.reason() == null || cancellation.reason().isBlank() ? "cancelled by the buyer" : cancellation.reason().trim();
+        return orders.cancel(orderId, reason, "buyer")
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)))
+                .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
     }
 
     private String currencyOf(VerifiedDelivery delivery) {

@@ -1,0 +1,14 @@
+package io.storeops.order.lifecycle;
+
+/** How far an order has come from payment to the buyer. Refund standing is a separate dimension. */
+public enum Progress {
+    PLACED,
+    PAID,
+    ON_HOLD,
+    READY,
+    PARTIALLY_SHIPPED,
+    SHIPPED,
+    DELIVERED,
+    COMPLETED,
+    CANCELLED
+}

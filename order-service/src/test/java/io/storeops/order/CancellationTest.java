@@ -1,0 +1,114 @@
+package io.storeops.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.OrderCancelled;
+import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.SignedWebhooks;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@ServiceTest
+class CancellationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String CS = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, "tmall-flagship");
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void customerServiceCancelsBeforeDispatchAndTheCancellationIsAnnouncedOnce() {
+        String orderId = paidOrder();
+
+        try (var events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
+            cancel(orderId, CS, "Buyer ordered twice").expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.cancellation.cancelledBy").isEqualTo("cs.li");
+            cancel(orderId, CS, "Again").expectStatus().isOk()
+                    .expectBody().jsonPath("$.cancellation.reason").isEqualTo("Buyer ordered twice");
+
+            var cancelled = TestEvents.await(events, orderId, "OrderCancelled", 2, Duration.ofSeconds(5));
+            assertThat(cancelled).hasSize(1);
+            OrderCancelled event = EventJson.read(cancelled.get(0).value(), OrderCancelled.class);
+            assertThat(event.cancelledBy()).isEqualTo("cs.li");
+            assertThat(event.reason()).isEqualTo("Buyer ordered twice");
+        }
+    }
+
+    @Test
+    void aDispatchedOrderIsRefusedWithItsStatusAndAPointerToRefunds() {
+        String orderId = paidOrder();
+        kafka.send(TestEvents.record(new ShipmentDispatched(orderId, "tmall-flagship", "shp-" + orderId, "SF", "SF99887766",
+                null, List.of(), "wh.zhao", Instant.now()), "fulfillment-service", 2)).join();
+        await().atMost(PATIENCE).untilAsserted(() -> order(orderId).expectBody().jsonPath("$.status").isEqualTo("SHIPPED"));
+
+        cancel(orderId, CS, "Too late").expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:storeops:problem:order-state")
+                .jsonPath("$.currentStatus").isEqualTo("SHIPPED")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("refund"));
+    }
+
+    @Test
+    void theBuyerCancelsThroughTheStorefront() {
+        String number = "T" + UUID.randomUUID().toString().substring(0, 8);
+        String orderId = paidOrder(number);
+
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.cancelled", UUID.randomUUID().toString(),
+                "{\"orderId\":\"" + number + "\",\"reason\":\"changed my mind\"}", "test-storefront-secret").expectStatus().isOk();
+
+        order(orderId).expectBody().jsonPath("$.status").isEqualTo("CANCELLED")
+                .jsonPath("$.cancellation.cancelledBy").isEqualTo("buyer");
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.cancelled", UUID.randomUUID().toString(),
+                "{\"orderId\":\"never-seen\"}", "test-storefront-secret").expectStatus().isNotFound();
+    }
+
+    @Test
+    void cancellingNeedsARoleTheStoreAndAReason() {
+        String orderId = paidOrder();
+
+        cancel(orderId, TestTokens.bearer("wh", StaffRole.WAREHOUSE, "tmall-flagship"), "x").expectStatus().isForbidden();
+        cancel(orderId, TestTokens.bearer("cs.us", StaffRole.CS_AFTERSALE, "shopify-us"), "x").expectStatus().isNotFound();
+        cancel(orderId, CS, " ").expectStatus().isEqualTo(422);
+        order(orderId).expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn("PAID", "READY"));
+    }
+
+    private String paidOrder() {
+        return paidOrder("T" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private String paidOrder(String number) {
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(),
+                OrderServiceTest.nativeOrder(number), "test-storefront-secret").expectStatus().isOk();
+        return "tmall-flagship:" + number;
+    }
+
+    private WebTestClient.ResponseSpec cancel(String orderId, String bearer, String reason) {
+        return http.post().uri("/api/orders/{id}/cancel", orderId).header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(Map.of("reason", reason)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec order(String orderId) {
+        return http.get().uri("/api/orders/{id}", orderId).header(HttpHeaders.AUTHORIZATION, CS).exchange();
+    }
+}
