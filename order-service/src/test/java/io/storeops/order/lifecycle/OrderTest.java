@@ -85,6 +85,14 @@ class OrderTest {
                 .hasMessageContaining("refund");
     }
 
+    @Test
+    void aDispatchThatRacedACancellationIsRefusedRatherThanShippingACancelledOrder() {
+        Order cancelled = paid().cancel("ordered twice", "cs.li", NOON).state();
+
+        assertThatThrownBy(() -> cancelled.dispatched(dispatch()))
+                .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> assertThat(refused.current()).isEqualTo(OrderStatus.CANCELLED));
+    }
+
     private static Order paid() {
         return Order.receivePayment(Optional.empty(), PAID).state();
     }
