@@ -12,11 +12,13 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A service started whole on a random port against a real embedded KRaft broker and the
  * Mongo-wire store. Test classes with the same configuration share one context (and broker).
+ * The client waits up to 30 s for an answer, since on a loaded 2-core machine a first request
+ * (cold JIT, JWT setup) can take longer than the default 5 s; no test measures time with it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 3)
 @ContextConfiguration(initializers = StoreOpsTestInitializer.class)
 public @interface ServiceTest {
