@@ -16,6 +16,7 @@ import io.storeops.platform.test.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,7 +62,8 @@ class OrderServiceTest {
         }
 
         orderAs(orderId, StaffRole.CS_AFTERSALE).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("PAID").jsonPath("$.lines[0].sku").isEqualTo("MUG-1");
+                .expectBody().jsonPath("$.status").isEqualTo("ON_HOLD").jsonPath("$.holds[0]").isEqualTo("BUYER_NOTE")
+                .jsonPath("$.lines[0].sku").isEqualTo("MUG-1");
     }
 
     @Test
@@ -107,6 +109,36 @@ class OrderServiceTest {
         orderAs("tmall-flagship:" + external, StaffRole.MANAGER).expectStatus().isNotFound();
     }
 
+    @Test
+    void anOrderWithABuyerNoteWaitsInTheReviewQueueUntilCustomerServiceReleasesIt() {
+        String external = "T" + UUID.randomUUID().toString().substring(0, 8);
+        String orderId = "tmall-flagship:" + external;
+        String withNote = nativeOrder(external).replace("\"requestedCarrier\":\"SF\",", "\"requestedCarrier\":\"SF\",\"buyerNote\":\"请发顺丰\",");
+        String cs = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, "tmall-flagship");
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
+            SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), withNote,
+                    "test-storefront-secret").expectStatus().isOk();
+            assertThat(TestEvents.await(events, orderId, "OrderHeld", 1, PATIENCE)).hasSize(1);
+
+            http.get().uri("/api/review-queue?storeId=tmall-flagship").header(HttpHeaders.AUTHORIZATION, cs).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$[?(@.orderId == '" + orderId + "')].holds[0]").isEqualTo("BUYER_NOTE");
+            http.post().uri("/api/orders/{id}/release", orderId).header(HttpHeaders.AUTHORIZATION, cs)
+                    .bodyValue(Map.of("comment", "Buyer confirmed SF")).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn("PAID", "READY"))
+                    .jsonPath("$.release.releasedBy").isEqualTo("cs.li");
+
+            assertThat(TestEvents.await(events, orderId, "OrderReleased", 1, PATIENCE)).hasSize(1);
+        }
+        http.get().uri("/api/review-queue?storeId=tmall-flagship").header(HttpHeaders.AUTHORIZATION, cs).exchange()
+                .expectBody().jsonPath("$[?(@.orderId == '" + orderId + "')]").doesNotExist();
+        http.get().uri("/api/review-queue?storeId=tmall-flagship")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, "tmall-flagship"))
+                .exchange().expectStatus().isForbidden();
+    }
+
     private WebTestClient.ResponseSpec orderAs(String orderId, StaffRole role) {
         return http.get().uri("/api/orders/{id}", orderId)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("staff", role, "tmall-flagship", "shopify-us"))
@@ -129,7 +161,7 @@ class OrderServiceTest {
                 {"orderId":"%s","currency":"CNY","paidAt":"2026-11-28T02:11:30Z","shippingFeeMinor":0,"totalMinor":29500,
                  "lines":[{"sku":"TEA-LJ-250","title":"西湖龙井 250g","quantity":2,"unitPriceMinor":12800},
                           {"sku":"CUP-GL-01","title":"玻璃杯","quantity":1,"unitPriceMinor":3900}],
-                 "buyerNote":"请发顺丰","requestedCarrier":"SF",
+                 "requestedCarrier":"SF",
                  "shippingAddress":{"name":"王芳","phone":"13800138000","country":"CN","province":"浙江省","city":"杭州市",
                                     "district":"西湖区","line1":"文三路 90 号","postalCode":"310012"}}
                 """.formatted(external);

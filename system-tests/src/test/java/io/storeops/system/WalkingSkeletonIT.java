@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The walking skeleton through the running standalone system, over HTTP only: a Shopify and a
- * native paid order become orders, shipments, refund ledgers and sales figures; the warehouse
- * dispatches them and the orders are shipped; after a restart everything is still there, once.
+ * native paid order become orders, shipments, refund ledgers and sales figures; the one with a
+ * buyer note waits for customer service review; the warehouse dispatches them and the orders are
+ * shipped; after a restart everything is still there, once; a cancelled order's shipment stops.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
@@ -60,7 +61,7 @@ class WalkingSkeletonIT {
 
         String clerk = token("ORDER_CLERK");
         assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, clerk)).get("status").asString())
-                .as("paid, or already ready once fulfilment created the shipment").isIn("PAID", "READY");
+                .as("the buyer's note puts it into review").isEqualTo("ON_HOLD");
         assertThat(json(system.get(system.orderPort(), "/api/orders/" + SHOPIFY_ORDER, clerk)).get("total").get("amountMinor").asLong())
                 .isEqualTo(4448);
         assertThat(status(system.get(system.orderPort(), "/api/orders/tmall-flagship:T20261128-0002", clerk))).isEqualTo(404);
@@ -68,6 +69,25 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(2)
+    void customerServiceReviewsTheOrderWithABuyerNoteAndReleasesIt() {
+        String cs = token("CS_AFTERSALE");
+        JsonNode queue = json(system.get(system.orderPort(), "/api/review-queue?storeId=tmall-flagship", cs));
+        assertThat(queue).hasSize(1);
+        assertThat(queue.get(0).get("orderId").asString()).isEqualTo(NATIVE_ORDER);
+        assertThat(queue.get(0).get("holds").get(0).asString()).isEqualTo("BUYER_NOTE");
+
+        HttpResponse<String> released = system.postJson(system.orderPort(), "/api/orders/" + NATIVE_ORDER + "/release", cs,
+                "{\"comment\":\"Buyer confirmed SF by phone\"}");
+
+        assertThat(status(released)).as(released.body()).isEqualTo(200);
+        assertThat(json(system.get(system.orderPort(), "/api/review-queue?storeId=tmall-flagship", cs))).isEmpty();
+        String warehouse = token("WAREHOUSE");
+        await().atMost(PATIENCE).until(() -> "READY".equals(
+                json(system.get(system.fulfillmentPort(), "/api/shipments/shp-" + NATIVE_ORDER, warehouse)).get("status").asString()));
+    }
+
+    @Test
+    @Order(3)
     void theWarehouseDispatchesEachShipmentAndTheOrdersAreShipped() {
         String warehouse = token("WAREHOUSE");
         for (String orderId : new String[] {NATIVE_ORDER, SHOPIFY_ORDER}) {
@@ -85,7 +105,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void refundLedgersKeepWhatWasPaidAndAnalyticsCountsEachOrderOnce() {
         String manager = token("MANAGER");
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -101,7 +121,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void coreMetricsAreExported() {
         String orders = system.get(system.orderPort(), "/actuator/prometheus", null).body();
         String fulfillment = system.get(system.fulfillmentPort(), "/actuator/prometheus", null).body();
@@ -120,7 +140,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterARestartEverythingIsThereAndNothingIsCountedTwice() throws Exception {
         system.stop();
         assertThat(system.exitValue()).as("a clean stop").isIn(0, 130, 143);
@@ -137,7 +157,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anOrderCancelledBeforeDispatchStopsItsShipment() {
         var orders = system.uri(system.orderPort(), "/");
         system.send(Storefronts.nativeOrderPaid(orders, "evt-0100", Storefronts.nativeOrder("T20261128-0100"), Storefronts.TMALL_SECRET));

@@ -59,7 +59,8 @@ public record Fulfillment(
                 .map(line -> new ItemQuantity(line.sku() == null ? line.title() : line.sku(), line.quantity()))
                 .toList();
         String shipmentId = shipmentIdFor(paid.orderId());
-        Fulfillment created = new Fulfillment(paid.orderId(), paid.storeId(), shipmentId, ShipmentStatus.READY, lines,
+        ShipmentStatus status = paid.holds().isEmpty() ? ShipmentStatus.READY : ShipmentStatus.ON_HOLD;
+        Fulfillment created = new Fulfillment(paid.orderId(), paid.storeId(), shipmentId, status, lines,
                 paid.shippingAddress(), paid.requestedCarrier(), now, null, null, null, null);
         return Change.of(created, new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
     }
@@ -69,12 +70,25 @@ public record Fulfillment(
      * stays as it is; the order side refuses such a cancellation and sends the buyer to a refund.
      */
     public Change<Fulfillment> orderCancelled(Instant at) {
-        if (status != ShipmentStatus.READY) {
+        if (status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) {
             return Change.none();
         }
-        Fulfillment cancelled = new Fulfillment(orderId, storeId, shipmentId, ShipmentStatus.CANCELLED, lines, address,
-                requestedCarrier, createdAt, carrier, trackingNumber, dispatchedBy, dispatchedAt);
-        return Change.of(cancelled, new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
+        return Change.of(withStatus(ShipmentStatus.CANCELLED), new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
+    }
+
+    /** The order went into review: a waiting shipment must not go out until it is released. */
+    public Change<Fulfillment> orderHeld() {
+        return status == ShipmentStatus.READY ? Change.of(withStatus(ShipmentStatus.ON_HOLD)) : Change.none();
+    }
+
+    /** Review is done: the shipment waits for the warehouse again. */
+    public Change<Fulfillment> orderReleased() {
+        return status == ShipmentStatus.ON_HOLD ? Change.of(withStatus(ShipmentStatus.READY)) : Change.none();
+    }
+
+    private Fulfillment withStatus(ShipmentStatus newStatus) {
+        return new Fulfillment(orderId, storeId, shipmentId, newStatus, lines, address, requestedCarrier, createdAt, carrier,
+                trackingNumber, dispatchedBy, dispatchedAt);
     }
 
     /**
@@ -90,6 +104,9 @@ public record Fulfillment(
         }
         if (status == ShipmentStatus.CANCELLED) {
             throw new ShipmentConflict(status, "Shipment " + shipmentId + " is cancelled with its order: do not ship it.");
+        }
+        if (status == ShipmentStatus.ON_HOLD) {
+            throw new ShipmentConflict(status, "Shipment " + shipmentId + " is held for customer service review: wait for its release.");
         }
         if (status == ShipmentStatus.DISPATCHED) {
             if (newCarrier.equals(carrier) && newTrackingNumber.equals(trackingNumber)) {

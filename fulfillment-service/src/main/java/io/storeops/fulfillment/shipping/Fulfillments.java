@@ -3,15 +3,15 @@ package io.storeops.fulfillment.shipping;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.outbox.AggregateStore;
-import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.outbox.Applied;
-import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.outbox.Change;
+import io.storeops.platform.outbox.ConsumedEvent;
+import io.storeops.platform.stores.StoreCatalog;
 import java.time.Clock;
+import java.util.function.Function;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -49,10 +49,9 @@ public class Fulfillments {
                 current -> Fulfillment.forPaidOrder(current, paid, clock.instant())).map(Applied::outcome);
     }
 
-    public Mono<Applied.Outcome> orderCancelled(OrderCancelled cancelled, ConsumedEvent position) {
-        return store.apply(COLLECTION, cancelled.orderId(), Fulfillment.class, position, current -> current
-                        .map(fulfillment -> fulfillment.orderCancelled(clock.instant()))
-                        .orElseGet(Change::none))
+    /** Applies an order event to the order's existing fulfilment; events for unknown orders change nothing. */
+    public Mono<Applied.Outcome> onOrderEvent(String orderId, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
+        return store.apply(COLLECTION, orderId, Fulfillment.class, position, current -> current.map(decide).orElseGet(Change::none))
                 .map(Applied::outcome);
     }
 

@@ -4,6 +4,8 @@ package io.storeops.fulfillment.shipping;
 public enum ShipmentStatus {
     /** Waiting for the warehouse: in the next dispatch batch. */
     READY,
+    /** The order is held for customer service review: not to be shipped until released. */
+    ON_HOLD,
     /** Handed to the carrier with a tracking number. */
     DISPATCHED,
     /** Will not go out: the order was cancelled before dispatch. */

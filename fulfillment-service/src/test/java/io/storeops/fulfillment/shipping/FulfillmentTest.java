@@ -78,6 +78,22 @@ class FulfillmentTest {
     }
 
     @Test
+    void aHeldOrdersShipmentWaitsForTheReleaseBeforeItMayBeDispatched() {
+        OrderPaid heldOrder = new OrderPaid(PAID.orderId(), PAID.storeId(), PAID.channel(), PAID.externalOrderId(), PAID.lines(),
+                PAID.shippingFee(), PAID.total(), PAID.paidAt(), null, "请发顺丰", "SF", List.of("BUYER_NOTE"), null);
+        Fulfillment held = Fulfillment.forPaidOrder(Optional.empty(), heldOrder, NOW).state();
+
+        assertThat(held.status()).isEqualTo(ShipmentStatus.ON_HOLD);
+        assertThatThrownBy(() -> held.dispatch("SF", "SF1234567890", "wh.zhao", NOW))
+                .isInstanceOfSatisfying(ShipmentConflict.class, conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.ON_HOLD));
+        Fulfillment released = held.orderReleased().state();
+        assertThat(released.status()).isEqualTo(ShipmentStatus.READY);
+        assertThat(released.orderHeld().state().status()).as("a manual hold after creation").isEqualTo(ShipmentStatus.ON_HOLD);
+        assertThat(released.orderReleased().isNone()).isTrue();
+        assertThat(held.orderCancelled(NOW).state().status()).isEqualTo(ShipmentStatus.CANCELLED);
+    }
+
+    @Test
     void dispatchNeedsACarrierAndAPlausibleTrackingNumber() {
         Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
 

@@ -6,12 +6,17 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.OrderCancelled;
+import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.OrderReleased;
 import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.order.review.HoldReason;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An order as the department works it. Each method decides one thing that happened to the order
@@ -38,14 +43,21 @@ public record Order(
         String requestedCarrier,
         Attribution attribution,
         Shipment shipment,
-        Cancellation cancellation) {
+        Cancellation cancellation,
+        List<HoldReason> holds,
+        Release release) {
 
     /** Who cancelled the order, when and why. */
     public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {
     }
 
+    /** Who last released the order from review, when, and what they noted. */
+    public record Release(String releasedBy, String comment, Instant releasedAt) {
+    }
+
     public Order {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        holds = holds == null ? List.of() : List.copyOf(holds);
         refunded = refunded == null ? Money.zero(total.currency()) : refunded;
         status = OrderStatus.of(progress, refunded.amountMinor(), total.amountMinor());
     }
@@ -54,17 +66,54 @@ public record Order(
         return storeId + ":" + externalOrderId;
     }
 
-    /** The storefront reports the payment: the order exists from now on, paid, and fulfilment may start. */
-    public static Change<Order> receivePayment(Optional<Order> current, PaidOrder paid) {
+    /**
+     * The storefront reports the payment: the order exists from now on, paid. With hold reasons it
+     * waits for review (OrderHeld); otherwise fulfilment may start.
+     */
+    public static Change<Order> receivePayment(Optional<Order> current, PaidOrder paid, Set<HoldReason> holdReasons) {
         if (current.isPresent()) {
             return current.get().apply(OrderCommand.PAY, current.get());
         }
-        Order order = new Order(paid.orderId(), paid.storeId(), paid.channel(), paid.externalOrderId(), Progress.PAID, null,
+        List<HoldReason> holds = List.copyOf(holdReasons);
+        Progress progress = holds.isEmpty() ? Progress.PAID
+                : OrderLifecycle.next(Progress.PAID, OrderStatus.PAID, OrderCommand.HOLD).orElseThrow();
+        Order order = new Order(paid.orderId(), paid.storeId(), paid.channel(), paid.externalOrderId(), progress, null,
                 paid.lines(), paid.shippingFee(), paid.total(), null, paid.paidAt(), paid.shippingAddress(), paid.buyerNote(),
-                paid.requestedCarrier(), paid.attribution(), null, null);
-        return Change.of(order, new OrderPaid(order.orderId, order.storeId, order.channel, order.externalOrderId, order.lines,
+                paid.requestedCarrier(), paid.attribution(), null, null, holds, null);
+        OrderPaid announcement = new OrderPaid(order.orderId, order.storeId, order.channel, order.externalOrderId, order.lines,
                 order.shippingFee, order.total, order.paidAt, order.shippingAddress, order.buyerNote, order.requestedCarrier,
-                List.of(), order.attribution));
+                names(holds), order.attribution);
+        return holds.isEmpty()
+                ? Change.of(order, announcement)
+                : Change.of(order, announcement, new OrderHeld(order.orderId, order.storeId, names(holds), order.paidAt));
+    }
+
+    /** A member of staff holds the order for review before it ships. */
+    public Change<Order> hold(String by, String comment, Instant at) {
+        List<HoldReason> withManual = new ArrayList<>(holds);
+        withManual.add(HoldReason.MANUAL);
+        Order held = new Order(orderId, storeId, channel, externalOrderId, progress, null, lines, shippingFee, total, refunded,
+                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, shipment, cancellation, withManual,
+                release);
+        return apply(OrderCommand.HOLD, held, new OrderHeld(orderId, storeId, names(List.of(HoldReason.MANUAL)), at));
+    }
+
+    /**
+     * Review is done: customer service releases the order with a comment; it is ready again if its
+     * shipment exists, and every hold reason is cleared.
+     */
+    public Change<Order> releaseFromReview(String by, String comment, Instant at) {
+        Optional<Progress> released = OrderLifecycle.next(progress, status, OrderCommand.RELEASE);
+        if (released.isEmpty()) {
+            return Change.none();
+        }
+        Progress next = shipment == null ? released.get()
+                : OrderLifecycle.next(released.get(), OrderStatus.of(released.get(), 0, 1), OrderCommand.SHIPMENT_READY)
+                        .orElse(released.get());
+        Order order = new Order(orderId, storeId, channel, externalOrderId, next, null, lines, shippingFee, total, refunded,
+                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, shipment, cancellation, List.of(),
+                new Release(by, comment, at));
+        return Change.of(order, new OrderReleased(orderId, storeId, by, comment, at));
     }
 
     /**
@@ -110,6 +159,10 @@ public record Order(
 
     private Order with(Progress newProgress, Shipment newShipment, Cancellation newCancellation) {
         return new Order(orderId, storeId, channel, externalOrderId, newProgress, null, lines, shippingFee, total, refunded,
-                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, newShipment, newCancellation);
+                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, newShipment, newCancellation, holds, release);
+    }
+
+    private static List<String> names(List<HoldReason> reasons) {
+        return reasons.stream().map(Enum::name).toList();
     }
 }

@@ -1,17 +1,26 @@
 package io.storeops.order.lifecycle;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.order.review.HoldReason;
+import io.storeops.order.review.HoldRules;
 import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.stores.StoreCatalog;
+import io.storeops.platform.stores.StoreProperties;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The orders collection: every change goes through the aggregate store, so its events go out with it. */
@@ -24,10 +33,12 @@ public class Orders {
     private final MeterRegistry meters;
     private final StoreCounter paidOrders;
     private final Clock clock;
+    private final StoreCatalog stores;
 
     public Orders(AggregateStore store, MeterRegistry meters, StoreCatalog stores, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.stores = stores;
         this.meters = meters;
         this.paidOrders = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
     }
@@ -37,7 +48,9 @@ public class Orders {
     }
 
     public Mono<Applied<Order>> receivePayment(PaidOrder paid) {
-        return store.apply(COLLECTION, paid.orderId(), Order.class, current -> Order.receivePayment(current, paid))
+        Set<HoldReason> holds = holdRules(paid.storeId()).reasonsFor(paid.buyerNote(), paid.shippingAddress(),
+                paid.requestedCarrier(), paid.total());
+        return store.apply(COLLECTION, paid.orderId(), Order.class, current -> Order.receivePayment(current, paid, holds))
                 .doOnNext(applied -> {
                     if (applied.outcome() == Applied.Outcome.APPLIED) {
                         countPaid(applied.state());
@@ -47,10 +60,34 @@ public class Orders {
 
     /** Cancels an existing order; empty when there is no such order. */
     public Mono<Order> cancel(String orderId, String reason, String cancelledBy) {
-        return store.apply(COLLECTION, orderId, Order.class, current -> current
-                        .map(order -> order.cancel(reason, cancelledBy, clock.instant()))
-                        .orElseGet(Change::none))
+        return change(orderId, order -> order.cancel(reason, cancelledBy, clock.instant()));
+    }
+
+    /** Holds an existing order for review; empty when there is no such order. */
+    public Mono<Order> hold(String orderId, String by, String comment) {
+        return change(orderId, order -> order.hold(by, comment, clock.instant()));
+    }
+
+    /** Releases an order from review; empty when there is no such order. */
+    public Mono<Order> release(String orderId, String by, String comment) {
+        return change(orderId, order -> order.releaseFromReview(by, comment, clock.instant()));
+    }
+
+    /** Orders of a store waiting for review, longest waiting (earliest paid) first. */
+    public Flux<Order> reviewQueue(String storeId, int limit) {
+        Query query = new Query(where("state.storeId").is(storeId).and("state.progress").is(Progress.ON_HOLD.name()))
+                .with(Sort.by("state.paidAt")).limit(limit);
+        return store.findAll(COLLECTION, query, Order.class);
+    }
+
+    private Mono<Order> change(String orderId, Function<Order, Change<Order>> command) {
+        return store.apply(COLLECTION, orderId, Order.class, current -> current.map(command).orElseGet(Change::none))
                 .mapNotNull(Applied::state);
+    }
+
+    private HoldRules holdRules(String storeId) {
+        return new HoldRules(stores.find(storeId).map(StoreProperties.Store::review)
+                .orElseGet(() -> new StoreProperties.Review(null, null, null, null)));
     }
 
     /** Applies a consumed event to an existing order; events for orders this service never saw change nothing. */
@@ -62,6 +99,8 @@ public class Orders {
 
     private void countPaid(Order order) {
         paidOrders.increment(order.storeId());
+        order.holds().forEach(reason -> Counter.builder("storeops.orders.held").description("Orders held for review, by store and reason")
+                .tags("store", order.storeId(), "reason", reason.name()).register(meters).increment());
         Counter.builder("storeops.orders.gmv").description("Paid order value in minor units, by store and currency")
                 .baseUnit("minor_units")
                 .tags("store", order.storeId(), "currency", order.total().currency())

@@ -7,12 +7,16 @@ import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.OrderCancelled;
+import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.OrderReleased;
+import io.storeops.order.review.HoldReason;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OrderTest {
@@ -24,7 +28,7 @@ class OrderTest {
 
     @Test
     void paymentCreatesAPaidOrderAndAnnouncesIt() {
-        Change<Order> change = Order.receivePayment(Optional.empty(), PAID);
+        Change<Order> change = Order.receivePayment(Optional.empty(), PAID, Set.of());
 
         assertThat(change.state().status()).isEqualTo(OrderStatus.PAID);
         assertThat(change.state().orderId()).isEqualTo("tmall-flagship:T1");
@@ -40,9 +44,9 @@ class OrderTest {
         Order shipped = paid.dispatched(dispatch()).state();
         Order cancelled = paid.cancel("changed mind", "buyer", NOON).state();
 
-        assertThat(Order.receivePayment(Optional.of(paid), PAID).isNone()).isTrue();
-        assertThat(Order.receivePayment(Optional.of(shipped), PAID).isNone()).isTrue();
-        assertThat(Order.receivePayment(Optional.of(cancelled), PAID).isNone()).isTrue();
+        assertThat(Order.receivePayment(Optional.of(paid), PAID, Set.of()).isNone()).isTrue();
+        assertThat(Order.receivePayment(Optional.of(shipped), PAID, Set.of()).isNone()).isTrue();
+        assertThat(Order.receivePayment(Optional.of(cancelled), PAID, Set.of()).isNone()).isTrue();
     }
 
     @Test
@@ -93,8 +97,49 @@ class OrderTest {
                 .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> assertThat(refused.current()).isEqualTo(OrderStatus.CANCELLED));
     }
 
+    @Test
+    void anOrderWithHoldReasonsIsPaidAndHeldAndBothAreAnnounced() {
+        Change<Order> held = Order.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK));
+
+        assertThat(held.state().status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(held.state().holds()).containsExactlyInAnyOrder(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK);
+        assertThat(held.events()).hasSize(2);
+        assertThat(held.events().get(0)).isInstanceOfSatisfying(OrderPaid.class,
+                paid -> assertThat(paid.holds()).containsExactlyInAnyOrder("BUYER_NOTE", "ADDRESS_CHECK"));
+        assertThat(held.events().get(1)).isInstanceOfSatisfying(OrderHeld.class,
+                event -> assertThat(event.reasons()).containsExactlyInAnyOrder("BUYER_NOTE", "ADDRESS_CHECK"));
+    }
+
+    @Test
+    void aHeldOrderLearnsItsShipmentButOnlyReleaseMakesItReady() {
+        Order held = Order.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state().shipmentCreated("shp-1").state();
+        assertThat(held.status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(held.shipment().shipmentId()).isEqualTo("shp-1");
+
+        Change<Order> released = held.releaseFromReview("cs.li", "buyer confirmed SF", NOON);
+
+        assertThat(released.state().status()).isEqualTo(OrderStatus.READY);
+        assertThat(released.state().holds()).isEmpty();
+        assertThat(released.state().release()).isEqualTo(new Order.Release("cs.li", "buyer confirmed SF", NOON));
+        assertThat(released.events()).singleElement().isInstanceOfSatisfying(OrderReleased.class,
+                event -> assertThat(event.releasedBy()).isEqualTo("cs.li"));
+        assertThat(released.state().releaseFromReview("cs.li", "again", NOON).isNone()).isTrue();
+    }
+
+    @Test
+    void staffHoldAnOrderManuallyUntilDispatch() {
+        Change<Order> held = paid().hold("cs.li", "buyer may change address", NOON);
+
+        assertThat(held.state().status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(held.state().holds()).containsExactly(HoldReason.MANUAL);
+        assertThat(held.events()).singleElement().isInstanceOf(OrderHeld.class);
+        assertThat(held.state().releaseFromReview("cs.li", "done", NOON).state().status()).isEqualTo(OrderStatus.PAID);
+        assertThatThrownBy(() -> paid().dispatched(dispatch()).state().hold("cs.li", "too late", NOON))
+                .isInstanceOf(IllegalOrderTransition.class);
+    }
+
     private static Order paid() {
-        return Order.receivePayment(Optional.empty(), PAID).state();
+        return Order.receivePayment(Optional.empty(), PAID, Set.of()).state();
     }
 
     private static ShipmentDispatched dispatch() {

@@ -1,13 +1,17 @@
 package io.storeops.fulfillment.shipping.messaging;
 
 import io.storeops.contracts.events.OrderCancelled;
+import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.OrderReleased;
+import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.messaging.EventHandler;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A paid order becomes a shipment; a cancelled one stops it. */
+/** A paid order becomes a shipment; review holds and releases it; a cancelled order stops it. */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
 
@@ -17,7 +21,20 @@ class OrderEventHandlers {
     }
 
     @Bean
-    EventHandler<OrderCancelled> shipmentStoppedByCancellation(Fulfillments fulfillments) {
-        return EventHandler.of(OrderCancelled.class, event -> fulfillments.orderCancelled(event.payload(), event.position()));
+    EventHandler<OrderCancelled> shipmentStoppedByCancellation(Fulfillments fulfillments, Clock clock) {
+        return EventHandler.of(OrderCancelled.class, event -> fulfillments.onOrderEvent(event.payload().orderId(), event.position(),
+                fulfillment -> fulfillment.orderCancelled(clock.instant())));
+    }
+
+    @Bean
+    EventHandler<OrderHeld> shipmentWaitsForReview(Fulfillments fulfillments) {
+        return EventHandler.of(OrderHeld.class, event -> fulfillments.onOrderEvent(event.payload().orderId(), event.position(),
+                Fulfillment::orderHeld));
+    }
+
+    @Bean
+    EventHandler<OrderReleased> shipmentReleasedAfterReview(Fulfillments fulfillments) {
+        return EventHandler.of(OrderReleased.class, event -> fulfillments.onOrderEvent(event.payload().orderId(), event.position(),
+                Fulfillment::orderReleased));
     }
 }

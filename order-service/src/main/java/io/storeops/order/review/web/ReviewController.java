@@ -1,0 +1,81 @@
+package io.storeops.order.review.web;
+
+import io.storeops.order.lifecycle.IllegalOrderTransition;
+import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.web.OrderProblems;
+import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Order review (审单): the queue of held orders, manual holds, release with a comment. */
+@RestController
+@Tag(name = "Review")
+@SecurityRequirement(name = "bearer")
+class ReviewController {
+
+    private static final StaffRole[] REVIEWERS = {StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER};
+
+    private final Orders orders;
+
+    ReviewController(Orders orders) {
+        this.orders = orders;
+    }
+
+    @Schema(description = "What the reviewer checked or decided, kept with the order")
+    record ReviewComment(@Schema(example = "Called the buyer: SF is fine, address confirmed") String comment) {
+    }
+
+    @GetMapping("/api/review-queue")
+    @Operation(summary = "Orders of a store waiting for review, longest waiting first, with their hold reasons")
+    Flux<Order> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 500) {
+            return Flux.error(Problems.badRequest("invalid-limit", "limit must be between 1 and 500."));
+        }
+        return StaffAccess.require(REVIEWERS).map(staff -> staff.requireStore(storeId))
+                .flatMapMany(staff -> orders.reviewQueue(storeId, limit));
+    }
+
+    @PostMapping("/api/orders/{orderId}/release")
+    @Operation(summary = "Release a held order after review; it ships with the next batch",
+            description = "Who released comes from the token. Releasing an order that is not held changes nothing.")
+    Mono<Order> release(@PathVariable String orderId, @RequestBody ReviewComment request) {
+        return review(orderId, request, orders::release);
+    }
+
+    @PostMapping("/api/orders/{orderId}/hold")
+    @Operation(summary = "Hold an order for review before it ships (reason MANUAL)",
+            description = "Possible until the order is dispatched; a 409 names the status after that.")
+    Mono<Order> hold(@PathVariable String orderId, @RequestBody ReviewComment request) {
+        return review(orderId, request, orders::hold);
+    }
+
+    private Mono<Order> review(String orderId, ReviewComment request, ReviewAction action) {
+        String comment = request.comment() == null ? "" : request.comment().trim();
+        if (comment.isEmpty() || comment.length() > 1000) {
+            return Mono.error(Problems.invalid("comment is required (at most 1000 characters)."));
+        }
+        return StaffAccess.require(REVIEWERS)
+                .flatMap(staff -> orders.find(orderId).filter(order -> staff.canSee(order.storeId()))
+                        .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)))
+                        .flatMap(order -> action.apply(orderId, staff.username(), comment)))
+                .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
+    }
+
+    /** A review decision on one order, by a member of staff, with their comment. */
+    private interface ReviewAction {
+        Mono<Order> apply(String orderId, String by, String comment);
+    }
+}
