@@ -59,7 +59,7 @@ public class Orders {
     }
 
     /** Cancels an existing order; empty when there is no such order. */
-    public Mono<Order> cancel(String orderId, String reason, String cancelledBy) {
+    public Mono<Order> cancel(String orderId, String cancelledBy, String reason) {
         return change(orderId, order -> order.cancel(reason, cancelledBy, clock.instant()));
     }
 

@@ -81,7 +81,7 @@ class OrderWebhookController {
         }
         String orderId = Order.idFor(delivery.storeId(), cancellation.orderId().trim());
         String reason = cancellation.reason() == null || cancellation.reason().isBlank() ? "cancelled by the buyer" : cancellation.reason().trim();
-        return orders.cancel(orderId, reason, "buyer")
+        return orders.cancel(orderId, "buyer", reason)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)))
                 .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
     }

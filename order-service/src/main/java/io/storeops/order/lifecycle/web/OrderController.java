@@ -1,11 +1,9 @@
 package io.storeops.order.lifecycle.web;
 
 import io.storeops.order.lifecycle.Order;
-import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
-import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -24,10 +22,14 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class OrderController {
 
-    private final Orders orders;
+    private static final StaffRole[] CANCELLERS = {StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER};
 
-    OrderController(Orders orders) {
+    private final Orders orders;
+    private final StaffOrderCommands commands;
+
+    OrderController(Orders orders, StaffOrderCommands commands) {
         this.orders = orders;
+        this.commands = commands;
     }
 
     @Schema(description = "Why the order is cancelled, as told to the buyer")
@@ -39,15 +41,7 @@ class OrderController {
             description = "Who cancelled comes from the token. Cancelling again changes nothing. A (partly) dispatched order "
                     + "is refused with 409 naming its status: open a refund or return instead.")
     Mono<Order> cancel(@PathVariable String orderId, @RequestBody CancelRequest request) {
-        String reason = request.reason() == null ? "" : request.reason().trim();
-        if (reason.isEmpty() || reason.length() > 500) {
-            return Mono.error(Problems.invalid("reason is required (at most 500 characters)."));
-        }
-        return StaffAccess.require(StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER)
-                .flatMap(staff -> orders.find(orderId).filter(order -> staff.canSee(order.storeId()))
-                        .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)))
-                        .flatMap(order -> orders.cancel(orderId, reason, staff.username())))
-                .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
+        return commands.run(orderId, "reason", request.reason(), 500, CANCELLERS, orders::cancel);
     }
 
     @GetMapping("/{orderId}")
@@ -56,7 +50,6 @@ class OrderController {
     Mono<Order> order(@PathVariable String orderId) {
         return StaffAccess.require(StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR, StaffRole.CS_PRESALE,
                         StaffRole.CS_AFTERSALE, StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE)
-                .flatMap(staff -> orders.find(orderId).filter(order -> staff.canSee(order.storeId())))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)));
+                .flatMap(staff -> commands.visible(staff, orderId));
     }
 }

@@ -1,9 +1,8 @@
 package io.storeops.order.review.web;
 
-import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
-import io.storeops.order.lifecycle.web.OrderProblems;
+import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
@@ -29,9 +28,11 @@ class ReviewController {
     private static final StaffRole[] REVIEWERS = {StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER};
 
     private final Orders orders;
+    private final StaffOrderCommands commands;
 
-    ReviewController(Orders orders) {
+    ReviewController(Orders orders, StaffOrderCommands commands) {
         this.orders = orders;
+        this.commands = commands;
     }
 
     @Schema(description = "What the reviewer checked or decided, kept with the order")
@@ -52,30 +53,13 @@ class ReviewController {
     @Operation(summary = "Release a held order after review; it ships with the next batch",
             description = "Who released comes from the token. Releasing an order that is not held changes nothing.")
     Mono<Order> release(@PathVariable String orderId, @RequestBody ReviewComment request) {
-        return review(orderId, request, orders::release);
+        return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::release);
     }
 
     @PostMapping("/api/orders/{orderId}/hold")
     @Operation(summary = "Hold an order for review before it ships (reason MANUAL)",
             description = "Possible until the order is dispatched; a 409 names the status after that.")
     Mono<Order> hold(@PathVariable String orderId, @RequestBody ReviewComment request) {
-        return review(orderId, request, orders::hold);
-    }
-
-    private Mono<Order> review(String orderId, ReviewComment request, ReviewAction action) {
-        String comment = request.comment() == null ? "" : request.comment().trim();
-        if (comment.isEmpty() || comment.length() > 1000) {
-            return Mono.error(Problems.invalid("comment is required (at most 1000 characters)."));
-        }
-        return StaffAccess.require(REVIEWERS)
-                .flatMap(staff -> orders.find(orderId).filter(order -> staff.canSee(order.storeId()))
-                        .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)))
-                        .flatMap(order -> action.apply(orderId, staff.username(), comment)))
-                .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
-    }
-
-    /** A review decision on one order, by a member of staff, with their comment. */
-    private interface ReviewAction {
-        Mono<Order> apply(String orderId, String by, String comment);
+        return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::hold);
     }
 }
