@@ -76,6 +76,15 @@ public record Fulfillment(
         return Change.of(withStatus(ShipmentStatus.CANCELLED), new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
     }
 
+    /** Customer service corrected the address: a shipment still in the warehouse goes to the new one. */
+    public Change<Fulfillment> addressChanged(Address corrected) {
+        if ((status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) || corrected.equals(address)) {
+            return Change.none();
+        }
+        return Change.of(new Fulfillment(orderId, storeId, shipmentId, status, lines, corrected, requestedCarrier, createdAt,
+                carrier, trackingNumber, dispatchedBy, dispatchedAt));
+    }
+
     /** The order went into review: a waiting shipment must not go out until it is released. */
     public Change<Fulfillment> orderHeld() {
         return status == ShipmentStatus.READY ? Change.of(withStatus(ShipmentStatus.ON_HOLD)) : Change.none();

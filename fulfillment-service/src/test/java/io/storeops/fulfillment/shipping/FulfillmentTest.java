@@ -3,6 +3,7 @@ package io.storeops.fulfillment.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.OrderPaid;
@@ -91,6 +92,15 @@ class FulfillmentTest {
         assertThat(released.orderHeld().state().status()).as("a manual hold after creation").isEqualTo(ShipmentStatus.ON_HOLD);
         assertThat(released.orderReleased().isNone()).isTrue();
         assertThat(held.orderCancelled(NOW).state().status()).isEqualTo(ShipmentStatus.CANCELLED);
+    }
+
+    @Test
+    void aCorrectedAddressReachesAShipmentStillInTheWarehouseOnly() {
+        Address corrected = new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+
+        assertThat(ready.addressChanged(corrected).state().address()).isEqualTo(corrected);
+        assertThat(ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW).state().addressChanged(corrected).isNone()).isTrue();
     }
 
     @Test

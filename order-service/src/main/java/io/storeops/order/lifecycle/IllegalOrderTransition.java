@@ -4,19 +4,20 @@ package io.storeops.order.lifecycle;
 public class IllegalOrderTransition extends RuntimeException {
 
     private final OrderStatus current;
-    private final OrderCommand command;
+    private final String action;
 
-    public IllegalOrderTransition(OrderStatus current, OrderCommand command, String advice) {
-        super("The order is " + current + "; " + command + " is not possible. " + advice);
+    public IllegalOrderTransition(OrderStatus current, String action, String advice) {
+        super("The order is " + current + "; " + action + " is not possible. " + advice);
         this.current = current;
-        this.command = command;
+        this.action = action;
     }
 
     public OrderStatus current() {
         return current;
     }
 
-    public OrderCommand command() {
-        return command;
+    /** The command or staff action that was refused, e.g. CANCEL or CHANGE_ADDRESS. */
+    public String action() {
+        return action;
     }
 }

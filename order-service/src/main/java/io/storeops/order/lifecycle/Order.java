@@ -5,11 +5,13 @@ import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.contracts.events.OrderAddressChanged;
 import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.OrderReleased;
 import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.order.review.AddressCheck;
 import io.storeops.order.review.HoldReason;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
@@ -45,7 +47,8 @@ public record Order(
         Shipment shipment,
         Cancellation cancellation,
         List<HoldReason> holds,
-        Release release) {
+        Release release,
+        List<AddressChange> addressChanges) {
 
     /** Who cancelled the order, when and why. */
     public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {
@@ -55,8 +58,13 @@ public record Order(
     public record Release(String releasedBy, String comment, Instant releasedAt) {
     }
 
+    /** A correction of the shipping address: before and after, who and when (the audit trail). */
+    public record AddressChange(Address from, Address to, String changedBy, Instant changedAt) {
+    }
+
     public Order {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        addressChanges = addressChanges == null ? List.of() : List.copyOf(addressChanges);
         holds = holds == null ? List.of() : List.copyOf(holds);
         refunded = refunded == null ? Money.zero(total.currency()) : refunded;
         status = OrderStatus.of(progress, refunded.amountMinor(), total.amountMinor());
@@ -79,7 +87,7 @@ public record Order(
                 : OrderLifecycle.next(Progress.PAID, OrderStatus.PAID, OrderCommand.HOLD).orElseThrow();
         Order order = new Order(paid.orderId(), paid.storeId(), paid.channel(), paid.externalOrderId(), progress, null,
                 paid.lines(), paid.shippingFee(), paid.total(), null, paid.paidAt(), paid.shippingAddress(), paid.buyerNote(),
-                paid.requestedCarrier(), paid.attribution(), null, null, holds, null);
+                paid.requestedCarrier(), paid.attribution(), null, null, holds, null, null);
         OrderPaid announcement = new OrderPaid(order.orderId, order.storeId, order.channel, order.externalOrderId, order.lines,
                 order.shippingFee, order.total, order.paidAt, order.shippingAddress, order.buyerNote, order.requestedCarrier,
                 names(holds), order.attribution);
@@ -94,7 +102,7 @@ public record Order(
         withManual.add(HoldReason.MANUAL);
         Order held = new Order(orderId, storeId, channel, externalOrderId, progress, null, lines, shippingFee, total, refunded,
                 paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, shipment, cancellation, withManual,
-                release);
+                release, addressChanges);
         return apply(OrderCommand.HOLD, held, new OrderHeld(orderId, storeId, names(List.of(HoldReason.MANUAL)), at));
     }
 
@@ -112,7 +120,7 @@ public record Order(
                         .orElse(released.get());
         Order order = new Order(orderId, storeId, channel, externalOrderId, next, null, lines, shippingFee, total, refunded,
                 paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, shipment, cancellation, List.of(),
-                new Release(by, comment, at));
+                new Release(by, comment, at), addressChanges);
         return Change.of(order, new OrderReleased(orderId, storeId, by, comment, at));
     }
 
@@ -147,6 +155,32 @@ public record Order(
     }
 
     /**
+     * After-sale customer service corrects the shipping address (核实或修改客户地址) before dispatch.
+     * The corrected address must pass the address check; the change is kept with the order.
+     *
+     * @throws AddressRejected when the corrected address is still doubtful
+     * @throws IllegalOrderTransition once the parcel has left the warehouse
+     */
+    public Change<Order> changeAddress(Address corrected, AddressCheck check, String by, Instant at) {
+        if (!progress.isBeforeDispatch()) {
+            throw new IllegalOrderTransition(status, "CHANGE_ADDRESS",
+                    "The parcel is with the carrier: ask the carrier to redirect it, or open a refund.");
+        }
+        List<String> doubts = check.doubts(corrected, requestedCarrier);
+        if (!doubts.isEmpty()) {
+            throw new AddressRejected(doubts);
+        }
+        if (corrected.equals(shippingAddress)) {
+            return Change.none();
+        }
+        List<AddressChange> audit = new ArrayList<>(addressChanges);
+        audit.add(new AddressChange(shippingAddress, corrected, by, at));
+        Order order = new Order(orderId, storeId, channel, externalOrderId, progress, null, lines, shippingFee, total, refunded,
+                paidAt, corrected, buyerNote, requestedCarrier, attribution, shipment, cancellation, holds, release, audit);
+        return Change.of(order, new OrderAddressChanged(orderId, storeId, corrected, by, at));
+    }
+
+    /**
      * Runs {@code command} through the lifecycle from this order's progress. A move takes the
      * details of {@code updated} and announces {@code events}; a command already reflected changes
      * nothing, not even details, so a late message cannot overwrite newer facts.
@@ -159,7 +193,8 @@ public record Order(
 
     private Order with(Progress newProgress, Shipment newShipment, Cancellation newCancellation) {
         return new Order(orderId, storeId, channel, externalOrderId, newProgress, null, lines, shippingFee, total, refunded,
-                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, newShipment, newCancellation, holds, release);
+                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, newShipment, newCancellation, holds, release,
+                addressChanges);
     }
 
     private static List<String> names(List<HoldReason> reasons) {

@@ -74,7 +74,7 @@ public final class OrderLifecycle {
         if (STAYS.get(progress).contains(command)) {
             return Optional.empty();
         }
-        throw new IllegalOrderTransition(status, command, command == CANCEL
+        throw new IllegalOrderTransition(status, command.name(), command == CANCEL
                 ? "A dispatched order is not cancelled: open a refund (or return) for it instead."
                 : "");
     }

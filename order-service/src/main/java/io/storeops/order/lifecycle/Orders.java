@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.Address;
+import io.storeops.order.review.AddressCheck;
 import io.storeops.order.review.HoldReason;
 import io.storeops.order.review.HoldRules;
 import io.storeops.platform.metrics.StoreCounter;
@@ -71,6 +73,14 @@ public class Orders {
     /** Releases an order from review; empty when there is no such order. */
     public Mono<Order> release(String orderId, String by, String comment) {
         return change(orderId, order -> order.releaseFromReview(by, comment, clock.instant()));
+    }
+
+    /** Corrects an order's shipping address before dispatch; empty when there is no such order. */
+    public Mono<Order> changeAddress(String orderId, String by, Address corrected) {
+        return store.find(COLLECTION, orderId, Order.class).flatMap(found -> {
+            AddressCheck check = holdRules(found.storeId()).addressCheck();
+            return change(orderId, order -> order.changeAddress(corrected, check, by, clock.instant()));
+        });
     }
 
     /** Orders of a store waiting for review, longest waiting (earliest paid) first. */

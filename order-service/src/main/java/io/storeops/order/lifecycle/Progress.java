@@ -10,5 +10,10 @@ public enum Progress {
     SHIPPED,
     DELIVERED,
     COMPLETED,
-    CANCELLED
+    CANCELLED;
+
+    /** Whether nothing has left the warehouse yet, so the order's details may still change. */
+    public boolean isBeforeDispatch() {
+        return this == PLACED || this == PAID || this == ON_HOLD || this == READY;
+    }
 }

@@ -3,13 +3,16 @@ package io.storeops.order.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.OrderAddressChanged;
 import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.OrderReleased;
+import io.storeops.order.review.AddressCheck;
 import io.storeops.order.review.HoldReason;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.platform.outbox.Change;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderTest {
 
+    private static final AddressCheck CHECK = new AddressCheck(List.of("SF", "UPS"));
     private static final Instant NOON = Instant.parse("2026-11-28T04:00:00Z");
     private static final PaidOrder PAID = new PaidOrder("tmall-flagship", "storefront", "T1",
             List.of(new OrderLine("TEA", "Tea", 2, new Money(12800, "CNY"))), Money.zero("CNY"), new Money(25600, "CNY"),
@@ -136,6 +140,41 @@ class OrderTest {
         assertThat(held.state().releaseFromReview("cs.li", "done", NOON).state().status()).isEqualTo(OrderStatus.PAID);
         assertThatThrownBy(() -> paid().dispatched(dispatch()).state().hold("cs.li", "too late", NOON))
                 .isInstanceOf(IllegalOrderTransition.class);
+    }
+
+    @Test
+    void customerServiceCorrectsTheAddressBeforeDispatchAndTheChangeIsKept() {
+        Order paid = paid();
+        Address corrected = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号 5 幢 302", null, "310012");
+
+        Change<Order> changed = paid.changeAddress(corrected, CHECK, "cs.li", NOON);
+
+        assertThat(changed.state().shippingAddress()).isEqualTo(corrected);
+        assertThat(changed.state().addressChanges()).containsExactly(new Order.AddressChange(null, corrected, "cs.li", NOON));
+        assertThat(changed.events()).singleElement().isInstanceOfSatisfying(OrderAddressChanged.class, event -> {
+            assertThat(event.address()).isEqualTo(corrected);
+            assertThat(event.changedBy()).isEqualTo("cs.li");
+        });
+        assertThat(changed.state().changeAddress(corrected, CHECK, "cs.li", NOON).isNone()).as("the same address again").isTrue();
+    }
+
+    @Test
+    void aCorrectionThatIsStillDoubtfulIsRefusedWithItsDoubts() {
+        Address noPhone = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "文三路 90 号", null, "3100");
+
+        assertThatThrownBy(() -> paid().changeAddress(noPhone, CHECK, "cs.li", NOON))
+                .isInstanceOfSatisfying(AddressRejected.class, rejected -> assertThat(rejected.doubts()).hasSize(2));
+    }
+
+    @Test
+    void theAddressCannotChangeOnceTheParcelIsWithTheCarrier() {
+        Address corrected = new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+
+        assertThatThrownBy(() -> paid().dispatched(dispatch()).state().changeAddress(corrected, CHECK, "cs.li", NOON))
+                .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> {
+                    assertThat(refused.current()).isEqualTo(OrderStatus.SHIPPED);
+                    assertThat(refused.action()).isEqualTo("CHANGE_ADDRESS");
+                });
     }
 
     private static Order paid() {

@@ -1,5 +1,6 @@
 package io.storeops.fulfillment.shipping.messaging;
 
+import io.storeops.contracts.events.OrderAddressChanged;
 import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
@@ -24,6 +25,12 @@ class OrderEventHandlers {
     EventHandler<OrderCancelled> shipmentStoppedByCancellation(Fulfillments fulfillments, Clock clock) {
         return EventHandler.of(OrderCancelled.class, event -> fulfillments.onOrderEvent(event.payload().orderId(), event.position(),
                 fulfillment -> fulfillment.orderCancelled(clock.instant())));
+    }
+
+    @Bean
+    EventHandler<OrderAddressChanged> shipmentFollowsTheCorrectedAddress(Fulfillments fulfillments) {
+        return EventHandler.of(OrderAddressChanged.class, event -> fulfillments.onOrderEvent(event.payload().orderId(),
+                event.position(), fulfillment -> fulfillment.addressChanged(event.payload().address())));
     }
 
     @Bean

@@ -1,16 +1,22 @@
 package io.storeops.order.lifecycle.web;
 
+import io.storeops.contracts.Address;
+import io.storeops.order.lifecycle.AddressRejected;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +29,7 @@ import reactor.core.publisher.Mono;
 class OrderController {
 
     private static final StaffRole[] CANCELLERS = {StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER};
+    private static final StaffRole[] ADDRESS_EDITORS = {StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER};
 
     private final Orders orders;
     private final StaffOrderCommands commands;
@@ -42,6 +49,17 @@ class OrderController {
                     + "is refused with 409 naming its status: open a refund or return instead.")
     Mono<Order> cancel(@PathVariable String orderId, @RequestBody CancelRequest request) {
         return commands.run(orderId, "reason", request.reason(), 500, CANCELLERS, orders::cancel);
+    }
+
+    @PutMapping("/{orderId}/address")
+    @Operation(summary = "Correct the shipping address before dispatch (核实或修改客户地址)",
+            description = "The corrected address must pass the address check (name, phone, postcode of its country, street, "
+                    + "PO box for the requested carrier); 422 lists what is still doubtful. Old and new address, who and when "
+                    + "are kept with the order. After dispatch: 409.")
+    Mono<Order> changeAddress(@PathVariable String orderId, @RequestBody Address corrected) {
+        return commands.run(orderId, ADDRESS_EDITORS, by -> orders.changeAddress(orderId, by, corrected))
+                .onErrorMap(AddressRejected.class, rejected -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
+                        "address-doubtful", "Address still doubtful", rejected.getMessage(), Map.of("doubts", rejected.doubts())));
     }
 
     @GetMapping("/{orderId}")

@@ -13,6 +13,6 @@ public final class OrderProblems {
 
     public static ProblemException conflict(IllegalOrderTransition refused) {
         return Problems.conflict("order-state", refused.getMessage(),
-                Map.of("currentStatus", refused.current().name(), "command", refused.command().name()));
+                Map.of("currentStatus", refused.current().name(), "action", refused.action()));
     }
 }

@@ -7,6 +7,7 @@ import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -35,13 +36,19 @@ public class StaffOrderCommands {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)));
     }
 
+    /** A command whose only input is the staff member's text, required and at most {@code maxLength} long. */
     public Mono<Order> run(String orderId, String field, String text, int maxLength, StaffRole[] roles, Command command) {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty() || trimmed.length() > maxLength) {
             return Mono.error(Problems.invalid(field + " is required (at most " + maxLength + " characters)."));
         }
+        return run(orderId, roles, by -> command.apply(orderId, by, trimmed));
+    }
+
+    /** Any command, given who is acting. */
+    public Mono<Order> run(String orderId, StaffRole[] roles, Function<String, Mono<Order>> command) {
         return StaffAccess.require(roles)
-                .flatMap(staff -> visible(staff, orderId).then(command.apply(orderId, staff.username(), trimmed)))
+                .flatMap(staff -> visible(staff, orderId).then(command.apply(staff.username())))
                 .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ServiceTest
-class CancellationTest {
+class StaffOrderCommandsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String CS = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, "tmall-flagship");
@@ -84,6 +84,30 @@ class CancellationTest {
     }
 
     @Test
+    void customerServiceCorrectsTheAddressUntilDispatch() {
+        String orderId = paidOrder();
+        Map<String, String> corrected = Map.of("name", "王芳", "phone", "13800138000", "country", "CN", "city", "杭州市",
+                "line1", "文三路 90 号 5 幢 302", "postalCode", "310012");
+
+        try (var events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
+            changeAddress(orderId, CS, corrected).expectStatus().isOk()
+                    .expectBody().jsonPath("$.shippingAddress.line1").isEqualTo("文三路 90 号 5 幢 302")
+                    .jsonPath("$.addressChanges[0].changedBy").isEqualTo("cs.li")
+                    .jsonPath("$.addressChanges[0].from.line1").isEqualTo("文三路 90 号");
+            assertThat(TestEvents.await(events, orderId, "OrderAddressChanged", 1, PATIENCE)).hasSize(1);
+        }
+        changeAddress(orderId, CS, Map.of("name", "王芳", "country", "CN", "line1", "文三路 90 号", "postalCode", "31"))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:storeops:problem:address-doubtful").jsonPath("$.doubts.length()").isEqualTo(2);
+        changeAddress(orderId, TestTokens.bearer("pre", StaffRole.CS_PRESALE, "tmall-flagship"), corrected).expectStatus().isForbidden();
+
+        kafka.send(TestEvents.record(new ShipmentDispatched(orderId, "tmall-flagship", "shp-" + orderId, "SF", "SF99887766",
+                null, List.of(), "wh.zhao", Instant.now()), "fulfillment-service", 2)).join();
+        await().atMost(PATIENCE).untilAsserted(() -> order(orderId).expectBody().jsonPath("$.status").isEqualTo("SHIPPED"));
+        changeAddress(orderId, CS, corrected).expectStatus().isEqualTo(409).expectBody().jsonPath("$.action").isEqualTo("CHANGE_ADDRESS");
+    }
+
+    @Test
     void cancellingNeedsARoleTheStoreAndAReason() {
         String orderId = paidOrder();
 
@@ -106,6 +130,11 @@ class CancellationTest {
     private WebTestClient.ResponseSpec cancel(String orderId, String bearer, String reason) {
         return http.post().uri("/api/orders/{id}/cancel", orderId).header(HttpHeaders.AUTHORIZATION, bearer)
                 .bodyValue(Map.of("reason", reason)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec changeAddress(String orderId, String bearer, Map<String, String> address) {
+        return http.put().uri("/api/orders/{id}/address", orderId).header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(address).exchange();
     }
 
     private WebTestClient.ResponseSpec order(String orderId) {
