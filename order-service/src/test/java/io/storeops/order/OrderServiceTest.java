@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.storeops.contracts.CloudEventHeaders;
 import io.storeops.contracts.EventJson;
+import io.storeops.contracts.Money;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.RefundCompleted;
+import io.storeops.contracts.events.ShipmentDelivered;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
@@ -81,6 +84,28 @@ class OrderServiceTest {
         await().atMost(PATIENCE).untilAsserted(() -> orderAs(orderId, StaffRole.WAREHOUSE).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("SHIPPED")
                 .jsonPath("$.shipment.trackingNumber").isEqualTo("SF1234567890"));
+    }
+
+    @Test
+    void deliveryAndCompletedRefundsFromTheOtherServicesReachTheOrderOnce() {
+        String external = "T" + UUID.randomUUID().toString().substring(0, 8);
+        String orderId = "tmall-flagship:" + external;
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), nativeOrder(external),
+                "test-storefront-secret").expectStatus().isOk();
+        kafka.send(TestEvents.record(new ShipmentDispatched(orderId, "tmall-flagship", "shp-" + orderId, "SF", "SF1234567890",
+                null, List.of(), "wh.zhao", Instant.now()), "fulfillment-service", 2)).join();
+        kafka.send(TestEvents.record(new ShipmentDelivered(orderId, "tmall-flagship", "shp-" + orderId, Instant.now()),
+                "fulfillment-service", 3)).join();
+        var refund = TestEvents.record(new RefundCompleted(orderId, "tmall-flagship", "rfd-1", new Money(3900, "CNY"), Instant.now()),
+                "refund-service", 4);
+
+        kafka.send(refund).join();
+        kafka.send(refund).join();
+
+        await().atMost(PATIENCE).untilAsserted(() -> orderAs(orderId, StaffRole.CS_AFTERSALE).expectBody()
+                .jsonPath("$.status").isEqualTo("PARTIALLY_REFUNDED")
+                .jsonPath("$.progress").isEqualTo("DELIVERED")
+                .jsonPath("$.refunded.amountMinor").isEqualTo(3900));
     }
 
     @Test

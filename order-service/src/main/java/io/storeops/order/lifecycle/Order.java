@@ -132,7 +132,7 @@ public record Order(
         if (shipment != null) {
             return Change.none();
         }
-        Order withShipment = with(progress, new Shipment(shipmentId, null, null, null), cancellation);
+        Order withShipment = with(progress, new Shipment(shipmentId, null, null, null, null), cancellation);
         return Change.of(OrderLifecycle.next(progress, status, OrderCommand.SHIPMENT_READY)
                 .map(ready -> withShipment.with(ready, withShipment.shipment, cancellation))
                 .orElse(withShipment));
@@ -141,7 +141,29 @@ public record Order(
     /** The warehouse dispatched the parcel: the order is shipped, with carrier and tracking number. */
     public Change<Order> dispatched(ShipmentDispatched dispatch) {
         return apply(OrderCommand.DISPATCH_ALL, with(progress, new Shipment(dispatch.shipmentId(), dispatch.carrier(),
-                dispatch.trackingNumber(), dispatch.dispatchedAt()), cancellation));
+                dispatch.trackingNumber(), dispatch.dispatchedAt(), null), cancellation));
+    }
+
+    /** The carrier delivered the parcel. */
+    public Change<Order> delivered(Instant deliveredAt) {
+        Shipment known = shipment == null ? new Shipment(null, null, null, null, deliveredAt)
+                : new Shipment(shipment.shipmentId(), shipment.carrier(), shipment.trackingNumber(), shipment.dispatchedAt(), deliveredAt);
+        return apply(OrderCommand.DELIVER, with(progress, known, cancellation));
+    }
+
+    /**
+     * Money went back to the buyer: the refunded amount grows (never beyond the total), and the
+     * status shows the refund standing. Progress is untouched, so a delivered order stays delivered.
+     */
+    public Change<Order> refundCompleted(Money amount) {
+        Money sum = refunded.plus(amount);
+        Money capped = sum.isGreaterThan(total) ? total : sum;
+        if (capped.equals(refunded)) {
+            return Change.none();
+        }
+        return Change.of(new Order(orderId, storeId, channel, externalOrderId, progress, null, lines, shippingFee, total, capped,
+                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, shipment, cancellation, holds, release,
+                addressChanges));
     }
 
     /**

@@ -177,6 +177,22 @@ class OrderTest {
                 });
     }
 
+    @Test
+    void deliveryAndRefundsAreTwoDimensionsOfTheStatus() {
+        Order delivered = paid().dispatched(dispatch()).state().delivered(NOON).state();
+        assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(delivered.shipment().deliveredAt()).isEqualTo(NOON);
+
+        Order partly = delivered.refundCompleted(new Money(12800, "CNY")).state();
+        assertThat(partly.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(partly.progress()).as("still delivered").isEqualTo(Progress.DELIVERED);
+
+        Order fully = partly.refundCompleted(new Money(20000, "CNY")).state();
+        assertThat(fully.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(fully.refunded()).as("never more than the total").isEqualTo(new Money(25600, "CNY"));
+        assertThat(fully.refundCompleted(new Money(1, "CNY")).isNone()).isTrue();
+    }
+
     private static Order paid() {
         return Order.receivePayment(Optional.empty(), PAID, Set.of()).state();
     }
