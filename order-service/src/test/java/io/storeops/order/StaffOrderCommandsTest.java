@@ -84,6 +84,21 @@ class StaffOrderCommandsTest {
     }
 
     @Test
+    void aShopifyCancellationCancelsTheOrder() {
+        long id = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        SignedWebhooks.shopify(http, "storeops-test.myshopify.com", "orders/paid", UUID.randomUUID().toString(),
+                OrderServiceTest.shopifyOrder(id), "test-shopify-secret", Instant.now()).expectStatus().isOk();
+
+        SignedWebhooks.shopify(http, "storeops-test.myshopify.com", "orders/cancelled", UUID.randomUUID().toString(),
+                "{\"id\":" + id + ",\"cancel_reason\":\"customer\",\"cancelled_at\":\"2026-11-28T10:00:00-05:00\"}",
+                "test-shopify-secret", Instant.now()).expectStatus().isOk();
+
+        http.get().uri("/api/orders/{id}", "shopify-us:" + id)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("cs", StaffRole.CS_AFTERSALE, "shopify-us")).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.cancellation.reason").isEqualTo("Shopify: customer");
+    }
+
+    @Test
     void customerServiceCorrectsTheAddressUntilDispatch() {
         String orderId = paidOrder();
         Map<String, String> corrected = Map.of("name", "王芳", "phone", "13800138000", "country", "CN", "city", "杭州市",

@@ -13,6 +13,7 @@ public record ShopifyOrderPayload(
         String totalPrice,
         String processedAt,
         String note,
+        String cancelReason,
         List<LineItem> lineItems,
         List<ShippingLine> shippingLines,
         Address shippingAddress) {

@@ -58,7 +58,7 @@ class OrderIntakeTest {
     }
 
     private static ShopifyOrderPayload shopify(String currency, String quantity, String price, List<String> shipping, String total) {
-        return new ShopifyOrderPayload(5001L, "#5001", currency, total, "2026-11-28T00:00:00-05:00", "leave at the door",
+        return new ShopifyOrderPayload(5001L, "#5001", currency, total, "2026-11-28T00:00:00-05:00", "leave at the door", null,
                 List.of(new ShopifyOrderPayload.LineItem("MUG-1", "Mug", Integer.valueOf(quantity), price, 1L)),
                 shipping.stream().map(fee -> new ShopifyOrderPayload.ShippingLine("Standard", "STD", fee)).toList(),
                 null);

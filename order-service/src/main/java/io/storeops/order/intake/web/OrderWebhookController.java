@@ -43,12 +43,16 @@ class OrderWebhookController {
     }
 
     @PostMapping("/webhooks/shopify")
-    @Operation(summary = "Shopify order webhooks (orders/paid)",
+    @Operation(summary = "Shopify order webhooks (orders/paid, orders/cancelled)",
             description = "Signed with X-Shopify-Hmac-Sha256; the shop is X-Shopify-Shop-Domain; deduplicated on X-Shopify-Event-Id.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> shopify(ServerHttpRequest request) {
         return intake.shopify(request, delivery -> switch (delivery.topic()) {
             case "orders/paid" -> pay(delivery, body -> orderIntake.fromShopify(
                     JsonPayloads.read(body, ShopifyOrderPayload.class), delivery.storeId(), currencyOf(delivery)));
+            case "orders/cancelled" -> {
+                ShopifyOrderPayload order = JsonPayloads.read(delivery.body(), ShopifyOrderPayload.class);
+                yield cancel(delivery, order.id() == null ? null : String.valueOf(order.id()), "Shopify: " + order.cancelReason());
+            }
             default -> Mono.error(unsupported(delivery));
         });
     }
@@ -60,7 +64,10 @@ class OrderWebhookController {
         return intake.storefront(storeId, request, delivery -> switch (delivery.topic()) {
             case "order.paid" -> pay(delivery, body -> orderIntake.fromNative(
                     JsonPayloads.read(body, NativeOrderPayload.class), delivery.storeId(), currencyOf(delivery)));
-            case "order.cancelled" -> cancel(delivery, JsonPayloads.read(delivery.body(), NativeCancellation.class));
+            case "order.cancelled" -> {
+                NativeCancellation cancellation = JsonPayloads.read(delivery.body(), NativeCancellation.class);
+                yield cancel(delivery, cancellation.orderId(), cancellation.reason());
+            }
             default -> Mono.error(unsupported(delivery));
         });
     }
@@ -75,12 +82,13 @@ class OrderWebhookController {
     record NativeCancellation(String orderId, String reason) {
     }
 
-    private Mono<?> cancel(VerifiedDelivery delivery, NativeCancellation cancellation) {
-        if (cancellation.orderId() == null || cancellation.orderId().isBlank()) {
-            return Mono.error(Problems.invalid("orderId is required."));
+    /** The buyer cancelled on the storefront: the order, if StoreOps has it, is cancelled unless already dispatched. */
+    private Mono<?> cancel(VerifiedDelivery delivery, String orderNumber, String givenReason) {
+        if (orderNumber == null || orderNumber.isBlank()) {
+            return Mono.error(Problems.invalid("the order number is required."));
         }
-        String orderId = Order.idFor(delivery.storeId(), cancellation.orderId().trim());
-        String reason = cancellation.reason() == null || cancellation.reason().isBlank() ? "cancelled by the buyer" : cancellation.reason().trim();
+        String orderId = Order.idFor(delivery.storeId(), orderNumber.trim());
+        String reason = givenReason == null || givenReason.isBlank() ? "cancelled by the buyer" : givenReason.trim();
         return orders.cancel(orderId, "buyer", reason)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)))
                 .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
