@@ -11,6 +11,7 @@ import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.RefundCompleted;
 import io.storeops.contracts.events.ShipmentDelivered;
 import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.order.lifecycle.Orders;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;
@@ -41,6 +42,8 @@ class OrderServiceTest {
     EmbeddedKafkaBroker broker;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    Orders orders;
 
     @Test
     void aShopifyPaidOrderIsStoredAndAnnouncedKeyedByItsOrderId() {
@@ -149,6 +152,7 @@ class OrderServiceTest {
             http.get().uri("/api/review-queue?storeId=tmall-flagship").header(HttpHeaders.AUTHORIZATION, cs).exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$[?(@.orderId == '" + orderId + "')].holds[0]").isEqualTo("BUYER_NOTE");
+            long heldBefore = orders.reviewQueueLength("tmall-flagship").block();
             http.post().uri("/api/orders/{id}/release", orderId).header(HttpHeaders.AUTHORIZATION, cs)
                     .bodyValue(Map.of("comment", "Buyer confirmed SF")).exchange()
                     .expectStatus().isOk()
@@ -156,7 +160,11 @@ class OrderServiceTest {
                     .jsonPath("$.release.releasedBy").isEqualTo("cs.li");
 
             assertThat(TestEvents.await(events, orderId, "OrderReleased", 1, PATIENCE)).hasSize(1);
+            assertThat(orders.reviewQueueLength("tmall-flagship").block()).isEqualTo(heldBefore - 1);
         }
+        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
+                .contains("storeops_orders_held_total{application=\"order-service\",reason=\"BUYER_NOTE\",store=\"tmall-flagship\"}")
+                .contains("storeops_review_queue_length{application=\"order-service\",store=\"tmall-flagship\"}"));
         http.get().uri("/api/review-queue?storeId=tmall-flagship").header(HttpHeaders.AUTHORIZATION, cs).exchange()
                 .expectBody().jsonPath("$[?(@.orderId == '" + orderId + "')]").doesNotExist();
         http.get().uri("/api/review-queue?storeId=tmall-flagship")

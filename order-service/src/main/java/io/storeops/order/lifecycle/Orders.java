@@ -85,9 +85,15 @@ public class Orders {
 
     /** Orders of a store waiting for review, longest waiting (earliest paid) first. */
     public Flux<Order> reviewQueue(String storeId, int limit) {
-        Query query = new Query(where("state.storeId").is(storeId).and("state.progress").is(Progress.ON_HOLD.name()))
-                .with(Sort.by("state.paidAt")).limit(limit);
-        return store.findAll(COLLECTION, query, Order.class);
+        return store.findAll(COLLECTION, heldIn(storeId).with(Sort.by("state.paidAt")).limit(limit), Order.class);
+    }
+
+    public Mono<Long> reviewQueueLength(String storeId) {
+        return store.count(COLLECTION, heldIn(storeId));
+    }
+
+    private static Query heldIn(String storeId) {
+        return new Query(where("state.storeId").is(storeId).and("state.progress").is(Progress.ON_HOLD.name()));
     }
 
     private Mono<Order> change(String orderId, Function<Order, Change<Order>> command) {

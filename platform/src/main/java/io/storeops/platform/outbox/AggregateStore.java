@@ -78,6 +78,11 @@ public class AggregateStore {
         return mongo.find(query, Document.class, collection).map(document -> readState(document, type));
     }
 
+    /** How many aggregates match {@code query} (criteria on {@code state.<field>}); for gauges and lists, not hot paths. */
+    public Mono<Long> count(String collection, Query query) {
+        return mongo.count(query, collection);
+    }
+
     /** Applies a staff command or webhook to the aggregate (created if absent). */
     public <T> Mono<Applied<T>> apply(String collection, String id, Class<T> type,
                                       Function<Optional<T>, Change<T>> decide) {
