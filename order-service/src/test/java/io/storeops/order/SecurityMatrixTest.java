@@ -1,0 +1,131 @@
+package io.storeops.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.SignedWebhooks;
+import io.storeops.platform.test.TestTokens;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Every staff route of order-service against every role, no token, and a token for another store:
+ * only the route's roles get through, other stores' orders are not found, and who acted is the token's.
+ */
+@ServiceTest
+class SecurityMatrixTest {
+
+    private static final String STORE = "tmall-flagship";
+    private static final Map<String, String> ADDRESS = Map.of("name", "王芳", "phone", "13800138000", "country", "CN",
+            "city", "杭州市", "line1", "文三路 90 号 5 幢 302", "postalCode", "310012");
+
+    /** A staff route: method, path (with {order} for the order id), body, and the roles it admits. */
+    record Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Route> ROUTES = List.of(
+            new Route("read an order", HttpMethod.GET, "/api/orders/{order}", null,
+                    EnumSet.of(StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR, StaffRole.CS_PRESALE,
+                            StaffRole.CS_AFTERSALE, StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE)),
+            new Route("cancel", HttpMethod.POST, "/api/orders/{order}/cancel", Map.of("reason", "ordered twice"),
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER)),
+            new Route("correct the address", HttpMethod.PUT, "/api/orders/{order}/address", ADDRESS,
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route("hold", HttpMethod.POST, "/api/orders/{order}/hold", Map.of("comment", "check stock"),
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route("release", HttpMethod.POST, "/api/orders/{order}/release", Map.of("comment", "checked"),
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route("review queue", HttpMethod.GET, "/api/review-queue?storeId=" + STORE, null,
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)));
+
+    @Autowired
+    WebTestClient http;
+
+    static List<Arguments> everyRouteAndRole() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Route route : ROUTES) {
+            for (StaffRole role : StaffRole.values()) {
+                cases.add(Arguments.of(route, role));
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyRouteAndRole")
+    void onlyTheRoutesRolesGetThrough(Route route, StaffRole role) {
+        int status = call(route, paidOrder(), TestTokens.bearer("someone", role, STORE)).returnResult(String.class).getStatus().value();
+
+        if (route.roles().contains(role)) {
+            assertThat(status).as("admitted").isBetween(200, 299);
+        } else {
+            assertThat(status).as("refused").isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void noTokenIsUnauthorized(Route route) {
+        call(route, paidOrder(), null).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:storeops:problem:authentication-required");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void anotherStoresStaffCannotReachTheOrder(Route route) {
+        StaffRole admitted = route.roles().iterator().next();
+        int status = call(route, paidOrder(), TestTokens.bearer("elsewhere", admitted, "shopify-us"))
+                .returnResult(String.class).getStatus().value();
+
+        assertThat(status).as("another store's order is not found; another store's list is forbidden")
+                .isEqualTo(route.path().contains("{order}") ? 404 : 403);
+    }
+
+    @Test
+    void whoActedComesFromTheTokenNeverFromTheBody() {
+        String orderId = paidOrder();
+
+        http.post().uri("/api/orders/{id}/cancel", orderId)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE))
+                .bodyValue(Map.of("reason", "ordered twice", "cancelledBy", "the-boss", "by", "the-boss"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.cancellation.cancelledBy").isEqualTo("cs.li");
+    }
+
+    static List<Route> routes() {
+        return ROUTES;
+    }
+
+    private WebTestClient.ResponseSpec call(Route route, String orderId, String bearer) {
+        var request = http.method(route.method()).uri(route.path().replace("{order}", orderId));
+        if (bearer != null) {
+            request.header(HttpHeaders.AUTHORIZATION, bearer);
+        }
+        return route.body() == null ? request.exchange() : request.bodyValue(route.body()).exchange();
+    }
+
+    private String paidOrder() {
+        String number = "M" + UUID.randomUUID().toString().substring(0, 8);
+        SignedWebhooks.storefront(http, STORE, "order.paid", UUID.randomUUID().toString(), OrderServiceTest.nativeOrder(number),
+                "test-storefront-secret").expectStatus().isOk();
+        return STORE + ":" + number;
+    }
+}
