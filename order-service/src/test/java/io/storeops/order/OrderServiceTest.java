@@ -3,6 +3,7 @@ package io.storeops.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storeops.contracts.Attribution;
 import io.storeops.contracts.CloudEventHeaders;
 import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Money;
@@ -65,6 +66,7 @@ class OrderServiceTest {
             OrderPaid paid = EventJson.read(record.value(), OrderPaid.class);
             assertThat(paid.total().amountMinor()).isEqualTo(4448);
             assertThat(paid.total().currency()).isEqualTo("USD");
+            assertThat(paid.attribution()).isEqualTo(new Attribution("google", "cpc", "winter", "tea mug"));
         }
 
         orderAs(orderId, StaffRole.CS_AFTERSALE).expectStatus().isOk()
@@ -181,7 +183,8 @@ class OrderServiceTest {
     static String shopifyOrder(long id) {
         return """
                 {"id":%d,"name":"#%d","currency":"USD","total_price":"44.48","processed_at":"2026-11-28T00:00:00-05:00",
-                 "note":"leave at the door",
+                 "note":"leave at the door","source_name":"web",
+                 "landing_site":"/products/mug?utm_source=google&utm_medium=cpc&utm_campaign=winter&utm_term=tea+mug",
                  "line_items":[{"sku":"MUG-1","title":"Mug","quantity":2,"price":"19.99","variant_id":1}],
                  "shipping_lines":[{"title":"Standard","code":"STD","price":"4.50"}],
                  "shipping_address":{"name":"Ann Lee","phone":"+1 212 555 0100","address1":"1 Main St","city":"New York",

@@ -5,11 +5,16 @@ import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.PaidOrder;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns storefront payloads into {@link PaidOrder}s: exact money in the store's currency, at least
@@ -46,7 +51,50 @@ public class OrderIntake {
                 money(payload.totalPrice(), currency, "total_price"), shopifyTime(payload.processedAt()),
                 address == null ? null : new Address(address.name(), address.phone(), address.countryCode(), address.province(),
                         address.city(), null, address.address1(), address.address2(), address.zip()),
-                blankToNull(payload.note()), null, Attribution.NONE);
+                blankToNull(payload.note()), null, attribution(payload));
+    }
+
+    /**
+     * Where a Shopify order came from: the UTM parameters of the landing page (utm_term is the
+     * pay-per-click keyword), else the referring site's host, else Shopify's source name.
+     */
+    static Attribution attribution(ShopifyOrderPayload payload) {
+        Map<String, String> utm = queryParameters(payload.landingSite());
+        String source = utm.getOrDefault("utm_source", host(payload.referringSite()));
+        if (source == null) {
+            source = blankToNull(payload.sourceName());
+        }
+        return new Attribution(source, utm.get("utm_medium"), utm.get("utm_campaign"), utm.get("utm_term"));
+    }
+
+    private static Map<String, String> queryParameters(String url) {
+        if (url == null || !url.contains("?")) {
+            return Map.of();
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (parts.length == 2 && !parts[1].isBlank()) {
+                parameters.putIfAbsent(decode(parts[0]), decode(parts[1]));
+            }
+        }
+        return parameters;
+    }
+
+    private static String host(String url) {
+        try {
+            return url == null || url.isBlank() ? null : URI.create(url.trim()).getHost();
+        } catch (IllegalArgumentException notAUrl) {
+            return null;
+        }
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
     }
 
     public PaidOrder fromNative(NativeOrderPayload payload, String storeId, String storeCurrency) {

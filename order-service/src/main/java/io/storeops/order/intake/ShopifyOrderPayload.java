@@ -14,6 +14,9 @@ public record ShopifyOrderPayload(
         String processedAt,
         String note,
         String cancelReason,
+        String landingSite,
+        String referringSite,
+        String sourceName,
         List<LineItem> lineItems,
         List<ShippingLine> shippingLines,
         Address shippingAddress) {

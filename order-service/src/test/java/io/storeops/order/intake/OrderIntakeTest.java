@@ -3,6 +3,7 @@ package io.storeops.order.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.PaidOrder;
@@ -51,6 +52,35 @@ class OrderIntakeTest {
     }
 
     @Test
+    void attributionComesFromTheLandingPagesUtmParametersThenTheReferrerThenTheSourceName() {
+        assertThat(OrderIntake.attribution(withSites("/products/mug?utm_source=google&utm_medium=cpc&utm_campaign=winter%20sale&utm_term=tea+mug",
+                "https://www.google.com/search?q=mug", "web")))
+                .isEqualTo(new Attribution("google", "cpc", "winter sale", "tea mug"));
+        assertThat(OrderIntake.attribution(withSites("/products/mug", "https://www.instagram.com/p/xyz", "web")))
+                .isEqualTo(new Attribution("www.instagram.com", null, null, null));
+        assertThat(OrderIntake.attribution(withSites(null, null, "pos"))).isEqualTo(new Attribution("pos", null, null, null));
+        assertThat(OrderIntake.attribution(withSites("/?utm_source=%E0%A4%A", "not a url", null)).source())
+                .as("malformed input is kept as text, never a failure").isEqualTo("%E0%A4%A");
+    }
+
+    @Test
+    void currenciesWithoutAndWithThreeDecimalsConvertExactly() {
+        PaidOrder yen = intake.fromShopify(shopify("JPY", "2", "1500", List.of("500"), "3500"), "tokyo", "JPY");
+        PaidOrder dinar = intake.fromShopify(shopify("KWD", "1", "12.345", List.of("0.500"), "12.845"), "kuwait", "KWD");
+
+        assertThat(yen.total()).isEqualTo(new Money(3500, "JPY"));
+        assertThat(yen.lines().get(0).unitPrice()).isEqualTo(new Money(1500, "JPY"));
+        assertThat(dinar.total()).isEqualTo(new Money(12845, "KWD"));
+        assertThatThrownBy(() -> intake.fromShopify(shopify("JPY", "1", "1500.5", List.of(), "1500.5"), "tokyo", "JPY"))
+                .isInstanceOf(IntakeRejected.class).hasMessageContaining("decimals");
+    }
+
+    private static ShopifyOrderPayload withSites(String landingSite, String referringSite, String sourceName) {
+        return new ShopifyOrderPayload(1L, "#1", "USD", "1.00", null, null, null, landingSite, referringSite, sourceName,
+                List.of(), List.of(), null);
+    }
+
+    @Test
     void anOrderWithoutLinesIsRejected() {
         NativeOrderPayload empty = new NativeOrderPayload("T1", "CNY", List.of(), 0L, 0L, null, null, null, null, null);
 
@@ -58,7 +88,8 @@ class OrderIntakeTest {
     }
 
     private static ShopifyOrderPayload shopify(String currency, String quantity, String price, List<String> shipping, String total) {
-        return new ShopifyOrderPayload(5001L, "#5001", currency, total, "2026-11-28T00:00:00-05:00", "leave at the door", null,
+        return new ShopifyOrderPayload(5001L, "#5001", currency, total, "2026-11-28T00:00:00-05:00", "leave at the door",
+                null, null, null, null,
                 List.of(new ShopifyOrderPayload.LineItem("MUG-1", "Mug", Integer.valueOf(quantity), price, 1L)),
                 shipping.stream().map(fee -> new ShopifyOrderPayload.ShippingLine("Standard", "STD", fee)).toList(),
                 null);
