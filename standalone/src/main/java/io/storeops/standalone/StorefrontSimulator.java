@@ -1,5 +1,6 @@
 package io.storeops.standalone;
 
+import io.storeops.contracts.Money;
 import io.storeops.platform.webhook.WebhookSignatures;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,7 +114,7 @@ final class StorefrontSimulator implements AutoCloseable {
 
     private HttpRequest shopifyOrder(long n) {
         Basket basket = Basket.of(US_SHOP, 2, (product, quantity) -> """
-                {"sku":"%s","title":"%s","quantity":%d,"price":"%s"}""".formatted(product.sku(), product.title(), quantity, decimal(product.priceMinor())));
+                {"sku":"%s","title":"%s","quantity":%d,"price":"%s"}""".formatted(product.sku(), product.title(), quantity, new Money(product.priceMinor(), "USD").toDecimal()));
         long shippingMinor = 500;
         long id = 9_000_000_000L + n;
         String body = """
@@ -121,8 +122,8 @@ final class StorefrontSimulator implements AutoCloseable {
                  "line_items":[%s],"shipping_lines":[{"title":"Standard","code":"STD","price":"%s"}],
                  "shipping_address":{"name":"Ann Lee","phone":"+1 212 555 0100","address1":"1 Main St","city":"New York",
                  "province":"NY","zip":"10001","country_code":"US"}}
-                """.formatted(id, n, decimal(basket.totalMinor() + shippingMinor), Instant.now(), note("note"), basket.linesJson(),
-                decimal(shippingMinor));
+                """.formatted(id, n, new Money(basket.totalMinor() + shippingMinor, "USD").toDecimal(), Instant.now(), note("note"), basket.linesJson(),
+                new Money(shippingMinor, "USD").toDecimal());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(URI.create(orderServiceUrl + "/webhooks/shopify"))
                 .header("Content-Type", "application/json")
@@ -145,10 +146,6 @@ final class StorefrontSimulator implements AutoCloseable {
         return ThreadLocalRandom.current().nextInt(10) < 3
                 ? "\"" + field + "\":\"" + NOTES.get(ThreadLocalRandom.current().nextInt(NOTES.size())) + "\","
                 : "";
-    }
-
-    private static String decimal(long minor) {
-        return String.format("%d.%02d", minor / 100, minor % 100);
     }
 
     private static String shortId() {
