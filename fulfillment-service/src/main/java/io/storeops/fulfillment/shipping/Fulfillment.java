@@ -73,7 +73,7 @@ public record Fulfillment(
         if (status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) {
             return Change.none();
         }
-        return Change.of(withStatus(ShipmentStatus.CANCELLED), new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
+        return Change.of(copy(ShipmentStatus.CANCELLED, address), new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
     }
 
     /** Customer service corrected the address: a shipment still in the warehouse goes to the new one. */
@@ -81,22 +81,22 @@ public record Fulfillment(
         if ((status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) || corrected.equals(address)) {
             return Change.none();
         }
-        return Change.of(new Fulfillment(orderId, storeId, shipmentId, status, lines, corrected, requestedCarrier, createdAt,
-                carrier, trackingNumber, dispatchedBy, dispatchedAt));
+        return Change.of(copy(status, corrected));
     }
 
     /** The order went into review: a waiting shipment must not go out until it is released. */
     public Change<Fulfillment> orderHeld() {
-        return status == ShipmentStatus.READY ? Change.of(withStatus(ShipmentStatus.ON_HOLD)) : Change.none();
+        return status == ShipmentStatus.READY ? Change.of(copy(ShipmentStatus.ON_HOLD, address)) : Change.none();
     }
 
     /** Review is done: the shipment waits for the warehouse again. */
     public Change<Fulfillment> orderReleased() {
-        return status == ShipmentStatus.ON_HOLD ? Change.of(withStatus(ShipmentStatus.READY)) : Change.none();
+        return status == ShipmentStatus.ON_HOLD ? Change.of(copy(ShipmentStatus.READY, address)) : Change.none();
     }
 
-    private Fulfillment withStatus(ShipmentStatus newStatus) {
-        return new Fulfillment(orderId, storeId, shipmentId, newStatus, lines, address, requestedCarrier, createdAt, carrier,
+    /** This shipment before dispatch, with a new status or address. */
+    private Fulfillment copy(ShipmentStatus newStatus, Address newAddress) {
+        return new Fulfillment(orderId, storeId, shipmentId, newStatus, lines, newAddress, requestedCarrier, createdAt, carrier,
                 trackingNumber, dispatchedBy, dispatchedAt);
     }
 

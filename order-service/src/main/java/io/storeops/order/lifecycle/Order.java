@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An order as the department works it. Each method decides one thing that happened to the order
@@ -100,9 +101,7 @@ public record Order(
     public Change<Order> hold(String by, String comment, Instant at) {
         List<HoldReason> withManual = new ArrayList<>(holds);
         withManual.add(HoldReason.MANUAL);
-        Order held = new Order(orderId, storeId, channel, externalOrderId, progress, null, lines, shippingFee, total, refunded,
-                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, shipment, cancellation, withManual,
-                release, addressChanges);
+        Order held = edit(draft -> draft.holds = withManual);
         return apply(OrderCommand.HOLD, held, new OrderHeld(orderId, storeId, names(List.of(HoldReason.MANUAL)), at));
     }
 
@@ -118,9 +117,11 @@ public record Order(
         Progress next = shipment == null ? released.get()
                 : OrderLifecycle.next(released.get(), OrderStatus.of(released.get(), 0, 1), OrderCommand.SHIPMENT_READY)
                         .orElse(released.get());
-        Order order = new Order(orderId, storeId, channel, externalOrderId, next, null, lines, shippingFee, total, refunded,
-                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, shipment, cancellation, List.of(),
-                new Release(by, comment, at), addressChanges);
+        Order order = edit(draft -> {
+            draft.progress = next;
+            draft.holds = List.of();
+            draft.release = new Release(by, comment, at);
+        });
         return Change.of(order, new OrderReleased(orderId, storeId, by, comment, at));
     }
 
@@ -132,23 +133,24 @@ public record Order(
         if (shipment != null) {
             return Change.none();
         }
-        Order withShipment = with(progress, new Shipment(shipmentId, null, null, null, null), cancellation);
-        return Change.of(OrderLifecycle.next(progress, status, OrderCommand.SHIPMENT_READY)
-                .map(ready -> withShipment.with(ready, withShipment.shipment, cancellation))
-                .orElse(withShipment));
+        Progress next = OrderLifecycle.next(progress, status, OrderCommand.SHIPMENT_READY).orElse(progress);
+        return Change.of(edit(draft -> {
+            draft.progress = next;
+            draft.shipment = new Shipment(shipmentId, null, null, null, null);
+        }));
     }
 
     /** The warehouse dispatched the parcel: the order is shipped, with carrier and tracking number. */
     public Change<Order> dispatched(ShipmentDispatched dispatch) {
-        return apply(OrderCommand.DISPATCH_ALL, with(progress, new Shipment(dispatch.shipmentId(), dispatch.carrier(),
-                dispatch.trackingNumber(), dispatch.dispatchedAt(), null), cancellation));
+        return apply(OrderCommand.DISPATCH_ALL, edit(draft -> draft.shipment = new Shipment(dispatch.shipmentId(),
+                dispatch.carrier(), dispatch.trackingNumber(), dispatch.dispatchedAt(), null)));
     }
 
     /** The carrier delivered the parcel. */
     public Change<Order> delivered(Instant deliveredAt) {
         Shipment known = shipment == null ? new Shipment(null, null, null, null, deliveredAt)
                 : new Shipment(shipment.shipmentId(), shipment.carrier(), shipment.trackingNumber(), shipment.dispatchedAt(), deliveredAt);
-        return apply(OrderCommand.DELIVER, with(progress, known, cancellation));
+        return apply(OrderCommand.DELIVER, edit(draft -> draft.shipment = known));
     }
 
     /**
@@ -161,9 +163,7 @@ public record Order(
         if (capped.equals(refunded)) {
             return Change.none();
         }
-        return Change.of(new Order(orderId, storeId, channel, externalOrderId, progress, null, lines, shippingFee, total, capped,
-                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, shipment, cancellation, holds, release,
-                addressChanges));
+        return Change.of(edit(draft -> draft.refunded = capped));
     }
 
     /**
@@ -172,7 +172,7 @@ public record Order(
      * @throws IllegalOrderTransition once the order is (partly) dispatched: that is a refund
      */
     public Change<Order> cancel(String reason, String cancelledBy, Instant at) {
-        return apply(OrderCommand.CANCEL, with(progress, shipment, new Cancellation(reason, cancelledBy, at)),
+        return apply(OrderCommand.CANCEL, edit(draft -> draft.cancellation = new Cancellation(reason, cancelledBy, at)),
                 new OrderCancelled(orderId, storeId, reason, cancelledBy, at));
     }
 
@@ -197,8 +197,10 @@ public record Order(
         }
         List<AddressChange> audit = new ArrayList<>(addressChanges);
         audit.add(new AddressChange(shippingAddress, corrected, by, at));
-        Order order = new Order(orderId, storeId, channel, externalOrderId, progress, null, lines, shippingFee, total, refunded,
-                paidAt, corrected, buyerNote, requestedCarrier, attribution, shipment, cancellation, holds, release, audit);
+        Order order = edit(draft -> {
+            draft.shippingAddress = corrected;
+            draft.addressChanges = audit;
+        });
         return Change.of(order, new OrderAddressChanged(orderId, storeId, corrected, by, at));
     }
 
@@ -209,14 +211,40 @@ public record Order(
      */
     private Change<Order> apply(OrderCommand command, Order updated, StoreOpsEvent... events) {
         return OrderLifecycle.next(progress, status, command)
-                .map(next -> Change.of(updated.with(next, updated.shipment, updated.cancellation), events))
+                .map(next -> Change.of(updated.edit(draft -> draft.progress = next), events))
                 .orElseGet(Change::none);
     }
 
-    private Order with(Progress newProgress, Shipment newShipment, Cancellation newCancellation) {
-        return new Order(orderId, storeId, channel, externalOrderId, newProgress, null, lines, shippingFee, total, refunded,
-                paidAt, shippingAddress, buyerNote, requestedCarrier, attribution, newShipment, newCancellation, holds, release,
-                addressChanges);
+    /** A copy of this order with {@code changes} applied to the fields that ever change. */
+    private Order edit(Consumer<Draft> changes) {
+        Draft draft = new Draft(this);
+        changes.accept(draft);
+        return new Order(orderId, storeId, channel, externalOrderId, draft.progress, null, lines, shippingFee, total,
+                draft.refunded, paidAt, draft.shippingAddress, buyerNote, requestedCarrier, attribution, draft.shipment,
+                draft.cancellation, draft.holds, draft.release, draft.addressChanges);
+    }
+
+    /** The changeable fields of an order while a decision edits them. */
+    private static final class Draft {
+        Progress progress;
+        Money refunded;
+        Address shippingAddress;
+        Shipment shipment;
+        Cancellation cancellation;
+        List<HoldReason> holds;
+        Release release;
+        List<AddressChange> addressChanges;
+
+        Draft(Order order) {
+            progress = order.progress;
+            refunded = order.refunded;
+            shippingAddress = order.shippingAddress;
+            shipment = order.shipment;
+            cancellation = order.cancellation;
+            holds = order.holds;
+            release = order.release;
+            addressChanges = order.addressChanges;
+        }
     }
 
     private static List<String> names(List<HoldReason> reasons) {

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Address;
-import io.storeops.order.review.AddressCheck;
 import io.storeops.order.review.HoldReason;
 import io.storeops.order.review.HoldRules;
 import io.storeops.platform.metrics.StoreCounter;
@@ -77,10 +76,7 @@ public class Orders {
 
     /** Corrects an order's shipping address before dispatch; empty when there is no such order. */
     public Mono<Order> changeAddress(String orderId, String by, Address corrected) {
-        return store.find(COLLECTION, orderId, Order.class).flatMap(found -> {
-            AddressCheck check = holdRules(found.storeId()).addressCheck();
-            return change(orderId, order -> order.changeAddress(corrected, check, by, clock.instant()));
-        });
+        return change(orderId, order -> order.changeAddress(corrected, holdRules(order.storeId()).addressCheck(), by, clock.instant()));
     }
 
     /** Orders of a store waiting for review, longest waiting (earliest paid) first. */

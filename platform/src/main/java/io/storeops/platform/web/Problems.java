@@ -9,6 +9,16 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The most items one list request may ask for. */
+    public static final int MAX_LIST_LIMIT = 500;
+
+    /** Refuses a list page size outside 1..{@value #MAX_LIST_LIMIT} with 400. */
+    public static void requireListLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw badRequest("invalid-limit", "limit must be between 1 and " + MAX_LIST_LIMIT + ".");
+        }
+    }
+
     public static ProblemException badRequest(String slug, String detail) {
         return new ProblemException(HttpStatus.BAD_REQUEST, slug, "Bad request", detail);
     }

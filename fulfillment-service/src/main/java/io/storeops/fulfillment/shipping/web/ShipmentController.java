@@ -46,9 +46,7 @@ class ShipmentController {
     @Operation(summary = "Shipments of a store in a status, oldest first (the warehouse's work list)")
     Flux<Fulfillment> list(@RequestParam String storeId, @RequestParam(defaultValue = "READY") ShipmentStatus status,
                            @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 500) {
-            return Flux.error(Problems.badRequest("invalid-limit", "limit must be between 1 and 500."));
-        }
+        Problems.requireListLimit(limit);
         return StaffAccess.require(READERS).map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> fulfillments.list(storeId, status, limit));
     }

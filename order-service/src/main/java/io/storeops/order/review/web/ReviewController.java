@@ -42,9 +42,7 @@ class ReviewController {
     @GetMapping("/api/review-queue")
     @Operation(summary = "Orders of a store waiting for review, longest waiting first, with their hold reasons")
     Flux<Order> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 500) {
-            return Flux.error(Problems.badRequest("invalid-limit", "limit must be between 1 and 500."));
-        }
+        Problems.requireListLimit(limit);
         return StaffAccess.require(REVIEWERS).map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> orders.reviewQueue(storeId, limit));
     }
