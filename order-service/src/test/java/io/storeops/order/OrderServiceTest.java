@@ -60,7 +60,7 @@ class OrderServiceTest {
             ConsumerRecord<String, byte[]> record = published.get(0);
             assertThat(TestEvents.header(record, CloudEventHeaders.SOURCE)).isEqualTo("order-service");
             assertThat(TestEvents.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(orderId);
-            assertThat(TestEvents.header(record, CloudEventHeaders.SEQUENCE)).isEqualTo("1");
+            assertThat(TestEvents.header(record, CloudEventHeaders.SEQUENCE)).as("OrderPlaced came first").isEqualTo("2");
             assertThat(TestEvents.header(record, CloudEventHeaders.SPECVERSION)).isEqualTo("1.0");
             assertThat(TestEvents.header(record, CloudEventHeaders.TRACEPARENT)).startsWith("00-");
             OrderPaid paid = EventJson.read(record.value(), OrderPaid.class);

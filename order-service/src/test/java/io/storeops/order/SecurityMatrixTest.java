@@ -2,10 +2,14 @@ package io.storeops.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storeops.contracts.events.StockShortage;
+import io.storeops.order.lifecycle.Orders;
+import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;
 import io.storeops.platform.test.TestTokens;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,8 +36,15 @@ class SecurityMatrixTest {
     private static final Map<String, String> ADDRESS = Map.of("name", "王芳", "phone", "13800138000", "country", "CN",
             "city", "杭州市", "line1", "文三路 90 号 5 幢 302", "postalCode", "310012");
 
-    /** A staff route: method, path (with {order} for the order id), body, and the roles it admits. */
-    record Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles) {
+    /**
+     * A staff route: method, path (with {order} for the order id), body, the roles it admits, and
+     * whether the order needs an open stock-out notice for the route to succeed.
+     */
+    record Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles, boolean needsStockOut) {
+
+        Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles) {
+            this(name, method, path, body, roles, false);
+        }
 
         @Override
         public String toString() {
@@ -41,10 +52,11 @@ class SecurityMatrixTest {
         }
     }
 
+    private static final Set<StaffRole> READERS = EnumSet.of(StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR,
+            StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE);
+
     static final List<Route> ROUTES = List.of(
-            new Route("read an order", HttpMethod.GET, "/api/orders/{order}", null,
-                    EnumSet.of(StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR, StaffRole.CS_PRESALE,
-                            StaffRole.CS_AFTERSALE, StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE)),
+            new Route("read an order", HttpMethod.GET, "/api/orders/{order}", null, READERS),
             new Route("cancel", HttpMethod.POST, "/api/orders/{order}/cancel", Map.of("reason", "ordered twice"),
                     EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER)),
             new Route("correct the address", HttpMethod.PUT, "/api/orders/{order}/address", ADDRESS,
@@ -54,10 +66,20 @@ class SecurityMatrixTest {
             new Route("release", HttpMethod.POST, "/api/orders/{order}/release", Map.of("comment", "checked"),
                     EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
             new Route("review queue", HttpMethod.GET, "/api/review-queue?storeId=" + STORE, null,
-                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)));
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route("timeline", HttpMethod.GET, "/api/orders/{order}/timeline", null, READERS),
+            new Route("search", HttpMethod.GET, "/api/orders?storeId=" + STORE + "&limit=1", null, READERS),
+            new Route("CSV export", HttpMethod.GET, "/api/orders/export?storeId=" + STORE + "&sku=none", null,
+                    EnumSet.of(StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR, StaffRole.CS_AFTERSALE)),
+            new Route("stock-out queue", HttpMethod.GET, "/api/stock-out-queue?storeId=" + STORE, null,
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route("record a buyer contact", HttpMethod.POST, "/api/orders/{order}/buyer-contacts",
+                    Map.of("channel", "PHONE", "outcome", "WAIT"), EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER), true));
 
     @Autowired
     WebTestClient http;
+    @Autowired
+    Orders orders;
 
     static List<Arguments> everyRouteAndRole() {
         List<Arguments> cases = new ArrayList<>();
@@ -72,7 +94,7 @@ class SecurityMatrixTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyRouteAndRole")
     void onlyTheRoutesRolesGetThrough(Route route, StaffRole role) {
-        int status = call(route, paidOrder(), TestTokens.bearer("someone", role, STORE)).returnResult(String.class).getStatus().value();
+        int status = call(route, orderFor(route), TestTokens.bearer("someone", role, STORE)).returnResult(String.class).getStatus().value();
 
         if (route.roles().contains(role)) {
             assertThat(status).as("admitted").isBetween(200, 299);
@@ -84,7 +106,7 @@ class SecurityMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void noTokenIsUnauthorized(Route route) {
-        call(route, paidOrder(), null).expectStatus().isUnauthorized()
+        call(route, orderFor(route), null).expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:storeops:problem:authentication-required");
     }
 
@@ -92,7 +114,7 @@ class SecurityMatrixTest {
     @MethodSource("routes")
     void anotherStoresStaffCannotReachTheOrder(Route route) {
         StaffRole admitted = route.roles().iterator().next();
-        int status = call(route, paidOrder(), TestTokens.bearer("elsewhere", admitted, "shopify-us"))
+        int status = call(route, orderFor(route), TestTokens.bearer("elsewhere", admitted, "shopify-us"))
                 .returnResult(String.class).getStatus().value();
 
         assertThat(status).as("another store's order is not found; another store's list is forbidden")
@@ -120,6 +142,16 @@ class SecurityMatrixTest {
             request.header(HttpHeaders.AUTHORIZATION, bearer);
         }
         return route.body() == null ? request.exchange() : request.bodyValue(route.body()).exchange();
+    }
+
+    private String orderFor(Route route) {
+        String orderId = paidOrder();
+        if (route.needsStockOut()) {
+            orders.onEvent(orderId, new ConsumedEvent("fulfillment-service", orderId, 1),
+                    order -> order.stockShortage(new StockShortage(orderId, STORE, "shp-" + orderId, "TEA-LJ-250", 1, Instant.now())))
+                    .block();
+        }
+        return orderId;
     }
 
     private String paidOrder() {

@@ -1,5 +1,6 @@
 package io.storeops.order.lifecycle;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
@@ -9,25 +10,37 @@ import io.storeops.contracts.events.OrderAddressChanged;
 import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.OrderPlaced;
 import io.storeops.contracts.events.OrderReleased;
+import io.storeops.contracts.events.ShipmentCancelled;
 import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.contracts.events.ShipmentException;
+import io.storeops.contracts.events.StockShortage;
+import io.storeops.order.lifecycle.TimelineEntry.Kind;
 import io.storeops.order.review.AddressCheck;
 import io.storeops.order.review.HoldReason;
+import io.storeops.order.stockout.BuyerContact;
+import io.storeops.order.stockout.StockOut;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * An order as the department works it. Each method decides one thing that happened to the order
  * through {@link OrderLifecycle} and returns the new state with the events that announce it, or no
  * change when the order already reflects it (which makes redeliveries and late messages harmless).
+ * Every change also writes its line on the order's {@link #timeline}, in the same update.
  *
- * @param status   derived from progress and refunds; stored so that staff can search by it
- * @param refunded money paid back so far (refund standing is part of the status)
+ * @param status     derived from progress and refunds; stored so that staff can search by it
+ * @param refunded   money paid back so far (refund standing is part of the status)
+ * @param buyerTerms derived: the buyer's and recipient's names, e-mail and phone digits, normalized for search
  */
 public record Order(
         String orderId,
@@ -38,18 +51,27 @@ public record Order(
         OrderStatus status,
         List<OrderLine> lines,
         Money shippingFee,
+        Money discount,
+        Money tax,
         Money total,
         Money refunded,
+        List<String> discountCodes,
+        Instant placedAt,
         Instant paidAt,
         Address shippingAddress,
+        Buyer buyer,
         String buyerNote,
+        List<NoteAttribute> noteAttributes,
         String requestedCarrier,
         Attribution attribution,
         Shipment shipment,
         Cancellation cancellation,
         List<HoldReason> holds,
         Release release,
-        List<AddressChange> addressChanges) {
+        List<AddressChange> addressChanges,
+        StockOut stockOut,
+        List<TimelineEntry> timeline,
+        @JsonIgnore List<String> buyerTerms) {
 
     /** Who cancelled the order, when and why. */
     public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {
@@ -63,12 +85,22 @@ public record Order(
     public record AddressChange(Address from, Address to, String changedBy, Instant changedAt) {
     }
 
+    private static final String REVIEW_RULES = "review rules";
+    private static final String FULFILMENT = "fulfillment-service";
+
     public Order {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        discountCodes = discountCodes == null ? List.of() : List.copyOf(discountCodes);
+        noteAttributes = noteAttributes == null ? List.of() : List.copyOf(noteAttributes);
         addressChanges = addressChanges == null ? List.of() : List.copyOf(addressChanges);
         holds = holds == null ? List.of() : List.copyOf(holds);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        discount = discount == null ? Money.zero(total.currency()) : discount;
+        tax = tax == null ? Money.zero(total.currency()) : tax;
         refunded = refunded == null ? Money.zero(total.currency()) : refunded;
+        placedAt = placedAt == null ? paidAt : placedAt; // orders recorded before placing times were kept
         status = OrderStatus.of(progress, refunded.amountMinor(), total.amountMinor());
+        buyerTerms = searchTerms(buyer, shippingAddress);
     }
 
     public static String idFor(String storeId, String externalOrderId) {
@@ -76,32 +108,73 @@ public record Order(
     }
 
     /**
-     * The storefront reports the payment: the order exists from now on, paid. With hold reasons it
-     * waits for review (OrderHeld); otherwise fulfilment may start.
+     * The storefront reports an order that is not paid yet. A new order is announced (OrderPlaced);
+     * an order still unpaid takes the storefront's newer details; any other order already knows more
+     * than this message (paid before placed, or an old state retried), so nothing changes.
      */
-    public static Change<Order> receivePayment(Optional<Order> current, PaidOrder paid, Set<HoldReason> holdReasons) {
-        if (current.isPresent()) {
-            return current.get().apply(OrderCommand.PAY, current.get());
+    public static Change<Order> place(Optional<Order> current, StorefrontOrder placed) {
+        if (current.isEmpty()) {
+            Order order = new Draft(placed).build();
+            return Change.of(order.edit(draft -> draft.log(placed.placedAt(), Kind.PLACED, placed.channel(),
+                            placed.lines().size() + " line(s), total " + show(placed.total()))),
+                    new OrderPlaced(order.orderId, order.storeId, order.channel, order.externalOrderId, order.lines,
+                            order.total, order.attribution, order.placedAt));
         }
-        List<HoldReason> holds = List.copyOf(holdReasons);
-        Progress progress = holds.isEmpty() ? Progress.PAID
-                : OrderLifecycle.next(Progress.PAID, OrderStatus.PAID, OrderCommand.HOLD).orElseThrow();
-        Order order = new Order(paid.orderId(), paid.storeId(), paid.channel(), paid.externalOrderId(), progress, null,
-                paid.lines(), paid.shippingFee(), paid.total(), null, paid.paidAt(), paid.shippingAddress(), paid.buyerNote(),
-                paid.requestedCarrier(), paid.attribution(), null, null, holds, null, null);
+        Order known = current.get();
+        if (known.progress != Progress.PLACED || known.hasDetailsOf(placed)) {
+            return Change.none();
+        }
+        return Change.of(known.edit(draft -> {
+            draft.take(placed);
+            draft.log(placed.placedAt(), Kind.DETAILS_UPDATED, placed.channel(), "total " + show(placed.total()));
+        }));
+    }
+
+    /**
+     * The storefront reports the payment. An order StoreOps never saw is placed and paid at once;
+     * a placed order becomes paid with the payment's details. With hold reasons it waits for
+     * review (OrderHeld); otherwise fulfilment may start. Anything later stays as it is.
+     */
+    public static Change<Order> receivePayment(Optional<Order> current, StorefrontOrder paid, Set<HoldReason> holdReasons) {
+        if (current.isEmpty()) {
+            return place(current, paid).andThen(placed -> placed.pay(paid, holdReasons));
+        }
+        return current.get().pay(paid, holdReasons);
+    }
+
+    private Change<Order> pay(StorefrontOrder paid, Set<HoldReason> holdReasons) {
+        Optional<Progress> next = OrderLifecycle.next(progress, status, OrderCommand.PAY);
+        if (next.isEmpty()) {
+            return Change.none();
+        }
+        List<HoldReason> reasons = List.copyOf(holdReasons);
+        Progress progressNow = reasons.isEmpty() ? next.get()
+                : OrderLifecycle.next(next.get(), OrderStatus.PAID, OrderCommand.HOLD).orElseThrow();
+        Order order = edit(draft -> {
+            draft.take(paid);
+            draft.progress = progressNow;
+            draft.holds = reasons;
+            draft.log(paid.paidAt(), Kind.PAID, paid.channel(), show(paid.total()));
+            if (!reasons.isEmpty()) {
+                draft.log(paid.paidAt(), Kind.HELD, REVIEW_RULES, String.join(", ", names(reasons)));
+            }
+        });
         OrderPaid announcement = new OrderPaid(order.orderId, order.storeId, order.channel, order.externalOrderId, order.lines,
                 order.shippingFee, order.total, order.paidAt, order.shippingAddress, order.buyerNote, order.requestedCarrier,
-                names(holds), order.attribution);
-        return holds.isEmpty()
+                names(reasons), order.attribution);
+        return reasons.isEmpty()
                 ? Change.of(order, announcement)
-                : Change.of(order, announcement, new OrderHeld(order.orderId, order.storeId, names(holds), order.paidAt));
+                : Change.of(order, announcement, new OrderHeld(order.orderId, order.storeId, names(reasons), order.paidAt));
     }
 
     /** A member of staff holds the order for review before it ships. */
     public Change<Order> hold(String by, String comment, Instant at) {
         List<HoldReason> withManual = new ArrayList<>(holds);
         withManual.add(HoldReason.MANUAL);
-        Order held = edit(draft -> draft.holds = withManual);
+        Order held = edit(draft -> {
+            draft.holds = withManual;
+            draft.log(at, Kind.HELD, by, HoldReason.MANUAL + ": " + comment);
+        });
         return apply(OrderCommand.HOLD, held, new OrderHeld(orderId, storeId, names(List.of(HoldReason.MANUAL)), at));
     }
 
@@ -121,6 +194,7 @@ public record Order(
             draft.progress = next;
             draft.holds = List.of();
             draft.release = new Release(by, comment, at);
+            draft.log(at, Kind.RELEASED, by, comment);
         });
         return Change.of(order, new OrderReleased(orderId, storeId, by, comment, at));
     }
@@ -129,41 +203,93 @@ public record Order(
      * Fulfilment created the shipment: staff can find it from now on, and a paid order is ready for
      * the warehouse (a held one stays held, but still learns its shipment).
      */
-    public Change<Order> shipmentCreated(String shipmentId) {
+    public Change<Order> shipmentCreated(String shipmentId, Instant at) {
         if (shipment != null) {
             return Change.none();
         }
         Progress next = OrderLifecycle.next(progress, status, OrderCommand.SHIPMENT_READY).orElse(progress);
         return Change.of(edit(draft -> {
             draft.progress = next;
-            draft.shipment = new Shipment(shipmentId, null, null, null, null);
+            draft.shipment = Shipment.created(shipmentId);
+            draft.log(at, Kind.SHIPMENT_CREATED, FULFILMENT, shipmentId);
         }));
     }
 
-    /** The warehouse dispatched the parcel: the order is shipped, with carrier and tracking number. */
+    /**
+     * The warehouse dispatched the parcel: the order is shipped, with carrier and tracking number.
+     * A parcel dispatched although the order was cancelled is a fact too: it is kept on the order
+     * and its timeline for customer service to intercept, and the order stays cancelled.
+     */
     public Change<Order> dispatched(ShipmentDispatched dispatch) {
-        return apply(OrderCommand.DISPATCH_ALL, edit(draft -> draft.shipment = new Shipment(dispatch.shipmentId(),
-                dispatch.carrier(), dispatch.trackingNumber(), dispatch.dispatchedAt(), null)));
+        Shipment sent = shipmentOrCreated(dispatch.shipmentId())
+                .dispatched(dispatch.carrier(), dispatch.trackingNumber(), dispatch.dispatchedAt());
+        String parcel = dispatch.carrier() + " " + dispatch.trackingNumber();
+        if (progress == Progress.CANCELLED) {
+            if (shipment != null && shipment.dispatchedAt() != null) {
+                return Change.none();
+            }
+            return Change.of(edit(draft -> {
+                draft.shipment = sent;
+                draft.log(dispatch.dispatchedAt(), Kind.DISPATCHED_AFTER_CANCELLATION, dispatch.dispatchedBy(),
+                        parcel + ": the order was cancelled, ask the carrier to intercept the parcel");
+            }));
+        }
+        return apply(OrderCommand.DISPATCH_ALL, edit(draft -> {
+            draft.shipment = sent;
+            draft.stockOut = StockOut.closed(stockOut);
+            draft.log(dispatch.dispatchedAt(), Kind.DISPATCHED, dispatch.dispatchedBy(), parcel);
+        }));
     }
 
     /** The carrier delivered the parcel. */
     public Change<Order> delivered(Instant deliveredAt) {
-        Shipment known = shipment == null ? new Shipment(null, null, null, null, deliveredAt)
-                : new Shipment(shipment.shipmentId(), shipment.carrier(), shipment.trackingNumber(), shipment.dispatchedAt(), deliveredAt);
-        return apply(OrderCommand.DELIVER, edit(draft -> draft.shipment = known));
+        return apply(OrderCommand.DELIVER, edit(draft -> {
+            draft.shipment = shipmentOrCreated(null).delivered(deliveredAt);
+            draft.log(deliveredAt, Kind.DELIVERED, carrierOrFulfilment(), "");
+        }));
+    }
+
+    /**
+     * The carrier reports trouble with the parcel (abnormal express): customer service follows it
+     * up. The order's progress is unchanged; the latest report shows on the shipment.
+     */
+    public Change<Order> shipmentException(ShipmentException reported) {
+        Shipment.CarrierException exception = new Shipment.CarrierException(reported.kind(), reported.detail(), reported.reportedAt());
+        if (shipment != null && exception.equals(shipment.exception())) {
+            return Change.none();
+        }
+        return Change.of(edit(draft -> {
+            draft.shipment = shipmentOrCreated(reported.shipmentId()).withException(exception);
+            draft.log(reported.reportedAt(), Kind.SHIPMENT_EXCEPTION, carrierOrFulfilment(),
+                    reported.kind() + (reported.detail() == null ? "" : ": " + reported.detail()));
+        }));
+    }
+
+    /** Fulfilment will not send the shipment (the order was cancelled, or a refund intercepted it). */
+    public Change<Order> shipmentCancelled(ShipmentCancelled cancelled) {
+        if (shipment != null && shipment.cancelledAt() != null) {
+            return Change.none();
+        }
+        return Change.of(edit(draft -> {
+            draft.shipment = shipmentOrCreated(cancelled.shipmentId()).cancelled(cancelled.reason(), cancelled.cancelledAt());
+            draft.log(cancelled.cancelledAt(), Kind.SHIPMENT_CANCELLED, FULFILMENT, cancelled.reason());
+        }));
     }
 
     /**
      * Money went back to the buyer: the refunded amount grows (never beyond the total), and the
      * status shows the refund standing. Progress is untouched, so a delivered order stays delivered.
      */
-    public Change<Order> refundCompleted(Money amount) {
+    public Change<Order> refundCompleted(Money amount, Instant at) {
         Money sum = refunded.plus(amount);
         Money capped = sum.isGreaterThan(total) ? total : sum;
         if (capped.equals(refunded)) {
             return Change.none();
         }
-        return Change.of(edit(draft -> draft.refunded = capped));
+        return Change.of(edit(draft -> {
+            draft.refunded = capped;
+            draft.log(at, Kind.REFUNDED, "refund-service", show(amount) + " paid back, " + show(capped) + " in all");
+        }));
     }
 
     /**
@@ -172,8 +298,11 @@ public record Order(
      * @throws IllegalOrderTransition once the order is (partly) dispatched: that is a refund
      */
     public Change<Order> cancel(String reason, String cancelledBy, Instant at) {
-        return apply(OrderCommand.CANCEL, edit(draft -> draft.cancellation = new Cancellation(reason, cancelledBy, at)),
-                new OrderCancelled(orderId, storeId, reason, cancelledBy, at));
+        return apply(OrderCommand.CANCEL, edit(draft -> {
+            draft.cancellation = new Cancellation(reason, cancelledBy, at);
+            draft.stockOut = StockOut.closed(stockOut);
+            draft.log(at, Kind.CANCELLED, cancelledBy, reason);
+        }), new OrderCancelled(orderId, storeId, reason, cancelledBy, at));
     }
 
     /**
@@ -200,8 +329,54 @@ public record Order(
         Order order = edit(draft -> {
             draft.shippingAddress = corrected;
             draft.addressChanges = audit;
+            draft.log(at, Kind.ADDRESS_CHANGED, by, oneLine(shippingAddress) + " → " + oneLine(corrected));
         });
         return Change.of(order, new OrderAddressChanged(orderId, storeId, corrected, by, at));
+    }
+
+    /**
+     * Fulfilment could not reserve stock for a line: the order is flagged and customer service must
+     * tell the buyer (缺货通知). An order that has left the warehouse or was cancelled needs no call,
+     * but the shortage is still on its timeline.
+     */
+    public Change<Order> stockShortage(StockShortage shortage) {
+        StockOut.Shortage missing = new StockOut.Shortage(shortage.sku(), shortage.missingQuantity(), shortage.detectedAt());
+        return Change.of(edit(draft -> {
+            if (progress.isBeforeDispatch()) {
+                draft.stockOut = StockOut.withShortage(stockOut, missing);
+            }
+            draft.log(shortage.detectedAt(), Kind.STOCK_SHORTAGE, FULFILMENT, shortage.missingQuantity() + " × " + shortage.sku()
+                    + (progress.isBeforeDispatch() ? " missing: tell the buyer" : " missing"));
+        }));
+    }
+
+    /**
+     * Customer service tells the buyer about the stock-out and records how it went. The buyer
+     * decided (wait, change item, cancel) closes the task; a cancellation cancels the order as any
+     * other would, so it is refused once the parcel has left.
+     *
+     * @throws IllegalOrderTransition when the order has no open stock-out notice
+     */
+    public Change<Order> buyerContacted(BuyerContact contact) {
+        if (stockOut == null || !stockOut.isOpen()) {
+            throw new IllegalOrderTransition(status, "RECORD_BUYER_CONTACT", "The order has no open stock-out notice.");
+        }
+        Change<Order> recorded = Change.of(edit(draft -> {
+            draft.stockOut = stockOut.withContact(contact);
+            draft.log(contact.at(), Kind.BUYER_CONTACTED, contact.by(), contact.channel() + ", " + contact.outcome()
+                    + (contact.note() == null ? "" : ": " + contact.note()));
+        }));
+        if (contact.outcome() != BuyerContact.Outcome.CANCEL) {
+            return recorded;
+        }
+        String reason = "Out of stock (" + String.join(", ", stockOut.shortages().stream().map(StockOut.Shortage::sku)
+                .distinct().toList()) + "): the buyer chose to cancel";
+        return recorded.andThen(order -> order.cancel(reason, contact.by(), contact.at()));
+    }
+
+    /** Whether the order's storefront facts already are {@code facts} (a storefront resending what it sent). */
+    private boolean hasDetailsOf(StorefrontOrder facts) {
+        return new Draft(this).build().equals(edit(draft -> draft.take(facts)));
     }
 
     /**
@@ -215,36 +390,162 @@ public record Order(
                 .orElseGet(Change::none);
     }
 
-    /** A copy of this order with {@code changes} applied to the fields that ever change. */
+    private Shipment shipmentOrCreated(String shipmentId) {
+        return shipment == null ? Shipment.created(shipmentId) : shipment;
+    }
+
+    private String carrierOrFulfilment() {
+        return shipment == null || shipment.carrier() == null ? FULFILMENT : shipment.carrier();
+    }
+
+    /** A copy of this order with {@code changes} applied. */
     private Order edit(Consumer<Draft> changes) {
         Draft draft = new Draft(this);
         changes.accept(draft);
-        return new Order(orderId, storeId, channel, externalOrderId, draft.progress, null, lines, shippingFee, total,
-                draft.refunded, paidAt, draft.shippingAddress, buyerNote, requestedCarrier, attribution, draft.shipment,
-                draft.cancellation, draft.holds, draft.release, draft.addressChanges);
+        return draft.build();
     }
 
-    /** The changeable fields of an order while a decision edits them. */
+    /** An order's fields while a decision edits them; identity and derived fields are never set here. */
     private static final class Draft {
+        final String storeId;
+        final String channel;
+        final String externalOrderId;
         Progress progress;
+        List<OrderLine> lines;
+        Money shippingFee;
+        Money discount;
+        Money tax;
+        Money total;
         Money refunded;
+        List<String> discountCodes;
+        Instant placedAt;
+        Instant paidAt;
         Address shippingAddress;
+        Buyer buyer;
+        String buyerNote;
+        List<NoteAttribute> noteAttributes;
+        String requestedCarrier;
+        Attribution attribution;
         Shipment shipment;
         Cancellation cancellation;
         List<HoldReason> holds;
         Release release;
         List<AddressChange> addressChanges;
+        StockOut stockOut;
+        List<TimelineEntry> timeline;
+
+        /** A new order from what the storefront told. */
+        Draft(StorefrontOrder facts) {
+            storeId = facts.storeId();
+            channel = facts.channel();
+            externalOrderId = facts.externalOrderId();
+            progress = Progress.PLACED;
+            timeline = List.of();
+            take(facts);
+        }
 
         Draft(Order order) {
+            storeId = order.storeId;
+            channel = order.channel;
+            externalOrderId = order.externalOrderId;
             progress = order.progress;
+            lines = order.lines;
+            shippingFee = order.shippingFee;
+            discount = order.discount;
+            tax = order.tax;
+            total = order.total;
             refunded = order.refunded;
+            discountCodes = order.discountCodes;
+            placedAt = order.placedAt;
+            paidAt = order.paidAt;
             shippingAddress = order.shippingAddress;
+            buyer = order.buyer;
+            buyerNote = order.buyerNote;
+            noteAttributes = order.noteAttributes;
+            requestedCarrier = order.requestedCarrier;
+            attribution = order.attribution;
             shipment = order.shipment;
             cancellation = order.cancellation;
             holds = order.holds;
             release = order.release;
             addressChanges = order.addressChanges;
+            stockOut = order.stockOut;
+            timeline = order.timeline;
         }
+
+        /** The storefront's facts about the order, as it last told them (the placing time stays the first one). */
+        void take(StorefrontOrder facts) {
+            lines = facts.lines();
+            shippingFee = facts.shippingFee();
+            discount = facts.discount();
+            tax = facts.tax();
+            total = facts.total();
+            discountCodes = facts.discountCodes();
+            placedAt = placedAt == null ? facts.placedAt() : placedAt;
+            paidAt = facts.paidAt();
+            shippingAddress = facts.shippingAddress();
+            buyer = facts.buyer();
+            buyerNote = facts.buyerNote();
+            noteAttributes = facts.noteAttributes();
+            requestedCarrier = facts.requestedCarrier();
+            attribution = facts.attribution();
+        }
+
+        void log(Instant at, Kind what, String by, String detail) {
+            timeline = Stream.concat(timeline.stream(), Stream.of(new TimelineEntry(at, what, by, detail))).toList();
+        }
+
+        Order build() {
+            return new Order(idFor(storeId, externalOrderId), storeId, channel, externalOrderId, progress, null, lines,
+                    shippingFee, discount, tax, total, refunded, discountCodes, placedAt, paidAt, shippingAddress, buyer,
+                    buyerNote, noteAttributes, requestedCarrier, attribution, shipment, cancellation, holds, release,
+                    addressChanges, stockOut, timeline, null);
+        }
+    }
+
+    private static List<String> searchTerms(Buyer buyer, Address address) {
+        Set<String> terms = new LinkedHashSet<>();
+        if (buyer != null) {
+            addTerm(terms, buyer.name(), false);
+            addTerm(terms, buyer.email(), false);
+            addTerm(terms, buyer.phone(), true);
+        }
+        if (address != null) {
+            addTerm(terms, address.name(), false);
+            addTerm(terms, address.phone(), true);
+        }
+        return List.copyOf(terms);
+    }
+
+    private static void addTerm(Set<String> terms, String value, boolean phone) {
+        String term = searchTerm(value, phone);
+        if (term != null) {
+            terms.add(term);
+        }
+    }
+
+    /**
+     * How a buyer's name, e-mail or phone is compared in searches: case and spacing ignored, phone
+     * numbers by their digits. Null when nothing searchable is left.
+     */
+    public static String searchTerm(String value, boolean phone) {
+        if (value == null) {
+            return null;
+        }
+        String term = phone ? value.replaceAll("\\D", "") : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return term.isEmpty() ? null : term;
+    }
+
+    private static String show(Money money) {
+        return money.currency() + " " + money.toDecimal();
+    }
+
+    private static String oneLine(Address address) {
+        if (address == null) {
+            return "(none)";
+        }
+        return String.join(", ", Stream.of(address.name(), address.line1(), address.line2(), address.city(),
+                address.province(), address.postalCode(), address.country()).filter(part -> part != null && !part.isBlank()).toList());
     }
 
     private static List<String> names(List<HoldReason> reasons) {

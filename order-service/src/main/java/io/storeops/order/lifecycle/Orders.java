@@ -5,8 +5,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Address;
+import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.contracts.events.OrderHeld;
+import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.OrderPlaced;
 import io.storeops.order.review.HoldReason;
 import io.storeops.order.review.HoldRules;
+import io.storeops.order.stockout.BuyerContact;
 import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
@@ -18,20 +23,25 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The orders collection: every change goes through the aggregate store, so its events go out with it. */
+/**
+ * The orders collection: every change goes through the aggregate store, so its events go out with
+ * it; the business counters count those events, so nothing is counted that was not written.
+ */
 @Component
 public class Orders {
 
-    static final String COLLECTION = "orders";
+    public static final String COLLECTION = "orders";
 
     private final AggregateStore store;
     private final MeterRegistry meters;
+    private final StoreCounter receivedOrders;
     private final StoreCounter paidOrders;
     private final Clock clock;
     private final StoreCatalog stores;
@@ -41,6 +51,7 @@ public class Orders {
         this.clock = clock;
         this.stores = stores;
         this.meters = meters;
+        this.receivedOrders = new StoreCounter(meters, stores, "storeops.orders.received", "Orders received from storefronts, by store");
         this.paidOrders = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
     }
 
@@ -48,15 +59,27 @@ public class Orders {
         return store.find(COLLECTION, orderId, Order.class);
     }
 
-    public Mono<Applied<Order>> receivePayment(PaidOrder paid) {
+    /** The storefront reports an order not paid yet. */
+    public Mono<Applied<Order>> place(StorefrontOrder placed) {
+        return write(placed.orderId(), current -> Order.place(current, placed));
+    }
+
+    /** The storefront reports a payment; the store's review rules decide whether the order waits for review. */
+    public Mono<Applied<Order>> receivePayment(StorefrontOrder paid) {
         Set<HoldReason> holds = holdRules(paid.storeId()).reasonsFor(paid.buyerNote(), paid.shippingAddress(),
                 paid.requestedCarrier(), paid.total());
-        return store.apply(COLLECTION, paid.orderId(), Order.class, current -> Order.receivePayment(current, paid, holds))
-                .doOnNext(applied -> {
-                    if (applied.outcome() == Applied.Outcome.APPLIED) {
-                        countPaid(applied.state());
-                    }
-                });
+        return write(paid.orderId(), current -> Order.receivePayment(current, paid, holds));
+    }
+
+    /**
+     * The storefront reports a cancelled order. An order StoreOps never saw is recorded from the
+     * message's details (placed, then cancelled), so the buyer's history is complete; the details
+     * are read only then.
+     */
+    public Mono<Applied<Order>> receiveCancellation(String orderId, Supplier<StorefrontOrder> detailsIfUnknown, String reason) {
+        return write(orderId, current -> current.map(order -> order.cancel(reason, "buyer", clock.instant()))
+                .orElseGet(() -> Order.place(current, detailsIfUnknown.get())
+                        .andThen(order -> order.cancel(reason, "buyer", clock.instant()))));
     }
 
     /** Cancels an existing order; empty when there is no such order. */
@@ -79,6 +102,12 @@ public class Orders {
         return change(orderId, order -> order.changeAddress(corrected, holdRules(order.storeId()).addressCheck(), by, clock.instant()));
     }
 
+    /** Records customer service's contact with the buyer about a stock-out; empty when there is no such order. */
+    public Mono<Order> recordBuyerContact(String orderId, String by, BuyerContact.Channel channel, BuyerContact.Outcome outcome,
+                                          String note) {
+        return change(orderId, order -> order.buyerContacted(new BuyerContact(channel, outcome, note, by, clock.instant())));
+    }
+
     /** Orders of a store waiting for review, longest waiting (earliest paid) first. */
     public Flux<Order> reviewQueue(String storeId, int limit) {
         return store.findAll(COLLECTION, heldIn(storeId).with(Sort.by("state.paidAt")).limit(limit), Order.class);
@@ -88,13 +117,34 @@ public class Orders {
         return store.count(COLLECTION, heldIn(storeId));
     }
 
+    /** Orders of a store whose buyer must be told about a stock-out, longest waiting first. */
+    public Flux<Order> stockOutQueue(String storeId, int limit) {
+        return store.findAll(COLLECTION, stockOutIn(storeId).with(Sort.by("state.stockOut.openSince")).limit(limit), Order.class);
+    }
+
+    public Mono<Long> stockOutQueueLength(String storeId) {
+        return store.count(COLLECTION, stockOutIn(storeId));
+    }
+
+    /** Orders matching {@code query}, whose criteria name order fields as {@code state.<field>}. */
+    public Flux<Order> findAll(Query query) {
+        return store.findAll(COLLECTION, query, Order.class);
+    }
+
     private static Query heldIn(String storeId) {
         return new Query(where("state.storeId").is(storeId).and("state.progress").is(Progress.ON_HOLD.name()));
     }
 
+    private static Query stockOutIn(String storeId) {
+        return new Query(where("state.storeId").is(storeId).and("state.stockOut.openSince").ne(null));
+    }
+
     private Mono<Order> change(String orderId, Function<Order, Change<Order>> command) {
-        return store.apply(COLLECTION, orderId, Order.class, current -> current.map(command).orElseGet(Change::none))
-                .mapNotNull(Applied::state);
+        return write(orderId, current -> current.map(command).orElseGet(Change::none)).mapNotNull(Applied::state);
+    }
+
+    private Mono<Applied<Order>> write(String orderId, Function<Optional<Order>, Change<Order>> decide) {
+        return store.apply(COLLECTION, orderId, Order.class, decide).doOnNext(this::count);
     }
 
     private HoldRules holdRules(String storeId) {
@@ -109,13 +159,21 @@ public class Orders {
                 .map(Applied::outcome);
     }
 
-    private void countPaid(Order order) {
-        paidOrders.increment(order.storeId());
-        order.holds().forEach(reason -> Counter.builder("storeops.orders.held").description("Orders held for review, by store and reason")
-                .tags("store", order.storeId(), "reason", reason.name()).register(meters).increment());
-        Counter.builder("storeops.orders.gmv").description("Paid order value in minor units, by store and currency")
-                .baseUnit("minor_units")
-                .tags("store", order.storeId(), "currency", order.total().currency())
-                .register(meters).increment(order.total().amountMinor());
+    private void count(Applied<Order> applied) {
+        for (StoreOpsEvent event : applied.events()) {
+            if (event instanceof OrderPlaced placed) {
+                receivedOrders.increment(placed.storeId());
+            } else if (event instanceof OrderPaid paid) {
+                paidOrders.increment(paid.storeId());
+                Counter.builder("storeops.orders.gmv").description("Paid order value in minor units, by store and currency")
+                        .baseUnit("minor_units")
+                        .tags("store", paid.storeId(), "currency", paid.total().currency())
+                        .register(meters).increment(paid.total().amountMinor());
+            } else if (event instanceof OrderHeld held) {
+                held.reasons().forEach(reason -> Counter.builder("storeops.orders.held")
+                        .description("Orders held for review, by store and reason")
+                        .tags("store", held.storeId(), "reason", reason).register(meters).increment());
+            }
+        }
     }
 }

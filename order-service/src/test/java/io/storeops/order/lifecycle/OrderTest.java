@@ -2,6 +2,7 @@ package io.storeops.order.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
@@ -11,7 +12,14 @@ import io.storeops.contracts.events.OrderAddressChanged;
 import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.OrderPlaced;
 import io.storeops.contracts.events.OrderReleased;
+import io.storeops.contracts.events.ShipmentCancelled;
+import io.storeops.contracts.events.ShipmentException;
+import io.storeops.contracts.events.StockShortage;
+import io.storeops.order.lifecycle.TimelineEntry.Kind;
+import io.storeops.order.stockout.BuyerContact;
+import io.storeops.order.stockout.StockOut;
 import io.storeops.order.review.AddressCheck;
 import io.storeops.order.review.HoldReason;
 import io.storeops.contracts.events.ShipmentDispatched;
@@ -26,20 +34,52 @@ class OrderTest {
 
     private static final AddressCheck CHECK = new AddressCheck(List.of("SF", "UPS"));
     private static final Instant NOON = Instant.parse("2026-11-28T04:00:00Z");
-    private static final PaidOrder PAID = new PaidOrder("tmall-flagship", "storefront", "T1",
-            List.of(new OrderLine("TEA", "Tea", 2, new Money(12800, "CNY"))), Money.zero("CNY"), new Money(25600, "CNY"),
-            Instant.parse("2026-11-28T02:00:00Z"), null, "SF please", "SF", Attribution.NONE);
+    private static final Instant PLACED_AT = Instant.parse("2026-11-28T01:58:00Z");
+    private static final StorefrontOrder PLACED = facts(null, 25600);
+    private static final StorefrontOrder PAID = facts(Instant.parse("2026-11-28T02:00:00Z"), 25600);
 
     @Test
-    void paymentCreatesAPaidOrderAndAnnouncesIt() {
+    void aPaymentForAnOrderNeverSeenPlacesAndPaysItAndAnnouncesBoth() {
         Change<Order> change = Order.receivePayment(Optional.empty(), PAID, Set.of());
 
         assertThat(change.state().status()).isEqualTo(OrderStatus.PAID);
         assertThat(change.state().orderId()).isEqualTo("tmall-flagship:T1");
-        assertThat(change.events()).singleElement().isInstanceOfSatisfying(OrderPaid.class, event -> {
+        assertThat(change.events()).hasSize(2);
+        assertThat(change.events().get(0)).isInstanceOfSatisfying(OrderPlaced.class,
+                event -> assertThat(event.placedAt()).isEqualTo(PLACED_AT));
+        assertThat(change.events().get(1)).isInstanceOfSatisfying(OrderPaid.class, event -> {
             assertThat(event.total()).isEqualTo(new Money(25600, "CNY"));
             assertThat(event.buyerNote()).isEqualTo("SF please");
         });
+        assertThat(change.state().timeline()).extracting(TimelineEntry::what).containsExactly(Kind.PLACED, Kind.PAID);
+    }
+
+    @Test
+    void aPlacedOrderTakesNewerDetailsUntilItIsPaidWithThePaymentsDetails() {
+        Order placed = Order.place(Optional.empty(), PLACED).state();
+        assertThat(placed.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(placed.paidAt()).isNull();
+        assertThat(Order.place(Optional.of(placed), PLACED).isNone()).as("the same details again").isTrue();
+
+        Change<Order> updated = Order.place(Optional.of(placed), facts(null, 24000));
+        assertThat(updated.events()).isEmpty();
+        assertThat(updated.state().total()).isEqualTo(new Money(24000, "CNY"));
+        assertThat(updated.state().timeline()).extracting(TimelineEntry::what).containsExactly(Kind.PLACED, Kind.DETAILS_UPDATED);
+
+        Change<Order> paid = Order.receivePayment(Optional.of(updated.state()), PAID, Set.of());
+        assertThat(paid.state().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(paid.state().total()).isEqualTo(new Money(25600, "CNY"));
+        assertThat(paid.state().placedAt()).as("placed when first placed").isEqualTo(PLACED_AT);
+        assertThat(paid.events()).singleElement().isInstanceOf(OrderPaid.class);
+    }
+
+    @Test
+    void lateOrOutOfOrderStorefrontMessagesNeverMoveAnOrderBack() {
+        Order paid = paid();
+        Order cancelled = paid.cancel("changed mind", "buyer", NOON).state();
+
+        assertThat(Order.place(Optional.of(paid), PLACED).isNone()).as("placed after paid").isTrue();
+        assertThat(Order.place(Optional.of(cancelled), facts(null, 1)).isNone()).as("an update after cancellation").isTrue();
     }
 
     @Test
@@ -55,16 +95,16 @@ class OrderTest {
 
     @Test
     void theShipmentMakesAPaidOrderReadyOnce() {
-        Order ready = paid().shipmentCreated("shp-1").state();
+        Order ready = paid().shipmentCreated("shp-1", NOON).state();
 
         assertThat(ready.status()).isEqualTo(OrderStatus.READY);
         assertThat(ready.shipment().shipmentId()).isEqualTo("shp-1");
-        assertThat(ready.shipmentCreated("shp-1").isNone()).isTrue();
+        assertThat(ready.shipmentCreated("shp-1", NOON).isNone()).isTrue();
     }
 
     @Test
     void dispatchShipsTheOrderOnceWithItsTrackingNumber() {
-        Order shipped = paid().shipmentCreated("shp-1").state().dispatched(dispatch()).state();
+        Order shipped = paid().shipmentCreated("shp-1", NOON).state().dispatched(dispatch()).state();
 
         assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(shipped.shipment().trackingNumber()).isEqualTo("SF123");
@@ -73,7 +113,7 @@ class OrderTest {
 
     @Test
     void cancellingBeforeDispatchAnnouncesWhoAndWhyOnce() {
-        Change<Order> cancelled = paid().shipmentCreated("shp-1").state().cancel("out of stock", "cs.li", NOON);
+        Change<Order> cancelled = paid().shipmentCreated("shp-1", NOON).state().cancel("out of stock", "cs.li", NOON);
 
         assertThat(cancelled.state().status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.state().cancellation()).isEqualTo(new Order.Cancellation("out of stock", "cs.li", NOON));
@@ -94,11 +134,19 @@ class OrderTest {
     }
 
     @Test
-    void aDispatchThatRacedACancellationIsRefusedRatherThanShippingACancelledOrder() {
+    void aDispatchThatRacedACancellationStaysCancelledAndTellsCustomerServiceToInterceptTheParcel() {
         Order cancelled = paid().cancel("ordered twice", "cs.li", NOON).state();
 
-        assertThatThrownBy(() -> cancelled.dispatched(dispatch()))
-                .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> assertThat(refused.current()).isEqualTo(OrderStatus.CANCELLED));
+        Order raced = cancelled.dispatched(dispatch()).state();
+
+        assertThat(raced.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(raced.shipment().trackingNumber()).isEqualTo("SF123");
+        assertThat(raced.timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo(Kind.DISPATCHED_AFTER_CANCELLATION);
+            assertThat(entry.by()).isEqualTo("wh.zhao");
+            assertThat(entry.detail()).contains("SF SF123", "intercept");
+        });
+        assertThat(raced.dispatched(dispatch()).isNone()).isTrue();
     }
 
     @Test
@@ -107,16 +155,16 @@ class OrderTest {
 
         assertThat(held.state().status()).isEqualTo(OrderStatus.ON_HOLD);
         assertThat(held.state().holds()).containsExactlyInAnyOrder(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK);
-        assertThat(held.events()).hasSize(2);
-        assertThat(held.events().get(0)).isInstanceOfSatisfying(OrderPaid.class,
+        assertThat(held.events()).hasSize(3);
+        assertThat(held.events().get(1)).isInstanceOfSatisfying(OrderPaid.class,
                 paid -> assertThat(paid.holds()).containsExactlyInAnyOrder("BUYER_NOTE", "ADDRESS_CHECK"));
-        assertThat(held.events().get(1)).isInstanceOfSatisfying(OrderHeld.class,
+        assertThat(held.events().get(2)).isInstanceOfSatisfying(OrderHeld.class,
                 event -> assertThat(event.reasons()).containsExactlyInAnyOrder("BUYER_NOTE", "ADDRESS_CHECK"));
     }
 
     @Test
     void aHeldOrderLearnsItsShipmentButOnlyReleaseMakesItReady() {
-        Order held = Order.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state().shipmentCreated("shp-1").state();
+        Order held = Order.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state().shipmentCreated("shp-1", NOON).state();
         assertThat(held.status()).isEqualTo(OrderStatus.ON_HOLD);
         assertThat(held.shipment().shipmentId()).isEqualTo("shp-1");
 
@@ -183,14 +231,123 @@ class OrderTest {
         assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(delivered.shipment().deliveredAt()).isEqualTo(NOON);
 
-        Order partly = delivered.refundCompleted(new Money(12800, "CNY")).state();
+        Order partly = delivered.refundCompleted(new Money(12800, "CNY"), NOON).state();
         assertThat(partly.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(partly.progress()).as("still delivered").isEqualTo(Progress.DELIVERED);
 
-        Order fully = partly.refundCompleted(new Money(20000, "CNY")).state();
+        Order fully = partly.refundCompleted(new Money(20000, "CNY"), NOON).state();
         assertThat(fully.status()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(fully.refunded()).as("never more than the total").isEqualTo(new Money(25600, "CNY"));
-        assertThat(fully.refundCompleted(new Money(1, "CNY")).isNone()).isTrue();
+        assertThat(fully.refundCompleted(new Money(1, "CNY"), NOON).isNone()).isTrue();
+    }
+
+    @Test
+    void theTimelineSaysWhoDidWhatAndWhenThroughTheWholeLife() {
+        Order held = Order.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state();
+        Order done = held.releaseFromReview("cs.li", "SF confirmed", NOON).state()
+                .shipmentCreated("shp-1", NOON).state()
+                .dispatched(dispatch()).state()
+                .delivered(Instant.parse("2026-11-29T08:00:00Z")).state()
+                .refundCompleted(new Money(12800, "CNY"), Instant.parse("2026-11-30T08:00:00Z")).state();
+
+        assertThat(done.timeline()).extracting(TimelineEntry::what, TimelineEntry::by).containsExactly(
+                tuple(Kind.PLACED, "storefront"), tuple(Kind.PAID, "storefront"), tuple(Kind.HELD, "review rules"),
+                tuple(Kind.RELEASED, "cs.li"), tuple(Kind.SHIPMENT_CREATED, "fulfillment-service"),
+                tuple(Kind.DISPATCHED, "wh.zhao"), tuple(Kind.DELIVERED, "SF"), tuple(Kind.REFUNDED, "refund-service"));
+        assertThat(done.timeline().get(2).detail()).isEqualTo("BUYER_NOTE");
+        assertThat(done.timeline().get(3).detail()).isEqualTo("SF confirmed");
+        assertThat(done.timeline().get(7).detail()).isEqualTo("CNY 128.00 paid back, CNY 128.00 in all");
+        assertThat(done.timeline().get(7).at()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+    }
+
+    @Test
+    void carrierExceptionsAndCancelledShipmentsShowOnTheOrderOnce() {
+        Order shipped = paid().dispatched(dispatch()).state();
+        ShipmentException lost = new ShipmentException("tmall-flagship:T1", "tmall-flagship", "shp-1", "LOST", "no scan for 5 days", NOON);
+
+        Order troubled = shipped.shipmentException(lost).state();
+        assertThat(troubled.status()).as("still shipped").isEqualTo(OrderStatus.SHIPPED);
+        assertThat(troubled.shipment().exception()).isEqualTo(new Shipment.CarrierException("LOST", "no scan for 5 days", NOON));
+        assertThat(troubled.timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo(Kind.SHIPMENT_EXCEPTION);
+            assertThat(entry.by()).isEqualTo("SF");
+            assertThat(entry.detail()).isEqualTo("LOST: no scan for 5 days");
+        });
+        assertThat(troubled.shipmentException(lost).isNone()).isTrue();
+
+        Order intercepted = paid().shipmentCreated("shp-1", NOON).state()
+                .shipmentCancelled(new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "intercepted by refund R1", NOON))
+                .state();
+        assertThat(intercepted.shipment().cancelReason()).isEqualTo("intercepted by refund R1");
+        assertThat(intercepted.timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.SHIPMENT_CANCELLED);
+        assertThat(intercepted.shipmentCancelled(new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "again", NOON))
+                .isNone()).isTrue();
+    }
+
+    @Test
+    void aStockShortageOpensANoticeThatStaysOpenUntilTheBuyerDecides() {
+        Order short1 = paid().stockShortage(shortage("TEA", 1)).state();
+        assertThat(short1.stockOut().isOpen()).isTrue();
+        assertThat(short1.stockOut().openSince()).isEqualTo(NOON);
+
+        Order noAnswer = short1.buyerContacted(contact(BuyerContact.Outcome.NO_ANSWER)).state();
+        assertThat(noAnswer.stockOut().isOpen()).as("nobody answered: try again").isTrue();
+
+        Change<Order> waiting = noAnswer.buyerContacted(contact(BuyerContact.Outcome.WAIT));
+        assertThat(waiting.state().stockOut().isOpen()).isFalse();
+        assertThat(waiting.state().stockOut().contacts()).extracting(BuyerContact::outcome)
+                .containsExactly(BuyerContact.Outcome.NO_ANSWER, BuyerContact.Outcome.WAIT);
+        assertThat(waiting.state().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(waiting.events()).isEmpty();
+        assertThat(waiting.state().timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo(Kind.BUYER_CONTACTED);
+            assertThat(entry.by()).isEqualTo("cs.li");
+            assertThat(entry.detail()).isEqualTo("PHONE, WAIT: called at noon");
+        });
+        assertThatThrownBy(() -> waiting.state().buyerContacted(contact(BuyerContact.Outcome.WAIT)))
+                .as("no open notice").isInstanceOf(IllegalOrderTransition.class);
+
+        Order again = waiting.state().stockShortage(shortage("CUP", 2)).state();
+        assertThat(again.stockOut().isOpen()).as("a new shortage reopens the notice").isTrue();
+        assertThat(again.stockOut().shortages()).extracting(StockOut.Shortage::sku).containsExactly("TEA", "CUP");
+    }
+
+    @Test
+    void aBuyerWhoCancelsBecauseOfAStockOutCancelsTheOrderLikeAnyOther() {
+        Change<Order> cancelled = paid().stockShortage(shortage("TEA", 1)).state().buyerContacted(contact(BuyerContact.Outcome.CANCEL));
+
+        assertThat(cancelled.state().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.state().stockOut().isOpen()).isFalse();
+        assertThat(cancelled.events()).singleElement().isInstanceOfSatisfying(OrderCancelled.class, event -> {
+            assertThat(event.cancelledBy()).isEqualTo("cs.li");
+            assertThat(event.reason()).isEqualTo("Out of stock (TEA): the buyer chose to cancel");
+        });
+    }
+
+    @Test
+    void aShortageAfterTheParcelLeftIsOnlyNotedAndADispatchClosesAnOpenNotice() {
+        Order shipped = paid().dispatched(dispatch()).state();
+        Order noted = shipped.stockShortage(shortage("TEA", 1)).state();
+        assertThat(noted.stockOut()).isNull();
+        assertThat(noted.timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.STOCK_SHORTAGE);
+
+        Order sentAfterAll = paid().stockShortage(shortage("TEA", 1)).state().dispatched(dispatch()).state();
+        assertThat(sentAfterAll.stockOut().isOpen()).isFalse();
+    }
+
+    private static StockShortage shortage(String sku, int missing) {
+        return new StockShortage("tmall-flagship:T1", "tmall-flagship", "shp-1", sku, missing, NOON);
+    }
+
+    private static BuyerContact contact(BuyerContact.Outcome outcome) {
+        return new BuyerContact(BuyerContact.Channel.PHONE, outcome, "called at noon", "cs.li", NOON);
+    }
+
+    private static StorefrontOrder facts(Instant paidAt, long totalMinor) {
+        return new StorefrontOrder("tmall-flagship", "storefront", "T1",
+                List.of(new OrderLine("TEA", "Tea", 2, new Money(totalMinor / 2, "CNY"))), Money.zero("CNY"), null, null,
+                new Money(totalMinor, "CNY"), List.of(), PLACED_AT, paidAt, null, null, "SF please", List.of(), "SF",
+                Attribution.NONE);
     }
 
     private static Order paid() {

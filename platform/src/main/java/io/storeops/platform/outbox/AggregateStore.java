@@ -125,11 +125,11 @@ public class AggregateStore {
                     Map<String, Long> consumedSoFar = current.map(AggregateStore::readConsumed).orElseGet(LinkedHashMap::new);
                     Optional<T> state = current.map(document -> readState(document, type));
                     if (consumed != null && consumedSoFar.getOrDefault(consumed.key(), 0L) >= consumed.sequence()) {
-                        return Mono.just(new Applied<>(state.orElse(null), Applied.Outcome.DUPLICATE));
+                        return Mono.just(Applied.nothing(state.orElse(null), Applied.Outcome.DUPLICATE));
                     }
                     Change<T> change = decide.apply(state);
                     if (change.isNone()) {
-                        return Mono.just(new Applied<>(state.orElse(null), Applied.Outcome.UNCHANGED));
+                        return Mono.just(Applied.nothing(state.orElse(null), Applied.Outcome.UNCHANGED));
                     }
                     if (consumed != null) {
                         consumedSoFar.put(consumed.key(), consumed.sequence());
@@ -147,7 +147,7 @@ public class AggregateStore {
                         if (!entries.isEmpty()) {
                             relay.wake(collection, id);
                         }
-                        return Mono.just(new Applied<>(change.state(), Applied.Outcome.APPLIED));
+                        return Mono.just(new Applied<>(change.state(), Applied.Outcome.APPLIED, change.events()));
                     });
                 });
     }

@@ -1,7 +1,9 @@
 package io.storeops.platform.outbox;
 
 import io.storeops.contracts.StoreOpsEvent;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a decision does to an aggregate: its new state and the events that announce it. Written
@@ -24,5 +26,22 @@ public record Change<T>(T state, List<StoreOpsEvent> events) {
 
     public boolean isNone() {
         return state == null;
+    }
+
+    /**
+     * This change followed by {@code next} decided on its state, as one change: the state after
+     * both, and the events of both in order. When {@code next} changes nothing, this change stands.
+     */
+    public Change<T> andThen(Function<T, Change<T>> next) {
+        if (isNone()) {
+            return this;
+        }
+        Change<T> following = next.apply(state);
+        if (following.isNone()) {
+            return this;
+        }
+        List<StoreOpsEvent> all = new ArrayList<>(events);
+        all.addAll(following.events);
+        return new Change<>(following.state, all);
     }
 }

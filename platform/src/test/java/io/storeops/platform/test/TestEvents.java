@@ -73,6 +73,30 @@ public final class TestEvents {
         return matching;
     }
 
+    /**
+     * Polls until the records with {@code key} include each of {@code ceTypes}, or the timeout
+     * passes; returns every record with {@code key} seen, in order, whatever its type (so several
+     * types published together are all kept, which separate {@link #await} calls would not).
+     */
+    public static List<ConsumerRecord<String, byte[]>> awaitTypes(Consumer<String, byte[]> consumer, String key, Duration timeout,
+                                                                  String... ceTypes) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!types(seen).containsAll(List.of(ceTypes)) && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (key.equals(record.key())) {
+                    seen.add(record);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The CloudEvents types of {@code records}, in order. */
+    public static List<String> types(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(record -> header(record, CloudEventHeaders.TYPE)).toList();
+    }
+
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@ import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderProblems;
-import io.storeops.order.lifecycle.PaidOrder;
+import io.storeops.order.lifecycle.StorefrontOrder;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.web.JsonPayloads;
 import io.storeops.platform.web.Problems;
@@ -43,27 +43,39 @@ class OrderWebhookController {
     }
 
     @PostMapping("/webhooks/shopify")
-    @Operation(summary = "Shopify order webhooks (orders/paid, orders/cancelled)",
-            description = "Signed with X-Shopify-Hmac-Sha256; the shop is X-Shopify-Shop-Domain; deduplicated on X-Shopify-Event-Id.")
+    @Operation(summary = "Shopify order webhooks (orders/create, orders/paid, orders/updated, orders/cancelled)",
+            description = "Signed with X-Shopify-Hmac-Sha256; the shop is X-Shopify-Shop-Domain; deduplicated on X-Shopify-Event-Id. "
+                    + "orders/create and orders/updated move the order as far as the payload shows (financial_status paid, "
+                    + "cancelled_at); nothing ever moves an order back.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> shopify(ServerHttpRequest request) {
         return intake.shopify(request, delivery -> switch (delivery.topic()) {
-            case "orders/paid" -> pay(delivery, body -> orderIntake.fromShopify(
-                    JsonPayloads.read(body, ShopifyOrderPayload.class), delivery.storeId(), currencyOf(delivery)));
-            case "orders/cancelled" -> {
-                ShopifyOrderPayload order = JsonPayloads.read(delivery.body(), ShopifyOrderPayload.class);
-                yield cancel(delivery, order.id() == null ? null : String.valueOf(order.id()), "Shopify: " + order.cancelReason());
-            }
+            case "orders/create", "orders/updated" -> receive(delivery, body -> {
+                ShopifyOrderPayload payload = JsonPayloads.read(body, ShopifyOrderPayload.class);
+                if (payload.isCancelled()) {
+                    return shopifyCancellation(delivery, payload);
+                }
+                StorefrontOrder facts = orderIntake.fromShopify(payload, delivery.storeId(), currencyOf(delivery), payload.isPaid());
+                return payload.isPaid() ? orders.receivePayment(facts) : orders.place(facts);
+            });
+            case "orders/paid" -> receive(delivery, body -> orders.receivePayment(orderIntake.fromShopify(
+                    JsonPayloads.read(body, ShopifyOrderPayload.class), delivery.storeId(), currencyOf(delivery), true)));
+            case "orders/cancelled" -> receive(delivery, body ->
+                    shopifyCancellation(delivery, JsonPayloads.read(body, ShopifyOrderPayload.class)));
             default -> Mono.error(unsupported(delivery));
         });
     }
 
     @PostMapping("/webhooks/storefront/{storeId}")
-    @Operation(summary = "Native storefront order webhooks (order.paid, order.cancelled)",
-            description = "Signed with X-StoreOps-Signature; topic in X-StoreOps-Topic; deduplicated on X-StoreOps-Event-Id.")
+    @Operation(summary = "Native storefront order webhooks (order.placed, order.paid, order.cancelled)",
+            description = "Signed with X-StoreOps-Signature; topic in X-StoreOps-Topic; deduplicated on X-StoreOps-Event-Id. "
+                    + "Body schemas: storeops/webhooks/storefront-order-paid.v1.schema.json (order.placed, order.paid) and "
+                    + "storefront-order-cancelled.v1.schema.json in the contracts jar.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> storefront(@PathVariable String storeId, ServerHttpRequest request) {
         return intake.storefront(storeId, request, delivery -> switch (delivery.topic()) {
-            case "order.paid" -> pay(delivery, body -> orderIntake.fromNative(
-                    JsonPayloads.read(body, NativeOrderPayload.class), delivery.storeId(), currencyOf(delivery)));
+            case "order.placed" -> receive(delivery, body -> orders.place(orderIntake.fromNative(
+                    JsonPayloads.read(body, NativeOrderPayload.class), delivery.storeId(), currencyOf(delivery), false)));
+            case "order.paid" -> receive(delivery, body -> orders.receivePayment(orderIntake.fromNative(
+                    JsonPayloads.read(body, NativeOrderPayload.class), delivery.storeId(), currencyOf(delivery), true)));
             case "order.cancelled" -> {
                 NativeCancellation cancellation = JsonPayloads.read(delivery.body(), NativeCancellation.class);
                 yield cancel(delivery, cancellation.orderId(), cancellation.reason());
@@ -72,10 +84,23 @@ class OrderWebhookController {
         });
     }
 
-    private Mono<?> pay(VerifiedDelivery delivery, Function<byte[], PaidOrder> parse) {
-        return Mono.fromCallable(() -> parse.apply(delivery.body()))
+    /**
+     * Reads the delivery into order facts and applies them; facts StoreOps refuses are a 422, a
+     * cancellation the order's status refuses a 409.
+     */
+    private static Mono<?> receive(VerifiedDelivery delivery, Function<byte[], Mono<?>> effect) {
+        return Mono.defer(() -> effect.apply(delivery.body()))
                 .onErrorMap(IntakeRejected.class, rejected -> Problems.invalid(rejected.getMessage()))
-                .flatMap(orders::receivePayment);
+                .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
+    }
+
+    private Mono<?> shopifyCancellation(VerifiedDelivery delivery, ShopifyOrderPayload payload) {
+        if (payload.id() == null) {
+            return Mono.error(new IntakeRejected("id is required"));
+        }
+        String reason = "Shopify: " + (payload.cancelReason() == null || payload.cancelReason().isBlank() ? "cancelled" : payload.cancelReason());
+        return orders.receiveCancellation(Order.idFor(delivery.storeId(), String.valueOf(payload.id())),
+                () -> orderIntake.fromShopify(payload, delivery.storeId(), currencyOf(delivery), payload.isPaid()), reason);
     }
 
     /** The buyer cancelled on the storefront: {@code {"orderId": "<order number>", "reason": "..."}}. */

@@ -1,39 +1,63 @@
 package io.storeops.order.lifecycle.messaging;
 
+import io.storeops.contracts.OrderScopedEvent;
 import io.storeops.contracts.events.RefundCompleted;
+import io.storeops.contracts.events.ShipmentCancelled;
 import io.storeops.contracts.events.ShipmentCreated;
 import io.storeops.contracts.events.ShipmentDelivered;
 import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.contracts.events.ShipmentException;
+import io.storeops.contracts.events.StockShortage;
+import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.platform.messaging.EventHandler;
+import io.storeops.platform.outbox.Change;
+import java.util.function.BiFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** How fulfilment's and refunds' events move an order along. */
+/** How fulfilment's and refunds' events move an order along and show on its timeline. */
 @Configuration(proxyBeanMethods = false)
 class OrderProgressHandlers {
 
     @Bean
     EventHandler<ShipmentCreated> orderShipmentCreated(Orders orders) {
-        return EventHandler.of(ShipmentCreated.class, event -> orders.onEvent(event.payload().orderId(), event.position(),
-                order -> order.shipmentCreated(event.payload().shipmentId())));
-    }
-
-    @Bean
-    EventHandler<ShipmentDelivered> orderDelivered(Orders orders) {
-        return EventHandler.of(ShipmentDelivered.class, event -> orders.onEvent(event.payload().orderId(), event.position(),
-                order -> order.delivered(event.payload().deliveredAt())));
-    }
-
-    @Bean
-    EventHandler<RefundCompleted> orderRefunded(Orders orders) {
-        return EventHandler.of(RefundCompleted.class, event -> orders.onEvent(event.payload().orderId(), event.position(),
-                order -> order.refundCompleted(event.payload().amount())));
+        return on(orders, ShipmentCreated.class, (order, created) -> order.shipmentCreated(created.shipmentId(), created.createdAt()));
     }
 
     @Bean
     EventHandler<ShipmentDispatched> orderShipmentDispatched(Orders orders) {
-        return EventHandler.of(ShipmentDispatched.class, event -> orders.onEvent(event.payload().orderId(), event.position(),
-                order -> order.dispatched(event.payload())));
+        return on(orders, ShipmentDispatched.class, Order::dispatched);
+    }
+
+    @Bean
+    EventHandler<ShipmentDelivered> orderDelivered(Orders orders) {
+        return on(orders, ShipmentDelivered.class, (order, delivered) -> order.delivered(delivered.deliveredAt()));
+    }
+
+    @Bean
+    EventHandler<ShipmentException> orderShipmentException(Orders orders) {
+        return on(orders, ShipmentException.class, Order::shipmentException);
+    }
+
+    @Bean
+    EventHandler<ShipmentCancelled> orderShipmentCancelled(Orders orders) {
+        return on(orders, ShipmentCancelled.class, Order::shipmentCancelled);
+    }
+
+    @Bean
+    EventHandler<StockShortage> orderStockShortage(Orders orders) {
+        return on(orders, StockShortage.class, Order::stockShortage);
+    }
+
+    @Bean
+    EventHandler<RefundCompleted> orderRefunded(Orders orders) {
+        return on(orders, RefundCompleted.class, (order, refund) -> order.refundCompleted(refund.amount(), refund.completedAt()));
+    }
+
+    private static <E extends OrderScopedEvent> EventHandler<E> on(Orders orders, Class<E> type,
+                                                                  BiFunction<Order, E, Change<Order>> decide) {
+        return EventHandler.of(type, event -> orders.onEvent(event.payload().orderId(), event.position(),
+                order -> decide.apply(order, event.payload())));
     }
 }

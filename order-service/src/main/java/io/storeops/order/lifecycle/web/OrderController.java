@@ -4,6 +4,7 @@ import io.storeops.contracts.Address;
 import io.storeops.order.lifecycle.AddressRejected;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.TimelineEntry;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.ProblemException;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -63,11 +65,18 @@ class OrderController {
     }
 
     @GetMapping("/{orderId}")
-    @Operation(summary = "One order with its status, lines, address and shipment",
+    @Operation(summary = "One order with its status, lines, money, buyer, address, shipment, stock-out notice and timeline",
             description = "Order ids are '<storeId>:<storefront order number>'. Orders of stores outside the token are not found.")
     Mono<Order> order(@PathVariable String orderId) {
-        return StaffAccess.require(StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR, StaffRole.CS_PRESALE,
-                        StaffRole.CS_AFTERSALE, StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE)
-                .flatMap(staff -> commands.visible(staff, orderId));
+        return StaffAccess.require(StaffOrderCommands.ORDER_READERS).flatMap(staff -> commands.visible(staff, orderId));
+    }
+
+    @GetMapping("/{orderId}/timeline")
+    @Operation(summary = "Everything that happened to an order, oldest first: who, when, what",
+            description = "Storefront messages, staff actions (with their comments) and the other services' events "
+                    + "(shipment created, dispatched, delivered, carrier exceptions, cancelled; refunds paid), including "
+                    + "conflicts such as a parcel dispatched after the order was cancelled.")
+    Flux<TimelineEntry> timeline(@PathVariable String orderId) {
+        return order(orderId).flatMapIterable(Order::timeline);
     }
 }

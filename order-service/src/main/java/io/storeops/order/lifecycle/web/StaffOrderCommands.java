@@ -19,6 +19,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class StaffOrderCommands {
 
+    /** Everyone who works with orders may look them up (in their own stores). */
+    public static final StaffRole[] ORDER_READERS = {StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR,
+            StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE};
+
     /** A change of one order by a member of staff, with their text (reason or comment). */
     public interface Command {
         Mono<Order> apply(String orderId, String by, String text);

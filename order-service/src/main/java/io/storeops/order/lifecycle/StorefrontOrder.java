@@ -1,0 +1,51 @@
+package io.storeops.order.lifecycle;
+
+import io.storeops.contracts.Address;
+import io.storeops.contracts.Attribution;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a storefront says about an order, already validated and converted to StoreOps terms by
+ * intake: exact money in the store's currency, at least one line.
+ *
+ * @param discount what discounts took off the lines (already deducted from {@code total})
+ * @param tax      the tax in {@code total} (included in the prices or added to them)
+ * @param placedAt when the buyer ordered (when the storefront does not say: when StoreOps heard of it)
+ * @param paidAt   when the buyer paid, or null while the order only exists
+ */
+public record StorefrontOrder(
+        String storeId,
+        String channel,
+        String externalOrderId,
+        List<OrderLine> lines,
+        Money shippingFee,
+        Money discount,
+        Money tax,
+        Money total,
+        List<String> discountCodes,
+        Instant placedAt,
+        Instant paidAt,
+        Address shippingAddress,
+        Buyer buyer,
+        String buyerNote,
+        List<NoteAttribute> noteAttributes,
+        String requestedCarrier,
+        Attribution attribution) {
+
+    public StorefrontOrder {
+        lines = List.copyOf(lines);
+        discountCodes = discountCodes == null ? List.of() : List.copyOf(discountCodes);
+        noteAttributes = noteAttributes == null ? List.of() : List.copyOf(noteAttributes);
+        discount = discount == null ? Money.zero(total.currency()) : discount;
+        tax = tax == null ? Money.zero(total.currency()) : tax;
+        attribution = attribution == null ? Attribution.NONE : attribution;
+    }
+
+    /** Orders are keyed by store and storefront order number, so every delivery about one order finds it. */
+    public String orderId() {
+        return Order.idFor(storeId, externalOrderId);
+    }
+}

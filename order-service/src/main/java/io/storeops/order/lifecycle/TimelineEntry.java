@@ -1,0 +1,29 @@
+package io.storeops.order.lifecycle;
+
+import java.time.Instant;
+
+/**
+ * One line of an order's history as staff read it: when, what, who (a member of staff, the buyer,
+ * the storefront or the service that reported it) and the particulars in words.
+ */
+public record TimelineEntry(Instant at, Kind what, String by, String detail) {
+
+    public enum Kind {
+        PLACED,
+        DETAILS_UPDATED,
+        PAID,
+        HELD,
+        RELEASED,
+        ADDRESS_CHANGED,
+        STOCK_SHORTAGE,
+        BUYER_CONTACTED,
+        CANCELLED,
+        SHIPMENT_CREATED,
+        DISPATCHED,
+        DISPATCHED_AFTER_CANCELLATION,
+        DELIVERED,
+        SHIPMENT_EXCEPTION,
+        SHIPMENT_CANCELLED,
+        REFUNDED
+    }
+}

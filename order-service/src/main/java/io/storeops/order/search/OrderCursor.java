@@ -1,0 +1,32 @@
+package io.storeops.order.search;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Where a page of search results ended: the last order's placing time and id, the two keys the
+ * results are sorted by (newest first). The next page starts strictly after it, so orders arriving
+ * meanwhile never shift or repeat a page. Opaque to callers: base64url text.
+ */
+public record OrderCursor(Instant placedAt, String orderId) {
+
+    private static final String VERSION = "1";
+
+    public String encode() {
+        String plain = VERSION + "|" + placedAt.toEpochMilli() + "|" + orderId;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code text} is not a cursor this service handed out
+     */
+    public static OrderCursor decode(String text) {
+        String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+        String[] parts = plain.split("\\|", 3);
+        if (parts.length != 3 || !parts[0].equals(VERSION) || parts[2].isEmpty()) {
+            throw new IllegalArgumentException("not a search cursor");
+        }
+        return new OrderCursor(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]);
+    }
+}

@@ -1,0 +1,52 @@
+package io.storeops.order.search;
+
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.OrderStatus;
+import io.storeops.order.review.HoldReason;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One order as a line of search results or of the CSV export: enough to recognise it and decide
+ * what to open; the detail and timeline have the rest.
+ *
+ * @param items   "SKU × quantity" per line (the title when a line has no SKU)
+ * @param carrier the carrier the parcel went with, else the one the buyer asked for
+ */
+public record OrderSummary(
+        String orderId,
+        String storeId,
+        String externalOrderId,
+        OrderStatus status,
+        Instant placedAt,
+        Instant paidAt,
+        Money total,
+        Money refunded,
+        String buyer,
+        String recipient,
+        List<String> items,
+        List<HoldReason> holds,
+        String buyerNote,
+        String carrier,
+        String trackingNumber,
+        boolean stockOutOpen) {
+
+    public static OrderSummary of(Order order) {
+        boolean shipped = order.shipment() != null && order.shipment().carrier() != null;
+        return new OrderSummary(order.orderId(), order.storeId(), order.externalOrderId(), order.status(), order.placedAt(),
+                order.paidAt(), order.total(), order.refunded(),
+                order.buyer() == null ? null : order.buyer().name(),
+                order.shippingAddress() == null ? null : order.shippingAddress().name(),
+                order.lines().stream().map(OrderSummary::item).toList(),
+                order.holds(), order.buyerNote(),
+                shipped ? order.shipment().carrier() : order.requestedCarrier(),
+                order.shipment() == null ? null : order.shipment().trackingNumber(),
+                order.stockOut() != null && order.stockOut().isOpen());
+    }
+
+    private static String item(OrderLine line) {
+        return (line.sku() == null ? line.title() : line.sku()) + " × " + line.quantity();
+    }
+}
