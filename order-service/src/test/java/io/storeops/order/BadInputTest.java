@@ -7,6 +7,7 @@ import io.storeops.platform.test.TestTokens;
 import io.storeops.platform.webhook.WebhookSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -77,7 +78,26 @@ class BadInputTest {
                 bad("Shopify: another currency", 422, "invalid-payload", (http, n) -> SignedWebhooks.shopify(http, SHOP, "orders/paid", n, shopifyOrder(n, "19.99", "EUR"), SHOP_SECRET, Instant.now())),
                 bad("Shopify: no line items", 422, "invalid-payload", (http, n) -> SignedWebhooks.shopify(http, SHOP, "orders/paid", n,
                         "{\"id\":" + n + ",\"currency\":\"USD\",\"total_price\":\"1.00\",\"line_items\":[]}", SHOP_SECRET, Instant.now())),
+                bad("Shopify: discount with too many decimals", 422, "invalid-payload", (http, n) -> SignedWebhooks.shopify(http, SHOP, "orders/create", n,
+                        shopifyOrder(n, "19.99", "USD").replace("\"total_price\"", "\"total_discounts\":\"1.001\",\"total_price\""), SHOP_SECRET, Instant.now())),
+                bad("Shopify: creation time that is no time", 422, "invalid-payload", (http, n) -> SignedWebhooks.shopify(http, SHOP, "orders/updated", n,
+                        shopifyOrder(n, "19.99", "USD").replace("\"total_price\"", "\"created_at\":\"last tuesday\",\"total_price\""), SHOP_SECRET, Instant.now())),
+                bad("Shopify: cancellation without an order id", 422, "invalid-payload", (http, n) -> SignedWebhooks.shopify(http, SHOP, "orders/cancelled", n,
+                        "{\"cancel_reason\":\"customer\"}", SHOP_SECRET, Instant.now())),
+                // native order.placed
+                bad("placed: negative discount", 422, "invalid-payload", (http, n) -> SignedWebhooks.storefront(http, "tmall-flagship", "order.placed", n,
+                        nativeOrder(n).replace("\"shippingFeeMinor\":0", "\"shippingFeeMinor\":0,\"discountMinor\":-100"), STORE_SECRET)),
+                bad("placed: discount not taken off the total", 422, "invalid-payload", (http, n) -> SignedWebhooks.storefront(http, "tmall-flagship", "order.placed", n,
+                        nativeOrder(n).replace("\"shippingFeeMinor\":0", "\"shippingFeeMinor\":0,\"discountMinor\":500"), STORE_SECRET)),
+                bad("placed: amounts too large to add up", 422, "invalid-payload", (http, n) -> SignedWebhooks.storefront(http, "tmall-flagship", "order.placed", n,
+                        nativeOrder(n).replace("\"unitPriceMinor\":12800", "\"unitPriceMinor\":9223372036854775807"), STORE_SECRET)),
                 // staff API
+                bad("API: search operator as status", 400, "invalid-search", (http, n) -> http.get()
+                        .uri(builder -> builder.path("/api/orders").queryParam("storeId", "tmall-flagship").queryParam("status", "{status}")
+                                .build(Map.of("status", "{\"$ne\":null}")))
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("mgr", StaffRole.MANAGER, "tmall-flagship")).exchange()),
+                bad("API: absurd page size", 400, "invalid-limit", (http, n) -> http.get().uri("/api/orders?storeId=tmall-flagship&limit=1000000")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("mgr", StaffRole.MANAGER, "tmall-flagship")).exchange()),
                 bad("API: no token", 401, "authentication-required", (http, n) -> http.get().uri("/api/orders/{id}", "tmall-flagship:" + n).exchange()),
                 bad("API: operator in the id", 404, "not-found", (http, n) -> http.get().uri("/api/orders/{id}", "{\"$gt\":\"\"}")
                         .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("mgr", StaffRole.MANAGER, "tmall-flagship")).exchange()));

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The native storefront order webhooks ({@code order.placed}, {@code order.paid}); money in integer
- * minor units of {@code currency}. Schema: {@code storeops/webhooks/storefront-order-paid.v1.schema.json}
+ * minor units of {@code currency}. Schema: {@code storeops/webhooks/storefront-order.v1.schema.json}
  * in contracts.
  *
  * @param taxesIncluded whether the unit prices already include {@code taxMinor} (else it is added to the total)

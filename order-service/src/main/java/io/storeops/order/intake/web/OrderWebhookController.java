@@ -15,6 +15,12 @@ import io.storeops.platform.web.Problems;
 import io.storeops.platform.webhook.VerifiedDelivery;
 import io.storeops.platform.webhook.WebhookIntake;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.function.Function;
@@ -43,6 +49,15 @@ class OrderWebhookController {
     }
 
     @PostMapping("/webhooks/shopify")
+    @Parameter(in = ParameterIn.HEADER, name = "X-Shopify-Topic", required = true, example = "orders/paid")
+    @Parameter(in = ParameterIn.HEADER, name = "X-Shopify-Hmac-Sha256", required = true, description = "base64(HMAC-SHA256(shop secret, raw body))")
+    @Parameter(in = ParameterIn.HEADER, name = "X-Shopify-Shop-Domain", required = true, example = "storeops-demo.myshopify.com")
+    @Parameter(in = ParameterIn.HEADER, name = "X-Shopify-Event-Id", required = true, example = "98880550-7158-44d4-b7cd-2c97c8a091b5")
+    @Parameter(in = ParameterIn.HEADER, name = "X-Shopify-Triggered-At", example = "2026-11-28T05:00:01.000Z")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ShopifyOrderPayload.class),
+            examples = @ExampleObject(name = "paid order", value = WebhookExamples.SHOPIFY_ORDER)))
+    @ApiResponse(responseCode = "200", description = "Stored, or a duplicate (changes nothing)")
     @Operation(summary = "Shopify order webhooks (orders/create, orders/paid, orders/updated, orders/cancelled)",
             description = "Signed with X-Shopify-Hmac-Sha256; the shop is X-Shopify-Shop-Domain; deduplicated on X-Shopify-Event-Id. "
                     + "orders/create and orders/updated move the order as far as the payload shows (financial_status paid, "
@@ -66,9 +81,19 @@ class OrderWebhookController {
     }
 
     @PostMapping("/webhooks/storefront/{storeId}")
+    @Parameter(in = ParameterIn.HEADER, name = "X-StoreOps-Topic", required = true, example = "order.paid")
+    @Parameter(in = ParameterIn.HEADER, name = "X-StoreOps-Signature", required = true,
+            description = "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>; several v1= while a secret rotates")
+    @Parameter(in = ParameterIn.HEADER, name = "X-StoreOps-Event-Id", required = true, example = "evt-20261128-000123")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(oneOf = {NativeOrderPayload.class, NativeCancellation.class}),
+            examples = {@ExampleObject(name = "order.placed / order.paid", value = WebhookExamples.NATIVE_ORDER),
+                        @ExampleObject(name = "order.cancelled", value = WebhookExamples.NATIVE_CANCELLATION)}))
+    @ApiResponse(responseCode = "200", description = "Stored, or a duplicate (changes nothing)")
+    @ApiResponse(responseCode = "409", description = "order.cancelled for an order already dispatched: open a refund instead")
     @Operation(summary = "Native storefront order webhooks (order.placed, order.paid, order.cancelled)",
             description = "Signed with X-StoreOps-Signature; topic in X-StoreOps-Topic; deduplicated on X-StoreOps-Event-Id. "
-                    + "Body schemas: storeops/webhooks/storefront-order-paid.v1.schema.json (order.placed, order.paid) and "
+                    + "Body schemas: storeops/webhooks/storefront-order.v1.schema.json (order.placed, order.paid) and "
                     + "storefront-order-cancelled.v1.schema.json in the contracts jar.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> storefront(@PathVariable String storeId, ServerHttpRequest request) {
         return intake.storefront(storeId, request, delivery -> switch (delivery.topic()) {

@@ -9,7 +9,10 @@ import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -46,6 +49,8 @@ class OrderController {
     }
 
     @PostMapping("/{orderId}/cancel")
+    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
     @Operation(summary = "Cancel an order before dispatch",
             description = "Who cancelled comes from the token. Cancelling again changes nothing. A (partly) dispatched order "
                     + "is refused with 409 naming its status: open a refund or return instead.")
@@ -54,6 +59,8 @@ class OrderController {
     }
 
     @PutMapping("/{orderId}/address")
+    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
     @Operation(summary = "Correct the shipping address before dispatch (核实或修改客户地址)",
             description = "The corrected address must pass the address check (name, phone, postcode of its country, street, "
                     + "PO box for the requested carrier); 422 lists what is still doubtful. Old and new address, who and when "

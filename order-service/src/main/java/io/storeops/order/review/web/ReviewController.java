@@ -2,12 +2,16 @@ package io.storeops.order.review.web;
 
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +59,8 @@ class ReviewController {
     }
 
     @PostMapping("/api/orders/{orderId}/hold")
+    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
     @Operation(summary = "Hold an order for review before it ships (reason MANUAL)",
             description = "Possible until the order is dispatched; a 409 names the status after that.")
     Mono<Order> hold(@PathVariable String orderId, @RequestBody ReviewComment request) {

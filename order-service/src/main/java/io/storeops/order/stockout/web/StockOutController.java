@@ -2,13 +2,17 @@ package io.storeops.order.stockout.web;
 
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.stockout.BuyerContact;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +60,8 @@ class StockOutController {
     }
 
     @PostMapping("/api/orders/{orderId}/buyer-contacts")
+    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
     @Operation(summary = "Record telling the buyer about a stock-out",
             description = "Who called comes from the token. A decided outcome closes the notice; CANCEL cancels the order "
                     + "(OrderCancelled), refused with 409 once the parcel left. Without an open notice: 409.")
