@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Storefront traffic for demos: signed paid-order webhooks for both demo stores, alternating, at a
- * chosen rate: several lines, some buyer notes, CNY on the native storefront and USD on Shopify.
+ * chosen rate: several lines, some buyer notes, CNY on the native storefront ({@code order.paid})
+ * and USD on Shopify ({@code orders/create} of an order paid at checkout, as most Shopify orders are).
  * It sends only to the local order-service.
  */
 final class StorefrontSimulator implements AutoCloseable {
@@ -118,7 +119,7 @@ final class StorefrontSimulator implements AutoCloseable {
         long shippingMinor = 500;
         long id = 9_000_000_000L + n;
         String body = """
-                {"id":%d,"name":"#SIM%d","currency":"USD","total_price":"%s","processed_at":"%s",%s
+                {"id":%d,"name":"#SIM%d","currency":"USD","financial_status":"paid","total_price":"%s","processed_at":"%s",%s
                  "line_items":[%s],"shipping_lines":[{"title":"Standard","code":"STD","price":"%s"}],
                  "shipping_address":{"name":"Ann Lee","phone":"+1 212 555 0100","address1":"1 Main St","city":"New York",
                  "province":"NY","zip":"10001","country_code":"US"}}
@@ -127,7 +128,7 @@ final class StorefrontSimulator implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(URI.create(orderServiceUrl + "/webhooks/shopify"))
                 .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", "orders/paid")
+                .header("X-Shopify-Topic", "orders/create")
                 .header("X-Shopify-Shop-Domain", DemoStores.SHOPIFY_DOMAIN)
                 .header("X-Shopify-Event-Id", UUID.randomUUID().toString())
                 .header("X-Shopify-Triggered-At", Instant.now().toString())

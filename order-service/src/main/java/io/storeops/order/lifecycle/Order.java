@@ -544,7 +544,7 @@ public record Order(
         if (address == null) {
             return "(none)";
         }
-        return String.join(", ", Stream.of(address.name(), address.line1(), address.line2(), address.city(),
+        return String.join(", ", Stream.of(address.name(), address.phone(), address.line1(), address.line2(), address.city(),
                 address.province(), address.postalCode(), address.country()).filter(part -> part != null && !part.isBlank()).toList());
     }
 

@@ -203,6 +203,10 @@ class OrderTest {
             assertThat(event.address()).isEqualTo(corrected);
             assertThat(event.changedBy()).isEqualTo("cs.li");
         });
+        assertThat(changed.state().timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo(Kind.ADDRESS_CHANGED);
+            assertThat(entry.detail()).isEqualTo("(none) → 王芳, 13800138000, 文三路 90 号 5 幢 302, 杭州市, 浙江省, 310012, CN");
+        });
         assertThat(changed.state().changeAddress(corrected, CHECK, "cs.li", NOON).isNone()).as("the same address again").isTrue();
     }
 
