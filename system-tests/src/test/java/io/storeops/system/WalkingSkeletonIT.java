@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * The walking skeleton through the running standalone system, over HTTP only: a Shopify and a
  * native paid order become orders, shipments, refund ledgers and sales figures; the one with a
  * buyer note waits for customer service review; the warehouse dispatches them and the orders are
- * shipped; after a restart everything is still there, once; a cancelled order's shipment stops.
+ * shipped; after a restart everything is still there, once; a cancelled order's shipment stops;
+ * each order's timeline holds every service's step once, and search and export find them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
@@ -174,6 +177,29 @@ class WalkingSkeletonIT {
         HttpResponse<String> dispatch = system.postJson(system.fulfillmentPort(), "/api/shipments/shp-" + orderId + "/dispatch",
                 warehouse, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF10001000\"}");
         assertThat(status(dispatch)).isEqualTo(409);
+    }
+
+    @Test
+    @Order(8)
+    void eachOrdersTimelineHoldsEveryServicesStepOnceAndSearchFindsThem() {
+        String cs = token("CS_AFTERSALE");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(timeline("tmall-flagship:T20261128-0100", cs))
+                .as("the shipment may be created before or after the cancellation reaches the order").containsExactlyInAnyOrder("PLACED", "PAID", "HELD", "SHIPMENT_CREATED", "CANCELLED", "SHIPMENT_CANCELLED"));
+        assertThat(timeline(NATIVE_ORDER, cs)).as("across a restart, nothing twice")
+                .containsExactlyInAnyOrder("PLACED", "PAID", "HELD", "RELEASED", "SHIPMENT_CREATED", "DISPATCHED");
+
+        JsonNode shipped = json(system.get(system.orderPort(), "/api/orders?storeId=tmall-flagship&status=SHIPPED", cs));
+        assertThat(shipped.get("orders")).hasSize(1);
+        assertThat(shipped.get("orders").get(0).get("orderId").asString()).isEqualTo(NATIVE_ORDER);
+        assertThat(shipped.get("orders").get(0).get("carrier").asString()).isEqualTo("SF");
+        String csv = system.get(system.orderPort(), "/api/orders/export?storeId=tmall-flagship", cs).body();
+        assertThat(csv.lines()).hasSize(3).element(0).asString().contains("order_id,storefront_order,status");
+    }
+
+    private static List<String> timeline(String orderId, String token) {
+        List<String> kinds = new ArrayList<>();
+        json(system.get(system.orderPort(), "/api/orders/" + orderId + "/timeline", token)).forEach(entry -> kinds.add(entry.get("what").asString()));
+        return kinds;
     }
 
     private static void assertSales(String token, String store, String currency, long orders, long gmvMinor) {
