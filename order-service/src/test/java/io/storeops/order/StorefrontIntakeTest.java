@@ -6,6 +6,9 @@ import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.OrderPlaced;
+import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.order.lifecycle.Orders;
+import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;
@@ -34,6 +37,8 @@ class StorefrontIntakeTest {
     WebTestClient http;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    Orders orders;
 
     @Test
     void aShopifyOrderIsPlacedUpdatedPaidAndCancelledAndLateDeliveriesChangeNothing() {
@@ -86,6 +91,22 @@ class StorefrontIntakeTest {
                     .containsExactly("OrderPlaced", "OrderCancelled");
         }
         order(orderId).expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.paidAt").doesNotExist();
+    }
+
+    @Test
+    void aShopifyCancellationOfADispatchedOrderIsAcceptedAndFlaggedForCustomerServiceNotRetriedForever() {
+        long id = shopifyId();
+        String orderId = "shopify-us:" + id;
+        shopify("orders/paid", shopifyOrder(id, "paid", "44.48", null)).expectStatus().isOk();
+        orders.onEvent(orderId, new ConsumedEvent("fulfillment-service", orderId, 2), order -> order.dispatched(new ShipmentDispatched(
+                orderId, "shopify-us", "shp-" + orderId, "UPS", "1Z999", null, List.of(), "wh.bob", Instant.now()))).block();
+
+        shopify("orders/cancelled", shopifyOrder(id, "paid", "44.48", "2026-11-29T09:00:00-05:00")).expectStatus().isOk();
+        shopify("orders/updated", shopifyOrder(id, "paid", "44.48", "2026-11-29T09:00:00-05:00")).expectStatus().isOk();
+
+        order(orderId).expectBody().jsonPath("$.status").isEqualTo("SHIPPED");
+        http.get().uri("/api/orders/{id}/timeline", orderId).header(HttpHeaders.AUTHORIZATION, token(StaffRole.CS_AFTERSALE, "shopify-us"))
+                .exchange().expectBody().jsonPath("$[?(@.what == 'CANCELLED_AFTER_DISPATCH')].by").isEqualTo(List.of("buyer"));
     }
 
     @Test

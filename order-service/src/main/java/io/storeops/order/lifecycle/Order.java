@@ -87,6 +87,7 @@ public record Order(
 
     private static final String REVIEW_RULES = "review rules";
     private static final String FULFILMENT = "fulfillment-service";
+    private static final String BUYER = "buyer";
 
     public Order {
         lines = lines == null ? List.of() : List.copyOf(lines);
@@ -237,7 +238,8 @@ public record Order(
         return apply(OrderCommand.DISPATCH_ALL, edit(draft -> {
             draft.shipment = sent;
             draft.stockOut = StockOut.closed(stockOut);
-            draft.log(dispatch.dispatchedAt(), Kind.DISPATCHED, dispatch.dispatchedBy(), parcel);
+            draft.log(dispatch.dispatchedAt(), Kind.DISPATCHED, dispatch.dispatchedBy(), progress != Progress.ON_HOLD ? parcel
+                    : parcel + " while held for review (" + String.join(", ", names(holds)) + "): check with the buyer");
         }));
     }
 
@@ -303,6 +305,23 @@ public record Order(
             draft.stockOut = StockOut.closed(stockOut);
             draft.log(at, Kind.CANCELLED, cancelledBy, reason);
         }), new OrderCancelled(orderId, storeId, reason, cancelledBy, at));
+    }
+
+    /**
+     * The storefront reports that it cancelled the order (Shopify: a fact, not a request). Before
+     * dispatch the order is cancelled; afterwards the parcel is with the carrier, so the order
+     * stays as it is and its timeline tells customer service to intercept the parcel or refund,
+     * once, however often the storefront repeats it.
+     */
+    public Change<Order> cancelledOnStorefront(String reason, Instant at) {
+        if (progress.isBeforeDispatch() || progress == Progress.CANCELLED) {
+            return cancel(reason, BUYER, at);
+        }
+        if (timeline.stream().anyMatch(entry -> entry.what() == Kind.CANCELLED_AFTER_DISPATCH)) {
+            return Change.none();
+        }
+        return Change.of(edit(draft -> draft.log(at, Kind.CANCELLED_AFTER_DISPATCH, BUYER,
+                reason + ": the parcel has left; have the carrier intercept it or open a refund")));
     }
 
     /**

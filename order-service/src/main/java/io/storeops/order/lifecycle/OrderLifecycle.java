@@ -30,7 +30,8 @@ import java.util.Set;
  * The order's progress state machine. For every progress and command it says one of three things:
  * move to another progress; stay, because the command is already reflected (a repeated, late or
  * out-of-order message never moves an order backwards); or refuse, because the command makes no
- * sense now (cancelling a dispatched order: that is the refund flow's job).
+ * sense now (cancelling a dispatched order: that is the refund flow's job). A dispatch is a fact
+ * from the warehouse, so it moves even a held order whose hold reached the warehouse too late.
  */
 public final class OrderLifecycle {
 
@@ -42,7 +43,7 @@ public final class OrderLifecycle {
         stays(PLACED);
         moves(PAID, HOLD, ON_HOLD, SHIPMENT_READY, READY, DISPATCH_PART, PARTIALLY_SHIPPED, DISPATCH_ALL, SHIPPED, CANCEL, CANCELLED);
         stays(PAID, PAY, RELEASE);
-        moves(ON_HOLD, RELEASE, PAID, CANCEL, CANCELLED);
+        moves(ON_HOLD, RELEASE, PAID, DISPATCH_PART, PARTIALLY_SHIPPED, DISPATCH_ALL, SHIPPED, CANCEL, CANCELLED);
         stays(ON_HOLD, PAY, HOLD, SHIPMENT_READY);
         moves(READY, HOLD, ON_HOLD, DISPATCH_PART, PARTIALLY_SHIPPED, DISPATCH_ALL, SHIPPED, CANCEL, CANCELLED);
         stays(READY, PAY, RELEASE, SHIPMENT_READY);

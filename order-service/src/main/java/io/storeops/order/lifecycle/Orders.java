@@ -72,14 +72,14 @@ public class Orders {
     }
 
     /**
-     * The storefront reports a cancelled order. An order StoreOps never saw is recorded from the
+     * The storefront reports an order it cancelled. An order StoreOps never saw is recorded from the
      * message's details (placed, then cancelled), so the buyer's history is complete; the details
-     * are read only then.
+     * are read only then. An order already dispatched is not cancelled but flagged on its timeline.
      */
     public Mono<Applied<Order>> receiveCancellation(String orderId, Supplier<StorefrontOrder> detailsIfUnknown, String reason) {
-        return write(orderId, current -> current.map(order -> order.cancel(reason, "buyer", clock.instant()))
+        return write(orderId, current -> current.map(order -> order.cancelledOnStorefront(reason, clock.instant()))
                 .orElseGet(() -> Order.place(current, detailsIfUnknown.get())
-                        .andThen(order -> order.cancel(reason, "buyer", clock.instant()))));
+                        .andThen(order -> order.cancelledOnStorefront(reason, clock.instant()))));
     }
 
     /** Cancels an existing order; empty when there is no such order. */

@@ -18,6 +18,8 @@ public record TimelineEntry(Instant at, Kind what, String by, String detail) {
         STOCK_SHORTAGE,
         BUYER_CONTACTED,
         CANCELLED,
+        /** The storefront cancelled an order whose parcel had already left: a refund's business now. */
+        CANCELLED_AFTER_DISPATCH,
         SHIPMENT_CREATED,
         DISPATCHED,
         DISPATCHED_AFTER_CANCELLATION,

@@ -125,6 +125,33 @@ class OrderTest {
     }
 
     @Test
+    void aStorefrontCancellationAfterDispatchIsFlaggedOnceForCustomerServiceAndChangesNothingElse() {
+        Order shipped = paid().dispatched(dispatch()).state();
+
+        Change<Order> flagged = shipped.cancelledOnStorefront("Shopify: customer", NOON);
+
+        assertThat(flagged.events()).isEmpty();
+        assertThat(flagged.state().status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(flagged.state().timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo(Kind.CANCELLED_AFTER_DISPATCH);
+            assertThat(entry.detail()).startsWith("Shopify: customer").contains("open a refund");
+        });
+        assertThat(flagged.state().cancelledOnStorefront("Shopify: customer", NOON).isNone()).isTrue();
+        assertThat(paid().cancelledOnStorefront("Shopify: customer", NOON).events()).singleElement().isInstanceOf(OrderCancelled.class);
+    }
+
+    @Test
+    void aParcelDispatchedBeforeTheHoldReachedTheWarehouseShipsTheOrderAndSaysSo() {
+        Order held = paid().hold("cs.li", "buyer may change address", NOON).state();
+
+        Order shipped = held.dispatched(dispatch()).state();
+
+        assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(shipped.timeline()).last().extracting(TimelineEntry::detail)
+                .isEqualTo("SF SF123 while held for review (MANUAL): check with the buyer");
+    }
+
+    @Test
     void aDispatchedOrderIsNotCancelledButRefunded() {
         Order shipped = paid().dispatched(dispatch()).state();
 
