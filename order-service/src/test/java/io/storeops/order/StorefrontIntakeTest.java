@@ -94,6 +94,26 @@ class StorefrontIntakeTest {
     }
 
     @Test
+    void anAddressChangedOnShopifyAfterPaymentReachesTheOrderAndFulfilmentButALateOlderUpdateDoesNot() {
+        long id = shopifyId();
+        String orderId = "shopify-us:" + id;
+        String paid = shopifyOrder(id, "paid", "44.48", null).replace("\"cancelled_at\"", "\"updated_at\":\"2026-11-28T00:00:10-05:00\",\"cancelled_at\"");
+        String moved = paid.replace("1 Main St", "500 Park Ave").replace("2026-11-28T00:00:10-05:00", "2026-11-28T08:00:00-05:00");
+        String tagged = paid.replace("2026-11-28T00:00:10-05:00", "2026-11-28T07:00:00-05:00");
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
+            shopify("orders/paid", paid).expectStatus().isOk();
+            shopify("orders/updated", moved).expectStatus().isOk();
+            shopify("orders/updated", tagged).expectStatus().isOk(); // older than the move, delivered after it
+
+            assertThat(TestEvents.await(events, orderId, "OrderAddressChanged", 1, PATIENCE)).hasSize(1);
+        }
+        order(orderId).expectBody().jsonPath("$.shippingAddress.line1").isEqualTo("500 Park Ave")
+                .jsonPath("$.addressChanges[0].changedBy").isEqualTo("shopify")
+                .jsonPath("$.addressChanges[0].byStorefront").isEqualTo(true);
+    }
+
+    @Test
     void aShopifyCancellationOfADispatchedOrderIsAcceptedAndFlaggedForCustomerServiceNotRetriedForever() {
         long id = shopifyId();
         String orderId = "shopify-us:" + id;

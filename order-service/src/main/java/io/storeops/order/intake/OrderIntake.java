@@ -74,7 +74,7 @@ public class OrderIntake {
                 address == null ? null : new Address(address.name(), address.phone(), address.countryCode(), address.province(),
                         address.city(), null, address.address1(), address.address2(), address.zip()),
                 shopifyBuyer(payload), blankToNull(payload.note()), attributes, requestedCarrier(attributes),
-                attribution(payload));
+                attribution(payload), shopifyTime(payload.updatedAt(), "updated_at"));
     }
 
     /**
@@ -178,7 +178,7 @@ public class OrderIntake {
         return new StorefrontOrder(storeId, NATIVE_CHANNEL, payload.orderId().trim(), lines, shipping, discount, tax, total, List.of(),
                 firstKnown(payload.placedAt(), payload.paidAt(), clock.instant()), paid ? firstKnown(payload.paidAt(), clock.instant()) : null,
                 payload.shippingAddress(), payload.buyer(), blankToNull(payload.buyerNote()), List.of(),
-                blankToNull(payload.requestedCarrier()), payload.attribution());
+                blankToNull(payload.requestedCarrier()), payload.attribution(), null);
     }
 
     private static void requireStoreCurrency(String currency, String storeCurrency) {

@@ -22,6 +22,7 @@ public record ShopifyOrderPayload(
         String financialStatus,
         String createdAt,
         String processedAt,
+        String updatedAt,
         String cancelledAt,
         String note,
         List<NoteAttribute> noteAttributes,

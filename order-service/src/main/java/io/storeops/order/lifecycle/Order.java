@@ -40,6 +40,7 @@ import java.util.stream.Stream;
  *
  * @param status     derived from progress and refunds; stored so that staff can search by it
  * @param refunded   money paid back so far (refund standing is part of the status)
+ * @param storefrontUpdatedAt the storefront's time of the newest change applied, so older messages cannot undo it
  * @param buyerTerms derived: the buyer's and recipient's names, e-mail and phone digits, normalized for search
  */
 public record Order(
@@ -64,6 +65,7 @@ public record Order(
         List<NoteAttribute> noteAttributes,
         String requestedCarrier,
         Attribution attribution,
+        Instant storefrontUpdatedAt,
         Shipment shipment,
         Cancellation cancellation,
         List<HoldReason> holds,
@@ -81,8 +83,12 @@ public record Order(
     public record Release(String releasedBy, String comment, Instant releasedAt) {
     }
 
-    /** A correction of the shipping address: before and after, who and when (the audit trail). */
-    public record AddressChange(Address from, Address to, String changedBy, Instant changedAt) {
+    /**
+     * A correction of the shipping address: before and after, who and when (the audit trail).
+     *
+     * @param byStorefront whether the storefront changed it (the buyer or the shop's admin), not StoreOps staff
+     */
+    public record AddressChange(Address from, Address to, String changedBy, Instant changedAt, boolean byStorefront) {
     }
 
     private static final String REVIEW_RULES = "review rules";
@@ -109,9 +115,22 @@ public record Order(
     }
 
     /**
+     * A storefront message about an order: placed or paid, as it says; a message that moves a known
+     * order no further may still carry a newer address ({@link #storefrontUpdated}).
+     *
+     * @param holdsIfPaid the review rules' reasons to hold the order, should it become paid now
+     */
+    public static Change<Order> receive(Optional<Order> current, StorefrontOrder told, Set<HoldReason> holdsIfPaid,
+                                        AddressCheck check, Instant at) {
+        Change<Order> progressed = told.paidAt() == null ? place(current, told) : receivePayment(current, told, holdsIfPaid);
+        return progressed.isNone() && current.isPresent() ? current.get().storefrontUpdated(told, check, at) : progressed;
+    }
+
+    /**
      * The storefront reports an order that is not paid yet. A new order is announced (OrderPlaced);
-     * an order still unpaid takes the storefront's newer details; any other order already knows more
-     * than this message (paid before placed, or an old state retried), so nothing changes.
+     * an order still unpaid takes the storefront's newer details; any other order, or one that
+     * applied a later message already, knows more than this one (paid before placed, or an old state
+     * retried), so nothing changes.
      */
     public static Change<Order> place(Optional<Order> current, StorefrontOrder placed) {
         if (current.isEmpty()) {
@@ -122,7 +141,7 @@ public record Order(
                             order.total, order.attribution, order.placedAt));
         }
         Order known = current.get();
-        if (known.progress != Progress.PLACED || known.hasDetailsOf(placed)) {
+        if (known.progress != Progress.PLACED || known.knowsNewerThan(placed) || known.hasDetailsOf(placed)) {
             return Change.none();
         }
         return Change.of(known.edit(draft -> {
@@ -170,13 +189,17 @@ public record Order(
 
     /** A member of staff holds the order for review before it ships. */
     public Change<Order> hold(String by, String comment, Instant at) {
-        List<HoldReason> withManual = new ArrayList<>(holds);
-        withManual.add(HoldReason.MANUAL);
+        return holdFor(HoldReason.MANUAL, by, HoldReason.MANUAL + ": " + comment, at);
+    }
+
+    private Change<Order> holdFor(HoldReason reason, String by, String detail, Instant at) {
+        List<HoldReason> withReason = new ArrayList<>(holds);
+        withReason.add(reason);
         Order held = edit(draft -> {
-            draft.holds = withManual;
-            draft.log(at, Kind.HELD, by, HoldReason.MANUAL + ": " + comment);
+            draft.holds = withReason;
+            draft.log(at, Kind.HELD, by, detail);
         });
-        return apply(OrderCommand.HOLD, held, new OrderHeld(orderId, storeId, names(List.of(HoldReason.MANUAL)), at));
+        return apply(OrderCommand.HOLD, held, new OrderHeld(orderId, storeId, names(List.of(reason)), at));
     }
 
     /**
@@ -308,6 +331,50 @@ public record Order(
     }
 
     /**
+     * The storefront reports a newer state of an order StoreOps already took the payment of. The one
+     * detail that matters after payment is the address (the buyer asked the shop to change it):
+     * before dispatch the order and its shipment follow it, and a doubtful one goes to review;
+     * afterwards the timeline tells customer service to have the carrier redirect the parcel. A
+     * message older than the newest one applied changes nothing, and neither does one that repeats
+     * the address the storefront told last, so a correction by customer service stands.
+     */
+    public Change<Order> storefrontUpdated(StorefrontOrder told, AddressCheck check, Instant at) {
+        Address address = told.shippingAddress();
+        if (told.updatedAt() == null || knowsNewerThan(told) || address == null || address.equals(addressLastToldByStorefront()) || progress == Progress.CANCELLED) {
+            return Change.none();
+        }
+        if (!progress.isBeforeDispatch()) {
+            return Change.of(edit(draft -> {
+                draft.storefrontUpdatedAt = told.updatedAt();
+                draft.log(at, Kind.ADDRESS_CHANGED_AFTER_DISPATCH, told.channel(),
+                        oneLine(address) + ": the parcel has left; ask the carrier to redirect it");
+            }));
+        }
+        List<AddressChange> audit = new ArrayList<>(addressChanges);
+        audit.add(new AddressChange(shippingAddress, address, told.channel(), at, true));
+        Change<Order> changed = Change.of(edit(draft -> {
+            draft.shippingAddress = address;
+            draft.addressChanges = audit;
+            draft.storefrontUpdatedAt = told.updatedAt();
+            draft.log(at, Kind.ADDRESS_CHANGED, told.channel(), oneLine(shippingAddress) + " → " + oneLine(address));
+        }), new OrderAddressChanged(orderId, storeId, address, told.channel(), at));
+        List<String> doubts = check.doubts(address, requestedCarrier);
+        return doubts.isEmpty() || holds.contains(HoldReason.ADDRESS_CHECK) ? changed
+                : changed.andThen(order -> order.holdFor(HoldReason.ADDRESS_CHECK, REVIEW_RULES, String.join("; ", doubts), at));
+    }
+
+    /** The address as the storefront last told it: corrections by staff are not the storefront's word. */
+    private Address addressLastToldByStorefront() {
+        Address told = addressChanges.isEmpty() ? shippingAddress : addressChanges.get(0).from();
+        for (AddressChange change : addressChanges) {
+            if (change.byStorefront()) {
+                told = change.to();
+            }
+        }
+        return told;
+    }
+
+    /**
      * The storefront reports that it cancelled the order (Shopify: a fact, not a request). Before
      * dispatch the order is cancelled; afterwards the parcel is with the carrier, so the order
      * stays as it is and its timeline tells customer service to intercept the parcel or refund,
@@ -344,7 +411,7 @@ public record Order(
             return Change.none();
         }
         List<AddressChange> audit = new ArrayList<>(addressChanges);
-        audit.add(new AddressChange(shippingAddress, corrected, by, at));
+        audit.add(new AddressChange(shippingAddress, corrected, by, at, false));
         Order order = edit(draft -> {
             draft.shippingAddress = corrected;
             draft.addressChanges = audit;
@@ -395,7 +462,15 @@ public record Order(
 
     /** Whether the order's storefront facts already are {@code facts} (a storefront resending what it sent). */
     private boolean hasDetailsOf(StorefrontOrder facts) {
-        return new Draft(this).build().equals(edit(draft -> draft.take(facts)));
+        return equals(edit(draft -> {
+            draft.take(facts);
+            draft.storefrontUpdatedAt = storefrontUpdatedAt;
+        }));
+    }
+
+    /** Whether the order took a storefront message later than {@code told}, by the storefront's own clock. */
+    private boolean knowsNewerThan(StorefrontOrder told) {
+        return told.updatedAt() != null && storefrontUpdatedAt != null && !told.updatedAt().isAfter(storefrontUpdatedAt);
     }
 
     /**
@@ -445,6 +520,7 @@ public record Order(
         List<NoteAttribute> noteAttributes;
         String requestedCarrier;
         Attribution attribution;
+        Instant storefrontUpdatedAt;
         Shipment shipment;
         Cancellation cancellation;
         List<HoldReason> holds;
@@ -483,6 +559,7 @@ public record Order(
             noteAttributes = order.noteAttributes;
             requestedCarrier = order.requestedCarrier;
             attribution = order.attribution;
+            storefrontUpdatedAt = order.storefrontUpdatedAt;
             shipment = order.shipment;
             cancellation = order.cancellation;
             holds = order.holds;
@@ -508,6 +585,7 @@ public record Order(
             noteAttributes = facts.noteAttributes();
             requestedCarrier = facts.requestedCarrier();
             attribution = facts.attribution();
+            storefrontUpdatedAt = facts.updatedAt();
         }
 
         void log(Instant at, Kind what, String by, String detail) {
@@ -517,7 +595,7 @@ public record Order(
         Order build() {
             return new Order(idFor(storeId, externalOrderId), storeId, channel, externalOrderId, progress, null, lines,
                     shippingFee, discount, tax, total, refunded, discountCodes, placedAt, paidAt, shippingAddress, buyer,
-                    buyerNote, noteAttributes, requestedCarrier, attribution, shipment, cancellation, holds, release,
+                    buyerNote, noteAttributes, requestedCarrier, attribution, storefrontUpdatedAt, shipment, cancellation, holds, release,
                     addressChanges, stockOut, timeline, null);
         }
     }

@@ -59,16 +59,14 @@ public class Orders {
         return store.find(COLLECTION, orderId, Order.class);
     }
 
-    /** The storefront reports an order not paid yet. */
-    public Mono<Applied<Order>> place(StorefrontOrder placed) {
-        return write(placed.orderId(), current -> Order.place(current, placed));
-    }
-
-    /** The storefront reports a payment; the store's review rules decide whether the order waits for review. */
-    public Mono<Applied<Order>> receivePayment(StorefrontOrder paid) {
-        Set<HoldReason> holds = holdRules(paid.storeId()).reasonsFor(paid.buyerNote(), paid.shippingAddress(),
-                paid.requestedCarrier(), paid.total());
-        return write(paid.orderId(), current -> Order.receivePayment(current, paid, holds));
+    /**
+     * A storefront message placing or paying an order, or a newer state of one; the store's review
+     * rules decide whether a paid order waits for review.
+     */
+    public Mono<Applied<Order>> receive(StorefrontOrder told) {
+        HoldRules rules = holdRules(told.storeId());
+        Set<HoldReason> holds = rules.reasonsFor(told.buyerNote(), told.shippingAddress(), told.requestedCarrier(), told.total());
+        return write(told.orderId(), current -> Order.receive(current, told, holds, rules.addressCheck(), clock.instant()));
     }
 
     /**

@@ -11,10 +11,12 @@ import java.util.List;
  * What a storefront says about an order, already validated and converted to StoreOps terms by
  * intake: exact money in the store's currency, at least one line.
  *
- * @param discount what discounts took off the lines (already deducted from {@code total})
- * @param tax      the tax in {@code total} (included in the prices or added to them)
- * @param placedAt when the buyer ordered (when the storefront does not say: when StoreOps heard of it)
- * @param paidAt   when the buyer paid, or null while the order only exists
+ * @param discount  what discounts took off the lines (already deducted from {@code total})
+ * @param tax       the tax in {@code total} (included in the prices or added to them)
+ * @param placedAt  when the buyer ordered (when the storefront does not say: when StoreOps heard of it)
+ * @param paidAt    when the buyer paid, or null while the order only exists
+ * @param updatedAt when the storefront last changed the order, as it says (null when it does not),
+ *                  which orders its messages about one order
  */
 public record StorefrontOrder(
         String storeId,
@@ -33,7 +35,8 @@ public record StorefrontOrder(
         String buyerNote,
         List<NoteAttribute> noteAttributes,
         String requestedCarrier,
-        Attribution attribution) {
+        Attribution attribution,
+        Instant updatedAt) {
 
     public StorefrontOrder {
         lines = List.copyOf(lines);

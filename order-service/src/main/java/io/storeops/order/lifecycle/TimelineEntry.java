@@ -15,6 +15,8 @@ public record TimelineEntry(Instant at, Kind what, String by, String detail) {
         HELD,
         RELEASED,
         ADDRESS_CHANGED,
+        /** The storefront changed the address after the parcel left: the carrier must redirect it. */
+        ADDRESS_CHANGED_AFTER_DISPATCH,
         STOCK_SHORTAGE,
         BUYER_CONTACTED,
         CANCELLED,

@@ -28,6 +28,7 @@ class OrderIntakeTest {
         assertThat(paid.shippingFee()).isEqualTo(new Money(550, "USD"));
         assertThat(paid.total()).isEqualTo(new Money(4448, "USD"));
         assertThat(paid.paidAt()).isEqualTo(Instant.parse("2026-11-28T05:00:00Z"));
+        assertThat(paid.updatedAt()).isEqualTo(Instant.parse("2026-11-28T05:00:05Z"));
         assertThat(paid.buyerNote()).isEqualTo("leave at the door");
     }
 
@@ -83,7 +84,7 @@ class OrderIntakeTest {
     @Test
     void shopifyDiscountsTaxesNotesBuyerAndTimesAreRead() {
         ShopifyOrderPayload payload = new ShopifyOrderPayload(5002L, "#5002", "USD", "41.98", "5.00", "2.99", false, "pending",
-                "2026-11-27T23:58:00-05:00", "2026-11-28T00:00:00-05:00", null, "gift wrap please",
+                "2026-11-27T23:58:00-05:00", "2026-11-28T00:00:00-05:00", null, null, "gift wrap please",
                 List.of(new ShopifyOrderPayload.NoteAttribute("Requested_Carrier", "UPS"),
                         new ShopifyOrderPayload.NoteAttribute("gift_message", "Happy birthday!"),
                         new ShopifyOrderPayload.NoteAttribute(" ", "nameless is dropped")),
@@ -137,7 +138,7 @@ class OrderIntakeTest {
     }
 
     private static ShopifyOrderPayload withSites(String landingSite, String referringSite, String sourceName) {
-        return new ShopifyOrderPayload(1L, "#1", "USD", "1.00", null, null, null, "paid", null, null, null, null, null, null,
+        return new ShopifyOrderPayload(1L, "#1", "USD", "1.00", null, null, null, "paid", null, null, null, null, null, null, null,
                 null, landingSite, referringSite, sourceName, null, null, null, List.of(), List.of(), null);
     }
 
@@ -151,7 +152,7 @@ class OrderIntakeTest {
 
     private static ShopifyOrderPayload shopify(String currency, String quantity, String price, List<String> shipping, String total) {
         return new ShopifyOrderPayload(5001L, "#5001", currency, total, null, null, null, "paid", "2026-11-27T23:58:00-05:00",
-                "2026-11-28T00:00:00-05:00", null, "leave at the door", null, null, null, null, null, null, null, null, null,
+                "2026-11-28T00:00:00-05:00", "2026-11-28T00:00:05-05:00", null, "leave at the door", null, null, null, null, null, null, null, null, null,
                 List.of(new ShopifyOrderPayload.LineItem("MUG-1", "Mug", null, Integer.valueOf(quantity), price, 1L)),
                 shipping.stream().map(fee -> new ShopifyOrderPayload.ShippingLine("Standard", "STD", fee)).toList(),
                 null);

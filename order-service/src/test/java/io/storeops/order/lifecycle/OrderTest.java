@@ -225,7 +225,7 @@ class OrderTest {
         Change<Order> changed = paid.changeAddress(corrected, CHECK, "cs.li", NOON);
 
         assertThat(changed.state().shippingAddress()).isEqualTo(corrected);
-        assertThat(changed.state().addressChanges()).containsExactly(new Order.AddressChange(null, corrected, "cs.li", NOON));
+        assertThat(changed.state().addressChanges()).containsExactly(new Order.AddressChange(null, corrected, "cs.li", NOON, false));
         assertThat(changed.events()).singleElement().isInstanceOfSatisfying(OrderAddressChanged.class, event -> {
             assertThat(event.address()).isEqualTo(corrected);
             assertThat(event.changedBy()).isEqualTo("cs.li");
@@ -235,6 +235,67 @@ class OrderTest {
             assertThat(entry.detail()).isEqualTo("(none) → 王芳, 13800138000, 文三路 90 号 5 幢 302, 杭州市, 浙江省, 310012, CN");
         });
         assertThat(changed.state().changeAddress(corrected, CHECK, "cs.li", NOON).isNone()).as("the same address again").isTrue();
+    }
+
+    @Test
+    void aNewerAddressFromTheStorefrontAfterPaymentIsFollowedAndAnOlderMessageCannotUndoIt() {
+        Address first = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Address moved = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
+        Order paid = paidAt(first, minute(1));
+
+        Change<Order> followed = Order.receive(Optional.of(paid), told(PAID.paidAt(), 25600, moved, minute(2)), Set.of(), CHECK, NOON);
+
+        assertThat(followed.state().shippingAddress()).isEqualTo(moved);
+        assertThat(followed.state().addressChanges()).containsExactly(new Order.AddressChange(first, moved, "storefront", NOON, true));
+        assertThat(followed.events()).singleElement().isInstanceOfSatisfying(OrderAddressChanged.class,
+                event -> assertThat(event.changedBy()).isEqualTo("storefront"));
+        assertThat(Order.receive(Optional.of(followed.state()), told(PAID.paidAt(), 25600, first, minute(1)), Set.of(), CHECK, NOON).isNone())
+                .as("the older message arrives late").isTrue();
+        assertThat(Order.receive(Optional.of(followed.state()), told(PAID.paidAt(), 25600, moved, minute(3)), Set.of(), CHECK, NOON).isNone())
+                .as("the same address again").isTrue();
+    }
+
+    @Test
+    void aCorrectionByCustomerServiceStandsUntilTheStorefrontItselfChangesTheAddress() {
+        Address first = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Address corrected = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Address moved = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
+        Order correctedByCs = paidAt(first, minute(1)).changeAddress(corrected, CHECK, "cs.li", NOON).state();
+
+        assertThat(Order.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, first, minute(2)), Set.of(), CHECK, NOON).isNone())
+                .as("an unrelated update repeats the storefront's old address").isTrue();
+        assertThat(Order.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, moved, minute(3)), Set.of(), CHECK, NOON)
+                .state().shippingAddress()).isEqualTo(moved);
+    }
+
+    @Test
+    void aDoubtfulAddressFromTheStorefrontGoesToReviewAndOneAfterDispatchIsOnlyFlagged() {
+        Address first = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Address noPhone = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
+
+        Change<Order> doubtful = Order.receive(Optional.of(paidAt(first, minute(1))), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
+        assertThat(doubtful.state().status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(doubtful.state().holds()).containsExactly(HoldReason.ADDRESS_CHECK);
+        assertThat(doubtful.events()).hasSize(2).last().isInstanceOf(OrderHeld.class);
+
+        Order shipped = paidAt(first, minute(1)).dispatched(dispatch()).state();
+        Change<Order> tooLate = Order.receive(Optional.of(shipped), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
+        assertThat(tooLate.events()).isEmpty();
+        assertThat(tooLate.state().shippingAddress()).isEqualTo(first);
+        assertThat(tooLate.state().timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.ADDRESS_CHANGED_AFTER_DISPATCH);
+    }
+
+    @Test
+    void beforePaymentAnOlderStorefrontMessageCannotUndoANewerOne() {
+        Order placed = Order.place(Optional.empty(), told(null, 25600, null, minute(1))).state();
+        Order updated = Order.place(Optional.of(placed), told(null, 24000, null, minute(3))).state();
+
+        assertThat(Order.place(Optional.of(updated), told(null, 25600, null, minute(2))).isNone()).isTrue();
+        assertThat(Order.place(Optional.of(updated), told(null, 24000, null, minute(4))).isNone()).as("nothing new").isTrue();
+    }
+
+    private static Instant minute(int minute) {
+        return PLACED_AT.plusSeconds(60L * minute);
     }
 
     @Test
@@ -375,10 +436,18 @@ class OrderTest {
     }
 
     private static StorefrontOrder facts(Instant paidAt, long totalMinor) {
+        return told(paidAt, totalMinor, null, null);
+    }
+
+    private static StorefrontOrder told(Instant paidAt, long totalMinor, Address address, Instant updatedAt) {
         return new StorefrontOrder("tmall-flagship", "storefront", "T1",
                 List.of(new OrderLine("TEA", "Tea", 2, new Money(totalMinor / 2, "CNY"))), Money.zero("CNY"), null, null,
-                new Money(totalMinor, "CNY"), List.of(), PLACED_AT, paidAt, null, null, "SF please", List.of(), "SF",
-                Attribution.NONE);
+                new Money(totalMinor, "CNY"), List.of(), PLACED_AT, paidAt, address, null, "SF please", List.of(), "SF",
+                Attribution.NONE, updatedAt);
+    }
+
+    private static Order paidAt(Address address, Instant updatedAt) {
+        return Order.receivePayment(Optional.empty(), told(PAID.paidAt(), 25600, address, updatedAt), Set.of()).state();
     }
 
     private static Order paid() {

@@ -8,7 +8,6 @@ import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderProblems;
-import io.storeops.order.lifecycle.StorefrontOrder;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.web.JsonPayloads;
 import io.storeops.platform.web.Problems;
@@ -69,10 +68,9 @@ class OrderWebhookController {
                 if (payload.isCancelled()) {
                     return shopifyCancellation(delivery, payload);
                 }
-                StorefrontOrder facts = orderIntake.fromShopify(payload, delivery.storeId(), currencyOf(delivery), payload.isPaid());
-                return payload.isPaid() ? orders.receivePayment(facts) : orders.place(facts);
+                return orders.receive(orderIntake.fromShopify(payload, delivery.storeId(), currencyOf(delivery), payload.isPaid()));
             });
-            case "orders/paid" -> receive(delivery, body -> orders.receivePayment(orderIntake.fromShopify(
+            case "orders/paid" -> receive(delivery, body -> orders.receive(orderIntake.fromShopify(
                     JsonPayloads.read(body, ShopifyOrderPayload.class), delivery.storeId(), currencyOf(delivery), true)));
             case "orders/cancelled" -> receive(delivery, body ->
                     shopifyCancellation(delivery, JsonPayloads.read(body, ShopifyOrderPayload.class)));
@@ -97,9 +95,9 @@ class OrderWebhookController {
                     + "storefront-order-cancelled.v1.schema.json in the contracts jar.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> storefront(@PathVariable String storeId, ServerHttpRequest request) {
         return intake.storefront(storeId, request, delivery -> switch (delivery.topic()) {
-            case "order.placed" -> receive(delivery, body -> orders.place(orderIntake.fromNative(
+            case "order.placed" -> receive(delivery, body -> orders.receive(orderIntake.fromNative(
                     JsonPayloads.read(body, NativeOrderPayload.class), delivery.storeId(), currencyOf(delivery), false)));
-            case "order.paid" -> receive(delivery, body -> orders.receivePayment(orderIntake.fromNative(
+            case "order.paid" -> receive(delivery, body -> orders.receive(orderIntake.fromNative(
                     JsonPayloads.read(body, NativeOrderPayload.class), delivery.storeId(), currencyOf(delivery), true)));
             case "order.cancelled" -> {
                 NativeCancellation cancellation = JsonPayloads.read(delivery.body(), NativeCancellation.class);
