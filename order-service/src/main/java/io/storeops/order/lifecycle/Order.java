@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -375,12 +376,23 @@ public record Order(
     }
 
     /**
+     * The storefront reports an order it cancelled. An order StoreOps never saw is recorded from the
+     * message's details (placed, then cancelled), so the buyer's history is complete; the details
+     * are read only then.
+     */
+    public static Change<Order> receiveCancellation(Optional<Order> current, Supplier<StorefrontOrder> detailsIfUnknown,
+                                                    String reason, Instant at) {
+        return current.map(order -> order.cancelledOnStorefront(reason, at))
+                .orElseGet(() -> place(current, detailsIfUnknown.get()).andThen(order -> order.cancelledOnStorefront(reason, at)));
+    }
+
+    /**
      * The storefront reports that it cancelled the order (Shopify: a fact, not a request). Before
      * dispatch the order is cancelled; afterwards the parcel is with the carrier, so the order
      * stays as it is and its timeline tells customer service to intercept the parcel or refund,
      * once, however often the storefront repeats it.
      */
-    public Change<Order> cancelledOnStorefront(String reason, Instant at) {
+    private Change<Order> cancelledOnStorefront(String reason, Instant at) {
         if (progress.isBeforeDispatch() || progress == Progress.CANCELLED) {
             return cancel(reason, BUYER, at);
         }

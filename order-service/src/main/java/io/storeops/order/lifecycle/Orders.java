@@ -69,15 +69,9 @@ public class Orders {
         return write(told.orderId(), current -> Order.receive(current, told, holds, rules.addressCheck(), clock.instant()));
     }
 
-    /**
-     * The storefront reports an order it cancelled. An order StoreOps never saw is recorded from the
-     * message's details (placed, then cancelled), so the buyer's history is complete; the details
-     * are read only then. An order already dispatched is not cancelled but flagged on its timeline.
-     */
+    /** The storefront reports an order it cancelled ({@link Order#receiveCancellation}). */
     public Mono<Applied<Order>> receiveCancellation(String orderId, Supplier<StorefrontOrder> detailsIfUnknown, String reason) {
-        return write(orderId, current -> current.map(order -> order.cancelledOnStorefront(reason, clock.instant()))
-                .orElseGet(() -> Order.place(current, detailsIfUnknown.get())
-                        .andThen(order -> order.cancelledOnStorefront(reason, clock.instant()))));
+        return write(orderId, current -> Order.receiveCancellation(current, detailsIfUnknown, reason, clock.instant()));
     }
 
     /** Cancels an existing order; empty when there is no such order. */

@@ -128,7 +128,7 @@ class OrderTest {
     void aStorefrontCancellationAfterDispatchIsFlaggedOnceForCustomerServiceAndChangesNothingElse() {
         Order shipped = paid().dispatched(dispatch()).state();
 
-        Change<Order> flagged = shipped.cancelledOnStorefront("Shopify: customer", NOON);
+        Change<Order> flagged = cancelledOnStorefront(Optional.of(shipped));
 
         assertThat(flagged.events()).isEmpty();
         assertThat(flagged.state().status()).isEqualTo(OrderStatus.SHIPPED);
@@ -136,8 +136,23 @@ class OrderTest {
             assertThat(entry.what()).isEqualTo(Kind.CANCELLED_AFTER_DISPATCH);
             assertThat(entry.detail()).startsWith("Shopify: customer").contains("open a refund");
         });
-        assertThat(flagged.state().cancelledOnStorefront("Shopify: customer", NOON).isNone()).isTrue();
-        assertThat(paid().cancelledOnStorefront("Shopify: customer", NOON).events()).singleElement().isInstanceOf(OrderCancelled.class);
+        assertThat(cancelledOnStorefront(Optional.of(flagged.state())).isNone()).isTrue();
+        assertThat(cancelledOnStorefront(Optional.of(paid())).events()).singleElement().isInstanceOf(OrderCancelled.class);
+    }
+
+    @Test
+    void aStorefrontCancellationOfAnOrderNeverSeenRecordsItPlacedThenCancelled() {
+        Change<Order> recorded = Order.receiveCancellation(Optional.empty(), () -> PLACED, "Shopify: customer", NOON);
+
+        assertThat(recorded.state().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(recorded.events()).hasSize(2).first().isInstanceOf(OrderPlaced.class);
+        assertThat(recorded.events().get(1)).isInstanceOf(OrderCancelled.class);
+    }
+
+    private static Change<Order> cancelledOnStorefront(Optional<Order> known) {
+        return Order.receiveCancellation(known, () -> {
+            throw new AssertionError("a known order's details are not read again");
+        }, "Shopify: customer", NOON);
     }
 
     @Test
