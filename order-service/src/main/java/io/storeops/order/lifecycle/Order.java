@@ -95,6 +95,7 @@ public record Order(
     private static final String REVIEW_RULES = "review rules";
     private static final String FULFILMENT = "fulfillment-service";
     private static final String BUYER = "buyer";
+    static final int TIMELINE_LIMIT = 500;
 
     public Order {
         lines = lines == null ? List.of() : List.copyOf(lines);
@@ -600,8 +601,18 @@ public record Order(
             storefrontUpdatedAt = facts.updatedAt();
         }
 
+        /**
+         * Appends a timeline line. The timeline keeps its first line (how the order came) and the
+         * latest ones up to {@link #TIMELINE_LIMIT}, so a storefront or carrier repeating itself
+         * cannot grow an order document without bound.
+         */
         void log(Instant at, Kind what, String by, String detail) {
-            timeline = Stream.concat(timeline.stream(), Stream.of(new TimelineEntry(at, what, by, detail))).toList();
+            List<TimelineEntry> longer = new ArrayList<>(timeline);
+            longer.add(new TimelineEntry(at, what, by, detail));
+            if (longer.size() > TIMELINE_LIMIT) {
+                longer.remove(1);
+            }
+            timeline = longer;
         }
 
         Order build() {

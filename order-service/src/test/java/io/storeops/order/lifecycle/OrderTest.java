@@ -368,6 +368,19 @@ class OrderTest {
     }
 
     @Test
+    void theTimelineKeepsHowTheOrderCameAndTheLatestLinesWithinItsLimit() {
+        Order order = paid().dispatched(dispatch()).state();
+        for (int report = 0; report < Order.TIMELINE_LIMIT + 20; report++) {
+            order = order.shipmentException(new ShipmentException("tmall-flagship:T1", "tmall-flagship", "shp-1", "DELAYED",
+                    "report " + report, NOON.plusSeconds(report))).state();
+        }
+
+        assertThat(order.timeline()).hasSize(Order.TIMELINE_LIMIT);
+        assertThat(order.timeline().get(0).what()).isEqualTo(Kind.PLACED);
+        assertThat(order.timeline().get(Order.TIMELINE_LIMIT - 1).detail()).isEqualTo("DELAYED: report " + (Order.TIMELINE_LIMIT + 19));
+    }
+
+    @Test
     void carrierExceptionsAndCancelledShipmentsShowOnTheOrderOnce() {
         Order shipped = paid().dispatched(dispatch()).state();
         ShipmentException lost = new ShipmentException("tmall-flagship:T1", "tmall-flagship", "shp-1", "LOST", "no scan for 5 days", NOON);
