@@ -129,10 +129,7 @@ class FollowUpTest {
     }
 
     private String paidOrder() {
-        String number = "F" + UUID.randomUUID().toString().substring(0, 8);
-        SignedWebhooks.storefront(http, STORE, "order.paid", UUID.randomUUID().toString(), OrderServiceTest.nativeOrder(number),
-                "test-storefront-secret").expectStatus().isOk();
-        return STORE + ":" + number;
+        return TestOrders.paidNativeOrder(http);
     }
 
     private WebTestClient.ResponseSpec contact(String orderId, Map<String, String> body) {

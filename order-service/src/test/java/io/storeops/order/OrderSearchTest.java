@@ -147,7 +147,7 @@ class OrderSearchTest {
 
     private void place(String name, String paidAt, Map<String, String> replacements) {
         String number = name + "-" + run;
-        String body = OrderServiceTest.nativeOrder(number).replace("CUP-GL-01", sku).replace("2026-11-28T02:11:30Z", paidAt);
+        String body = TestOrders.nativeOrder(number).replace("CUP-GL-01", sku).replace("2026-11-28T02:11:30Z", paidAt);
         for (Map.Entry<String, String> replacement : replacements.entrySet()) {
             body = body.replace(replacement.getKey(), replacement.getValue());
         }

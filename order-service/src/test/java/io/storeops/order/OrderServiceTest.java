@@ -53,7 +53,7 @@ class OrderServiceTest {
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
             SignedWebhooks.shopify(http, "storeops-test.myshopify.com", "orders/paid", UUID.randomUUID().toString(),
-                    shopifyOrder(shopifyId), "test-shopify-secret", Instant.now()).expectStatus().isOk();
+                    TestOrders.shopifyOrder(shopifyId), "test-shopify-secret", Instant.now()).expectStatus().isOk();
 
             List<ConsumerRecord<String, byte[]>> published = TestEvents.await(events, orderId, "OrderPaid", 1, PATIENCE);
             assertThat(published).hasSize(1);
@@ -76,10 +76,7 @@ class OrderServiceTest {
 
     @Test
     void aNativePaidOrderBecomesShippedWhenFulfilmentDispatchesItEvenIfTheEventComesTwice() {
-        String external = "T" + UUID.randomUUID().toString().substring(0, 8);
-        String orderId = "tmall-flagship:" + external;
-        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), nativeOrder(external),
-                "test-storefront-secret").expectStatus().isOk();
+        String orderId = TestOrders.paidNativeOrder(http);
         var dispatched = TestEvents.record(new ShipmentDispatched(orderId, "tmall-flagship", "shp-" + orderId, "SF", "SF1234567890",
                 null, List.of(), "wh.zhao", Instant.now()), "fulfillment-service", 2);
 
@@ -93,10 +90,7 @@ class OrderServiceTest {
 
     @Test
     void deliveryAndCompletedRefundsFromTheOtherServicesReachTheOrderOnce() {
-        String external = "T" + UUID.randomUUID().toString().substring(0, 8);
-        String orderId = "tmall-flagship:" + external;
-        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), nativeOrder(external),
-                "test-storefront-secret").expectStatus().isOk();
+        String orderId = TestOrders.paidNativeOrder(http);
         kafka.send(TestEvents.record(new ShipmentDispatched(orderId, "tmall-flagship", "shp-" + orderId, "SF", "SF1234567890",
                 null, List.of(), "wh.zhao", Instant.now()), "fulfillment-service", 2)).join();
         kafka.send(TestEvents.record(new ShipmentDelivered(orderId, "tmall-flagship", "shp-" + orderId, Instant.now()),
@@ -115,23 +109,21 @@ class OrderServiceTest {
 
     @Test
     void ordersAreVisibleOnlyWithinTheTokensStores() {
-        String external = "T" + UUID.randomUUID().toString().substring(0, 8);
-        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), nativeOrder(external),
-                "test-storefront-secret").expectStatus().isOk();
+        String orderId = TestOrders.paidNativeOrder(http);
 
-        http.get().uri("/api/orders/{id}", "tmall-flagship:" + external)
+        http.get().uri("/api/orders/{id}", orderId)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("cs.us", StaffRole.CS_AFTERSALE, "shopify-us"))
                 .exchange().expectStatus().isNotFound();
-        http.get().uri("/api/orders/{id}", "tmall-flagship:" + external)
+        http.get().uri("/api/orders/{id}", orderId)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("designer", StaffRole.DESIGNER, "tmall-flagship"))
                 .exchange().expectStatus().isForbidden();
-        http.get().uri("/api/orders/{id}", "tmall-flagship:" + external).exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/orders/{id}", orderId).exchange().expectStatus().isUnauthorized();
     }
 
     @Test
     void aPayloadThatCannotBecomeAnOrderIsRefusedAndNothingIsStored() {
         String external = "T" + UUID.randomUUID().toString().substring(0, 8);
-        String wrongTotal = nativeOrder(external).replace("\"totalMinor\":29500", "\"totalMinor\":1");
+        String wrongTotal = TestOrders.nativeOrder(external).replace("\"totalMinor\":29500", "\"totalMinor\":1");
 
         SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), wrongTotal,
                 "test-storefront-secret").expectStatus().isEqualTo(422)
@@ -143,7 +135,7 @@ class OrderServiceTest {
     void anOrderWithABuyerNoteWaitsInTheReviewQueueUntilCustomerServiceReleasesIt() {
         String external = "T" + UUID.randomUUID().toString().substring(0, 8);
         String orderId = "tmall-flagship:" + external;
-        String withNote = nativeOrder(external).replace("\"requestedCarrier\":\"SF\",", "\"requestedCarrier\":\"SF\",\"buyerNote\":\"请发顺丰\",");
+        String withNote = TestOrders.nativeOrder(external).replace("\"requestedCarrier\":\"SF\",", "\"requestedCarrier\":\"SF\",\"buyerNote\":\"请发顺丰\",");
         String cs = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, "tmall-flagship");
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
@@ -178,28 +170,5 @@ class OrderServiceTest {
         return http.get().uri("/api/orders/{id}", orderId)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("staff", role, "tmall-flagship", "shopify-us"))
                 .exchange();
-    }
-
-    static String shopifyOrder(long id) {
-        return """
-                {"id":%d,"name":"#%d","currency":"USD","total_price":"44.48","processed_at":"2026-11-28T00:00:00-05:00",
-                 "note":"leave at the door","source_name":"web",
-                 "landing_site":"/products/mug?utm_source=google&utm_medium=cpc&utm_campaign=winter&utm_term=tea+mug",
-                 "line_items":[{"sku":"MUG-1","title":"Mug","quantity":2,"price":"19.99","variant_id":1}],
-                 "shipping_lines":[{"title":"Standard","code":"STD","price":"4.50"}],
-                 "shipping_address":{"name":"Ann Lee","phone":"+1 212 555 0100","address1":"1 Main St","city":"New York",
-                                     "province":"NY","zip":"10001","country_code":"US"}}
-                """.formatted(id, id);
-    }
-
-    static String nativeOrder(String external) {
-        return """
-                {"orderId":"%s","currency":"CNY","paidAt":"2026-11-28T02:11:30Z","shippingFeeMinor":0,"totalMinor":29500,
-                 "lines":[{"sku":"TEA-LJ-250","title":"西湖龙井 250g","quantity":2,"unitPriceMinor":12800},
-                          {"sku":"CUP-GL-01","title":"玻璃杯","quantity":1,"unitPriceMinor":3900}],
-                 "requestedCarrier":"SF",
-                 "shippingAddress":{"name":"王芳","phone":"13800138000","country":"CN","province":"浙江省","city":"杭州市",
-                                    "district":"西湖区","line1":"文三路 90 号","postalCode":"310012"}}
-                """.formatted(external);
     }
 }

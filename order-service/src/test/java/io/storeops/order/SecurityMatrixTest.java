@@ -155,9 +155,6 @@ class SecurityMatrixTest {
     }
 
     private String paidOrder() {
-        String number = "M" + UUID.randomUUID().toString().substring(0, 8);
-        SignedWebhooks.storefront(http, STORE, "order.paid", UUID.randomUUID().toString(), OrderServiceTest.nativeOrder(number),
-                "test-storefront-secret").expectStatus().isOk();
-        return STORE + ":" + number;
+        return TestOrders.paidNativeOrder(http);
     }
 }

@@ -87,7 +87,7 @@ class StaffOrderCommandsTest {
     void aShopifyCancellationCancelsTheOrder() {
         long id = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         SignedWebhooks.shopify(http, "storeops-test.myshopify.com", "orders/paid", UUID.randomUUID().toString(),
-                OrderServiceTest.shopifyOrder(id), "test-shopify-secret", Instant.now()).expectStatus().isOk();
+                TestOrders.shopifyOrder(id), "test-shopify-secret", Instant.now()).expectStatus().isOk();
 
         SignedWebhooks.shopify(http, "storeops-test.myshopify.com", "orders/cancelled", UUID.randomUUID().toString(),
                 "{\"id\":" + id + ",\"cancel_reason\":\"customer\",\"cancelled_at\":\"2026-11-28T10:00:00-05:00\"}",
@@ -133,13 +133,11 @@ class StaffOrderCommandsTest {
     }
 
     private String paidOrder() {
-        return paidOrder("T" + UUID.randomUUID().toString().substring(0, 8));
+        return TestOrders.paidNativeOrder(http);
     }
 
     private String paidOrder(String number) {
-        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(),
-                OrderServiceTest.nativeOrder(number), "test-storefront-secret").expectStatus().isOk();
-        return "tmall-flagship:" + number;
+        return TestOrders.paidNativeOrder(http, number);
     }
 
     private WebTestClient.ResponseSpec cancel(String orderId, String bearer, String reason) {

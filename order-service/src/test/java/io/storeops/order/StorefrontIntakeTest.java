@@ -132,16 +132,16 @@ class StorefrontIntakeTest {
     @Test
     void aNativeOrderPaidBeforeItWasPlacedStaysPaidAndAPlacedOrderIsPaidLater() {
         String early = "T" + UUID.randomUUID().toString().substring(0, 8);
-        storefront("order.paid", OrderServiceTest.nativeOrder(early)).expectStatus().isOk();
-        storefront("order.placed", OrderServiceTest.nativeOrder(early)).expectStatus().isOk();
+        storefront("order.paid", TestOrders.nativeOrder(early)).expectStatus().isOk();
+        storefront("order.placed", TestOrders.nativeOrder(early)).expectStatus().isOk();
         order("tmall-flagship:" + early).expectBody().jsonPath("$.status").isEqualTo("PAID");
 
         String usual = "T" + UUID.randomUUID().toString().substring(0, 8);
-        String placed = OrderServiceTest.nativeOrder(usual).replace("\"paidAt\":\"2026-11-28T02:11:30Z\"", "\"placedAt\":\"2026-11-28T02:00:00Z\"");
+        String placed = TestOrders.nativeOrder(usual).replace("\"paidAt\":\"2026-11-28T02:11:30Z\"", "\"placedAt\":\"2026-11-28T02:00:00Z\"");
         storefront("order.placed", placed).expectStatus().isOk();
         order("tmall-flagship:" + usual).expectBody().jsonPath("$.status").isEqualTo("PLACED");
 
-        storefront("order.paid", OrderServiceTest.nativeOrder(usual)).expectStatus().isOk();
+        storefront("order.paid", TestOrders.nativeOrder(usual)).expectStatus().isOk();
         order("tmall-flagship:" + usual).expectBody().jsonPath("$.status").isEqualTo("PAID")
                 .jsonPath("$.placedAt").isEqualTo("2026-11-28T02:00:00Z")
                 .jsonPath("$.paidAt").isEqualTo("2026-11-28T02:11:30Z");
