@@ -109,7 +109,7 @@ class OrderWebhookController {
 
     /**
      * Reads the delivery into order facts and applies them; facts StoreOps refuses are a 422, a
-     * cancellation the order's status refuses a 409.
+     * change the order's status refuses a 409 (never a 500).
      */
     private static Mono<?> receive(VerifiedDelivery delivery, Function<byte[], Mono<?>> effect) {
         return Mono.defer(() -> effect.apply(delivery.body()))
