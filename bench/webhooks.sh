@@ -20,10 +20,10 @@ send() { # order number -> three lines "<topic> <http status> <seconds>"
   for topic in order.placed order.paid order.paid; do
     id="bench-$1-$topic"
     t=$(date +%s)
-    sig=$(printf '%s' "$t.$body" | openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')
+    sig=$(printf '%s' "$t.$topic.$id.$body" | openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')
     curl -s -o /dev/null -w "$topic %{http_code} %{time_total}\n" -X POST "$url/webhooks/storefront/tmall-flagship" \
       -H 'Content-Type: application/json' -H "X-StoreOps-Topic: $topic" -H "X-StoreOps-Event-Id: $id" \
-      -H "X-StoreOps-Signature: t=$t,v1=$sig" --data-binary "$body"
+      -H "X-StoreOps-Signature: t=$t,v2=$sig" --data-binary "$body"
   done
 }
 export -f send

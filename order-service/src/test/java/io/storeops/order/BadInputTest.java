@@ -137,7 +137,7 @@ class BadInputTest {
     }
 
     private static WebTestClient.ResponseSpec tamperedNative(WebTestClient http, String n) {
-        String signature = WebhookSignatures.signNative(nativeOrder(n).getBytes(StandardCharsets.UTF_8), STORE_SECRET,
+        String signature = WebhookSignatures.signNative(nativeOrder(n).getBytes(StandardCharsets.UTF_8), "order.paid", n, STORE_SECRET,
                 Instant.now().getEpochSecond());
         return rawNative(http, n, signature, nativeOrder(n).replace("29500", "1"));
     }
@@ -158,7 +158,7 @@ class BadInputTest {
                 .headers(headers -> {
                     headers.set("X-StoreOps-Topic", "order.paid");
                     headers.set("X-StoreOps-Event-Id", n);
-                    headers.set("X-StoreOps-Signature", WebhookSignatures.signNative(body, STORE_SECRET, Instant.now().getEpochSecond()));
+                    headers.set("X-StoreOps-Signature", WebhookSignatures.signNative(body, "order.paid", n, STORE_SECRET, Instant.now().getEpochSecond()));
                     headers.remove(omitted);
                 })
                 .bodyValue(body).exchange();

@@ -130,6 +130,23 @@ class StorefrontIntakeTest {
     }
 
     @Test
+    void theShopifyTopicHeaderAloneNeitherPaysNorCancelsAnOrder() {
+        long id = shopifyId();
+        String orderId = "shopify-us:" + id;
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
+            shopify("orders/paid", shopifyOrder(id, "pending", "44.48", null)).expectStatus().isOk();
+            shopify("orders/cancelled", shopifyOrder(id, "pending", "44.48", null)).expectStatus().isOk();
+            order(orderId).expectBody().jsonPath("$.status").isEqualTo("PLACED").jsonPath("$.paidAt").doesNotExist();
+
+            shopify("orders/updated", shopifyOrder(id, "paid", "44.48", null)).expectStatus().isOk();
+            List<ConsumerRecord<String, byte[]>> published = TestEvents.awaitTypes(events, orderId, PATIENCE,
+                    "OrderPlaced", "OrderPaid", "OrderHeld");
+            assertThat(TestEvents.types(published)).doesNotContain("OrderCancelled").containsSubsequence("OrderPlaced", "OrderPaid");
+        }
+    }
+
+    @Test
     void aNativeOrderPaidBeforeItWasPlacedStaysPaidAndAPlacedOrderIsPaidLater() {
         String early = "T" + UUID.randomUUID().toString().substring(0, 8);
         storefront("order.paid", TestOrders.nativeOrder(early)).expectStatus().isOk();

@@ -23,7 +23,7 @@ final class TestOrders {
 
     static String shopifyOrder(long id) {
         return """
-                {"id":%d,"name":"#%d","currency":"USD","total_price":"44.48","processed_at":"2026-11-28T00:00:00-05:00",
+                {"id":%d,"name":"#%d","currency":"USD","financial_status":"paid","total_price":"44.48","processed_at":"2026-11-28T00:00:00-05:00",
                  "note":"leave at the door","source_name":"web",
                  "landing_site":"/products/mug?utm_source=google&utm_medium=cpc&utm_campaign=winter&utm_term=tea+mug",
                  "line_items":[{"sku":"MUG-1","title":"Mug","quantity":2,"price":"19.99","variant_id":1}],

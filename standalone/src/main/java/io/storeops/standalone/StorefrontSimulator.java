@@ -104,11 +104,13 @@ final class StorefrontSimulator implements AutoCloseable {
                  "city":"杭州市","district":"西湖区","line1":"文三路 90 号","postalCode":"310012"}}
                 """.formatted(n, shortId(), Instant.now(), basket.totalMinor(), basket.linesJson(), note("buyerNote"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String eventId = UUID.randomUUID().toString();
         return HttpRequest.newBuilder(URI.create(orderServiceUrl + "/webhooks/storefront/" + DemoStores.TMALL))
                 .header("Content-Type", "application/json")
                 .header("X-StoreOps-Topic", "order.paid")
-                .header("X-StoreOps-Event-Id", UUID.randomUUID().toString())
-                .header("X-StoreOps-Signature", WebhookSignatures.signNative(bytes, DemoStores.TMALL_SECRET, Instant.now().getEpochSecond()))
+                .header("X-StoreOps-Event-Id", eventId)
+                .header("X-StoreOps-Signature", WebhookSignatures.signNative(bytes, "order.paid", eventId, DemoStores.TMALL_SECRET,
+                        Instant.now().getEpochSecond()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
     }

@@ -25,12 +25,12 @@ final class Storefronts {
 
     static HttpRequest nativeOrderPaid(URI orderService, String eventId, String body, String secret) {
         long t = Instant.now().getEpochSecond();
-        String signature = HexFormat.of().formatHex(hmac(secret, t + "." + body));
+        String signature = HexFormat.of().formatHex(hmac(secret, t + ".order.paid." + eventId + "." + body));
         return HttpRequest.newBuilder(orderService.resolve("/webhooks/storefront/tmall-flagship"))
                 .header("Content-Type", "application/json")
                 .header("X-StoreOps-Topic", "order.paid")
                 .header("X-StoreOps-Event-Id", eventId)
-                .header("X-StoreOps-Signature", "t=" + t + ",v1=" + signature)
+                .header("X-StoreOps-Signature", "t=" + t + ",v2=" + signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
@@ -60,7 +60,7 @@ final class Storefronts {
 
     static String shopifyOrder(long id) {
         return """
-                {"id":%d,"name":"#%d","currency":"USD","total_price":"44.48","processed_at":"2026-11-28T09:00:00-05:00",
+                {"id":%d,"name":"#%d","currency":"USD","financial_status":"paid","total_price":"44.48","processed_at":"2026-11-28T09:00:00-05:00",
                  "line_items":[{"sku":"MUG-1","title":"Stoneware mug","quantity":2,"price":"19.99"}],
                  "shipping_lines":[{"title":"Standard","code":"STD","price":"4.50"}],
                  "shipping_address":{"name":"Ann Lee","phone":"+1 212 555 0100","address1":"1 Main St","city":"New York",

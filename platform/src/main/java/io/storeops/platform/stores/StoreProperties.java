@@ -22,9 +22,11 @@ public record StoreProperties(Map<String, Store> stores, Map<String, Carrier> ca
     /**
      * @param shopifyDomain  the {@code *.myshopify.com} domain whose webhooks belong to this store, if any
      * @param webhookSecrets current secrets first; more than one while a secret rotates
+     * @param acceptV1Signatures accept native deliveries signed with the older {@code v1} scheme (body only) while
+     *                           the storefront migrates to {@code v2}; off by default
      */
     public record Store(String name, String currency, ZoneId zone, String shopifyDomain, List<String> webhookSecrets,
-                        Review review) {
+                        boolean acceptV1Signatures, Review review) {
 
         public Store {
             zone = zone == null ? ZoneId.of("UTC") : zone;
@@ -50,7 +52,8 @@ public record StoreProperties(Map<String, Store> stores, Map<String, Carrier> ca
         }
     }
 
-    public record Carrier(String name, List<String> webhookSecrets) {
+    /** A carrier sending tracking webhooks; {@code acceptV1Signatures} as for a store. */
+    public record Carrier(String name, List<String> webhookSecrets, boolean acceptV1Signatures) {
 
         public Carrier {
             webhookSecrets = webhookSecrets == null ? List.of() : List.copyOf(webhookSecrets);

@@ -3,22 +3,30 @@ package io.storeops.platform.webhook;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.storeops.platform.web.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 /**
- * Remembers which deliveries were processed, keyed (unique {@code _id}) by source, provider event
- * id and topic. A delivery is remembered only after its effect is stored, so a crash in between
- * makes the provider's retry apply the (idempotent) effect again rather than lose it.
+ * Remembers which deliveries were received, keyed (unique {@code _id}) by source, sender (store or
+ * carrier) and provider event id, plus the topic for Shopify, which delivers one event to several
+ * subscriptions. A delivery is claimed before its effect, with a digest of its body, so that a
+ * reused event id with another body is recognised even when both arrive at once; the claim is
+ * marked done after the effect. A claim left unfinished by a crash is applied again by the
+ * provider's retry (effects are idempotent), so nothing acknowledged is lost.
  */
 public class WebhookDeliveries {
 
     static final String COLLECTION = "webhook_deliveries";
+    private static final String DIGEST = "digest";
+    private static final String DONE = "done";
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -30,20 +38,53 @@ public class WebhookDeliveries {
         this.dedupeWindow = dedupeWindow;
     }
 
-    public Mono<Boolean> isKnown(VerifiedDelivery delivery) {
-        return mongo.exists(query(where("_id").is(key(delivery))), COLLECTION);
+    /** What a claim found. */
+    public enum Claim {
+        /** Never seen: apply it. */
+        NEW,
+        /** Claimed before but not finished (a crash, or its twin in flight): apply it again. */
+        UNFINISHED,
+        /** Applied before: answer without effect. */
+        DONE
     }
 
-    public Mono<Void> remember(VerifiedDelivery delivery) {
+    /**
+     * Claims the delivery; a reused native event id with a different body is refused with 409
+     * (Shopify delivers one event with different bodies to several subscriptions, so not there).
+     */
+    public Mono<Claim> claim(VerifiedDelivery delivery) {
+        String digest = WebhookSignatures.digest(delivery.body());
         Document record = new Document("_id", key(delivery))
                 .append("source", delivery.source())
-                .append("storeId", delivery.storeId())
+                .append("sender", delivery.sender())
                 .append("topic", delivery.topic())
+                .append(DIGEST, digest)
+                .append(DONE, false)
                 .append("receivedAt", Date.from(clock.instant()))
                 .append("expiresAt", Date.from(clock.instant().plus(dedupeWindow)));
         return mongo.insert(record, COLLECTION)
-                .onErrorResume(DuplicateKeyException.class, concurrentTwin -> Mono.empty())
-                .then();
+                .thenReturn(Claim.NEW)
+                .onErrorResume(DuplicateKeyException.class, seenBefore -> mongo.findById(key(delivery), Document.class, COLLECTION)
+                        .map(earlier -> {
+                            if (!WebhookIntake.SHOPIFY.equals(delivery.source()) && !digest.equals(earlier.getString(DIGEST))) {
+                                throw Problems.conflict("event-id-reused", "Event id '" + delivery.deliveryId()
+                                        + "' was already received with a different body; a new event needs a new id.",
+                                        Map.of("eventId", delivery.deliveryId()));
+                            }
+                            return Boolean.TRUE.equals(earlier.getBoolean(DONE)) ? Claim.DONE : Claim.UNFINISHED;
+                        })
+                        // Purged or released between the insert and this read: claim it afresh.
+                        .switchIfEmpty(Mono.defer(() -> claim(delivery))));
+    }
+
+    /** Marks the delivery's effect as stored: later redeliveries are answered without effect. */
+    public Mono<Void> complete(VerifiedDelivery delivery) {
+        return mongo.updateFirst(query(where("_id").is(key(delivery))), new Update().set(DONE, true), COLLECTION).then();
+    }
+
+    /** Forgets a claim whose delivery was refused, so that nothing is stored for it. */
+    public Mono<Void> release(VerifiedDelivery delivery) {
+        return mongo.remove(query(where("_id").is(key(delivery))), COLLECTION).then();
     }
 
     /** Deletes records past their expiry; the embedded store has no TTL index, so this runs on a timer. */
@@ -53,6 +94,7 @@ public class WebhookDeliveries {
     }
 
     private static String key(VerifiedDelivery delivery) {
-        return delivery.source() + ":" + delivery.deliveryId() + ":" + delivery.topic();
+        String key = delivery.source() + ":" + delivery.sender() + ":" + delivery.deliveryId();
+        return WebhookIntake.SHOPIFY.equals(delivery.source()) ? key + ":" + delivery.topic() : key;
     }
 }

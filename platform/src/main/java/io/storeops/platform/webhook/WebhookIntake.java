@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The webhook pipeline every receiving service shares: read the raw body up to the size cap,
- * verify the signature and freshness, skip a delivery already processed, apply it, remember it,
- * answer. A refused delivery stores nothing; every outcome is counted.
+ * verify the signature and freshness, claim the delivery (a redelivery is answered without
+ * effect, a reused event id with another body is a 409), apply it, mark it done, answer. A
+ * refused delivery stores nothing; every outcome is counted.
  */
 public class WebhookIntake {
 
@@ -55,7 +56,9 @@ public class WebhookIntake {
         return receive(STOREFRONT, request, body -> {
             StoreProperties.Store store = stores.find(storeId).orElseThrow(() -> new ProblemException(
                     HttpStatus.NOT_FOUND, "unknown-store", "Unknown store", "No store '" + storeId + "' is configured."));
-            return verifyNative(STOREFRONT, storeId, request.getHeaders(), body, store.webhookSecrets());
+            HttpHeaders headers = request.getHeaders();
+            return verifyNative(STOREFRONT, storeId, requiredHeader(headers, "X-StoreOps-Topic"), headers, body,
+                    store.webhookSecrets(), store.acceptV1Signatures());
         }, apply);
     }
 
@@ -64,7 +67,8 @@ public class WebhookIntake {
         return receive(CARRIER, request, body -> {
             StoreProperties.Carrier carrier = stores.carrier(carrierId).orElseThrow(() -> new ProblemException(
                     HttpStatus.NOT_FOUND, "unknown-carrier", "Unknown carrier", "No carrier '" + carrierId + "' is configured."));
-            return verifyNative(CARRIER, "", request.getHeaders(), body, carrier.webhookSecrets());
+            return verifyNative(CARRIER, carrierId, carrierId, request.getHeaders(), body, carrier.webhookSecrets(),
+                    carrier.acceptV1Signatures());
         }, apply);
     }
 
@@ -75,11 +79,19 @@ public class WebhookIntake {
         return readBody(request)
                 .map(verify)
                 .doOnNext(delivery -> topic.set(delivery.topic()))
-                .flatMap(delivery -> deliveries.isKnown(delivery).flatMap(known -> known
-                        ? Mono.just(receipt("duplicate", delivery))
-                        : apply.apply(delivery).then(deliveries.remember(delivery)).thenReturn(receipt("accepted", delivery))))
+                .flatMap(delivery -> deliveries.claim(delivery).flatMap(claim -> switch (claim) {
+                    case DONE -> Mono.just(receipt("duplicate", delivery));
+                    case UNFINISHED -> applyOnce(delivery, apply).thenReturn(receipt("duplicate", delivery));
+                    case NEW -> applyOnce(delivery, apply)
+                            .onErrorResume(refused -> deliveries.release(delivery).then(Mono.error(refused)))
+                            .thenReturn(receipt("accepted", delivery));
+                }))
                 .doOnNext(receipt -> count(source, topic.get(), receipt.getBody().status()))
                 .doOnError(ProblemException.class, refused -> count(source, topic.get(), "rejected"));
+    }
+
+    private Mono<Void> applyOnce(VerifiedDelivery delivery, Function<VerifiedDelivery, Mono<?>> apply) {
+        return Mono.defer(() -> apply.apply(delivery)).then(deliveries.complete(delivery));
     }
 
     private VerifiedDelivery verifyShopify(HttpHeaders headers, byte[] body) {
@@ -93,11 +105,12 @@ public class WebhookIntake {
                 requiredHeader(headers, "X-Shopify-Event-Id"), body);
     }
 
-    private VerifiedDelivery verifyNative(String source, String storeId, HttpHeaders headers, byte[] body, List<String> secrets) {
-        WebhookSignatures.verifyNative(body, headers.getFirst("X-StoreOps-Signature"), secrets, clock.instant(),
-                stores.webhooks().replayWindow());
-        return new VerifiedDelivery(source, storeId, requiredHeader(headers, "X-StoreOps-Topic"),
-                requiredHeader(headers, "X-StoreOps-Event-Id"), body);
+    private VerifiedDelivery verifyNative(String source, String sender, String topic, HttpHeaders headers, byte[] body,
+                                          List<String> secrets, boolean acceptV1) {
+        String eventId = requiredHeader(headers, "X-StoreOps-Event-Id");
+        WebhookSignatures.verifyNative(body, topic, eventId, headers.getFirst("X-StoreOps-Signature"), secrets, acceptV1,
+                clock.instant(), stores.webhooks().replayWindow());
+        return new VerifiedDelivery(source, sender, topic, eventId, body);
     }
 
     private Mono<byte[]> readBody(ServerHttpRequest request) {

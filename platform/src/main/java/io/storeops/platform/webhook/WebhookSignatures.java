@@ -23,8 +23,11 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <ul>
  *   <li>Shopify: {@code X-Shopify-Hmac-Sha256 = base64(HMAC-SHA256(secret, body))}.</li>
- *   <li>Native (storefront, carriers): {@code X-StoreOps-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>},
- *       with possibly several {@code v1=}, and {@code t} within the tolerance of now.</li>
+ *   <li>Native (storefront, carriers), scheme {@code v2}: {@code X-StoreOps-Signature: t=<unix s>,v2=<hex HMAC-SHA256(secret,
+ *       "<t>.<topic>.<event id>.<body>")>}, with possibly several {@code v2=}, and {@code t} within the tolerance of
+ *       now. Topic and event id are signed too, so a captured delivery cannot be replayed under another topic or id.</li>
+ *   <li>Native {@code v1}, over {@code "<t>.<body>"} only: accepted solely for a sender whose configuration still
+ *       allows it while it migrates to {@code v2}; a {@code v1} signature never authenticates the headers.</li>
  * </ul>
  */
 public final class WebhookSignatures {
@@ -36,8 +39,9 @@ public final class WebhookSignatures {
         return Base64.getEncoder().encodeToString(hmac(secret, body));
     }
 
-    public static String signNative(byte[] body, String secret, long unixSeconds) {
-        return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(hmac(secret, nativeSigned(unixSeconds, body)));
+    /** The {@code X-StoreOps-Signature} value a sender puts on a delivery (scheme {@code v2}). */
+    public static String signNative(byte[] body, String topic, String eventId, String secret, long unixSeconds) {
+        return "t=" + unixSeconds + ",v2=" + HexFormat.of().formatHex(hmac(secret, signedV2(unixSeconds, topic, eventId, body)));
     }
 
     public static void verifyShopify(byte[] body, String header, Collection<String> secrets) {
@@ -72,41 +76,59 @@ public final class WebhookSignatures {
         requireFresh(triggered, now, window);
     }
 
-    public static void verifyNative(byte[] body, String header, Collection<String> secrets, Instant now, Duration tolerance) {
+    /**
+     * Verifies a native delivery: a {@code v2} signature over time, topic, event id and body, or,
+     * only when {@code acceptV1} (a sender migrating), a {@code v1} signature over time and body.
+     */
+    public static void verifyNative(byte[] body, String topic, String eventId, String header, Collection<String> secrets,
+                                    boolean acceptV1, Instant now, Duration tolerance) {
         if (header == null || header.isBlank()) {
             throw missingSignature("X-StoreOps-Signature");
         }
         Long timestamp = null;
-        List<byte[]> signatures = new ArrayList<>();
+        List<byte[]> v2 = new ArrayList<>();
+        List<byte[]> v1 = new ArrayList<>();
         for (String part : header.split(",")) {
             String[] pair = part.trim().split("=", 2);
             if (pair.length != 2) {
                 continue;
             }
             try {
-                if (pair[0].equals("t")) {
-                    timestamp = Long.parseLong(pair[1]);
-                } else if (pair[0].equals("v1")) {
-                    signatures.add(HexFormat.of().parseHex(pair[1]));
+                switch (pair[0]) {
+                    case "t" -> timestamp = Long.parseLong(pair[1]);
+                    case "v2" -> v2.add(HexFormat.of().parseHex(pair[1]));
+                    case "v1" -> v1.add(HexFormat.of().parseHex(pair[1]));
+                    default -> { } // schemes this version does not know are ignored, as senders add newer ones first
                 }
             } catch (IllegalArgumentException malformedPart) {
                 throw badSignature();
             }
         }
-        if (timestamp == null || signatures.isEmpty()) {
+        if (timestamp == null || v2.isEmpty() && v1.isEmpty()) {
             throw badSignature();
         }
+        if (v2.isEmpty() && !acceptV1) {
+            throw Problems.unauthorized("signature-scheme",
+                    "Only v2 signatures (over time, topic, event id and body) are accepted from this sender.");
+        }
         requireFresh(Instant.ofEpochSecond(timestamp), now, tolerance);
-        byte[] signed = nativeSigned(timestamp, body);
+        if (matches(secrets, signedV2(timestamp, topic, eventId, body), v2)
+                || acceptV1 && matches(secrets, concat(timestamp + ".", body), v1)) {
+            return;
+        }
+        throw badSignature();
+    }
+
+    private static boolean matches(Collection<String> secrets, byte[] signed, List<byte[]> presented) {
         for (String secret : secrets) {
             byte[] expected = hmac(secret, signed);
-            for (byte[] presented : signatures) {
-                if (MessageDigest.isEqual(expected, presented)) {
-                    return;
+            for (byte[] signature : presented) {
+                if (MessageDigest.isEqual(expected, signature)) {
+                    return true;
                 }
             }
         }
-        throw badSignature();
+        return false;
     }
 
     private static void requireFresh(Instant signedAt, Instant now, Duration tolerance) {
@@ -116,12 +138,25 @@ public final class WebhookSignatures {
         }
     }
 
-    private static byte[] nativeSigned(long unixSeconds, byte[] body) {
-        byte[] prefix = (unixSeconds + ".").getBytes(StandardCharsets.UTF_8);
-        byte[] signed = new byte[prefix.length + body.length];
-        System.arraycopy(prefix, 0, signed, 0, prefix.length);
-        System.arraycopy(body, 0, signed, prefix.length, body.length);
+    private static byte[] signedV2(long unixSeconds, String topic, String eventId, byte[] body) {
+        return concat(unixSeconds + "." + topic + "." + eventId + ".", body);
+    }
+
+    private static byte[] concat(String prefix, byte[] body) {
+        byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] signed = new byte[head.length + body.length];
+        System.arraycopy(head, 0, signed, 0, head.length);
+        System.arraycopy(body, 0, signed, head.length, body.length);
         return signed;
+    }
+
+    /** Hex SHA-256 of a body: how a redelivery is told from a different body under a reused event id. */
+    public static String digest(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is unavailable", impossible);
+        }
     }
 
     private static byte[] hmac(String secret, byte[] data) {

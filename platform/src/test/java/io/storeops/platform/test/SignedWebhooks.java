@@ -25,9 +25,15 @@ public final class SignedWebhooks {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("X-StoreOps-Topic", topic)
                 .header("X-StoreOps-Event-Id", eventId)
-                .header("X-StoreOps-Signature", WebhookSignatures.signNative(bytes, secret, signedAt.getEpochSecond()))
+                .header("X-StoreOps-Signature", WebhookSignatures.signNative(bytes, topic, eventId, secret, signedAt.getEpochSecond()))
                 .bodyValue(bytes)
                 .exchange();
+    }
+
+    /** A carrier's tracking delivery: its signed topic is the carrier's name. */
+    public static WebTestClient.ResponseSpec carrier(WebTestClient client, String carrier, String eventId, String body,
+                                                     String secret) {
+        return nativeDelivery(client, "/webhooks/carriers/" + carrier, carrier, eventId, body, secret, Instant.now());
     }
 
     public static WebTestClient.ResponseSpec shopify(WebTestClient client, String shopDomain, String topic, String eventId,

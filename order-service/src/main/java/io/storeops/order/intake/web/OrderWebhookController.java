@@ -58,22 +58,19 @@ class OrderWebhookController {
             examples = @ExampleObject(name = "paid order", value = WebhookExamples.SHOPIFY_ORDER)))
     @ApiResponse(responseCode = "200", description = "Stored, or a duplicate (changes nothing)")
     @Operation(summary = "Shopify order webhooks (orders/create, orders/paid, orders/updated, orders/cancelled)",
-            description = "Signed with X-Shopify-Hmac-Sha256; the shop is X-Shopify-Shop-Domain; deduplicated on X-Shopify-Event-Id. "
-                    + "orders/create and orders/updated move the order as far as the payload shows (financial_status paid, "
-                    + "cancelled_at); nothing ever moves an order back.")
+            description = "Signed with X-Shopify-Hmac-Sha256; the shop is X-Shopify-Shop-Domain; deduplicated on X-Shopify-Event-Id "
+                    + "and topic. Every topic moves the order as far as the payload shows (financial_status paid, cancelled_at): "
+                    + "the topic header is not signed by Shopify, so it never decides payment or cancellation on its own; "
+                    + "nothing ever moves an order back.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> shopify(ServerHttpRequest request) {
         return intake.shopify(request, delivery -> switch (delivery.topic()) {
-            case "orders/create", "orders/updated" -> receive(delivery, body -> {
+            case "orders/create", "orders/updated", "orders/paid", "orders/cancelled" -> receive(delivery, body -> {
                 ShopifyOrderPayload payload = JsonPayloads.read(body, ShopifyOrderPayload.class);
                 if (payload.isCancelled()) {
                     return shopifyCancellation(delivery, payload);
                 }
                 return orders.receive(orderIntake.fromShopify(payload, delivery.storeId(), currencyOf(delivery), payload.isPaid()));
             });
-            case "orders/paid" -> receive(delivery, body -> orders.receive(orderIntake.fromShopify(
-                    JsonPayloads.read(body, ShopifyOrderPayload.class), delivery.storeId(), currencyOf(delivery), true)));
-            case "orders/cancelled" -> receive(delivery, body ->
-                    shopifyCancellation(delivery, JsonPayloads.read(body, ShopifyOrderPayload.class)));
             default -> Mono.error(unsupported(delivery));
         });
     }
@@ -81,14 +78,16 @@ class OrderWebhookController {
     @PostMapping("/webhooks/storefront/{storeId}")
     @Parameter(in = ParameterIn.HEADER, name = "X-StoreOps-Topic", required = true, example = "order.paid")
     @Parameter(in = ParameterIn.HEADER, name = "X-StoreOps-Signature", required = true,
-            description = "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>; several v1= while a secret rotates")
+            description = "t=<unix seconds>,v2=<hex HMAC-SHA256(secret, \"<t>.<topic>.<event id>.<raw body>\")>; "
+                    + "several v2= while a secret rotates")
     @Parameter(in = ParameterIn.HEADER, name = "X-StoreOps-Event-Id", required = true, example = "evt-20261128-000123")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(oneOf = {NativeOrderPayload.class, NativeCancellation.class}),
             examples = {@ExampleObject(name = "order.placed / order.paid", value = WebhookExamples.NATIVE_ORDER),
                         @ExampleObject(name = "order.cancelled", value = WebhookExamples.NATIVE_CANCELLATION)}))
     @ApiResponse(responseCode = "200", description = "Stored, or a duplicate (changes nothing)")
-    @ApiResponse(responseCode = "409", description = "order.cancelled for an order already dispatched: open a refund instead")
+    @ApiResponse(responseCode = "409", description = "order.cancelled for an order already dispatched (open a refund instead), "
+            + "or an event id received before with a different body")
     @Operation(summary = "Native storefront order webhooks (order.placed, order.paid, order.cancelled)",
             description = "Signed with X-StoreOps-Signature; topic in X-StoreOps-Topic; deduplicated on X-StoreOps-Event-Id. "
                     + "Body schemas: storeops/webhooks/storefront-order.v1.schema.json (order.placed, order.paid) and "
