@@ -18,6 +18,7 @@ import io.storeops.platform.webhook.WebhookDeliveries;
 import io.storeops.platform.webhook.WebhookIntake;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +49,7 @@ import reactor.core.scheduler.Schedulers;
  * A service contributes domain code: aggregates, {@link EventHandler} beans and controllers.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(StoreProperties.class)
+@EnableConfigurationProperties({StoreProperties.class, KafkaProperties.class})
 @Import({SecurityConfiguration.class, ProblemResponses.class, ApiDocumentation.class})
 public class StoreOpsPlatformAutoConfiguration {
 
@@ -64,22 +66,25 @@ public class StoreOpsPlatformAutoConfiguration {
 
     /**
      * The outbox's own producer: idempotent and acks=all, so an acknowledged event is durable and
-     * never doubled by retries. A bean of its own so that the context closes it.
+     * never doubled by retries. Built from Boot's {@code spring.kafka.*} settings, so the operator's
+     * SSL/SASL configuration applies to it; the delivery guarantees themselves are not negotiable.
+     * A bean of its own so that the context closes it.
      */
     @Bean
-    DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+    DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(KafkaProperties kafka,
                                                                       @Value("${spring.application.name}") String service) {
-        return new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
+        properties.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return new DefaultKafkaProducerFactory<>(properties);
     }
 
     @Bean

@@ -1,7 +1,15 @@
 package io.storeops.platform.security;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +33,12 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    private static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+    private static final List<String> IDENTITY_PROVIDER_SETTINGS = List.of(
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+            "spring.security.oauth2.resourceserver.jwt.public-key-location");
 
     @Bean
     SecurityWebFilterChain storeOpsSecurity(ServerHttpSecurity http) {
@@ -52,12 +66,35 @@ public class SecurityConfiguration {
     /** Standalone and tests: tokens minted by {@link DevTokens} with the installation's generated key. */
     @Bean
     @ConditionalOnProperty("storeops.security.dev-token-secret")
-    ReactiveJwtDecoder devTokenDecoder(org.springframework.core.env.Environment environment) {
+    ReactiveJwtDecoder devTokenDecoder(Environment environment) {
+        for (String identityProvider : IDENTITY_PROVIDER_SETTINGS) {
+            if (environment.containsProperty(identityProvider)) {
+                throw new IllegalStateException("storeops.security.dev-token-secret and " + identityProvider + " are both set: "
+                        + "a service trusts either the company's identity provider (production) or dev tokens (standalone), "
+                        + "never both. Remove STOREOPS_SECURITY_DEV_TOKEN_SECRET outside development.");
+            }
+        }
         byte[] secret = Base64.getDecoder().decode(environment.getRequiredProperty("storeops.security.dev-token-secret"));
+        List<String> audiences = Binder.get(environment).bind(AUDIENCES, Bindable.listOf(String.class)).orElse(List.of());
+        return devTokenDecoder(secret, audiences);
+    }
+
+    /**
+     * Validates dev tokens: signature, expiry, issuer and, when audiences are configured (the same
+     * {@code spring.security.oauth2.resourceserver.jwt.audiences} Boot applies to an identity
+     * provider's tokens), that the token was issued for one of them.
+     */
+    static ReactiveJwtDecoder devTokenDecoder(byte[] secret, List<String> audiences) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(new DevTokens(secret).key())
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(DevTokens.ISSUER));
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(DevTokens.ISSUER));
+        if (!audiences.isEmpty()) {
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    audience -> audience != null && audience.stream().anyMatch(audiences::contains)));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
 
