@@ -26,7 +26,7 @@ final class EmbeddedDocumentStore implements AutoCloseable {
         Files.createDirectories(file.getParent());
         H2Backend backend;
         try {
-            backend = new H2Backend(file.toAbsolutePath().toString());
+            backend = new DurableH2Backend(file.toAbsolutePath().toString());
         } catch (MVStoreException locked) {
             throw new IllegalStateException("The data folder is in use by another StoreOps (" + file.toAbsolutePath()
                     + " is locked). Stop that one first, or set STOREOPS_DATA_DIR to another folder.", locked);

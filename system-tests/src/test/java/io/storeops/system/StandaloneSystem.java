@@ -74,6 +74,14 @@ final class StandaloneSystem implements AutoCloseable {
         }
     }
 
+    /** Kills the process as {@code kill -9} would: no shutdown hook runs, nothing is flushed or closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("standalone did not die within 30 s of SIGKILL");
+        }
+    }
+
     int exitValue() {
         return process.exitValue();
     }
