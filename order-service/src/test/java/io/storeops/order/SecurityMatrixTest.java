@@ -147,7 +147,7 @@ class SecurityMatrixTest {
     private String orderFor(Route route) {
         String orderId = paidOrder();
         if (route.needsStockOut()) {
-            orders.onEvent(orderId, new ConsumedEvent("fulfillment-service", orderId, 1),
+            orders.onEvent(orderId, new ConsumedEvent("shipments/shp-" + orderId, 1),
                     order -> order.stockShortage(new StockShortage(orderId, STORE, "shp-" + orderId, "TEA-LJ-250", 1, Instant.now())))
                     .block();
         }

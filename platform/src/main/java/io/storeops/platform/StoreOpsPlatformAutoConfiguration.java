@@ -1,11 +1,12 @@
 package io.storeops.platform;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storeops.contracts.Topics;
 import io.storeops.platform.health.MongoPingHealthIndicator;
 import io.storeops.platform.messaging.EventDispatcher;
+import io.storeops.platform.messaging.DeadLetterReplay;
 import io.storeops.platform.messaging.EventHandler;
+import io.storeops.platform.messaging.FailurePolicy;
+import io.storeops.platform.operations.OperationsController;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.OutboxRelay;
 import io.storeops.platform.security.SecurityConfiguration;
@@ -25,17 +26,18 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 import reactor.core.Disposable;
@@ -50,7 +52,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({StoreProperties.class, KafkaProperties.class})
-@Import({SecurityConfiguration.class, ProblemResponses.class, ApiDocumentation.class})
+@Import({SecurityConfiguration.class, ProblemResponses.class, ApiDocumentation.class, OperationsController.class})
 public class StoreOpsPlatformAutoConfiguration {
 
     @Bean
@@ -84,6 +86,8 @@ public class StoreOpsPlatformAutoConfiguration {
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        // A send waits at most this long for a topic's metadata, so a broker outage does not hold the relay a minute per send.
+        properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         return new DefaultKafkaProducerFactory<>(properties);
     }
 
@@ -93,17 +97,36 @@ public class StoreOpsPlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate, Clock clock,
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate, KafkaAdmin kafkaAdmin,
+                            Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String service,
                             @Value("${storeops.outbox.sweep-interval:60s}") Duration sweepInterval,
                             @Value("${storeops.outbox.send-timeout:30s}") Duration sendTimeout,
-                            MeterRegistry meters, @Value("${spring.application.name}") String service) {
-        return new OutboxRelay(mongo, outboxKafkaTemplate, clock, sweepInterval, sendTimeout, meters, service);
+                            @Value("${storeops.outbox.lease:30s}") Duration lease,
+                            @Value("${storeops.outbox.batch-size:256}") int batchSize,
+                            @Value("${storeops.outbox.park-after-attempts:3}") int parkAfterAttempts) {
+        return new OutboxRelay(mongo, outboxKafkaTemplate, topic -> topicMissing(kafkaAdmin, topic), clock,
+                new OutboxRelay.Settings(sweepInterval, sendTimeout, lease, batchSize, parkAfterAttempts), meters, service);
+    }
+
+    /** True only when the cluster answered that the topic does not exist; unreachable is not missing. */
+    private static boolean topicMissing(KafkaAdmin admin, String topic) {
+        try {
+            admin.describeTopics(topic);
+            return false;
+        } catch (RuntimeException failed) {
+            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UnknownTopicOrPartitionException) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     @Bean
-    AggregateStore aggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock,
+    AggregateStore aggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, MeterRegistry meters,
                                   @Value("${spring.application.name}") String service) {
-        return new AggregateStore(mongo, relay, service, clock);
+        return new AggregateStore(mongo, relay, service, clock, meters);
     }
 
     /** The binding {@code storeopsEvents-in-0}: one per-message consumer, so the binder's retry and DLQ apply. */
@@ -114,23 +137,40 @@ public class StoreOpsPlatformAutoConfiguration {
         return new EventDispatcher(handlers, meters, service, handlerTimeout);
     }
 
-    /** Dead letters go to {@code <topic>.<group>.dlq}; counting them here makes every DLQ write visible. */
+    /** Writes dead letters as they were consumed (bytes in, bytes out), with the operator's Kafka settings. */
     @Bean
-    DlqDestinationResolver storeopsDeadLetters(MeterRegistry meters, @Value("${spring.application.name}") String group) {
-        return (record, failure) -> {
-            Counter.builder("storeops.dlq.writes")
-                    .description("Records sent to a dead-letter topic after their retries ran out")
-                    .tags("service", group, "topic", record.topic())
-                    .register(meters)
-                    .increment();
-            return Topics.deadLetter(record.topic(), group);
-        };
+    DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaProperties kafka,
+                                                                         @Value("${spring.application.name}") String service) {
+        Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
+        properties.putAll(Map.of(
+                ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return new DefaultKafkaProducerFactory<>(properties);
     }
 
-    /** Dead-letter topics are created on demand with one partition; order there does not matter. */
     @Bean
-    DlqPartitionFunction storeopsDeadLetterPartition() {
-        return DlqPartitionFunction.PARTITION_ZERO;
+    KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate(DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
+        return new KafkaTemplate<>(deadLetterProducerFactory);
+    }
+
+    @Bean
+    DeadLetterReplay deadLetterReplay(KafkaProperties kafka, @Value("${spring.application.name}") String service,
+                                      @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
+                                      @Qualifier("storeopsEvents") Consumer<Message<byte[]>> storeopsEvents,
+                                      KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate) {
+        return new DeadLetterReplay(kafka.buildConsumerProperties(), service, consumedTopics, storeopsEvents, deadLetterKafkaTemplate);
+    }
+
+    /** Failure policy of the consumer: outages retried as long as they last, events that cannot be applied dead-lettered. */
+    @Bean
+    FailurePolicy storeopsFailurePolicy(KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate, MeterRegistry meters,
+                                        @Value("${spring.application.name}") String service,
+                                        @Value("${storeops.messaging.retry.max-interval:10s}") Duration maxInterval,
+                                        @Value("${storeops.messaging.event-attempts:3}") int eventAttempts) {
+        return new FailurePolicy(deadLetterKafkaTemplate, maxInterval, eventAttempts, meters, service);
     }
 
     @Bean

@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  *
  * @param status     derived from progress and refunds; stored so that staff can search by it
  * @param refunded   money paid back so far (refund standing is part of the status)
+ * @param refundIds  the refunds counted in {@code refunded}, so that each adds its money once whatever arrives twice
  * @param storefrontUpdatedAt the storefront's time of the newest change applied, so older messages cannot undo it
  * @param buyerTerms derived: the buyer's and recipient's names, e-mail and phone digits, normalized for search
  */
@@ -57,6 +58,7 @@ public record Order(
         Money tax,
         Money total,
         Money refunded,
+        @JsonIgnore List<String> refundIds,
         List<String> discountCodes,
         Instant placedAt,
         Instant paidAt,
@@ -100,6 +102,7 @@ public record Order(
     public Order {
         lines = lines == null ? List.of() : List.copyOf(lines);
         discountCodes = discountCodes == null ? List.of() : List.copyOf(discountCodes);
+        refundIds = refundIds == null ? List.of() : List.copyOf(refundIds);
         noteAttributes = noteAttributes == null ? List.of() : List.copyOf(noteAttributes);
         addressChanges = addressChanges == null ? List.of() : List.copyOf(addressChanges);
         holds = holds == null ? List.of() : List.copyOf(holds);
@@ -307,14 +310,17 @@ public record Order(
      * Money went back to the buyer: the refunded amount grows (never beyond the total), and the
      * status shows the refund standing. Progress is untouched, so a delivered order stays delivered.
      */
-    public Change<Order> refundCompleted(Money amount, Instant at) {
+    public Change<Order> refundCompleted(String refundId, Money amount, Instant at) {
         Money sum = refunded.plus(amount);
         Money capped = sum.isGreaterThan(total) ? total : sum;
-        if (capped.equals(refunded)) {
+        if (refundIds.contains(refundId) || capped.equals(refunded)) {
             return Change.none();
         }
         return Change.of(edit(draft -> {
             draft.refunded = capped;
+            List<String> counted = new ArrayList<>(draft.refundIds);
+            counted.add(refundId);
+            draft.refundIds = counted;
             draft.log(at, Kind.REFUNDED, "refund-service", show(amount) + " paid back, " + show(capped) + " in all");
         }));
     }
@@ -524,6 +530,7 @@ public record Order(
         Money tax;
         Money total;
         Money refunded;
+        List<String> refundIds;
         List<String> discountCodes;
         Instant placedAt;
         Instant paidAt;
@@ -563,6 +570,7 @@ public record Order(
             tax = order.tax;
             total = order.total;
             refunded = order.refunded;
+            refundIds = order.refundIds;
             discountCodes = order.discountCodes;
             placedAt = order.placedAt;
             paidAt = order.paidAt;
@@ -617,7 +625,7 @@ public record Order(
 
         Order build() {
             return new Order(idFor(storeId, externalOrderId), storeId, channel, externalOrderId, progress, null, lines,
-                    shippingFee, discount, tax, total, refunded, discountCodes, placedAt, paidAt, shippingAddress, buyer,
+                    shippingFee, discount, tax, total, refunded, refundIds, discountCodes, placedAt, paidAt, shippingAddress, buyer,
                     buyerNote, noteAttributes, requestedCarrier, attribution, storefrontUpdatedAt, shipment, cancellation, holds, release,
                     addressChanges, stockOut, timeline, null);
         }

@@ -338,14 +338,25 @@ class OrderTest {
         assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(delivered.shipment().deliveredAt()).isEqualTo(NOON);
 
-        Order partly = delivered.refundCompleted(new Money(12800, "CNY"), NOON).state();
+        Order partly = delivered.refundCompleted("rf-1", new Money(12800, "CNY"), NOON).state();
         assertThat(partly.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(partly.progress()).as("still delivered").isEqualTo(Progress.DELIVERED);
 
-        Order fully = partly.refundCompleted(new Money(20000, "CNY"), NOON).state();
+        Order fully = partly.refundCompleted("rf-2", new Money(20000, "CNY"), NOON).state();
         assertThat(fully.status()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(fully.refunded()).as("never more than the total").isEqualTo(new Money(25600, "CNY"));
-        assertThat(fully.refundCompleted(new Money(1, "CNY"), NOON).isNone()).isTrue();
+        assertThat(fully.refundCompleted("rf-3", new Money(1, "CNY"), NOON).isNone()).isTrue();
+    }
+
+    @Test
+    void aRefundAddsItsMoneyOnceHoweverOftenItArrives() {
+        Order delivered = paid().dispatched(dispatch()).state().delivered(NOON).state();
+        Order refunded = delivered.refundCompleted("rf-1", new Money(1000, "CNY"), NOON).state();
+
+        assertThat(refunded.refundCompleted("rf-1", new Money(1000, "CNY"), NOON).isNone())
+                .as("the same refund again, e.g. replayed after a later one of another case").isTrue();
+        assertThat(refunded.refundCompleted("rf-2", new Money(1000, "CNY"), NOON).state().refunded())
+                .isEqualTo(new Money(2000, "CNY"));
     }
 
     @Test
@@ -355,7 +366,7 @@ class OrderTest {
                 .shipmentCreated("shp-1", NOON).state()
                 .dispatched(dispatch()).state()
                 .delivered(Instant.parse("2026-11-29T08:00:00Z")).state()
-                .refundCompleted(new Money(12800, "CNY"), Instant.parse("2026-11-30T08:00:00Z")).state();
+                .refundCompleted("rf-1", new Money(12800, "CNY"), Instant.parse("2026-11-30T08:00:00Z")).state();
 
         assertThat(done.timeline()).extracting(TimelineEntry::what, TimelineEntry::by).containsExactly(
                 tuple(Kind.PLACED, "storefront"), tuple(Kind.PAID, "storefront"), tuple(Kind.HELD, "review rules"),

@@ -71,7 +71,9 @@ public class EventDispatcher implements Consumer<Message<byte[]>> {
                 required(headers, CloudEventHeaders.TYPE),
                 required(headers, CloudEventHeaders.SOURCE),
                 required(headers, CloudEventHeaders.SUBJECT),
+                header(headers, CloudEventHeaders.AGGREGATE),
                 Long.parseLong(required(headers, CloudEventHeaders.SEQUENCE)),
+                "true".equals(header(headers, CloudEventHeaders.REPLAY)),
                 Optional.ofNullable(header(headers, CloudEventHeaders.TIME)).map(Instant::parse).orElse(null),
                 traceparent,
                 EventJson.read(payload, handler.payloadType()));

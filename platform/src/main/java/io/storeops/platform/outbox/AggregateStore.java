@@ -8,9 +8,12 @@ import io.storeops.contracts.EventType;
 import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.platform.trace.Traceparent;
 import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +34,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Stores aggregates as one document each: {@code {_id, version, lastSequence, consumed, outbox, state}}.
+ * Stores aggregates as one document each: {@code {_id, version, lastSequence, consumed, replayed, outbox,
+ * pendingSince, lease, parked, parkedCount, state}}.
  *
  * <p>A decision's new state, its events (appended to {@code outbox}) and the consumed event's
  * position are written in one update conditional on {@code version}, so a state change and the
  * events it causes cannot be separated, a lost race is detected and retried, and a redelivered
  * event is recognised without a second collection. The filter is the flat {@code {_id, version}}
- * so that the store can answer it from the unique index on exactly those keys.
+ * so that the store can answer it from the unique index on exactly those keys. A write that adds
+ * events also takes the aggregate's relay lease when nobody else holds a live one, and then wakes
+ * this instance's relay; otherwise the instance holding the lease publishes them.
  */
 public class AggregateStore {
 
@@ -45,8 +51,13 @@ public class AggregateStore {
 
     static final String VERSION = "version";
     static final String LAST_SEQUENCE = "lastSequence";
-    static final String CONSUMED = "consumed";
     static final String OUTBOX = "outbox";
+    /** When the oldest unpublished entry was written; present only while the outbox has entries (the sweep's index). */
+    static final String PENDING_SINCE = "pendingSince";
+    /** Entries the broker refused for good, held back until an operator retries them. */
+    static final String PARKED = "parked";
+    /** How many entries are parked; present only while some are (the parked index). */
+    static final String PARKED_COUNT = "parkedCount";
     static final String STATE = "state";
     private static final int MAX_ATTEMPTS = 8;
 
@@ -55,15 +66,20 @@ public class AggregateStore {
     private final String source;
     private final Clock clock;
     private final MongoConverter converter;
+    private final Counter outOfSequence;
     /** Collections whose {_id, version} index exists (or is being created), so each is created once per process. */
     private final Map<String, Mono<String>> versionIndexes = new ConcurrentHashMap<>();
 
-    public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock) {
+    public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.relay = relay;
         this.source = source;
         this.clock = clock;
         this.converter = mongo.getConverter();
+        this.outOfSequence = Counter.builder("storeops.events.out.of.sequence")
+                .description("Late events (replayed dead letters, retried parked entries) applied after a later event of their aggregate")
+                .tag("service", source)
+                .register(meters);
     }
 
     public <T> Mono<T> find(String collection, String id, Class<T> type) {
@@ -102,12 +118,17 @@ public class AggregateStore {
     /**
      * The unique index on exactly {_id, version}: the embedded store uses an index only when a
      * filter's keys equal its keys, so without it every conditional update would scan the collection.
+     * Also the sparse indexes through which the relay's sweep finds pending and parked aggregates
+     * (real MongoDB uses them; the embedded store ignores non-unique indexes and scans, which the
+     * sweep can afford on start and once a minute).
      */
     private Mono<String> versionIndex(String collection) {
         return versionIndexes.computeIfAbsent(collection, name -> mongo.indexOps(name)
                 .createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC).unique())
+                .then(mongo.indexOps(name).createIndex(new Index().on(PENDING_SINCE, Sort.Direction.ASC).sparse()))
+                .then(mongo.indexOps(name).createIndex(new Index().on(PARKED_COUNT, Sort.Direction.ASC).sparse()))
                 .onErrorResume(failure -> {
-                    log.warn("Could not create the {_id, version} index on {}; updates stay correct but slower: {}", name, failure.toString());
+                    log.warn("Could not create the outbox indexes on {}; updates stay correct but slower: {}", name, failure.toString());
                     return Mono.just("none");
                 })
                 .cache());
@@ -122,29 +143,54 @@ public class AggregateStore {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(current -> {
-                    Map<String, Long> consumedSoFar = current.map(AggregateStore::readConsumed).orElseGet(LinkedHashMap::new);
+                    ConsumptionPositions positions = current.map(ConsumptionPositions::read).orElseGet(ConsumptionPositions::none);
                     Optional<T> state = current.map(document -> readState(document, type));
-                    if (consumed != null && consumedSoFar.getOrDefault(consumed.key(), 0L) >= consumed.sequence()) {
+                    if (consumed != null && positions.applied(consumed)) {
                         return Mono.just(Applied.nothing(state.orElse(null), Applied.Outcome.DUPLICATE));
                     }
                     Change<T> change = decide.apply(state);
                     if (change.isNone()) {
                         return Mono.just(Applied.nothing(state.orElse(null), Applied.Outcome.UNCHANGED));
                     }
+                    boolean late = consumed != null && positions.outOfSequence(consumed);
                     if (consumed != null) {
-                        consumedSoFar.put(consumed.key(), consumed.sequence());
+                        positions.record(consumed);
                     }
                     long lastSequence = current.map(document -> number(document, LAST_SEQUENCE)).orElse(0L);
-                    List<Document> entries = outboxEntries(change.events(), lastSequence, traceparent);
+                    List<Document> entries = outboxEntries(collection, id, change.events(), lastSequence, traceparent);
+                    Instant now = clock.instant();
+                    boolean publishHere = !entries.isEmpty() && current
+                            .map(document -> OutboxLease.mayPublish(OutboxLease.read(document), relay.instance(), now)
+                                    || document.getList(OUTBOX, Document.class, List.of()).isEmpty())
+                            .orElse(true);
+                    Document fields = new Document(LAST_SEQUENCE, lastSequence + entries.size())
+                            .append(ConsumptionPositions.CONSUMED, positions.consumedDocuments())
+                            .append(ConsumptionPositions.REPLAYED, positions.replayed())
+                            .append(STATE, writeState(change.state()));
+                    if (!entries.isEmpty() && current.map(document -> document.get(PENDING_SINCE) == null).orElse(true)) {
+                        fields.append(PENDING_SINCE, Date.from(now));
+                    }
+                    if (publishHere) {
+                        fields.append(OutboxLease.FIELD, new OutboxLease(relay.instance(), now.plus(relay.leaseDuration())).toDocument());
+                    }
                     Mono<Boolean> written = current
-                            .map(document -> update(collection, id, number(document, VERSION), change.state(),
-                                    lastSequence + entries.size(), consumedSoFar, entries))
-                            .orElseGet(() -> insert(collection, id, change.state(), entries.size(), consumedSoFar, entries));
+                            .map(document -> {
+                                Update update = new Update();
+                                fields.forEach(update::set);
+                                if (!entries.isEmpty()) {
+                                    update.push(OUTBOX).each(entries.toArray());
+                                }
+                                return updateIf(collection, id, number(document, VERSION), update);
+                            })
+                            .orElseGet(() -> insert(collection, id, fields, entries));
                     return written.flatMap(won -> {
                         if (!won) {
                             return attempt(collection, id, type, consumed, decide, traceparent, attempt + 1);
                         }
-                        if (!entries.isEmpty()) {
+                        if (late) {
+                            outOfSequence.increment();
+                        }
+                        if (publishHere) {
                             relay.wake(collection, id);
                         }
                         return Mono.just(new Applied<>(change.state(), Applied.Outcome.APPLIED, change.events()));
@@ -152,42 +198,34 @@ public class AggregateStore {
                 });
     }
 
-    private Mono<Boolean> insert(String collection, String id, Object state, long lastSequence,
-                                 Map<String, Long> consumed, List<Document> entries) {
-        Document document = new Document("_id", id)
-                .append(VERSION, 1L)
-                .append(LAST_SEQUENCE, lastSequence)
-                .append(CONSUMED, writeConsumed(consumed))
-                .append(OUTBOX, entries)
-                .append(STATE, writeState(state));
+    private Mono<Boolean> insert(String collection, String id, Document fields, List<Document> entries) {
+        Document document = new Document("_id", id).append(VERSION, 1L).append(OUTBOX, entries);
+        document.putAll(fields);
         return mongo.insert(document, collection)
                 .thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, raceLost -> Mono.just(false));
     }
 
-    private Mono<Boolean> update(String collection, String id, long version, Object state, long lastSequence,
-                                 Map<String, Long> consumed, List<Document> entries) {
-        Update update = new Update()
-                .set(VERSION, version + 1)
-                .set(LAST_SEQUENCE, lastSequence)
-                .set(CONSUMED, writeConsumed(consumed))
-                .set(STATE, writeState(state));
-        if (!entries.isEmpty()) {
-            update.push(OUTBOX).each(entries.toArray());
-        }
+    /**
+     * Applies {@code update} if the document is still at {@code version}, moving it to the next
+     * version; false when another writer (or the relay) changed it first.
+     */
+    Mono<Boolean> updateIf(String collection, String id, long version, Update update) {
+        update.set(VERSION, version + 1);
         return mongo.updateFirst(query(where("_id").is(id).and(VERSION).is(version)), update, collection)
                 .map(result -> result.getMatchedCount() == 1);
     }
 
-    private List<Document> outboxEntries(List<StoreOpsEvent> events, long lastSequence, String traceparent) {
+    private List<Document> outboxEntries(String collection, String id, List<StoreOpsEvent> events, long lastSequence,
+                                         String traceparent) {
         List<Document> entries = new ArrayList<>(events.size());
         long sequence = lastSequence;
         for (StoreOpsEvent event : events) {
             EventType type = EventType.of(event);
             sequence++;
             OutboxEntry entry = new OutboxEntry(UUID.randomUUID().toString(), type.typeName(), type.version(),
-                    type.topic(), event.subject(), sequence, source, clock.instant(),
-                    Traceparent.childOf(traceparent), new String(EventJson.write(event), StandardCharsets.UTF_8));
+                    type.topic(), event.subject(), collection + "/" + id, sequence, source, clock.instant(),
+                    Traceparent.childOf(traceparent), new String(EventJson.write(event), StandardCharsets.UTF_8), false);
             Document document = new Document();
             converter.write(entry, document);
             document.remove("_class");
@@ -205,20 +243,6 @@ public class AggregateStore {
 
     private <T> T readState(Document document, Class<T> type) {
         return converter.read(type, document.get(STATE, Document.class));
-    }
-
-    private static List<Document> writeConsumed(Map<String, Long> consumed) {
-        return consumed.entrySet().stream()
-                .map(entry -> new Document("key", entry.getKey()).append("sequence", entry.getValue()))
-                .toList();
-    }
-
-    private static Map<String, Long> readConsumed(Document document) {
-        Map<String, Long> consumed = new LinkedHashMap<>();
-        for (Document entry : document.getList(CONSUMED, Document.class, List.of())) {
-            consumed.put(entry.getString("key"), number(entry, "sequence"));
-        }
-        return consumed;
     }
 
     static long number(Document document, String field) {

@@ -7,8 +7,10 @@ import java.time.Instant;
  * holds everything the CloudEvents headers need, so the relay publishes without the domain.
  *
  * @param eventId     the CloudEvents id ({@code ce_id})
+ * @param aggregate   the producing aggregate, {@code <collection>/<id>} ({@code ce_aggregate})
  * @param sequence    the producing aggregate's event sequence: consumers apply each once, in order
  * @param payload     the event's JSON, exactly as it will be published
+ * @param replay      published again after it was parked: consumers apply it although it is late
  */
 public record OutboxEntry(
         String eventId,
@@ -16,9 +18,11 @@ public record OutboxEntry(
         int schemaVersion,
         String topic,
         String subject,
+        String aggregate,
         long sequence,
         String source,
         Instant time,
         String traceparent,
-        String payload) {
+        String payload,
+        boolean replay) {
 }

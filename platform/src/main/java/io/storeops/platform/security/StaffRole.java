@@ -19,5 +19,7 @@ public enum StaffRole {
     /** Checks, dispatches and receives parcels. */
     WAREHOUSE,
     /** Listing pages and images. */
-    DESIGNER
+    DESIGNER,
+    /** Not a department role: whoever runs the system; replays dead letters and retries parked events. */
+    OPERATOR
 }

@@ -40,9 +40,10 @@ public final class AggregateStoreBenchmark {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "bench");
             // A relay that is never started: writes only record their events, nothing is published.
-            OutboxRelay idleRelay = new OutboxRelay(mongo, null, Clock.systemUTC(), Duration.ofHours(1), Duration.ofSeconds(1),
-                    new SimpleMeterRegistry(), "bench");
-            AggregateStore store = new AggregateStore(mongo, idleRelay, "bench", Clock.systemUTC());
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            OutboxRelay idleRelay = new OutboxRelay(mongo, null, topic -> false, Clock.systemUTC(),
+                    new OutboxRelay.Settings(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 256, 3), meters, "bench");
+            AggregateStore store = new AggregateStore(mongo, idleRelay, "bench", Clock.systemUTC(), meters);
 
             long started = System.nanoTime();
             for (int i = 0; i < aggregates; i++) {

@@ -14,8 +14,8 @@ public class StoreOpsTestInitializer implements ApplicationContextInitializer<Co
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "storeops.security.dev-token-secret=" + TestTokens.secretBase64(),
                 "storeops.outbox.sweep-interval=5s",
-                "spring.cloud.stream.bindings.storeopsEvents-in-0.consumer.back-off-initial-interval=50",
-                "spring.cloud.stream.bindings.storeopsEvents-in-0.consumer.back-off-max-interval=200",
+                "storeops.messaging.retry.max-interval=500ms",
+                "storeops.outbox.lease=3s",
                 "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000",
                 "spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms=6000",
                 "spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=500")

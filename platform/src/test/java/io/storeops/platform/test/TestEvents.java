@@ -18,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -90,6 +91,46 @@ public final class TestEvents {
             }
         }
         return seen;
+    }
+
+    /**
+     * A key whose records land on the same partition as {@code key}'s (Kafka's default partitioner),
+     * so that a sentinel published under it after a flow arrives after everything the flow published.
+     */
+    public static String keyBeside(String key, int partitions) {
+        int partition = partition(key, partitions);
+        while (true) {
+            String candidate = "sentinel-" + UUID.randomUUID();
+            if (partition(candidate, partitions) == partition) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /**
+     * Polls until a record with {@code sentinelKey} arrives (or the timeout passes) and returns every
+     * record with {@code key} seen before it: with the sentinel on the same partition and published
+     * after the flow, a record published twice shows up twice here.
+     */
+    public static List<ConsumerRecord<String, byte[]>> before(Consumer<String, byte[]> consumer, String key, String sentinelKey,
+                                                              Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (sentinelKey.equals(record.key())) {
+                    return seen;
+                }
+                if (key.equals(record.key())) {
+                    seen.add(record);
+                }
+            }
+        }
+        throw new AssertionError("the sentinel " + sentinelKey + " never arrived; seen before it: " + types(seen));
     }
 
     /** The CloudEvents types of {@code records}, in order. */

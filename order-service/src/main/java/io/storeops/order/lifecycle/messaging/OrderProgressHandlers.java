@@ -52,7 +52,7 @@ class OrderProgressHandlers {
 
     @Bean
     EventHandler<RefundCompleted> orderRefunded(Orders orders) {
-        return on(orders, RefundCompleted.class, (order, refund) -> order.refundCompleted(refund.amount(), refund.completedAt()));
+        return on(orders, RefundCompleted.class, (order, refund) -> order.refundCompleted(refund.refundId(), refund.amount(), refund.completedAt()));
     }
 
     private static <E extends OrderScopedEvent> EventHandler<E> on(Orders orders, Class<E> type,
