@@ -316,7 +316,8 @@ public class OutboxRelay implements SmartLifecycle {
             if (remaining.isEmpty()) {
                 update.unset(AggregateStore.PENDING_SINCE).unset(OutboxLease.FIELD);
             } else {
-                update.set(AggregateStore.PENDING_SINCE, remaining.get(0).get("time", Date.class));
+                update.set(AggregateStore.PENDING_SINCE, remaining.get(0).get("time", Date.class))
+                        .set(OutboxLease.FIELD, new OutboxLease(instance, clock.instant().plus(settings.lease())).toDocument());
             }
             if (bulk == null) {
                 bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);

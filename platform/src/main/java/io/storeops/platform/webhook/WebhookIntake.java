@@ -20,9 +20,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The webhook pipeline every receiving service shares: read the raw body up to the size cap,
- * verify the signature and freshness, claim the delivery (a redelivery is answered without
- * effect, a reused event id with another body is a 409), apply it, mark it done, answer. A
- * refused delivery stores nothing; every outcome is counted.
+ * verify the signature and freshness, claim the delivery (a reused event id with another body is a
+ * 409), apply it (a redelivery again, idempotently, answered as a duplicate), answer. A refused
+ * delivery stores nothing; every outcome is counted.
  */
 public class WebhookIntake {
 
@@ -80,9 +80,8 @@ public class WebhookIntake {
                 .map(verify)
                 .doOnNext(delivery -> topic.set(delivery.topic()))
                 .flatMap(delivery -> deliveries.claim(delivery).flatMap(claim -> switch (claim) {
-                    case DONE -> Mono.just(receipt("duplicate", delivery));
-                    case UNFINISHED -> applyOnce(delivery, apply).thenReturn(receipt("duplicate", delivery));
-                    case NEW -> applyOnce(delivery, apply)
+                    case SEEN -> applyAgain(delivery, apply).thenReturn(receipt("duplicate", delivery));
+                    case NEW -> applyAgain(delivery, apply)
                             .onErrorResume(refused -> deliveries.release(delivery).then(Mono.error(refused)))
                             .thenReturn(receipt("accepted", delivery));
                 }))
@@ -90,8 +89,9 @@ public class WebhookIntake {
                 .doOnError(ProblemException.class, refused -> count(source, topic.get(), "rejected"));
     }
 
-    private Mono<Void> applyOnce(VerifiedDelivery delivery, Function<VerifiedDelivery, Mono<?>> apply) {
-        return Mono.defer(() -> apply.apply(delivery)).then(deliveries.complete(delivery));
+    /** Applies the delivery's effect; effects are idempotent, so applying a redelivery again changes nothing. */
+    private static Mono<Void> applyAgain(VerifiedDelivery delivery, Function<VerifiedDelivery, Mono<?>> apply) {
+        return Mono.defer(() -> apply.apply(delivery)).then();
     }
 
     private VerifiedDelivery verifyShopify(HttpHeaders headers, byte[] body) {
