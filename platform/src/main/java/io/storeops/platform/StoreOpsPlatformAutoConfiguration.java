@@ -75,14 +75,7 @@ public class StoreOpsPlatformAutoConfiguration {
     @Bean
     DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(KafkaProperties kafka,
                                                                       @Value("${spring.application.name}") String service) {
-        Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
-        properties.putAll(Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        Map<String, Object> properties = durableProducer(kafka, service + "-outbox", StringSerializer.class);
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -141,14 +134,23 @@ public class StoreOpsPlatformAutoConfiguration {
     @Bean
     DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaProperties kafka,
                                                                          @Value("${spring.application.name}") String service) {
+        return new DefaultKafkaProducerFactory<>(durableProducer(kafka, service + "-dead-letters", ByteArraySerializer.class));
+    }
+
+    /**
+     * Boot's {@code spring.kafka.*} producer settings (SSL, SASL, ...) with the guarantees no setting
+     * may weaken: acks=all, idempotence, ordered retries; values are bytes.
+     */
+    private static Map<String, Object> durableProducer(KafkaProperties kafka, String clientId, Class<?> keySerializer) {
         Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
         properties.putAll(Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters",
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        return new DefaultKafkaProducerFactory<>(properties);
+        return properties;
     }
 
     @Bean
