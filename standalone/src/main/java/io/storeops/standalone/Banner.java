@@ -19,7 +19,7 @@ final class Banner {
                     service.name(), base, base, base));
         }
         out.append(String.format("  %-20s %s%n", "Kafka (KRaft)", broker.bootstrapServers()));
-        out.append(String.format("  %-20s %s%n", "Mongo-wire store", store.uri()));
+        out.append(String.format("  %-20s %s%s%n", "Mongo-wire store", store.uri(), store.inMemory() ? "   (in memory, not kept)" : ""));
         out.append(String.format("  %-20s %s%n%n", "data folder", dataDir.toAbsolutePath()));
         out.append("Demo stores (development secrets, standalone only):\n");
         out.append(String.format("  %-16s CNY, Asia/Shanghai     native webhooks  secret %s%n", DemoStores.TMALL, DemoStores.TMALL_SECRET));
@@ -29,7 +29,9 @@ final class Banner {
         out.append("Dev tokens (valid ").append(DevCredentials.TOKEN_LIFETIME.toHours())
                 .append(" h, both stores; also in ").append(dataDir.resolve("dev-tokens.json")).append("):\n");
         tokens.forEach((role, token) -> out.append(String.format("  %-14s %s%n", role, token)));
-        out.append("\nCtrl-C stops everything; the next start finds the same data.\n");
+        out.append(store.inMemory()
+                ? "\nCtrl-C stops everything; the store is in memory, so the next start finds none of its data.\n"
+                : "\nCtrl-C stops everything; the next start finds the same data.\n");
         System.out.println(out);
     }
 }

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Set;
+import org.h2.mvstore.MVStore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,8 +31,13 @@ final class DurableH2Backend extends H2Backend {
     private final Object commitLock = new Object();
     private long committedWrites;
 
+    /**
+     * Pages of 2 KB instead of H2's 16 KB: a commit stores every page a write touched, so with a
+     * commit per write small pages cost far less (measured with 2 KB documents, one writer: 835
+     * inserts/s at 16 KB, 1,280 at 2 KB; without per-write commits 1,680 and 2,440).
+     */
     DurableH2Backend(String fileName) {
-        super(fileName);
+        super(new MVStore.Builder().fileName(fileName).pageSplitSize(2048).open());
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The whole StoreOps system in one process, for a laptop or a demo: a Kafka broker (KRaft), the
  * Mongo-wire store persisted under the data folder, the four services on their ports, dev tokens
  * and, with {@code --simulate[=orders per second]}, storefront traffic. Ctrl-C stops it cleanly;
- * the next start finds the same data.
+ * the next start finds the same data, unless {@code --in-memory-store} kept the store in memory.
  */
 public final class StoreOpsStandalone {
 
@@ -52,7 +52,8 @@ public final class StoreOpsStandalone {
             stopped.countDown();
         }, "storeops-stop"));
 
-        EmbeddedDocumentStore store = EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), options.mongoPort());
+        EmbeddedDocumentStore store = EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), options.mongoPort(),
+                options.inMemoryStore());
         running.add(store);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
         running.add(broker);

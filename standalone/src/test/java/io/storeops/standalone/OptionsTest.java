@@ -19,6 +19,16 @@ class OptionsTest {
         assertThat(options.kafkaControllerPort()).isEqualTo(19093);
         assertThat(options.mongoPort()).isEqualTo(37017);
         assertThat(options.simulateRate()).isZero();
+        assertThat(options.inMemoryStore()).as("the store is kept in the data folder unless asked").isFalse();
+    }
+
+    @Test
+    void inMemoryStoreIsAskedForWithItsFlag() {
+        Options options = Options.parse(new String[] {"--in-memory-store", "--simulate=3"}, Map.of());
+
+        assertThat(options.inMemoryStore()).isTrue();
+        assertThat(options.simulateRate()).isEqualTo(3.0);
+        assertThat(Options.USAGE).contains("--in-memory-store");
     }
 
     @Test

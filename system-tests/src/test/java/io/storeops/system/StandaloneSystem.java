@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,19 +24,28 @@ import tools.jackson.databind.JsonNode;
  */
 final class StandaloneSystem implements AutoCloseable {
 
+    private static final String LOG = "standalone.log";
+
     private final Path jar = Path.of(System.getProperty("storeops.standalone.jar", "../standalone/target/storeops-standalone.jar"));
     private final Path workDir;
     private final Path dataDir;
     private final int orderPort;
     private final int kafkaPort;
     private final int mongoPort;
+    private final List<String> arguments;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
 
     StandaloneSystem() throws IOException {
-        workDir = Files.createDirectories(Path.of(System.getProperty("storeops.system-test.dir", "target/system-test")))
-                .resolve("run-" + System.currentTimeMillis());
+        this(Files.createDirectories(Path.of(System.getProperty("storeops.system-test.dir", "target/system-test")))
+                .resolve("run-" + System.currentTimeMillis()));
+    }
+
+    /** Runs in {@code workDir} (its log, and its data folder beneath), with the standalone's command-line {@code arguments}. */
+    StandaloneSystem(Path workDir, String... arguments) throws IOException {
+        this.workDir = workDir;
+        this.arguments = List.of(arguments);
         dataDir = workDir.resolve("data");
         orderPort = freeRange(4);
         kafkaPort = freeRange(2);
@@ -47,10 +57,12 @@ final class StandaloneSystem implements AutoCloseable {
             throw new IllegalStateException("build the standalone jar first: " + jar.toAbsolutePath());
         }
         starts++;
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(workDir).resolve("standalone.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(workDir).resolve(LOG).toFile()));
         builder.environment().put("STOREOPS_DATA_DIR", dataDir.toString());
         builder.environment().put("STOREOPS_ORDER_PORT", String.valueOf(orderPort));
         builder.environment().put("STOREOPS_KAFKA_PORT", String.valueOf(kafkaPort));
@@ -58,7 +70,7 @@ final class StandaloneSystem implements AutoCloseable {
         process = builder.start();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("standalone exited with " + process.exitValue() + "; see " + workDir.resolve("standalone.log"));
+                throw new IllegalStateException("standalone exited with " + process.exitValue() + "; see " + log());
             }
             return servicePorts().stream().allMatch(port -> status(get(port, "/actuator/health", null)) == 200)
                     && Files.exists(dataDir.resolve("dev-tokens.json"));
@@ -86,6 +98,14 @@ final class StandaloneSystem implements AutoCloseable {
         return process.exitValue();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return workDir.resolve(LOG);
+    }
+
     int starts() {
         return starts;
     }
@@ -108,6 +128,14 @@ final class StandaloneSystem implements AutoCloseable {
 
     int analyticsPort() {
         return orderPort + 3;
+    }
+
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoPort;
     }
 
     List<Integer> servicePorts() {
