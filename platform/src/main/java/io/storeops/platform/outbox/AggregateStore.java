@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,10 +164,17 @@ public class AggregateStore {
                             .map(document -> OutboxLease.mayPublish(OutboxLease.read(document), relay.instance(), now)
                                     || document.getList(OUTBOX, Document.class, List.of()).isEmpty())
                             .orElse(true);
-                    Document fields = new Document(LAST_SEQUENCE, lastSequence + entries.size())
-                            .append(ConsumptionPositions.CONSUMED, positions.consumedDocuments())
-                            .append(ConsumptionPositions.REPLAYED, positions.replayed())
-                            .append(STATE, writeState(change.state()));
+                    Document newState = writeState(change.state());
+                    Document fields = new Document();
+                    if (!entries.isEmpty()) {
+                        fields.append(LAST_SEQUENCE, lastSequence + entries.size());
+                    }
+                    if (consumed != null) {
+                        fields.append(ConsumptionPositions.CONSUMED, positions.consumedDocuments());
+                        if (consumed.replay()) {
+                            fields.append(ConsumptionPositions.REPLAYED, positions.replayed());
+                        }
+                    }
                     if (!entries.isEmpty() && current.map(document -> document.get(PENDING_SINCE) == null).orElse(true)) {
                         fields.append(PENDING_SINCE, Date.from(now));
                     }
@@ -177,12 +185,13 @@ public class AggregateStore {
                             .map(document -> {
                                 Update update = new Update();
                                 fields.forEach(update::set);
+                                setChangedFields(update, STATE, document.get(STATE, Document.class), newState);
                                 if (!entries.isEmpty()) {
                                     update.push(OUTBOX).each(entries.toArray());
                                 }
                                 return updateIf(collection, id, number(document, VERSION), update);
                             })
-                            .orElseGet(() -> insert(collection, id, fields, entries));
+                            .orElseGet(() -> insert(collection, id, fields.append(STATE, newState), entries));
                     return written.flatMap(won -> {
                         if (!won) {
                             return attempt(collection, id, type, consumed, decide, traceparent, attempt + 1);
@@ -196,6 +205,37 @@ public class AggregateStore {
                         return Mono.just(new Applied<>(change.state(), Applied.Outcome.APPLIED, change.events()));
                     });
                 });
+    }
+
+    /**
+     * Writes only what changed between two versions of an embedded document: changed top-level
+     * fields are set, removed ones unset, and a list that only grew at its end gets its new items
+     * pushed. An order's update then sends a new timeline line and the changed parts, not the whole
+     * order again, which is most of the store's work per event.
+     */
+    static void setChangedFields(Update update, String path, Document before, Document after) {
+        if (before == null) {
+            update.set(path, after);
+            return;
+        }
+        for (Map.Entry<String, Object> field : after.entrySet()) {
+            Object old = before.get(field.getKey());
+            String fieldPath = path + "." + field.getKey();
+            if (Objects.equals(old, field.getValue())) {
+                continue;
+            }
+            if (old instanceof List<?> shorter && field.getValue() instanceof List<?> longer && longer.size() > shorter.size()
+                    && longer.subList(0, shorter.size()).equals(shorter)) {
+                update.push(fieldPath).each(longer.subList(shorter.size(), longer.size()).toArray());
+            } else {
+                update.set(fieldPath, field.getValue());
+            }
+        }
+        for (String removed : before.keySet()) {
+            if (!after.containsKey(removed)) {
+                update.unset(path + "." + removed);
+            }
+        }
     }
 
     private Mono<Boolean> insert(String collection, String id, Document fields, List<Document> entries) {
