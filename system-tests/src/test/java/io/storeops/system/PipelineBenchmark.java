@@ -39,9 +39,9 @@ import org.bson.Document;
 /**
  * How fast the whole pipeline runs on the standalone jar, and what each paid order costs the store.
  * The jar runs as its own process on free ports with a fresh data folder in a temporary directory,
- * deleted at the end. One run prints the broker's and the store's raw ceilings; a saturation phase
- * (closed loop: each connection sends its next order once the last is answered; it also warms the
- * JIT) and then a fixed-rate phase (open loop: webhooks go out on schedule whatever the answers,
+ * deleted at the end. One run prints the broker's and the store's raw ceilings; after 20 s of
+ * unreported load to warm the JIT, a saturation phase (closed loop: each connection sends its next
+ * order once the last is answered) and then a fixed-rate phase (open loop: webhooks go out on schedule whatever the answers,
  * and an answer's time counts from when its webhook was due), each with webhook answer and end-to-end times and the store
  * commands per paid order; the standalone's memory; and how close the saturation rate comes to what
  * the store's write ceiling allows. A program, not a test: it asserts only that every accepted
@@ -69,6 +69,7 @@ public final class PipelineBenchmark {
     /** The services count as done with a phase when their store writes stand still this long. */
     private static final Duration QUIET = Duration.ofSeconds(1);
     private static final int QUIET_ATTEMPTS = 30;
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     /** Open-loop webhooks in flight at most; beyond it a send waits, and the wait counts in its answer time. */
     private static final int MAX_IN_FLIGHT = 256;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -176,8 +177,9 @@ public final class PipelineBenchmark {
                 system.pid(), Runtime.getRuntime().availableProcessors());
         brokerCeiling();
         double storeWritesPerSecond = storeWriteCeiling();
-        // Saturation first: it also warms the JIT, so that the fixed-rate latencies are those of a running system.
+        warmUp();
         Phase saturation = saturationPhase();
+        saturation.printFigures();
         if (!saturation.everyOrderCompleted()) {
             return false;
         }
@@ -274,10 +276,18 @@ public final class PipelineBenchmark {
 
     /** Closed loop: each connection sends its next order as soon as the last one is answered. */
     private Phase saturationPhase() throws Exception {
-        progress("saturation phase: %d connections for %d s", settings.connections(), settings.saturationSeconds());
-        Phase phase = new Phase("saturation", "S");
+        return closedLoop(new Phase("saturation", "S"), settings.saturationSeconds());
+    }
+
+    /** The same load for a while, not reported: a freshly started JVM is several times slower until the JIT has compiled it. */
+    private void warmUp() throws Exception {
+        closedLoop(new Phase("warm-up", "W"), (int) WARM_UP.toSeconds());
+    }
+
+    private Phase closedLoop(Phase phase, int seconds) throws Exception {
+        progress("%s phase: %d connections for %d s", phase.name, settings.connections(), seconds);
         try (phase) {
-            long deadline = phase.startNanos + TimeUnit.SECONDS.toNanos(settings.saturationSeconds());
+            long deadline = phase.startNanos + TimeUnit.SECONDS.toNanos(seconds);
             ExecutorService senders = Executors.newFixedThreadPool(settings.connections());
             for (int connection = 0; connection < settings.connections(); connection++) {
                 senders.execute(() -> {
@@ -295,13 +305,12 @@ public final class PipelineBenchmark {
                 });
             }
             senders.shutdown();
-            if (!senders.awaitTermination(settings.saturationSeconds() + ANSWER_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) {
+            if (!senders.awaitTermination(seconds + ANSWER_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) {
                 senders.shutdownNow();
-                throw new IllegalStateException("saturation senders did not finish");
+                throw new IllegalStateException(phase.name + " senders did not finish");
             }
             phase.finish();
         }
-        phase.printFigures();
         return phase;
     }
 
