@@ -94,7 +94,7 @@ public final class StoreOpsStandalone {
         }
     }
 
-    private static ConfigurableApplicationContext start(Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store,
+    static ConfigurableApplicationContext start(Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store,
                                                         DevCredentials credentials) {
         List<String> arguments = new ArrayList<>(DemoStores.properties());
         arguments.add("server.port=" + service.port());
