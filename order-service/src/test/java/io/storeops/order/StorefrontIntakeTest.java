@@ -147,6 +147,21 @@ class StorefrontIntakeTest {
     }
 
     @Test
+    void aRetriedOlderPlacementDoesNotUndoANewerOne() {
+        String number = "T" + UUID.randomUUID().toString().substring(0, 8);
+        String first = TestOrders.nativeOrder(number).replace("\"paidAt\":\"2026-11-28T02:11:30Z\"", "\"placedAt\":\"2026-11-28T02:00:00Z\"");
+        String corrected = first.replace("文三路 90 号", "文三路 100 号");
+        String firstEvent = UUID.randomUUID().toString();
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.placed", firstEvent, first, "test-storefront-secret").expectStatus().isOk();
+        storefront("order.placed", corrected).expectStatus().isOk();
+
+        SignedWebhooks.storefront(http, "tmall-flagship", "order.placed", firstEvent, first, "test-storefront-secret")
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("duplicate");
+
+        order("tmall-flagship:" + number).expectBody().jsonPath("$.shippingAddress.line1").isEqualTo("文三路 100 号");
+    }
+
+    @Test
     void aNativeOrderPaidBeforeItWasPlacedStaysPaidAndAPlacedOrderIsPaidLater() {
         String early = "T" + UUID.randomUUID().toString().substring(0, 8);
         storefront("order.paid", TestOrders.nativeOrder(early)).expectStatus().isOk();

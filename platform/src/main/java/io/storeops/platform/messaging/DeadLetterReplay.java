@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -87,12 +88,15 @@ public class DeadLetterReplay {
             int handled = 0;
             int replayed = 0;
             List<Failure> failures = new ArrayList<>();
+            replaying:
             while (handled < limit && !caughtUp(consumer, ends)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (handled >= limit || record.offset() >= ends.get(partition)) {
-                        consumer.seek(partition, record.offset());
-                        break;
+                    if (record.offset() >= ends.get(partition)) {
+                        continue; // put back or dead-lettered during this replay: left, uncommitted, for the next one
+                    }
+                    if (handled >= limit) {
+                        break replaying; // what was polled but not handled stays uncommitted
                     }
                     handled++;
                     try {
@@ -112,8 +116,11 @@ public class DeadLetterReplay {
             }
             long remaining = 0;
             Map<TopicPartition, Long> endsNow = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
             for (TopicPartition partition : partitions) {
-                remaining += endsNow.get(partition) - consumer.position(partition);
+                OffsetAndMetadata done = committed.get(partition);
+                remaining += endsNow.get(partition) - Math.max(beginnings.get(partition), done == null ? 0 : done.offset());
             }
             return new Result(replayed, handled - replayed, failures, remaining);
         }

@@ -36,7 +36,7 @@ public class OperationsController {
     @Operation(summary = "Replay this service's dead letters",
             description = "Hands each dead letter of <topic>.<service>.dlq back to this service's consumer, oldest first, marked as "
                     + "a replay: it takes effect exactly once even if later events of its aggregate were applied meanwhile. "
-                    + "Stops at the first one that fails again (reported; it stays for the next replay).")
+                    + "One that fails again goes back to the end of its dead-letter topic (reported) and the replay goes on.")
     Mono<DeadLetterReplay.Result> replayDeadLetters(
             @Parameter(description = "Most dead letters to replay, 1 to 500 (default 100)") @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);

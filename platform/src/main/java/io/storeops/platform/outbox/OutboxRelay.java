@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -155,7 +156,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void scheduleCycle() {
         if (running && cycleScheduled.compareAndSet(false, true)) {
-            worker.execute(this::cycle);
+            try {
+                worker.execute(this::cycle);
+            } catch (RejectedExecutionException stopping) {
+                cycleScheduled.set(false);
+            }
         }
     }
 
@@ -276,7 +281,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         CompletableFuture<?> sent;
         try {
-            sent = kafka.send(record(entry));
+            sent = kafka.send(record(publication.ref, entry));
         } catch (RuntimeException refusedAtOnce) {
             sent = CompletableFuture.failedFuture(refusedAtOnce);
         }
@@ -452,7 +457,7 @@ public class OutboxRelay implements SmartLifecycle {
         return names == null ? List.of() : names;
     }
 
-    private static ProducerRecord<String, byte[]> record(Document entry) {
+    private static ProducerRecord<String, byte[]> record(AggregateRef ref, Document entry) {
         String subject = entry.getString("subject");
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.getString("topic"), null,
                 entry.get("time", Date.class).getTime(), subject, entry.getString("payload").getBytes(StandardCharsets.UTF_8));
@@ -461,7 +466,8 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, CloudEventHeaders.TYPE, entry.getString("type"));
         header(record, CloudEventHeaders.SOURCE, entry.getString("source"));
         header(record, CloudEventHeaders.SUBJECT, subject);
-        header(record, CloudEventHeaders.AGGREGATE, entry.getString("aggregate"));
+        header(record, CloudEventHeaders.AGGREGATE, entry.getString("aggregate") != null ? entry.getString("aggregate")
+                : ref.collection() + "/" + ref.id()); // entries written before the header existed
         header(record, CloudEventHeaders.TIME, entry.get("time", Date.class).toInstant().toString());
         header(record, CloudEventHeaders.SEQUENCE, String.valueOf(AggregateStore.number(entry, "sequence")));
         header(record, CloudEventHeaders.DATASCHEMAVERSION, String.valueOf(AggregateStore.number(entry, "schemaVersion")));
@@ -489,6 +495,8 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         pending.clear();
+        failures.clear();
+        cycleScheduled.set(false); // a wake-up that raced the last stop() may have left it set
         worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
             thread.setDaemon(true);

@@ -22,7 +22,7 @@ final class PublishFailures {
     /**
      * The reason the broker will never take the entry, or null if it may later.
      *
-     * @param topicMissing asked only after a metadata timeout: whether the cluster answers and lacks the topic
+     * @param topicMissing asked only when the topic seems unknown: whether the cluster answers and lacks it
      */
     static String permanentReason(Throwable failure, BooleanSupplier topicMissing) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -35,8 +35,8 @@ final class PublishFailures {
             if (cause instanceof InvalidTopicException) {
                 return "invalid-topic";
             }
-            if (cause instanceof UnknownTopicOrPartitionException) {
-                return "unknown-topic";
+            if (cause instanceof UnknownTopicOrPartitionException && topicMissing.getAsBoolean()) {
+                return "unknown-topic"; // Kafka also says so for a moment while a leader moves: only if the topic is really gone
             }
             if (cause instanceof SerializationException) {
                 return "unserialisable";

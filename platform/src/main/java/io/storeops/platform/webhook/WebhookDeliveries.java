@@ -11,21 +11,24 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 /**
  * Remembers which deliveries were received, keyed (unique {@code _id}) by source, sender (store or
  * carrier) and provider event id, plus the topic for Shopify, which delivers one event to several
  * subscriptions. A delivery is claimed before its effect, with a digest of its body, so that a
- * reused event id with another body is recognised even when both arrive at once. A delivery seen
- * before is applied again: every effect is idempotent, so a redelivery changes nothing, and a claim
- * whose effect a crash interrupted is completed by the provider's retry — one write per delivery,
- * and nothing acknowledged is lost.
+ * reused event id with another body is recognised even when both arrive at once; the claim is
+ * marked done after the effect, so a redelivery of a finished delivery has no effect at all (a
+ * storefront retrying an old {@code order.placed} must not undo a newer one). A claim left
+ * unfinished by a crash is applied again by the provider's retry (effects are idempotent), so
+ * nothing acknowledged is lost.
  */
 public class WebhookDeliveries {
 
     static final String COLLECTION = "webhook_deliveries";
     private static final String DIGEST = "digest";
+    private static final String DONE = "done";
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -41,8 +44,10 @@ public class WebhookDeliveries {
     public enum Claim {
         /** Never seen: apply it. */
         NEW,
-        /** Seen before (applied, in flight as a twin, or interrupted by a crash): apply it again, idempotently. */
-        SEEN
+        /** Claimed before but not finished (a crash, or its twin in flight): apply it again. */
+        UNFINISHED,
+        /** Applied before: answer without effect. */
+        DONE
     }
 
     /**
@@ -56,21 +61,28 @@ public class WebhookDeliveries {
                 .append("sender", delivery.sender())
                 .append("topic", delivery.topic())
                 .append(DIGEST, digest)
+                .append(DONE, false)
                 .append("receivedAt", Date.from(clock.instant()))
                 .append("expiresAt", Date.from(clock.instant().plus(dedupeWindow)));
         return mongo.insert(record, COLLECTION)
                 .thenReturn(Claim.NEW)
                 .onErrorResume(DuplicateKeyException.class, seenBefore -> mongo.findById(key(delivery), Document.class, COLLECTION)
                         .map(earlier -> {
-                            if (!WebhookIntake.SHOPIFY.equals(delivery.source()) && !digest.equals(earlier.getString(DIGEST))) {
+                            if (!WebhookIntake.SHOPIFY.equals(delivery.source()) && (!digest.equals(earlier.getString(DIGEST))
+                                    || !delivery.topic().equals(earlier.getString("topic")))) {
                                 throw Problems.conflict("event-id-reused", "Event id '" + delivery.deliveryId()
-                                        + "' was already received with a different body; a new event needs a new id.",
+                                        + "' was already received with a different body or topic; a new event needs a new id.",
                                         Map.of("eventId", delivery.deliveryId()));
                             }
-                            return Claim.SEEN;
+                            return Boolean.TRUE.equals(earlier.getBoolean(DONE)) ? Claim.DONE : Claim.UNFINISHED;
                         })
                         // Purged or released between the insert and this read: claim it afresh.
                         .switchIfEmpty(Mono.defer(() -> claim(delivery))));
+    }
+
+    /** Marks the delivery's effect as stored: later redeliveries are answered without effect. */
+    public Mono<Void> complete(VerifiedDelivery delivery) {
+        return mongo.updateFirst(query(where("_id").is(key(delivery))), new Update().set(DONE, true), COLLECTION).then();
     }
 
     /** Forgets a claim whose delivery was refused, so that nothing is stored for it. */

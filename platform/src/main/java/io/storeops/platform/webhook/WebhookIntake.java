@@ -20,9 +20,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The webhook pipeline every receiving service shares: read the raw body up to the size cap,
- * verify the signature and freshness, claim the delivery (a reused event id with another body is a
- * 409), apply it (a redelivery again, idempotently, answered as a duplicate), answer. A refused
- * delivery stores nothing; every outcome is counted.
+ * verify the signature and freshness, claim the delivery (a reused event id with another body or
+ * topic is a 409), apply it, mark it done, answer; a redelivery of a done delivery is answered
+ * without effect. A refused delivery stores nothing; every outcome is counted.
  */
 public class WebhookIntake {
 
@@ -80,18 +80,19 @@ public class WebhookIntake {
                 .map(verify)
                 .doOnNext(delivery -> topic.set(delivery.topic()))
                 .flatMap(delivery -> deliveries.claim(delivery).flatMap(claim -> switch (claim) {
-                    case SEEN -> applyAgain(delivery, apply).thenReturn(receipt("duplicate", delivery));
-                    case NEW -> applyAgain(delivery, apply)
+                    case DONE -> Mono.just(receipt("duplicate", delivery));
+                    case UNFINISHED -> applyOnce(delivery, apply).thenReturn(receipt("duplicate", delivery));
+                    case NEW -> Mono.defer(() -> apply.apply(delivery))
                             .onErrorResume(refused -> deliveries.release(delivery).then(Mono.error(refused)))
+                            .then(deliveries.complete(delivery))
                             .thenReturn(receipt("accepted", delivery));
                 }))
                 .doOnNext(receipt -> count(source, topic.get(), receipt.getBody().status()))
                 .doOnError(ProblemException.class, refused -> count(source, topic.get(), "rejected"));
     }
 
-    /** Applies the delivery's effect; effects are idempotent, so applying a redelivery again changes nothing. */
-    private static Mono<Void> applyAgain(VerifiedDelivery delivery, Function<VerifiedDelivery, Mono<?>> apply) {
-        return Mono.defer(() -> apply.apply(delivery)).then();
+    private Mono<Void> applyOnce(VerifiedDelivery delivery, Function<VerifiedDelivery, Mono<?>> apply) {
+        return Mono.defer(() -> apply.apply(delivery)).then(deliveries.complete(delivery));
     }
 
     private VerifiedDelivery verifyShopify(HttpHeaders headers, byte[] body) {
