@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.platform.health.MongoPingHealthIndicator;
 import io.storeops.platform.messaging.EventDispatcher;
 import io.storeops.platform.messaging.DeadLetterReplay;
+import io.storeops.platform.messaging.DeadLetters;
+import io.storeops.platform.messaging.EventConsumer;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.platform.messaging.FailurePolicy;
 import io.storeops.platform.operations.OperationsController;
@@ -26,7 +28,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -122,12 +123,24 @@ public class StoreOpsPlatformAutoConfiguration {
         return new AggregateStore(mongo, relay, service, clock, meters);
     }
 
-    /** The binding {@code storeopsEvents-in-0}: one per-message consumer, so the binder's retry and DLQ apply. */
     @Bean
-    Consumer<Message<byte[]>> storeopsEvents(List<EventHandler<?>> handlers, MeterRegistry meters,
-                                             @Value("${spring.application.name}") String service,
-                                             @Value("${storeops.messaging.handler-timeout:20s}") Duration handlerTimeout) {
+    EventDispatcher eventDispatcher(List<EventHandler<?>> handlers, MeterRegistry meters,
+                                    @Value("${spring.application.name}") String service,
+                                    @Value("${storeops.messaging.handler-timeout:20s}") Duration handlerTimeout) {
         return new EventDispatcher(handlers, meters, service, handlerTimeout);
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate, MeterRegistry meters,
+                            @Value("${spring.application.name}") String service) {
+        return new DeadLetters(deadLetterKafkaTemplate, meters, service);
+    }
+
+    /** The binding {@code storeopsEvents-in-0}: one per-message consumer that judges each failed attempt. */
+    @Bean
+    Consumer<Message<byte[]>> storeopsEvents(EventDispatcher eventDispatcher, DeadLetters deadLetters,
+                                             @Value("${storeops.messaging.event-attempts:3}") int eventAttempts) {
+        return new EventConsumer(eventDispatcher, deadLetters, eventAttempts);
     }
 
     /** Writes dead letters as they were consumed (bytes in, bytes out), with the operator's Kafka settings. */
@@ -161,18 +174,15 @@ public class StoreOpsPlatformAutoConfiguration {
     @Bean
     DeadLetterReplay deadLetterReplay(KafkaProperties kafka, @Value("${spring.application.name}") String service,
                                       @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
-                                      @Qualifier("storeopsEvents") Consumer<Message<byte[]>> storeopsEvents,
-                                      KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate) {
-        return new DeadLetterReplay(kafka.buildConsumerProperties(), service, consumedTopics, storeopsEvents, deadLetterKafkaTemplate);
+                                      EventDispatcher eventDispatcher, KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate) {
+        return new DeadLetterReplay(kafka.buildConsumerProperties(), service, consumedTopics, eventDispatcher, deadLetterKafkaTemplate);
     }
 
-    /** Failure policy of the consumer: outages retried as long as they last, events that cannot be applied dead-lettered. */
+    /** Outages retried as long as they last by the listener container; see {@link EventConsumer} for the events' own failures. */
     @Bean
-    FailurePolicy storeopsFailurePolicy(KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate, MeterRegistry meters,
-                                        @Value("${spring.application.name}") String service,
-                                        @Value("${storeops.messaging.retry.max-interval:10s}") Duration maxInterval,
-                                        @Value("${storeops.messaging.event-attempts:3}") int eventAttempts) {
-        return new FailurePolicy(deadLetterKafkaTemplate, maxInterval, eventAttempts, meters, service);
+    FailurePolicy storeopsFailurePolicy(DeadLetters deadLetters,
+                                        @Value("${storeops.messaging.retry.max-interval:10s}") Duration maxInterval) {
+        return new FailurePolicy(deadLetters, maxInterval);
     }
 
     @Bean

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,11 +39,11 @@ public class DeadLetterReplay {
 
     private final Map<String, Object> consumerProperties;
     private final List<String> deadLetterTopics;
-    private final Consumer<Message<byte[]>> dispatcher;
+    private final EventDispatcher dispatcher;
     private final KafkaOperations<byte[], byte[]> deadLetters;
 
     public DeadLetterReplay(Map<String, Object> kafkaConsumerProperties, String service, List<String> consumedTopics,
-                            Consumer<Message<byte[]>> dispatcher, KafkaOperations<byte[], byte[]> deadLetters) {
+                            EventDispatcher dispatcher, KafkaOperations<byte[], byte[]> deadLetters) {
         Map<String, Object> properties = new HashMap<>(kafkaConsumerProperties);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, service + "-dead-letter-replay");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-dead-letter-replay");
@@ -100,7 +99,7 @@ public class DeadLetterReplay {
                     }
                     handled++;
                     try {
-                        dispatcher.accept(asReplay(record));
+                        dispatcher.dispatch(asReplay(record));
                         replayed++;
                     } catch (RuntimeException stillFailing) {
                         putBack(record);

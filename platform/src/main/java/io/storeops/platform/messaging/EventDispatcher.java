@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,11 +22,11 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * The service's one Kafka consumer: reads the CloudEvents headers, finds the handler for the
- * event type and runs it on the listener thread. A handler failure propagates, so the binder
- * retries with backoff and then dead-letters the record; unknown types are skipped.
+ * Reads a consumed message's CloudEvents headers, finds the handler for the event type and runs it
+ * on the listener thread; unknown types are skipped (counted as {@code ignored}). A handler failure
+ * propagates: {@link EventConsumer} decides what it means, the dead-letter replay reports it.
  */
-public class EventDispatcher implements Consumer<Message<byte[]>> {
+public class EventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
@@ -43,8 +42,8 @@ public class EventDispatcher implements Consumer<Message<byte[]>> {
         this.handlerTimeout = handlerTimeout;
     }
 
-    @Override
-    public void accept(Message<byte[]> message) {
+    /** Applies the message through its handler; a failure is thrown, counted as {@code failed}. */
+    public void dispatch(Message<byte[]> message) {
         MessageHeaders headers = message.getHeaders();
         String typeName = header(headers, CloudEventHeaders.TYPE);
         int version = Integer.parseInt(Optional.ofNullable(header(headers, CloudEventHeaders.DATASCHEMAVERSION)).orElse("1"));
