@@ -103,6 +103,11 @@ final class StorefrontSimulator implements AutoCloseable {
                  "requestedCarrier":"SF","shippingAddress":{"name":"王芳","phone":"13800138000","country":"CN","province":"浙江省",
                  "city":"杭州市","district":"西湖区","line1":"文三路 90 号","postalCode":"310012"}}
                 """.formatted(n, shortId(), Instant.now(), basket.totalMinor(), basket.linesJson(), note("buyerNote"));
+        return tmallOrderPaid(orderServiceUrl, body);
+    }
+
+    /** A native {@code order.paid} for the demo Tmall store, signed as its storefront signs it, under a new event id. */
+    static HttpRequest tmallOrderPaid(String orderServiceUrl, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String eventId = UUID.randomUUID().toString();
         return HttpRequest.newBuilder(URI.create(orderServiceUrl + "/webhooks/storefront/" + DemoStores.TMALL))

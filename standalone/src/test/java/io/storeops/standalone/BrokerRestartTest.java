@@ -7,7 +7,6 @@ import io.storeops.contracts.CloudEventHeaders;
 import io.storeops.contracts.Topics;
 import io.storeops.fulfillment.FulfillmentServiceApplication;
 import io.storeops.order.OrderServiceApplication;
-import io.storeops.platform.webhook.WebhookSignatures;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -107,16 +106,7 @@ class BrokerRestartTest {
                  "shippingAddress":{"name":"Wang Fang","phone":"13800138000","country":"CN","city":"Hangzhou",
                                     "line1":"90 Wensan Road","postalCode":"310012"}}
                 """.formatted(orderNumber, Instant.now());
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String eventId = UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + orderPort + "/webhooks/storefront/" + DemoStores.TMALL))
-                .header("Content-Type", "application/json")
-                .header("X-StoreOps-Topic", "order.paid")
-                .header("X-StoreOps-Event-Id", eventId)
-                .header("X-StoreOps-Signature", WebhookSignatures.signNative(bytes, "order.paid", eventId, DemoStores.TMALL_SECRET,
-                        Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
+        HttpRequest request = StorefrontSimulator.tmallOrderPaid("http://127.0.0.1:" + orderPort, body);
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -54,7 +56,8 @@ final class OrderCompletions implements AutoCloseable {
     private final MongoClient mongo;
     private final MongoCollection<Document> salesFacts;
     private final Thread shipmentListener;
-    private final Thread factPoller;
+    private final ScheduledExecutorService factPoller = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "bench-sales-facts"));
 
     /** Starts listening at the current end of the fulfillment topic: only shipments created from now on count. */
     OrderCompletions(String kafkaBootstrapServers, String mongoUri) {
@@ -74,9 +77,9 @@ final class OrderCompletions implements AutoCloseable {
         mongo = MongoClients.create(mongoUri);
         salesFacts = mongo.getDatabase("analytics").getCollection("order_facts");
         shipmentListener = new Thread(this::listenForShipments, "bench-shipments");
-        factPoller = new Thread(this::pollForFacts, "bench-sales-facts");
         shipmentListener.start();
-        factPoller.start();
+        factPoller.scheduleWithFixedDelay(this::lookUpFacts, FACT_POLL_INTERVAL.toMillis(), FACT_POLL_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Called before the order's webhook goes out, so that even a very fast shipment is recognised. */
@@ -126,23 +129,16 @@ final class OrderCompletions implements AutoCloseable {
         }
     }
 
-    private void pollForFacts() {
-        try {
-            while (running) {
-                Thread.sleep(FACT_POLL_INTERVAL.toMillis());
-                List<String> waiting = new ArrayList<>(shippedAwaitingFact);
-                for (int from = 0; from < waiting.size(); from += FACT_LOOKUP_BATCH) {
-                    List<String> batch = waiting.subList(from, Math.min(from + FACT_LOOKUP_BATCH, waiting.size()));
-                    List<Document> found = salesFacts.find(Filters.in("_id", batch)).projection(Projections.include("_id"))
-                            .into(new ArrayList<>());
-                    long seen = System.nanoTime();
-                    for (Document fact : found) {
-                        complete(fact.getString("_id"), seen);
-                    }
-                }
+    private void lookUpFacts() {
+        List<String> waiting = new ArrayList<>(shippedAwaitingFact);
+        for (int from = 0; from < waiting.size(); from += FACT_LOOKUP_BATCH) {
+            List<String> batch = waiting.subList(from, Math.min(from + FACT_LOOKUP_BATCH, waiting.size()));
+            List<Document> found = salesFacts.find(Filters.in("_id", batch)).projection(Projections.include("_id"))
+                    .into(new ArrayList<>());
+            long seen = System.nanoTime();
+            for (Document fact : found) {
+                complete(fact.getString("_id"), seen);
             }
-        } catch (InterruptedException unexpected) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -161,7 +157,8 @@ final class OrderCompletions implements AutoCloseable {
         running = false;
         shipments.wakeup();
         shipmentListener.join();
-        factPoller.join();
+        factPoller.shutdown();
+        factPoller.awaitTermination(30, TimeUnit.SECONDS);
         mongo.close();
     }
 }

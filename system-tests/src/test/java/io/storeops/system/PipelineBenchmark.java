@@ -1,5 +1,7 @@
 package io.storeops.system;
 
+import static org.awaitility.Awaitility.await;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -15,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -34,6 +38,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 
 /**
@@ -378,36 +383,37 @@ public final class PipelineBenchmark {
         /** Waits for the accepted orders to complete (or to stall), then for the services' writes to stand still. */
         void finish() throws InterruptedException {
             progress("%s: every webhook answered; waiting for the orders to complete", name);
-            long limit = System.nanoTime() + DRAIN_LIMIT.toNanos();
-            long lastCount = -1;
-            long lastChange = System.nanoTime();
-            while (completions.outstanding() > 0 && System.nanoTime() < limit) {
-                if (completions.completed() != lastCount) {
-                    lastCount = completions.completed();
-                    lastChange = System.nanoTime();
-                } else if (System.nanoTime() - lastChange > COMPLETION_STALL.toNanos()) {
-                    break;
-                }
-                Thread.sleep(200);
+            AtomicLong lastCount = new AtomicLong(-1);
+            AtomicLong lastChange = new AtomicLong(System.nanoTime());
+            try {
+                await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    if (completions.completed() != lastCount.get()) {
+                        lastCount.set(completions.completed());
+                        lastChange.set(System.nanoTime());
+                    }
+                    return completions.outstanding() == 0 || System.nanoTime() - lastChange.get() > COMPLETION_STALL.toNanos();
+                });
+            } catch (ConditionTimeoutException drainedTooLong) {
+                progress("%s: orders still outstanding after %d min", name, DRAIN_LIMIT.toMinutes());
             }
             neverCompleted = completions.outstanding();
             commands = quietCommands().since(commandsBefore);
         }
 
         /** The counters once the services stop writing: events applied after completion (refund ledgers, timelines) are the order's cost too. */
-        private StoreCommands quietCommands() throws InterruptedException {
-            StoreCommands previous = StoreCommands.scrape(system);
-            for (int attempt = 0; attempt < QUIET_ATTEMPTS; attempt++) {
-                Thread.sleep(QUIET.toMillis());
-                StoreCommands current = StoreCommands.scrape(system);
-                if (current.total().writes() == previous.total().writes()) {
-                    return current;
-                }
-                previous = current;
+        private StoreCommands quietCommands() {
+            AtomicReference<StoreCommands> previous = new AtomicReference<>(StoreCommands.scrape(system));
+            try {
+                return await().atMost(QUIET.multipliedBy(QUIET_ATTEMPTS)).pollDelay(QUIET).pollInterval(QUIET)
+                        .until(() -> {
+                            StoreCommands current = StoreCommands.scrape(system);
+                            return current.total().writes() == previous.getAndSet(current).total().writes() ? current : null;
+                        }, Objects::nonNull);
+            } catch (ConditionTimeoutException stillWriting) {
+                progress("%s: the services still write after %d s; counting the commands up to now", name,
+                        QUIET.multipliedBy(QUIET_ATTEMPTS).toSeconds());
+                return previous.get();
             }
-            progress("%s: the services still write after %d s; counting the commands up to now", name,
-                    QUIET.multipliedBy(QUIET_ATTEMPTS).toSeconds());
-            return previous;
         }
 
         boolean everyOrderCompleted() {
