@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,6 +54,20 @@ public final class StoreOpsStandalone {
             stopped.countDown();
         }, "storeops-stop"));
 
+        try {
+            startAll(options, dataDir, running);
+        } catch (Exception failure) {
+            // Parts that did start (broker, store, other services) hold non-daemon threads: without an exit the process
+            // would live on half-started; the shutdown hook stops what is running.
+            Throwable cause = failure instanceof CompletionException completion ? completion.getCause() : failure;
+            System.err.println("StoreOps could not start: " + cause.getMessage() + " (" + rootCause(cause) + ")");
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private static void startAll(Options options, Path dataDir, List<AutoCloseable> running) throws Exception {
         EmbeddedDocumentStore store = EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), options.mongoPort(),
                 options.inMemoryStore());
         running.add(store);
@@ -64,12 +80,12 @@ public final class StoreOpsStandalone {
                 new Service("fulfillment-service", FulfillmentServiceApplication.class, options.orderPort() + 1),
                 new Service("refund-service", RefundServiceApplication.class, options.orderPort() + 2),
                 new Service("analytics-service", AnalyticsServiceApplication.class, options.orderPort() + 3));
-        List<CompletableFuture<ConfigurableApplicationContext>> starting = services.stream()
-                .map(service -> CompletableFuture.supplyAsync(() -> start(service, broker, store, credentials)))
-                .toList();
-        List<ConfigurableApplicationContext> contexts = starting.stream().map(CompletableFuture::join).toList();
+        List<ConfigurableApplicationContext> contexts = new CopyOnWriteArrayList<>();
         // The services stop together (each waits for its consumers to leave their groups), before broker and store.
         running.add(() -> closeTogether(contexts));
+        CompletableFuture.allOf(services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> contexts.add(startNamed(service, broker, store, credentials))))
+                .toArray(CompletableFuture[]::new)).join();
 
         Map<String, String> tokens = credentials.issueTokens(dataDir, DemoStores.ALL);
         Banner.print(services, broker, store, dataDir, tokens);
@@ -79,7 +95,14 @@ public final class StoreOpsStandalone {
             simulator.start(options.simulateRate());
             System.out.printf("Storefront simulator: %.1f paid orders per second, alternating both stores.%n", options.simulateRate());
         }
-        stopped.await();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static void closeTogether(List<ConfigurableApplicationContext> contexts) throws InterruptedException {
@@ -91,6 +114,15 @@ public final class StoreOpsStandalone {
         }
         for (Thread thread : closing) {
             thread.join();
+        }
+    }
+
+    private static ConfigurableApplicationContext startNamed(Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store,
+                                                             DevCredentials credentials) {
+        try {
+            return start(service, broker, store, credentials);
+        } catch (RuntimeException failure) {
+            throw new IllegalStateException(service.name() + " did not start on port " + service.port(), failure);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,13 +69,37 @@ final class StandaloneSystem implements AutoCloseable {
         builder.environment().put("STOREOPS_KAFKA_PORT", String.valueOf(kafkaPort));
         builder.environment().put("STOREOPS_MONGO_PORT", String.valueOf(mongoPort));
         process = builder.start();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("standalone exited with " + process.exitValue() + "; see " + log());
-            }
-            return servicePorts().stream().allMatch(port -> status(get(port, "/actuator/health", null)) == 200)
-                    && Files.exists(dataDir.resolve("dev-tokens.json"));
-        });
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("standalone exited with " + process.exitValue() + "; see " + log());
+                }
+                return servicePorts().stream().allMatch(port -> status(get(port, "/actuator/health", null)) == 200)
+                        && Files.exists(dataDir.resolve("dev-tokens.json"));
+            });
+        } catch (ConditionTimeoutException notHealthy) {
+            throw new IllegalStateException("standalone not healthy within 3 minutes; " + healthReport() + "\nlast lines of " + log()
+                    + ":\n" + logTail(80), notHealthy);
+        }
+    }
+
+    /** Each service's health answer, so that a start that never becomes healthy says which part is down. */
+    private String healthReport() {
+        StringBuilder report = new StringBuilder();
+        for (int port : servicePorts()) {
+            HttpResponse<String> health = get(port, "/actuator/health", null);
+            report.append("\n  port ").append(port).append(": ").append(health == null ? "unreachable" : health.statusCode() + " " + health.body());
+        }
+        return report.toString();
+    }
+
+    private String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log());
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException unreadable) {
+            return "(log unreadable: " + unreadable + ")";
+        }
     }
 
     /** Stops it as Ctrl-C would (SIGTERM runs the same shutdown), and waits until it has exited. */
@@ -187,15 +212,25 @@ final class StandaloneSystem implements AutoCloseable {
         }
     }
 
-    /** The first of {@code count} consecutive free ports. */
+    /**
+     * The first of {@code count} consecutive free ports, below the ephemeral range: the standalone's own outgoing
+     * connections take ephemeral ports while it starts, and one of them could take a listening port chosen there first.
+     */
     private static int freeRange(int count) throws IOException {
+        int ephemeralStart = ephemeralPortsStart();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            int base = ThreadLocalRandom.current().nextInt(10_000, ephemeralStart - count);
             if (allFree(base, count)) {
                 return base;
             }
         }
         throw new IOException("no " + count + " consecutive free ports found");
+    }
+
+    private static int ephemeralPortsStart() throws IOException {
+        Path linuxRange = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        int start = Files.exists(linuxRange) ? Integer.parseInt(Files.readString(linuxRange).trim().split("\\s+")[0]) : 49_152;
+        return Math.max(start, 20_000);
     }
 
     private static boolean allFree(int base, int count) {
