@@ -1,9 +1,19 @@
 package io.storeops.standalone;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Set;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +37,10 @@ final class DurableH2Backend extends H2Backend {
             "ping", "buildInfo", "buildinfo", "serverStatus", "getLastError", "getlasterror", "whatsmyuri", "getParameter",
             "dbStats", "collStats", "connectionStatus", "hostInfo", "getCmdLineOpts", "getFreeMonitoringStatus", "getLog");
 
+    private static final String FORMAT_MAP = "storeops.format";
+    private static final String DOCUMENTS = "documents";
+    private static final String BSON_FORMAT = "bson-1";
+
     private final AtomicLong finishedWrites = new AtomicLong();
     private final Object commitLock = new Object();
     private long committedWrites;
@@ -37,7 +51,58 @@ final class DurableH2Backend extends H2Backend {
      * inserts/s at 16 KB, 1,280 at 2 KB; without per-write commits 1,680 and 2,440).
      */
     DurableH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).pageSplitSize(2048).open());
+        super(withBsonFormat(new MVStore.Builder().fileName(fileName).pageSplitSize(2048).open(), fileName));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new BsonDatabase(databaseName);
+    }
+
+    /**
+     * An H2 database whose collections and unique indexes keep documents and keys in BSON; map
+     * names are H2Database's own. Inner, because H2Database opens its collections from its
+     * constructor, before a subclass could have stored the MVStore in a field of its own.
+     */
+    private final class BsonDatabase extends H2Database {
+
+        BsonDatabase(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.DocumentType.INSTANCE));
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Object> entries = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValueType.INSTANCE));
+            return new BsonUniqueIndex(entries, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * Marks a new file as holding BSON ({@link BsonDataTypes}); refuses a file that an earlier
+     * standalone wrote in H2's default format, which this one could not read.
+     */
+    private static MVStore withBsonFormat(MVStore store, String fileName) {
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        if (!BSON_FORMAT.equals(format.get(DOCUMENTS))) {
+            if (store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."))) {
+                store.close();
+                throw new IllegalStateException(fileName + " was written by an earlier StoreOps standalone in a format this one "
+                        + "does not read; move the data folder aside (or delete it) to start with a fresh store");
+            }
+            format.put(DOCUMENTS, BSON_FORMAT);
+            store.commit();
+        }
+        return store;
     }
 
     @Override

@@ -1,0 +1,105 @@
+package io.storeops.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standalone's durable store keeps documents and unique-index keys in BSON, and reads them back after a restart. */
+class DurableDocumentStoreTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void documentsAndUniqueIndexesReadBackAfterARestart() throws Exception {
+        Path file = dataDir.resolve("mongo/storeops.mv");
+        Document everyType = new Document("_id", "order-1")
+                .append("version", 3L)
+                .append("count", 7)
+                .append("share", 0.25)
+                .append("paid", true)
+                .append("paidAt", Date.from(Instant.parse("2026-11-28T02:11:30Z")))
+                .append("amount", Decimal128.parse("1280.00"))
+                .append("note", null)
+                .append("picture", new Binary(new byte[] {1, 2, 3}))
+                .append("lines", List.of(new Document("sku", "A-1").append("quantity", 2), new Document("sku", "B-2")))
+                .append("buyer", new Document("name", "李雷").append("city", "杭州"));
+        ObjectId generated;
+        try (EmbeddedDocumentStore store = EmbeddedDocumentStore.start(file, freePort(), false);
+             MongoClient client = MongoClients.create(store.uri())) {
+            MongoCollection<Document> orders = client.getDatabase("orders").getCollection("orders");
+            orders.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            orders.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true).sparse(true));
+            orders.insertOne(everyType);
+            Document withoutId = new Document("number", "T-1");
+            orders.insertOne(withoutId);
+            generated = withoutId.getObjectId("_id");
+            orders.updateOne(Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 3L)),
+                    Updates.combine(Updates.set("version", 4L), Updates.push("lines", new Document("sku", "C-3"))));
+        }
+
+        try (EmbeddedDocumentStore store = EmbeddedDocumentStore.start(file, freePort(), false);
+             MongoClient client = MongoClients.create(store.uri())) {
+            MongoCollection<Document> orders = client.getDatabase("orders").getCollection("orders");
+            Document expected = new Document(everyType).append("version", 4L)
+                    .append("lines", List.of(new Document("sku", "A-1").append("quantity", 2), new Document("sku", "B-2"),
+                            new Document("sku", "C-3")));
+            assertThat(orders.find(Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 4L))).first()).isEqualTo(expected);
+            assertThat(orders.find(Filters.eq("number", "T-1")).first()).isEqualTo(new Document("_id", generated).append("number", "T-1"));
+            assertThatThrownBy(() -> orders.insertOne(new Document("number", "T-1")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            refused -> assertThat(ErrorCategory.fromErrorCode(refused.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 3L)), Updates.set("version", 5L))
+                    .getMatchedCount()).as("an update conditional on a superseded version").isZero();
+        }
+    }
+
+    @Test
+    void aFileWrittenInTheEarlierFormatIsRefusedWithWhatToDo() throws Exception {
+        Path file = dataDir.resolve("mongo/storeops.mv");
+        file.getParent().toFile().mkdirs();
+        H2Backend earlier = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(earlier);
+        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        try (MongoClient client = MongoClients.create(uri)) {
+            client.getDatabase("orders").getCollection("orders").insertOne(new Document("_id", UUID.randomUUID().toString()));
+        } finally {
+            server.shutdown();
+            earlier.close();
+        }
+
+        assertThatThrownBy(() -> EmbeddedDocumentStore.start(file, freePort(), false))
+                .hasMessageContaining("written by an earlier StoreOps standalone")
+                .hasMessageContaining("move the data folder aside");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
