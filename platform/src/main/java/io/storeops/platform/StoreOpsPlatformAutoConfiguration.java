@@ -1,6 +1,7 @@
 package io.storeops.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.Topics;
 import io.storeops.platform.health.MongoPingHealthIndicator;
 import io.storeops.platform.messaging.EventDispatcher;
 import io.storeops.platform.messaging.DeadLetterReplay;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -38,6 +40,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
@@ -136,11 +139,12 @@ public class StoreOpsPlatformAutoConfiguration {
         return new DeadLetters(deadLetterKafkaTemplate, meters, service);
     }
 
-    /** The binding {@code storeopsEvents-in-0}: one per-message consumer that judges each failed attempt. */
+    /** The binding {@code storeopsEvents-in-0}: a poll at a time, keys applied concurrently, each failed attempt judged. */
     @Bean
-    Consumer<Message<byte[]>> storeopsEvents(EventDispatcher eventDispatcher, DeadLetters deadLetters,
-                                             @Value("${storeops.messaging.event-attempts:3}") int eventAttempts) {
-        return new EventConsumer(eventDispatcher, deadLetters, eventAttempts);
+    Consumer<Message<List<byte[]>>> storeopsEvents(EventDispatcher eventDispatcher, DeadLetters deadLetters,
+                                                   @Value("${storeops.messaging.event-attempts:3}") int eventAttempts,
+                                                   @Value("${storeops.messaging.concurrent-keys:8}") int concurrentKeys) {
+        return new EventConsumer(eventDispatcher, deadLetters, eventAttempts, concurrentKeys);
     }
 
     /** Writes dead letters as they were consumed (bytes in, bytes out), with the operator's Kafka settings. */
@@ -176,6 +180,19 @@ public class StoreOpsPlatformAutoConfiguration {
                                       @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
                                       EventDispatcher eventDispatcher, KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate) {
         return new DeadLetterReplay(kafka.buildConsumerProperties(), service, consumedTopics, eventDispatcher, deadLetterKafkaTemplate);
+    }
+
+    /**
+     * The service's dead-letter topics, created at start with one partition (dead letters are written
+     * to partition 0), so that a cluster that does not create topics on first use still takes them.
+     */
+    @Bean
+    KafkaAdmin.NewTopics deadLetterTopics(@Value("${spring.application.name}") String service,
+                                          @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
+                                          @Value("${spring.cloud.stream.kafka.binder.replication-factor:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(consumedTopics.stream()
+                .map(topic -> TopicBuilder.name(Topics.deadLetter(topic, service)).partitions(1).replicas(replicas).build())
+                .toArray(NewTopic[]::new));
     }
 
     /** Outages retried as long as they last by the listener container; see {@link EventConsumer} for the events' own failures. */

@@ -37,25 +37,43 @@ final class BsonDataTypes {
     private BsonDataTypes() {
     }
 
-    /** Collection documents. */
-    static final class DocumentType extends BasicDataType<Document> {
+    /** A value written as its encoding, with its length in front. */
+    private abstract static class Encoded<T> extends BasicDataType<T> {
 
-        static final DocumentType INSTANCE = new DocumentType();
+        abstract byte[] encode(T value);
+
+        abstract T decoded(Object value);
 
         @Override
-        public int getMemory(Document document) {
-            return encode(document).length;
+        public int getMemory(T value) {
+            return encode(value).length;
         }
 
         @Override
-        public void write(WriteBuffer buffer, Document document) {
-            byte[] encoded = encode(document);
+        public void write(WriteBuffer buffer, T value) {
+            byte[] encoded = encode(value);
             buffer.putVarInt(encoded.length).put(encoded);
         }
 
         @Override
-        public Document read(ByteBuffer buffer) {
-            return (Document) decode(buffer);
+        public T read(ByteBuffer buffer) {
+            return decoded(decode(buffer));
+        }
+    }
+
+    /** Collection documents. */
+    static final class DocumentType extends Encoded<Document> {
+
+        static final DocumentType INSTANCE = new DocumentType();
+
+        @Override
+        byte[] encode(Document document) {
+            return encodeEither(document, document);
+        }
+
+        @Override
+        Document decoded(Object value) {
+            return (Document) value;
         }
 
         @Override
@@ -68,7 +86,7 @@ final class BsonDataTypes {
      * Unique-index keys. Ordered by their encoded bytes, as H2's default type orders them by their
      * serialized bytes: a lookup needs a total order consistent with equality, not a meaningful one.
      */
-    static final class KeyValueType extends BasicDataType<KeyValue> {
+    static final class KeyValueType extends Encoded<KeyValue> {
 
         static final KeyValueType INSTANCE = new KeyValueType();
 
@@ -78,23 +96,7 @@ final class BsonDataTypes {
         }
 
         @Override
-        public int getMemory(KeyValue key) {
-            return encode(key).length;
-        }
-
-        @Override
-        public void write(WriteBuffer buffer, KeyValue key) {
-            byte[] encoded = encode(key);
-            buffer.putVarInt(encoded.length).put(encoded);
-        }
-
-        @Override
-        public KeyValue read(ByteBuffer buffer) {
-            Object decoded = decode(buffer);
-            return decoded instanceof Document values ? new KeyValue(new ArrayList<>(values.values())) : (KeyValue) decoded;
-        }
-
-        private static byte[] encode(KeyValue key) {
+        byte[] encode(KeyValue key) {
             Map<String, Object> values = new LinkedHashMap<>();
             List<Object> list = key.stream().toList();
             for (int i = 0; i < list.size(); i++) {
@@ -104,13 +106,14 @@ final class BsonDataTypes {
         }
 
         @Override
+        KeyValue decoded(Object value) {
+            return value instanceof Document values ? new KeyValue(new ArrayList<>(values.values())) : (KeyValue) value;
+        }
+
+        @Override
         public KeyValue[] createStorage(int size) {
             return new KeyValue[size];
         }
-    }
-
-    private static byte[] encode(Document document) {
-        return encodeEither(document, document);
     }
 
     /**

@@ -36,10 +36,6 @@ public class DeadLetters {
         this.service = service;
     }
 
-    KafkaOperations<byte[], byte[]> kafka() {
-        return kafka;
-    }
-
     /**
      * Dead-letters the consumed message; a broker that does not take it within 30 s is an outage,
      * thrown as one, so that the consumer retries the event rather than dropping it.

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -42,28 +44,38 @@ public class EventDispatcher {
         this.handlerTimeout = handlerTimeout;
     }
 
-    /** Applies the message through its handler; a failure is thrown, counted as {@code failed}. */
+    /** Applies the message through its handler, waiting for it; a failure is thrown, counted as {@code failed}. */
     public void dispatch(Message<byte[]> message) {
-        MessageHeaders headers = message.getHeaders();
-        String typeName = header(headers, CloudEventHeaders.TYPE);
-        int version = Integer.parseInt(Optional.ofNullable(header(headers, CloudEventHeaders.DATASCHEMAVERSION)).orElse("1"));
-        Optional<EventType> type = Optional.ofNullable(typeName).flatMap(name -> EventType.find(name, version));
-        EventHandler<?> handler = type.map(known -> handlers.get(known.payloadType())).orElse(null);
-        if (handler == null) {
-            count(typeName == null ? "unknown" : typeName, "ignored");
-            return;
-        }
-        try {
-            Applied.Outcome outcome = dispatch(handler, headers, message.getPayload());
-            count(typeName, outcome.name().toLowerCase());
-        } catch (RuntimeException failure) {
-            count(typeName, "failed");
-            log.warn("Handling {} {} failed: {}", typeName, header(headers, CloudEventHeaders.ID), failure.toString());
-            throw failure;
-        }
+        apply(message).block(handlerTimeout);
     }
 
-    private <T extends StoreOpsEvent> Applied.Outcome dispatch(EventHandler<T> handler, MessageHeaders headers, byte[] payload) {
+    /**
+     * Applies the message through its handler when subscribed; fails, counted as {@code failed}, when
+     * the handler fails or takes longer than the handler timeout (an outage, as a {@link TimeoutException}).
+     */
+    public Mono<Void> apply(Message<byte[]> message) {
+        return Mono.defer(() -> {
+            MessageHeaders headers = message.getHeaders();
+            String typeName = header(headers, CloudEventHeaders.TYPE);
+            int version = Integer.parseInt(Optional.ofNullable(header(headers, CloudEventHeaders.DATASCHEMAVERSION)).orElse("1"));
+            Optional<EventType> type = Optional.ofNullable(typeName).flatMap(name -> EventType.find(name, version));
+            EventHandler<?> handler = type.map(known -> handlers.get(known.payloadType())).orElse(null);
+            if (handler == null) {
+                count(typeName == null ? "unknown" : typeName, "ignored");
+                return Mono.<Void>empty();
+            }
+            return Mono.defer(() -> handle(handler, headers, message.getPayload()))
+                    .timeout(handlerTimeout)
+                    .doOnNext(outcome -> count(typeName, outcome.name().toLowerCase()))
+                    .doOnError(failure -> {
+                        count(typeName, "failed");
+                        log.warn("Handling {} {} failed: {}", typeName, header(headers, CloudEventHeaders.ID), failure.toString());
+                    })
+                    .then();
+        });
+    }
+
+    private <T extends StoreOpsEvent> Mono<Applied.Outcome> handle(EventHandler<T> handler, MessageHeaders headers, byte[] payload) {
         String traceparent = Traceparent.childOf(header(headers, CloudEventHeaders.TRACEPARENT));
         EventEnvelope<T> envelope = new EventEnvelope<>(
                 required(headers, CloudEventHeaders.ID),
@@ -78,8 +90,7 @@ public class EventDispatcher {
                 EventJson.read(payload, handler.payloadType()));
         return handler.handle(envelope)
                 .contextWrite(context -> context.put(Traceparent.CONTEXT_KEY, traceparent))
-                .blockOptional(handlerTimeout)
-                .orElse(Applied.Outcome.UNCHANGED);
+                .defaultIfEmpty(Applied.Outcome.UNCHANGED);
     }
 
     private void count(String type, String outcome) {

@@ -1,7 +1,6 @@
 package io.storeops.platform.messaging;
 
 import com.mongodb.MongoException;
-import io.storeops.contracts.Topics;
 import io.storeops.platform.outbox.ConcurrentUpdateException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -12,17 +11,16 @@ import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAnd
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The listener container's side of the failure policy (the binder's own retry and DLQ are off):
- * whatever {@link EventConsumer} throws is an outage, retried with capped exponential backoff for
- * as long as it lasts, never dead-lettered. Between attempts the container seeks back and polls
- * again, so the consumer stays in its group however long the outage. A record the container itself
- * cannot hand over (a conversion failure before the consumer runs) is dead-lettered at once.
+ * whatever {@link EventConsumer} throws is an outage, and the poll is retried with capped
+ * exponential backoff for as long as it lasts, never dead-lettered (the backoff has no end, so no
+ * recoverer is ever called). Between attempts the container keeps polling with the partitions
+ * paused, so the consumer stays in its group however long the outage.
  */
 public class FailurePolicy implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -64,12 +62,7 @@ public class FailurePolicy implements ListenerContainerWithDlqAndRetryCustomizer
         for (String topic : destinationName.split(",")) {
             deadLetters.counter(topic.trim()); // at zero from the start, so an alert finds it before the first dead letter
         }
-        DeadLetterPublishingRecoverer unconvertible = new DeadLetterPublishingRecoverer(deadLetters.kafka(), (record, failure) -> {
-            deadLetters.counter(record.topic()).increment();
-            return new TopicPartition(Topics.deadLetter(record.topic(), group), 0);
-        });
-        DefaultErrorHandler handler = new DefaultErrorHandler(unconvertible, outageBackOff);
-        handler.setCommitRecovered(true);
+        DefaultErrorHandler handler = new DefaultErrorHandler(outageBackOff);
         container.setCommonErrorHandler(handler);
     }
 }
