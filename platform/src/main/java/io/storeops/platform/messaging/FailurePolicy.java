@@ -1,8 +1,11 @@
 package io.storeops.platform.messaging;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoServerException;
+import com.mongodb.MongoWriteConcernException;
 import io.storeops.platform.outbox.ConcurrentUpdateException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,16 +41,41 @@ public class FailurePolicy implements ListenerContainerWithDlqAndRetryCustomizer
         this.outageBackOff = outage; // no maximum elapsed time: as long as it lasts
     }
 
-    /** Whether a failure is the infrastructure's (retry as long as it lasts) rather than the event's. */
+    /**
+     * Server error codes that say the server could not do it now (stepping down, shutting down,
+     * unreachable, out of time, a write conflict), not that the command was wrong.
+     */
+    private static final Set<Integer> TRANSIENT_SERVER_CODES = Set.of(6, 7, 50, 64, 89, 91, 112, 134, 189, 262, 9001, 10107,
+            11600, 11602, 13435, 13436);
+
+    /**
+     * Whether a failure is the infrastructure's (retry as long as it lasts) rather than the event's.
+     * A server's answer counts as an outage only when it says so (a retryable label or a transient
+     * code): a command the server refuses as wrong would be refused again forever, and must not hold
+     * its partition.
+     */
     public static boolean isInfrastructure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
                     || cause instanceof TimeoutException || cause instanceof ConcurrentUpdateException
-                    || cause instanceof MongoException mongo && !(mongo instanceof com.mongodb.MongoWriteException)) {
+                    || cause instanceof MongoException mongo && isMongoOutage(mongo)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isMongoOutage(MongoException failure) {
+        if (failure.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL) || failure.hasErrorLabel("RetryableWriteError")) {
+            return true;
+        }
+        if (failure instanceof MongoWriteConcernException) {
+            return true;
+        }
+        if (failure instanceof MongoServerException server) {
+            return TRANSIENT_SERVER_CODES.contains(server.getCode());
+        }
+        return true; // the client's side: no connection, no server selected in time, interrupted, not authorised
     }
 
     @Override
