@@ -92,14 +92,14 @@ final class DurableH2Backend extends H2Backend {
      * standalone wrote in H2's default format, which this one could not read.
      */
     private static MVStore withBsonFormat(MVStore store, String fileName) {
-        MVMap<String, String> format = store.openMap(FORMAT_MAP);
-        if (!BSON_FORMAT.equals(format.get(DOCUMENTS))) {
+        boolean marked = store.hasMap(FORMAT_MAP) && BSON_FORMAT.equals(store.<String, String>openMap(FORMAT_MAP).get(DOCUMENTS));
+        if (!marked) {
             if (store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."))) {
-                store.close();
+                store.closeImmediately(); // nothing written to a file this version does not own
                 throw new IllegalStateException(fileName + " was written by an earlier StoreOps standalone in a format this one "
                         + "does not read; move the data folder aside (or delete it) to start with a fresh store");
             }
-            format.put(DOCUMENTS, BSON_FORMAT);
+            store.<String, String>openMap(FORMAT_MAP).put(DOCUMENTS, BSON_FORMAT);
             store.commit();
         }
         return store;

@@ -213,13 +213,15 @@ final class StandaloneSystem implements AutoCloseable {
     }
 
     /**
-     * The first of {@code count} consecutive free ports, below the ephemeral range: the standalone's own outgoing
+     * The first of {@code count} consecutive free ports, outside the ephemeral range: the standalone's own outgoing
      * connections take ephemeral ports while it starts, and one of them could take a listening port chosen there first.
      */
     private static int freeRange(int count) throws IOException {
-        int ephemeralStart = ephemeralPortsStart();
+        int[] ephemeral = ephemeralPorts();
+        boolean roomBelow = ephemeral[0] - count > 10_000;
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(10_000, ephemeralStart - count);
+            int base = roomBelow ? ThreadLocalRandom.current().nextInt(10_000, ephemeral[0] - count)
+                    : ThreadLocalRandom.current().nextInt(ephemeral[1] + 1, 65_536 - count);
             if (allFree(base, count)) {
                 return base;
             }
@@ -227,10 +229,14 @@ final class StandaloneSystem implements AutoCloseable {
         throw new IOException("no " + count + " consecutive free ports found");
     }
 
-    private static int ephemeralPortsStart() throws IOException {
+    /** The first and last ephemeral port: Linux says; elsewhere the IANA range. */
+    private static int[] ephemeralPorts() throws IOException {
         Path linuxRange = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-        int start = Files.exists(linuxRange) ? Integer.parseInt(Files.readString(linuxRange).trim().split("\\s+")[0]) : 49_152;
-        return Math.max(start, 20_000);
+        if (!Files.exists(linuxRange)) {
+            return new int[] {49_152, 65_535};
+        }
+        String[] range = Files.readString(linuxRange).trim().split("\\s+");
+        return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
     }
 
     private static boolean allFree(int base, int count) {

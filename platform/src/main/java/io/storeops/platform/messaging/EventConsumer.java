@@ -1,5 +1,6 @@
 package io.storeops.platform.messaging;
 
+import io.storeops.contracts.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -27,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
  * for as long as the outage lasts: what was applied before is recognised as applied, so the retry
  * only finishes the rest. A failure of the event itself is retried a few times at once (a race may
  * pass) and then dead-lettered, and its key moves on; a poll retried after an outage does not
- * dead-letter the same record twice.
+ * dead-letter the same record twice (within this process: after a restart or a rebalance it may be
+ * written again, and a replay still applies it once).
  */
 public class EventConsumer implements Consumer<Message<List<byte[]>>> {
 
@@ -62,15 +65,24 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
         for (Message<byte[]> record : records(poll)) {
             byKey.computeIfAbsent(orderingKey(record), key -> new ArrayList<>()).add(record);
         }
+        AtomicReference<Throwable> outage = new AtomicReference<>();
         Flux.fromIterable(byKey.values())
-                // An outage on one key lets the others finish before the poll fails: its retry then has less to do.
-                .flatMapDelayError(sameKey -> Flux.fromIterable(sameKey).concatMap(this::consume), concurrentKeys, 1)
+                // The keys under way when an outage shows finish, so the retry has less to do; no key starts after it,
+                // so one try of the poll takes at most a handler timeout or so, far within max.poll.interval.ms.
+                .flatMapDelayError(sameKey -> Flux.fromIterable(sameKey).concatMap(record -> consume(record, outage)), concurrentKeys, 1)
                 .then()
+                .onErrorMap(failures -> outage.get() != null ? outage.get() : failures) // the outage, not a composite of its echoes
                 .block();
     }
 
-    private Mono<Void> consume(Message<byte[]> record) {
-        return deadLettered.contains(position(record)) ? Mono.empty() : attempt(record, 1);
+    private Mono<Void> consume(Message<byte[]> record, AtomicReference<Throwable> outage) {
+        if (outage.get() != null) {
+            return Mono.error(outage.get());
+        }
+        if (deadLettered.contains(position(record))) {
+            return Mono.empty();
+        }
+        return attempt(record, 1).doOnError(failure -> outage.compareAndSet(null, failure));
     }
 
     private Mono<Void> attempt(Message<byte[]> record, int attempt) {
@@ -88,7 +100,7 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
     /** One message per record of the poll, with that record's headers (the binder gives each header as a list). */
     static List<Message<byte[]>> records(Message<List<byte[]>> poll) {
         MessageHeaders headers = poll.getHeaders();
-        List<byte[]> payloads = poll.getPayload();
+        List<?> payloads = poll.getPayload(); // a record without a value arrives as KafkaNull, not as bytes
         List<?> converted = list(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS);
         List<?> keys = list(headers, KafkaHeaders.RECEIVED_KEY);
         List<?> topics = list(headers, KafkaHeaders.RECEIVED_TOPIC);
@@ -96,7 +108,7 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
         List<?> offsets = list(headers, KafkaHeaders.OFFSET);
         List<Message<byte[]>> records = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
-            MessageBuilder<byte[]> record = MessageBuilder.withPayload(payloads.get(i) == null ? new byte[0] : payloads.get(i));
+            MessageBuilder<byte[]> record = MessageBuilder.withPayload(payloads.get(i) instanceof byte[] value ? value : new byte[0]);
             if (converted.get(i) instanceof Map<?, ?> recordHeaders) {
                 recordHeaders.forEach((name, value) -> record.setHeader(name.toString(), value));
             }
@@ -127,9 +139,10 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
         return "key:" + (key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString());
     }
 
+    /** Where the record was, and which event: an offset alone would be reused by a topic deleted and made again. */
     private static String position(Message<byte[]> record) {
         MessageHeaders headers = record.getHeaders();
         return headers.get(KafkaHeaders.RECEIVED_TOPIC) + "/" + headers.get(KafkaHeaders.RECEIVED_PARTITION) + "@"
-                + headers.get(KafkaHeaders.OFFSET);
+                + headers.get(KafkaHeaders.OFFSET) + "#" + EventDispatcher.header(headers, CloudEventHeaders.ID);
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.messaging.MessageHeaders;
 
 /**
  * Reads a consumed message's CloudEvents headers, finds the handler for the event type and runs it
- * on the listener thread; unknown types are skipped (counted as {@code ignored}). A handler failure
+ * (the consumer applies a poll's keys concurrently); unknown types are skipped (counted as {@code ignored}). A handler failure
  * propagates: {@link EventConsumer} decides what it means, the dead-letter replay reports it.
  */
 public class EventDispatcher {
@@ -46,7 +46,7 @@ public class EventDispatcher {
 
     /** Applies the message through its handler, waiting for it; a failure is thrown, counted as {@code failed}. */
     public void dispatch(Message<byte[]> message) {
-        apply(message).block(handlerTimeout);
+        apply(message).block();
     }
 
     /**

@@ -5,6 +5,7 @@ import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteConcernException;
 import io.storeops.platform.outbox.ConcurrentUpdateException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
@@ -91,6 +92,8 @@ public class FailurePolicy implements ListenerContainerWithDlqAndRetryCustomizer
             deadLetters.counter(topic.trim()); // at zero from the start, so an alert finds it before the first dead letter
         }
         DefaultErrorHandler handler = new DefaultErrorHandler(outageBackOff);
+        // Every failure that reaches the container is an outage: none may count as fatal and have its poll discarded.
+        handler.setClassifications(Map.of(), true);
         container.setCommonErrorHandler(handler);
     }
 }
