@@ -235,7 +235,8 @@ final class StandaloneSystem implements AutoCloseable {
         if (!Files.exists(linuxRange)) {
             return new int[] {49_152, 65_535};
         }
-        String[] range = Files.readString(linuxRange).trim().split("\\s+");
+        // Read by lines: readString trusts the size a /proc file reports (none) and returns a fragment.
+        String[] range = Files.readAllLines(linuxRange).get(0).trim().split("\\s+");
         return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
     }
 
