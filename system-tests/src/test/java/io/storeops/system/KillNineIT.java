@@ -18,9 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,18 +32,8 @@ class KillNineIT {
     private static final int AT_ONCE = 6;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    private static StandaloneSystem system;
-
-    @BeforeAll
-    static void start() throws Exception {
-        system = new StandaloneSystem();
-        system.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        system.close();
-    }
+    @RegisterExtension
+    static final StandaloneSystem system = StandaloneSystem.forTestClass();
 
     @Test
     void everyAcknowledgedOrderSurvivesKillNineAndFlowsOnExactlyOnce() throws Exception {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.storeops.contracts.EventJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,13 +18,16 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The standalone jar as its own process, on free ports, with a data folder of its own: what a
  * person gets from the README's run command.
  */
-final class StandaloneSystem implements AutoCloseable {
+final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final String LOG = "standalone.log";
 
@@ -41,6 +45,25 @@ final class StandaloneSystem implements AutoCloseable {
     StandaloneSystem() throws IOException {
         this(Files.createDirectories(Path.of(System.getProperty("storeops.system-test.dir", "target/system-test")))
                 .resolve("run-" + System.currentTimeMillis()));
+    }
+
+    /** One standalone for a test class ({@code @RegisterExtension}): started before its tests, stopped after them. */
+    static StandaloneSystem forTestClass() {
+        try {
+            return new StandaloneSystem();
+        } catch (IOException noPorts) {
+            throw new UncheckedIOException(noPorts);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        close();
     }
 
     /** Runs in {@code workDir} (its log, and its data folder beneath), with the standalone's command-line {@code arguments}. */

@@ -10,12 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,18 +31,8 @@ class WalkingSkeletonIT {
     private static final String NATIVE_ORDER = "tmall-flagship:T20261128-0001";
     private static final String SHOPIFY_ORDER = "shopify-us:820982911946154500";
 
-    private static StandaloneSystem system;
-
-    @BeforeAll
-    static void start() throws Exception {
-        system = new StandaloneSystem();
-        system.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        system.close();
-    }
+    @RegisterExtension
+    static final StandaloneSystem system = StandaloneSystem.forTestClass();
 
     @Test
     @Order(1)
