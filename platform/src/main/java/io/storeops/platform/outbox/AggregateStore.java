@@ -63,6 +63,7 @@ public class AggregateStore {
     private static final int MAX_ATTEMPTS = 8;
 
     private final ReactiveMongoTemplate mongo;
+    private final CoalescedReads reads;
     private final OutboxRelay relay;
     private final String source;
     private final Clock clock;
@@ -73,6 +74,7 @@ public class AggregateStore {
 
     public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
+        this.reads = new CoalescedReads(mongo);
         this.relay = relay;
         this.source = source;
         this.clock = clock;
@@ -84,7 +86,7 @@ public class AggregateStore {
     }
 
     public <T> Mono<T> find(String collection, String id, Class<T> type) {
-        return mongo.findById(id, Document.class, collection).map(document -> readState(document, type));
+        return reads.findById(collection, id).map(document -> readState(document, type));
     }
 
     /**
@@ -140,7 +142,7 @@ public class AggregateStore {
         if (attempt > MAX_ATTEMPTS) {
             return Mono.error(new ConcurrentUpdateException(collection, id));
         }
-        return mongo.findById(id, Document.class, collection)
+        return reads.findById(collection, id)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(current -> {
