@@ -24,7 +24,6 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -64,6 +63,7 @@ public class AggregateStore {
 
     private final ReactiveMongoTemplate mongo;
     private final CoalescedReads reads;
+    private final CoalescedInserts inserts;
     private final OutboxRelay relay;
     private final String source;
     private final Clock clock;
@@ -75,6 +75,7 @@ public class AggregateStore {
     public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.reads = new CoalescedReads(mongo);
+        this.inserts = new CoalescedInserts(mongo);
         this.relay = relay;
         this.source = source;
         this.clock = clock;
@@ -243,9 +244,7 @@ public class AggregateStore {
     private Mono<Boolean> insert(String collection, String id, Document fields, List<Document> entries) {
         Document document = new Document("_id", id).append(VERSION, 1L).append(OUTBOX, entries);
         document.putAll(fields);
-        return mongo.insert(document, collection)
-                .thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, raceLost -> Mono.just(false));
+        return inserts.insert(collection, document);
     }
 
     /**
