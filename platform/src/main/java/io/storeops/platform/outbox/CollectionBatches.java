@@ -63,7 +63,8 @@ final class CollectionBatches<R> {
                 finished();
                 return;
             }
-            command.apply(name, batch).subscribe(null, failure -> finished(), this::finished);
+            // Deferred: a command that failed while being built must still release the collection for the next batch.
+            Mono.defer(() -> command.apply(name, batch)).subscribe(null, failure -> finished(), this::finished);
         }
 
         private void finished() {
