@@ -62,8 +62,7 @@ public class AggregateStore {
     private static final int MAX_ATTEMPTS = 8;
 
     private final ReactiveMongoTemplate mongo;
-    private final CoalescedReads reads;
-    private final CoalescedInserts inserts;
+    private final CoalescedCommands commands;
     private final OutboxRelay relay;
     private final String source;
     private final Clock clock;
@@ -74,8 +73,7 @@ public class AggregateStore {
 
     public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
-        this.reads = new CoalescedReads(mongo);
-        this.inserts = new CoalescedInserts(mongo);
+        this.commands = new CoalescedCommands(mongo);
         this.relay = relay;
         this.source = source;
         this.clock = clock;
@@ -87,7 +85,7 @@ public class AggregateStore {
     }
 
     public <T> Mono<T> find(String collection, String id, Class<T> type) {
-        return reads.findById(collection, id).map(document -> readState(document, type));
+        return commands.findById(collection, id).map(document -> readState(document, type));
     }
 
     /**
@@ -143,7 +141,7 @@ public class AggregateStore {
         if (attempt > MAX_ATTEMPTS) {
             return Mono.error(new ConcurrentUpdateException(collection, id));
         }
-        return reads.findById(collection, id)
+        return commands.findById(collection, id)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(current -> {
@@ -244,7 +242,7 @@ public class AggregateStore {
     private Mono<Boolean> insert(String collection, String id, Document fields, List<Document> entries) {
         Document document = new Document("_id", id).append(VERSION, 1L).append(OUTBOX, entries);
         document.putAll(fields);
-        return inserts.insert(collection, document);
+        return commands.insert(collection, document);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.storeops.platform.outbox;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -15,23 +18,52 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * Inserts new aggregates, many at once as one unordered {@code insertMany} ({@link CollectionBatches}).
- * Each insert learns its own outcome: stored, or its id taken (a lost race), or its own error.
+ * Reads by id and inserts of new aggregates, many at once ({@link CollectionBatches}): reads as one
+ * {@code _id $in} query, inserts as one unordered {@code insertMany} in which each insert learns
+ * its own outcome — stored, its id taken (a lost race), or its own error.
  */
-final class CoalescedInserts {
+final class CoalescedCommands {
 
     private static final MongoExceptionTranslator TRANSLATOR = new MongoExceptionTranslator();
 
     private final ReactiveMongoTemplate mongo;
-    private final CollectionBatches<Insert> batches = new CollectionBatches<>(this::insertAll);
+    private final CollectionBatches<Read> reads = new CollectionBatches<>(this::findAll);
+    private final CollectionBatches<Insert> inserts = new CollectionBatches<>(this::insertAll);
 
-    CoalescedInserts(ReactiveMongoTemplate mongo) {
+    CoalescedCommands(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** The document with {@code id}, or empty. */
+    Mono<Document> findById(String collection, String id) {
+        return Mono.create(sink -> reads.add(collection, new Read(id, sink)));
     }
 
     /** True when the document was stored, false when a document with its id exists already. */
     Mono<Boolean> insert(String collection, Document document) {
-        return Mono.create(sink -> batches.add(collection, new Insert(document, sink)));
+        return Mono.create(sink -> inserts.add(collection, new Insert(document, sink)));
+    }
+
+    private record Read(String id, MonoSink<Document> sink) {
+    }
+
+    private Mono<Void> findAll(String collection, List<Read> reads) {
+        return mongo.find(query(where("_id").in(reads.stream().map(Read::id).distinct().toList())), Document.class, collection)
+                .collectList()
+                .doOnNext(found -> {
+                    Map<Object, Document> byId = new HashMap<>();
+                    found.forEach(document -> byId.put(document.get("_id"), document));
+                    reads.forEach(read -> {
+                        Document document = byId.get(read.id());
+                        if (document == null) {
+                            read.sink().success();
+                        } else {
+                            read.sink().success(document);
+                        }
+                    });
+                })
+                .doOnError(failure -> reads.forEach(read -> read.sink().error(failure)))
+                .then();
     }
 
     private record Insert(Document document, MonoSink<Boolean> sink) {
