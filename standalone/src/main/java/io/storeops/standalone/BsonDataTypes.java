@@ -5,10 +5,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -153,37 +153,14 @@ final class BsonDataTypes {
         encoded.limit(length);
         buffer.position(buffer.position() + length);
         byte tag = encoded.get();
+        ByteBuf body = Unpooled.wrappedBuffer(encoded);
         if (tag == BSON) {
-            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(encoded));
+            return BsonDecoder.decodeBson(body);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteBufferInputStream(encoded))) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteBufInputStream(body))) {
             return in.readObject();
         } catch (IOException | ClassNotFoundException unreadable) {
             throw new IllegalStateException("unreadable value in the store file", unreadable);
-        }
-    }
-
-    private static final class ByteBufferInputStream extends InputStream {
-
-        private final ByteBuffer buffer;
-
-        ByteBufferInputStream(ByteBuffer buffer) {
-            this.buffer = buffer;
-        }
-
-        @Override
-        public int read() {
-            return buffer.hasRemaining() ? buffer.get() & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int length) {
-            if (!buffer.hasRemaining()) {
-                return -1;
-            }
-            int count = Math.min(length, buffer.remaining());
-            buffer.get(target, offset, count);
-            return count;
         }
     }
 }

@@ -98,7 +98,7 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
     }
 
     /** One message per record of the poll, with that record's headers (the binder gives each header as a list). */
-    static List<Message<byte[]>> records(Message<List<byte[]>> poll) {
+    private static List<Message<byte[]>> records(Message<List<byte[]>> poll) {
         MessageHeaders headers = poll.getHeaders();
         List<?> payloads = poll.getPayload(); // a record without a value arrives as KafkaNull, not as bytes
         List<?> converted = list(headers, KafkaHeaders.BATCH_CONVERTED_HEADERS);

@@ -14,19 +14,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import reactor.core.publisher.Mono;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import reactor.core.publisher.Mono;
 
 /**
- * Reads a consumed message's CloudEvents headers, finds the handler for the event type and runs it
- * (the consumer applies a poll's keys concurrently); unknown types are skipped (counted as {@code ignored}). A handler failure
- * propagates: {@link EventConsumer} decides what it means, the dead-letter replay reports it.
+ * Reads a consumed message's CloudEvents headers, finds the handler for the event type and runs it;
+ * unknown types are skipped (counted as {@code ignored}). A handler failure propagates:
+ * {@link EventConsumer} decides what it means, the dead-letter replay reports it.
  */
 public class EventDispatcher {
 
