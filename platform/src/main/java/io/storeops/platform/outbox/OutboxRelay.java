@@ -30,6 +30,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -244,10 +245,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Set<String> alreadyAcknowledged = acknowledged.getOrDefault(ref, Set.of());
         Set<String> present = entries.stream().map(entry -> entry.getString("eventId")).collect(Collectors.toSet());
-        acknowledged.computeIfPresent(ref, (key, ids) -> {
-            ids.retainAll(present);
-            return ids.isEmpty() ? null : ids;
-        });
+        dropAcknowledged(ref, id -> !present.contains(id));
         pending.merge(ref, entries.get(0).get("time", Date.class).toInstant(), (known, oldest) -> oldest);
         return new Publication(ref, version, entries, new HashSet<>(alreadyAcknowledged));
     }
@@ -336,6 +334,9 @@ public class OutboxRelay implements SmartLifecycle {
         var result = bulk.execute().block(settings.sendTimeout());
         boolean allMatched = result != null && result.getMatchedCount() == written.size();
         for (Publication publication : written) {
+            if (allMatched) {
+                dropAcknowledged(publication.ref, publication.acknowledgedIds::contains);
+            }
             if (!allMatched || publication.parkedNow) {
                 // Changed meanwhile by a writer, or more entries follow the parked one: read it again. What
                 // was acknowledged is remembered, so nothing is sent twice.
@@ -380,9 +381,24 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Done with the aggregate here: it has nothing left to send, is gone, or another instance publishes it. */
     private void forget(AggregateRef ref) {
         pending.remove(ref);
         failures.remove(ref);
+        acknowledged.remove(ref);
+    }
+
+    /** Stops remembering acknowledged entries once their removal is seen; the memory would otherwise only grow. */
+    private void dropAcknowledged(AggregateRef ref, Predicate<String> removedFromOutbox) {
+        acknowledged.computeIfPresent(ref, (key, ids) -> {
+            ids.removeIf(removedFromOutbox);
+            return ids.isEmpty() ? null : ids;
+        });
+    }
+
+    /** Event ids of the aggregate that the broker acknowledged and whose removal this instance has not seen yet. */
+    public Set<String> acknowledgedAwaitingRemoval(String collection, String aggregateId) {
+        return Set.copyOf(acknowledged.getOrDefault(new AggregateRef(collection, aggregateId), Set.of()));
     }
 
     /** Finds every aggregate with pending entries in the service's database, through the {@code pendingSince} index. */
