@@ -5,6 +5,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import org.bson.Document;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -48,8 +51,8 @@ final class CoalescedCommands {
     }
 
     private Mono<Void> findAll(String collection, List<Read> reads) {
-        return mongo.find(query(where("_id").in(reads.stream().map(Read::id).distinct().toList())), Document.class, collection)
-                .collectList()
+        return Mono.defer(() -> mongo.find(query(where("_id").in(reads.stream().map(Read::id).distinct().toList())),
+                        Document.class, collection).collectList())
                 .doOnNext(found -> {
                     Map<Object, Document> byId = new HashMap<>();
                     found.forEach(document -> byId.put(document.get("_id"), document));
@@ -70,19 +73,29 @@ final class CoalescedCommands {
     }
 
     private Mono<Void> insertAll(String collection, List<Insert> inserts) {
-        return mongo.getCollection(collection)
+        return Mono.defer(() -> mongo.getCollection(collection))
                 .flatMap(documents -> Mono.from(documents.insertMany(inserts.stream().map(Insert::document).toList(),
                         new InsertManyOptions().ordered(false))))
                 .doOnNext(stored -> inserts.forEach(insert -> insert.sink().success(true)))
-                .doOnError(failure -> answer(inserts, failure))
-                .then();
+                .then()
+                .onErrorResume(failure -> answer(collection, inserts, failure));
     }
 
-    private static void answer(List<Insert> inserts, Throwable failure) {
-        if (!(failure instanceof MongoBulkWriteException bulk) || bulk.getWriteConcernError() != null) {
-            inserts.forEach(insert -> insert.sink().error(translated(failure)));
-            return;
+    private Mono<Void> answer(String collection, List<Insert> inserts, Throwable failure) {
+        if (failure instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null) {
+            answerEach(inserts, bulk);
+            return Mono.empty();
         }
+        if (inserts.size() > 1 && !(failure instanceof MongoException)) {
+            // Refused by the driver itself (a document too large, one it cannot encode): that is one
+            // document's fault, so each insert goes alone and only the guilty one learns of it.
+            return Flux.fromIterable(inserts).concatMap(insert -> insertAll(collection, List.of(insert))).then();
+        }
+        inserts.forEach(insert -> insert.sink().error(translated(failure)));
+        return Mono.empty();
+    }
+
+    private static void answerEach(List<Insert> inserts, MongoBulkWriteException bulk) {
         Map<Integer, BulkWriteError> errors = new HashMap<>();
         bulk.getWriteErrors().forEach(error -> errors.put(error.getIndex(), error));
         for (int i = 0; i < inserts.size(); i++) {
@@ -90,10 +103,11 @@ final class CoalescedCommands {
             MonoSink<Boolean> sink = inserts.get(i).sink();
             if (error == null) {
                 sink.success(true);
-            } else if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+            } else if (error.getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 sink.success(false);
             } else {
-                sink.error(translated(bulk));
+                // The document's own error, so that it is judged by its own code, not by the batch's.
+                sink.error(translated(new MongoWriteException(error, bulk.getServerAddress(), bulk.getErrorLabels())));
             }
         }
     }

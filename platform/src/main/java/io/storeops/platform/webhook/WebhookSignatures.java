@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -85,7 +86,7 @@ public final class WebhookSignatures {
         if (header == null || header.isBlank()) {
             throw missingSignature("X-StoreOps-Signature");
         }
-        Long timestamp = null;
+        Instant signedAt = null;
         List<byte[]> v2 = new ArrayList<>();
         List<byte[]> v1 = new ArrayList<>();
         for (String part : header.split(",")) {
@@ -95,23 +96,24 @@ public final class WebhookSignatures {
             }
             try {
                 switch (pair[0]) {
-                    case "t" -> timestamp = Long.parseLong(pair[1]);
+                    case "t" -> signedAt = Instant.ofEpochSecond(Long.parseLong(pair[1]));
                     case "v2" -> v2.add(HexFormat.of().parseHex(pair[1]));
                     case "v1" -> v1.add(HexFormat.of().parseHex(pair[1]));
                     default -> { } // schemes this version does not know are ignored, as senders add newer ones first
                 }
-            } catch (IllegalArgumentException malformedPart) {
+            } catch (IllegalArgumentException | DateTimeException malformedPart) {
                 throw badSignature();
             }
         }
-        if (timestamp == null || v2.isEmpty() && v1.isEmpty()) {
+        if (signedAt == null || v2.isEmpty() && v1.isEmpty()) {
             throw badSignature();
         }
         if (v2.isEmpty() && !acceptV1) {
             throw Problems.unauthorized("signature-scheme",
                     "Only v2 signatures (over time, topic, event id and body) are accepted from this sender.");
         }
-        requireFresh(Instant.ofEpochSecond(timestamp), now, tolerance);
+        requireFresh(signedAt, now, tolerance);
+        long timestamp = signedAt.getEpochSecond();
         if (matches(secrets, signedV2(timestamp, topic, eventId, body), v2)
                 || acceptV1 && matches(secrets, concat(timestamp + ".", body), v1)) {
             return;
