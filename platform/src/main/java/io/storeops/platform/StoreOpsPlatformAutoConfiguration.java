@@ -22,7 +22,6 @@ import io.storeops.platform.webhook.WebhookDeliveries;
 import io.storeops.platform.webhook.WebhookIntake;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -77,9 +77,9 @@ public class StoreOpsPlatformAutoConfiguration {
      * A bean of its own so that the context closes it.
      */
     @Bean
-    DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(KafkaProperties kafka,
+    DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(KafkaProperties kafka, KafkaConnectionDetails connection,
                                                                       @Value("${spring.application.name}") String service) {
-        Map<String, Object> properties = durableProducer(kafka, service + "-outbox", StringSerializer.class);
+        Map<String, Object> properties = KafkaClientSettings.durableProducer(kafka, connection, service + "-outbox", StringSerializer.class);
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -149,25 +149,10 @@ public class StoreOpsPlatformAutoConfiguration {
 
     /** Writes dead letters as they were consumed (bytes in, bytes out), with the operator's Kafka settings. */
     @Bean
-    DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaProperties kafka,
+    DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaProperties kafka, KafkaConnectionDetails connection,
                                                                          @Value("${spring.application.name}") String service) {
-        return new DefaultKafkaProducerFactory<>(durableProducer(kafka, service + "-dead-letters", ByteArraySerializer.class));
-    }
-
-    /**
-     * Boot's {@code spring.kafka.*} producer settings (SSL, SASL, ...) with the guarantees no setting
-     * may weaken: acks=all, idempotence, ordered retries; values are bytes.
-     */
-    private static Map<String, Object> durableProducer(KafkaProperties kafka, String clientId, Class<?> keySerializer) {
-        Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
-        properties.putAll(Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, clientId,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        return properties;
+        return new DefaultKafkaProducerFactory<>(
+                KafkaClientSettings.durableProducer(kafka, connection, service + "-dead-letters", ByteArraySerializer.class));
     }
 
     @Bean
@@ -176,10 +161,10 @@ public class StoreOpsPlatformAutoConfiguration {
     }
 
     @Bean
-    DeadLetterReplay deadLetterReplay(KafkaProperties kafka, @Value("${spring.application.name}") String service,
+    DeadLetterReplay deadLetterReplay(KafkaProperties kafka, KafkaConnectionDetails connection, @Value("${spring.application.name}") String service,
                                       @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
                                       EventDispatcher eventDispatcher, KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate) {
-        return new DeadLetterReplay(kafka.buildConsumerProperties(), service, consumedTopics, eventDispatcher, deadLetterKafkaTemplate);
+        return new DeadLetterReplay(KafkaClientSettings.consumer(kafka, connection), service, consumedTopics, eventDispatcher, deadLetterKafkaTemplate);
     }
 
     /**
