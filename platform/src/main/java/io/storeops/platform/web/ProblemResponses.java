@@ -1,5 +1,6 @@
 package io.storeops.platform.web;
 
+import io.storeops.platform.messaging.FailurePolicy;
 import io.storeops.platform.outbox.ConcurrentUpdateException;
 import java.net.URI;
 import java.util.Map;
@@ -18,13 +19,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error leaves as {@code application/problem+json}. Framework errors (unreadable body,
- * unknown route, wrong method) get a type derived from their status; anything unexpected is a
- * 500 problem whose detail reveals nothing internal.
+ * unknown route, wrong method) get a type derived from their status; the store or broker not
+ * answering is a 503 with {@code Retry-After}; anything unexpected is a 500 problem whose detail
+ * reveals nothing internal.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(ConcurrentUpdateException.class)
     public Mono<ResponseEntity<Object>> concurrentUpdate(ConcurrentUpdateException exception, ServerWebExchange exchange) {
@@ -35,11 +38,28 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> unexpected(Exception exception, ServerWebExchange exchange) {
+        if (FailurePolicy.isInfrastructure(exception)) {
+            return unavailable(exception, exchange);
+        }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed by this request if it did not complete.");
         problem.setType(URI.create(ProblemException.TYPE_PREFIX + "internal-error"));
         return handleExceptionInternal(exception, problem, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /**
+     * The store or the broker did not answer in time: nothing was changed, and a sender that retries
+     * (every storefront does on a 5xx) gets its effect once they are back.
+     */
+    private Mono<ResponseEntity<Object>> unavailable(Exception exception, ServerWebExchange exchange) {
+        log.warn("Unavailable for {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), exception.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "A system this request needs did not answer in time; nothing was changed. Retry in a few seconds.");
+        problem.setType(URI.create(ProblemException.TYPE_PREFIX + "service-unavailable"));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
     @Override
