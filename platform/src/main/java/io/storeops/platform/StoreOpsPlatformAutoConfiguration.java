@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -102,7 +103,8 @@ public class StoreOpsPlatformAutoConfiguration {
                             @Value("${storeops.outbox.batch-size:256}") int batchSize,
                             @Value("${storeops.outbox.park-after-attempts:3}") int parkAfterAttempts) {
         return new OutboxRelay(mongo, outboxKafkaTemplate, topic -> topicMissing(kafkaAdmin, topic), clock,
-                new OutboxRelay.Settings(sweepInterval, sendTimeout, lease, batchSize, parkAfterAttempts), meters, service);
+                new OutboxRelay.Settings(sweepInterval, sendTimeout, lease, batchSize, parkAfterAttempts,
+                        Set.of(WebhookDeliveries.COLLECTION)), meters, service);
     }
 
     /** True only when the cluster answered that the topic does not exist; unreachable is not missing. */

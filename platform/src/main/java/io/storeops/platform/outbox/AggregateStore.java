@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -131,6 +132,9 @@ public class AggregateStore {
                 .then(mongo.indexOps(name).createIndex(new Index().on(PARKED_COUNT, Sort.Direction.ASC).sparse()))
                 .onErrorResume(failure -> {
                     log.warn("Could not create the outbox indexes on {}; updates stay correct but slower: {}", name, failure.toString());
+                    if (failure instanceof DataAccessResourceFailureException) {
+                        versionIndexes.remove(name); // the store was away: the collection's next use creates them
+                    }
                     return Mono.just("none");
                 })
                 .cache());

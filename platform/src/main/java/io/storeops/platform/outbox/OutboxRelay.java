@@ -96,8 +96,10 @@ public class OutboxRelay implements SmartLifecycle {
      * @param batchSize          aggregates published per cycle
      * @param lease              how long an aggregate stays with the instance that publishes it
      * @param parkAfterAttempts  attempts before an entry the broker refuses for good is parked
+     * @param notAggregates      collections of the database that the aggregate store never writes
      */
-    public record Settings(Duration sweepInterval, Duration sendTimeout, Duration lease, int batchSize, int parkAfterAttempts) {
+    public record Settings(Duration sweepInterval, Duration sendTimeout, Duration lease, int batchSize, int parkAfterAttempts,
+                           Set<String> notAggregates) {
     }
 
     /** Tells whether a topic is known to be missing on a reachable cluster (false when unsure). */
@@ -468,8 +470,12 @@ public class OutboxRelay implements SmartLifecycle {
         parkedGauge.register(rows, true);
     }
 
+    /** The service's collections but those known to hold no aggregates (webhook deliveries), which the sweep never scans. */
     private List<String> collections() {
-        List<String> names = mongo.getCollectionNames().collectList().block(settings.sendTimeout());
+        List<String> names = mongo.getCollectionNames()
+                .filter(name -> !settings.notAggregates().contains(name))
+                .collectList()
+                .block(settings.sendTimeout());
         return names == null ? List.of() : names;
     }
 

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  */
 public class WebhookDeliveries {
 
-    static final String COLLECTION = "webhook_deliveries";
+    public static final String COLLECTION = "webhook_deliveries";
     private static final String DIGEST = "digest";
     private static final String DONE = "done";
 

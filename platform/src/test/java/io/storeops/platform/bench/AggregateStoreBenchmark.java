@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -42,7 +43,7 @@ public final class AggregateStoreBenchmark {
             // A relay that is never started: writes only record their events, nothing is published.
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             OutboxRelay idleRelay = new OutboxRelay(mongo, null, topic -> false, Clock.systemUTC(),
-                    new OutboxRelay.Settings(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 256, 3), meters, "bench");
+                    new OutboxRelay.Settings(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 256, 3, Set.of()), meters, "bench");
             AggregateStore store = new AggregateStore(mongo, idleRelay, "bench", Clock.systemUTC(), meters);
 
             long started = System.nanoTime();
