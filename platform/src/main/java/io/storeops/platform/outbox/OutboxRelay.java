@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +74,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+    /** Where sends after an aggregate's first start; threads come and go with the load. */
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-send");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -259,11 +266,16 @@ public class OutboxRelay implements SmartLifecycle {
                 .block(settings.sendTimeout());
     }
 
-    /** Sends the entries one after the other, stopping at the first failure; never fails itself. */
+    /**
+     * Sends the entries one after the other, stopping at the first failure; never fails itself. Each
+     * next send starts off the producer's I/O thread, which completes the previous one: a send that
+     * waits there for buffer space would wait for the very thread that frees it.
+     */
     private CompletableFuture<Publication> sendInOrder(Publication publication) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (Document entry : publication.entries) {
-            chain = chain.thenCompose(previous -> publication.failure != null ? CompletableFuture.completedFuture(null) : send(publication, entry));
+            chain = chain.thenComposeAsync(previous -> publication.failure != null ? CompletableFuture.completedFuture(null)
+                    : send(publication, entry), SENDERS);
         }
         return chain.handle((done, unexpected) -> {
             if (unexpected != null && publication.failure == null) {

@@ -85,9 +85,12 @@ public class WebhookDeliveries {
         return mongo.updateFirst(query(where("_id").is(key(delivery))), new Update().set(DONE, true), COLLECTION).then();
     }
 
-    /** Forgets a claim whose delivery was refused, so that nothing is stored for it. */
+    /**
+     * Forgets a claim whose delivery was refused, so that nothing is stored for it — unless a twin of
+     * the delivery has completed it meanwhile: a done record stays, so later redeliveries stay duplicates.
+     */
     public Mono<Void> release(VerifiedDelivery delivery) {
-        return mongo.remove(query(where("_id").is(key(delivery))), COLLECTION).then();
+        return mongo.remove(query(where("_id").is(key(delivery)).and(DONE).is(false)), COLLECTION).then();
     }
 
     /** Deletes records past their expiry; the embedded store has no TTL index, so this runs on a timer. */

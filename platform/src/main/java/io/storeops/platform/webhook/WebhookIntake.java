@@ -82,17 +82,17 @@ public class WebhookIntake {
                 .flatMap(delivery -> deliveries.claim(delivery).flatMap(claim -> switch (claim) {
                     case DONE -> Mono.just(receipt("duplicate", delivery));
                     case UNFINISHED -> applyOnce(delivery, apply).thenReturn(receipt("duplicate", delivery));
-                    case NEW -> Mono.defer(() -> apply.apply(delivery))
-                            .onErrorResume(refused -> deliveries.release(delivery).then(Mono.error(refused)))
-                            .then(deliveries.complete(delivery))
-                            .thenReturn(receipt("accepted", delivery));
+                    case NEW -> applyOnce(delivery, apply).thenReturn(receipt("accepted", delivery));
                 }))
                 .doOnNext(receipt -> count(source, topic.get(), receipt.getBody().status()))
                 .doOnError(ProblemException.class, refused -> count(source, topic.get(), "rejected"));
     }
 
+    /** Applies the delivery and marks it done; a failed effect releases the claim, so nothing is kept for it. */
     private Mono<Void> applyOnce(VerifiedDelivery delivery, Function<VerifiedDelivery, Mono<?>> apply) {
-        return Mono.defer(() -> apply.apply(delivery)).then(deliveries.complete(delivery));
+        return Mono.defer(() -> apply.apply(delivery))
+                .onErrorResume(failed -> deliveries.release(delivery).then(Mono.error(failed)))
+                .then(deliveries.complete(delivery));
     }
 
     private VerifiedDelivery verifyShopify(HttpHeaders headers, byte[] body) {
