@@ -16,7 +16,7 @@ import org.springframework.util.StringUtils;
  * Settings for the Kafka clients the platform builds itself (the outbox and dead-letter producers,
  * the replay consumer): the operator's {@code spring.kafka.*} properties with Boot's connection
  * details applied the way Boot applies them to its own clients — servers, security protocol and an
- * SSL bundle — so that a production cluster's security reaches every connection.
+ * SSL bundle. (The binder's consumers take the properties but not a bundle; the README says so.)
  */
 final class KafkaClientSettings {
 

@@ -89,10 +89,34 @@ final class CoalescedCommands {
         if (inserts.size() > 1 && !(failure instanceof MongoException)) {
             // Refused by the driver itself (a document too large, one it cannot encode): that is one
             // document's fault, so each insert goes alone and only the guilty one learns of it.
-            return Flux.fromIterable(inserts).concatMap(insert -> insertAll(collection, List.of(insert))).then();
+            return Flux.fromIterable(inserts).concatMap(insert -> insertAlone(collection, insert)).then();
         }
         inserts.forEach(insert -> insert.sink().error(translated(failure)));
         return Mono.empty();
+    }
+
+    /**
+     * One insert of a batch the driver refused part-way: the documents before the refused one may
+     * have been sent and stored already, so an id found taken by this very document is its own
+     * insert, not a lost race.
+     */
+    private Mono<Void> insertAlone(String collection, Insert insert) {
+        Object id = insert.document().get("_id");
+        return Mono.defer(() -> mongo.getCollection(collection))
+                .flatMap(documents -> Mono.from(documents.insertOne(insert.document())))
+                .doOnNext(stored -> insert.sink().success(true))
+                .then()
+                .onErrorResume(failure -> failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                        ? mongo.findById(id, Document.class, collection)
+                                .map(stored -> stored.equals(insert.document()))
+                                .defaultIfEmpty(false)
+                                .doOnNext(ownInsert -> insert.sink().success(ownInsert))
+                                .then()
+                        : Mono.error(failure))
+                .onErrorResume(failure -> {
+                    insert.sink().error(translated(failure));
+                    return Mono.empty();
+                });
     }
 
     private static void answerEach(List<Insert> inserts, MongoBulkWriteException bulk) {

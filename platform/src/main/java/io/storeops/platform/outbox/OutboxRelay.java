@@ -74,12 +74,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
-    /** Where sends after an aggregate's first start; threads come and go with the load. */
-    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-send");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -97,6 +91,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean cycleScheduled = new AtomicBoolean();
     private final MultiGauge parkedGauge;
     private ScheduledExecutorService worker;
+    private ExecutorService sender;
     private volatile boolean running;
 
     /**
@@ -267,15 +262,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends the entries one after the other, stopping at the first failure; never fails itself. Each
-     * next send starts off the producer's I/O thread, which completes the previous one: a send that
-     * waits there for buffer space would wait for the very thread that frees it.
+     * Sends the entries one after the other, stopping at the first failure; never fails itself. Sends
+     * start on the relay's sender thread, never on the producer's I/O thread that completes the
+     * previous one: a send that waited there for buffer space would wait for the very thread that frees it.
      */
     private CompletableFuture<Publication> sendInOrder(Publication publication) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (Document entry : publication.entries) {
             chain = chain.thenComposeAsync(previous -> publication.failure != null ? CompletableFuture.completedFuture(null)
-                    : send(publication, entry), SENDERS);
+                    : send(publication, entry), sender);
         }
         return chain.handle((done, unexpected) -> {
             if (unexpected != null && publication.failure == null) {
@@ -320,6 +315,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (parked != null) {
                 removed.add(parked.getString("eventId"));
             }
+            publication.removed = removed;
             if (removed.isEmpty()) {
                 retryLater(publication.ref);
                 continue;
@@ -349,7 +345,7 @@ public class OutboxRelay implements SmartLifecycle {
         boolean allMatched = result != null && result.getMatchedCount() == written.size();
         for (Publication publication : written) {
             if (allMatched) {
-                dropAcknowledged(publication.ref, publication.acknowledgedIds::contains);
+                dropAcknowledged(publication.ref, publication.removed::contains);
             }
             if (!allMatched || publication.parkedNow) {
                 // Changed meanwhile by a writer, or more entries follow the parked one: read it again. What
@@ -536,6 +532,11 @@ public class OutboxRelay implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        sender = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-send");
+            thread.setDaemon(true);
+            return thread;
+        });
         running = true;
         worker.scheduleWithFixedDelay(this::sweepSafely, 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -557,6 +558,7 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        sender.shutdown(); // sends still chained fail as refused and are retried by the next start's sweep
         synchronized (ready) {
             ready.clear();
         }
@@ -586,6 +588,8 @@ public class OutboxRelay implements SmartLifecycle {
         final List<String> acknowledgedIds = new CopyOnWriteArrayList<>();
         volatile Refusal failure;
         boolean parkedNow;
+        /** What the cycle's bulk update pulls from the outbox (acknowledged by then, and a parked entry). */
+        List<String> removed = List.of();
 
         Publication(AggregateRef ref, long version, List<Document> entries, Set<String> alreadyAcknowledged) {
             this.ref = ref;

@@ -49,13 +49,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The store or the broker did not answer in time: nothing was changed, and a sender that retries
-     * (every storefront does on a 5xx) gets its effect once they are back.
+     * The store or the broker did not answer in time. A webhook's effect was not kept (its claim is
+     * released or left unfinished), so a sender that retries — every storefront does on a 5xx — gets
+     * its effect once they are back.
      */
     private Mono<ResponseEntity<Object>> unavailable(Exception exception, ServerWebExchange exchange) {
         log.warn("Unavailable for {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), exception.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "A system this request needs did not answer in time; nothing was changed. Retry in a few seconds.");
+                "A system this request needs did not answer in time. Retry in a few seconds.");
         problem.setType(URI.create(ProblemException.TYPE_PREFIX + "service-unavailable"));
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));

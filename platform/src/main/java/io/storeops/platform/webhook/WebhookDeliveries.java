@@ -56,14 +56,7 @@ public class WebhookDeliveries {
      */
     public Mono<Claim> claim(VerifiedDelivery delivery) {
         String digest = WebhookSignatures.digest(delivery.body());
-        Document record = new Document("_id", key(delivery))
-                .append("source", delivery.source())
-                .append("sender", delivery.sender())
-                .append("topic", delivery.topic())
-                .append(DIGEST, digest)
-                .append(DONE, false)
-                .append("receivedAt", Date.from(clock.instant()))
-                .append("expiresAt", Date.from(clock.instant().plus(dedupeWindow)));
+        Document record = record(delivery, digest).append(DONE, false);
         return mongo.insert(record, COLLECTION)
                 .thenReturn(Claim.NEW)
                 .onErrorResume(DuplicateKeyException.class, seenBefore -> mongo.findById(key(delivery), Document.class, COLLECTION)
@@ -80,9 +73,28 @@ public class WebhookDeliveries {
                         .switchIfEmpty(Mono.defer(() -> claim(delivery))));
     }
 
-    /** Marks the delivery's effect as stored: later redeliveries are answered without effect. */
+    /**
+     * Marks the delivery's effect as stored: later redeliveries are answered without effect. Writes
+     * the whole record if it is gone: a twin whose own effect failed may have released the claim.
+     */
     public Mono<Void> complete(VerifiedDelivery delivery) {
-        return mongo.updateFirst(query(where("_id").is(key(delivery))), new Update().set(DONE, true), COLLECTION).then();
+        Update done = new Update().set(DONE, true);
+        record(delivery, WebhookSignatures.digest(delivery.body())).forEach((field, value) -> {
+            if (!"_id".equals(field)) {
+                done.setOnInsert(field, value);
+            }
+        });
+        return mongo.upsert(query(where("_id").is(key(delivery))), done, COLLECTION).then();
+    }
+
+    private Document record(VerifiedDelivery delivery, String digest) {
+        return new Document("_id", key(delivery))
+                .append("source", delivery.source())
+                .append("sender", delivery.sender())
+                .append("topic", delivery.topic())
+                .append(DIGEST, digest)
+                .append("receivedAt", Date.from(clock.instant()))
+                .append("expiresAt", Date.from(clock.instant().plus(dedupeWindow)));
     }
 
     /**
