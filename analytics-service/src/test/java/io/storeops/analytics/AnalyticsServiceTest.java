@@ -52,6 +52,12 @@ class AnalyticsServiceTest {
                 .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isBadRequest();
         http.get().uri("/api/analytics/sales?storeId=tmall-flagship&from=yesterday")
                 .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/analytics/sales?storeId=tmall-flagship&to=2026-13-01")
+                .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:storeops:problem:invalid-parameter")
+                .jsonPath("$.parameter").isEqualTo("to")
+                .jsonPath("$.detail").isEqualTo("'2026-13-01' is not a valid to: expected a date such as 2026-11-28 (yyyy-MM-dd).");
     }
 
     private static OrderPaid paid(String orderId, long totalMinor, Instant paidAt) {

@@ -3,9 +3,15 @@ package io.storeops.platform.web;
 import io.storeops.platform.messaging.FailurePolicy;
 import io.storeops.platform.outbox.ConcurrentUpdateException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,6 +68,40 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    }
+
+    /** A query or path value of the wrong kind names the parameter, the value and what it must look like. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException exception, HttpHeaders headers,
+                                                                          HttpStatusCode status, ServerWebExchange exchange) {
+        if (!(exception.getCause() instanceof TypeMismatchException mismatch) || exception.getMethodParameter() == null) {
+            return super.handleServerWebInputException(exception, headers, status, exchange);
+        }
+        String parameter = exception.getMethodParameter().getParameterName();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "'" + mismatch.getValue() + "' is not a valid " + parameter + ": expected " + expected(mismatch.getRequiredType()) + ".");
+        problem.setType(URI.create(ProblemException.TYPE_PREFIX + "invalid-parameter"));
+        problem.setProperty("parameter", parameter);
+        return handleExceptionInternal(exception, problem, headers, status, exchange);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (LocalDate.class.equals(type)) {
+            return "a date such as 2026-11-28 (yyyy-MM-dd)";
+        }
+        if (Instant.class.equals(type) || OffsetDateTime.class.equals(type)) {
+            return "a time such as 2026-11-28T14:00:00Z (ISO 8601)";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a whole number";
+        }
+        return "a " + type.getSimpleName();
     }
 
     @Override
