@@ -333,6 +333,7 @@ public record Order(
     public Change<Order> cancel(String reason, String cancelledBy, Instant at) {
         return apply(OrderCommand.CANCEL, edit(draft -> {
             draft.cancellation = new Cancellation(reason, cancelledBy, at);
+            draft.holds = List.of(); // nothing is waiting for review any more
             draft.stockOut = StockOut.closed(stockOut);
             draft.log(at, Kind.CANCELLED, cancelledBy, reason);
         }), new OrderCancelled(orderId, storeId, reason, cancelledBy, at));
@@ -672,8 +673,8 @@ public record Order(
         if (address == null) {
             return "(none)";
         }
-        return String.join(", ", Stream.of(address.name(), address.phone(), address.line1(), address.line2(), address.city(),
-                address.province(), address.postalCode(), address.country()).filter(part -> part != null && !part.isBlank()).toList());
+        return String.join(", ", Stream.of(address.name(), address.phone(), address.line1(), address.line2(), address.district(),
+                address.city(), address.province(), address.postalCode(), address.country()).filter(part -> part != null && !part.isBlank()).toList());
     }
 
     private static List<String> names(List<HoldReason> reasons) {

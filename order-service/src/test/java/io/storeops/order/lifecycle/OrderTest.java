@@ -247,7 +247,7 @@ class OrderTest {
         });
         assertThat(changed.state().timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.ADDRESS_CHANGED);
-            assertThat(entry.detail()).isEqualTo("(none) → 王芳, 13800138000, 文三路 90 号 5 幢 302, 杭州市, 浙江省, 310012, CN");
+            assertThat(entry.detail()).isEqualTo("(none) → 王芳, 13800138000, 文三路 90 号 5 幢 302, 西湖区, 杭州市, 浙江省, 310012, CN");
         });
         assertThat(changed.state().changeAddress(corrected, CHECK, "cs.li", NOON).isNone()).as("the same address again").isTrue();
     }
@@ -487,6 +487,28 @@ class OrderTest {
 
     private static Order paidAt(Address address, Instant updatedAt) {
         return Order.receivePayment(Optional.empty(), told(PAID.paidAt(), 25600, address, updatedAt), Set.of()).state();
+    }
+
+    @Test
+    void aChangeOfDistrictAloneShowsInTheTimeline() {
+        Address xihu = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012");
+        Address gongshu = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "拱墅区", "文三路 90 号", null, "310012");
+        Order atXihu = paid().changeAddress(xihu, CHECK, "cs.li", NOON).state();
+
+        Order atGongshu = atXihu.changeAddress(gongshu, CHECK, "cs.li", NOON).state();
+
+        assertThat(atGongshu.timeline()).last().extracting(TimelineEntry::detail).asString()
+                .contains("西湖区").contains("拱墅区");
+    }
+
+    @Test
+    void aCancelledOrderIsHeldForNothing() {
+        Order held = paid().hold("cs.li", "buyer may change address", NOON).state();
+
+        Order cancelled = held.cancel("changed mind", "buyer", NOON).state();
+
+        assertThat(held.holds()).containsExactly(HoldReason.MANUAL);
+        assertThat(cancelled.holds()).isEmpty();
     }
 
     private static Order paid() {
