@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,6 +40,22 @@ class WalkingSkeletonIT {
 
     @RegisterExtension
     static final StandaloneSystem system = StandaloneSystem.forTestClass();
+
+    @Test
+    @Order(0)
+    void everyMeterTheReadmeDocumentsExistsBeforeTheFirstEvent() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String metricsSection = readme.substring(readme.indexOf("## Metrics"), readme.indexOf("\n## ", readme.indexOf("## Metrics") + 1));
+        Set<String> documented = Pattern.compile("storeops_[a-z_]+").matcher(metricsSection).results()
+                .map(MatchResult::group).collect(Collectors.toCollection(TreeSet::new));
+        String exposed = system.servicePorts().stream()
+                .map(port -> system.get(port, "/actuator/prometheus", null).body())
+                .collect(Collectors.joining("\n"));
+
+        assertThat(documented).hasSizeGreaterThan(10)
+                .allSatisfy(meter -> assertThat(exposed).as("an alert on %s finds it before anything happened", meter)
+                        .containsPattern("(?m)^" + meter + "[{ ]"));
+    }
 
     @Test
     @Order(1)

@@ -2,17 +2,10 @@ package io.storeops.order.lifecycle;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Address;
-import io.storeops.contracts.StoreOpsEvent;
-import io.storeops.contracts.events.OrderHeld;
-import io.storeops.contracts.events.OrderPaid;
-import io.storeops.contracts.events.OrderPlaced;
 import io.storeops.order.review.HoldReason;
 import io.storeops.order.review.HoldRules;
 import io.storeops.order.stockout.BuyerContact;
-import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
@@ -40,19 +33,15 @@ public class Orders {
     public static final String COLLECTION = "orders";
 
     private final AggregateStore store;
-    private final MeterRegistry meters;
-    private final StoreCounter receivedOrders;
-    private final StoreCounter paidOrders;
+    private final OrderMetrics metrics;
     private final Clock clock;
     private final StoreCatalog stores;
 
-    public Orders(AggregateStore store, MeterRegistry meters, StoreCatalog stores, Clock clock) {
+    Orders(AggregateStore store, OrderMetrics metrics, StoreCatalog stores, Clock clock) {
         this.store = store;
+        this.metrics = metrics;
         this.clock = clock;
         this.stores = stores;
-        this.meters = meters;
-        this.receivedOrders = new StoreCounter(meters, stores, "storeops.orders.received", "Orders received from storefronts, by store");
-        this.paidOrders = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
     }
 
     public Mono<Order> find(String orderId) {
@@ -152,20 +141,6 @@ public class Orders {
     }
 
     private void count(Applied<Order> applied) {
-        for (StoreOpsEvent event : applied.events()) {
-            if (event instanceof OrderPlaced placed) {
-                receivedOrders.increment(placed.storeId());
-            } else if (event instanceof OrderPaid paid) {
-                paidOrders.increment(paid.storeId());
-                Counter.builder("storeops.orders.gmv").description("Paid order value in minor units, by store and currency")
-                        .baseUnit("minor_units")
-                        .tags("store", paid.storeId(), "currency", paid.total().currency())
-                        .register(meters).increment(paid.total().amountMinor());
-            } else if (event instanceof OrderHeld held) {
-                held.reasons().forEach(reason -> Counter.builder("storeops.orders.held")
-                        .description("Orders held for review, by store and reason")
-                        .tags("store", held.storeId(), "reason", reason).register(meters).increment());
-            }
-        }
+        applied.events().forEach(metrics::count);
     }
 }

@@ -42,6 +42,19 @@ public class EventDispatcher {
         this.meters = meters;
         this.service = service;
         this.handlerTimeout = handlerTimeout;
+        registerAtZero();
+    }
+
+    /** Every type this service handles, with every outcome, exists from the start: an alert on it finds a series. */
+    private void registerAtZero() {
+        for (EventType type : EventType.values()) {
+            if (handlers.containsKey(type.payloadType())) {
+                for (Applied.Outcome outcome : Applied.Outcome.values()) {
+                    counter(type.typeName(), outcome.name().toLowerCase());
+                }
+                counter(type.typeName(), "failed");
+            }
+        }
     }
 
     /** Applies the message through its handler, waiting for it; a failure is thrown, counted as {@code failed}. */
@@ -94,11 +107,14 @@ public class EventDispatcher {
     }
 
     private void count(String type, String outcome) {
-        Counter.builder("storeops.events.consumed")
+        counter(type, outcome).increment();
+    }
+
+    private Counter counter(String type, String outcome) {
+        return Counter.builder("storeops.events.consumed")
                 .description("Consumed events by type and outcome (applied, unchanged, duplicate, ignored, failed)")
                 .tags("service", service, "type", type, "outcome", outcome)
-                .register(meters)
-                .increment();
+                .register(meters);
     }
 
     private static String required(MessageHeaders headers, String name) {

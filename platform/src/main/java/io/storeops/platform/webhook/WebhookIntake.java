@@ -41,6 +41,10 @@ public class WebhookIntake {
         this.deliveries = deliveries;
         this.meters = meters;
         this.clock = clock;
+        // Refusals before the signature holds exist from the start, so an alert on forged deliveries finds a series.
+        for (String source : List.of(SHOPIFY, STOREFRONT, CARRIER)) {
+            counter(source, UNVERIFIED, "rejected");
+        }
     }
 
     /** A receipt for the sender: processed now, or recognised as a redelivery. */
@@ -148,10 +152,13 @@ public class WebhookIntake {
     }
 
     private void count(String source, String topic, String outcome) {
-        Counter.builder("storeops.webhooks.received")
+        counter(source, topic, outcome).increment();
+    }
+
+    private Counter counter(String source, String topic, String outcome) {
+        return Counter.builder("storeops.webhooks.received")
                 .description("Webhook deliveries by source, topic and outcome (accepted, duplicate, rejected)")
                 .tags("source", source, "topic", topic, "outcome", outcome)
-                .register(meters)
-                .increment();
+                .register(meters);
     }
 }

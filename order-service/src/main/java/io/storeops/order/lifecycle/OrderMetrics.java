@@ -1,0 +1,58 @@
+package io.storeops.order.lifecycle;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.contracts.events.OrderHeld;
+import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.OrderPlaced;
+import io.storeops.order.review.HoldReason;
+import io.storeops.platform.metrics.StoreCounter;
+import io.storeops.platform.stores.StoreCatalog;
+import org.springframework.stereotype.Component;
+
+/**
+ * The order desk's business counters, counted from the events an order write stored (nothing is
+ * counted that was not written) and declared at start for every store, currency and hold reason,
+ * so that dashboards and alert rules have their series from the first scrape.
+ */
+@Component
+class OrderMetrics {
+
+    private final MeterRegistry meters;
+    private final StoreCounter received;
+    private final StoreCounter paid;
+
+    OrderMetrics(MeterRegistry meters, StoreCatalog stores) {
+        this.meters = meters;
+        this.received = new StoreCounter(meters, stores, "storeops.orders.received", "Orders received from storefronts, by store");
+        this.paid = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
+        for (String storeId : stores.storeIds()) {
+            stores.find(storeId).ifPresent(store -> gmv(storeId, store.currency()));
+            for (HoldReason reason : HoldReason.values()) {
+                held(storeId, reason.name());
+            }
+        }
+    }
+
+    void count(StoreOpsEvent event) {
+        if (event instanceof OrderPlaced placed) {
+            received.increment(placed.storeId());
+        } else if (event instanceof OrderPaid payment) {
+            paid.increment(payment.storeId());
+            gmv(payment.storeId(), payment.total().currency()).increment(payment.total().amountMinor());
+        } else if (event instanceof OrderHeld hold) {
+            hold.reasons().forEach(reason -> held(hold.storeId(), reason).increment());
+        }
+    }
+
+    private Counter gmv(String storeId, String currency) {
+        return Counter.builder("storeops.orders.gmv").description("Paid order value in minor units, by store and currency")
+                .baseUnit("minor_units").tags("store", storeId, "currency", currency).register(meters);
+    }
+
+    private Counter held(String storeId, String reason) {
+        return Counter.builder("storeops.orders.held").description("Orders held for review, by store and reason")
+                .tags("store", storeId, "reason", reason).register(meters);
+    }
+}
