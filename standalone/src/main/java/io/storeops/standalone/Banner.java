@@ -27,7 +27,7 @@ final class Banner {
                 DemoStores.SHOPIFY_DOMAIN, DemoStores.SHOPIFY_SECRET));
         out.append(String.format("  carriers sf, ups  webhook secret %s%n%n", DemoStores.CARRIER_SECRET));
         out.append("Dev tokens (valid ").append(DevCredentials.TOKEN_LIFETIME.toHours())
-                .append(" h, both stores; also in ").append(dataDir.resolve("dev-tokens.json")).append("):\n");
+                .append(" h, every configured store; also in ").append(dataDir.resolve("dev-tokens.json")).append("):\n");
         tokens.forEach((role, token) -> out.append(String.format("  %-14s %s%n", role, token)));
         out.append(store.inMemory()
                 ? "\nCtrl-C stops everything; the store is in memory, so the next start finds none of its data.\n"

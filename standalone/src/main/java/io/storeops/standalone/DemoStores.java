@@ -14,7 +14,6 @@ final class DemoStores {
     static final String SHOPIFY_DOMAIN = "storeops-demo.myshopify.com";
     static final String SHOPIFY_SECRET = "demo-shopify-secret";
     static final String CARRIER_SECRET = "demo-carrier-secret";
-    static final List<String> ALL = List.of(TMALL, SHOPIFY);
 
     private DemoStores() {
     }

@@ -3,6 +3,7 @@ package io.storeops.standalone;
 import io.storeops.analytics.AnalyticsServiceApplication;
 import io.storeops.fulfillment.FulfillmentServiceApplication;
 import io.storeops.order.OrderServiceApplication;
+import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.RefundServiceApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public final class StoreOpsStandalone {
                 .map(service -> CompletableFuture.runAsync(() -> contexts.add(startNamed(service, broker, store, credentials))))
                 .toArray(CompletableFuture[]::new)).join();
 
-        Map<String, String> tokens = credentials.issueTokens(dataDir, DemoStores.ALL);
+        Map<String, String> tokens = credentials.issueTokens(dataDir, configuredStores(contexts.get(0)));
         Banner.print(services, broker, store, dataDir, tokens);
         if (options.simulateRate() > 0) {
             StorefrontSimulator simulator = new StorefrontSimulator("http://127.0.0.1:" + options.orderPort());
@@ -124,6 +125,11 @@ public final class StoreOpsStandalone {
         } catch (RuntimeException failure) {
             throw new IllegalStateException(service.name() + " did not start on port " + service.port(), failure);
         }
+    }
+
+    /** Every store the services were configured with, the demo stores and any added by configuration: dev identities see them all. */
+    static List<String> configuredStores(ConfigurableApplicationContext service) {
+        return service.getBean(StoreCatalog.class).storeIds().stream().sorted().toList();
     }
 
     static ConfigurableApplicationContext start(Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store,

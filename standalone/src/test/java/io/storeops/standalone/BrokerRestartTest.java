@@ -72,7 +72,7 @@ class BrokerRestartTest {
         ConfigurableApplicationContext fulfillment = StoreOpsStandalone.start(new StoreOpsStandalone.Service(
                 "fulfillment-service", FulfillmentServiceApplication.class, fulfillmentPort), broker[0], store, credentials);
         running.add(fulfillment);
-        String warehouse = credentials.issueTokens(dataDir, DemoStores.ALL).get("WAREHOUSE");
+        String warehouse = credentials.issueTokens(dataDir, StoreOpsStandalone.configuredStores(orders)).get("WAREHOUSE");
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> before = IntStream.range(0, 5).mapToObj(n -> "B" + run + "-" + n).toList();
         List<String> during = IntStream.range(0, 5).mapToObj(n -> "D" + run + "-" + n).toList();
@@ -143,7 +143,7 @@ class BrokerRestartTest {
         return counts;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
