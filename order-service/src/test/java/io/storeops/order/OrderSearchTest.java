@@ -88,6 +88,11 @@ class OrderSearchTest {
         assertThat(ids(search("buyer=" + "ZW." + run + "@example.com"))).containsExactly(id("after-midnight"));
         assertThat(ids(search("sku=" + sku + "&buyer=" + "138-0013-8000")))
                 .contains(id("plain-1"), id("plain-2"), id("with-note"), id("late-evening"), id("after-midnight"));
+        assertThat(ids(search("sku=" + sku + "&status=ON_HOLD,PAID"))).contains(id("with-note"), id("plain-1"));
+        assertThat(ids(search("sku=" + sku + "&buyer=" + "zhang"))).as("a surname").containsExactly(id("after-midnight"));
+        assertThat(ids(search("buyer=" + "zw." + run))).as("the part of the e-mail before the @").containsExactly(id("after-midnight"));
+        assertThat(ids(search("sku=" + sku + "&buyer=" + "8000"))).as("the phone's last four digits")
+                .contains(id("plain-1"), id("plain-2"), id("with-note"), id("late-evening"), id("after-midnight"));
         assertThat(ids(search("sku=" + "{\"$gt\": \"\"}"))).isEmpty();
         assertThat(ids(search("sku=" + sku + "&buyer=" + "{\"$ne\": null}"))).isEmpty();
     }

@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * @param refunded   money paid back so far (refund standing is part of the status)
  * @param refundIds  the refunds counted in {@code refunded}, so that each adds its money once whatever arrives twice
  * @param storefrontUpdatedAt the storefront's time of the newest change applied, so older messages cannot undo it
- * @param buyerTerms derived: the buyer's and recipient's names, e-mail and phone digits, normalized for search
+ * @param buyerTerms derived: what finds the order by buyer or recipient (names and their words, e-mail and
+ *                   its parts, phone digits and their last four), normalized
  */
 public record Order(
         String orderId,
@@ -97,6 +98,8 @@ public record Order(
     private static final String REVIEW_RULES = "review rules";
     private static final String FULFILMENT = "fulfillment-service";
     private static final String BUYER = "buyer";
+    /** The digits of a phone number customer service can ask a buyer for (手机尾号). */
+    private static final int PHONE_TAIL = 4;
     static final int TIMELINE_LIMIT = 500;
 
     public Order {
@@ -632,24 +635,57 @@ public record Order(
         }
     }
 
+    /**
+     * What customer service may type to find the order: a whole name or one word of it (王芳 by its
+     * surname 王), an e-mail or its part before or after the @, a phone number or its last four digits.
+     */
     private static List<String> searchTerms(Buyer buyer, Address address) {
         Set<String> terms = new LinkedHashSet<>();
         if (buyer != null) {
-            addTerm(terms, buyer.name(), false);
-            addTerm(terms, buyer.email(), false);
-            addTerm(terms, buyer.phone(), true);
+            addName(terms, buyer.name());
+            addEmail(terms, buyer.email());
+            addPhone(terms, buyer.phone());
         }
         if (address != null) {
-            addTerm(terms, address.name(), false);
-            addTerm(terms, address.phone(), true);
+            addName(terms, address.name());
+            addPhone(terms, address.phone());
         }
         return List.copyOf(terms);
     }
 
-    private static void addTerm(Set<String> terms, String value, boolean phone) {
-        String term = searchTerm(value, phone);
-        if (term != null) {
-            terms.add(term);
+    private static void addName(Set<String> terms, String name) {
+        String whole = searchTerm(name, false);
+        if (whole == null) {
+            return;
+        }
+        terms.add(whole);
+        terms.addAll(List.of(whole.split(" ")));
+        if (!whole.contains(" ") && Character.UnicodeScript.of(whole.codePointAt(0)) == Character.UnicodeScript.HAN) {
+            terms.add(whole.substring(0, whole.offsetByCodePoints(0, 1))); // a Chinese name starts with its surname
+        }
+    }
+
+    private static void addEmail(Set<String> terms, String email) {
+        String whole = searchTerm(email, false);
+        if (whole == null) {
+            return;
+        }
+        terms.add(whole);
+        int at = whole.lastIndexOf('@');
+        if (at > 0) {
+            terms.add(whole.substring(0, at));
+            terms.add(whole.substring(at + 1));
+        }
+    }
+
+    private static void addPhone(Set<String> terms, String phone) {
+        String digits = searchTerm(phone, true);
+        if (digits == null) {
+            return;
+        }
+        terms.add(digits);
+        if (digits.length() > PHONE_TAIL) {
+            terms.add(digits.substring(digits.length() - PHONE_TAIL));
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,15 +19,17 @@ import org.springframework.data.mongodb.core.query.Query;
  * What staff look for among a store's orders. Every filter is optional except the store; values
  * are compared as plain values (never as query operators), so a filter cannot widen the search.
  *
+ * @param statuses any of these statuses (all when empty)
  * @param paidFrom first day of payment, in the store's time zone
  * @param paidTo   last day of payment (inclusive), in the store's time zone
- * @param buyer    the buyer's or recipient's name, e-mail or phone number (case, spacing and phone punctuation ignored)
+ * @param buyer    the buyer's or recipient's name or a word of it (a surname), an e-mail or its part before or
+ *                 after the @, or a phone number or its last four digits (case, spacing and phone punctuation ignored)
  * @param carrier  the carrier the parcel went with, or the one the buyer asked for
  */
 public record OrderSearch(
         String storeId,
         ZoneId zone,
-        OrderStatus status,
+        Set<OrderStatus> statuses,
         LocalDate paidFrom,
         LocalDate paidTo,
         HoldReason holdReason,
@@ -42,6 +45,7 @@ public record OrderSearch(
         if (paidFrom != null && paidTo != null && paidTo.isBefore(paidFrom)) {
             throw new IllegalArgumentException("paidTo " + paidTo + " is before paidFrom " + paidFrom);
         }
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         sku = blankToNull(sku);
         buyer = blankToNull(buyer);
         carrier = blankToNull(carrier);
@@ -51,8 +55,8 @@ public record OrderSearch(
     public Query query(OrderCursor cursor) {
         List<Criteria> all = new ArrayList<>();
         all.add(where("state.storeId").is(storeId));
-        if (status != null) {
-            all.add(where("state.status").is(status.name()));
+        if (!statuses.isEmpty()) {
+            all.add(where("state.status").in(statuses.stream().map(Enum::name).sorted().toList()));
         }
         if (paidFrom != null) {
             all.add(where("state.paidAt").gte(paidFrom.atStartOfDay(zone).toInstant()));

@@ -22,6 +22,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +60,7 @@ class OrderSearchController {
     /** The search filters as query parameters; each is checked here so that a bad one gets a clear 400. */
     record SearchParameters(
             @Parameter(description = "The store to search (required; must be in your token)", example = "tmall-flagship") String storeId,
-            @Parameter(description = "Order status", example = "ON_HOLD") String status,
+            @Parameter(description = "Order status; several separated by commas", example = "ON_HOLD,READY") String status,
             @Parameter(description = "First day of payment, in the store's time zone", example = "2026-11-01") String paidFrom,
             @Parameter(description = "Last day of payment (inclusive), in the store's time zone", example = "2026-11-30") String paidTo,
             @Parameter(description = "Hold reason", example = "BUYER_NOTE") String holdReason,
@@ -71,7 +73,7 @@ class OrderSearchController {
 
         OrderSearch search(ZoneId zone) {
             try {
-                return new OrderSearch(storeId, zone, choice(OrderStatus.class, status, "status"), day(paidFrom, "paidFrom"),
+                return new OrderSearch(storeId, zone, choices(OrderStatus.class, status, "status"), day(paidFrom, "paidFrom"),
                         day(paidTo, "paidTo"), choice(HoldReason.class, holdReason, "holdReason"), yesNo(hasBuyerNote), sku, buyer,
                         carrier);
             } catch (IllegalArgumentException invalid) {
@@ -96,6 +98,11 @@ class OrderSearchController {
             } catch (IllegalArgumentException notOurs) {
                 throw Problems.badRequest("invalid-cursor", "cursor is not a nextCursor from an earlier page.");
             }
+        }
+
+        private static <E extends Enum<E>> Set<E> choices(Class<E> type, String values, String name) {
+            return values == null ? Set.of() : Arrays.stream(values.split(",")).filter(value -> !value.isBlank())
+                    .map(value -> choice(type, value, name)).collect(Collectors.toSet());
         }
 
         private static <E extends Enum<E>> E choice(Class<E> type, String value, String name) {
