@@ -22,6 +22,7 @@ import io.storeops.platform.webhook.WebhookDeliveries;
 import io.storeops.platform.webhook.WebhookIntake;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,10 +61,14 @@ import reactor.core.scheduler.Schedulers;
 @Import({SecurityConfiguration.class, ProblemResponses.class, ApiDocumentation.class, OperationsController.class})
 public class StoreOpsPlatformAutoConfiguration {
 
+    /**
+     * UTC at the store's own precision: MongoDB keeps milliseconds, so a time the services make is
+     * the same in the answer that made it and in every later read.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(ZoneOffset.UTC);
     }
 
     @Bean
