@@ -106,7 +106,7 @@ final class CoalescedCommands {
                 .flatMap(documents -> Mono.from(documents.insertOne(insert.document())))
                 .doOnNext(stored -> insert.sink().success(true))
                 .then()
-                .onErrorResume(failure -> failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                .onErrorResume(failure -> isDuplicateKey(failure)
                         ? mongo.findById(id, Document.class, collection)
                                 .map(stored -> stored.equals(insert.document()))
                                 .defaultIfEmpty(false)
@@ -117,6 +117,10 @@ final class CoalescedCommands {
                     insert.sink().error(translated(failure));
                     return Mono.empty();
                 });
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     private static void answerEach(List<Insert> inserts, MongoBulkWriteException bulk) {
