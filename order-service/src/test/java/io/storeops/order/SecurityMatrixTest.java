@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.events.StockShortage;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.StockOutFollowUp;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
@@ -148,7 +149,7 @@ class SecurityMatrixTest {
         String orderId = paidOrder();
         if (route.needsStockOut()) {
             orders.onEvent(orderId, new ConsumedEvent("shipments/shp-" + orderId, 1),
-                    order -> order.stockShortage(new StockShortage(orderId, STORE, "shp-" + orderId, "TEA-LJ-250", 1, Instant.now())))
+                    order -> StockOutFollowUp.shortage(order, new StockShortage(orderId, STORE, "shp-" + orderId, "TEA-LJ-250", 1, Instant.now())))
                     .block();
         }
         return orderId;

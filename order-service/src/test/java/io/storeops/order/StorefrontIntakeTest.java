@@ -8,6 +8,7 @@ import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.OrderPlaced;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.ShipmentProgress;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
@@ -118,7 +119,7 @@ class StorefrontIntakeTest {
         long id = shopifyId();
         String orderId = "shopify-us:" + id;
         shopify("orders/paid", shopifyOrder(id, "paid", "44.48", null)).expectStatus().isOk();
-        orders.onEvent(orderId, new ConsumedEvent("shipments/shp-" + orderId, 2), order -> order.dispatched(new ShipmentDispatched(
+        orders.onEvent(orderId, new ConsumedEvent("shipments/shp-" + orderId, 2), order -> ShipmentProgress.dispatched(order, new ShipmentDispatched(
                 orderId, "shopify-us", "shp-" + orderId, "UPS", "1Z999", null, List.of(), "wh.bob", Instant.now()))).block();
 
         shopify("orders/cancelled", shopifyOrder(id, "paid", "44.48", "2026-11-29T09:00:00-05:00")).expectStatus().isOk();

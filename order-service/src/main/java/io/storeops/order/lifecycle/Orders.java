@@ -55,12 +55,12 @@ public class Orders {
     public Mono<Applied<Order>> receive(StorefrontOrder told) {
         HoldRules rules = holdRules(told.storeId());
         Set<HoldReason> holds = rules.reasonsFor(told.buyerNote(), told.shippingAddress(), told.requestedCarrier(), told.total());
-        return write(told.orderId(), current -> Order.receive(current, told, holds, rules.addressCheck(), clock.instant()));
+        return write(told.orderId(), current -> StorefrontMessages.receive(current, told, holds, rules.addressCheck(), clock.instant()));
     }
 
-    /** The storefront reports an order it cancelled ({@link Order#receiveCancellation}). */
+    /** The storefront reports an order it cancelled ({@link StorefrontMessages#receiveCancellation}). */
     public Mono<Applied<Order>> receiveCancellation(String orderId, Supplier<StorefrontOrder> detailsIfUnknown, String reason) {
-        return write(orderId, current -> Order.receiveCancellation(current, detailsIfUnknown, reason, clock.instant()));
+        return write(orderId, current -> StorefrontMessages.receiveCancellation(current, detailsIfUnknown, reason, clock.instant()));
     }
 
     /** Cancels an existing order; empty when there is no such order. */
@@ -86,12 +86,12 @@ public class Orders {
     /** Records customer service's contact with the buyer about a stock-out; empty when there is no such order. */
     public Mono<Order> recordBuyerContact(String orderId, String by, BuyerContact.Channel channel, BuyerContact.Outcome outcome,
                                           String note) {
-        return change(orderId, order -> order.buyerContacted(new BuyerContact(channel, outcome, note, by, clock.instant())));
+        return change(orderId, order -> StockOutFollowUp.buyerContacted(order, new BuyerContact(channel, outcome, note, by, clock.instant())));
     }
 
     /** Orders of a store waiting for review, longest waiting (earliest paid) first. */
     public Flux<Order> reviewQueue(String storeId, int limit) {
-        return store.findAll(COLLECTION, heldIn(storeId).with(Sort.by("state.paidAt")).limit(limit), Order.class);
+        return store.findAll(COLLECTION, heldIn(storeId).with(Sort.by("state.told.paidAt")).limit(limit), Order.class);
     }
 
     public Mono<Long> reviewQueueLength(String storeId) {
@@ -113,11 +113,11 @@ public class Orders {
     }
 
     private static Query heldIn(String storeId) {
-        return new Query(where("state.storeId").is(storeId).and("state.progress").is(Progress.ON_HOLD.name()));
+        return new Query(where("state.told.storeId").is(storeId).and("state.progress").is(Progress.ON_HOLD.name()));
     }
 
     private static Query stockOutIn(String storeId) {
-        return new Query(where("state.storeId").is(storeId).and("state.stockOut.openSince").ne(null));
+        return new Query(where("state.told.storeId").is(storeId).and("state.stockOut.openSince").ne(null));
     }
 
     private Mono<Order> change(String orderId, Function<Order, Change<Order>> command) {

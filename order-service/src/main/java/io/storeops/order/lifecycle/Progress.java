@@ -1,7 +1,7 @@
 package io.storeops.order.lifecycle;
 
 /** How far an order has come from payment to the buyer. Refund standing is a separate dimension. */
-public enum Progress {
+public enum Progress implements OrderStatus {
     PLACED,
     PAID,
     ON_HOLD,

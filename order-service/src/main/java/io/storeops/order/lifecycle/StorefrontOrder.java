@@ -51,4 +51,20 @@ public record StorefrontOrder(
     public String orderId() {
         return Order.idFor(storeId, externalOrderId);
     }
+
+    /** Whether {@code other} tells the same facts, whenever each was told (a storefront resending what it sent). */
+    boolean saysTheSameAs(StorefrontOrder other) {
+        return equals(other.at(placedAt, updatedAt));
+    }
+
+    /** These facts with the storefront's newer address, told at {@code newerAt}. */
+    StorefrontOrder movedTo(Address address, Instant newerAt) {
+        return new StorefrontOrder(storeId, channel, externalOrderId, lines, shippingFee, discount, tax, total, discountCodes,
+                placedAt, paidAt, address, buyer, buyerNote, noteAttributes, requestedCarrier, attribution, newerAt);
+    }
+
+    private StorefrontOrder at(Instant placed, Instant updated) {
+        return new StorefrontOrder(storeId, channel, externalOrderId, lines, shippingFee, discount, tax, total, discountCodes,
+                placed, paidAt, shippingAddress, buyer, buyerNote, noteAttributes, requestedCarrier, attribution, updated);
+    }
 }

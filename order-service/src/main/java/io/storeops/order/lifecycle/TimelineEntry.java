@@ -1,5 +1,6 @@
 package io.storeops.order.lifecycle;
 
+import io.storeops.contracts.Money;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,11 @@ import java.time.Instant;
  * the storefront or the service that reported it) and the particulars in words.
  */
 public record TimelineEntry(Instant at, Kind what, String by, String detail) {
+
+    /** Money as a timeline line shows it: currency and decimal amount. */
+    static String money(Money money) {
+        return money.currency() + " " + money.toDecimal();
+    }
 
     public enum Kind {
         PLACED,

@@ -1,5 +1,7 @@
 package io.storeops.order.review;
 
+import java.util.List;
+
 /** Why an order waits for a person before it may ship. */
 public enum HoldReason {
     /** The buyer wrote something: a carrier wish, a delivery time, a gift message. */
@@ -13,5 +15,10 @@ public enum HoldReason {
     /** Fraud screening (later release). */
     RISK,
     /** A member of staff held it. */
-    MANUAL
+    MANUAL;
+
+    /** The reasons' names, as events carry them. */
+    public static List<String> names(List<HoldReason> reasons) {
+        return reasons.stream().map(Enum::name).toList();
+    }
 }

@@ -1,5 +1,6 @@
 package io.storeops.order.review;
 
+import io.storeops.order.address.AddressCheck;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
 import io.storeops.platform.stores.StoreProperties;

@@ -29,11 +29,11 @@ class OrderIndexes implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) {
         Flux.just(
-                        new Index().on("state.storeId", Sort.Direction.ASC).on("state.placedAt", Sort.Direction.DESC)
+                        new Index().on("state.told.storeId", Sort.Direction.ASC).on("state.placedAt", Sort.Direction.DESC)
                                 .on("_id", Sort.Direction.DESC).named("store_newest_first"),
-                        new Index().on("state.storeId", Sort.Direction.ASC).on("state.progress", Sort.Direction.ASC)
-                                .on("state.paidAt", Sort.Direction.ASC).named("store_review_queue"),
-                        new Index().on("state.storeId", Sort.Direction.ASC).on("state.stockOut.openSince", Sort.Direction.ASC)
+                        new Index().on("state.told.storeId", Sort.Direction.ASC).on("state.progress", Sort.Direction.ASC)
+                                .on("state.told.paidAt", Sort.Direction.ASC).named("store_review_queue"),
+                        new Index().on("state.told.storeId", Sort.Direction.ASC).on("state.stockOut.openSince", Sort.Direction.ASC)
                                 .named("store_stock_out_queue"))
                 .concatMap(index -> mongo.indexOps(Orders.COLLECTION).createIndex(index))
                 .onErrorResume(failure -> {

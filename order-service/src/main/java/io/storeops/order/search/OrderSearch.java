@@ -2,7 +2,7 @@ package io.storeops.order.search;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.BuyerTerms;
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.review.HoldReason;
 import java.time.LocalDate;
@@ -54,31 +54,31 @@ public record OrderSearch(
     /** The matching orders after {@code cursor} (from the first when null), in {@link #ORDER}. */
     public Query query(OrderCursor cursor) {
         List<Criteria> all = new ArrayList<>();
-        all.add(where("state.storeId").is(storeId));
+        all.add(where("state.told.storeId").is(storeId));
         if (!statuses.isEmpty()) {
-            all.add(where("state.status").in(statuses.stream().map(Enum::name).sorted().toList()));
+            all.add(where("state.status").in(statuses.stream().map(OrderStatus::name).sorted().toList()));
         }
         if (paidFrom != null) {
-            all.add(where("state.paidAt").gte(paidFrom.atStartOfDay(zone).toInstant()));
+            all.add(where("state.told.paidAt").gte(paidFrom.atStartOfDay(zone).toInstant()));
         }
         if (paidTo != null) {
-            all.add(where("state.paidAt").lt(paidTo.plusDays(1).atStartOfDay(zone).toInstant()));
+            all.add(where("state.told.paidAt").lt(paidTo.plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (holdReason != null) {
             all.add(where("state.holds").is(holdReason.name()));
         }
         if (hasBuyerNote != null) {
-            all.add(hasBuyerNote ? where("state.buyerNote").ne(null) : where("state.buyerNote").is(null));
+            all.add(hasBuyerNote ? where("state.told.buyerNote").ne(null) : where("state.told.buyerNote").is(null));
         }
         if (sku != null) {
-            all.add(where("state.lines.sku").is(sku));
+            all.add(where("state.told.lines.sku").is(sku));
         }
         if (buyer != null) {
-            all.add(where("state.buyerTerms").in(Stream.of(Order.searchTerm(buyer, false), phoneTerm(buyer))
+            all.add(where("state.buyerTerms").in(Stream.of(BuyerTerms.searchTerm(buyer, false), phoneTerm(buyer))
                     .filter(term -> term != null).toList()));
         }
         if (carrier != null) {
-            all.add(new Criteria().orOperator(where("state.shipment.carrier").is(carrier), where("state.requestedCarrier").is(carrier)));
+            all.add(new Criteria().orOperator(where("state.shipment.carrier").is(carrier), where("state.told.requestedCarrier").is(carrier)));
         }
         if (cursor != null) {
             all.add(new Criteria().orOperator(where("state.placedAt").lt(cursor.placedAt()),
@@ -89,7 +89,7 @@ public record OrderSearch(
 
     /** A search text that looks like a phone number is also compared by its digits. */
     private static String phoneTerm(String text) {
-        return text.matches("[+\\d][\\d\\s()./-]{5,}") ? Order.searchTerm(text, true) : null;
+        return text.matches("[+\\d][\\d\\s()./-]{5,}") ? BuyerTerms.searchTerm(text, true) : null;
     }
 
     private static String blankToNull(String text) {

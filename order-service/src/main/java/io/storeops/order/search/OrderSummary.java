@@ -37,10 +37,10 @@ public record OrderSummary(
         boolean shipped = order.shipment() != null && order.shipment().carrier() != null;
         return new OrderSummary(order.orderId(), order.storeId(), order.externalOrderId(), order.status(), order.placedAt(),
                 order.paidAt(), order.total(), order.refunded(),
-                order.buyer() == null ? null : order.buyer().name(),
+                order.told().buyer() == null ? null : order.told().buyer().name(),
                 order.shippingAddress() == null ? null : order.shippingAddress().name(),
                 order.lines().stream().map(OrderSummary::item).toList(),
-                order.holds(), order.buyerNote(),
+                order.holds(), order.told().buyerNote(),
                 shipped ? order.shipment().carrier() : order.requestedCarrier(),
                 order.shipment() == null ? null : order.shipment().trackingNumber(),
                 order.stockOut() != null && order.stockOut().isOpen());

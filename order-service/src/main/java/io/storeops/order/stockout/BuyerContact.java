@@ -34,4 +34,9 @@ public record BuyerContact(Channel channel, Outcome outcome, String note, String
             return decided;
         }
     }
+
+    /** How the contact reads on the order's timeline: channel, outcome and the note. */
+    public String describe() {
+        return channel + ", " + outcome + (note == null ? "" : ": " + note);
+    }
 }

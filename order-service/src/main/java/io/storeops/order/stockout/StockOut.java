@@ -47,4 +47,10 @@ public record StockOut(Instant openSince, List<Shortage> shortages, List<BuyerCo
         all.add(contact);
         return new StockOut(contact.outcome().decided() ? null : openSince, shortages, all);
     }
+
+    /** Why the order is cancelled when the buyer chose to cancel over the missing items. */
+    public String cancellationReason() {
+        return "Out of stock (" + String.join(", ", shortages.stream().map(Shortage::sku).distinct().toList())
+                + "): the buyer chose to cancel";
+    }
 }

@@ -20,7 +20,9 @@ import io.storeops.contracts.events.StockShortage;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
 import io.storeops.order.stockout.BuyerContact;
 import io.storeops.order.stockout.StockOut;
-import io.storeops.order.review.AddressCheck;
+import io.storeops.order.address.AddressChange;
+import io.storeops.order.address.AddressCheck;
+import io.storeops.order.address.AddressRejected;
 import io.storeops.order.review.HoldReason;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.platform.outbox.Change;
@@ -40,9 +42,9 @@ class OrderTest {
 
     @Test
     void aPaymentForAnOrderNeverSeenPlacesAndPaysItAndAnnouncesBoth() {
-        Change<Order> change = Order.receivePayment(Optional.empty(), PAID, Set.of());
+        Change<Order> change = StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of());
 
-        assertThat(change.state().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(change.state().status()).isEqualTo(Progress.PAID);
         assertThat(change.state().orderId()).isEqualTo("tmall-flagship:T1");
         assertThat(change.events()).hasSize(2);
         assertThat(change.events().get(0)).isInstanceOfSatisfying(OrderPlaced.class,
@@ -56,18 +58,18 @@ class OrderTest {
 
     @Test
     void aPlacedOrderTakesNewerDetailsUntilItIsPaidWithThePaymentsDetails() {
-        Order placed = Order.place(Optional.empty(), PLACED).state();
-        assertThat(placed.status()).isEqualTo(OrderStatus.PLACED);
+        Order placed = StorefrontMessages.place(Optional.empty(), PLACED).state();
+        assertThat(placed.status()).isEqualTo(Progress.PLACED);
         assertThat(placed.paidAt()).isNull();
-        assertThat(Order.place(Optional.of(placed), PLACED).isNone()).as("the same details again").isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(placed), PLACED).isNone()).as("the same details again").isTrue();
 
-        Change<Order> updated = Order.place(Optional.of(placed), facts(null, 24000));
+        Change<Order> updated = StorefrontMessages.place(Optional.of(placed), facts(null, 24000));
         assertThat(updated.events()).isEmpty();
         assertThat(updated.state().total()).isEqualTo(new Money(24000, "CNY"));
         assertThat(updated.state().timeline()).extracting(TimelineEntry::what).containsExactly(Kind.PLACED, Kind.DETAILS_UPDATED);
 
-        Change<Order> paid = Order.receivePayment(Optional.of(updated.state()), PAID, Set.of());
-        assertThat(paid.state().status()).isEqualTo(OrderStatus.PAID);
+        Change<Order> paid = StorefrontMessages.receivePayment(Optional.of(updated.state()), PAID, Set.of());
+        assertThat(paid.state().status()).isEqualTo(Progress.PAID);
         assertThat(paid.state().total()).isEqualTo(new Money(25600, "CNY"));
         assertThat(paid.state().placedAt()).as("placed when first placed").isEqualTo(PLACED_AT);
         assertThat(paid.events()).singleElement().isInstanceOf(OrderPaid.class);
@@ -78,44 +80,44 @@ class OrderTest {
         Order paid = paid();
         Order cancelled = paid.cancel("changed mind", "buyer", NOON).state();
 
-        assertThat(Order.place(Optional.of(paid), PLACED).isNone()).as("placed after paid").isTrue();
-        assertThat(Order.place(Optional.of(cancelled), facts(null, 1)).isNone()).as("an update after cancellation").isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(paid), PLACED).isNone()).as("placed after paid").isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(cancelled), facts(null, 1)).isNone()).as("an update after cancellation").isTrue();
     }
 
     @Test
     void aRepeatedOrLatePaymentChangesNothing() {
         Order paid = paid();
-        Order shipped = paid.dispatched(dispatch()).state();
+        Order shipped = ShipmentProgress.dispatched(paid, dispatch()).state();
         Order cancelled = paid.cancel("changed mind", "buyer", NOON).state();
 
-        assertThat(Order.receivePayment(Optional.of(paid), PAID, Set.of()).isNone()).isTrue();
-        assertThat(Order.receivePayment(Optional.of(shipped), PAID, Set.of()).isNone()).isTrue();
-        assertThat(Order.receivePayment(Optional.of(cancelled), PAID, Set.of()).isNone()).isTrue();
+        assertThat(StorefrontMessages.receivePayment(Optional.of(paid), PAID, Set.of()).isNone()).isTrue();
+        assertThat(StorefrontMessages.receivePayment(Optional.of(shipped), PAID, Set.of()).isNone()).isTrue();
+        assertThat(StorefrontMessages.receivePayment(Optional.of(cancelled), PAID, Set.of()).isNone()).isTrue();
     }
 
     @Test
     void theShipmentMakesAPaidOrderReadyOnce() {
-        Order ready = paid().shipmentCreated("shp-1", NOON).state();
+        Order ready = ShipmentProgress.created(paid(), "shp-1", NOON).state();
 
-        assertThat(ready.status()).isEqualTo(OrderStatus.READY);
+        assertThat(ready.status()).isEqualTo(Progress.READY);
         assertThat(ready.shipment().shipmentId()).isEqualTo("shp-1");
-        assertThat(ready.shipmentCreated("shp-1", NOON).isNone()).isTrue();
+        assertThat(ShipmentProgress.created(ready, "shp-1", NOON).isNone()).isTrue();
     }
 
     @Test
     void dispatchShipsTheOrderOnceWithItsTrackingNumber() {
-        Order shipped = paid().shipmentCreated("shp-1", NOON).state().dispatched(dispatch()).state();
+        Order shipped = ShipmentProgress.dispatched(ShipmentProgress.created(paid(), "shp-1", NOON).state(), dispatch()).state();
 
-        assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(shipped.status()).isEqualTo(Progress.SHIPPED);
         assertThat(shipped.shipment().trackingNumber()).isEqualTo("SF123");
-        assertThat(shipped.dispatched(dispatch()).isNone()).isTrue();
+        assertThat(ShipmentProgress.dispatched(shipped, dispatch()).isNone()).isTrue();
     }
 
     @Test
     void cancellingBeforeDispatchAnnouncesWhoAndWhyOnce() {
-        Change<Order> cancelled = paid().shipmentCreated("shp-1", NOON).state().cancel("out of stock", "cs.li", NOON);
+        Change<Order> cancelled = ShipmentProgress.created(paid(), "shp-1", NOON).state().cancel("out of stock", "cs.li", NOON);
 
-        assertThat(cancelled.state().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.state().status()).isEqualTo(Progress.CANCELLED);
         assertThat(cancelled.state().cancellation()).isEqualTo(new Order.Cancellation("out of stock", "cs.li", NOON));
         assertThat(cancelled.events()).singleElement().isInstanceOfSatisfying(OrderCancelled.class, event -> {
             assertThat(event.cancelledBy()).isEqualTo("cs.li");
@@ -126,12 +128,12 @@ class OrderTest {
 
     @Test
     void aStorefrontCancellationAfterDispatchIsFlaggedOnceForCustomerServiceAndChangesNothingElse() {
-        Order shipped = paid().dispatched(dispatch()).state();
+        Order shipped = ShipmentProgress.dispatched(paid(), dispatch()).state();
 
         Change<Order> flagged = cancelledOnStorefront(Optional.of(shipped));
 
         assertThat(flagged.events()).isEmpty();
-        assertThat(flagged.state().status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(flagged.state().status()).isEqualTo(Progress.SHIPPED);
         assertThat(flagged.state().timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.CANCELLED_AFTER_DISPATCH);
             assertThat(entry.detail()).startsWith("Shopify: customer").contains("open a refund");
@@ -142,15 +144,15 @@ class OrderTest {
 
     @Test
     void aStorefrontCancellationOfAnOrderNeverSeenRecordsItPlacedThenCancelled() {
-        Change<Order> recorded = Order.receiveCancellation(Optional.empty(), () -> PLACED, "Shopify: customer", NOON);
+        Change<Order> recorded = StorefrontMessages.receiveCancellation(Optional.empty(), () -> PLACED, "Shopify: customer", NOON);
 
-        assertThat(recorded.state().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(recorded.state().status()).isEqualTo(Progress.CANCELLED);
         assertThat(recorded.events()).hasSize(2).first().isInstanceOf(OrderPlaced.class);
         assertThat(recorded.events().get(1)).isInstanceOf(OrderCancelled.class);
     }
 
     private static Change<Order> cancelledOnStorefront(Optional<Order> known) {
-        return Order.receiveCancellation(known, () -> {
+        return StorefrontMessages.receiveCancellation(known, () -> {
             throw new AssertionError("a known order's details are not read again");
         }, "Shopify: customer", NOON);
     }
@@ -159,19 +161,19 @@ class OrderTest {
     void aParcelDispatchedBeforeTheHoldReachedTheWarehouseShipsTheOrderAndSaysSo() {
         Order held = paid().hold("cs.li", "buyer may change address", NOON).state();
 
-        Order shipped = held.dispatched(dispatch()).state();
+        Order shipped = ShipmentProgress.dispatched(held, dispatch()).state();
 
-        assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(shipped.status()).isEqualTo(Progress.SHIPPED);
         assertThat(shipped.timeline()).last().extracting(TimelineEntry::detail)
                 .isEqualTo("SF SF123 while held for review (MANUAL): check with the buyer");
     }
 
     @Test
     void aDispatchedOrderIsNotCancelledButRefunded() {
-        Order shipped = paid().dispatched(dispatch()).state();
+        Order shipped = ShipmentProgress.dispatched(paid(), dispatch()).state();
 
         assertThatThrownBy(() -> shipped.cancel("too late", "buyer", NOON))
-                .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> assertThat(refused.current()).isEqualTo(OrderStatus.SHIPPED))
+                .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> assertThat(refused.current()).isEqualTo(Progress.SHIPPED))
                 .hasMessageContaining("refund");
     }
 
@@ -179,23 +181,23 @@ class OrderTest {
     void aDispatchThatRacedACancellationStaysCancelledAndTellsCustomerServiceToInterceptTheParcel() {
         Order cancelled = paid().cancel("ordered twice", "cs.li", NOON).state();
 
-        Order raced = cancelled.dispatched(dispatch()).state();
+        Order raced = ShipmentProgress.dispatched(cancelled, dispatch()).state();
 
-        assertThat(raced.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(raced.status()).isEqualTo(Progress.CANCELLED);
         assertThat(raced.shipment().trackingNumber()).isEqualTo("SF123");
         assertThat(raced.timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.DISPATCHED_AFTER_CANCELLATION);
             assertThat(entry.by()).isEqualTo("wh.zhao");
             assertThat(entry.detail()).contains("SF SF123", "intercept");
         });
-        assertThat(raced.dispatched(dispatch()).isNone()).isTrue();
+        assertThat(ShipmentProgress.dispatched(raced, dispatch()).isNone()).isTrue();
     }
 
     @Test
     void anOrderWithHoldReasonsIsPaidAndHeldAndBothAreAnnounced() {
-        Change<Order> held = Order.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK));
+        Change<Order> held = StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK));
 
-        assertThat(held.state().status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(held.state().status()).isEqualTo(Progress.ON_HOLD);
         assertThat(held.state().holds()).containsExactlyInAnyOrder(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK);
         assertThat(held.events()).hasSize(3);
         assertThat(held.events().get(1)).isInstanceOfSatisfying(OrderPaid.class,
@@ -206,13 +208,14 @@ class OrderTest {
 
     @Test
     void aHeldOrderLearnsItsShipmentButOnlyReleaseMakesItReady() {
-        Order held = Order.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state().shipmentCreated("shp-1", NOON).state();
-        assertThat(held.status()).isEqualTo(OrderStatus.ON_HOLD);
+        Order held = ShipmentProgress.created(StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state(), "shp-1", NOON)
+                .state();
+        assertThat(held.status()).isEqualTo(Progress.ON_HOLD);
         assertThat(held.shipment().shipmentId()).isEqualTo("shp-1");
 
         Change<Order> released = held.releaseFromReview("cs.li", "buyer confirmed SF", NOON);
 
-        assertThat(released.state().status()).isEqualTo(OrderStatus.READY);
+        assertThat(released.state().status()).isEqualTo(Progress.READY);
         assertThat(released.state().holds()).isEmpty();
         assertThat(released.state().release()).isEqualTo(new Order.Release("cs.li", "buyer confirmed SF", NOON));
         assertThat(released.events()).singleElement().isInstanceOfSatisfying(OrderReleased.class,
@@ -224,11 +227,11 @@ class OrderTest {
     void staffHoldAnOrderManuallyUntilDispatch() {
         Change<Order> held = paid().hold("cs.li", "buyer may change address", NOON);
 
-        assertThat(held.state().status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(held.state().status()).isEqualTo(Progress.ON_HOLD);
         assertThat(held.state().holds()).containsExactly(HoldReason.MANUAL);
         assertThat(held.events()).singleElement().isInstanceOf(OrderHeld.class);
-        assertThat(held.state().releaseFromReview("cs.li", "done", NOON).state().status()).isEqualTo(OrderStatus.PAID);
-        assertThatThrownBy(() -> paid().dispatched(dispatch()).state().hold("cs.li", "too late", NOON))
+        assertThat(held.state().releaseFromReview("cs.li", "done", NOON).state().status()).isEqualTo(Progress.PAID);
+        assertThatThrownBy(() -> ShipmentProgress.dispatched(paid(), dispatch()).state().hold("cs.li", "too late", NOON))
                 .isInstanceOf(IllegalOrderTransition.class);
     }
 
@@ -240,7 +243,7 @@ class OrderTest {
         Change<Order> changed = paid.changeAddress(corrected, CHECK, "cs.li", NOON);
 
         assertThat(changed.state().shippingAddress()).isEqualTo(corrected);
-        assertThat(changed.state().addressChanges()).containsExactly(new Order.AddressChange(null, corrected, "cs.li", NOON, false));
+        assertThat(changed.state().addressChanges()).containsExactly(new AddressChange(null, corrected, "cs.li", NOON, false));
         assertThat(changed.events()).singleElement().isInstanceOfSatisfying(OrderAddressChanged.class, event -> {
             assertThat(event.address()).isEqualTo(corrected);
             assertThat(event.changedBy()).isEqualTo("cs.li");
@@ -258,15 +261,15 @@ class OrderTest {
         Address moved = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
         Order paid = paidAt(first, minute(1));
 
-        Change<Order> followed = Order.receive(Optional.of(paid), told(PAID.paidAt(), 25600, moved, minute(2)), Set.of(), CHECK, NOON);
+        Change<Order> followed = StorefrontMessages.receive(Optional.of(paid), told(PAID.paidAt(), 25600, moved, minute(2)), Set.of(), CHECK, NOON);
 
         assertThat(followed.state().shippingAddress()).isEqualTo(moved);
-        assertThat(followed.state().addressChanges()).containsExactly(new Order.AddressChange(first, moved, "storefront", NOON, true));
+        assertThat(followed.state().addressChanges()).containsExactly(new AddressChange(first, moved, "storefront", NOON, true));
         assertThat(followed.events()).singleElement().isInstanceOfSatisfying(OrderAddressChanged.class,
                 event -> assertThat(event.changedBy()).isEqualTo("storefront"));
-        assertThat(Order.receive(Optional.of(followed.state()), told(PAID.paidAt(), 25600, first, minute(1)), Set.of(), CHECK, NOON).isNone())
+        assertThat(StorefrontMessages.receive(Optional.of(followed.state()), told(PAID.paidAt(), 25600, first, minute(1)), Set.of(), CHECK, NOON).isNone())
                 .as("the older message arrives late").isTrue();
-        assertThat(Order.receive(Optional.of(followed.state()), told(PAID.paidAt(), 25600, moved, minute(3)), Set.of(), CHECK, NOON).isNone())
+        assertThat(StorefrontMessages.receive(Optional.of(followed.state()), told(PAID.paidAt(), 25600, moved, minute(3)), Set.of(), CHECK, NOON).isNone())
                 .as("the same address again").isTrue();
     }
 
@@ -277,9 +280,9 @@ class OrderTest {
         Address moved = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
         Order correctedByCs = paidAt(first, minute(1)).changeAddress(corrected, CHECK, "cs.li", NOON).state();
 
-        assertThat(Order.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, first, minute(2)), Set.of(), CHECK, NOON).isNone())
+        assertThat(StorefrontMessages.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, first, minute(2)), Set.of(), CHECK, NOON).isNone())
                 .as("an unrelated update repeats the storefront's old address").isTrue();
-        assertThat(Order.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, moved, minute(3)), Set.of(), CHECK, NOON)
+        assertThat(StorefrontMessages.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, moved, minute(3)), Set.of(), CHECK, NOON)
                 .state().shippingAddress()).isEqualTo(moved);
     }
 
@@ -288,13 +291,13 @@ class OrderTest {
         Address first = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
         Address noPhone = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
 
-        Change<Order> doubtful = Order.receive(Optional.of(paidAt(first, minute(1))), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
-        assertThat(doubtful.state().status()).isEqualTo(OrderStatus.ON_HOLD);
+        Change<Order> doubtful = StorefrontMessages.receive(Optional.of(paidAt(first, minute(1))), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
+        assertThat(doubtful.state().status()).isEqualTo(Progress.ON_HOLD);
         assertThat(doubtful.state().holds()).containsExactly(HoldReason.ADDRESS_CHECK);
         assertThat(doubtful.events()).hasSize(2).last().isInstanceOf(OrderHeld.class);
 
-        Order shipped = paidAt(first, minute(1)).dispatched(dispatch()).state();
-        Change<Order> tooLate = Order.receive(Optional.of(shipped), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
+        Order shipped = ShipmentProgress.dispatched(paidAt(first, minute(1)), dispatch()).state();
+        Change<Order> tooLate = StorefrontMessages.receive(Optional.of(shipped), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
         assertThat(tooLate.events()).isEmpty();
         assertThat(tooLate.state().shippingAddress()).isEqualTo(first);
         assertThat(tooLate.state().timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.ADDRESS_CHANGED_AFTER_DISPATCH);
@@ -302,11 +305,11 @@ class OrderTest {
 
     @Test
     void beforePaymentAnOlderStorefrontMessageCannotUndoANewerOne() {
-        Order placed = Order.place(Optional.empty(), told(null, 25600, null, minute(1))).state();
-        Order updated = Order.place(Optional.of(placed), told(null, 24000, null, minute(3))).state();
+        Order placed = StorefrontMessages.place(Optional.empty(), told(null, 25600, null, minute(1))).state();
+        Order updated = StorefrontMessages.place(Optional.of(placed), told(null, 24000, null, minute(3))).state();
 
-        assertThat(Order.place(Optional.of(updated), told(null, 25600, null, minute(2))).isNone()).isTrue();
-        assertThat(Order.place(Optional.of(updated), told(null, 24000, null, minute(4))).isNone()).as("nothing new").isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(updated), told(null, 25600, null, minute(2))).isNone()).isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(updated), told(null, 24000, null, minute(4))).isNone()).as("nothing new").isTrue();
     }
 
     private static Instant minute(int minute) {
@@ -325,32 +328,32 @@ class OrderTest {
     void theAddressCannotChangeOnceTheParcelIsWithTheCarrier() {
         Address corrected = new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
 
-        assertThatThrownBy(() -> paid().dispatched(dispatch()).state().changeAddress(corrected, CHECK, "cs.li", NOON))
+        assertThatThrownBy(() -> ShipmentProgress.dispatched(paid(), dispatch()).state().changeAddress(corrected, CHECK, "cs.li", NOON))
                 .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> {
-                    assertThat(refused.current()).isEqualTo(OrderStatus.SHIPPED);
+                    assertThat(refused.current()).isEqualTo(Progress.SHIPPED);
                     assertThat(refused.action()).isEqualTo("CHANGE_ADDRESS");
                 });
     }
 
     @Test
     void deliveryAndRefundsAreTwoDimensionsOfTheStatus() {
-        Order delivered = paid().dispatched(dispatch()).state().delivered(NOON).state();
-        assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
+        Order delivered = ShipmentProgress.delivered(ShipmentProgress.dispatched(paid(), dispatch()).state(), NOON).state();
+        assertThat(delivered.status()).isEqualTo(Progress.DELIVERED);
         assertThat(delivered.shipment().deliveredAt()).isEqualTo(NOON);
 
         Order partly = delivered.refundCompleted("rf-1", new Money(12800, "CNY"), NOON).state();
-        assertThat(partly.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(partly.status()).isEqualTo(RefundStanding.PARTIALLY_REFUNDED);
         assertThat(partly.progress()).as("still delivered").isEqualTo(Progress.DELIVERED);
 
         Order fully = partly.refundCompleted("rf-2", new Money(20000, "CNY"), NOON).state();
-        assertThat(fully.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(fully.status()).isEqualTo(RefundStanding.REFUNDED);
         assertThat(fully.refunded()).as("never more than the total").isEqualTo(new Money(25600, "CNY"));
         assertThat(fully.refundCompleted("rf-3", new Money(1, "CNY"), NOON).isNone()).isTrue();
     }
 
     @Test
     void aRefundAddsItsMoneyOnceHoweverOftenItArrives() {
-        Order delivered = paid().dispatched(dispatch()).state().delivered(NOON).state();
+        Order delivered = ShipmentProgress.delivered(ShipmentProgress.dispatched(paid(), dispatch()).state(), NOON).state();
         Order refunded = delivered.refundCompleted("rf-1", new Money(1000, "CNY"), NOON).state();
 
         assertThat(refunded.refundCompleted("rf-1", new Money(1000, "CNY"), NOON).isNone())
@@ -361,11 +364,11 @@ class OrderTest {
 
     @Test
     void theTimelineSaysWhoDidWhatAndWhenThroughTheWholeLife() {
-        Order held = Order.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state();
-        Order done = held.releaseFromReview("cs.li", "SF confirmed", NOON).state()
-                .shipmentCreated("shp-1", NOON).state()
-                .dispatched(dispatch()).state()
-                .delivered(Instant.parse("2026-11-29T08:00:00Z")).state()
+        Order held = StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state();
+        Order done = held.releaseFromReview("cs.li", "SF confirmed", NOON)
+                .andThen(order -> ShipmentProgress.created(order, "shp-1", NOON))
+                .andThen(order -> ShipmentProgress.dispatched(order, dispatch()))
+                .andThen(order -> ShipmentProgress.delivered(order, Instant.parse("2026-11-29T08:00:00Z"))).state()
                 .refundCompleted("rf-1", new Money(12800, "CNY"), Instant.parse("2026-11-30T08:00:00Z")).state();
 
         assertThat(done.timeline()).extracting(TimelineEntry::what, TimelineEntry::by).containsExactly(
@@ -380,9 +383,9 @@ class OrderTest {
 
     @Test
     void theTimelineKeepsHowTheOrderCameAndTheLatestLinesWithinItsLimit() {
-        Order order = paid().dispatched(dispatch()).state();
+        Order order = ShipmentProgress.dispatched(paid(), dispatch()).state();
         for (int report = 0; report < Order.TIMELINE_LIMIT + 20; report++) {
-            order = order.shipmentException(new ShipmentException("tmall-flagship:T1", "tmall-flagship", "shp-1", "DELAYED",
+            order = ShipmentProgress.exception(order, new ShipmentException("tmall-flagship:T1", "tmall-flagship", "shp-1", "DELAYED",
                     "report " + report, NOON.plusSeconds(report))).state();
         }
 
@@ -393,61 +396,61 @@ class OrderTest {
 
     @Test
     void carrierExceptionsAndCancelledShipmentsShowOnTheOrderOnce() {
-        Order shipped = paid().dispatched(dispatch()).state();
+        Order shipped = ShipmentProgress.dispatched(paid(), dispatch()).state();
         ShipmentException lost = new ShipmentException("tmall-flagship:T1", "tmall-flagship", "shp-1", "LOST", "no scan for 5 days", NOON);
 
-        Order troubled = shipped.shipmentException(lost).state();
-        assertThat(troubled.status()).as("still shipped").isEqualTo(OrderStatus.SHIPPED);
+        Order troubled = ShipmentProgress.exception(shipped, lost).state();
+        assertThat(troubled.status()).as("still shipped").isEqualTo(Progress.SHIPPED);
         assertThat(troubled.shipment().exception()).isEqualTo(new Shipment.CarrierException("LOST", "no scan for 5 days", NOON));
         assertThat(troubled.timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.SHIPMENT_EXCEPTION);
             assertThat(entry.by()).isEqualTo("SF");
             assertThat(entry.detail()).isEqualTo("LOST: no scan for 5 days");
         });
-        assertThat(troubled.shipmentException(lost).isNone()).isTrue();
+        assertThat(ShipmentProgress.exception(troubled, lost).isNone()).isTrue();
 
-        Order intercepted = paid().shipmentCreated("shp-1", NOON).state()
-                .shipmentCancelled(new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "intercepted by refund R1", NOON))
-                .state();
+        Order intercepted = ShipmentProgress.cancelled(ShipmentProgress.created(paid(), "shp-1", NOON).state(),
+                new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "intercepted by refund R1", NOON)).state();
         assertThat(intercepted.shipment().cancelReason()).isEqualTo("intercepted by refund R1");
         assertThat(intercepted.timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.SHIPMENT_CANCELLED);
-        assertThat(intercepted.shipmentCancelled(new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "again", NOON))
+        assertThat(ShipmentProgress.cancelled(intercepted, new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "again", NOON))
                 .isNone()).isTrue();
     }
 
     @Test
     void aStockShortageOpensANoticeThatStaysOpenUntilTheBuyerDecides() {
-        Order short1 = paid().stockShortage(shortage("TEA", 1)).state();
+        Order short1 = StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state();
         assertThat(short1.stockOut().isOpen()).isTrue();
         assertThat(short1.stockOut().openSince()).isEqualTo(NOON);
 
-        Order noAnswer = short1.buyerContacted(contact(BuyerContact.Outcome.NO_ANSWER)).state();
+        Order noAnswer = StockOutFollowUp.buyerContacted(short1, contact(BuyerContact.Outcome.NO_ANSWER)).state();
         assertThat(noAnswer.stockOut().isOpen()).as("nobody answered: try again").isTrue();
 
-        Change<Order> waiting = noAnswer.buyerContacted(contact(BuyerContact.Outcome.WAIT));
+        Change<Order> waiting = StockOutFollowUp.buyerContacted(noAnswer, contact(BuyerContact.Outcome.WAIT));
         assertThat(waiting.state().stockOut().isOpen()).isFalse();
         assertThat(waiting.state().stockOut().contacts()).extracting(BuyerContact::outcome)
                 .containsExactly(BuyerContact.Outcome.NO_ANSWER, BuyerContact.Outcome.WAIT);
-        assertThat(waiting.state().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(waiting.state().status()).isEqualTo(Progress.PAID);
         assertThat(waiting.events()).isEmpty();
         assertThat(waiting.state().timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.BUYER_CONTACTED);
             assertThat(entry.by()).isEqualTo("cs.li");
             assertThat(entry.detail()).isEqualTo("PHONE, WAIT: called at noon");
         });
-        assertThatThrownBy(() -> waiting.state().buyerContacted(contact(BuyerContact.Outcome.WAIT)))
+        assertThatThrownBy(() -> StockOutFollowUp.buyerContacted(waiting.state(), contact(BuyerContact.Outcome.WAIT)))
                 .as("no open notice").isInstanceOf(IllegalOrderTransition.class);
 
-        Order again = waiting.state().stockShortage(shortage("CUP", 2)).state();
+        Order again = StockOutFollowUp.shortage(waiting.state(), shortage("CUP", 2)).state();
         assertThat(again.stockOut().isOpen()).as("a new shortage reopens the notice").isTrue();
         assertThat(again.stockOut().shortages()).extracting(StockOut.Shortage::sku).containsExactly("TEA", "CUP");
     }
 
     @Test
     void aBuyerWhoCancelsBecauseOfAStockOutCancelsTheOrderLikeAnyOther() {
-        Change<Order> cancelled = paid().stockShortage(shortage("TEA", 1)).state().buyerContacted(contact(BuyerContact.Outcome.CANCEL));
+        Change<Order> cancelled = StockOutFollowUp.buyerContacted(StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state(),
+                contact(BuyerContact.Outcome.CANCEL));
 
-        assertThat(cancelled.state().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.state().status()).isEqualTo(Progress.CANCELLED);
         assertThat(cancelled.state().stockOut().isOpen()).isFalse();
         assertThat(cancelled.events()).singleElement().isInstanceOfSatisfying(OrderCancelled.class, event -> {
             assertThat(event.cancelledBy()).isEqualTo("cs.li");
@@ -457,12 +460,12 @@ class OrderTest {
 
     @Test
     void aShortageAfterTheParcelLeftIsOnlyNotedAndADispatchClosesAnOpenNotice() {
-        Order shipped = paid().dispatched(dispatch()).state();
-        Order noted = shipped.stockShortage(shortage("TEA", 1)).state();
+        Order shipped = ShipmentProgress.dispatched(paid(), dispatch()).state();
+        Order noted = StockOutFollowUp.shortage(shipped, shortage("TEA", 1)).state();
         assertThat(noted.stockOut()).isNull();
         assertThat(noted.timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.STOCK_SHORTAGE);
 
-        Order sentAfterAll = paid().stockShortage(shortage("TEA", 1)).state().dispatched(dispatch()).state();
+        Order sentAfterAll = ShipmentProgress.dispatched(StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state(), dispatch()).state();
         assertThat(sentAfterAll.stockOut().isOpen()).isFalse();
     }
 
@@ -486,7 +489,7 @@ class OrderTest {
     }
 
     private static Order paidAt(Address address, Instant updatedAt) {
-        return Order.receivePayment(Optional.empty(), told(PAID.paidAt(), 25600, address, updatedAt), Set.of()).state();
+        return StorefrontMessages.receivePayment(Optional.empty(), told(PAID.paidAt(), 25600, address, updatedAt), Set.of()).state();
     }
 
     @Test
@@ -521,7 +524,7 @@ class OrderTest {
     }
 
     private static Order paid() {
-        return Order.receivePayment(Optional.empty(), PAID, Set.of()).state();
+        return StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of()).state();
     }
 
     private static ShipmentDispatched dispatch() {

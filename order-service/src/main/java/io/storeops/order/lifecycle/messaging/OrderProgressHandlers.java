@@ -10,6 +10,8 @@ import io.storeops.contracts.events.ShipmentException;
 import io.storeops.contracts.events.StockShortage;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.ShipmentProgress;
+import io.storeops.order.lifecycle.StockOutFollowUp;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.platform.outbox.Change;
 import java.util.function.BiFunction;
@@ -22,32 +24,32 @@ class OrderProgressHandlers {
 
     @Bean
     EventHandler<ShipmentCreated> orderShipmentCreated(Orders orders) {
-        return on(orders, ShipmentCreated.class, (order, created) -> order.shipmentCreated(created.shipmentId(), created.createdAt()));
+        return on(orders, ShipmentCreated.class, (order, created) -> ShipmentProgress.created(order, created.shipmentId(), created.createdAt()));
     }
 
     @Bean
     EventHandler<ShipmentDispatched> orderShipmentDispatched(Orders orders) {
-        return on(orders, ShipmentDispatched.class, Order::dispatched);
+        return on(orders, ShipmentDispatched.class, ShipmentProgress::dispatched);
     }
 
     @Bean
     EventHandler<ShipmentDelivered> orderDelivered(Orders orders) {
-        return on(orders, ShipmentDelivered.class, (order, delivered) -> order.delivered(delivered.deliveredAt()));
+        return on(orders, ShipmentDelivered.class, (order, delivered) -> ShipmentProgress.delivered(order, delivered.deliveredAt()));
     }
 
     @Bean
     EventHandler<ShipmentException> orderShipmentException(Orders orders) {
-        return on(orders, ShipmentException.class, Order::shipmentException);
+        return on(orders, ShipmentException.class, ShipmentProgress::exception);
     }
 
     @Bean
     EventHandler<ShipmentCancelled> orderShipmentCancelled(Orders orders) {
-        return on(orders, ShipmentCancelled.class, Order::shipmentCancelled);
+        return on(orders, ShipmentCancelled.class, ShipmentProgress::cancelled);
     }
 
     @Bean
     EventHandler<StockShortage> orderStockShortage(Orders orders) {
-        return on(orders, StockShortage.class, Order::stockShortage);
+        return on(orders, StockShortage.class, StockOutFollowUp::shortage);
     }
 
     @Bean

@@ -1,13 +1,9 @@
 package io.storeops.order.lifecycle.web;
 
-import io.storeops.contracts.Address;
-import io.storeops.order.lifecycle.AddressRejected;
-import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.TimelineEntry;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
-import io.storeops.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -15,12 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +27,6 @@ import reactor.core.publisher.Mono;
 class OrderController {
 
     private static final StaffRole[] CANCELLERS = {StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER};
-    private static final StaffRole[] ADDRESS_EDITORS = {StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER};
 
     private final Orders orders;
     private final StaffOrderCommands commands;
@@ -54,28 +46,16 @@ class OrderController {
     @Operation(summary = "Cancel an order before dispatch",
             description = "Who cancelled comes from the token. Cancelling again changes nothing. A (partly) dispatched order "
                     + "is refused with 409 naming its status: open a refund or return instead.")
-    Mono<Order> cancel(@PathVariable String orderId, @RequestBody CancelRequest request) {
+    Mono<OrderView> cancel(@PathVariable String orderId, @RequestBody CancelRequest request) {
         return commands.run(orderId, "reason", request.reason(), 500, CANCELLERS, orders::cancel);
-    }
-
-    @PutMapping("/{orderId}/address")
-    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
-            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
-    @Operation(summary = "Correct the shipping address before dispatch (核实或修改客户地址)",
-            description = "The corrected address must pass the address check (name, phone, postcode of its country, street, "
-                    + "PO box for the requested carrier); 422 lists what is still doubtful. Old and new address, who and when "
-                    + "are kept with the order. After dispatch: 409.")
-    Mono<Order> changeAddress(@PathVariable String orderId, @RequestBody Address corrected) {
-        return commands.run(orderId, ADDRESS_EDITORS, by -> orders.changeAddress(orderId, by, corrected))
-                .onErrorMap(AddressRejected.class, rejected -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
-                        "address-doubtful", "Address still doubtful", rejected.getMessage(), Map.of("doubts", rejected.doubts())));
     }
 
     @GetMapping("/{orderId}")
     @Operation(summary = "One order with its status, lines, money, buyer, address, shipment, stock-out notice and timeline",
             description = "Order ids are '<storeId>:<storefront order number>'. Orders of stores outside the token are not found.")
-    Mono<Order> order(@PathVariable String orderId) {
-        return StaffAccess.require(StaffOrderCommands.ORDER_READERS).flatMap(staff -> commands.visible(staff, orderId));
+    Mono<OrderView> order(@PathVariable String orderId) {
+        return StaffAccess.require(StaffOrderCommands.ORDER_READERS).flatMap(staff -> commands.visible(staff, orderId))
+                .map(OrderView::of);
     }
 
     @GetMapping("/{orderId}/timeline")
@@ -84,6 +64,6 @@ class OrderController {
                     + "(shipment created, dispatched, delivered, carrier exceptions, cancelled; refunds paid), including "
                     + "conflicts such as a parcel dispatched after the order was cancelled.")
     Flux<TimelineEntry> timeline(@PathVariable String orderId) {
-        return order(orderId).flatMapIterable(Order::timeline);
+        return order(orderId).flatMapIterable(OrderView::timeline);
     }
 }

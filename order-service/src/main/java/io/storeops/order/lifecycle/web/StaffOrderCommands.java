@@ -41,7 +41,7 @@ public class StaffOrderCommands {
     }
 
     /** A command whose only input is the staff member's text, required and at most {@code maxLength} long. */
-    public Mono<Order> run(String orderId, String field, String text, int maxLength, StaffRole[] roles, Command command) {
+    public Mono<OrderView> run(String orderId, String field, String text, int maxLength, StaffRole[] roles, Command command) {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty() || trimmed.length() > maxLength) {
             return Mono.error(Problems.invalid(field + " is required (at most " + maxLength + " characters)."));
@@ -49,10 +49,11 @@ public class StaffOrderCommands {
         return run(orderId, roles, by -> command.apply(orderId, by, trimmed));
     }
 
-    /** Any command, given who is acting. */
-    public Mono<Order> run(String orderId, StaffRole[] roles, Function<String, Mono<Order>> command) {
+    /** Any command, given who is acting; answers with the order as it is now. */
+    public Mono<OrderView> run(String orderId, StaffRole[] roles, Function<String, Mono<Order>> command) {
         return StaffAccess.require(roles)
                 .flatMap(staff -> visible(staff, orderId).then(command.apply(staff.username())))
+                .map(OrderView::of)
                 .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
     }
 }

@@ -1,8 +1,8 @@
 package io.storeops.order.review.web;
 
-import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderProblems;
+import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
@@ -45,16 +45,16 @@ class ReviewController {
 
     @GetMapping("/api/review-queue")
     @Operation(summary = "Orders of a store waiting for review, longest waiting first, with their hold reasons")
-    Flux<Order> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
+    Flux<HeldOrder> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
         return StaffAccess.require(REVIEWERS).map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> orders.reviewQueue(storeId, limit));
+                .flatMapMany(staff -> orders.reviewQueue(storeId, limit)).map(HeldOrder::of);
     }
 
     @PostMapping("/api/orders/{orderId}/release")
     @Operation(summary = "Release a held order after review; it ships with the next batch",
             description = "Who released comes from the token. Releasing an order that is not held changes nothing.")
-    Mono<Order> release(@PathVariable String orderId, @RequestBody ReviewComment request) {
+    Mono<OrderView> release(@PathVariable String orderId, @RequestBody ReviewComment request) {
         return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::release);
     }
 
@@ -63,7 +63,7 @@ class ReviewController {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
     @Operation(summary = "Hold an order for review before it ships (reason MANUAL)",
             description = "Possible until the order is dispatched; a 409 names the status after that.")
-    Mono<Order> hold(@PathVariable String orderId, @RequestBody ReviewComment request) {
+    Mono<OrderView> hold(@PathVariable String orderId, @RequestBody ReviewComment request) {
         return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::hold);
     }
 }

@@ -73,8 +73,8 @@ class OrderSearchController {
 
         OrderSearch search(ZoneId zone) {
             try {
-                return new OrderSearch(storeId, zone, choices(OrderStatus.class, status, "status"), day(paidFrom, "paidFrom"),
-                        day(paidTo, "paidTo"), choice(HoldReason.class, holdReason, "holdReason"), yesNo(hasBuyerNote), sku, buyer,
+                return new OrderSearch(storeId, zone, choices(OrderStatus.all(), status, "status"), day(paidFrom, "paidFrom"),
+                        day(paidTo, "paidTo"), choice(List.of(HoldReason.values()), holdReason, "holdReason"), yesNo(hasBuyerNote), sku, buyer,
                         carrier);
             } catch (IllegalArgumentException invalid) {
                 throw Problems.badRequest("invalid-search", invalid.getMessage());
@@ -100,18 +100,17 @@ class OrderSearchController {
             }
         }
 
-        private static <E extends Enum<E>> Set<E> choices(Class<E> type, String values, String name) {
+        private static <T> Set<T> choices(List<T> allowed, String values, String name) {
             return values == null ? Set.of() : Arrays.stream(values.split(",")).filter(value -> !value.isBlank())
-                    .map(value -> choice(type, value, name)).collect(Collectors.toSet());
+                    .map(value -> choice(allowed, value, name)).collect(Collectors.toSet());
         }
 
-        private static <E extends Enum<E>> E choice(Class<E> type, String value, String name) {
+        private static <T> T choice(List<T> allowed, String value, String name) {
             if (value == null || value.isBlank()) {
                 return null;
             }
-            return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(value.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(name + " must be one of "
-                            + Arrays.toString(type.getEnumConstants()) + "."));
+            return allowed.stream().filter(constant -> constant.toString().equals(value.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(name + " must be one of " + allowed + "."));
         }
 
         private static LocalDate day(String value, String name) {

@@ -1,8 +1,8 @@
 package io.storeops.order.stockout.web;
 
-import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderProblems;
+import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.stockout.BuyerContact;
 import io.storeops.platform.security.StaffAccess;
@@ -53,10 +53,10 @@ class StockOutController {
     @GetMapping("/api/stock-out-queue")
     @Operation(summary = "Orders of a store whose buyer must be told about missing stock, longest waiting first",
             description = "Each order carries its stockOut notice: the missing SKUs and quantities and every contact so far.")
-    Flux<Order> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
+    Flux<StockOutNotice> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
         return StaffAccess.require(NOTIFIERS).map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> orders.stockOutQueue(storeId, limit));
+                .flatMapMany(staff -> orders.stockOutQueue(storeId, limit)).map(StockOutNotice::of);
     }
 
     @PostMapping("/api/orders/{orderId}/buyer-contacts")
@@ -65,7 +65,7 @@ class StockOutController {
     @Operation(summary = "Record telling the buyer about a stock-out",
             description = "Who called comes from the token. A decided outcome closes the notice; CANCEL cancels the order "
                     + "(OrderCancelled), refused with 409 once the parcel left. Without an open notice: 409.")
-    Mono<Order> recordContact(@PathVariable String orderId, @RequestBody ContactRequest request) {
+    Mono<OrderView> recordContact(@PathVariable String orderId, @RequestBody ContactRequest request) {
         if (request.channel() == null || request.outcome() == null) {
             return Mono.error(Problems.invalid("channel and outcome are required."));
         }

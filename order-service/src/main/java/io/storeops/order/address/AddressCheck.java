@@ -1,4 +1,4 @@
-package io.storeops.order.review;
+package io.storeops.order.address;
 
 import io.storeops.contracts.Address;
 import java.util.ArrayList;
@@ -27,6 +27,18 @@ public final class AddressCheck {
 
     public AddressCheck(List<String> carriersWithoutPoBox) {
         this.carriersWithoutPoBox = List.copyOf(carriersWithoutPoBox);
+    }
+
+    /**
+     * Refuses an address that is still doubtful for {@code carrier}.
+     *
+     * @throws AddressRejected listing the doubts
+     */
+    public void requireDeliverable(Address address, String carrier) {
+        List<String> doubts = doubts(address, carrier);
+        if (!doubts.isEmpty()) {
+            throw new AddressRejected(doubts);
+        }
     }
 
     /** The doubts about {@code address} for {@code carrier}; empty when it looks deliverable. */

@@ -1,4 +1,4 @@
-package io.storeops.order.lifecycle;
+package io.storeops.order.address;
 
 import java.util.List;
 

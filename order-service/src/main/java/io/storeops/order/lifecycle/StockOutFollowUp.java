@@ -1,0 +1,49 @@
+package io.storeops.order.lifecycle;
+
+import io.storeops.contracts.events.StockShortage;
+import io.storeops.order.lifecycle.TimelineEntry.Kind;
+import io.storeops.order.stockout.BuyerContact;
+import io.storeops.order.stockout.StockOut;
+import io.storeops.platform.outbox.Change;
+
+/** The stock-out notice on an order (缺货通知): fulfilment reports what is missing, customer service tells the buyer. */
+public final class StockOutFollowUp {
+
+    private StockOutFollowUp() {
+    }
+
+    /**
+     * Fulfilment could not reserve stock for a line: the order is flagged and customer service must
+     * tell the buyer (缺货通知). An order that has left the warehouse or was cancelled needs no call,
+     * but the shortage is still on its timeline.
+     */
+    public static Change<Order> shortage(Order order, StockShortage shortage) {
+        StockOut.Shortage missing = new StockOut.Shortage(shortage.sku(), shortage.missingQuantity(), shortage.detectedAt());
+        return Change.of(order.edit(draft -> {
+            if (order.progress().isBeforeDispatch()) {
+                draft.stockOut = StockOut.withShortage(order.stockOut(), missing);
+            }
+            draft.log(shortage.detectedAt(), Kind.STOCK_SHORTAGE, Order.FULFILMENT, shortage.missingQuantity() + " × " + shortage.sku()
+                    + (order.progress().isBeforeDispatch() ? " missing: tell the buyer" : " missing"));
+        }));
+    }
+
+    /**
+     * Customer service tells the buyer about the stock-out and records how it went. The buyer
+     * decided (wait, change item, cancel) closes the task; a cancellation cancels the order as any
+     * other would, so it is refused once the parcel has left.
+     *
+     * @throws IllegalOrderTransition when the order has no open stock-out notice
+     */
+    public static Change<Order> buyerContacted(Order order, BuyerContact contact) {
+        if (order.stockOut() == null || !order.stockOut().isOpen()) {
+            throw new IllegalOrderTransition(order.status(), "RECORD_BUYER_CONTACT", "The order has no open stock-out notice.");
+        }
+        Change<Order> recorded = Change.of(order.edit(draft -> {
+            draft.stockOut = order.stockOut().withContact(contact);
+            draft.log(contact.at(), Kind.BUYER_CONTACTED, contact.by(), contact.describe());
+        }));
+        return contact.outcome() != BuyerContact.Outcome.CANCEL ? recorded
+                : recorded.andThen(contacted -> contacted.cancel(order.stockOut().cancellationReason(), contact.by(), contact.at()));
+    }
+}

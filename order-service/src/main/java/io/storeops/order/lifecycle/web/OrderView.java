@@ -1,0 +1,68 @@
+package io.storeops.order.lifecycle.web;
+
+import io.storeops.contracts.Address;
+import io.storeops.contracts.Attribution;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.order.address.AddressChange;
+import io.storeops.order.lifecycle.Buyer;
+import io.storeops.order.lifecycle.NoteAttribute;
+import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.Shipment;
+import io.storeops.order.lifecycle.StorefrontOrder;
+import io.storeops.order.lifecycle.TimelineEntry;
+import io.storeops.order.review.HoldReason;
+import io.storeops.order.stockout.StockOut;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One order as its detail screen shows it: what the storefront said (lines, money, buyer, note,
+ * attribution), where it stands and everything that happened to it. What an answer promises, kept
+ * apart from how the order is stored.
+ *
+ * @param storefrontUpdatedAt the storefront's own time of its newest message taken
+ */
+@Schema(name = "Order")
+public record OrderView(
+        String orderId,
+        String storeId,
+        String channel,
+        String externalOrderId,
+        @Schema(description = "How far the order has come, refunds aside", example = "READY") String progress,
+        @Schema(description = "The progress, or PARTIALLY_REFUNDED / REFUNDED once money went back", example = "READY") String status,
+        List<OrderLine> lines,
+        Money shippingFee,
+        Money discount,
+        Money tax,
+        Money total,
+        Money refunded,
+        List<String> discountCodes,
+        Instant placedAt,
+        Instant paidAt,
+        Address shippingAddress,
+        Buyer buyer,
+        String buyerNote,
+        List<NoteAttribute> noteAttributes,
+        String requestedCarrier,
+        Attribution attribution,
+        Instant storefrontUpdatedAt,
+        Shipment shipment,
+        Order.Cancellation cancellation,
+        List<HoldReason> holds,
+        Order.Release release,
+        List<AddressChange> addressChanges,
+        StockOut stockOut,
+        List<TimelineEntry> timeline) {
+
+    public static OrderView of(Order order) {
+        StorefrontOrder told = order.told();
+        return new OrderView(order.orderId(), order.storeId(), told.channel(), order.externalOrderId(), order.progress().name(),
+                order.status().name(), told.lines(), told.shippingFee(), told.discount(), told.tax(), told.total(),
+                order.refunded(), told.discountCodes(), order.placedAt(), told.paidAt(), order.shippingAddress(), told.buyer(),
+                told.buyerNote(), told.noteAttributes(), told.requestedCarrier(), told.attribution(), told.updatedAt(),
+                order.shipment(), order.cancellation(), order.holds(), order.release(), order.addressChanges(),
+                order.stockOut(), order.timeline());
+    }
+}
