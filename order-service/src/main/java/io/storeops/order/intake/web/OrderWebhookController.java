@@ -1,9 +1,5 @@
 package io.storeops.order.intake.web;
 
-import io.storeops.order.intake.IntakeRejected;
-import io.storeops.order.intake.NativeOrderPayload;
-import io.storeops.order.intake.OrderIntake;
-import io.storeops.order.intake.ShopifyOrderPayload;
 import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;

@@ -1,12 +1,12 @@
 package io.storeops.order.search.web;
 
 import io.storeops.order.lifecycle.OrderStatus;
-import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.review.HoldReason;
 import io.storeops.order.search.OrderCsv;
 import io.storeops.order.search.OrderCursor;
 import io.storeops.order.search.OrderSearch;
+import io.storeops.order.search.OrderSearches;
 import io.storeops.order.search.OrderSummary;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
@@ -47,12 +47,12 @@ class OrderSearchController {
     /** Lets spreadsheet programs recognise UTF-8, so Chinese names and notes open readable. */
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
-    private final Orders orders;
+    private final OrderSearches searches;
     private final StoreCatalog stores;
     private final Clock clock;
 
-    OrderSearchController(Orders orders, StoreCatalog stores, Clock clock) {
-        this.orders = orders;
+    OrderSearchController(OrderSearches searches, StoreCatalog stores, Clock clock) {
+        this.searches = searches;
         this.stores = stores;
         this.clock = clock;
     }
@@ -143,8 +143,8 @@ class OrderSearchController {
                     + "meanwhile never shift or repeat a page.")
     Mono<OrderPage> search(@ParameterObject SearchParameters parameters) {
         int size = parameters.pageSize();
-        return authorized(parameters, StaffOrderCommands.ORDER_READERS).flatMap(search -> orders
-                .findAll(search.query(parameters.after()).limit(size + 1))
+        return authorized(parameters, StaffOrderCommands.ORDER_READERS).flatMap(search -> searches
+                .find(search, parameters.after(), size + 1)
                 .map(OrderSummary::of)
                 .collectList()
                 .map(found -> found.size() <= size ? new OrderPage(found, null)
@@ -159,7 +159,7 @@ class OrderSearchController {
     Mono<ResponseEntity<Flux<String>>> export(@ParameterObject SearchParameters parameters) {
         return authorized(parameters, EXPORTERS).map(search -> {
             OrderCsv csv = new OrderCsv(search.zone());
-            Flux<String> rows = orders.findAll(search.query(parameters.after())).map(order -> csv.row(OrderSummary.of(order)));
+            Flux<String> rows = searches.find(search, parameters.after()).map(order -> csv.row(OrderSummary.of(order)));
             String file = "orders-" + search.storeId() + "-" + LocalDate.now(clock.withZone(search.zone())) + ".csv";
             return ResponseEntity.ok()
                     .contentType(CSV)

@@ -1,4 +1,4 @@
-package io.storeops.order.intake;
+package io.storeops.order.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.storeops.order.intake;
+package io.storeops.order.intake.web;
 
 import java.util.List;
 import java.util.Set;

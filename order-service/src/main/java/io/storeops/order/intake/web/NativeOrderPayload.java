@@ -1,4 +1,4 @@
-package io.storeops.order.intake;
+package io.storeops.order.intake.web;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;

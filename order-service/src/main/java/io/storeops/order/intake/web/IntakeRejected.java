@@ -1,4 +1,4 @@
-package io.storeops.order.intake;
+package io.storeops.order.intake.web;
 
 /** A storefront payload that cannot become an order as it stands (answered with 422). */
 public class IntakeRejected extends RuntimeException {

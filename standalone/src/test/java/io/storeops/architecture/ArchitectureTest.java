@@ -1,0 +1,101 @@
+package io.storeops.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules that keep StoreOps' modules and features apart, checked on the compiled classes of
+ * every module (this module sees them all). A rule broken by a change fails the build with the
+ * offending dependency named; docs/architecture.md explains each.
+ */
+class ArchitectureTest {
+
+    private static final String[] SERVICES = {"io.storeops.order..", "io.storeops.fulfillment..", "io.storeops.refund..",
+            "io.storeops.analytics.."};
+    private static final String[] ADAPTERS = {"..web..", "..messaging.."};
+
+    /** Spring beans and the classes nested in them: the application's wiring, which may use Spring. */
+    private static final DescribedPredicate<JavaClass> SPRING_BEANS = DescribedPredicate.describe("Spring beans",
+            type -> isBean(type) || type.getEnclosingClass().map(ArchitectureTest::isBean).orElse(false));
+
+    private static final JavaClasses STOREOPS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.storeops");
+
+    @Test
+    void servicesNeverImportEachOther() {
+        for (String service : SERVICES) {
+            check(noClasses().that().resideInAPackage(service)
+                    .should().dependOnClassesThat().resideInAnyPackage(others(service)));
+        }
+    }
+
+    @Test
+    void platformImportsNoService() {
+        check(noClasses().that().resideInAPackage("io.storeops.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVICES));
+    }
+
+    @Test
+    void contractsImportNeitherSpringNorPlatform() {
+        check(noClasses().that().resideInAPackage("io.storeops.contracts..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.storeops.platform..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(SERVICES));
+    }
+
+    /**
+     * Domain classes (everything in a service that is neither an adapter package nor a Spring bean)
+     * decide; they import no web, messaging, MongoDB, Jackson or Spring, so they are tested as
+     * plain classes and copied as such.
+     */
+    @Test
+    void domainClassesImportNoFrameworks() {
+        check(noClasses().that().resideInAnyPackage(SERVICES).and().resideOutsideOfPackages(ADAPTERS)
+                .and(not(SPRING_BEANS)).and().haveSimpleNameNotEndingWith("Application")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.fasterxml.jackson..",
+                        "tools.jackson..", "com.mongodb..", "org.bson..", "io.storeops.platform.web..",
+                        "io.storeops.platform.messaging..", "reactor.."));
+    }
+
+    @Test
+    void webAndMessagingAdaptersNeverCallEachOther() {
+        check(noClasses().that().resideInAPackage("..web..").and().resideInAnyPackage(SERVICES)
+                .should().dependOnClassesThat().resideInAPackage("..messaging..")
+                .orShould().dependOnClassesThat().resideInAPackage("io.storeops.platform.messaging.."));
+        check(noClasses().that().resideInAPackage("..messaging..").and().resideInAnyPackage(SERVICES)
+                .should().dependOnClassesThat().resideInAPackage("..web..")
+                .orShould().dependOnClassesThat().resideInAPackage("io.storeops.platform.web.."));
+    }
+
+    /** Package by feature: no feature reaches back into one that reaches it (lifecycle → review → lifecycle). */
+    @Test
+    void featuresFormNoCycles() {
+        for (String service : List.of("order", "fulfillment", "refund", "analytics")) {
+            check(slices().matching("io.storeops." + service + ".(**)").should().beFreeOfCycles());
+        }
+    }
+
+    private static boolean isBean(JavaClass type) {
+        return type.isMetaAnnotatedWith(Component.class);
+    }
+
+    private static String[] others(String service) {
+        return Arrays.stream(SERVICES).filter(other -> !other.equals(service)).toArray(String[]::new);
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(STOREOPS);
+    }
+}
