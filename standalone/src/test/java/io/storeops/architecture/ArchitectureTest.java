@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,8 @@ class ArchitectureTest {
             "io.storeops.analytics.."};
     private static final String[] ADAPTERS = {"..web..", "..messaging.."};
 
-    /** Spring beans and the classes nested in them: the application's wiring, which may use Spring. */
-    private static final DescribedPredicate<JavaClass> SPRING_BEANS = DescribedPredicate.describe("Spring beans",
+    /** Spring beans, bound settings and the classes nested in them: the application's wiring, which may use Spring. */
+    private static final DescribedPredicate<JavaClass> SPRING_BEANS = DescribedPredicate.describe("Spring beans or settings",
             type -> isBean(type) || type.getEnclosingClass().map(ArchitectureTest::isBean).orElse(false));
 
     private static final JavaClasses STOREOPS = new ClassFileImporter()
@@ -88,7 +89,7 @@ class ArchitectureTest {
     }
 
     private static boolean isBean(JavaClass type) {
-        return type.isMetaAnnotatedWith(Component.class);
+        return type.isMetaAnnotatedWith(Component.class) || type.isAnnotatedWith(ConfigurationProperties.class);
     }
 
     private static String[] others(String service) {

@@ -5,13 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.storeops.contracts.Address;
 import io.storeops.order.review.HoldReason;
 import io.storeops.order.review.HoldRules;
+import io.storeops.order.review.ReviewProperties;
 import io.storeops.order.stockout.BuyerContact;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
-import io.storeops.platform.stores.StoreCatalog;
-import io.storeops.platform.stores.StoreProperties;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -35,13 +34,13 @@ public class Orders {
     private final AggregateStore store;
     private final OrderMetrics metrics;
     private final Clock clock;
-    private final StoreCatalog stores;
+    private final ReviewProperties review;
 
-    Orders(AggregateStore store, OrderMetrics metrics, StoreCatalog stores, Clock clock) {
+    Orders(AggregateStore store, OrderMetrics metrics, ReviewProperties review, Clock clock) {
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
-        this.stores = stores;
+        this.review = review;
     }
 
     public Mono<Order> find(String orderId) {
@@ -53,7 +52,7 @@ public class Orders {
      * rules decide whether a paid order waits for review.
      */
     public Mono<Applied<Order>> receive(StorefrontOrder told) {
-        HoldRules rules = holdRules(told.storeId());
+        HoldRules rules = review.rulesOf(told.storeId());
         Set<HoldReason> holds = rules.reasonsFor(told.buyerNote(), told.shippingAddress(), told.requestedCarrier(), told.total());
         return write(told.orderId(), current -> StorefrontMessages.receive(current, told, holds, rules.addressCheck(), clock.instant()));
     }
@@ -80,7 +79,7 @@ public class Orders {
 
     /** Corrects an order's shipping address before dispatch; empty when there is no such order. */
     public Mono<Order> changeAddress(String orderId, String by, Address corrected) {
-        return change(orderId, order -> order.changeAddress(corrected, holdRules(order.storeId()).addressCheck(), by, clock.instant()));
+        return change(orderId, order -> order.changeAddress(corrected, review.rulesOf(order.storeId()).addressCheck(), by, clock.instant()));
     }
 
     /** Records customer service's contact with the buyer about a stock-out; empty when there is no such order. */
@@ -126,11 +125,6 @@ public class Orders {
 
     private Mono<Applied<Order>> write(String orderId, Function<Optional<Order>, Change<Order>> decide) {
         return store.apply(COLLECTION, orderId, Order.class, decide).doOnNext(this::count);
-    }
-
-    private HoldRules holdRules(String storeId) {
-        return new HoldRules(stores.find(storeId).map(StoreProperties.Store::review)
-                .orElseGet(() -> new StoreProperties.Review(null, null, null, null)));
     }
 
     /** Applies a consumed event to an existing order; events for orders this service never saw change nothing. */

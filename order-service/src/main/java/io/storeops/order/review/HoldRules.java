@@ -3,7 +3,6 @@ package io.storeops.order.review;
 import io.storeops.order.address.AddressCheck;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
-import io.storeops.platform.stores.StoreProperties;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -13,10 +12,10 @@ import java.util.Set;
  */
 public final class HoldRules {
 
-    private final StoreProperties.Review settings;
+    private final ReviewSettings settings;
     private final AddressCheck addressCheck;
 
-    public HoldRules(StoreProperties.Review settings) {
+    public HoldRules(ReviewSettings settings) {
         this.settings = settings;
         this.addressCheck = new AddressCheck(settings.carriersWithoutPoBox());
     }

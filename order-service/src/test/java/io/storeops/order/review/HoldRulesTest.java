@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
-import io.storeops.platform.stores.StoreProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,7 @@ class HoldRulesTest {
 
     private static final Address GOOD_CN = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号 5 幢 301", null, "310012");
     private static final Money MODEST = new Money(29500, "CNY");
-    private final HoldRules defaults = new HoldRules(new StoreProperties.Review(null, null, null, null));
+    private final HoldRules defaults = new HoldRules(new ReviewSettings(null, null, null, null));
 
     @Test
     void anOrderWithAGoodAddressAndNoNoteShipsRightAway() {
@@ -28,7 +27,7 @@ class HoldRulesTest {
     @Test
     void aBuyerNoteIsReviewedUnlessTheStoreSaysOtherwise() {
         assertThat(defaults.reasonsFor("请发顺丰", GOOD_CN, "SF", MODEST)).containsExactly(BUYER_NOTE);
-        assertThat(new HoldRules(new StoreProperties.Review(false, null, null, null)).reasonsFor("请发顺丰", GOOD_CN, "SF", MODEST)).isEmpty();
+        assertThat(new HoldRules(new ReviewSettings(false, null, null, null)).reasonsFor("请发顺丰", GOOD_CN, "SF", MODEST)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,7 +55,7 @@ class HoldRulesTest {
 
     @Test
     void ordersFromTheThresholdUpAreHeldForTheirValue() {
-        HoldRules highValue = new HoldRules(new StoreProperties.Review(null, null, 100_000L, null));
+        HoldRules highValue = new HoldRules(new ReviewSettings(null, null, 100_000L, null));
 
         assertThat(highValue.reasonsFor(null, GOOD_CN, "SF", new Money(99_999, "CNY"))).isEmpty();
         assertThat(highValue.reasonsFor(null, GOOD_CN, "SF", new Money(100_000, "CNY"))).containsExactly(HIGH_VALUE);
@@ -68,8 +67,8 @@ class HoldRulesTest {
     void theAddressCheckCanBeSwitchedOffAndCarriersConfigured() {
         Address poBox = new Address("Ann Lee", "2125550100", "US", "NY", "New York", null, "PO Box 1234", null, "10001");
 
-        assertThat(new HoldRules(new StoreProperties.Review(null, false, null, null)).reasonsFor(null, null, "SF", MODEST)).isEmpty();
-        assertThat(new HoldRules(new StoreProperties.Review(null, null, null, List.of("USPS"))).reasonsFor(null, poBox, "USPS", MODEST))
+        assertThat(new HoldRules(new ReviewSettings(null, false, null, null)).reasonsFor(null, null, "SF", MODEST)).isEmpty();
+        assertThat(new HoldRules(new ReviewSettings(null, null, null, List.of("USPS"))).reasonsFor(null, poBox, "USPS", MODEST))
                 .containsExactly(ADDRESS_CHECK);
     }
 }

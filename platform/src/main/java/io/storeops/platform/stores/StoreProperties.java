@@ -26,29 +26,11 @@ public record StoreProperties(Map<String, Store> stores, Map<String, Carrier> ca
      *                           the storefront migrates to {@code v2}; off by default
      */
     public record Store(String name, String currency, ZoneId zone, String shopifyDomain, List<String> webhookSecrets,
-                        boolean acceptV1Signatures, Review review) {
+                        boolean acceptV1Signatures) {
 
         public Store {
             zone = zone == null ? ZoneId.of("UTC") : zone;
             webhookSecrets = webhookSecrets == null ? List.of() : List.copyOf(webhookSecrets);
-            review = review == null ? new Review(null, null, null, null) : review;
-        }
-    }
-
-    /**
-     * When a paid order waits for customer service review (审单) before it may ship.
-     *
-     * @param buyerNote             hold orders that carry a buyer note (default yes)
-     * @param addressCheck          hold orders whose address looks doubtful (default yes)
-     * @param highValueMinor        hold orders whose total reaches this many minor units (default: no limit)
-     * @param carriersWithoutPoBox  carriers that cannot deliver to a PO box (default SF, UPS, FEDEX, DHL)
-     */
-    public record Review(Boolean buyerNote, Boolean addressCheck, Long highValueMinor, List<String> carriersWithoutPoBox) {
-
-        public Review {
-            buyerNote = buyerNote == null || buyerNote;
-            addressCheck = addressCheck == null || addressCheck;
-            carriersWithoutPoBox = carriersWithoutPoBox == null ? List.of("SF", "UPS", "FEDEX", "DHL") : List.copyOf(carriersWithoutPoBox);
         }
     }
 
