@@ -2,7 +2,8 @@ package io.storeops.order;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.review.ReviewQueue;
+import io.storeops.order.stockout.StockOutQueue;
 import io.storeops.platform.stores.StoreCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,13 +32,13 @@ class QueueGauges implements DisposableBean {
     private final List<Queue> queues = new ArrayList<>();
     private final Disposable refresh;
 
-    QueueGauges(Orders orders, StoreCatalog stores, MeterRegistry meters,
+    QueueGauges(ReviewQueue review, StockOutQueue stockOuts, StoreCatalog stores, MeterRegistry meters,
                 @Value("${storeops.order.queue-gauge-interval:30s}") Duration interval) {
         for (String store : stores.storeIds()) {
             register(meters, store, "storeops.review.queue.length", "Orders waiting for customer service review, by store",
-                    orders::reviewQueueLength);
+                    review::length);
             register(meters, store, "storeops.stockout.queue.length", "Buyers still to be told about missing stock, by store",
-                    orders::stockOutQueueLength);
+                    stockOuts::length);
         }
         refresh = Flux.interval(Duration.ZERO, interval, Schedulers.boundedElastic())
                 .concatMap(tick -> Flux.fromIterable(queues)

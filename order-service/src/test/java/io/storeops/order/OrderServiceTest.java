@@ -12,7 +12,7 @@ import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.RefundCompleted;
 import io.storeops.contracts.events.ShipmentDelivered;
 import io.storeops.contracts.events.ShipmentDispatched;
-import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.review.ReviewQueue;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;
@@ -44,7 +44,7 @@ class OrderServiceTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
-    Orders orders;
+    ReviewQueue reviewQueue;
 
     @Test
     void aShopifyPaidOrderIsStoredAndAnnouncedKeyedByItsOrderId() {
@@ -146,7 +146,7 @@ class OrderServiceTest {
             http.get().uri("/api/review-queue?storeId=tmall-flagship").header(HttpHeaders.AUTHORIZATION, cs).exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$[?(@.orderId == '" + orderId + "')].holds[0]").isEqualTo("BUYER_NOTE");
-            long heldBefore = orders.reviewQueueLength("tmall-flagship").block();
+            long heldBefore = reviewQueue.length("tmall-flagship").block();
             http.post().uri("/api/orders/{id}/release", orderId).header(HttpHeaders.AUTHORIZATION, cs)
                     .bodyValue(Map.of("comment", "Buyer confirmed SF")).exchange()
                     .expectStatus().isOk()
@@ -154,7 +154,7 @@ class OrderServiceTest {
                     .jsonPath("$.release.releasedBy").isEqualTo("cs.li");
 
             assertThat(TestEvents.await(events, orderId, "OrderReleased", 1, PATIENCE)).hasSize(1);
-            assertThat(orders.reviewQueueLength("tmall-flagship").block()).isEqualTo(heldBefore - 1);
+            assertThat(reviewQueue.length("tmall-flagship").block()).isEqualTo(heldBefore - 1);
         }
         http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
                 .contains("storeops_orders_held_total{application=\"order-service\",reason=\"BUYER_NOTE\",store=\"tmall-flagship\"}")

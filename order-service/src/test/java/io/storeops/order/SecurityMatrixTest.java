@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.events.StockShortage;
 import io.storeops.order.lifecycle.Orders;
-import io.storeops.order.lifecycle.StockOutFollowUp;
+import io.storeops.order.stockout.StockOutFollowUp;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;

@@ -4,17 +4,10 @@ import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.StoreOpsEvent;
-import io.storeops.contracts.events.OrderAddressChanged;
 import io.storeops.contracts.events.OrderCancelled;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderReleased;
-import io.storeops.order.address.AddressChange;
-import io.storeops.order.address.AddressCheck;
-import io.storeops.order.address.AddressRejected;
-import io.storeops.order.address.Addresses;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
-import io.storeops.order.review.HoldReason;
-import io.storeops.order.stockout.StockOut;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +22,11 @@ import java.util.function.Consumer;
  * reflects it (which makes redeliveries and late messages harmless). Every change also writes its
  * line on the order's {@link #timeline}, in the same update. Storefront messages are decided by
  * {@link StorefrontMessages}, fulfilment's by {@link ShipmentProgress}, stock-out
- * notices by {@link StockOutFollowUp}.
+ * notices and address corrections by their features (stockout, review).
  *
  * @param status          derived from progress and refunds; stored so that staff can search by it
- * @param told            the storefront's facts as of its newest message taken (the paid facts stay those paid)
- * @param placedAt        when the storefront first said the order was placed
+ * @param told            the storefront's facts as of its newest message taken (the paid facts stay those paid,
+ *                        the placing time the first one)
  * @param shippingAddress where the parcel goes now, after any correction by staff
  * @param buyerTerms      derived: what finds the order by buyer or recipient ({@link BuyerTerms})
  */
@@ -42,7 +35,6 @@ public record Order(
         Progress progress,
         OrderStatus status,
         StorefrontOrder told,
-        Instant placedAt,
         Address shippingAddress,
         List<AddressChange> addressChanges,
         Refunds refunds,
@@ -77,7 +69,7 @@ public record Order(
 
     /** A new order from the storefront's first message about it. */
     static Order placed(StorefrontOrder told) {
-        return new Order(told.orderId(), Progress.PLACED, null, told, told.placedAt(), told.shippingAddress(), null, null, null,
+        return new Order(told.orderId(), Progress.PLACED, null, told, told.shippingAddress(), null, null, null,
                 null, null, null, null, null, null);
     }
 
@@ -91,6 +83,11 @@ public record Order(
 
     public String externalOrderId() {
         return told.externalOrderId();
+    }
+
+    /** When the storefront first said the order was placed; later messages keep it. */
+    public Instant placedAt() {
+        return told.placedAt();
     }
 
     public List<OrderLine> lines() {
@@ -176,33 +173,22 @@ public record Order(
         }), new OrderCancelled(orderId, storeId(), reason, cancelledBy, at));
     }
 
-    /**
-     * After-sale customer service corrects the shipping address (核实或修改客户地址) before dispatch.
-     * The corrected address must pass the address check; the change is kept with the order.
-     *
-     * @throws AddressRejected when the corrected address is still doubtful
-     * @throws IllegalOrderTransition once the parcel has left the warehouse
-     */
-    public Change<Order> changeAddress(Address corrected, AddressCheck check, String by, Instant at) {
-        if (!progress.isBeforeDispatch()) {
-            throw new IllegalOrderTransition(status, "CHANGE_ADDRESS",
-                    "The parcel is with the carrier: ask the carrier to redirect it, or open a refund.");
-        }
-        check.requireDeliverable(corrected, requestedCarrier());
-        if (corrected.equals(shippingAddress)) {
-            return Change.none();
-        }
-        return Change.of(moveTo(corrected, by, at, false), new OrderAddressChanged(orderId, storeId(), corrected, by, at));
-    }
-
     /** This order shipping to {@code address} from now on, with the change on its audit trail and timeline. */
-    Order moveTo(Address address, String by, Instant at, boolean byStorefront) {
+    public Order moveTo(Address address, String by, Instant at, boolean byStorefront) {
         List<AddressChange> audit = new ArrayList<>(addressChanges);
         audit.add(new AddressChange(shippingAddress, address, by, at, byStorefront));
         return edit(draft -> {
             draft.shippingAddress = address;
             draft.addressChanges = audit;
-            draft.log(at, Kind.ADDRESS_CHANGED, by, Addresses.oneLine(shippingAddress) + " → " + Addresses.oneLine(address));
+            draft.log(at, Kind.ADDRESS_CHANGED, by, audit.get(audit.size() - 1).describe());
+        });
+    }
+
+    /** This order with its stock-out notice now {@code task}, and {@code line} on its timeline. */
+    public Order withStockOut(StockOut task, TimelineEntry line) {
+        return edit(draft -> {
+            draft.stockOut = task;
+            draft.log(line.at(), line.what(), line.by(), line.detail());
         });
     }
 
@@ -229,7 +215,6 @@ public record Order(
         private final String orderId;
         Progress progress;
         StorefrontOrder told;
-        private final Instant placedAt;
         Address shippingAddress;
         List<AddressChange> addressChanges;
         Refunds refunds;
@@ -244,7 +229,6 @@ public record Order(
             orderId = order.orderId;
             progress = order.progress;
             told = order.told;
-            placedAt = order.placedAt;
             shippingAddress = order.shippingAddress;
             addressChanges = order.addressChanges;
             refunds = order.refunds;
@@ -271,7 +255,7 @@ public record Order(
         }
 
         private Order build() {
-            return new Order(orderId, progress, null, told, placedAt, shippingAddress, addressChanges, refunds, shipment,
+            return new Order(orderId, progress, null, told, shippingAddress, addressChanges, refunds, shipment,
                     cancellation, holds, release, stockOut, timeline, null);
         }
     }

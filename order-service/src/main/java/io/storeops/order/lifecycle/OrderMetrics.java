@@ -6,7 +6,6 @@ import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.OrderPlaced;
-import io.storeops.order.review.HoldReason;
 import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.stores.StoreCatalog;
 import org.springframework.stereotype.Component;

@@ -1,22 +1,20 @@
 package io.storeops.order.lifecycle;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-import io.storeops.contracts.Address;
-import io.storeops.order.review.HoldReason;
-import io.storeops.order.review.HoldRules;
-import io.storeops.order.review.ReviewProperties;
-import io.storeops.order.stockout.BuyerContact;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.data.domain.Sort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -29,14 +27,18 @@ import reactor.core.publisher.Mono;
 @Component
 public class Orders {
 
+    private static final Logger log = LoggerFactory.getLogger(Orders.class);
+
     public static final String COLLECTION = "orders";
 
     private final AggregateStore store;
     private final OrderMetrics metrics;
     private final Clock clock;
-    private final ReviewProperties review;
+    private final ReactiveMongoTemplate mongo;
+    private final ReviewPolicy review;
 
-    Orders(AggregateStore store, OrderMetrics metrics, ReviewProperties review, Clock clock) {
+    Orders(AggregateStore store, ReactiveMongoTemplate mongo, OrderMetrics metrics, ReviewPolicy review, Clock clock) {
+        this.mongo = mongo;
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
@@ -52,9 +54,9 @@ public class Orders {
      * rules decide whether a paid order waits for review.
      */
     public Mono<Applied<Order>> receive(StorefrontOrder told) {
-        HoldRules rules = review.rulesOf(told.storeId());
-        Set<HoldReason> holds = rules.reasonsFor(told.buyerNote(), told.shippingAddress(), told.requestedCarrier(), told.total());
-        return write(told.orderId(), current -> StorefrontMessages.receive(current, told, holds, rules.addressCheck(), clock.instant()));
+        Set<HoldReason> holds = review.holdsFor(told);
+        return write(told.orderId(), current -> StorefrontMessages.receive(current, told, holds,
+                review.addressDoubts(told.storeId()), clock.instant()));
     }
 
     /** The storefront reports an order it cancelled ({@link StorefrontMessages#receiveCancellation}). */
@@ -64,46 +66,23 @@ public class Orders {
 
     /** Cancels an existing order; empty when there is no such order. */
     public Mono<Order> cancel(String orderId, String cancelledBy, String reason) {
-        return change(orderId, order -> order.cancel(reason, cancelledBy, clock.instant()));
+        return change(orderId, (order, now) -> order.cancel(reason, cancelledBy, now));
     }
 
     /** Holds an existing order for review; empty when there is no such order. */
     public Mono<Order> hold(String orderId, String by, String comment) {
-        return change(orderId, order -> order.hold(by, comment, clock.instant()));
+        return change(orderId, (order, now) -> order.hold(by, comment, now));
     }
 
     /** Releases an order from review; empty when there is no such order. */
     public Mono<Order> release(String orderId, String by, String comment) {
-        return change(orderId, order -> order.releaseFromReview(by, comment, clock.instant()));
+        return change(orderId, (order, now) -> order.releaseFromReview(by, comment, now));
     }
 
-    /** Corrects an order's shipping address before dispatch; empty when there is no such order. */
-    public Mono<Order> changeAddress(String orderId, String by, Address corrected) {
-        return change(orderId, order -> order.changeAddress(corrected, review.rulesOf(order.storeId()).addressCheck(), by, clock.instant()));
-    }
-
-    /** Records customer service's contact with the buyer about a stock-out; empty when there is no such order. */
-    public Mono<Order> recordBuyerContact(String orderId, String by, BuyerContact.Channel channel, BuyerContact.Outcome outcome,
-                                          String note) {
-        return change(orderId, order -> StockOutFollowUp.buyerContacted(order, new BuyerContact(channel, outcome, note, by, clock.instant())));
-    }
-
-    /** Orders of a store waiting for review, longest waiting (earliest paid) first. */
-    public Flux<Order> reviewQueue(String storeId, int limit) {
-        return store.findAll(COLLECTION, heldIn(storeId).with(Sort.by("state.told.paidAt")).limit(limit), Order.class);
-    }
-
-    public Mono<Long> reviewQueueLength(String storeId) {
-        return store.count(COLLECTION, heldIn(storeId));
-    }
-
-    /** Orders of a store whose buyer must be told about a stock-out, longest waiting first. */
-    public Flux<Order> stockOutQueue(String storeId, int limit) {
-        return store.findAll(COLLECTION, stockOutIn(storeId).with(Sort.by("state.stockOut.openSince")).limit(limit), Order.class);
-    }
-
-    public Mono<Long> stockOutQueueLength(String storeId) {
-        return store.count(COLLECTION, stockOutIn(storeId));
+    /** Runs a feature's decision on an existing order, now; empty when there is no such order. */
+    public Mono<Order> change(String orderId, BiFunction<Order, Instant, Change<Order>> decide) {
+        return write(orderId, current -> current.map(order -> decide.apply(order, clock.instant())).orElseGet(Change::none))
+                .mapNotNull(Applied::state);
     }
 
     /** Orders matching {@code query}, whose criteria name order fields as {@code state.<field>}. */
@@ -111,16 +90,23 @@ public class Orders {
         return store.findAll(COLLECTION, query, Order.class);
     }
 
-    private static Query heldIn(String storeId) {
-        return new Query(where("state.told.storeId").is(storeId).and("state.progress").is(Progress.ON_HOLD.name()));
+    /** How many orders match {@code query}; for queue lengths, not hot paths. */
+    public Mono<Long> count(Query query) {
+        return store.count(COLLECTION, query);
     }
 
-    private static Query stockOutIn(String storeId) {
-        return new Query(where("state.told.storeId").is(storeId).and("state.stockOut.openSince").ne(null));
-    }
-
-    private Mono<Order> change(String orderId, Function<Order, Change<Order>> command) {
-        return write(orderId, current -> current.map(command).orElseGet(Change::none)).mapNotNull(Applied::state);
+    /**
+     * Creates an index a feature's queries need, idempotently; when the store refuses, queries stay
+     * correct but scan, so start-up goes on with a warning. The embedded store accepts and ignores it.
+     */
+    public void declareIndex(Index index) {
+        mongo.indexOps(COLLECTION).createIndex(index)
+                .onErrorResume(failure -> {
+                    log.warn("Could not create the index {} on orders; its queries stay correct but scan: {}",
+                            index.getIndexOptions().get("name"), failure.toString());
+                    return Mono.empty();
+                })
+                .block();
     }
 
     private Mono<Applied<Order>> write(String orderId, Function<Optional<Order>, Change<Order>> decide) {

@@ -4,8 +4,6 @@ import io.storeops.contracts.events.ShipmentCancelled;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.contracts.events.ShipmentException;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
-import io.storeops.order.review.HoldReason;
-import io.storeops.order.stockout.StockOut;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 

@@ -5,10 +5,7 @@ import io.storeops.contracts.events.OrderAddressChanged;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.OrderPlaced;
-import io.storeops.order.address.AddressCheck;
-import io.storeops.order.address.Addresses;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
-import io.storeops.order.review.HoldReason;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.List;
@@ -35,9 +32,9 @@ public final class StorefrontMessages {
      * @param holdsIfPaid the review rules' reasons to hold the order, should it become paid now
      */
     public static Change<Order> receive(Optional<Order> current, StorefrontOrder told, Set<HoldReason> holdsIfPaid,
-                                        AddressCheck check, Instant at) {
+                                        AddressDoubts doubtsOf, Instant at) {
         Change<Order> progressed = told.paidAt() == null ? place(current, told) : receivePayment(current, told, holdsIfPaid);
-        return progressed.isNone() && current.isPresent() ? updated(current.get(), told, check, at) : progressed;
+        return progressed.isNone() && current.isPresent() ? updated(current.get(), told, doubtsOf, at) : progressed;
     }
 
     /**
@@ -102,9 +99,9 @@ public final class StorefrontMessages {
                 : Change.of(order, announcement, new OrderHeld(order.orderId(), order.storeId(), reasonNames, order.paidAt()));
     }
 
-    /** The storefront's facts about the order, as it last told them, ship to its address. */
+    /** The storefront's facts about the order, as it last told them (placed when first placed), ship to its address. */
     private static void take(Order.Draft draft, StorefrontOrder told) {
-        draft.told = told;
+        draft.told = told.placedFirstAt(draft.told.placedAt());
         draft.shippingAddress = told.shippingAddress();
     }
 
@@ -116,7 +113,7 @@ public final class StorefrontMessages {
      * message older than the newest one applied changes nothing, and neither does one that repeats
      * the address the storefront told last, so a correction by customer service stands.
      */
-    public static Change<Order> updated(Order known, StorefrontOrder told, AddressCheck check, Instant at) {
+    public static Change<Order> updated(Order known, StorefrontOrder told, AddressDoubts doubtsOf, Instant at) {
         Address address = told.shippingAddress();
         if (told.updatedAt() == null || knowsNewerThan(known, told) || address == null
                 || address.equals(known.told().shippingAddress()) || known.progress() == Progress.CANCELLED) {
@@ -127,12 +124,12 @@ public final class StorefrontMessages {
             return Change.of(known.edit(draft -> {
                 draft.told = toldNow;
                 draft.log(at, Kind.ADDRESS_CHANGED_AFTER_DISPATCH, told.channel(),
-                        Addresses.oneLine(address) + ": the parcel has left; ask the carrier to redirect it");
+                        AddressChange.oneLine(address) + ": the parcel has left; ask the carrier to redirect it");
             }));
         }
         Change<Order> changed = Change.of(known.moveTo(address, told.channel(), at, true).edit(draft -> draft.told = toldNow),
                 new OrderAddressChanged(known.orderId(), known.storeId(), address, told.channel(), at));
-        List<String> doubts = check.doubts(address, known.requestedCarrier());
+        List<String> doubts = doubtsOf.about(address, known.requestedCarrier());
         return doubts.isEmpty() || known.holds().contains(HoldReason.ADDRESS_CHECK) ? changed
                 : changed.andThen(order -> order.holdFor(HoldReason.ADDRESS_CHECK, Order.REVIEW_RULES, String.join("; ", doubts), at));
     }

@@ -63,6 +63,11 @@ public record StorefrontOrder(
                 placedAt, paidAt, address, buyer, buyerNote, noteAttributes, requestedCarrier, attribution, newerAt);
     }
 
+    /** These facts, placed at {@code first} (when the storefront first told of the order). */
+    StorefrontOrder placedFirstAt(Instant first) {
+        return at(first, updatedAt);
+    }
+
     private StorefrontOrder at(Instant placed, Instant updated) {
         return new StorefrontOrder(storeId, channel, externalOrderId, lines, shippingFee, discount, tax, total, discountCodes,
                 placed, paidAt, shippingAddress, buyer, buyerNote, noteAttributes, requestedCarrier, attribution, updated);

@@ -1,8 +1,8 @@
 package io.storeops.order.review;
 
-import io.storeops.order.address.AddressCheck;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
+import io.storeops.order.lifecycle.HoldReason;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -26,7 +26,7 @@ public final class HoldRules {
         if (settings.buyerNote() && buyerNote != null && !buyerNote.isBlank()) {
             reasons.add(HoldReason.BUYER_NOTE);
         }
-        if (settings.addressCheck() && !addressCheck.doubts(address, requestedCarrier).isEmpty()) {
+        if (settings.addressCheck() && !addressCheck.about(address, requestedCarrier).isEmpty()) {
             reasons.add(HoldReason.ADDRESS_CHECK);
         }
         if (settings.highValueMinor() != null && total.amountMinor() >= settings.highValueMinor()) {

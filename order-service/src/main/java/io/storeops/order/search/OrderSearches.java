@@ -9,23 +9,32 @@ import io.storeops.order.lifecycle.Orders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** Runs staff searches ({@link OrderSearch}) against the stored orders. */
+/** Runs staff searches ({@link OrderSearch}) against the stored orders, and declares the index behind them. */
 @Component
-public class OrderSearches {
+public class OrderSearches implements ApplicationRunner {
 
     /** Newest first by placing time; the order id breaks ties, so the order is total and stable. */
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("state.placedAt"), Sort.Order.desc("_id"));
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("state.told.placedAt"), Sort.Order.desc("_id"));
 
     private final Orders orders;
 
     OrderSearches(Orders orders) {
         this.orders = orders;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        orders.declareIndex(new Index().on("state.told.storeId", Sort.Direction.ASC).on("state.told.placedAt", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC).named("store_newest_first"));
     }
 
     /** Every matching order after {@code cursor} (from the first when null), newest first. */
@@ -68,8 +77,8 @@ public class OrderSearches {
             all.add(new Criteria().orOperator(where("state.shipment.carrier").is(search.carrier()), where("state.told.requestedCarrier").is(search.carrier())));
         }
         if (cursor != null) {
-            all.add(new Criteria().orOperator(where("state.placedAt").lt(cursor.placedAt()),
-                    where("state.placedAt").is(cursor.placedAt()).and("_id").lt(cursor.orderId())));
+            all.add(new Criteria().orOperator(where("state.told.placedAt").lt(cursor.placedAt()),
+                    where("state.told.placedAt").is(cursor.placedAt()).and("_id").lt(cursor.orderId())));
         }
         return new Query(new Criteria().andOperator(all)).with(NEWEST_FIRST);
     }

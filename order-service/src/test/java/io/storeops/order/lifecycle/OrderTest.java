@@ -18,12 +18,10 @@ import io.storeops.contracts.events.ShipmentCancelled;
 import io.storeops.contracts.events.ShipmentException;
 import io.storeops.contracts.events.StockShortage;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
-import io.storeops.order.stockout.BuyerContact;
-import io.storeops.order.stockout.StockOut;
-import io.storeops.order.address.AddressChange;
-import io.storeops.order.address.AddressCheck;
-import io.storeops.order.address.AddressRejected;
-import io.storeops.order.review.HoldReason;
+import io.storeops.order.review.AddressCheck;
+import io.storeops.order.review.AddressCorrection;
+import io.storeops.order.review.AddressRejected;
+import io.storeops.order.stockout.StockOutFollowUp;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
@@ -240,7 +238,7 @@ class OrderTest {
         Order paid = paid();
         Address corrected = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号 5 幢 302", null, "310012");
 
-        Change<Order> changed = paid.changeAddress(corrected, CHECK, "cs.li", NOON);
+        Change<Order> changed = AddressCorrection.change(paid, corrected, CHECK, "cs.li", NOON);
 
         assertThat(changed.state().shippingAddress()).isEqualTo(corrected);
         assertThat(changed.state().addressChanges()).containsExactly(new AddressChange(null, corrected, "cs.li", NOON, false));
@@ -252,7 +250,7 @@ class OrderTest {
             assertThat(entry.what()).isEqualTo(Kind.ADDRESS_CHANGED);
             assertThat(entry.detail()).isEqualTo("(none) → 王芳, 13800138000, 文三路 90 号 5 幢 302, 西湖区, 杭州市, 浙江省, 310012, CN");
         });
-        assertThat(changed.state().changeAddress(corrected, CHECK, "cs.li", NOON).isNone()).as("the same address again").isTrue();
+        assertThat(AddressCorrection.change(changed.state(), corrected, CHECK, "cs.li", NOON).isNone()).as("the same address again").isTrue();
     }
 
     @Test
@@ -278,7 +276,7 @@ class OrderTest {
         Address first = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
         Address corrected = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
         Address moved = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
-        Order correctedByCs = paidAt(first, minute(1)).changeAddress(corrected, CHECK, "cs.li", NOON).state();
+        Order correctedByCs = AddressCorrection.change(paidAt(first, minute(1)), corrected, CHECK, "cs.li", NOON).state();
 
         assertThat(StorefrontMessages.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, first, minute(2)), Set.of(), CHECK, NOON).isNone())
                 .as("an unrelated update repeats the storefront's old address").isTrue();
@@ -320,7 +318,7 @@ class OrderTest {
     void aCorrectionThatIsStillDoubtfulIsRefusedWithItsDoubts() {
         Address noPhone = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "文三路 90 号", null, "3100");
 
-        assertThatThrownBy(() -> paid().changeAddress(noPhone, CHECK, "cs.li", NOON))
+        assertThatThrownBy(() -> AddressCorrection.change(paid(), noPhone, CHECK, "cs.li", NOON))
                 .isInstanceOfSatisfying(AddressRejected.class, rejected -> assertThat(rejected.doubts()).hasSize(2));
     }
 
@@ -328,7 +326,7 @@ class OrderTest {
     void theAddressCannotChangeOnceTheParcelIsWithTheCarrier() {
         Address corrected = new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
 
-        assertThatThrownBy(() -> ShipmentProgress.dispatched(paid(), dispatch()).state().changeAddress(corrected, CHECK, "cs.li", NOON))
+        assertThatThrownBy(() -> AddressCorrection.change(ShipmentProgress.dispatched(paid(), dispatch()).state(), corrected, CHECK, "cs.li", NOON))
                 .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> {
                     assertThat(refused.current()).isEqualTo(Progress.SHIPPED);
                     assertThat(refused.action()).isEqualTo("CHANGE_ADDRESS");
@@ -496,9 +494,9 @@ class OrderTest {
     void aChangeOfDistrictAloneShowsInTheTimeline() {
         Address xihu = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012");
         Address gongshu = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "拱墅区", "文三路 90 号", null, "310012");
-        Order atXihu = paid().changeAddress(xihu, CHECK, "cs.li", NOON).state();
+        Order atXihu = AddressCorrection.change(paid(), xihu, CHECK, "cs.li", NOON).state();
 
-        Order atGongshu = atXihu.changeAddress(gongshu, CHECK, "cs.li", NOON).state();
+        Order atGongshu = AddressCorrection.change(atXihu, gongshu, CHECK, "cs.li", NOON).state();
 
         assertThat(atGongshu.timeline()).last().extracting(TimelineEntry::detail).asString()
                 .contains("西湖区").contains("拱墅区");
@@ -508,7 +506,7 @@ class OrderTest {
     void customerServiceFindsABuyerBySurnamePartOfTheEmailOrTheLastFourDigits() {
         Address recipient = new Address("王芳", "138-0013-8000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012");
 
-        Order order = paid().changeAddress(recipient, CHECK, "cs.li", NOON).state();
+        Order order = AddressCorrection.change(paid(), recipient, CHECK, "cs.li", NOON).state();
 
         assertThat(order.buyerTerms()).contains("王芳", "王", "13800138000", "8000");
     }

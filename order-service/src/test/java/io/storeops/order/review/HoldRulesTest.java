@@ -1,8 +1,8 @@
 package io.storeops.order.review;
 
-import static io.storeops.order.review.HoldReason.ADDRESS_CHECK;
-import static io.storeops.order.review.HoldReason.BUYER_NOTE;
-import static io.storeops.order.review.HoldReason.HIGH_VALUE;
+import static io.storeops.order.lifecycle.HoldReason.ADDRESS_CHECK;
+import static io.storeops.order.lifecycle.HoldReason.BUYER_NOTE;
+import static io.storeops.order.lifecycle.HoldReason.HIGH_VALUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.Address;

@@ -3,6 +3,7 @@ package io.storeops.order.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.Money;
+import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.platform.stores.StoreProperties;
 import java.util.List;
 import java.util.Map;

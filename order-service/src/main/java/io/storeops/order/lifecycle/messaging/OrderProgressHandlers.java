@@ -7,11 +7,9 @@ import io.storeops.contracts.events.ShipmentCreated;
 import io.storeops.contracts.events.ShipmentDelivered;
 import io.storeops.contracts.events.ShipmentDispatched;
 import io.storeops.contracts.events.ShipmentException;
-import io.storeops.contracts.events.StockShortage;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.ShipmentProgress;
-import io.storeops.order.lifecycle.StockOutFollowUp;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.platform.outbox.Change;
 import java.util.function.BiFunction;
@@ -20,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** How fulfilment's and refunds' events move an order along and show on its timeline. */
 @Configuration(proxyBeanMethods = false)
-class OrderProgressHandlers {
+public class OrderProgressHandlers {
 
     @Bean
     EventHandler<ShipmentCreated> orderShipmentCreated(Orders orders) {
@@ -48,16 +46,12 @@ class OrderProgressHandlers {
     }
 
     @Bean
-    EventHandler<StockShortage> orderStockShortage(Orders orders) {
-        return on(orders, StockShortage.class, StockOutFollowUp::shortage);
-    }
-
-    @Bean
     EventHandler<RefundCompleted> orderRefunded(Orders orders) {
         return on(orders, RefundCompleted.class, (order, refund) -> order.refundCompleted(refund.refundId(), refund.amount(), refund.completedAt()));
     }
 
-    private static <E extends OrderScopedEvent> EventHandler<E> on(Orders orders, Class<E> type,
+    /** A handler applying {@code type} to the order it is about, once; events for orders never seen change nothing. */
+    public static <E extends OrderScopedEvent> EventHandler<E> on(Orders orders, Class<E> type,
                                                                   BiFunction<Order, E, Change<Order>> decide) {
         return EventHandler.of(type, event -> orders.onEvent(event.payload().orderId(), event.position(),
                 order -> decide.apply(order, event.payload())));

@@ -4,15 +4,15 @@ import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
-import io.storeops.order.address.AddressChange;
+import io.storeops.order.lifecycle.AddressChange;
 import io.storeops.order.lifecycle.Buyer;
 import io.storeops.order.lifecycle.NoteAttribute;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Shipment;
 import io.storeops.order.lifecycle.StorefrontOrder;
 import io.storeops.order.lifecycle.TimelineEntry;
-import io.storeops.order.review.HoldReason;
-import io.storeops.order.stockout.StockOut;
+import io.storeops.order.lifecycle.HoldReason;
+import io.storeops.order.lifecycle.StockOut;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +31,8 @@ public record OrderView(
         String channel,
         String externalOrderId,
         @Schema(description = "How far the order has come, refunds aside", example = "READY") String progress,
-        @Schema(description = "The progress, or PARTIALLY_REFUNDED / REFUNDED once money went back", example = "READY") String status,
+        @Schema(description = "The progress, or PARTIALLY_REFUNDED / REFUNDED once money went back", example = "READY")
+        String status,
         List<OrderLine> lines,
         Money shippingFee,
         Money discount,

@@ -3,7 +3,7 @@ package io.storeops.order.review.web;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
 import io.storeops.order.lifecycle.Order;
-import io.storeops.order.review.HoldReason;
+import io.storeops.order.lifecycle.HoldReason;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.storeops.order.review.web;
 
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.review.ReviewQueue;
 import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
@@ -33,9 +34,11 @@ class ReviewController {
 
     private final Orders orders;
     private final StaffOrderCommands commands;
+    private final ReviewQueue queue;
 
-    ReviewController(Orders orders, StaffOrderCommands commands) {
+    ReviewController(Orders orders, StaffOrderCommands commands, ReviewQueue queue) {
         this.orders = orders;
+        this.queue = queue;
         this.commands = commands;
     }
 
@@ -48,7 +51,7 @@ class ReviewController {
     Flux<HeldOrder> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
         return StaffAccess.require(REVIEWERS).map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> orders.reviewQueue(storeId, limit)).map(HeldOrder::of);
+                .flatMapMany(staff -> queue.first(storeId, limit)).map(HeldOrder::of);
     }
 
     @PostMapping("/api/orders/{orderId}/release")

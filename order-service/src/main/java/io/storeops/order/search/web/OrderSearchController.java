@@ -2,12 +2,10 @@ package io.storeops.order.search.web;
 
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
-import io.storeops.order.review.HoldReason;
-import io.storeops.order.search.OrderCsv;
+import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.search.OrderCursor;
 import io.storeops.order.search.OrderSearch;
 import io.storeops.order.search.OrderSearches;
-import io.storeops.order.search.OrderSummary;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.stores.StoreCatalog;

@@ -1,10 +1,12 @@
 package io.storeops.order.stockout.web;
 
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.stockout.StockOutFollowUp;
+import io.storeops.order.stockout.StockOutQueue;
 import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
-import io.storeops.order.stockout.BuyerContact;
+import io.storeops.order.lifecycle.BuyerContact;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
@@ -35,9 +37,11 @@ class StockOutController {
 
     private final Orders orders;
     private final StaffOrderCommands commands;
+    private final StockOutQueue queue;
 
-    StockOutController(Orders orders, StaffOrderCommands commands) {
+    StockOutController(Orders orders, StaffOrderCommands commands, StockOutQueue queue) {
         this.orders = orders;
+        this.queue = queue;
         this.commands = commands;
     }
 
@@ -56,7 +60,7 @@ class StockOutController {
     Flux<StockOutNotice> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
         return StaffAccess.require(NOTIFIERS).map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> orders.stockOutQueue(storeId, limit)).map(StockOutNotice::of);
+                .flatMapMany(staff -> queue.first(storeId, limit)).map(StockOutNotice::of);
     }
 
     @PostMapping("/api/orders/{orderId}/buyer-contacts")
@@ -74,6 +78,7 @@ class StockOutController {
             return Mono.error(Problems.invalid("note is at most " + MAX_NOTE + " characters."));
         }
         return commands.run(orderId, NOTIFIERS,
-                by -> orders.recordBuyerContact(orderId, by, request.channel(), request.outcome(), note));
+                by -> orders.change(orderId, (order, now) -> StockOutFollowUp.buyerContacted(order,
+                        new BuyerContact(request.channel(), request.outcome(), note, by, now))));
     }
 }

@@ -3,7 +3,7 @@ package io.storeops.order.stockout.web;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.Order;
-import io.storeops.order.stockout.StockOut;
+import io.storeops.order.lifecycle.StockOut;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.storeops.order.review;
+package io.storeops.order.lifecycle;
 
 import java.util.List;
 

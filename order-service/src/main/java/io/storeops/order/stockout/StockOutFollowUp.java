@@ -1,13 +1,20 @@
-package io.storeops.order.lifecycle;
+package io.storeops.order.stockout;
 
 import io.storeops.contracts.events.StockShortage;
+import io.storeops.order.lifecycle.BuyerContact;
+import io.storeops.order.lifecycle.IllegalOrderTransition;
+import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.StockOut;
+import io.storeops.order.lifecycle.TimelineEntry;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
-import io.storeops.order.stockout.BuyerContact;
-import io.storeops.order.stockout.StockOut;
+import io.storeops.order.lifecycle.BuyerContact;
+import io.storeops.order.lifecycle.StockOut;
 import io.storeops.platform.outbox.Change;
 
 /** The stock-out notice on an order (缺货通知): fulfilment reports what is missing, customer service tells the buyer. */
 public final class StockOutFollowUp {
+
+    private static final String FULFILMENT = "fulfillment-service";
 
     private StockOutFollowUp() {
     }
@@ -19,13 +26,10 @@ public final class StockOutFollowUp {
      */
     public static Change<Order> shortage(Order order, StockShortage shortage) {
         StockOut.Shortage missing = new StockOut.Shortage(shortage.sku(), shortage.missingQuantity(), shortage.detectedAt());
-        return Change.of(order.edit(draft -> {
-            if (order.progress().isBeforeDispatch()) {
-                draft.stockOut = StockOut.withShortage(order.stockOut(), missing);
-            }
-            draft.log(shortage.detectedAt(), Kind.STOCK_SHORTAGE, Order.FULFILMENT, shortage.missingQuantity() + " × " + shortage.sku()
-                    + (order.progress().isBeforeDispatch() ? " missing: tell the buyer" : " missing"));
-        }));
+        boolean beforeDispatch = order.progress().isBeforeDispatch();
+        return Change.of(order.withStockOut(beforeDispatch ? StockOut.withShortage(order.stockOut(), missing) : order.stockOut(),
+                new TimelineEntry(shortage.detectedAt(), Kind.STOCK_SHORTAGE, FULFILMENT, shortage.missingQuantity() + " × "
+                        + shortage.sku() + (beforeDispatch ? " missing: tell the buyer" : " missing"))));
     }
 
     /**
@@ -39,10 +43,8 @@ public final class StockOutFollowUp {
         if (order.stockOut() == null || !order.stockOut().isOpen()) {
             throw new IllegalOrderTransition(order.status(), "RECORD_BUYER_CONTACT", "The order has no open stock-out notice.");
         }
-        Change<Order> recorded = Change.of(order.edit(draft -> {
-            draft.stockOut = order.stockOut().withContact(contact);
-            draft.log(contact.at(), Kind.BUYER_CONTACTED, contact.by(), contact.describe());
-        }));
+        Change<Order> recorded = Change.of(order.withStockOut(order.stockOut().withContact(contact),
+                new TimelineEntry(contact.at(), Kind.BUYER_CONTACTED, contact.by(), contact.describe())));
         return contact.outcome() != BuyerContact.Outcome.CANCEL ? recorded
                 : recorded.andThen(contacted -> contacted.cancel(order.stockOut().cancellationReason(), contact.by(), contact.at()));
     }

@@ -1,7 +1,9 @@
-package io.storeops.order.address.web;
+package io.storeops.order.review.web;
 
 import io.storeops.contracts.Address;
-import io.storeops.order.address.AddressRejected;
+import io.storeops.order.review.AddressCorrection;
+import io.storeops.order.review.AddressRejected;
+import io.storeops.order.review.ReviewProperties;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.web.OrderView;
@@ -37,14 +39,16 @@ class AddressController {
 
     private final Orders orders;
     private final StaffOrderCommands commands;
+    private final ReviewProperties review;
 
-    AddressController(Orders orders, StaffOrderCommands commands) {
+    AddressController(Orders orders, StaffOrderCommands commands, ReviewProperties review) {
         this.orders = orders;
+        this.review = review;
         this.commands = commands;
     }
 
     @Schema(description = "The whole corrected address, as the parcel should be labelled")
-    record AddressCorrection(
+    record CorrectedAddress(
             @Schema(example = "王芳") String name,
             @Schema(example = "13800138000") String phone,
             @Schema(description = "ISO 3166 country code", example = "CN") String country,
@@ -71,8 +75,9 @@ class AddressController {
             description = "The corrected address must pass the address check (name, phone, postcode of its country, street, "
                     + "PO box for the requested carrier); 422 lists what is still doubtful. Old and new address, who and when "
                     + "are kept with the order. After dispatch: 409.")
-    Mono<OrderView> changeAddress(@PathVariable String orderId, @RequestBody AddressCorrection corrected) {
-        return commands.run(orderId, ADDRESS_EDITORS, by -> orders.changeAddress(orderId, by, corrected.address()))
+    Mono<OrderView> changeAddress(@PathVariable String orderId, @RequestBody CorrectedAddress corrected) {
+        return commands.run(orderId, ADDRESS_EDITORS, by -> orders.change(orderId, (order, now) ->
+                        AddressCorrection.change(order, corrected.address(), review.rulesOf(order.storeId()).addressCheck(), by, now)))
                 .onErrorMap(AddressRejected.class, rejected -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
                         "address-doubtful", "Address still doubtful", rejected.getMessage(), Map.of("doubts", rejected.doubts())));
     }

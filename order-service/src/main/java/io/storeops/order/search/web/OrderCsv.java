@@ -1,4 +1,4 @@
-package io.storeops.order.search;
+package io.storeops.order.search.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
  * quoting, times in the store's zone, money as decimals. A text cell that a spreadsheet would run
  * as a formula (=, +, -, @) is prefixed with an apostrophe: buyer notes are typed by strangers.
  */
-public final class OrderCsv {
+final class OrderCsv {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -22,16 +22,16 @@ public final class OrderCsv {
 
     private final ZoneId zone;
 
-    public OrderCsv(ZoneId zone) {
+    OrderCsv(ZoneId zone) {
         this.zone = zone;
     }
 
-    public String header() {
+    String header() {
         return line(HEADER.stream());
     }
 
-    public String row(OrderSummary order) {
-        return line(Stream.of(order.orderId(), order.externalOrderId(), order.status().name(), local(order.placedAt()),
+    String row(OrderSummary order) {
+        return line(Stream.of(order.orderId(), order.externalOrderId(), order.status(), local(order.placedAt()),
                 local(order.paidAt()), order.total().currency(), order.total().toDecimal(), order.refunded().toDecimal(),
                 order.buyer(), order.recipient(), String.join("; ", order.items()),
                 String.join(" ", order.holds().stream().map(Enum::name).toList()), order.buyerNote(), order.carrier(),

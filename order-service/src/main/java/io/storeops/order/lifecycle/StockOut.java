@@ -1,4 +1,4 @@
-package io.storeops.order.stockout;
+package io.storeops.order.lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
-package io.storeops.order.address;
+package io.storeops.order.review;
 
 import io.storeops.contracts.Address;
+import io.storeops.order.lifecycle.AddressDoubts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * What is doubtful about a shipping address, in words customer service can act on: used to hold
  * orders for review, and to refuse a correction that would not fix them.
  */
-public final class AddressCheck {
+public final class AddressCheck implements AddressDoubts {
 
     private static final Map<String, Pattern> POSTCODES = Map.of(
             "CN", Pattern.compile("^\\d{6}$"),
@@ -35,14 +36,15 @@ public final class AddressCheck {
      * @throws AddressRejected listing the doubts
      */
     public void requireDeliverable(Address address, String carrier) {
-        List<String> doubts = doubts(address, carrier);
+        List<String> doubts = about(address, carrier);
         if (!doubts.isEmpty()) {
             throw new AddressRejected(doubts);
         }
     }
 
     /** The doubts about {@code address} for {@code carrier}; empty when it looks deliverable. */
-    public List<String> doubts(Address address, String carrier) {
+    @Override
+    public List<String> about(Address address, String carrier) {
         if (address == null) {
             return List.of("there is no shipping address");
         }

@@ -1,4 +1,4 @@
-package io.storeops.order.address;
+package io.storeops.order.review;
 
 import java.util.List;
 

@@ -1,10 +1,10 @@
-package io.storeops.order.search;
+package io.storeops.order.search.web;
 
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.Order;
-import io.storeops.order.lifecycle.OrderStatus;
-import io.storeops.order.review.HoldReason;
+import io.storeops.order.lifecycle.HoldReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,11 +15,12 @@ import java.util.List;
  * @param items   "SKU × quantity" per line (the title when a line has no SKU)
  * @param carrier the carrier the parcel went with, else the one the buyer asked for
  */
-public record OrderSummary(
+record OrderSummary(
         String orderId,
         String storeId,
         String externalOrderId,
-        OrderStatus status,
+        @Schema(description = "The progress (PLACED … COMPLETED, CANCELLED), or PARTIALLY_REFUNDED / REFUNDED once money went back",
+                example = "READY") String status,
         Instant placedAt,
         Instant paidAt,
         Money total,
@@ -33,9 +34,9 @@ public record OrderSummary(
         String trackingNumber,
         boolean stockOutOpen) {
 
-    public static OrderSummary of(Order order) {
+    static OrderSummary of(Order order) {
         boolean shipped = order.shipment() != null && order.shipment().carrier() != null;
-        return new OrderSummary(order.orderId(), order.storeId(), order.externalOrderId(), order.status(), order.placedAt(),
+        return new OrderSummary(order.orderId(), order.storeId(), order.externalOrderId(), order.status().name(), order.placedAt(),
                 order.paidAt(), order.total(), order.refunded(),
                 order.told().buyer() == null ? null : order.told().buyer().name(),
                 order.shippingAddress() == null ? null : order.shippingAddress().name(),
