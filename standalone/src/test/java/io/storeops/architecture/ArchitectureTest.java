@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,9 @@ class ArchitectureTest {
     private static final String[] SERVICES = {"io.storeops.order..", "io.storeops.fulfillment..", "io.storeops.refund..",
             "io.storeops.analytics.."};
     private static final String[] ADAPTERS = {"..web..", "..messaging.."};
+    /** What services may use of the storage envelope (platform.outbox's package documentation lists why). */
+    private static final Set<String> ENVELOPE_API = Set.of("AggregateStore", "Change", "Applied", "ConsumedEvent", "StateQuery",
+            "StateIndex", "ConcurrentUpdateException");
 
     /** Spring beans, bound settings and the classes nested in them: the application's wiring, which may use Spring. */
     private static final DescribedPredicate<JavaClass> SPRING_BEANS = DescribedPredicate.describe("Spring beans or settings",
@@ -89,6 +93,25 @@ class ArchitectureTest {
                         "io.storeops.platform.web..", "io.storeops.platform.messaging.."));
     }
 
+    /**
+     * Services reach their database only through the aggregate store's typed API (StateQuery,
+     * StateIndex): the document envelope and MongoDB's query language stay inside platform.
+     */
+    @Test
+    void servicesUseNoMongoDbApiDirectly() {
+        check(noClasses().that().resideInAnyPackage(SERVICES)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..", "org.bson.."));
+    }
+
+    /** The storage envelope is sealed: services use its small API, never the relay, leases or positions behind it. */
+    @Test
+    void servicesUseOnlyTheStorageEnvelopesApi() {
+        check(noClasses().that().resideInAnyPackage(SERVICES)
+                .should().dependOnClassesThat(DescribedPredicate.describe("platform.outbox internals",
+                        type -> type.getPackageName().equals("io.storeops.platform.outbox")
+                                && !ENVELOPE_API.contains(type.getSimpleName()) && !ENVELOPE_API.contains(outermost(type)))));
+    }
+
     @Test
     void webAndMessagingAdaptersNeverCallEachOther() {
         check(noClasses().that().resideInAPackage("..web..").and().resideInAnyPackage(SERVICES)
@@ -105,6 +128,14 @@ class ArchitectureTest {
         for (String service : List.of("order", "fulfillment", "refund", "analytics")) {
             check(slices().matching("io.storeops." + service + ".(*)..").should().beFreeOfCycles());
         }
+    }
+
+    private static String outermost(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer.getSimpleName();
     }
 
     private static boolean isBean(JavaClass type) {

@@ -1,19 +1,14 @@
 package io.storeops.fulfillment.shipping;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.events.OrderPaid;
-import io.storeops.platform.metrics.StoreCounter;
+import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
-import io.storeops.platform.stores.StoreCatalog;
+import io.storeops.platform.outbox.StateQuery;
 import java.time.Clock;
 import java.util.function.Function;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,12 +21,12 @@ public class Fulfillments {
 
     private final AggregateStore store;
     private final Clock clock;
-    private final StoreCounter dispatched;
+    private final EventCounters counters;
 
-    public Fulfillments(AggregateStore store, Clock clock, MeterRegistry meters, StoreCatalog stores) {
+    public Fulfillments(AggregateStore store, Clock clock, EventCounters counters) {
         this.store = store;
         this.clock = clock;
-        this.dispatched = new StoreCounter(meters, stores, "storeops.shipments.dispatched", "Shipments handed to carriers, by store");
+        this.counters = counters;
     }
 
     public Mono<Fulfillment> find(String orderId) {
@@ -39,19 +34,19 @@ public class Fulfillments {
     }
 
     public Flux<Fulfillment> list(String storeId, ShipmentStatus status, int limit) {
-        Query query = new Query(where("state.storeId").is(storeId).and("state.status").is(status.name()))
-                .with(Sort.by("state.createdAt")).limit(limit);
-        return store.findAll(COLLECTION, query, Fulfillment.class);
+        return store.findAll(COLLECTION, StateQuery.of(Fulfillment.class).is("storeId", storeId).is("status", status.name())
+                .ascending("createdAt").limit(limit));
     }
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
         return store.apply(COLLECTION, paid.orderId(), Fulfillment.class, position,
-                current -> Fulfillment.forPaidOrder(current, paid, clock.instant())).map(Applied::outcome);
+                current -> Fulfillment.forPaidOrder(current, paid, clock.instant())).doOnNext(counters::count).map(Applied::outcome);
     }
 
     /** Applies an order event to the order's existing fulfilment; events for unknown orders change nothing. */
     public Mono<Applied.Outcome> onOrderEvent(String orderId, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
         return store.apply(COLLECTION, orderId, Fulfillment.class, position, current -> current.map(decide).orElseGet(Change::none))
+                .doOnNext(counters::count)
                 .map(Applied::outcome);
     }
 
@@ -59,11 +54,7 @@ public class Fulfillments {
         return store.apply(COLLECTION, orderId, Fulfillment.class, current -> current
                         .map(fulfillment -> fulfillment.dispatch(carrier, trackingNumber, by, clock.instant()))
                         .orElseGet(Change::none))
-                .doOnNext(applied -> {
-                    if (applied.outcome() == Applied.Outcome.APPLIED) {
-                        dispatched.increment(applied.state().storeId());
-                    }
-                })
+                .doOnNext(counters::count)
                 .mapNotNull(Applied::state);
     }
 }

@@ -2,11 +2,12 @@ package io.storeops.order.lifecycle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.OrderHeld;
 import io.storeops.contracts.events.OrderPaid;
 import io.storeops.contracts.events.OrderPlaced;
+import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.metrics.StoreCounter;
+import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.stores.StoreCatalog;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +20,19 @@ import org.springframework.stereotype.Component;
 class OrderMetrics {
 
     private final MeterRegistry meters;
-    private final StoreCounter received;
-    private final StoreCounter paid;
+    private final EventCounters counters;
 
     OrderMetrics(MeterRegistry meters, StoreCatalog stores) {
         this.meters = meters;
-        this.received = new StoreCounter(meters, stores, "storeops.orders.received", "Orders received from storefronts, by store");
-        this.paid = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
+        StoreCounter received = new StoreCounter(meters, stores, "storeops.orders.received", "Orders received from storefronts, by store");
+        StoreCounter paid = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
+        this.counters = new EventCounters()
+                .on(OrderPlaced.class, placed -> received.increment(placed.storeId()))
+                .on(OrderPaid.class, payment -> {
+                    paid.increment(payment.storeId());
+                    gmv(payment.storeId(), payment.total().currency()).increment(payment.total().amountMinor());
+                })
+                .on(OrderHeld.class, hold -> hold.reasons().forEach(reason -> held(hold.storeId(), reason).increment()));
         for (String storeId : stores.storeIds()) {
             stores.find(storeId).ifPresent(store -> gmv(storeId, store.currency()));
             for (HoldReason reason : HoldReason.values()) {
@@ -34,15 +41,8 @@ class OrderMetrics {
         }
     }
 
-    void count(StoreOpsEvent event) {
-        if (event instanceof OrderPlaced placed) {
-            received.increment(placed.storeId());
-        } else if (event instanceof OrderPaid payment) {
-            paid.increment(payment.storeId());
-            gmv(payment.storeId(), payment.total().currency()).increment(payment.total().amountMinor());
-        } else if (event instanceof OrderHeld hold) {
-            hold.reasons().forEach(reason -> held(hold.storeId(), reason).increment());
-        }
+    void count(Applied<Order> applied) {
+        counters.count(applied);
     }
 
     private Counter gmv(String storeId, String currency) {

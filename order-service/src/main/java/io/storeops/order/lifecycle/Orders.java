@@ -4,6 +4,8 @@ import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
+import io.storeops.platform.outbox.StateIndex;
+import io.storeops.platform.outbox.StateQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,11 +13,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,18 +24,14 @@ import reactor.core.publisher.Mono;
 @Component
 public class Orders {
 
-    private static final Logger log = LoggerFactory.getLogger(Orders.class);
-
     public static final String COLLECTION = "orders";
 
     private final AggregateStore store;
     private final OrderMetrics metrics;
     private final Clock clock;
-    private final ReactiveMongoTemplate mongo;
     private final ReviewPolicy review;
 
-    Orders(AggregateStore store, ReactiveMongoTemplate mongo, OrderMetrics metrics, ReviewPolicy review, Clock clock) {
-        this.mongo = mongo;
+    Orders(AggregateStore store, OrderMetrics metrics, ReviewPolicy review, Clock clock) {
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
@@ -85,32 +78,23 @@ public class Orders {
                 .mapNotNull(Applied::state);
     }
 
-    /** Orders matching {@code query}, whose criteria name order fields as {@code state.<field>}. */
-    public Flux<Order> findAll(Query query) {
-        return store.findAll(COLLECTION, query, Order.class);
+    /** Orders matching {@code query}, in its order. */
+    public Flux<Order> findAll(StateQuery<Order> query) {
+        return store.findAll(COLLECTION, query);
     }
 
     /** How many orders match {@code query}; for queue lengths, not hot paths. */
-    public Mono<Long> count(Query query) {
+    public Mono<Long> count(StateQuery<Order> query) {
         return store.count(COLLECTION, query);
     }
 
-    /**
-     * Creates an index a feature's queries need, idempotently; when the store refuses, queries stay
-     * correct but scan, so start-up goes on with a warning. The embedded store accepts and ignores it.
-     */
-    public void declareIndex(Index index) {
-        mongo.indexOps(COLLECTION).createIndex(index)
-                .onErrorResume(failure -> {
-                    log.warn("Could not create the index {} on orders; its queries stay correct but scan: {}",
-                            index.getIndexOptions().get("name"), failure.toString());
-                    return Mono.empty();
-                })
-                .block();
+    /** Creates an index that a feature's query needs, at start (see {@link AggregateStore#declareIndex}). */
+    public void declareIndex(StateIndex<Order> index) {
+        store.declareIndex(COLLECTION, index);
     }
 
     private Mono<Applied<Order>> write(String orderId, Function<Optional<Order>, Change<Order>> decide) {
-        return store.apply(COLLECTION, orderId, Order.class, decide).doOnNext(this::count);
+        return store.apply(COLLECTION, orderId, Order.class, decide).doOnNext(metrics::count);
     }
 
     /** Applies a consumed event to an existing order; events for orders this service never saw change nothing. */
@@ -118,9 +102,5 @@ public class Orders {
         return store.apply(COLLECTION, orderId, Order.class, position,
                         (Optional<Order> current) -> current.map(decide).orElseGet(Change::none))
                 .map(Applied::outcome);
-    }
-
-    private void count(Applied<Order> applied) {
-        applied.events().forEach(metrics::count);
     }
 }

@@ -1,15 +1,12 @@
 package io.storeops.order.review;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.Progress;
+import io.storeops.platform.outbox.StateIndex;
+import io.storeops.platform.outbox.StateQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,19 +23,19 @@ public class ReviewQueue implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        orders.declareIndex(new Index().on("state.told.storeId", Sort.Direction.ASC).on("state.progress", Sort.Direction.ASC)
-                .on("state.told.paidAt", Sort.Direction.ASC).named("store_review_queue"));
+        orders.declareIndex(StateIndex.named("store_review_queue", Order.class)
+                .ascending("told.storeId").ascending("progress").ascending("told.paidAt"));
     }
 
     public Flux<Order> first(String storeId, int limit) {
-        return orders.findAll(heldIn(storeId).with(Sort.by("state.told.paidAt")).limit(limit));
+        return orders.findAll(heldIn(storeId).ascending("told.paidAt").limit(limit));
     }
 
     public Mono<Long> length(String storeId) {
         return orders.count(heldIn(storeId));
     }
 
-    private static Query heldIn(String storeId) {
-        return new Query(where("state.told.storeId").is(storeId).and("state.progress").is(Progress.ON_HOLD.name()));
+    private static StateQuery<Order> heldIn(String storeId) {
+        return StateQuery.of(Order.class).is("told.storeId", storeId).is("progress", Progress.ON_HOLD.name());
     }
 }

@@ -1,29 +1,23 @@
 package io.storeops.order.search;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.storeops.order.lifecycle.BuyerTerms;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.Orders;
-import java.util.ArrayList;
-import java.util.List;
+import io.storeops.platform.outbox.StateIndex;
+import io.storeops.platform.outbox.StateQuery;
 import java.util.stream.Stream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** Runs staff searches ({@link OrderSearch}) against the stored orders, and declares the index behind them. */
+/**
+ * Runs staff searches ({@link OrderSearch}) against the stored orders, newest first with ties broken
+ * by order id (a total, stable order for pages), and declares the index behind them.
+ */
 @Component
 public class OrderSearches implements ApplicationRunner {
-
-    /** Newest first by placing time; the order id breaks ties, so the order is total and stable. */
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("state.told.placedAt"), Sort.Order.desc("_id"));
 
     private final Orders orders;
 
@@ -33,8 +27,8 @@ public class OrderSearches implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        orders.declareIndex(new Index().on("state.told.storeId", Sort.Direction.ASC).on("state.told.placedAt", Sort.Direction.DESC)
-                .on("_id", Sort.Direction.DESC).named("store_newest_first"));
+        orders.declareIndex(StateIndex.named("store_newest_first", Order.class)
+                .ascending("told.storeId").descending("told.placedAt").thenByIdDescending());
     }
 
     /** Every matching order after {@code cursor} (from the first when null), newest first. */
@@ -47,40 +41,39 @@ public class OrderSearches implements ApplicationRunner {
         return orders.findAll(query(search, cursor).limit(limit));
     }
 
-    /** The matching orders after {@code cursor} (from the first when null), in newest first. */
-    private static Query query(OrderSearch search, OrderCursor cursor) {
-        List<Criteria> all = new ArrayList<>();
-        all.add(where("state.told.storeId").is(search.storeId()));
+    /** The matching orders after {@code cursor} (from the first when null), newest first. */
+    private static StateQuery<Order> query(OrderSearch search, OrderCursor cursor) {
+        StateQuery<Order> query = StateQuery.of(Order.class).is("told.storeId", search.storeId());
         if (!search.statuses().isEmpty()) {
-            all.add(where("state.status").in(search.statuses().stream().map(OrderStatus::name).sorted().toList()));
+            query = query.in("status", search.statuses().stream().map(OrderStatus::name).sorted().toList());
         }
         if (search.paidFrom() != null) {
-            all.add(where("state.told.paidAt").gte(search.paidFrom().atStartOfDay(search.zone()).toInstant()));
+            query = query.atLeast("told.paidAt", search.paidFrom().atStartOfDay(search.zone()).toInstant());
         }
         if (search.paidTo() != null) {
-            all.add(where("state.told.paidAt").lt(search.paidTo().plusDays(1).atStartOfDay(search.zone()).toInstant()));
+            query = query.below("told.paidAt", search.paidTo().plusDays(1).atStartOfDay(search.zone()).toInstant());
         }
         if (search.holdReason() != null) {
-            all.add(where("state.holds").is(search.holdReason().name()));
+            query = query.is("holds", search.holdReason().name());
         }
         if (search.hasBuyerNote() != null) {
-            all.add(search.hasBuyerNote() ? where("state.told.buyerNote").ne(null) : where("state.told.buyerNote").is(null));
+            query = search.hasBuyerNote() ? query.present("told.buyerNote") : query.absent("told.buyerNote");
         }
         if (search.sku() != null) {
-            all.add(where("state.told.lines.sku").is(search.sku()));
+            query = query.is("told.lines.sku", search.sku());
         }
         if (search.buyer() != null) {
-            all.add(where("state.buyerTerms").in(Stream.of(BuyerTerms.searchTerm(search.buyer(), false), phoneTerm(search.buyer()))
-                    .filter(term -> term != null).toList()));
+            query = query.in("buyerTerms", Stream.of(BuyerTerms.searchTerm(search.buyer(), false), phoneTerm(search.buyer()))
+                    .filter(term -> term != null).toList());
         }
         if (search.carrier() != null) {
-            all.add(new Criteria().orOperator(where("state.shipment.carrier").is(search.carrier()), where("state.told.requestedCarrier").is(search.carrier())));
+            query = query.anyOf(shipped -> shipped.is("shipment.carrier", search.carrier()),
+                    asked -> asked.is("told.requestedCarrier", search.carrier()));
         }
         if (cursor != null) {
-            all.add(new Criteria().orOperator(where("state.told.placedAt").lt(cursor.placedAt()),
-                    where("state.told.placedAt").is(cursor.placedAt()).and("_id").lt(cursor.orderId())));
+            query = query.afterDescending("told.placedAt", cursor.placedAt(), cursor.orderId());
         }
-        return new Query(new Criteria().andOperator(all)).with(NEWEST_FIRST);
+        return query.descending("told.placedAt").thenByIdDescending();
     }
 
     /** A search text that looks like a phone number is also compared by its digits. */

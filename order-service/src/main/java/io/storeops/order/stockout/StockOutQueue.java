@@ -1,14 +1,11 @@
 package io.storeops.order.stockout;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.platform.outbox.StateIndex;
+import io.storeops.platform.outbox.StateQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,19 +22,19 @@ public class StockOutQueue implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        orders.declareIndex(new Index().on("state.told.storeId", Sort.Direction.ASC).on("state.stockOut.openSince", Sort.Direction.ASC)
-                .named("store_stock_out_queue"));
+        orders.declareIndex(StateIndex.named("store_stock_out_queue", Order.class)
+                .ascending("told.storeId").ascending("stockOut.openSince"));
     }
 
     public Flux<Order> first(String storeId, int limit) {
-        return orders.findAll(openIn(storeId).with(Sort.by("state.stockOut.openSince")).limit(limit));
+        return orders.findAll(openIn(storeId).ascending("stockOut.openSince").limit(limit));
     }
 
     public Mono<Long> length(String storeId) {
         return orders.count(openIn(storeId));
     }
 
-    private static Query openIn(String storeId) {
-        return new Query(where("state.told.storeId").is(storeId).and("state.stockOut.openSince").ne(null));
+    private static StateQuery<Order> openIn(String storeId) {
+        return StateQuery.of(Order.class).is("told.storeId", storeId).present("stockOut.openSince");
     }
 }

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,16 +90,43 @@ public class AggregateStore {
     }
 
     /**
-     * Aggregates matching {@code query}, whose criteria name state fields as {@code state.<field>}.
-     * For staff lists, not hot paths: the embedded store scans for anything but {@code _id}.
+     * Aggregates matching {@code query}, in its order. For staff lists, not hot paths: the embedded
+     * store scans for anything but {@code _id}; real MongoDB uses the indexes services declare.
      */
-    public <T> Flux<T> findAll(String collection, Query query, Class<T> type) {
-        return mongo.find(query, Document.class, collection).map(document -> readState(document, type));
+    public <T> Flux<T> findAll(String collection, StateQuery<T> query) {
+        return mongo.find(query.toQuery(), Document.class, collection).map(document -> readState(document, query.type()));
     }
 
-    /** How many aggregates match {@code query} (criteria on {@code state.<field>}); for gauges and lists, not hot paths. */
-    public Mono<Long> count(String collection, Query query) {
-        return mongo.count(query, collection);
+    /** How many aggregates match {@code query}; for gauges and lists, not hot paths. */
+    public Mono<Long> count(String collection, StateQuery<?> query) {
+        return mongo.count(query.toQuery(), collection);
+    }
+
+    /** Per value of {@code groupField} among the aggregates matching {@code query}: how many, and the sum of {@code sumField}. */
+    public Flux<Totals> totals(String collection, StateQuery<?> query, String groupField, String sumField) {
+        return mongo.aggregate(Aggregation.newAggregation(
+                        Aggregation.match(query.criteria()),
+                        Aggregation.group(query.path(groupField)).count().as("count").sum(query.path(sumField)).as("sum"),
+                        Aggregation.sort(Sort.by("_id"))), collection, Document.class)
+                .map(row -> new Totals(String.valueOf(row.get("_id")), number(row, "count"), number(row, "sum")));
+    }
+
+    /** What {@link #totals} finds for one group. */
+    public record Totals(String group, long count, long sum) {
+    }
+
+    /**
+     * Creates {@code index} on {@code collection} once, at start. When the store refuses it, the
+     * queries it serves stay correct but scan, so start-up goes on with a warning.
+     */
+    public void declareIndex(String collection, StateIndex<?> index) {
+        mongo.indexOps(collection).createIndex(index.toIndex())
+                .onErrorResume(failure -> {
+                    log.warn("Could not create the index {} on {}; its queries stay correct but scan: {}", index.name(), collection,
+                            failure.toString());
+                    return Mono.empty();
+                })
+                .block();
     }
 
     /** Applies a staff command or webhook to the aggregate (created if absent). */

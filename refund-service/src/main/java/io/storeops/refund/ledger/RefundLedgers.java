@@ -1,6 +1,7 @@
 package io.storeops.refund.ledger;
 
 import io.storeops.contracts.events.OrderPaid;
+import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.ConsumedEvent;
@@ -14,9 +15,11 @@ public class RefundLedgers {
     static final String COLLECTION = "refund_ledgers";
 
     private final AggregateStore store;
+    private final EventCounters counters;
 
-    public RefundLedgers(AggregateStore store) {
+    public RefundLedgers(AggregateStore store, EventCounters counters) {
         this.store = store;
+        this.counters = counters;
     }
 
     public Mono<RefundLedger> find(String orderId) {
@@ -25,6 +28,6 @@ public class RefundLedgers {
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
         return store.apply(COLLECTION, paid.orderId(), RefundLedger.class, position,
-                current -> RefundLedger.open(current, paid)).map(Applied::outcome);
+                current -> RefundLedger.open(current, paid)).doOnNext(counters::count).map(Applied::outcome);
     }
 }

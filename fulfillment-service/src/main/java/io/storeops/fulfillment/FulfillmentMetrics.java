@@ -1,0 +1,24 @@
+package io.storeops.fulfillment;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.platform.metrics.EventCounters;
+import io.storeops.platform.metrics.StoreCounter;
+import io.storeops.platform.stores.StoreCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The warehouse's business counters, counted from the events a fulfilment write stored and
+ * declared at start for every store, so that dashboards and alert rules have their series from
+ * the first scrape.
+ */
+@Configuration(proxyBeanMethods = false)
+class FulfillmentMetrics {
+
+    @Bean
+    EventCounters fulfillmentCounters(MeterRegistry meters, StoreCatalog stores) {
+        StoreCounter dispatched = new StoreCounter(meters, stores, "storeops.shipments.dispatched", "Shipments handed to carriers, by store");
+        return new EventCounters().on(ShipmentDispatched.class, parcel -> dispatched.increment(parcel.storeId()));
+    }
+}
