@@ -3,7 +3,7 @@ package io.storeops.analytics;
 import static org.awaitility.Awaitility.await;
 
 import io.storeops.contracts.Money;
-import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;

@@ -76,6 +76,13 @@ class EventCatalogTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void eachTypeIsGroupedWithItsProducer(EventType type) {
+        assertThat(type.payloadType().getPackageName()).isEqualTo("io.storeops.contracts.events." + type.producer().folder());
+        assertThat(type.schemaResource()).startsWith("storeops/schemas/" + type.producer().folder() + "/");
+    }
+
     @Test
     void unknownTypesAndVersionsAreNotInTheCatalog() {
         assertThat(EventType.find("OrderPaid", 1)).contains(EventType.ORDER_PAID);
@@ -96,7 +103,7 @@ class EventCatalogTest {
     void absentListsReadAsEmptySoNewListFieldsHaveADefault() {
         var paid = EventJson.read("""
                 {"orderId":"o1","storeId":"s1","total":{"amountMinor":100,"currency":"USD"},"paidAt":"2026-11-28T00:00:00Z"}
-                """.getBytes(), io.storeops.contracts.events.OrderPaid.class);
+                """.getBytes(), io.storeops.contracts.events.order.OrderPaid.class);
 
         assertThat(paid.lines()).isEmpty();
         assertThat(paid.holds()).isEmpty();
@@ -121,7 +128,7 @@ class EventCatalogTest {
     }
 
     private static JsonNode sample(EventType type) {
-        return readResource("samples/" + type.typeName() + ".v" + type.version() + ".json");
+        return readResource("samples/" + type.producer().folder() + "/" + type.typeName() + ".v" + type.version() + ".json");
     }
 
     private static JsonNode readResource(String path) {

@@ -1,7 +1,7 @@
 package io.storeops.fulfillment;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.stores.StoreCatalog;

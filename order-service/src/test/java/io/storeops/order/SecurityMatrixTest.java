@@ -2,7 +2,7 @@ package io.storeops.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storeops.contracts.events.StockShortage;
+import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.stockout.StockOutFollowUp;
 import io.storeops.platform.outbox.ConsumedEvent;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Topics;
-import io.storeops.contracts.events.OrderCancelled;
-import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;

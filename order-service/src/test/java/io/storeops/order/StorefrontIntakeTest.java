@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Topics;
-import io.storeops.contracts.events.OrderPaid;
-import io.storeops.contracts.events.OrderPlaced;
-import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.order.OrderPlaced;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.ShipmentProgress;
 import io.storeops.platform.outbox.ConsumedEvent;

@@ -1,7 +1,7 @@
 package io.storeops.refund;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storeops.contracts.events.RefundCompleted;
+import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.stores.StoreCatalog;

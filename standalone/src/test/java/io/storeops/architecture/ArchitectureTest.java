@@ -3,6 +3,7 @@ package io.storeops.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,9 +11,18 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.storeops.contracts.EventType;
+import io.storeops.contracts.NotYetEmitted;
+import io.storeops.contracts.Producer;
+import io.storeops.contracts.StoreOpsEvent;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -128,6 +138,42 @@ class ArchitectureTest {
         for (String service : List.of("order", "fulfillment", "refund", "analytics")) {
             check(slices().matching("io.storeops." + service + ".(*)..").should().beFreeOfCycles());
         }
+    }
+
+    /**
+     * The event catalog matches what the code does: every event record is declared, each type is
+     * emitted only by its producer, and the producer emits it unless it is marked
+     * {@link NotYetEmitted} (and then nobody does).
+     */
+    @Test
+    void theEventCatalogNamesWhoEmitsWhat() {
+        Map<Class<?>, Set<Producer>> emitters = new HashMap<>();
+        for (JavaClass type : STOREOPS) {
+            producerOf(type).ifPresent(producer -> type.getConstructorCallsFromSelf().stream()
+                    .map(call -> call.getTargetOwner())
+                    .filter(target -> target.isAssignableTo(StoreOpsEvent.class) && !target.isInterface())
+                    .forEach(event -> emitters.computeIfAbsent(event.reflect(), unused -> new HashSet<>()).add(producer)));
+        }
+        Set<Class<?>> declared = new HashSet<>();
+        for (EventType type : EventType.values()) {
+            declared.add(type.payloadType());
+            Set<Producer> emittedBy = emitters.getOrDefault(type.payloadType(), Set.of());
+            assertThat(emittedBy).as("who emits %s", type.typeName()).isSubsetOf(type.producer());
+            assertThat(emittedBy.contains(type.producer()))
+                    .as("whether %s emits %s (it must, unless the type is marked @NotYetEmitted; then it must not)",
+                            type.producer(), type.typeName())
+                    .isEqualTo(type.emitted());
+        }
+        assertThat(STOREOPS.stream().filter(type -> type.getPackageName().startsWith("io.storeops.contracts.events")
+                        && type.isAssignableTo(StoreOpsEvent.class) && type.isRecord()).map(JavaClass::reflect))
+                .as("event records without a catalog entry").allMatch(declared::contains);
+    }
+
+    private static Optional<Producer> producerOf(JavaClass type) {
+        return Stream.of(Map.entry("io.storeops.order", Producer.ORDER_SERVICE), Map.entry("io.storeops.fulfillment",
+                        Producer.FULFILLMENT_SERVICE), Map.entry("io.storeops.refund", Producer.REFUND_SERVICE))
+                .filter(service -> type.getPackageName().equals(service.getKey()) || type.getPackageName().startsWith(service.getKey() + "."))
+                .map(Map.Entry::getValue).findFirst();
     }
 
     private static String outermost(JavaClass type) {

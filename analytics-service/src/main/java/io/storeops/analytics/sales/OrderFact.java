@@ -1,6 +1,6 @@
 package io.storeops.analytics.sales;
 
-import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package io.storeops.analytics.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.Money;
-import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.order.OrderPaid;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.storeops.fulfillment.shipping;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.ItemQuantity;
-import io.storeops.contracts.events.OrderPaid;
-import io.storeops.contracts.events.ShipmentCancelled;
-import io.storeops.contracts.events.ShipmentCreated;
-import io.storeops.contracts.events.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.storeops.fulfillment.shipping;
 
-import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;

@@ -2,9 +2,9 @@ package io.storeops.order.lifecycle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storeops.contracts.events.OrderHeld;
-import io.storeops.contracts.events.OrderPaid;
-import io.storeops.contracts.events.OrderPlaced;
+import io.storeops.contracts.events.order.OrderHeld;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.metrics.StoreCounter;
 import io.storeops.platform.outbox.Applied;

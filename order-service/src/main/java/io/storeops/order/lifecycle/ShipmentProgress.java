@@ -1,8 +1,8 @@
 package io.storeops.order.lifecycle;
 
-import io.storeops.contracts.events.ShipmentCancelled;
-import io.storeops.contracts.events.ShipmentDispatched;
-import io.storeops.contracts.events.ShipmentException;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;

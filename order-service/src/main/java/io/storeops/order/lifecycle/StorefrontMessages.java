@@ -1,10 +1,10 @@
 package io.storeops.order.lifecycle;
 
 import io.storeops.contracts.Address;
-import io.storeops.contracts.events.OrderAddressChanged;
-import io.storeops.contracts.events.OrderHeld;
-import io.storeops.contracts.events.OrderPaid;
-import io.storeops.contracts.events.OrderPlaced;
+import io.storeops.contracts.events.order.OrderAddressChanged;
+import io.storeops.contracts.events.order.OrderHeld;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;

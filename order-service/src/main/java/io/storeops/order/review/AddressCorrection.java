@@ -1,7 +1,7 @@
 package io.storeops.order.review;
 
 import io.storeops.contracts.Address;
-import io.storeops.contracts.events.OrderAddressChanged;
+import io.storeops.contracts.events.order.OrderAddressChanged;
 import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.platform.outbox.Change;

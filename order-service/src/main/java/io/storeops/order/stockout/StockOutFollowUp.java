@@ -1,6 +1,6 @@
 package io.storeops.order.stockout;
 
-import io.storeops.contracts.events.StockShortage;
+import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.order.lifecycle.BuyerContact;
 import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Order;

@@ -6,7 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storeops.contracts.Money;
-import io.storeops.contracts.events.OrderPlaced;
+import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.OutboxRelay;

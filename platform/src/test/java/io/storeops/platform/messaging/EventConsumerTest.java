@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storeops.contracts.CloudEventHeaders;
 import io.storeops.contracts.Topics;
-import io.storeops.contracts.events.OrderPlaced;
+import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.platform.outbox.Applied;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.storeops.platform.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storeops.contracts.events.OrderHeld;
-import io.storeops.contracts.events.OrderReleased;
+import io.storeops.contracts.events.order.OrderHeld;
+import io.storeops.contracts.events.order.OrderReleased;
 import io.storeops.platform.outbox.Applied;
 import java.time.Instant;
 import java.util.ArrayList;

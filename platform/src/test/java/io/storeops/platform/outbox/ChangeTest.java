@@ -2,8 +2,8 @@ package io.storeops.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storeops.contracts.events.OrderCancelled;
-import io.storeops.contracts.events.OrderReleased;
+import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.order.OrderReleased;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

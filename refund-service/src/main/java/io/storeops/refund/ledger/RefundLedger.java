@@ -1,7 +1,7 @@
 package io.storeops.refund.ledger;
 
 import io.storeops.contracts.Money;
-import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.storeops.refund.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.Money;
-import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.order.OrderPaid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

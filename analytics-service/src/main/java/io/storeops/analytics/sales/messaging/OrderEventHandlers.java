@@ -1,7 +1,7 @@
 package io.storeops.analytics.sales.messaging;
 
 import io.storeops.analytics.sales.SalesFacts;
-import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.messaging.EventHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,10 +1,10 @@
 package io.storeops.fulfillment.shipping.messaging;
 
-import io.storeops.contracts.events.OrderAddressChanged;
-import io.storeops.contracts.events.OrderCancelled;
-import io.storeops.contracts.events.OrderHeld;
-import io.storeops.contracts.events.OrderPaid;
-import io.storeops.contracts.events.OrderReleased;
+import io.storeops.contracts.events.order.OrderAddressChanged;
+import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.order.OrderHeld;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.order.OrderReleased;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.messaging.EventHandler;

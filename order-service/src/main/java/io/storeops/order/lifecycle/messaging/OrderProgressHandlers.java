@@ -1,12 +1,12 @@
 package io.storeops.order.lifecycle.messaging;
 
 import io.storeops.contracts.OrderScopedEvent;
-import io.storeops.contracts.events.RefundCompleted;
-import io.storeops.contracts.events.ShipmentCancelled;
-import io.storeops.contracts.events.ShipmentCreated;
-import io.storeops.contracts.events.ShipmentDelivered;
-import io.storeops.contracts.events.ShipmentDispatched;
-import io.storeops.contracts.events.ShipmentException;
+import io.storeops.contracts.events.refund.RefundCompleted;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.ShipmentProgress;

@@ -1,6 +1,6 @@
 package io.storeops.order.stockout.messaging;
 
-import io.storeops.contracts.events.StockShortage;
+import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.messaging.OrderProgressHandlers;
 import io.storeops.order.stockout.StockOutFollowUp;

@@ -1,6 +1,6 @@
 package io.storeops.refund.ledger.messaging;
 
-import io.storeops.contracts.events.OrderPaid;
+import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.refund.ledger.RefundLedgers;
 import org.springframework.context.annotation.Bean;

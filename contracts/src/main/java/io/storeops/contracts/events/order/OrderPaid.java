@@ -1,0 +1,33 @@
+package io.storeops.contracts.events.order;
+
+import io.storeops.contracts.Address;
+import io.storeops.contracts.Attribution;
+import io.storeops.contracts.Defaults;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.OrderScopedEvent;
+import java.time.Instant;
+import java.util.List;
+
+/** The buyer paid: fulfilment may start unless the order is held; refunds are limited to {@code total}. */
+public record OrderPaid(
+        String orderId,
+        String storeId,
+        String channel,
+        String externalOrderId,
+        List<OrderLine> lines,
+        Money shippingFee,
+        Money total,
+        Instant paidAt,
+        Address shippingAddress,
+        String buyerNote,
+        String requestedCarrier,
+        List<String> holds,
+        Attribution attribution) implements OrderScopedEvent {
+
+    public OrderPaid {
+        lines = Defaults.list(lines);
+        holds = Defaults.list(holds);
+        attribution = attribution == null ? Attribution.NONE : attribution;
+    }
+}
