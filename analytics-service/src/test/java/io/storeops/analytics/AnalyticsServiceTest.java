@@ -23,13 +23,15 @@ class AnalyticsServiceTest {
 
     @Autowired
     WebTestClient http;
+
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
     @Test
     void paidOrdersAndGmvAreCountedOncePerOrderPerStoreAndCurrency() {
         // A day of its own, so that other tests' orders do not mix in.
-        Instant day = Instant.parse("2025-03-0" + (1 + Math.abs(UUID.randomUUID().hashCode() % 9)) + "T04:00:00Z");
+        Instant day =
+                Instant.parse("2025-03-0" + (1 + Math.abs(UUID.randomUUID().hashCode() % 9)) + "T04:00:00Z");
         var first = paid("tmall-flagship:A" + UUID.randomUUID(), 29500, day);
         var second = paid("tmall-flagship:B" + UUID.randomUUID(), 3900, day);
 
@@ -39,29 +41,67 @@ class AnalyticsServiceTest {
 
         String date = day.toString().substring(0, 10);
         String manager = TestTokens.bearer("mgr.wang", StaffRole.MANAGER, "tmall-flagship");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
-                .uri("/api/analytics/sales?storeId=tmall-flagship&from={d}&to={d}", date, date)
-                .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isOk()
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> http.get()
+                        .uri("/api/analytics/sales?storeId=tmall-flagship&from={d}&to={d}", date, date)
+                        .header(HttpHeaders.AUTHORIZATION, manager)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.currencies[0].currency")
+                        .isEqualTo("CNY")
+                        .jsonPath("$.currencies[0].paidOrders")
+                        .isEqualTo(2)
+                        .jsonPath("$.currencies[0].gmvMinor")
+                        .isEqualTo(33400));
+        http.get()
+                .uri("/api/analytics/sales?storeId=shopify-us")
+                .header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/api/analytics/sales?storeId=tmall-flagship&from=2026-02-01&to=2026-01-01")
+                .header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        http.get()
+                .uri("/api/analytics/sales?storeId=tmall-flagship&from=yesterday")
+                .header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        http.get()
+                .uri("/api/analytics/sales?storeId=tmall-flagship&to=2026-13-01")
+                .header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.currencies[0].currency").isEqualTo("CNY")
-                .jsonPath("$.currencies[0].paidOrders").isEqualTo(2)
-                .jsonPath("$.currencies[0].gmvMinor").isEqualTo(33400));
-        http.get().uri("/api/analytics/sales?storeId=shopify-us").header(HttpHeaders.AUTHORIZATION, manager)
-                .exchange().expectStatus().isForbidden();
-        http.get().uri("/api/analytics/sales?storeId=tmall-flagship&from=2026-02-01&to=2026-01-01")
-                .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isBadRequest();
-        http.get().uri("/api/analytics/sales?storeId=tmall-flagship&from=yesterday")
-                .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isBadRequest();
-        http.get().uri("/api/analytics/sales?storeId=tmall-flagship&to=2026-13-01")
-                .header(HttpHeaders.AUTHORIZATION, manager).exchange().expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:storeops:problem:invalid-parameter")
-                .jsonPath("$.parameter").isEqualTo("to")
-                .jsonPath("$.detail").isEqualTo("'2026-13-01' is not a valid to: expected a date such as 2026-11-28 (yyyy-MM-dd).");
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:invalid-parameter")
+                .jsonPath("$.parameter")
+                .isEqualTo("to")
+                .jsonPath("$.detail")
+                .isEqualTo("'2026-13-01' is not a valid to: expected a date such as 2026-11-28 (yyyy-MM-dd).");
     }
 
     private static OrderPaid paid(String orderId, long totalMinor, Instant paidAt) {
-        return new OrderPaid(orderId, "tmall-flagship", "storefront", orderId, List.of(), Money.zero("CNY"),
-                new Money(totalMinor, "CNY"), paidAt, null, null, null, List.of(), null);
+        return new OrderPaid(
+                orderId,
+                "tmall-flagship",
+                "storefront",
+                orderId,
+                List.of(),
+                Money.zero("CNY"),
+                new Money(totalMinor, "CNY"),
+                paidAt,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
     }
 }

@@ -10,5 +10,4 @@ public record Address(
         String district,
         String line1,
         String line2,
-        String postalCode) {
-}
+        String postalCode) {}

@@ -27,6 +27,7 @@ public final class CloudEventHeaders {
      * were applied before it.
      */
     public static final String REPLAY = "ce_replay";
+
     public static final String DATASCHEMAVERSION = "dataschemaversion";
     public static final String TRACEPARENT = "traceparent";
     public static final String CONTENT_TYPE = "content-type";
@@ -34,6 +35,5 @@ public final class CloudEventHeaders {
     public static final String SPECVERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

@@ -2,6 +2,13 @@ package io.storeops.contracts;
 
 import io.storeops.contracts.events.fulfillment.DispatchBatchClosed;
 import io.storeops.contracts.events.fulfillment.DispatchBatchCreated;
+import io.storeops.contracts.events.fulfillment.ReturnReceived;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderAddressChanged;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderHeld;
@@ -13,13 +20,6 @@ import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.contracts.events.refund.RefundRejected;
 import io.storeops.contracts.events.refund.RefundRequested;
-import io.storeops.contracts.events.fulfillment.ReturnReceived;
-import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
-import io.storeops.contracts.events.fulfillment.ShipmentCreated;
-import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
-import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
-import io.storeops.contracts.events.fulfillment.ShipmentException;
-import io.storeops.contracts.events.fulfillment.StockShortage;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -30,7 +30,6 @@ import java.util.Optional;
  * old one until every consumer has moved.
  */
 public enum EventType {
-
     ORDER_PLACED("OrderPlaced", 1, OrderPlaced.class, Producer.ORDER_SERVICE),
     ORDER_PAID("OrderPaid", 1, OrderPaid.class, Producer.ORDER_SERVICE),
     ORDER_HELD("OrderHeld", 1, OrderHeld.class, Producer.ORDER_SERVICE),

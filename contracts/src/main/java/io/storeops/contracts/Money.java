@@ -2,8 +2,8 @@ package io.storeops.contracts;
 
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.regex.Pattern;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An amount in integer minor units of an ISO-4217 currency (fen, cents, fils): never floating point.
@@ -29,7 +29,8 @@ public record Money(long amountMinor, String currency) {
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         BigDecimal value = new BigDecimal(amount.trim());
         if (value.stripTrailingZeros().scale() > Math.max(digits, 0)) {
-            throw new IllegalArgumentException(amount + " has more decimals than " + currency + " allows (" + digits + ")");
+            throw new IllegalArgumentException(
+                    amount + " has more decimals than " + currency + " allows (" + digits + ")");
         }
         return new Money(value.movePointRight(Math.max(digits, 0)).longValueExact(), currency);
     }

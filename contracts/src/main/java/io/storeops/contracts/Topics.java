@@ -7,8 +7,7 @@ public final class Topics {
     public static final String FULFILLMENT_EVENTS = "storeops.fulfillment.events";
     public static final String REFUND_EVENTS = "storeops.refund.events";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic of one consumer group for one topic: {@code <topic>.<group>.dlq}. */
     public static String deadLetter(String topic, String consumerGroup) {

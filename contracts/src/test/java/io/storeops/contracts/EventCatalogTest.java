@@ -12,9 +12,9 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,7 +22,8 @@ class EventCatalogTest {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -52,7 +53,9 @@ class EventCatalogTest {
         StoreOpsEvent fromNewer = EventJson.read(bytes(newer), type.payloadType());
 
         assertThat(fromNewer).isEqualTo(EventJson.read(bytes(sample(type)), type.payloadType()));
-        assertThat(validate(type, newer)).as("schemas must allow additional fields").isEmpty();
+        assertThat(validate(type, newer))
+                .as("schemas must allow additional fields")
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -79,8 +82,10 @@ class EventCatalogTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void eachTypeIsGroupedWithItsProducer(EventType type) {
-        assertThat(type.payloadType().getPackageName()).isEqualTo("io.storeops.contracts.events." + type.producer().folder());
-        assertThat(type.schemaResource()).startsWith("storeops/schemas/" + type.producer().folder() + "/");
+        assertThat(type.payloadType().getPackageName())
+                .isEqualTo("io.storeops.contracts.events." + type.producer().folder());
+        assertThat(type.schemaResource())
+                .startsWith("storeops/schemas/" + type.producer().folder() + "/");
     }
 
     @Test
@@ -115,7 +120,8 @@ class EventCatalogTest {
         assertThatThrownBy(() -> new Money(100, "XXY")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Money(100, "USD").plus(new Money(1, "CNY")))
                 .hasMessageContaining("currency mismatch");
-        assertThat(new Money(12800, "CNY").times(2).plus(new Money(3900, "CNY"))).isEqualTo(new Money(29500, "CNY"));
+        assertThat(new Money(12800, "CNY").times(2).plus(new Money(3900, "CNY")))
+                .isEqualTo(new Money(29500, "CNY"));
     }
 
     private static List<Error> validate(EventType type, JsonNode json) {
@@ -128,7 +134,8 @@ class EventCatalogTest {
     }
 
     private static JsonNode sample(EventType type) {
-        return readResource("samples/" + type.producer().folder() + "/" + type.typeName() + ".v" + type.version() + ".json");
+        return readResource(
+                "samples/" + type.producer().folder() + "/" + type.typeName() + ".v" + type.version() + ".json");
     }
 
     private static JsonNode readResource(String path) {

@@ -19,8 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** The published schemas of the native storefront webhooks accept their samples and refuse bad bodies. */
 class WebhookSchemaTest {
 
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     @ParameterizedTest
     @CsvSource({"storefront-order", "storefront-order-cancelled"})
@@ -29,18 +31,21 @@ class WebhookSchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "no lines                  | lines             | []",
-            "zero quantity             | lines             | [{\"quantity\":0,\"unitPriceMinor\":1}]",
-            "fractional quantity       | lines             | [{\"quantity\":1.5,\"unitPriceMinor\":1}]",
-            "fractional minor units    | totalMinor        | 29500.5",
-            "negative total            | totalMinor        | -1",
-            "lower-case currency       | currency          | \"cny\"",
-            "operator as order number  | orderId           | {\"$gt\":\"\"}",
-            "paid time that is no time | paidAt            | \"yesterday\"",
-            "negative discount         | discountMinor     | -5",
-            "tax flag as text          | taxesIncluded     | \"yes\"",
-            "buyer as text             | buyer             | \"王芳\""})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no lines                  | lines             | []",
+                "zero quantity             | lines             | [{\"quantity\":0,\"unitPriceMinor\":1}]",
+                "fractional quantity       | lines             | [{\"quantity\":1.5,\"unitPriceMinor\":1}]",
+                "fractional minor units    | totalMinor        | 29500.5",
+                "negative total            | totalMinor        | -1",
+                "lower-case currency       | currency          | \"cny\"",
+                "operator as order number  | orderId           | {\"$gt\":\"\"}",
+                "paid time that is no time | paidAt            | \"yesterday\"",
+                "negative discount         | discountMinor     | -5",
+                "tax flag as text          | taxesIncluded     | \"yes\"",
+                "buyer as text             | buyer             | \"王芳\""
+            })
     void aBadPaidOrderIsRefused(String why, String field, String value) {
         ObjectNode bad = (ObjectNode) sample("storefront-order").deepCopy();
         bad.set(field, EventJson.mapper().readTree(value));
@@ -60,11 +65,14 @@ class WebhookSchemaTest {
     }
 
     private static List<Error> validate(String webhook, JsonNode body) {
-        return SCHEMAS.getSchema(SchemaLocation.of("classpath:storeops/webhooks/" + webhook + ".v1.schema.json")).validate(body);
+        return SCHEMAS.getSchema(SchemaLocation.of("classpath:storeops/webhooks/" + webhook + ".v1.schema.json"))
+                .validate(body);
     }
 
     private static JsonNode sample(String webhook) {
-        try (InputStream in = WebhookSchemaTest.class.getClassLoader().getResourceAsStream("samples/webhooks/" + webhook + ".v1.json")) {
+        try (InputStream in = WebhookSchemaTest.class
+                .getClassLoader()
+                .getResourceAsStream("samples/webhooks/" + webhook + ".v1.json")) {
             return EventJson.mapper().readTree(in.readAllBytes());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -18,7 +18,8 @@ class FulfillmentMetrics {
 
     @Bean
     EventCounters fulfillmentCounters(MeterRegistry meters, StoreCatalog stores) {
-        StoreCounter dispatched = new StoreCounter(meters, stores, "storeops.shipments.dispatched", "Shipments handed to carriers, by store");
+        StoreCounter dispatched = new StoreCounter(
+                meters, stores, "storeops.shipments.dispatched", "Shipments handed to carriers, by store");
         return new EventCounters().on(ShipmentDispatched.class, parcel -> dispatched.increment(parcel.storeId()));
     }
 }

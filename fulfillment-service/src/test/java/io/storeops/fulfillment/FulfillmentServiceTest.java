@@ -7,9 +7,9 @@ import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
-import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
@@ -34,8 +34,10 @@ class FulfillmentServiceTest {
 
     @Autowired
     WebTestClient http;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
@@ -48,12 +50,29 @@ class FulfillmentServiceTest {
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
             kafka.send(paid).join();
             kafka.send(paid).join();
-            assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, PATIENCE)).hasSize(1);
+            assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, PATIENCE))
+                    .hasSize(1);
 
-            dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship"))
-                    .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DISPATCHED");
-            dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("wh.li", StaffRole.WAREHOUSE, "tmall-flagship"))
-                    .expectStatus().isOk().expectBody().jsonPath("$.dispatchedBy").isEqualTo("wh.zhao");
+            dispatch(
+                            shipmentId,
+                            "SF",
+                            "SF1234567890",
+                            TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship"))
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("DISPATCHED");
+            dispatch(
+                            shipmentId,
+                            "SF",
+                            "SF1234567890",
+                            TestTokens.bearer("wh.li", StaffRole.WAREHOUSE, "tmall-flagship"))
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.dispatchedBy")
+                    .isEqualTo("wh.zhao");
 
             var dispatched = TestEvents.await(events, orderId, "ShipmentDispatched", 1, PATIENCE);
             assertThat(dispatched).hasSize(1);
@@ -61,7 +80,8 @@ class FulfillmentServiceTest {
             assertThat(event.dispatchedBy()).isEqualTo("wh.zhao");
             assertThat(event.carrier()).isEqualTo("SF");
             assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, Duration.ofSeconds(1)))
-                    .as("the redelivered OrderPaid created nothing more").isEmpty();
+                    .as("the redelivered OrderPaid created nothing more")
+                    .isEmpty();
         }
     }
 
@@ -71,18 +91,30 @@ class FulfillmentServiceTest {
         String shipmentId = "shp-" + orderId;
         kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
         String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
-        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/api/shipments/{id}", shipmentId)
-                .header(HttpHeaders.AUTHORIZATION, warehouse).exchange().expectStatus().isOk());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> http.get()
+                        .uri("/api/shipments/{id}", shipmentId)
+                        .header(HttpHeaders.AUTHORIZATION, warehouse)
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
 
         dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("cs", StaffRole.CS_AFTERSALE, "tmall-flagship"))
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
         dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("wh.us", StaffRole.WAREHOUSE, "shopify-us"))
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound();
         dispatch(shipmentId, "SF", "1", warehouse).expectStatus().isEqualTo(422);
         dispatch(shipmentId, "SF", "SF1234567890", warehouse).expectStatus().isOk();
-        dispatch(shipmentId, "YTO", "YT1234567890", warehouse).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:storeops:problem:shipment-state")
-                .jsonPath("$.currentStatus").isEqualTo("DISPATCHED");
+        dispatch(shipmentId, "YTO", "YT1234567890", warehouse)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:shipment-state")
+                .jsonPath("$.currentStatus")
+                .isEqualTo("DISPATCHED");
     }
 
     @Test
@@ -91,13 +123,28 @@ class FulfillmentServiceTest {
         kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
         String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
 
-        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/api/shipments?storeId=tmall-flagship&status=READY")
-                .header(HttpHeaders.AUTHORIZATION, warehouse).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.orderId == '" + orderId + "')]").exists());
-        http.get().uri("/api/shipments?storeId=shopify-us").header(HttpHeaders.AUTHORIZATION, warehouse)
-                .exchange().expectStatus().isForbidden();
-        http.get().uri("/api/shipments?storeId=tmall-flagship&limit=100000").header(HttpHeaders.AUTHORIZATION, warehouse)
-                .exchange().expectStatus().isBadRequest();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> http.get()
+                        .uri("/api/shipments?storeId=tmall-flagship&status=READY")
+                        .header(HttpHeaders.AUTHORIZATION, warehouse)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$[?(@.orderId == '" + orderId + "')]")
+                        .exists());
+        http.get()
+                .uri("/api/shipments?storeId=shopify-us")
+                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/api/shipments?storeId=tmall-flagship&limit=100000")
+                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
@@ -108,24 +155,45 @@ class FulfillmentServiceTest {
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
             kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
-            kafka.send(TestEvents.record(new OrderCancelled(orderId, "tmall-flagship", "ordered twice", "cs.li", Instant.now()),
-                    "order-service", 2)).join();
+            kafka.send(TestEvents.record(
+                            new OrderCancelled(orderId, "tmall-flagship", "ordered twice", "cs.li", Instant.now()),
+                            "order-service",
+                            2))
+                    .join();
 
-            assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE)).hasSize(1);
+            assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE))
+                    .hasSize(1);
         }
-        dispatch(shipmentId, "SF", "SF1234567890", warehouse).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.currentStatus").isEqualTo("CANCELLED");
+        dispatch(shipmentId, "SF", "SF1234567890", warehouse)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.currentStatus")
+                .isEqualTo("CANCELLED");
     }
 
     private WebTestClient.ResponseSpec dispatch(String shipmentId, String carrier, String tracking, String bearer) {
-        return http.post().uri("/api/shipments/{id}/dispatch", shipmentId).header(HttpHeaders.AUTHORIZATION, bearer)
+        return http.post()
+                .uri("/api/shipments/{id}/dispatch", shipmentId)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
                 .bodyValue(Map.of("carrier", carrier, "trackingNumber", tracking))
                 .exchange();
     }
 
     private static OrderPaid paid(String orderId) {
-        return new OrderPaid(orderId, "tmall-flagship", "storefront", orderId.substring(orderId.indexOf(':') + 1),
-                List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY"))), Money.zero("CNY"),
-                new Money(25600, "CNY"), Instant.now(), null, null, "SF", List.of(), null);
+        return new OrderPaid(
+                orderId,
+                "tmall-flagship",
+                "storefront",
+                orderId.substring(orderId.indexOf(':') + 1),
+                List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY"))),
+                Money.zero("CNY"),
+                new Money(25600, "CNY"),
+                Instant.now(),
+                null,
+                null,
+                "SF",
+                List.of(),
+                null);
     }
 }

@@ -26,32 +26,47 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class QueueGauges implements DisposableBean {
 
-    private record Queue(String store, Function<String, Mono<Long>> count, AtomicLong length) {
-    }
+    private record Queue(String store, Function<String, Mono<Long>> count, AtomicLong length) {}
 
     private final List<Queue> queues = new ArrayList<>();
     private final Disposable refresh;
 
-    QueueGauges(ReviewQueue review, StockOutQueue stockOuts, StoreCatalog stores, MeterRegistry meters,
-                @Value("${storeops.order.queue-gauge-interval:30s}") Duration interval) {
+    QueueGauges(
+            ReviewQueue review,
+            StockOutQueue stockOuts,
+            StoreCatalog stores,
+            MeterRegistry meters,
+            @Value("${storeops.order.queue-gauge-interval:30s}") Duration interval) {
         for (String store : stores.storeIds()) {
-            register(meters, store, "storeops.review.queue.length", "Orders waiting for customer service review, by store",
+            register(
+                    meters,
+                    store,
+                    "storeops.review.queue.length",
+                    "Orders waiting for customer service review, by store",
                     review::length);
-            register(meters, store, "storeops.stockout.queue.length", "Buyers still to be told about missing stock, by store",
+            register(
+                    meters,
+                    store,
+                    "storeops.stockout.queue.length",
+                    "Buyers still to be told about missing stock, by store",
                     stockOuts::length);
         }
         refresh = Flux.interval(Duration.ZERO, interval, Schedulers.boundedElastic())
                 .concatMap(tick -> Flux.fromIterable(queues)
-                        .concatMap(queue -> queue.count().apply(queue.store())
+                        .concatMap(queue -> queue.count()
+                                .apply(queue.store())
                                 .doOnNext(queue.length()::set)
                                 .onErrorResume(unavailable -> Mono.empty())))
                 .subscribe();
     }
 
-    private void register(MeterRegistry meters, String store, String name, String description,
-                          Function<String, Mono<Long>> count) {
+    private void register(
+            MeterRegistry meters, String store, String name, String description, Function<String, Mono<Long>> count) {
         Queue queue = new Queue(store, count, new AtomicLong());
-        Gauge.builder(name, queue.length(), AtomicLong::get).description(description).tag("store", store).register(meters);
+        Gauge.builder(name, queue.length(), AtomicLong::get)
+                .description(description)
+                .tag("store", store)
+                .register(meters);
         queues.add(queue);
     }
 

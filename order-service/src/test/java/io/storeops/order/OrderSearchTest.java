@@ -51,11 +51,22 @@ class OrderSearchTest {
     void someOrdersOfOneStore() {
         place("plain-1", "2026-11-28T02:11:30Z", Map.of());
         place("plain-2", "2026-11-28T02:11:30Z", Map.of());
-        place("with-note", "2026-11-28T02:11:30Z", Map.of("\"requestedCarrier\":\"SF\",",
-                "\"requestedCarrier\":\"SF\",\"buyerNote\":\"=HYPERLINK(\\\"http://x\\\"), please wrap\","));
+        place(
+                "with-note",
+                "2026-11-28T02:11:30Z",
+                Map.of(
+                        "\"requestedCarrier\":\"SF\",",
+                        "\"requestedCarrier\":\"SF\",\"buyerNote\":\"=HYPERLINK(\\\"http://x\\\"), please wrap\","));
         place("late-evening", "2026-11-27T15:00:00Z", Map.of());
-        place("after-midnight", "2026-11-27T17:00:00Z", Map.of("\"requestedCarrier\":\"SF\"", "\"requestedCarrier\":\"YTO\"",
-                "\"lines\"", "\"buyer\":{\"name\":\"Zhang  Wei " + run + "\",\"email\":\"zw." + run + "@Example.com\"},\"lines\""));
+        place(
+                "after-midnight",
+                "2026-11-27T17:00:00Z",
+                Map.of(
+                        "\"requestedCarrier\":\"SF\"",
+                        "\"requestedCarrier\":\"YTO\"",
+                        "\"lines\"",
+                        "\"buyer\":{\"name\":\"Zhang  Wei " + run + "\",\"email\":\"zw." + run
+                                + "@Example.com\"},\"lines\""));
     }
 
     @Test
@@ -66,13 +77,17 @@ class OrderSearchTest {
         place("arrived-meanwhile", "2026-11-28T03:00:00Z", Map.of());
         while (!page.get("nextCursor").isNull()) {
             assertThat(page.get("orders")).hasSize(2);
-            page = search("sku=" + sku + "&limit=2&cursor=" + page.get("nextCursor").asString());
+            page = search(
+                    "sku=" + sku + "&limit=2&cursor=" + page.get("nextCursor").asString());
             seen.addAll(ids(page));
         }
 
         List<String> sameTime = List.of(id("plain-1"), id("plain-2"), id("with-note")).stream()
-                .sorted(Comparator.reverseOrder()).toList();
-        assertThat(seen).containsExactly(sameTime.get(0), sameTime.get(1), sameTime.get(2), id("after-midnight"), id("late-evening"));
+                .sorted(Comparator.reverseOrder())
+                .toList();
+        assertThat(seen)
+                .containsExactly(
+                        sameTime.get(0), sameTime.get(1), sameTime.get(2), id("after-midnight"), id("late-evening"));
         assertThat(ids(search("sku=" + sku + "&limit=500"))).first().isEqualTo(id("arrived-meanwhile"));
     }
 
@@ -81,7 +96,8 @@ class OrderSearchTest {
         assertThat(ids(search("sku=" + sku + "&hasBuyerNote=true"))).containsExactly(id("with-note"));
         assertThat(ids(search("sku=" + sku + "&holdReason=BUYER_NOTE"))).containsExactly(id("with-note"));
         assertThat(ids(search("sku=" + sku + "&status=ON_HOLD"))).containsExactly(id("with-note"));
-        assertThat(ids(search("sku=" + sku + "&status=PAID&hasBuyerNote=false"))).doesNotContain(id("with-note"))
+        assertThat(ids(search("sku=" + sku + "&status=PAID&hasBuyerNote=false")))
+                .doesNotContain(id("with-note"))
                 .contains(id("plain-1"), id("plain-2"), id("late-evening"), id("after-midnight"));
         assertThat(ids(search("sku=" + sku + "&carrier=YTO"))).containsExactly(id("after-midnight"));
         assertThat(ids(search("buyer=" + "zhang wei " + run))).containsExactly(id("after-midnight"));
@@ -89,9 +105,14 @@ class OrderSearchTest {
         assertThat(ids(search("sku=" + sku + "&buyer=" + "138-0013-8000")))
                 .contains(id("plain-1"), id("plain-2"), id("with-note"), id("late-evening"), id("after-midnight"));
         assertThat(ids(search("sku=" + sku + "&status=ON_HOLD,PAID"))).contains(id("with-note"), id("plain-1"));
-        assertThat(ids(search("sku=" + sku + "&buyer=" + "zhang"))).as("a surname").containsExactly(id("after-midnight"));
-        assertThat(ids(search("buyer=" + "zw." + run))).as("the part of the e-mail before the @").containsExactly(id("after-midnight"));
-        assertThat(ids(search("sku=" + sku + "&buyer=" + "8000"))).as("the phone's last four digits")
+        assertThat(ids(search("sku=" + sku + "&buyer=" + "zhang")))
+                .as("a surname")
+                .containsExactly(id("after-midnight"));
+        assertThat(ids(search("buyer=" + "zw." + run)))
+                .as("the part of the e-mail before the @")
+                .containsExactly(id("after-midnight"));
+        assertThat(ids(search("sku=" + sku + "&buyer=" + "8000")))
+                .as("the phone's last four digits")
                 .contains(id("plain-1"), id("plain-2"), id("with-note"), id("late-evening"), id("after-midnight"));
         assertThat(ids(search("sku=" + "{\"$gt\": \"\"}"))).isEmpty();
         assertThat(ids(search("sku=" + sku + "&buyer=" + "{\"$ne\": null}"))).isEmpty();
@@ -101,53 +122,86 @@ class OrderSearchTest {
     void thePaidDateRangeIsInTheStoresTimeZone() {
         // Asia/Shanghai: 2026-11-27T17:00Z is 01:00 on the 28th there; 15:00Z is still the 27th.
         assertThat(ids(search("sku=" + sku + "&paidFrom=2026-11-28&paidTo=2026-11-28")))
-                .contains(id("after-midnight")).doesNotContain(id("late-evening"));
+                .contains(id("after-midnight"))
+                .doesNotContain(id("late-evening"));
         assertThat(ids(search("sku=" + sku + "&paidTo=2026-11-27"))).containsExactly(id("late-evening"));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', value = {
-            "status=SHIPPEDX|invalid-search",
-            "paidFrom=yesterday|invalid-search",
-            "paidFrom=2026-11-28&paidTo=2026-11-01|invalid-search",
-            "hasBuyerNote=maybe|invalid-search",
-            "holdReason=ANGRY|invalid-search",
-            "limit=0|invalid-limit",
-            "limit=100000|invalid-limit",
-            "limit=ten|invalid-limit",
-            "cursor=bm90IG91cnM|invalid-cursor",
-            "cursor=%%%|invalid-cursor"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "status=SHIPPEDX|invalid-search",
+                "paidFrom=yesterday|invalid-search",
+                "paidFrom=2026-11-28&paidTo=2026-11-01|invalid-search",
+                "hasBuyerNote=maybe|invalid-search",
+                "holdReason=ANGRY|invalid-search",
+                "limit=0|invalid-limit",
+                "limit=100000|invalid-limit",
+                "limit=ten|invalid-limit",
+                "cursor=bm90IG91cnM|invalid-cursor",
+                "cursor=%%%|invalid-cursor"
+            })
     void aBadFilterIsA400NamingIt(String query, String problem) {
-        http.get().uri(withStore("/api/orders", query)).header(HttpHeaders.AUTHORIZATION, CS).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:storeops:problem:" + problem);
+        http.get()
+                .uri(withStore("/api/orders", query))
+                .header(HttpHeaders.AUTHORIZATION, CS)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:" + problem);
     }
 
     @Test
     void theStoreIsRequired() {
-        http.get().uri("/api/orders?sku=" + sku).header(HttpHeaders.AUTHORIZATION, CS).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo("storeId is required.");
+        http.get()
+                .uri("/api/orders?sku=" + sku)
+                .header(HttpHeaders.AUTHORIZATION, CS)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("storeId is required.");
     }
 
     @Test
     void theExportIsTheSameSearchAsASpreadsheetReadyCsvFile() {
-        WebTestClient.ResponseSpec response = http.get().uri(withStore("/api/orders/export", "sku=" + sku))
-                .header(HttpHeaders.AUTHORIZATION, CS).exchange().expectStatus().isOk();
-        response.expectHeader().contentTypeCompatibleWith("text/csv")
-                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, disposition -> assertThat(disposition)
-                        .startsWith("attachment").contains("orders-tmall-flagship-"));
-        String csv = new String(response.expectBody(byte[].class).returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        WebTestClient.ResponseSpec response = http.get()
+                .uri(withStore("/api/orders/export", "sku=" + sku))
+                .header(HttpHeaders.AUTHORIZATION, CS)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        response.expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .expectHeader()
+                .value(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        disposition ->
+                                assertThat(disposition).startsWith("attachment").contains("orders-tmall-flagship-"));
+        String csv =
+                new String(response.expectBody(byte[].class).returnResult().getResponseBody(), StandardCharsets.UTF_8);
 
         assertThat(csv).startsWith("\uFEFForder_id,storefront_order,status,placed_at,paid_at,currency,total,");
         List<String> rows = csv.lines().skip(1).toList();
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(5).allSatisfy(row -> assertThat(row).contains(sku + " × 1"));
-        assertThat(rows).filteredOn(row -> row.startsWith(id("with-note") + ","))
-                .singleElement().satisfies(row -> assertThat(row)
+        assertThat(rows)
+                .hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy(row -> assertThat(row).contains(sku + " × 1"));
+        assertThat(rows)
+                .filteredOn(row -> row.startsWith(id("with-note") + ","))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
                         .contains(",ON_HOLD,2026-11-28 10:11:30,2026-11-28 10:11:30,CNY,295.00,0.00,")
                         .contains("\"'=HYPERLINK(\"\"http://x\"\"), please wrap\""));
-        http.get().uri(withStore("/api/orders/export", ""))
-                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE)).exchange()
-                .expectStatus().isForbidden();
+        http.get()
+                .uri(withStore("/api/orders/export", ""))
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     private void place(String name, String paidAt, Map<String, String> replacements) {
@@ -156,8 +210,10 @@ class OrderSearchTest {
         for (Map.Entry<String, String> replacement : replacements.entrySet()) {
             body = body.replace(replacement.getKey(), replacement.getValue());
         }
-        SignedWebhooks.storefront(http, STORE, "order.paid", UUID.randomUUID().toString(), body, "test-storefront-secret")
-                .expectStatus().isOk();
+        SignedWebhooks.storefront(
+                        http, STORE, "order.paid", UUID.randomUUID().toString(), body, "test-storefront-secret")
+                .expectStatus()
+                .isOk();
         orders.put(name, STORE + ":" + number);
     }
 
@@ -166,8 +222,15 @@ class OrderSearchTest {
     }
 
     private JsonNode search(String query) {
-        byte[] body = http.get().uri(withStore("/api/orders", query)).header(HttpHeaders.AUTHORIZATION, CS).exchange()
-                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] body = http.get()
+                .uri(withStore("/api/orders", query))
+                .header(HttpHeaders.AUTHORIZATION, CS)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
         return JSON.readTree(body);
     }
 
@@ -193,5 +256,4 @@ class OrderSearchTest {
         page.get("orders").forEach(order -> ids.add(order.get("orderId").asString()));
         return ids;
     }
-
 }

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Topics;
-import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;
@@ -32,8 +32,10 @@ class StaffOrderCommandsTest {
 
     @Autowired
     WebTestClient http;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
@@ -42,10 +44,20 @@ class StaffOrderCommandsTest {
         String orderId = paidOrder();
 
         try (var events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
-            cancel(orderId, CS, "Buyer ordered twice").expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.cancellation.cancelledBy").isEqualTo("cs.li");
-            cancel(orderId, CS, "Again").expectStatus().isOk()
-                    .expectBody().jsonPath("$.cancellation.reason").isEqualTo("Buyer ordered twice");
+            cancel(orderId, CS, "Buyer ordered twice")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("CANCELLED")
+                    .jsonPath("$.cancellation.cancelledBy")
+                    .isEqualTo("cs.li");
+            cancel(orderId, CS, "Again")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.cancellation.reason")
+                    .isEqualTo("Buyer ordered twice");
 
             var cancelled = TestEvents.await(events, orderId, "OrderCancelled", 2, Duration.ofSeconds(5));
             assertThat(cancelled).hasSize(1);
@@ -58,15 +70,34 @@ class StaffOrderCommandsTest {
     @Test
     void aDispatchedOrderIsRefusedWithItsStatusAndAPointerToRefunds() {
         String orderId = paidOrder();
-        kafka.send(TestEvents.record(new ShipmentDispatched(orderId, "tmall-flagship", "shp-" + orderId, "SF", "SF99887766",
-                null, List.of(), "wh.zhao", Instant.now()), "fulfillment-service", 2)).join();
-        await().atMost(PATIENCE).untilAsserted(() -> order(orderId).expectBody().jsonPath("$.status").isEqualTo("SHIPPED"));
+        kafka.send(TestEvents.record(
+                        new ShipmentDispatched(
+                                orderId,
+                                "tmall-flagship",
+                                "shp-" + orderId,
+                                "SF",
+                                "SF99887766",
+                                null,
+                                List.of(),
+                                "wh.zhao",
+                                Instant.now()),
+                        "fulfillment-service",
+                        2))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> order(orderId).expectBody().jsonPath("$.status").isEqualTo("SHIPPED"));
 
-        cancel(orderId, CS, "Too late").expectStatus().isEqualTo(409)
+        cancel(orderId, CS, "Too late")
+                .expectStatus()
+                .isEqualTo(409)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:storeops:problem:order-state")
-                .jsonPath("$.currentStatus").isEqualTo("SHIPPED")
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("refund"));
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:order-state")
+                .jsonPath("$.currentStatus")
+                .isEqualTo("SHIPPED")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("refund"));
     }
 
     @Test
@@ -74,62 +105,153 @@ class StaffOrderCommandsTest {
         String number = "T" + UUID.randomUUID().toString().substring(0, 8);
         String orderId = paidOrder(number);
 
-        SignedWebhooks.storefront(http, "tmall-flagship", "order.cancelled", UUID.randomUUID().toString(),
-                "{\"orderId\":\"" + number + "\",\"reason\":\"changed my mind\"}", "test-storefront-secret").expectStatus().isOk();
+        SignedWebhooks.storefront(
+                        http,
+                        "tmall-flagship",
+                        "order.cancelled",
+                        UUID.randomUUID().toString(),
+                        "{\"orderId\":\"" + number + "\",\"reason\":\"changed my mind\"}",
+                        "test-storefront-secret")
+                .expectStatus()
+                .isOk();
 
-        order(orderId).expectBody().jsonPath("$.status").isEqualTo("CANCELLED")
-                .jsonPath("$.cancellation.cancelledBy").isEqualTo("buyer");
-        SignedWebhooks.storefront(http, "tmall-flagship", "order.cancelled", UUID.randomUUID().toString(),
-                "{\"orderId\":\"never-seen\"}", "test-storefront-secret").expectStatus().isNotFound();
+        order(orderId)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED")
+                .jsonPath("$.cancellation.cancelledBy")
+                .isEqualTo("buyer");
+        SignedWebhooks.storefront(
+                        http,
+                        "tmall-flagship",
+                        "order.cancelled",
+                        UUID.randomUUID().toString(),
+                        "{\"orderId\":\"never-seen\"}",
+                        "test-storefront-secret")
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void aShopifyCancellationCancelsTheOrder() {
         long id = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
-        SignedWebhooks.shopify(http, "storeops-test.myshopify.com", "orders/paid", UUID.randomUUID().toString(),
-                TestOrders.shopifyOrder(id), "test-shopify-secret", Instant.now()).expectStatus().isOk();
+        SignedWebhooks.shopify(
+                        http,
+                        "storeops-test.myshopify.com",
+                        "orders/paid",
+                        UUID.randomUUID().toString(),
+                        TestOrders.shopifyOrder(id),
+                        "test-shopify-secret",
+                        Instant.now())
+                .expectStatus()
+                .isOk();
 
-        SignedWebhooks.shopify(http, "storeops-test.myshopify.com", "orders/cancelled", UUID.randomUUID().toString(),
-                "{\"id\":" + id + ",\"cancel_reason\":\"customer\",\"cancelled_at\":\"2026-11-28T10:00:00-05:00\"}",
-                "test-shopify-secret", Instant.now()).expectStatus().isOk();
+        SignedWebhooks.shopify(
+                        http,
+                        "storeops-test.myshopify.com",
+                        "orders/cancelled",
+                        UUID.randomUUID().toString(),
+                        "{\"id\":" + id
+                                + ",\"cancel_reason\":\"customer\",\"cancelled_at\":\"2026-11-28T10:00:00-05:00\"}",
+                        "test-shopify-secret",
+                        Instant.now())
+                .expectStatus()
+                .isOk();
 
-        http.get().uri("/api/orders/{id}", "shopify-us:" + id)
-                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("cs", StaffRole.CS_AFTERSALE, "shopify-us")).exchange()
-                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.cancellation.reason").isEqualTo("Shopify: customer");
+        http.get()
+                .uri("/api/orders/{id}", "shopify-us:" + id)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("cs", StaffRole.CS_AFTERSALE, "shopify-us"))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED")
+                .jsonPath("$.cancellation.reason")
+                .isEqualTo("Shopify: customer");
     }
 
     @Test
     void customerServiceCorrectsTheAddressUntilDispatch() {
         String orderId = paidOrder();
-        Map<String, String> corrected = Map.of("name", "王芳", "phone", "13800138000", "country", "CN", "city", "杭州市",
-                "line1", "文三路 90 号 5 幢 302", "postalCode", "310012");
+        Map<String, String> corrected = Map.of(
+                "name",
+                "王芳",
+                "phone",
+                "13800138000",
+                "country",
+                "CN",
+                "city",
+                "杭州市",
+                "line1",
+                "文三路 90 号 5 幢 302",
+                "postalCode",
+                "310012");
 
         try (var events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
-            changeAddress(orderId, CS, corrected).expectStatus().isOk()
-                    .expectBody().jsonPath("$.shippingAddress.line1").isEqualTo("文三路 90 号 5 幢 302")
-                    .jsonPath("$.addressChanges[0].changedBy").isEqualTo("cs.li")
-                    .jsonPath("$.addressChanges[0].from.line1").isEqualTo("文三路 90 号");
-            assertThat(TestEvents.await(events, orderId, "OrderAddressChanged", 1, PATIENCE)).hasSize(1);
+            changeAddress(orderId, CS, corrected)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.shippingAddress.line1")
+                    .isEqualTo("文三路 90 号 5 幢 302")
+                    .jsonPath("$.addressChanges[0].changedBy")
+                    .isEqualTo("cs.li")
+                    .jsonPath("$.addressChanges[0].from.line1")
+                    .isEqualTo("文三路 90 号");
+            assertThat(TestEvents.await(events, orderId, "OrderAddressChanged", 1, PATIENCE))
+                    .hasSize(1);
         }
         changeAddress(orderId, CS, Map.of("name", "王芳", "country", "CN", "line1", "文三路 90 号", "postalCode", "31"))
-                .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:storeops:problem:address-doubtful").jsonPath("$.doubts.length()").isEqualTo(2);
-        changeAddress(orderId, TestTokens.bearer("pre", StaffRole.CS_PRESALE, "tmall-flagship"), corrected).expectStatus().isForbidden();
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:address-doubtful")
+                .jsonPath("$.doubts.length()")
+                .isEqualTo(2);
+        changeAddress(orderId, TestTokens.bearer("pre", StaffRole.CS_PRESALE, "tmall-flagship"), corrected)
+                .expectStatus()
+                .isForbidden();
 
-        kafka.send(TestEvents.record(new ShipmentDispatched(orderId, "tmall-flagship", "shp-" + orderId, "SF", "SF99887766",
-                null, List.of(), "wh.zhao", Instant.now()), "fulfillment-service", 2)).join();
-        await().atMost(PATIENCE).untilAsserted(() -> order(orderId).expectBody().jsonPath("$.status").isEqualTo("SHIPPED"));
-        changeAddress(orderId, CS, corrected).expectStatus().isEqualTo(409).expectBody().jsonPath("$.action").isEqualTo("CHANGE_ADDRESS");
+        kafka.send(TestEvents.record(
+                        new ShipmentDispatched(
+                                orderId,
+                                "tmall-flagship",
+                                "shp-" + orderId,
+                                "SF",
+                                "SF99887766",
+                                null,
+                                List.of(),
+                                "wh.zhao",
+                                Instant.now()),
+                        "fulfillment-service",
+                        2))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> order(orderId).expectBody().jsonPath("$.status").isEqualTo("SHIPPED"));
+        changeAddress(orderId, CS, corrected)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.action")
+                .isEqualTo("CHANGE_ADDRESS");
     }
 
     @Test
     void cancellingNeedsARoleTheStoreAndAReason() {
         String orderId = paidOrder();
 
-        cancel(orderId, TestTokens.bearer("wh", StaffRole.WAREHOUSE, "tmall-flagship"), "x").expectStatus().isForbidden();
-        cancel(orderId, TestTokens.bearer("cs.us", StaffRole.CS_AFTERSALE, "shopify-us"), "x").expectStatus().isNotFound();
+        cancel(orderId, TestTokens.bearer("wh", StaffRole.WAREHOUSE, "tmall-flagship"), "x")
+                .expectStatus()
+                .isForbidden();
+        cancel(orderId, TestTokens.bearer("cs.us", StaffRole.CS_AFTERSALE, "shopify-us"), "x")
+                .expectStatus()
+                .isNotFound();
         cancel(orderId, CS, " ").expectStatus().isEqualTo(422);
-        order(orderId).expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn("PAID", "READY"));
+        order(orderId)
+                .expectBody()
+                .jsonPath("$.status")
+                .value(status -> assertThat(status).isIn("PAID", "READY"));
     }
 
     private String paidOrder() {
@@ -141,16 +263,25 @@ class StaffOrderCommandsTest {
     }
 
     private WebTestClient.ResponseSpec cancel(String orderId, String bearer, String reason) {
-        return http.post().uri("/api/orders/{id}/cancel", orderId).header(HttpHeaders.AUTHORIZATION, bearer)
-                .bodyValue(Map.of("reason", reason)).exchange();
+        return http.post()
+                .uri("/api/orders/{id}/cancel", orderId)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(Map.of("reason", reason))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec changeAddress(String orderId, String bearer, Map<String, String> address) {
-        return http.put().uri("/api/orders/{id}/address", orderId).header(HttpHeaders.AUTHORIZATION, bearer)
-                .bodyValue(address).exchange();
+        return http.put()
+                .uri("/api/orders/{id}/address", orderId)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(address)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec order(String orderId) {
-        return http.get().uri("/api/orders/{id}", orderId).header(HttpHeaders.AUTHORIZATION, CS).exchange();
+        return http.get()
+                .uri("/api/orders/{id}", orderId)
+                .header(HttpHeaders.AUTHORIZATION, CS)
+                .exchange();
     }
 }

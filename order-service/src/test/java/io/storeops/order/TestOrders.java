@@ -7,8 +7,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Storefront orders as the order-service tests send them (test stores and secrets). */
 final class TestOrders {
 
-    private TestOrders() {
-    }
+    private TestOrders() {}
 
     /** A paid order of the Tmall store under a fresh number, through its signed webhook; returns the order id. */
     static String paidNativeOrder(WebTestClient http) {
@@ -16,8 +15,15 @@ final class TestOrders {
     }
 
     static String paidNativeOrder(WebTestClient http, String number) {
-        SignedWebhooks.storefront(http, "tmall-flagship", "order.paid", UUID.randomUUID().toString(), nativeOrder(number),
-                "test-storefront-secret").expectStatus().isOk();
+        SignedWebhooks.storefront(
+                        http,
+                        "tmall-flagship",
+                        "order.paid",
+                        UUID.randomUUID().toString(),
+                        nativeOrder(number),
+                        "test-storefront-secret")
+                .expectStatus()
+                .isOk();
         return "tmall-flagship:" + number;
     }
 

@@ -20,20 +20,25 @@ import org.springframework.util.StringUtils;
  */
 final class KafkaClientSettings {
 
-    private KafkaClientSettings() {
-    }
+    private KafkaClientSettings() {}
 
     /** A producer whose acknowledged records are durable and never doubled by retries: no setting may weaken that. */
-    static Map<String, Object> durableProducer(KafkaProperties kafka, KafkaConnectionDetails connection, String clientId,
-                                               Class<?> keySerializer) {
+    static Map<String, Object> durableProducer(
+            KafkaProperties kafka, KafkaConnectionDetails connection, String clientId, Class<?> keySerializer) {
         Map<String, Object> properties = connected(kafka.buildProducerProperties(), connection.getProducer());
         properties.putAll(Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, clientId,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.CLIENT_ID_CONFIG,
+                clientId,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                keySerializer,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
         return properties;
     }
 
@@ -41,7 +46,8 @@ final class KafkaClientSettings {
         return connected(kafka.buildConsumerProperties(), connection.getConsumer());
     }
 
-    private static Map<String, Object> connected(Map<String, Object> properties, KafkaConnectionDetails.Configuration connection) {
+    private static Map<String, Object> connected(
+            Map<String, Object> properties, KafkaConnectionDetails.Configuration connection) {
         Map<String, Object> settings = new HashMap<>(properties);
         settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
         if (StringUtils.hasLength(connection.getSecurityProtocol())) {

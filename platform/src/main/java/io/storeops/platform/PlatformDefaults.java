@@ -25,13 +25,15 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         MutablePropertySources sources = environment.getPropertySources();
-        sources.addLast(load("storeopsPlatformDefaults", new ClassPathResource(DEFAULTS, PlatformDefaults.class.getClassLoader())));
+        sources.addLast(load(
+                "storeopsPlatformDefaults", new ClassPathResource(DEFAULTS, PlatformDefaults.class.getClassLoader())));
         for (Object source : application.getAllSources()) {
             if (source instanceof Class<?> type) {
-                ClassPathResource service = new ClassPathResource(type.getPackageName().replace('.', '/') + "/" + SERVICE,
-                        type.getClassLoader());
+                ClassPathResource service = new ClassPathResource(
+                        type.getPackageName().replace('.', '/') + "/" + SERVICE, type.getClassLoader());
                 if (service.exists()) {
-                    sources.addBefore("storeopsPlatformDefaults", load("storeopsService:" + type.getSimpleName(), service));
+                    sources.addBefore(
+                            "storeopsPlatformDefaults", load("storeopsService:" + type.getSimpleName(), service));
                 }
             }
         }

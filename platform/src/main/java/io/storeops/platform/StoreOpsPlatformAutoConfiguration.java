@@ -3,10 +3,10 @@ package io.storeops.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Topics;
 import io.storeops.platform.health.MongoPingHealthIndicator;
-import io.storeops.platform.messaging.EventDispatcher;
 import io.storeops.platform.messaging.DeadLetterReplay;
 import io.storeops.platform.messaging.DeadLetters;
 import io.storeops.platform.messaging.EventConsumer;
+import io.storeops.platform.messaging.EventDispatcher;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.platform.messaging.FailurePolicy;
 import io.storeops.platform.operations.OperationsController;
@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,9 +41,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
@@ -83,33 +83,54 @@ public class StoreOpsPlatformAutoConfiguration {
      * A bean of its own so that the context closes it.
      */
     @Bean
-    DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(KafkaProperties kafka, KafkaConnectionDetails connection,
-                                                                      @Value("${spring.application.name}") String service) {
-        Map<String, Object> properties = KafkaClientSettings.durableProducer(kafka, connection, service + "-outbox", StringSerializer.class);
+    DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(
+            KafkaProperties kafka,
+            KafkaConnectionDetails connection,
+            @Value("${spring.application.name}") String service) {
+        Map<String, Object> properties =
+                KafkaClientSettings.durableProducer(kafka, connection, service + "-outbox", StringSerializer.class);
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         properties.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        // A send waits at most this long for a topic's metadata, so a broker outage does not hold the relay a minute per send.
+        // A send waits at most this long for a topic's metadata, so a broker outage does not hold the relay a minute
+        // per send.
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         return new DefaultKafkaProducerFactory<>(properties);
     }
 
     @Bean
-    KafkaTemplate<String, byte[]> outboxKafkaTemplate(DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory) {
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(
+            DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory) {
         return new KafkaTemplate<>(outboxProducerFactory);
     }
 
     @Bean
-    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate, KafkaAdmin kafkaAdmin,
-                            Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String service,
-                            @Value("${storeops.outbox.sweep-interval:60s}") Duration sweepInterval,
-                            @Value("${storeops.outbox.send-timeout:30s}") Duration sendTimeout,
-                            @Value("${storeops.outbox.lease:30s}") Duration lease,
-                            @Value("${storeops.outbox.batch-size:256}") int batchSize,
-                            @Value("${storeops.outbox.park-after-attempts:3}") int parkAfterAttempts) {
-        return new OutboxRelay(mongo, outboxKafkaTemplate, topic -> topicMissing(kafkaAdmin, topic), clock,
-                new OutboxRelay.Settings(sweepInterval, sendTimeout, lease, batchSize, parkAfterAttempts,
-                        Set.of(WebhookDeliveries.COLLECTION)), meters, service);
+    OutboxRelay outboxRelay(
+            ReactiveMongoTemplate mongo,
+            KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+            KafkaAdmin kafkaAdmin,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${spring.application.name}") String service,
+            @Value("${storeops.outbox.sweep-interval:60s}") Duration sweepInterval,
+            @Value("${storeops.outbox.send-timeout:30s}") Duration sendTimeout,
+            @Value("${storeops.outbox.lease:30s}") Duration lease,
+            @Value("${storeops.outbox.batch-size:256}") int batchSize,
+            @Value("${storeops.outbox.park-after-attempts:3}") int parkAfterAttempts) {
+        return new OutboxRelay(
+                mongo,
+                outboxKafkaTemplate,
+                topic -> topicMissing(kafkaAdmin, topic),
+                clock,
+                new OutboxRelay.Settings(
+                        sweepInterval,
+                        sendTimeout,
+                        lease,
+                        batchSize,
+                        parkAfterAttempts,
+                        Set.of(WebhookDeliveries.COLLECTION)),
+                meters,
+                service);
     }
 
     /** True only when the cluster answered that the topic does not exist; unreachable is not missing. */
@@ -128,50 +149,72 @@ public class StoreOpsPlatformAutoConfiguration {
     }
 
     @Bean
-    AggregateStore aggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, MeterRegistry meters,
-                                  @Value("${spring.application.name}") String service) {
+    AggregateStore aggregateStore(
+            ReactiveMongoTemplate mongo,
+            OutboxRelay relay,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${spring.application.name}") String service) {
         return new AggregateStore(mongo, relay, service, clock, meters);
     }
 
     @Bean
-    EventDispatcher eventDispatcher(List<EventHandler<?>> handlers, MeterRegistry meters,
-                                    @Value("${spring.application.name}") String service,
-                                    @Value("${storeops.messaging.handler-timeout:20s}") Duration handlerTimeout) {
+    EventDispatcher eventDispatcher(
+            List<EventHandler<?>> handlers,
+            MeterRegistry meters,
+            @Value("${spring.application.name}") String service,
+            @Value("${storeops.messaging.handler-timeout:20s}") Duration handlerTimeout) {
         return new EventDispatcher(handlers, meters, service, handlerTimeout);
     }
 
     @Bean
-    DeadLetters deadLetters(KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate, MeterRegistry meters,
-                            @Value("${spring.application.name}") String service) {
+    DeadLetters deadLetters(
+            KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate,
+            MeterRegistry meters,
+            @Value("${spring.application.name}") String service) {
         return new DeadLetters(deadLetterKafkaTemplate, meters, service);
     }
 
     /** The binding {@code storeopsEvents-in-0}: a poll at a time, keys applied concurrently, each failed attempt judged. */
     @Bean
-    Consumer<Message<List<byte[]>>> storeopsEvents(EventDispatcher eventDispatcher, DeadLetters deadLetters,
-                                                   @Value("${storeops.messaging.event-attempts:3}") int eventAttempts,
-                                                   @Value("${storeops.messaging.concurrent-keys:8}") int concurrentKeys) {
+    Consumer<Message<List<byte[]>>> storeopsEvents(
+            EventDispatcher eventDispatcher,
+            DeadLetters deadLetters,
+            @Value("${storeops.messaging.event-attempts:3}") int eventAttempts,
+            @Value("${storeops.messaging.concurrent-keys:8}") int concurrentKeys) {
         return new EventConsumer(eventDispatcher, deadLetters, eventAttempts, concurrentKeys);
     }
 
     /** Writes dead letters as they were consumed (bytes in, bytes out), with the operator's Kafka settings. */
     @Bean
-    DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaProperties kafka, KafkaConnectionDetails connection,
-                                                                         @Value("${spring.application.name}") String service) {
-        return new DefaultKafkaProducerFactory<>(
-                KafkaClientSettings.durableProducer(kafka, connection, service + "-dead-letters", ByteArraySerializer.class));
+    DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(
+            KafkaProperties kafka,
+            KafkaConnectionDetails connection,
+            @Value("${spring.application.name}") String service) {
+        return new DefaultKafkaProducerFactory<>(KafkaClientSettings.durableProducer(
+                kafka, connection, service + "-dead-letters", ByteArraySerializer.class));
     }
 
     @Bean
-    KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate(DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
+    KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate(
+            DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
         return new KafkaTemplate<>(deadLetterProducerFactory);
     }
 
     @Bean
-    DeadLetterReplay deadLetterReplay(KafkaProperties kafka, KafkaConnectionDetails connection, @Value("${spring.application.name}") String service,
-                                      @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
-                                      EventDispatcher eventDispatcher, KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate) {
-        return new DeadLetterReplay(KafkaClientSettings.consumer(kafka, connection), service, consumedTopics, eventDispatcher, deadLetterKafkaTemplate);
+    DeadLetterReplay deadLetterReplay(
+            KafkaProperties kafka,
+            KafkaConnectionDetails connection,
+            @Value("${spring.application.name}") String service,
+            @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
+            EventDispatcher eventDispatcher,
+            KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate) {
+        return new DeadLetterReplay(
+                KafkaClientSettings.consumer(kafka, connection),
+                service,
+                consumedTopics,
+                eventDispatcher,
+                deadLetterKafkaTemplate);
     }
 
     /**
@@ -179,18 +222,22 @@ public class StoreOpsPlatformAutoConfiguration {
      * to partition 0), so that a cluster that does not create topics on first use still takes them.
      */
     @Bean
-    KafkaAdmin.NewTopics deadLetterTopics(@Value("${spring.application.name}") String service,
-                                          @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
-                                          @Value("${spring.cloud.stream.kafka.binder.replication-factor:1}") short replicas) {
+    KafkaAdmin.NewTopics deadLetterTopics(
+            @Value("${spring.application.name}") String service,
+            @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
+            @Value("${spring.cloud.stream.kafka.binder.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(consumedTopics.stream()
-                .map(topic -> TopicBuilder.name(Topics.deadLetter(topic, service)).partitions(1).replicas(replicas).build())
+                .map(topic -> TopicBuilder.name(Topics.deadLetter(topic, service))
+                        .partitions(1)
+                        .replicas(replicas)
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 
     /** Outages retried as long as they last by the listener container; see {@link EventConsumer} for the events' own failures. */
     @Bean
-    FailurePolicy storeopsFailurePolicy(DeadLetters deadLetters,
-                                        @Value("${storeops.messaging.retry.max-interval:10s}") Duration maxInterval) {
+    FailurePolicy storeopsFailurePolicy(
+            DeadLetters deadLetters, @Value("${storeops.messaging.retry.max-interval:10s}") Duration maxInterval) {
         return new FailurePolicy(deadLetters, maxInterval);
     }
 
@@ -206,8 +253,8 @@ public class StoreOpsPlatformAutoConfiguration {
 
     /** The embedded store has no TTL index: expired delivery records are purged on a timer. */
     @Bean(destroyMethod = "dispose")
-    Disposable webhookDeliveryPurge(WebhookDeliveries deliveries,
-                                    @Value("${storeops.webhooks.purge-interval:1h}") Duration interval) {
+    Disposable webhookDeliveryPurge(
+            WebhookDeliveries deliveries, @Value("${storeops.webhooks.purge-interval:1h}") Duration interval) {
         return Flux.interval(interval, interval, Schedulers.boundedElastic())
                 .concatMap(tick -> deliveries.purgeExpired().onErrorResume(failure -> Mono.just(0L)))
                 .subscribe();

@@ -43,9 +43,11 @@ class KafkaClientSettingsTest {
         kafka.getProducer().setAcks("1");
         kafka.getProperties().put("client.dns.lookup", "use_all_dns_ips");
 
-        Map<String, Object> settings = KafkaClientSettings.durableProducer(kafka, SECURED, "order-service-outbox", StringSerializer.class);
+        Map<String, Object> settings =
+                KafkaClientSettings.durableProducer(kafka, SECURED, "order-service-outbox", StringSerializer.class);
 
-        assertThat(settings).containsEntry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, List.of("kafka.internal:9093"))
+        assertThat(settings)
+                .containsEntry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, List.of("kafka.internal:9093"))
                 .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL")
                 .containsEntry(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG, SslBundleSslEngineFactory.class)
                 .containsEntry(SslBundle.class.getName(), BUNDLE)

@@ -18,7 +18,8 @@ class RefundMetrics {
 
     @Bean
     EventCounters refundCounters(MeterRegistry meters, StoreCatalog stores) {
-        StoreCounter completed = new StoreCounter(meters, stores, "storeops.refunds.completed", "Refunds paid back to buyers, by store");
+        StoreCounter completed =
+                new StoreCounter(meters, stores, "storeops.refunds.completed", "Refunds paid back to buyers, by store");
         return new EventCounters().on(RefundCompleted.class, refund -> completed.increment(refund.storeId()));
     }
 }

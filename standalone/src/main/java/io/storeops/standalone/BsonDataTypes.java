@@ -34,8 +34,7 @@ final class BsonDataTypes {
     private static final byte BSON = 0;
     private static final byte JAVA = 1;
 
-    private BsonDataTypes() {
-    }
+    private BsonDataTypes() {}
 
     /** A value written as its encoding, with its length in front. */
     private abstract static class Encoded<T> extends BasicDataType<T> {

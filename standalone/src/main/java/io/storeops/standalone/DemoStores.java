@@ -15,8 +15,7 @@ final class DemoStores {
     static final String SHOPIFY_SECRET = "demo-shopify-secret";
     static final String CARRIER_SECRET = "demo-carrier-secret";
 
-    private DemoStores() {
-    }
+    private DemoStores() {}
 
     /** Configuration every service of the standalone system receives. */
     static List<String> properties() {

@@ -38,7 +38,8 @@ final class DevCredentials {
             Files.writeString(keyFile, Base64.getEncoder().encodeToString(generated), StandardCharsets.US_ASCII);
             restrictToOwner(keyFile);
         }
-        return new DevCredentials(Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim()));
+        return new DevCredentials(Base64.getDecoder()
+                .decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim()));
     }
 
     String secretBase64() {
@@ -50,8 +51,13 @@ final class DevCredentials {
         DevTokens issuer = new DevTokens(secret);
         Map<String, String> tokens = new LinkedHashMap<>();
         for (StaffRole role : StaffRole.values()) {
-            tokens.put(role.name(), issuer.issue("dev-" + role.name().toLowerCase().replace('_', '-'), Set.of(role), stores,
-                    TOKEN_LIFETIME));
+            tokens.put(
+                    role.name(),
+                    issuer.issue(
+                            "dev-" + role.name().toLowerCase().replace('_', '-'),
+                            Set.of(role),
+                            stores,
+                            TOKEN_LIFETIME));
         }
         Path file = dataDir.resolve("dev-tokens.json");
         Files.write(file, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(tokens));

@@ -6,16 +6,16 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The H2-backed Mongo-wire store, made to answer a write only once it is in the file. H2's
@@ -32,10 +32,36 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DurableH2Backend extends H2Backend {
 
     /** Commands that never change data: their replies need no commit. */
-    private static final Set<String> READ_ONLY = Set.of("find", "getMore", "getmore", "aggregate", "count", "distinct",
-            "listCollections", "listIndexes", "listDatabases", "killCursors", "endSessions", "hello", "isMaster", "ismaster",
-            "ping", "buildInfo", "buildinfo", "serverStatus", "getLastError", "getlasterror", "whatsmyuri", "getParameter",
-            "dbStats", "collStats", "connectionStatus", "hostInfo", "getCmdLineOpts", "getFreeMonitoringStatus", "getLog");
+    private static final Set<String> READ_ONLY = Set.of(
+            "find",
+            "getMore",
+            "getmore",
+            "aggregate",
+            "count",
+            "distinct",
+            "listCollections",
+            "listIndexes",
+            "listDatabases",
+            "killCursors",
+            "endSessions",
+            "hello",
+            "isMaster",
+            "ismaster",
+            "ping",
+            "buildInfo",
+            "buildinfo",
+            "serverStatus",
+            "getLastError",
+            "getlasterror",
+            "whatsmyuri",
+            "getParameter",
+            "dbStats",
+            "collStats",
+            "connectionStatus",
+            "hostInfo",
+            "getCmdLineOpts",
+            "getFreeMonitoringStatus",
+            "getLog");
 
     private static final String FORMAT_MAP = "storeops.format";
     private static final String DOCUMENTS = "documents";
@@ -51,7 +77,8 @@ final class DurableH2Backend extends H2Backend {
      * inserts/s at 16 KB, 1,280 at 2 KB; without per-write commits 1,680 and 2,440).
      */
     DurableH2Backend(String fileName) {
-        super(withBsonFormat(new MVStore.Builder().fileName(fileName).pageSplitSize(2048).open(), fileName));
+        super(withBsonFormat(
+                new MVStore.Builder().fileName(fileName).pageSplitSize(2048).open(), fileName));
     }
 
     @Override
@@ -73,16 +100,21 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.DocumentType.INSTANCE));
+            MVMap<Object, Document> documents = getMvStore()
+                    .openMap(
+                            "databases." + namespace,
+                            new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.DocumentType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
             return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         @Override
-        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            MVMap<KeyValue, Object> entries = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValueType.INSTANCE));
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Object> entries = getMvStore()
+                    .openMap(
+                            getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                            new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValueType.INSTANCE));
             return new BsonUniqueIndex(entries, indexName, keys, sparse);
         }
     }
@@ -92,12 +124,14 @@ final class DurableH2Backend extends H2Backend {
      * standalone wrote in H2's default format, which this one could not read.
      */
     private static MVStore withBsonFormat(MVStore store, String fileName) {
-        boolean marked = store.hasMap(FORMAT_MAP) && BSON_FORMAT.equals(store.<String, String>openMap(FORMAT_MAP).get(DOCUMENTS));
+        boolean marked = store.hasMap(FORMAT_MAP)
+                && BSON_FORMAT.equals(store.<String, String>openMap(FORMAT_MAP).get(DOCUMENTS));
         if (!marked) {
             if (store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."))) {
                 store.closeImmediately(); // nothing written to a file this version does not own
-                throw new IllegalStateException(fileName + " was written by an earlier StoreOps standalone in a format this one "
-                        + "does not read; move the data folder aside (or delete it) to start with a fresh store");
+                throw new IllegalStateException(
+                        fileName + " was written by an earlier StoreOps standalone in a format this one "
+                                + "does not read; move the data folder aside (or delete it) to start with a fresh store");
             }
             store.<String, String>openMap(FORMAT_MAP).put(DOCUMENTS, BSON_FORMAT);
             store.commit();

@@ -39,8 +39,10 @@ final class EmbeddedDocumentStore implements AutoCloseable {
         try {
             return new DurableH2Backend(file.toAbsolutePath().toString());
         } catch (MVStoreException locked) {
-            throw new IllegalStateException("The data folder is in use by another StoreOps (" + file.toAbsolutePath()
-                    + " is locked). Stop that one first, or set STOREOPS_DATA_DIR to another folder.", locked);
+            throw new IllegalStateException(
+                    "The data folder is in use by another StoreOps (" + file.toAbsolutePath()
+                            + " is locked). Stop that one first, or set STOREOPS_DATA_DIR to another folder.",
+                    locked);
         }
     }
 

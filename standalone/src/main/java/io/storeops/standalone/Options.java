@@ -4,8 +4,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Command-line options and environment variables of the standalone launcher. */
-record Options(Path dataDir, int orderPort, int kafkaPort, int kafkaControllerPort, int mongoPort, double simulateRate,
-               boolean inMemoryStore, boolean help) {
+record Options(
+        Path dataDir,
+        int orderPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        double simulateRate,
+        boolean inMemoryStore,
+        boolean help) {
 
     static final String USAGE = """
             StoreOps standalone: the whole system in one process.
@@ -47,9 +54,15 @@ record Options(Path dataDir, int orderPort, int kafkaPort, int kafkaControllerPo
             }
         }
         int kafkaPort = port(environment, "STOREOPS_KAFKA_PORT", 19092);
-        return new Options(Path.of(environment.getOrDefault("STOREOPS_DATA_DIR", "storeops-data")),
-                port(environment, "STOREOPS_ORDER_PORT", 8081), kafkaPort, kafkaPort + 1,
-                port(environment, "STOREOPS_MONGO_PORT", 37017), simulate, inMemoryStore, help);
+        return new Options(
+                Path.of(environment.getOrDefault("STOREOPS_DATA_DIR", "storeops-data")),
+                port(environment, "STOREOPS_ORDER_PORT", 8081),
+                kafkaPort,
+                kafkaPort + 1,
+                port(environment, "STOREOPS_MONGO_PORT", 37017),
+                simulate,
+                inMemoryStore,
+                help);
     }
 
     private static int port(Map<String, String> environment, String name, int fallback) {

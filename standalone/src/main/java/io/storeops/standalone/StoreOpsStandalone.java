@@ -25,11 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class StoreOpsStandalone {
 
-    record Service(String name, Class<?> application, int port) {
-    }
+    record Service(String name, Class<?> application, int port) {}
 
-    private StoreOpsStandalone() {
-    }
+    private StoreOpsStandalone() {}
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
@@ -37,23 +35,27 @@ public final class StoreOpsStandalone {
             System.out.println(Options.USAGE);
             return;
         }
-        // One logging setup for the whole process (logback.xml): four applications re-initialising it would duplicate it.
+        // One logging setup for the whole process (logback.xml): four applications re-initialising it would duplicate
+        // it.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Path dataDir = options.dataDir();
         Files.createDirectories(dataDir);
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping StoreOps...");
-            for (int i = running.size() - 1; i >= 0; i--) {
-                try {
-                    running.get(i).close();
-                } catch (Exception failure) {
-                    System.err.println("while stopping: " + failure);
-                }
-            }
-            stopped.countDown();
-        }, "storeops-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping StoreOps...");
+                            for (int i = running.size() - 1; i >= 0; i--) {
+                                try {
+                                    running.get(i).close();
+                                } catch (Exception failure) {
+                                    System.err.println("while stopping: " + failure);
+                                }
+                            }
+                            stopped.countDown();
+                        },
+                        "storeops-stop"));
 
         try {
             startAll(options, dataDir, running);
@@ -69,10 +71,11 @@ public final class StoreOpsStandalone {
     }
 
     private static void startAll(Options options, Path dataDir, List<AutoCloseable> running) throws Exception {
-        EmbeddedDocumentStore store = EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), options.mongoPort(),
-                options.inMemoryStore());
+        EmbeddedDocumentStore store = EmbeddedDocumentStore.start(
+                dataDir.resolve("mongo/storeops.mv"), options.mongoPort(), options.inMemoryStore());
         running.add(store);
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+        EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
         running.add(broker);
         DevCredentials credentials = DevCredentials.load(dataDir);
 
@@ -85,8 +88,10 @@ public final class StoreOpsStandalone {
         // The services stop together (each waits for its consumers to leave their groups), before broker and store.
         running.add(() -> closeTogether(contexts));
         CompletableFuture.allOf(services.stream()
-                .map(service -> CompletableFuture.runAsync(() -> contexts.add(startNamed(service, broker, store, credentials))))
-                .toArray(CompletableFuture[]::new)).join();
+                        .map(service -> CompletableFuture.runAsync(
+                                () -> contexts.add(startNamed(service, broker, store, credentials))))
+                        .toArray(CompletableFuture[]::new))
+                .join();
 
         Map<String, String> tokens = credentials.issueTokens(dataDir, configuredStores(contexts.get(0)));
         Banner.print(services, broker, store, dataDir, tokens);
@@ -94,7 +99,9 @@ public final class StoreOpsStandalone {
             StorefrontSimulator simulator = new StorefrontSimulator("http://127.0.0.1:" + options.orderPort());
             running.add(simulator);
             simulator.start(options.simulateRate());
-            System.out.printf("Storefront simulator: %.1f paid orders per second, alternating both stores.%n", options.simulateRate());
+            System.out.printf(
+                    "Storefront simulator: %.1f paid orders per second, alternating both stores.%n",
+                    options.simulateRate());
         }
     }
 
@@ -118,8 +125,8 @@ public final class StoreOpsStandalone {
         }
     }
 
-    private static ConfigurableApplicationContext startNamed(Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store,
-                                                             DevCredentials credentials) {
+    private static ConfigurableApplicationContext startNamed(
+            Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store, DevCredentials credentials) {
         try {
             return start(service, broker, store, credentials);
         } catch (RuntimeException failure) {
@@ -132,8 +139,8 @@ public final class StoreOpsStandalone {
         return service.getBean(StoreCatalog.class).storeIds().stream().sorted().toList();
     }
 
-    static ConfigurableApplicationContext start(Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store,
-                                                        DevCredentials credentials) {
+    static ConfigurableApplicationContext start(
+            Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store, DevCredentials credentials) {
         List<String> arguments = new ArrayList<>(DemoStores.properties());
         arguments.add("server.port=" + service.port());
         arguments.add("spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
@@ -142,7 +149,8 @@ public final class StoreOpsStandalone {
         arguments.add("spring.main.banner-mode=off");
         // Four services and the broker share one machine here, and a consumer applies a poll's keys
         // concurrently anyway: a consumer thread per service halves the fetches without slowing intake.
-        arguments.add("spring.cloud.stream.bindings.storeopsEvents-in-0.consumer.concurrency=${STOREOPS_CONSUMER_CONCURRENCY:1}");
+        arguments.add(
+                "spring.cloud.stream.bindings.storeopsEvents-in-0.consumer.concurrency=${STOREOPS_CONSUMER_CONCURRENCY:1}");
         return new SpringApplicationBuilder(service.application())
                 .registerShutdownHook(false)
                 .run(arguments.stream().map(argument -> "--" + argument).toArray(String[]::new));

@@ -31,19 +31,20 @@ final class StorefrontSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StorefrontSimulator.class);
 
-    private record Product(String sku, String title, long priceMinor) {
-    }
+    private record Product(String sku, String title, long priceMinor) {}
 
     private static final List<Product> TEA_SHOP = List.of(
             new Product("TEA-LJ-250", "西湖龙井 250g", 12800), new Product("TEA-PE-357", "普洱茶饼 357g", 26800),
             new Product("CUP-GL-01", "玻璃杯", 3900), new Product("SET-GF-01", "礼盒套装", 49900));
     private static final List<Product> US_SHOP = List.of(
-            new Product("MUG-1", "Stoneware mug", 1999), new Product("TEA-SAMPLER", "Tea sampler", 2450),
+            new Product("MUG-1", "Stoneware mug", 1999),
+            new Product("TEA-SAMPLER", "Tea sampler", 2450),
             new Product("KETTLE-GS", "Gooseneck kettle", 6900));
-    private static final List<String> NOTES = List.of("请发顺丰", "周末不在家，请放快递柜", "送人的，不要放发票",
-            "Please leave at the back door", "Gift wrap please");
+    private static final List<String> NOTES =
+            List.of("请发顺丰", "周末不在家，请放快递柜", "送人的，不要放发票", "Please leave at the back door", "Gift wrap please");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "storefront-simulator");
         thread.setDaemon(true);
@@ -96,9 +97,11 @@ final class StorefrontSimulator implements AutoCloseable {
     }
 
     private HttpRequest storefrontOrder(long n) {
-        Basket basket = Basket.of(TEA_SHOP, 3, (product, quantity) -> """
+        Basket basket = Basket.of(TEA_SHOP, 3, (product, quantity) ->
+                """
                 {"sku":"%s","title":"%s","quantity":%d,"unitPriceMinor":%d}""".formatted(product.sku(), product.title(), quantity, product.priceMinor()));
-        String body = """
+        String body =
+                """
                 {"orderId":"SIM-%d-%s","currency":"CNY","paidAt":"%s","shippingFeeMinor":0,"totalMinor":%d,"lines":[%s],%s
                  "requestedCarrier":"SF","shippingAddress":{"name":"王芳","phone":"13800138000","country":"CN","province":"浙江省",
                  "city":"杭州市","district":"西湖区","line1":"文三路 90 号","postalCode":"310012"}}
@@ -114,15 +117,22 @@ final class StorefrontSimulator implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("X-StoreOps-Topic", "order.paid")
                 .header("X-StoreOps-Event-Id", eventId)
-                .header("X-StoreOps-Signature", WebhookSignatures.signNative(bytes, "order.paid", eventId, DemoStores.TMALL_SECRET,
-                        Instant.now().getEpochSecond()))
+                .header(
+                        "X-StoreOps-Signature",
+                        WebhookSignatures.signNative(
+                                bytes,
+                                "order.paid",
+                                eventId,
+                                DemoStores.TMALL_SECRET,
+                                Instant.now().getEpochSecond()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
     }
 
     private HttpRequest shopifyOrder(long n) {
         Basket basket = Basket.of(US_SHOP, 2, (product, quantity) -> """
-                {"sku":"%s","title":"%s","quantity":%d,"price":"%s"}""".formatted(product.sku(), product.title(), quantity, new Money(product.priceMinor(), "USD").toDecimal()));
+                {"sku":"%s","title":"%s","quantity":%d,"price":"%s"}""".formatted(
+                        product.sku(), product.title(), quantity, new Money(product.priceMinor(), "USD").toDecimal()));
         long shippingMinor = 500;
         long id = 9_000_000_000L + n;
         String body = """
@@ -130,8 +140,14 @@ final class StorefrontSimulator implements AutoCloseable {
                  "line_items":[%s],"shipping_lines":[{"title":"Standard","code":"STD","price":"%s"}],
                  "shipping_address":{"name":"Ann Lee","phone":"+1 212 555 0100","address1":"1 Main St","city":"New York",
                  "province":"NY","zip":"10001","country_code":"US"}}
-                """.formatted(id, n, new Money(basket.totalMinor() + shippingMinor, "USD").toDecimal(), Instant.now(), note("note"), basket.linesJson(),
-                new Money(shippingMinor, "USD").toDecimal());
+                """.formatted(
+                        id,
+                        n,
+                        new Money(basket.totalMinor() + shippingMinor, "USD").toDecimal(),
+                        Instant.now(),
+                        note("note"),
+                        basket.linesJson(),
+                        new Money(shippingMinor, "USD").toDecimal());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(URI.create(orderServiceUrl + "/webhooks/shopify"))
                 .header("Content-Type", "application/json")

@@ -34,16 +34,25 @@ import org.springframework.stereotype.Component;
  */
 class ArchitectureTest {
 
-    private static final String[] SERVICES = {"io.storeops.order..", "io.storeops.fulfillment..", "io.storeops.refund..",
-            "io.storeops.analytics.."};
+    private static final String[] SERVICES = {
+        "io.storeops.order..", "io.storeops.fulfillment..", "io.storeops.refund..", "io.storeops.analytics.."
+    };
     private static final String[] ADAPTERS = {"..web..", "..messaging.."};
     /** What services may use of the storage envelope (platform.outbox's package documentation lists why). */
-    private static final Set<String> ENVELOPE_API = Set.of("AggregateStore", "Change", "Applied", "ConsumedEvent", "StateQuery",
-            "StateIndex", "ConcurrentUpdateException");
+    private static final Set<String> ENVELOPE_API = Set.of(
+            "AggregateStore",
+            "Change",
+            "Applied",
+            "ConsumedEvent",
+            "StateQuery",
+            "StateIndex",
+            "ConcurrentUpdateException");
 
     /** Spring beans, bound settings and the classes nested in them: the application's wiring, which may use Spring. */
-    private static final DescribedPredicate<JavaClass> SPRING_BEANS = DescribedPredicate.describe("Spring beans or settings",
-            type -> isBean(type) || type.getEnclosingClass().map(ArchitectureTest::isBean).orElse(false));
+    private static final DescribedPredicate<JavaClass> SPRING_BEANS = DescribedPredicate.describe(
+            "Spring beans or settings",
+            type -> isBean(type)
+                    || type.getEnclosingClass().map(ArchitectureTest::isBean).orElse(false));
 
     private static final JavaClasses STOREOPS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -52,22 +61,36 @@ class ArchitectureTest {
     @Test
     void servicesNeverImportEachOther() {
         for (String service : SERVICES) {
-            check(noClasses().that().resideInAPackage(service)
-                    .should().dependOnClassesThat().resideInAnyPackage(others(service)));
+            check(noClasses()
+                    .that()
+                    .resideInAPackage(service)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others(service)));
         }
     }
 
     @Test
     void platformImportsNoService() {
-        check(noClasses().that().resideInAPackage("io.storeops.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage(SERVICES));
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.storeops.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SERVICES));
     }
 
     @Test
     void contractsImportNeitherSpringNorPlatform() {
-        check(noClasses().that().resideInAPackage("io.storeops.contracts..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.storeops.platform..")
-                .orShould().dependOnClassesThat().resideInAnyPackage(SERVICES));
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.storeops.contracts..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "io.storeops.platform..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SERVICES));
     }
 
     /**
@@ -77,18 +100,38 @@ class ArchitectureTest {
      */
     @Test
     void domainClassesImportNoFrameworks() {
-        check(noClasses().that().resideInAnyPackage(SERVICES).and().resideOutsideOfPackages(ADAPTERS)
-                .and(not(SPRING_BEANS)).and().haveSimpleNameNotEndingWith("Application")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.fasterxml.jackson..",
-                        "tools.jackson..", "com.mongodb..", "org.bson..", "io.storeops.platform.web..",
-                        "io.storeops.platform.messaging..", "reactor.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(SERVICES)
+                .and()
+                .resideOutsideOfPackages(ADAPTERS)
+                .and(not(SPRING_BEANS))
+                .and()
+                .haveSimpleNameNotEndingWith("Application")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.fasterxml.jackson..",
+                        "tools.jackson..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "io.storeops.platform.web..",
+                        "io.storeops.platform.messaging..",
+                        "reactor.."));
     }
 
     /** Decisions never reach for the store, the clock or another bean: what they need is passed in. */
     @Test
     void domainClassesUseNoBeans() {
-        check(noClasses().that().resideInAnyPackage(SERVICES).and().resideOutsideOfPackages(ADAPTERS).and(not(SPRING_BEANS))
-                .should().dependOnClassesThat(SPRING_BEANS));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(SERVICES)
+                .and()
+                .resideOutsideOfPackages(ADAPTERS)
+                .and(not(SPRING_BEANS))
+                .should()
+                .dependOnClassesThat(SPRING_BEANS));
     }
 
     /**
@@ -97,10 +140,22 @@ class ArchitectureTest {
      */
     @Test
     void coreBeansSpeakNeitherHttpNorKafka() {
-        check(noClasses().that().resideInAnyPackage(SERVICES).and().resideOutsideOfPackages(ADAPTERS).and(SPRING_BEANS)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
-                        "org.springframework.cloud.stream..", "org.springframework.kafka..", "org.apache.kafka..",
-                        "io.storeops.platform.web..", "io.storeops.platform.messaging.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(SERVICES)
+                .and()
+                .resideOutsideOfPackages(ADAPTERS)
+                .and(SPRING_BEANS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "org.springframework.cloud.stream..",
+                        "org.springframework.kafka..",
+                        "org.apache.kafka..",
+                        "io.storeops.platform.web..",
+                        "io.storeops.platform.messaging.."));
     }
 
     /**
@@ -109,34 +164,61 @@ class ArchitectureTest {
      */
     @Test
     void servicesUseNoMongoDbApiDirectly() {
-        check(noClasses().that().resideInAnyPackage(SERVICES)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..", "org.bson.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(SERVICES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..", "org.bson.."));
     }
 
     /** The storage envelope is sealed: services use its small API, never the relay, leases or positions behind it. */
     @Test
     void servicesUseOnlyTheStorageEnvelopesApi() {
-        check(noClasses().that().resideInAnyPackage(SERVICES)
-                .should().dependOnClassesThat(DescribedPredicate.describe("platform.outbox internals",
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(SERVICES)
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "platform.outbox internals",
                         type -> type.getPackageName().equals("io.storeops.platform.outbox")
-                                && !ENVELOPE_API.contains(type.getSimpleName()) && !ENVELOPE_API.contains(outermost(type)))));
+                                && !ENVELOPE_API.contains(type.getSimpleName())
+                                && !ENVELOPE_API.contains(outermost(type)))));
     }
 
     @Test
     void webAndMessagingAdaptersNeverCallEachOther() {
-        check(noClasses().that().resideInAPackage("..web..").and().resideInAnyPackage(SERVICES)
-                .should().dependOnClassesThat().resideInAPackage("..messaging..")
-                .orShould().dependOnClassesThat().resideInAPackage("io.storeops.platform.messaging.."));
-        check(noClasses().that().resideInAPackage("..messaging..").and().resideInAnyPackage(SERVICES)
-                .should().dependOnClassesThat().resideInAPackage("..web..")
-                .orShould().dependOnClassesThat().resideInAPackage("io.storeops.platform.web.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("..web..")
+                .and()
+                .resideInAnyPackage(SERVICES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..messaging..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("io.storeops.platform.messaging.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("..messaging..")
+                .and()
+                .resideInAnyPackage(SERVICES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..web..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("io.storeops.platform.web.."));
     }
 
     /** Package by feature: no feature reaches back into one that reaches it (lifecycle → review → lifecycle). */
     @Test
     void featuresFormNoCycles() {
         for (String service : List.of("order", "fulfillment", "refund", "analytics")) {
-            check(slices().matching("io.storeops." + service + ".(*)..").should().beFreeOfCycles());
+            check(slices().matching("io.storeops." + service + ".(*)..")
+                    .should()
+                    .beFreeOfCycles());
         }
     }
 
@@ -149,10 +231,12 @@ class ArchitectureTest {
     void theEventCatalogNamesWhoEmitsWhat() {
         Map<Class<?>, Set<Producer>> emitters = new HashMap<>();
         for (JavaClass type : STOREOPS) {
-            producerOf(type).ifPresent(producer -> type.getConstructorCallsFromSelf().stream()
-                    .map(call -> call.getTargetOwner())
-                    .filter(target -> target.isAssignableTo(StoreOpsEvent.class) && !target.isInterface())
-                    .forEach(event -> emitters.computeIfAbsent(event.reflect(), unused -> new HashSet<>()).add(producer)));
+            producerOf(type)
+                    .ifPresent(producer -> type.getConstructorCallsFromSelf().stream()
+                            .map(call -> call.getTargetOwner())
+                            .filter(target -> target.isAssignableTo(StoreOpsEvent.class) && !target.isInterface())
+                            .forEach(event -> emitters.computeIfAbsent(event.reflect(), unused -> new HashSet<>())
+                                    .add(producer)));
         }
         Set<Class<?>> declared = new HashSet<>();
         for (EventType type : EventType.values()) {
@@ -160,20 +244,29 @@ class ArchitectureTest {
             Set<Producer> emittedBy = emitters.getOrDefault(type.payloadType(), Set.of());
             assertThat(emittedBy).as("who emits %s", type.typeName()).isSubsetOf(type.producer());
             assertThat(emittedBy.contains(type.producer()))
-                    .as("whether %s emits %s (it must, unless the type is marked @NotYetEmitted; then it must not)",
+                    .as(
+                            "whether %s emits %s (it must, unless the type is marked @NotYetEmitted; then it must not)",
                             type.producer(), type.typeName())
                     .isEqualTo(type.emitted());
         }
-        assertThat(STOREOPS.stream().filter(type -> type.getPackageName().startsWith("io.storeops.contracts.events")
-                        && type.isAssignableTo(StoreOpsEvent.class) && type.isRecord()).map(JavaClass::reflect))
-                .as("event records without a catalog entry").allMatch(declared::contains);
+        assertThat(STOREOPS.stream()
+                        .filter(type -> type.getPackageName().startsWith("io.storeops.contracts.events")
+                                && type.isAssignableTo(StoreOpsEvent.class)
+                                && type.isRecord())
+                        .map(JavaClass::reflect))
+                .as("event records without a catalog entry")
+                .allMatch(declared::contains);
     }
 
     private static Optional<Producer> producerOf(JavaClass type) {
-        return Stream.of(Map.entry("io.storeops.order", Producer.ORDER_SERVICE), Map.entry("io.storeops.fulfillment",
-                        Producer.FULFILLMENT_SERVICE), Map.entry("io.storeops.refund", Producer.REFUND_SERVICE))
-                .filter(service -> type.getPackageName().equals(service.getKey()) || type.getPackageName().startsWith(service.getKey() + "."))
-                .map(Map.Entry::getValue).findFirst();
+        return Stream.of(
+                        Map.entry("io.storeops.order", Producer.ORDER_SERVICE),
+                        Map.entry("io.storeops.fulfillment", Producer.FULFILLMENT_SERVICE),
+                        Map.entry("io.storeops.refund", Producer.REFUND_SERVICE))
+                .filter(service -> type.getPackageName().equals(service.getKey())
+                        || type.getPackageName().startsWith(service.getKey() + "."))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     private static String outermost(JavaClass type) {

@@ -59,7 +59,8 @@ class BrokerRestartTest {
     void ordersTakenWhileTheBrokerIsDownAreEachAnnouncedAndShippedOnceAfterItIsBack() throws Exception {
         int kafkaPort = freePort();
         int controllerPort = freePort();
-        EmbeddedDocumentStore store = EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), freePort(), true);
+        EmbeddedDocumentStore store =
+                EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), freePort(), true);
         running.add(store);
         EmbeddedKafkaBroker[] broker = {EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort)};
         running.add(() -> broker[0].close());
@@ -67,35 +68,55 @@ class BrokerRestartTest {
         int orderPort = freePort();
         int fulfillmentPort = freePort();
         ConfigurableApplicationContext orders = StoreOpsStandalone.start(
-                new StoreOpsStandalone.Service("order-service", OrderServiceApplication.class, orderPort), broker[0], store, credentials);
+                new StoreOpsStandalone.Service("order-service", OrderServiceApplication.class, orderPort),
+                broker[0],
+                store,
+                credentials);
         running.add(orders);
-        ConfigurableApplicationContext fulfillment = StoreOpsStandalone.start(new StoreOpsStandalone.Service(
-                "fulfillment-service", FulfillmentServiceApplication.class, fulfillmentPort), broker[0], store, credentials);
+        ConfigurableApplicationContext fulfillment = StoreOpsStandalone.start(
+                new StoreOpsStandalone.Service(
+                        "fulfillment-service", FulfillmentServiceApplication.class, fulfillmentPort),
+                broker[0],
+                store,
+                credentials);
         running.add(fulfillment);
-        String warehouse = credentials.issueTokens(dataDir, StoreOpsStandalone.configuredStores(orders)).get("WAREHOUSE");
+        String warehouse = credentials
+                .issueTokens(dataDir, StoreOpsStandalone.configuredStores(orders))
+                .get("WAREHOUSE");
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<String> before = IntStream.range(0, 5).mapToObj(n -> "B" + run + "-" + n).toList();
-        List<String> during = IntStream.range(0, 5).mapToObj(n -> "D" + run + "-" + n).toList();
+        List<String> before =
+                IntStream.range(0, 5).mapToObj(n -> "B" + run + "-" + n).toList();
+        List<String> during =
+                IntStream.range(0, 5).mapToObj(n -> "D" + run + "-" + n).toList();
 
         for (String order : before) {
             assertThat(pay(orderPort, order)).isEqualTo(200);
         }
-        await().atMost(PATIENCE).until(() -> before.stream().allMatch(order -> shipment(fulfillmentPort, order, warehouse) == 200));
+        await().atMost(PATIENCE)
+                .until(() -> before.stream().allMatch(order -> shipment(fulfillmentPort, order, warehouse) == 200));
 
         broker[0].close();
         for (String order : during) {
-            assertThat(pay(orderPort, order)).as("taken while the broker is down").isEqualTo(200);
+            assertThat(pay(orderPort, order))
+                    .as("taken while the broker is down")
+                    .isEqualTo(200);
         }
         broker[0] = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
 
-        await().atMost(PATIENCE).until(() -> during.stream().allMatch(order -> shipment(fulfillmentPort, order, warehouse) == 200));
+        await().atMost(PATIENCE)
+                .until(() -> during.stream().allMatch(order -> shipment(fulfillmentPort, order, warehouse) == 200));
         List<String> all = new ArrayList<>(before);
         all.addAll(during);
         Map<String, Integer> paid = countByKey(broker[0].bootstrapServers(), Topics.ORDER_EVENTS, "OrderPaid");
-        Map<String, Integer> shipped = countByKey(broker[0].bootstrapServers(), Topics.FULFILLMENT_EVENTS, "ShipmentCreated");
+        Map<String, Integer> shipped =
+                countByKey(broker[0].bootstrapServers(), Topics.FULFILLMENT_EVENTS, "ShipmentCreated");
         for (String order : all) {
-            assertThat(paid.get("tmall-flagship:" + order)).as("OrderPaid of " + order).isEqualTo(1);
-            assertThat(shipped.get("tmall-flagship:" + order)).as("ShipmentCreated of " + order).isEqualTo(1);
+            assertThat(paid.get("tmall-flagship:" + order))
+                    .as("OrderPaid of " + order)
+                    .isEqualTo(1);
+            assertThat(shipped.get("tmall-flagship:" + order))
+                    .as("ShipmentCreated of " + order)
+                    .isEqualTo(1);
         }
     }
 
@@ -112,10 +133,13 @@ class BrokerRestartTest {
 
     private int shipment(int fulfillmentPort, String orderNumber, String token) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fulfillmentPort
-                                    + "/api/shipments/shp-tmall-flagship:" + orderNumber))
-                            .header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fulfillmentPort
+                                            + "/api/shipments/shp-tmall-flagship:" + orderNumber))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException | InterruptedException unreachable) {
             return -1;
         }
@@ -123,12 +147,19 @@ class BrokerRestartTest {
 
     /** How often each key carries records of {@code type} in the whole topic. */
     private static Map<String, Integer> countByKey(String bootstrapServers, String topic, String type) {
-        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "count-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> properties = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "count-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {

@@ -23,10 +23,16 @@ class DevIdentitiesTest {
     void devTokensCoverEveryConfiguredStore() throws Exception {
         System.setProperty(ADDED_STORE, "PLN"); // as a store added by SPRING_CONFIG_ADDITIONAL_LOCATION
         DevCredentials credentials = DevCredentials.load(dataDir);
-        try (EmbeddedDocumentStore store = EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), BrokerRestartTest.freePort(), true);
-             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), BrokerRestartTest.freePort(), BrokerRestartTest.freePort());
-             ConfigurableApplicationContext orders = StoreOpsStandalone.start(new StoreOpsStandalone.Service("order-service",
-                     OrderServiceApplication.class, BrokerRestartTest.freePort()), broker, store, credentials)) {
+        try (EmbeddedDocumentStore store = EmbeddedDocumentStore.start(
+                        dataDir.resolve("mongo/storeops.mv"), BrokerRestartTest.freePort(), true);
+                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
+                        dataDir.resolve("kafka"), BrokerRestartTest.freePort(), BrokerRestartTest.freePort());
+                ConfigurableApplicationContext orders = StoreOpsStandalone.start(
+                        new StoreOpsStandalone.Service(
+                                "order-service", OrderServiceApplication.class, BrokerRestartTest.freePort()),
+                        broker,
+                        store,
+                        credentials)) {
 
             List<String> stores = StoreOpsStandalone.configuredStores(orders);
             String manager = credentials.issueTokens(dataDir, stores).get("STORE_MANAGER");

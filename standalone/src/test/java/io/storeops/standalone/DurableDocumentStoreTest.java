@@ -50,31 +50,47 @@ class DurableDocumentStoreTest {
                 .append("buyer", new Document("name", "李雷").append("city", "杭州"));
         ObjectId generated;
         try (EmbeddedDocumentStore store = EmbeddedDocumentStore.start(file, freePort(), false);
-             MongoClient client = MongoClients.create(store.uri())) {
+                MongoClient client = MongoClients.create(store.uri())) {
             MongoCollection<Document> orders = client.getDatabase("orders").getCollection("orders");
             orders.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
-            orders.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true).sparse(true));
+            orders.createIndex(
+                    Indexes.ascending("number"), new IndexOptions().unique(true).sparse(true));
             orders.insertOne(everyType);
             Document withoutId = new Document("number", "T-1");
             orders.insertOne(withoutId);
             generated = withoutId.getObjectId("_id");
-            orders.updateOne(Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 3L)),
+            orders.updateOne(
+                    Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 3L)),
                     Updates.combine(Updates.set("version", 4L), Updates.push("lines", new Document("sku", "C-3"))));
         }
 
         try (EmbeddedDocumentStore store = EmbeddedDocumentStore.start(file, freePort(), false);
-             MongoClient client = MongoClients.create(store.uri())) {
+                MongoClient client = MongoClients.create(store.uri())) {
             MongoCollection<Document> orders = client.getDatabase("orders").getCollection("orders");
-            Document expected = new Document(everyType).append("version", 4L)
-                    .append("lines", List.of(new Document("sku", "A-1").append("quantity", 2), new Document("sku", "B-2"),
-                            new Document("sku", "C-3")));
-            assertThat(orders.find(Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 4L))).first()).isEqualTo(expected);
-            assertThat(orders.find(Filters.eq("number", "T-1")).first()).isEqualTo(new Document("_id", generated).append("number", "T-1"));
+            Document expected = new Document(everyType)
+                    .append("version", 4L)
+                    .append(
+                            "lines",
+                            List.of(
+                                    new Document("sku", "A-1").append("quantity", 2),
+                                    new Document("sku", "B-2"),
+                                    new Document("sku", "C-3")));
+            assertThat(orders.find(Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 4L)))
+                            .first())
+                    .isEqualTo(expected);
+            assertThat(orders.find(Filters.eq("number", "T-1")).first())
+                    .isEqualTo(new Document("_id", generated).append("number", "T-1"));
             assertThatThrownBy(() -> orders.insertOne(new Document("number", "T-1")))
-                    .isInstanceOfSatisfying(MongoWriteException.class,
-                            refused -> assertThat(ErrorCategory.fromErrorCode(refused.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
-            assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 3L)), Updates.set("version", 5L))
-                    .getMatchedCount()).as("an update conditional on a superseded version").isZero();
+                    .isInstanceOfSatisfying(
+                            MongoWriteException.class,
+                            refused -> assertThat(ErrorCategory.fromErrorCode(refused.getCode()))
+                                    .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThat(orders.updateOne(
+                                    Filters.and(Filters.eq("_id", "order-1"), Filters.eq("version", 3L)),
+                                    Updates.set("version", 5L))
+                            .getMatchedCount())
+                    .as("an update conditional on a superseded version")
+                    .isZero();
         }
     }
 
@@ -86,7 +102,9 @@ class DurableDocumentStoreTest {
         MongoServer server = new MongoServer(earlier);
         String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
         try (MongoClient client = MongoClients.create(uri)) {
-            client.getDatabase("orders").getCollection("orders").insertOne(new Document("_id", UUID.randomUUID().toString()));
+            client.getDatabase("orders")
+                    .getCollection("orders")
+                    .insertOne(new Document("_id", UUID.randomUUID().toString()));
         } finally {
             server.shutdown();
             earlier.close();

@@ -43,8 +43,8 @@ class KillNineIT {
         ExecutorService senders = Executors.newFixedThreadPool(AT_ONCE);
         try {
             List<Future<Integer>> sent = senders.invokeAll(IntStream.range(0, ORDERS)
-                    .<Callable<Integer>>mapToObj(n -> () -> status(system.send(Storefronts.nativeOrderPaid(orders, "kill-" + run + "-" + n,
-                            paidOrder(number(run, n)), Storefronts.TMALL_SECRET))))
+                    .<Callable<Integer>>mapToObj(n -> () -> status(system.send(Storefronts.nativeOrderPaid(
+                            orders, "kill-" + run + "-" + n, paidOrder(number(run, n)), Storefronts.TMALL_SECRET))))
                     .toList());
             answers = new ArrayList<>();
             for (Future<Integer> answer : sent) {
@@ -54,31 +54,50 @@ class KillNineIT {
             senders.shutdownNow();
         }
         system.kill();
-        assertThat(answers).as("every webhook was answered 200 before the kill").hasSize(ORDERS).containsOnly(200);
+        assertThat(answers)
+                .as("every webhook was answered 200 before the kill")
+                .hasSize(ORDERS)
+                .containsOnly(200);
 
         system.start();
 
         String manager = system.token("MANAGER");
         String warehouse = system.token("WAREHOUSE");
-        List<String> acknowledged = IntStream.range(0, ORDERS).mapToObj(n -> "tmall-flagship:" + number(run, n)).toList();
+        List<String> acknowledged = IntStream.range(0, ORDERS)
+                .mapToObj(n -> "tmall-flagship:" + number(run, n))
+                .toList();
         assertThat(missing(acknowledged, orderId -> system.get(system.orderPort(), "/api/orders/" + orderId, manager)))
-                .as("orders answered 200 but gone after kill -9").isEmpty();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(missing(acknowledged,
-                orderId -> system.get(system.fulfillmentPort(), "/api/shipments/shp-" + orderId, warehouse)))
-                .as("orders without a shipment").isEmpty());
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(missing(acknowledged,
-                orderId -> system.get(system.refundPort(), "/api/refund-ledgers/" + orderId, manager)))
-                .as("orders without a refund ledger").isEmpty());
+                .as("orders answered 200 but gone after kill -9")
+                .isEmpty();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(missing(
+                                acknowledged,
+                                orderId -> system.get(
+                                        system.fulfillmentPort(), "/api/shipments/shp-" + orderId, warehouse)))
+                        .as("orders without a shipment")
+                        .isEmpty());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(missing(
+                                acknowledged,
+                                orderId -> system.get(system.refundPort(), "/api/refund-ledgers/" + orderId, manager)))
+                        .as("orders without a refund ledger")
+                        .isEmpty());
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String sales = "/api/analytics/sales?storeId=tmall-flagship&from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(paidOrders(system.get(system.analyticsPort(), sales, manager)))
-                .as("paid orders counted once each").isEqualTo(ORDERS));
-        HttpResponse<String> listed = system.get(system.orderPort(), "/api/orders?storeId=tmall-flagship&limit=500", manager);
+        String sales =
+                "/api/analytics/sales?storeId=tmall-flagship&from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(paidOrders(system.get(system.analyticsPort(), sales, manager)))
+                        .as("paid orders counted once each")
+                        .isEqualTo(ORDERS));
+        HttpResponse<String> listed =
+                system.get(system.orderPort(), "/api/orders?storeId=tmall-flagship&limit=500", manager);
         assertThat(json(listed).get("orders")).as("no order doubled").hasSize(ORDERS);
     }
 
     private static List<String> missing(List<String> orderIds, Function<String, HttpResponse<String>> lookup) {
-        return orderIds.stream().filter(orderId -> status(lookup.apply(orderId)) != 200).toList();
+        return orderIds.stream()
+                .filter(orderId -> status(lookup.apply(orderId)) != 200)
+                .toList();
     }
 
     private static long paidOrders(HttpResponse<String> response) {
@@ -97,7 +116,8 @@ class KillNineIT {
     }
 
     private static String paidOrder(String number) {
-        return Storefronts.nativeOrder(number).replace("\"paidAt\":\"2026-11-28T02:11:30Z\"", "\"paidAt\":\"" + Instant.now() + "\"")
+        return Storefronts.nativeOrder(number)
+                .replace("\"paidAt\":\"2026-11-28T02:11:30Z\"", "\"paidAt\":\"" + Instant.now() + "\"")
                 .replace("\"buyerNote\":\"请发顺丰\",", "");
     }
 }

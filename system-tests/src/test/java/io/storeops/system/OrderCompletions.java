@@ -45,9 +45,11 @@ final class OrderCompletions implements AutoCloseable {
 
     /** Orders sent and not yet complete: order id to the {@link System#nanoTime()} of their sending. */
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
     private final Set<String> shippedAwaitingFact = ConcurrentHashMap.newKeySet();
     /** Written by the fact poller only, read once it has stopped. */
     private final Histogram endToEndMicros = new Histogram(3);
+
     private final AtomicLong completed = new AtomicLong();
     private volatile long lastCompletionNanos;
     private volatile boolean running = true;
@@ -56,8 +58,8 @@ final class OrderCompletions implements AutoCloseable {
     private final MongoClient mongo;
     private final MongoCollection<Document> salesFacts;
     private final Thread shipmentListener;
-    private final ScheduledExecutorService factPoller = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "bench-sales-facts"));
+    private final ScheduledExecutorService factPoller =
+            Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "bench-sales-facts"));
 
     /** Starts listening at the current end of the fulfillment topic: only shipments created from now on count. */
     OrderCompletions(String kafkaBootstrapServers, String mongoUri) {
@@ -65,11 +67,13 @@ final class OrderCompletions implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-        List<TopicPartition> partitions = shipments.partitionsFor(Topics.FULFILLMENT_EVENTS, Duration.ofSeconds(30)).stream()
-                .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
-                .toList();
+        List<TopicPartition> partitions =
+                shipments.partitionsFor(Topics.FULFILLMENT_EVENTS, Duration.ofSeconds(30)).stream()
+                        .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
+                        .toList();
         if (partitions.isEmpty()) {
-            throw new IllegalStateException(Topics.FULFILLMENT_EVENTS + " does not exist: the services create it when they start");
+            throw new IllegalStateException(
+                    Topics.FULFILLMENT_EVENTS + " does not exist: the services create it when they start");
         }
         shipments.assign(partitions);
         shipments.seekToEnd(partitions);
@@ -78,8 +82,8 @@ final class OrderCompletions implements AutoCloseable {
         salesFacts = mongo.getDatabase("analytics").getCollection("order_facts");
         shipmentListener = new Thread(this::listenForShipments, "bench-shipments");
         shipmentListener.start();
-        factPoller.scheduleWithFixedDelay(this::lookUpFacts, FACT_POLL_INTERVAL.toMillis(), FACT_POLL_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        factPoller.scheduleWithFixedDelay(
+                this::lookUpFacts, FACT_POLL_INTERVAL.toMillis(), FACT_POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Called before the order's webhook goes out, so that even a very fast shipment is recognised. */
@@ -116,7 +120,8 @@ final class OrderCompletions implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : shipments.poll(Duration.ofMillis(200))) {
                     Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-                    if (type != null && shipmentCreated.equals(new String(type.value(), StandardCharsets.UTF_8))
+                    if (type != null
+                            && shipmentCreated.equals(new String(type.value(), StandardCharsets.UTF_8))
                             && sentAt.containsKey(record.key())) {
                         shippedAwaitingFact.add(record.key());
                     }
@@ -133,7 +138,9 @@ final class OrderCompletions implements AutoCloseable {
         List<String> waiting = new ArrayList<>(shippedAwaitingFact);
         for (int from = 0; from < waiting.size(); from += FACT_LOOKUP_BATCH) {
             List<String> batch = waiting.subList(from, Math.min(from + FACT_LOOKUP_BATCH, waiting.size()));
-            List<Document> found = salesFacts.find(Filters.in("_id", batch)).projection(Projections.include("_id"))
+            List<Document> found = salesFacts
+                    .find(Filters.in("_id", batch))
+                    .projection(Projections.include("_id"))
                     .into(new ArrayList<>());
             long seen = System.nanoTime();
             for (Document fact : found) {

@@ -70,24 +70,30 @@ public final class PipelineBenchmark {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     /** Accepted orders of which none has completed for this long are taken as never completing. */
     private static final Duration COMPLETION_STALL = Duration.ofSeconds(60);
+
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(15);
     /** The services count as done with a phase when their store writes stand still this long. */
     private static final Duration QUIET = Duration.ofSeconds(1);
+
     private static final int QUIET_ATTEMPTS = 30;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     /** Open-loop webhooks in flight at most; beyond it a send waits, and the wait counts in its answer time. */
     private static final int MAX_IN_FLIGHT = 256;
+
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final String STORE = "tmall-flagship";
     /** Taken out of the system tests' native order: a buyer note would hold the order for review. */
     private static final String BUYER_NOTE = "\"buyerNote\":\"请发顺丰\",";
+
     private static final long STARTED = System.nanoTime();
 
     private final StandaloneSystem system;
     private final Settings settings;
     private final URI orderService;
-    private final HttpClient webhooks = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient webhooks = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     /** Makes this run's order numbers unique in a store that may hold earlier runs' orders. */
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
@@ -135,7 +141,8 @@ public final class PipelineBenchmark {
                 value = Integer.MIN_VALUE;
             }
             if (value < min || value > max) {
-                throw new IllegalArgumentException(nameAndValue[0] + "=N takes a whole number from " + min + " to " + max);
+                throw new IllegalArgumentException(
+                        nameAndValue[0] + "=N takes a whole number from " + min + " to " + max);
             }
             return value;
         }
@@ -164,7 +171,9 @@ public final class PipelineBenchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(system, workDir), "bench-cleanup"));
         boolean everyOrderCompleted = false;
         try {
-            progress("starting the standalone jar (%s store) in %s", settings.inMemoryStore() ? "in-memory" : "durable", workDir);
+            progress(
+                    "starting the standalone jar (%s store) in %s",
+                    settings.inMemoryStore() ? "in-memory" : "durable", workDir);
             system.start();
             everyOrderCompleted = new PipelineBenchmark(system, settings).run();
         } catch (Exception failure) {
@@ -177,9 +186,14 @@ public final class PipelineBenchmark {
     }
 
     private boolean run() throws Exception {
-        figure("setup", "standalone with the %s, pid %d; %d cores shared by the standalone and this benchmark",
-                settings.inMemoryStore() ? "store in memory (not kept)" : "durable store (H2 file, committed before each answer)",
-                system.pid(), Runtime.getRuntime().availableProcessors());
+        figure(
+                "setup",
+                "standalone with the %s, pid %d; %d cores shared by the standalone and this benchmark",
+                settings.inMemoryStore()
+                        ? "store in memory (not kept)"
+                        : "durable store (H2 file, committed before each answer)",
+                system.pid(),
+                Runtime.getRuntime().availableProcessors());
         brokerCeiling();
         double storeWritesPerSecond = storeWriteCeiling();
         warmUp();
@@ -197,17 +211,25 @@ public final class PipelineBenchmark {
     /** A plain idempotent producer (acks=all, linger.ms=5) sending 1 KB records as fast as the broker takes them. */
     private void brokerCeiling() throws Exception {
         progress("broker ceiling: KafkaProducer, 1 KB records for %d s", CEILING_RUN.toSeconds());
-        Map<String, Object> connection = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
+        Map<String, Object> connection =
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
         try (Admin admin = Admin.create(connection)) {
-            admin.createTopics(List.of(new NewTopic(BROKER_CEILING_TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(BROKER_CEILING_TOPIC, 3, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         Map<String, Object> producerConfig = new HashMap<>(connection);
         producerConfig.putAll(Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
         byte[] value = new byte[1024];
         ThreadLocalRandom.current().nextBytes(value);
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(BROKER_CEILING_TOPIC, value);
@@ -218,12 +240,17 @@ public final class PipelineBenchmark {
             long start = System.nanoTime();
             long end = start + CEILING_RUN.toNanos();
             while (System.nanoTime() < end) {
-                producer.send(record, (metadata, failure) -> (failure == null ? acknowledged : failed).incrementAndGet());
+                producer.send(
+                        record, (metadata, failure) -> (failure == null ? acknowledged : failed).incrementAndGet());
             }
             producer.flush();
             double seconds = secondsSince(start);
-            figure("broker ceiling", "%,.0f records/s  (KafkaProducer acks=all, idempotent, linger.ms=5, 1 KB records, %,d in %.1f s%s)",
-                    acknowledged.get() / seconds, acknowledged.get(), seconds,
+            figure(
+                    "broker ceiling",
+                    "%,.0f records/s  (KafkaProducer acks=all, idempotent, linger.ms=5, 1 KB records, %,d in %.1f s%s)",
+                    acknowledged.get() / seconds,
+                    acknowledged.get(),
+                    seconds,
                     failed.get() == 0 ? "" : ", " + failed.get() + " FAILED");
         }
     }
@@ -234,7 +261,8 @@ public final class PipelineBenchmark {
         String payload = "x".repeat(2048);
         try (MongoClient client = MongoClients.create(system.mongoUri())) {
             MongoCollection<Document> documents = client.getDatabase("bench").getCollection("write_ceiling");
-            documents.insertOne(new Document("payload", payload)); // creates database and collection before the clock starts
+            documents.insertOne(
+                    new Document("payload", payload)); // creates database and collection before the clock starts
             long inserts = 0;
             long start = System.nanoTime();
             long end = start + CEILING_RUN.toNanos();
@@ -244,9 +272,14 @@ public final class PipelineBenchmark {
             }
             double seconds = secondsSince(start);
             double perSecond = inserts / seconds;
-            figure("store write ceiling", "%,.0f inserts/s  (MongoDB sync driver, database bench, one 2 KB document at a time, %,d in %.1f s)",
-                    perSecond, inserts, seconds);
-            client.getDatabase("bench").drop(); // the services' store carries nothing of the benchmark into the load phases
+            figure(
+                    "store write ceiling",
+                    "%,.0f inserts/s  (MongoDB sync driver, database bench, one 2 KB document at a time, %,d in %.1f s)",
+                    perSecond,
+                    inserts,
+                    seconds);
+            client.getDatabase("bench")
+                    .drop(); // the services' store carries nothing of the benchmark into the load phases
             return perSecond;
         }
     }
@@ -264,14 +297,17 @@ public final class PipelineBenchmark {
                 sleepUntil(due);
                 inFlight.acquire();
                 Phase.Order order = phase.nextOrder(due);
-                webhooks.sendAsync(order.webhook(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                    phase.answered(order, response, failure);
-                    inFlight.release();
-                    answered.countDown();
-                });
+                webhooks.sendAsync(order.webhook(), HttpResponse.BodyHandlers.ofString())
+                        .whenComplete((response, failure) -> {
+                            phase.answered(order, response, failure);
+                            inFlight.release();
+                            answered.countDown();
+                        });
             }
-            if (!answered.await(ANSWER_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) { // each request gives up after ANSWER_TIMEOUT
-                throw new IllegalStateException("fixed-rate webhooks still unanswered after " + ANSWER_TIMEOUT.toSeconds() + " s");
+            if (!answered.await(
+                    ANSWER_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) { // each request gives up after ANSWER_TIMEOUT
+                throw new IllegalStateException(
+                        "fixed-rate webhooks still unanswered after " + ANSWER_TIMEOUT.toSeconds() + " s");
             }
             phase.finish();
         }
@@ -299,7 +335,8 @@ public final class PipelineBenchmark {
                     while (System.nanoTime() < deadline) {
                         Phase.Order order = phase.nextOrder(System.nanoTime());
                         try {
-                            phase.answered(order, webhooks.send(order.webhook(), HttpResponse.BodyHandlers.ofString()), null);
+                            phase.answered(
+                                    order, webhooks.send(order.webhook(), HttpResponse.BodyHandlers.ofString()), null);
                         } catch (IOException failure) {
                             phase.answered(order, null, failure);
                         } catch (InterruptedException stopped) {
@@ -326,8 +363,7 @@ public final class PipelineBenchmark {
      */
     private final class Phase implements AutoCloseable {
 
-        record Order(String id, HttpRequest webhook, long sentNanos) {
-        }
+        record Order(String id, HttpRequest webhook, long sentNanos) {}
 
         private final String name;
         private final String orderNumberTag;
@@ -349,9 +385,18 @@ public final class PipelineBenchmark {
             this.orderNumberTag = orderNumberTag;
             commandsBefore = StoreCommands.scrape(system);
             completions = new OrderCompletions(system.kafkaBootstrapServers(), system.mongoUri());
-            progressTicker.scheduleAtFixedRate(() -> progress("%s: %,d sent, %,d accepted, %,d refused, %,d completed, %,d on their way",
-                            name, sent.get(), accepted.get(), refused.get(), completions.completed(), completions.outstanding()),
-                    PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            progressTicker.scheduleAtFixedRate(
+                    () -> progress(
+                            "%s: %,d sent, %,d accepted, %,d refused, %,d completed, %,d on their way",
+                            name,
+                            sent.get(),
+                            accepted.get(),
+                            refused.get(),
+                            completions.completed(),
+                            completions.outstanding()),
+                    PROGRESS_EVERY.toMillis(),
+                    PROGRESS_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
             startNanos = System.nanoTime();
         }
 
@@ -359,17 +404,25 @@ public final class PipelineBenchmark {
         Order nextOrder(long sentNanos) {
             String number = "B" + run + "-" + orderNumberTag + sent.getAndIncrement();
             String body = Storefronts.nativeOrder(number).replace(BUYER_NOTE, "");
-            HttpRequest signed = Storefronts.nativeOrderPaid(orderService, "bench-" + number, body, Storefronts.TMALL_SECRET);
+            HttpRequest signed =
+                    Storefronts.nativeOrderPaid(orderService, "bench-" + number, body, Storefronts.TMALL_SECRET);
             String orderId = STORE + ":" + number;
             completions.expect(orderId, sentNanos);
-            return new Order(orderId, HttpRequest.newBuilder(signed, (header, value) -> true).timeout(ANSWER_TIMEOUT).build(), sentNanos);
+            return new Order(
+                    orderId,
+                    HttpRequest.newBuilder(signed, (header, value) -> true)
+                            .timeout(ANSWER_TIMEOUT)
+                            .build(),
+                    sentNanos);
         }
 
         void answered(Order order, HttpResponse<String> response, Throwable failure) {
             long now = System.nanoTime();
             answerMicros.recordValue(TimeUnit.NANOSECONDS.toMicros(now - order.sentNanos()));
             lastAnswerNanos.accumulateAndGet(now, Math::max);
-            if (failure == null && response.statusCode() == 200 && response.body().contains("\"accepted\"")) {
+            if (failure == null
+                    && response.statusCode() == 200
+                    && response.body().contains("\"accepted\"")) {
                 accepted.incrementAndGet();
                 return;
             }
@@ -391,7 +444,8 @@ public final class PipelineBenchmark {
                         lastCount.set(completions.completed());
                         lastChange.set(System.nanoTime());
                     }
-                    return completions.outstanding() == 0 || System.nanoTime() - lastChange.get() > COMPLETION_STALL.toNanos();
+                    return completions.outstanding() == 0
+                            || System.nanoTime() - lastChange.get() > COMPLETION_STALL.toNanos();
                 });
             } catch (ConditionTimeoutException drainedTooLong) {
                 progress("%s: orders still outstanding after %d min", name, DRAIN_LIMIT.toMinutes());
@@ -404,14 +458,24 @@ public final class PipelineBenchmark {
         private StoreCommands quietCommands() {
             AtomicReference<StoreCommands> previous = new AtomicReference<>(StoreCommands.scrape(system));
             try {
-                return await().atMost(QUIET.multipliedBy(QUIET_ATTEMPTS)).pollDelay(QUIET).pollInterval(QUIET)
-                        .until(() -> {
-                            StoreCommands current = StoreCommands.scrape(system);
-                            return current.total().writes() == previous.getAndSet(current).total().writes() ? current : null;
-                        }, Objects::nonNull);
+                return await().atMost(QUIET.multipliedBy(QUIET_ATTEMPTS))
+                        .pollDelay(QUIET)
+                        .pollInterval(QUIET)
+                        .until(
+                                () -> {
+                                    StoreCommands current = StoreCommands.scrape(system);
+                                    return current.total().writes()
+                                                    == previous.getAndSet(current)
+                                                            .total()
+                                                            .writes()
+                                            ? current
+                                            : null;
+                                },
+                                Objects::nonNull);
             } catch (ConditionTimeoutException stillWriting) {
-                progress("%s: the services still write after %d s; counting the commands up to now", name,
-                        QUIET.multipliedBy(QUIET_ATTEMPTS).toSeconds());
+                progress(
+                        "%s: the services still write after %d s; counting the commands up to now",
+                        name, QUIET.multipliedBy(QUIET_ATTEMPTS).toSeconds());
                 return previous.get();
             }
         }
@@ -429,36 +493,64 @@ public final class PipelineBenchmark {
         }
 
         void printFigures() {
-            figure(name + ", orders", "%,d sent, %,d accepted, %,d refused, %,d completed end to end", sent.get(), accepted.get(),
-                    refused.get(), completions.completed());
+            figure(
+                    name + ", orders",
+                    "%,d sent, %,d accepted, %,d refused, %,d completed end to end",
+                    sent.get(),
+                    accepted.get(),
+                    refused.get(),
+                    completions.completed());
             if (firstRefusal != null) {
                 figure(name + ", first refusal", "%s", firstRefusal);
             }
             if (neverCompleted > 0) {
-                figure(name + ", NEVER COMPLETED", "%,d accepted orders (none completed for %d s)", neverCompleted,
+                figure(
+                        name + ", NEVER COMPLETED",
+                        "%,d accepted orders (none completed for %d s)",
+                        neverCompleted,
                         COMPLETION_STALL.toSeconds());
             }
             double intakeSeconds = (lastAnswerNanos.get() - startNanos) / 1e9;
-            figure(name + ", accepted at the intake", "%,.1f orders/s  (%,d answered 200 in %.1f s, from the start to the last answer)",
-                    accepted.get() / intakeSeconds, accepted.get(), intakeSeconds);
-            figure(name + ", completed end to end", "%,.1f orders/s  (%,d in %.1f s, from the start to the last completion)",
-                    completedPerSecond(), completions.completed(), completionSeconds());
+            figure(
+                    name + ", accepted at the intake",
+                    "%,.1f orders/s  (%,d answered 200 in %.1f s, from the start to the last answer)",
+                    accepted.get() / intakeSeconds,
+                    accepted.get(),
+                    intakeSeconds);
+            figure(
+                    name + ", completed end to end",
+                    "%,.1f orders/s  (%,d in %.1f s, from the start to the last completion)",
+                    completedPerSecond(),
+                    completions.completed(),
+                    completionSeconds());
             // An order can complete before another's answer has travelled back, hence at least 0.
-            figure(name + ", drain after the last answer", "%.1f s  (until the last accepted order completed)",
+            figure(
+                    name + ", drain after the last answer",
+                    "%.1f s  (until the last accepted order completed)",
                     Math.max(0, completions.lastCompletionNanos() - lastAnswerNanos.get()) / 1e9);
             figure(name + ", webhook answer", "%s", percentiles(answerMicros));
-            figure(name + ", end to end", "%s  (until both the ShipmentCreated event and the sales fact exist; the fact is polled every %d ms)",
-                    percentiles(completions.endToEndMicros()), OrderCompletions.FACT_POLL_INTERVAL.toMillis());
+            figure(
+                    name + ", end to end",
+                    "%s  (until both the ShipmentCreated event and the sales fact exist; the fact is polled every %d ms)",
+                    percentiles(completions.endToEndMicros()),
+                    OrderCompletions.FACT_POLL_INTERVAL.toMillis());
             long completed = completions.completed();
             if (completed == 0) {
                 return;
             }
-            commands.byService().forEach((service, tally) -> figure(name + ", store commands per order, " + service,
-                    "%5.2f writes, %5.2f reads", tally.writes() / completed, tally.reads() / completed));
+            commands.byService()
+                    .forEach((service, tally) -> figure(
+                            name + ", store commands per order, " + service,
+                            "%5.2f writes, %5.2f reads",
+                            tally.writes() / completed,
+                            tally.reads() / completed));
             StoreCommands.Tally total = commands.total();
-            figure(name + ", store commands per order, total", "%5.2f writes, %5.2f reads  (writes: insert, update, delete, findAndModify;"
-                    + " reads: find, aggregate, count, getMore; the services' drivers, not this benchmark's)",
-                    total.writes() / completed, total.reads() / completed);
+            figure(
+                    name + ", store commands per order, total",
+                    "%5.2f writes, %5.2f reads  (writes: insert, update, delete, findAndModify;"
+                            + " reads: find, aggregate, count, getMore; the services' drivers, not this benchmark's)",
+                    total.writes() / completed,
+                    total.reads() / completed);
         }
 
         @Override
@@ -481,25 +573,38 @@ public final class PipelineBenchmark {
                 fields.put(nameAndValue[0], nameAndValue[1].trim());
             }
         }
-        figure("standalone memory after the load", "VmRSS %s, VmHWM %s (the peak; the standalone runs with -Xmx1g)",
-                megabytes(fields.get("VmRSS")), megabytes(fields.get("VmHWM")));
+        figure(
+                "standalone memory after the load",
+                "VmRSS %s, VmHWM %s (the peak; the standalone runs with -Xmx1g)",
+                megabytes(fields.get("VmRSS")),
+                megabytes(fields.get("VmHWM")));
     }
 
     private static String megabytes(String kilobytes) {
-        return kilobytes == null ? "?" : String.format("%,d MB", Long.parseLong(kilobytes.replace("kB", "").trim()) / 1024);
+        return kilobytes == null
+                ? "?"
+                : String.format(
+                        "%,d MB", Long.parseLong(kilobytes.replace("kB", "").trim()) / 1024);
     }
 
     private static void printSummary(double storeWritesPerSecond, Phase saturation) {
         long completed = saturation.completions.completed();
         double writesPerOrder = completed == 0 ? 0 : saturation.commands.total().writes() / completed;
         if (writesPerOrder == 0) {
-            figure("summary", "no store writes counted (is mongodb_driver_commands_seconds_count still the metric's name?)");
+            figure(
+                    "summary",
+                    "no store writes counted (is mongodb_driver_commands_seconds_count still the metric's name?)");
             return;
         }
         double storeBound = storeWritesPerSecond / writesPerOrder;
-        figure("summary", "store-bound ceiling %,.0f inserts/s ÷ %.2f writes per order = %,.1f orders/s;"
+        figure(
+                "summary",
+                "store-bound ceiling %,.0f inserts/s ÷ %.2f writes per order = %,.1f orders/s;"
                         + " saturation end to end %,.1f orders/s = %.0f%% of it",
-                storeWritesPerSecond, writesPerOrder, storeBound, saturation.completedPerSecond(),
+                storeWritesPerSecond,
+                writesPerOrder,
+                storeBound,
+                saturation.completedPerSecond(),
                 100 * saturation.completedPerSecond() / storeBound);
     }
 
@@ -507,8 +612,11 @@ public final class PipelineBenchmark {
         if (micros.getTotalCount() == 0) {
             return "no values";
         }
-        return String.format("p50 %,.1f ms, p99 %,.1f ms, max %,.1f ms", micros.getValueAtPercentile(50) / 1000.0,
-                micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0);
+        return String.format(
+                "p50 %,.1f ms, p99 %,.1f ms, max %,.1f ms",
+                micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0,
+                micros.getMaxValue() / 1000.0);
     }
 
     /** A result: one labelled line on standard output. */
@@ -550,7 +658,8 @@ public final class PipelineBenchmark {
             System.err.println("while stopping the standalone: " + failure);
         }
         try (Stream<Path> files = Files.walk(workDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException failure) {
             System.err.println("could not delete " + workDir + ": " + failure);
         }

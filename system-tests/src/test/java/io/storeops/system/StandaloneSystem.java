@@ -31,14 +31,16 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
 
     private static final String LOG = "standalone.log";
 
-    private final Path jar = Path.of(System.getProperty("storeops.standalone.jar", "../standalone/target/storeops-standalone.jar"));
+    private final Path jar =
+            Path.of(System.getProperty("storeops.standalone.jar", "../standalone/target/storeops-standalone.jar"));
     private final Path workDir;
     private final Path dataDir;
     private final int orderPort;
     private final int kafkaPort;
     private final int mongoPort;
     private final List<String> arguments;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
 
@@ -81,28 +83,38 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
             throw new IllegalStateException("build the standalone jar first: " + jar.toAbsolutePath());
         }
         starts++;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar",
+                jar.toAbsolutePath().toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(workDir).resolve(LOG).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        Files.createDirectories(workDir).resolve(LOG).toFile()));
         builder.environment().put("STOREOPS_DATA_DIR", dataDir.toString());
         builder.environment().put("STOREOPS_ORDER_PORT", String.valueOf(orderPort));
         builder.environment().put("STOREOPS_KAFKA_PORT", String.valueOf(kafkaPort));
         builder.environment().put("STOREOPS_MONGO_PORT", String.valueOf(mongoPort));
         process = builder.start();
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("standalone exited with " + process.exitValue() + "; see " + log());
-                }
-                return servicePorts().stream().allMatch(port -> status(get(port, "/actuator/health", null)) == 200)
-                        && Files.exists(dataDir.resolve("dev-tokens.json"));
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    "standalone exited with " + process.exitValue() + "; see " + log());
+                        }
+                        return servicePorts().stream()
+                                        .allMatch(port -> status(get(port, "/actuator/health", null)) == 200)
+                                && Files.exists(dataDir.resolve("dev-tokens.json"));
+                    });
         } catch (ConditionTimeoutException notHealthy) {
-            throw new IllegalStateException("standalone not healthy within 3 minutes; " + healthReport() + "\nlast lines of " + log()
-                    + ":\n" + logTail(80), notHealthy);
+            throw new IllegalStateException(
+                    "standalone not healthy within 3 minutes; " + healthReport() + "\nlast lines of " + log() + ":\n"
+                            + logTail(80),
+                    notHealthy);
         }
     }
 
@@ -111,7 +123,10 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
         StringBuilder report = new StringBuilder();
         for (int port : servicePorts()) {
             HttpResponse<String> health = get(port, "/actuator/health", null);
-            report.append("\n  port ").append(port).append(": ").append(health == null ? "unreachable" : health.statusCode() + " " + health.body());
+            report.append("\n  port ")
+                    .append(port)
+                    .append(": ")
+                    .append(health == null ? "unreachable" : health.statusCode() + " " + health.body());
         }
         return report.toString();
     }
@@ -159,7 +174,10 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
     }
 
     String token(String role) throws IOException {
-        return EventJson.mapper().readTree(dataDir.resolve("dev-tokens.json").toFile()).get(role).asString();
+        return EventJson.mapper()
+                .readTree(dataDir.resolve("dev-tokens.json").toFile())
+                .get(role)
+                .asString();
     }
 
     int orderPort() {
@@ -191,7 +209,9 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
     }
 
     HttpResponse<String> get(int port, String path, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -199,10 +219,12 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
     }
 
     HttpResponse<String> postJson(int port, String path, String bearer, String json) {
-        return send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(20))
+        return send(HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearer)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     HttpResponse<String> send(HttpRequest request) {
@@ -243,7 +265,8 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
         int[] ephemeral = ephemeralPorts();
         boolean roomBelow = ephemeral[0] - count > 10_000;
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = roomBelow ? ThreadLocalRandom.current().nextInt(10_000, ephemeral[0] - count)
+            int base = roomBelow
+                    ? ThreadLocalRandom.current().nextInt(10_000, ephemeral[0] - count)
                     : ThreadLocalRandom.current().nextInt(ephemeral[1] + 1, 65_536 - count);
             if (allFree(base, count)) {
                 return base;

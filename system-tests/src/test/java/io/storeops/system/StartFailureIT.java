@@ -17,10 +17,11 @@ class StartFailureIT {
     @Test
     void aServicePortTakenByAnotherProgramStopsTheWholeStandalone() throws Exception {
         try (StandaloneSystem system = new StandaloneSystem();
-             ServerSocket squatter = new ServerSocket(system.refundPort(), 50, InetAddress.getByName("0.0.0.0"))) {
+                ServerSocket squatter = new ServerSocket(system.refundPort(), 50, InetAddress.getByName("0.0.0.0"))) {
             assertThatThrownBy(system::start).hasMessageContaining("standalone exited with 1");
 
-            assertThat(Files.readString(system.log())).contains("StoreOps could not start: refund-service did not start on port " + system.refundPort());
+            assertThat(Files.readString(system.log()))
+                    .contains("StoreOps could not start: refund-service did not start on port " + system.refundPort());
         }
     }
 }

@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  */
 record StoreCommands(Map<String, Tally> byService) {
 
-    static final List<String> SERVICES = List.of("order-service", "fulfillment-service", "refund-service", "analytics-service");
+    static final List<String> SERVICES =
+            List.of("order-service", "fulfillment-service", "refund-service", "analytics-service");
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify");
     private static final Set<String> READS = Set.of("find", "aggregate", "count", "getMore");
-    private static final Pattern COMMAND_COUNT = Pattern.compile("^mongodb_driver_commands_seconds_count\\{(.*)} (\\S+)$");
+    private static final Pattern COMMAND_COUNT =
+            Pattern.compile("^mongodb_driver_commands_seconds_count\\{(.*)} (\\S+)$");
     private static final Pattern COMMAND_LABEL = Pattern.compile("command=\"([^\"]*)\"");
 
     record Tally(double writes, double reads) {
@@ -39,7 +41,8 @@ record StoreCommands(Map<String, Tally> byService) {
         for (int i = 0; i < SERVICES.size(); i++) {
             HttpResponse<String> metrics = system.get(ports.get(i), "/actuator/prometheus", null);
             if (StandaloneSystem.status(metrics) != 200) {
-                throw new IllegalStateException(SERVICES.get(i) + " answered its metrics with " + StandaloneSystem.status(metrics));
+                throw new IllegalStateException(
+                        SERVICES.get(i) + " answered its metrics with " + StandaloneSystem.status(metrics));
             }
             byService.put(SERVICES.get(i), tally(metrics.body()));
         }

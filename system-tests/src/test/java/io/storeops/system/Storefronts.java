@@ -20,8 +20,7 @@ final class Storefronts {
     static final String SHOPIFY_DOMAIN = "storeops-demo.myshopify.com";
     static final String SHOPIFY_SECRET = "demo-shopify-secret";
 
-    private Storefronts() {
-    }
+    private Storefronts() {}
 
     static HttpRequest nativeOrderPaid(URI orderService, String eventId, String body, String secret) {
         long t = Instant.now().getEpochSecond();

@@ -14,9 +14,18 @@ class SystemTestBoundaryTest {
 
     @Test
     void systemTestsUseOnlyTheContractsOfStoreOps() {
-        noClasses().that().resideInAPackage("io.storeops.system..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.storeops.platform..", "io.storeops.order..",
-                        "io.storeops.fulfillment..", "io.storeops.refund..", "io.storeops.analytics..", "io.storeops.standalone..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.storeops.system..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.storeops.platform..",
+                        "io.storeops.order..",
+                        "io.storeops.fulfillment..",
+                        "io.storeops.refund..",
+                        "io.storeops.analytics..",
+                        "io.storeops.standalone..")
                 .check(new ClassFileImporter().importPackages("io.storeops.system"));
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +45,21 @@ class WalkingSkeletonIT {
     @Order(0)
     void everyMeterTheReadmeDocumentsExistsBeforeTheFirstEvent() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        String metricsSection = readme.substring(readme.indexOf("## Metrics"), readme.indexOf("\n## ", readme.indexOf("## Metrics") + 1));
-        Set<String> documented = Pattern.compile("storeops_[a-z_]+").matcher(metricsSection).results()
-                .map(MatchResult::group).collect(Collectors.toCollection(TreeSet::new));
+        String metricsSection = readme.substring(
+                readme.indexOf("## Metrics"), readme.indexOf("\n## ", readme.indexOf("## Metrics") + 1));
+        Set<String> documented = Pattern.compile("storeops_[a-z_]+")
+                .matcher(metricsSection)
+                .results()
+                .map(MatchResult::group)
+                .collect(Collectors.toCollection(TreeSet::new));
         String exposed = system.servicePorts().stream()
                 .map(port -> system.get(port, "/actuator/prometheus", null).body())
                 .collect(Collectors.joining("\n"));
 
-        assertThat(documented).hasSizeGreaterThan(10)
-                .allSatisfy(meter -> assertThat(exposed).as("an alert on %s finds it before anything happened", meter)
+        assertThat(documented)
+                .hasSizeGreaterThan(10)
+                .allSatisfy(meter -> assertThat(exposed)
+                        .as("an alert on %s finds it before anything happened", meter)
                         .containsPattern("(?m)^" + meter + "[{ ]"));
     }
 
@@ -61,25 +67,35 @@ class WalkingSkeletonIT {
     @Order(1)
     void signedPaidOrdersFromBothStorefrontsBecomeOrdersOnceAndForgedOnesNothing() {
         var orders = system.uri(system.orderPort(), "/");
-        HttpResponse<String> shopify = system.send(Storefronts.shopifyOrderPaid(orders, "shopify-evt-1", Storefronts.shopifyOrder(820982911946154500L)));
-        HttpResponse<String> again = system.send(Storefronts.shopifyOrderPaid(orders, "shopify-evt-1", Storefronts.shopifyOrder(820982911946154500L)));
-        HttpResponse<String> nativeOrder = system.send(Storefronts.nativeOrderPaid(orders, "evt-0001", Storefronts.nativeOrder("T20261128-0001"),
-                Storefronts.TMALL_SECRET));
-        HttpResponse<String> forged = system.send(Storefronts.nativeOrderPaid(orders, "evt-0002", Storefronts.nativeOrder("T20261128-0002"),
-                "not-the-secret"));
+        HttpResponse<String> shopify = system.send(
+                Storefronts.shopifyOrderPaid(orders, "shopify-evt-1", Storefronts.shopifyOrder(820982911946154500L)));
+        HttpResponse<String> again = system.send(
+                Storefronts.shopifyOrderPaid(orders, "shopify-evt-1", Storefronts.shopifyOrder(820982911946154500L)));
+        HttpResponse<String> nativeOrder = system.send(Storefronts.nativeOrderPaid(
+                orders, "evt-0001", Storefronts.nativeOrder("T20261128-0001"), Storefronts.TMALL_SECRET));
+        HttpResponse<String> forged = system.send(Storefronts.nativeOrderPaid(
+                orders, "evt-0002", Storefronts.nativeOrder("T20261128-0002"), "not-the-secret"));
 
         assertThat(json(shopify).get("status").asString()).isEqualTo("accepted");
         assertThat(json(again).get("status").asString()).isEqualTo("duplicate");
         assertThat(status(nativeOrder)).isEqualTo(200);
         assertThat(status(forged)).isEqualTo(401);
-        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(forged.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
 
         String clerk = token("ORDER_CLERK");
-        assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, clerk)).get("status").asString())
-                .as("the buyer's note puts it into review").isEqualTo("ON_HOLD");
-        assertThat(json(system.get(system.orderPort(), "/api/orders/" + SHOPIFY_ORDER, clerk)).get("total").get("amountMinor").asLong())
+        assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, clerk))
+                        .get("status")
+                        .asString())
+                .as("the buyer's note puts it into review")
+                .isEqualTo("ON_HOLD");
+        assertThat(json(system.get(system.orderPort(), "/api/orders/" + SHOPIFY_ORDER, clerk))
+                        .get("total")
+                        .get("amountMinor")
+                        .asLong())
                 .isEqualTo(4448);
-        assertThat(status(system.get(system.orderPort(), "/api/orders/tmall-flagship:T20261128-0002", clerk))).isEqualTo(404);
+        assertThat(status(system.get(system.orderPort(), "/api/orders/tmall-flagship:T20261128-0002", clerk)))
+                .isEqualTo(404);
     }
 
     @Test
@@ -91,14 +107,22 @@ class WalkingSkeletonIT {
         assertThat(queue.get(0).get("orderId").asString()).isEqualTo(NATIVE_ORDER);
         assertThat(queue.get(0).get("holds").get(0).asString()).isEqualTo("BUYER_NOTE");
 
-        HttpResponse<String> released = system.postJson(system.orderPort(), "/api/orders/" + NATIVE_ORDER + "/release", cs,
+        HttpResponse<String> released = system.postJson(
+                system.orderPort(),
+                "/api/orders/" + NATIVE_ORDER + "/release",
+                cs,
                 "{\"comment\":\"Buyer confirmed SF by phone\"}");
 
         assertThat(status(released)).as(released.body()).isEqualTo(200);
-        assertThat(json(system.get(system.orderPort(), "/api/review-queue?storeId=tmall-flagship", cs))).isEmpty();
+        assertThat(json(system.get(system.orderPort(), "/api/review-queue?storeId=tmall-flagship", cs)))
+                .isEmpty();
         String warehouse = token("WAREHOUSE");
-        await().atMost(PATIENCE).until(() -> "READY".equals(
-                json(system.get(system.fulfillmentPort(), "/api/shipments/shp-" + NATIVE_ORDER, warehouse)).get("status").asString()));
+        await().atMost(PATIENCE)
+                .until(() -> "READY"
+                        .equals(json(system.get(
+                                        system.fulfillmentPort(), "/api/shipments/shp-" + NATIVE_ORDER, warehouse))
+                                .get("status")
+                                .asString()));
     }
 
     @Test
@@ -107,15 +131,23 @@ class WalkingSkeletonIT {
         String warehouse = token("WAREHOUSE");
         for (String orderId : new String[] {NATIVE_ORDER, SHOPIFY_ORDER}) {
             String shipmentId = "shp-" + orderId;
-            await().atMost(PATIENCE).until(() -> status(system.get(system.fulfillmentPort(), "/api/shipments/" + shipmentId, warehouse)) == 200);
+            await().atMost(PATIENCE)
+                    .until(() -> status(system.get(system.fulfillmentPort(), "/api/shipments/" + shipmentId, warehouse))
+                            == 200);
 
-            HttpResponse<String> dispatched = system.postJson(system.fulfillmentPort(), "/api/shipments/" + shipmentId + "/dispatch",
-                    warehouse, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF" + Math.abs(orderId.hashCode()) + "\"}");
+            HttpResponse<String> dispatched = system.postJson(
+                    system.fulfillmentPort(),
+                    "/api/shipments/" + shipmentId + "/dispatch",
+                    warehouse,
+                    "{\"carrier\":\"SF\",\"trackingNumber\":\"SF" + Math.abs(orderId.hashCode()) + "\"}");
 
             assertThat(status(dispatched)).as(dispatched.body()).isEqualTo(200);
             assertThat(json(dispatched).get("dispatchedBy").asString()).isEqualTo("dev-warehouse");
-            await().atMost(PATIENCE).until(() -> "SHIPPED".equals(
-                    json(system.get(system.orderPort(), "/api/orders/" + orderId, warehouse)).get("status").asString()));
+            await().atMost(PATIENCE)
+                    .until(() -> "SHIPPED"
+                            .equals(json(system.get(system.orderPort(), "/api/orders/" + orderId, warehouse))
+                                    .get("status")
+                                    .asString()));
         }
     }
 
@@ -125,9 +157,15 @@ class WalkingSkeletonIT {
         String manager = token("MANAGER");
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(json(system.get(system.refundPort(), "/api/refund-ledgers/" + NATIVE_ORDER, manager))
-                    .get("refundable").get("amountMinor").asLong()).isEqualTo(29500);
+                            .get("refundable")
+                            .get("amountMinor")
+                            .asLong())
+                    .isEqualTo(29500);
             assertThat(json(system.get(system.refundPort(), "/api/refund-ledgers/" + SHOPIFY_ORDER, manager))
-                    .get("paid").get("amountMinor").asLong()).isEqualTo(4448);
+                            .get("paid")
+                            .get("amountMinor")
+                            .asLong())
+                    .isEqualTo(4448);
         });
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertSales(manager, "tmall-flagship", "CNY", 1, 29500);
@@ -138,20 +176,31 @@ class WalkingSkeletonIT {
     @Test
     @Order(5)
     void coreMetricsAreExported() {
-        String orders = system.get(system.orderPort(), "/actuator/prometheus", null).body();
-        String fulfillment = system.get(system.fulfillmentPort(), "/actuator/prometheus", null).body();
-        String refunds = system.get(system.refundPort(), "/actuator/prometheus", null).body();
+        String orders =
+                system.get(system.orderPort(), "/actuator/prometheus", null).body();
+        String fulfillment = system.get(system.fulfillmentPort(), "/actuator/prometheus", null)
+                .body();
+        String refunds =
+                system.get(system.refundPort(), "/actuator/prometheus", null).body();
 
         assertThat(orders)
                 .contains("storeops_orders_paid_total{application=\"order-service\",store=\"shopify-us\"} 1.0")
                 .contains("storeops_orders_paid_total{application=\"order-service\",store=\"tmall-flagship\"} 1.0")
-                .contains("storeops_webhooks_received_total{application=\"order-service\",outcome=\"accepted\",source=\"shopify\",topic=\"orders/paid\"} 1.0")
-                .contains("storeops_webhooks_received_total{application=\"order-service\",outcome=\"duplicate\",source=\"shopify\",topic=\"orders/paid\"} 1.0")
-                .contains("storeops_webhooks_received_total{application=\"order-service\",outcome=\"rejected\",source=\"storefront\",topic=\"unverified\"} 1.0")
+                .contains(
+                        "storeops_webhooks_received_total{application=\"order-service\",outcome=\"accepted\",source=\"shopify\",topic=\"orders/paid\"} 1.0")
+                .contains(
+                        "storeops_webhooks_received_total{application=\"order-service\",outcome=\"duplicate\",source=\"shopify\",topic=\"orders/paid\"} 1.0")
+                .contains(
+                        "storeops_webhooks_received_total{application=\"order-service\",outcome=\"rejected\",source=\"storefront\",topic=\"unverified\"} 1.0")
                 .contains("storeops_outbox_pending{application=\"order-service\",service=\"order-service\"}");
-        assertThat(fulfillment).contains("storeops_shipments_dispatched_total{application=\"fulfillment-service\",store=\"shopify-us\"} 1.0")
-                .containsPattern("storeops_events_consumed_total\\{application=\"fulfillment-service\",outcome=\"applied\",service=\"fulfillment-service\",type=\"OrderPaid\"} 2.0");
-        assertThat(refunds).contains("storeops_refunds_completed_total{application=\"refund-service\",store=\"tmall-flagship\"} 0.0");
+        assertThat(fulfillment)
+                .contains(
+                        "storeops_shipments_dispatched_total{application=\"fulfillment-service\",store=\"shopify-us\"} 1.0")
+                .containsPattern(
+                        "storeops_events_consumed_total\\{application=\"fulfillment-service\",outcome=\"applied\",service=\"fulfillment-service\",type=\"OrderPaid\"} 2.0");
+        assertThat(refunds)
+                .contains(
+                        "storeops_refunds_completed_total{application=\"refund-service\",store=\"tmall-flagship\"} 0.0");
     }
 
     @Test
@@ -162,9 +211,15 @@ class WalkingSkeletonIT {
         system.start();
 
         String manager = token("MANAGER");
-        assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, manager)).get("status").asString()).isEqualTo("SHIPPED");
-        HttpResponse<String> redelivered = system.send(Storefronts.nativeOrderPaid(system.uri(system.orderPort(), "/"), "evt-0001",
-                Storefronts.nativeOrder("T20261128-0001"), Storefronts.TMALL_SECRET));
+        assertThat(json(system.get(system.orderPort(), "/api/orders/" + NATIVE_ORDER, manager))
+                        .get("status")
+                        .asString())
+                .isEqualTo("SHIPPED");
+        HttpResponse<String> redelivered = system.send(Storefronts.nativeOrderPaid(
+                system.uri(system.orderPort(), "/"),
+                "evt-0001",
+                Storefronts.nativeOrder("T20261128-0001"),
+                Storefronts.TMALL_SECRET));
         assertThat(json(redelivered).get("status").asString()).isEqualTo("duplicate");
         assertSales(manager, "tmall-flagship", "CNY", 1, 29500);
         assertSales(manager, "shopify-us", "USD", 1, 4448);
@@ -175,19 +230,33 @@ class WalkingSkeletonIT {
     @Order(7)
     void anOrderCancelledBeforeDispatchStopsItsShipment() {
         var orders = system.uri(system.orderPort(), "/");
-        system.send(Storefronts.nativeOrderPaid(orders, "evt-0100", Storefronts.nativeOrder("T20261128-0100"), Storefronts.TMALL_SECRET));
+        system.send(Storefronts.nativeOrderPaid(
+                orders, "evt-0100", Storefronts.nativeOrder("T20261128-0100"), Storefronts.TMALL_SECRET));
         String orderId = "tmall-flagship:T20261128-0100";
         String warehouse = token("WAREHOUSE");
-        await().atMost(PATIENCE).until(() -> status(system.get(system.fulfillmentPort(), "/api/shipments/shp-" + orderId, warehouse)) == 200);
+        await().atMost(PATIENCE)
+                .until(() -> status(system.get(system.fulfillmentPort(), "/api/shipments/shp-" + orderId, warehouse))
+                        == 200);
 
-        HttpResponse<String> cancelled = system.postJson(system.orderPort(), "/api/orders/" + orderId + "/cancel",
-                token("CS_AFTERSALE"), "{\"reason\":\"Buyer ordered twice\"}");
+        HttpResponse<String> cancelled = system.postJson(
+                system.orderPort(),
+                "/api/orders/" + orderId + "/cancel",
+                token("CS_AFTERSALE"),
+                "{\"reason\":\"Buyer ordered twice\"}");
 
-        assertThat(json(cancelled).get("status").asString()).as(cancelled.body()).isEqualTo("CANCELLED");
-        await().atMost(PATIENCE).until(() -> "CANCELLED".equals(
-                json(system.get(system.fulfillmentPort(), "/api/shipments/shp-" + orderId, warehouse)).get("status").asString()));
-        HttpResponse<String> dispatch = system.postJson(system.fulfillmentPort(), "/api/shipments/shp-" + orderId + "/dispatch",
-                warehouse, "{\"carrier\":\"SF\",\"trackingNumber\":\"SF10001000\"}");
+        assertThat(json(cancelled).get("status").asString())
+                .as(cancelled.body())
+                .isEqualTo("CANCELLED");
+        await().atMost(PATIENCE)
+                .until(() -> "CANCELLED"
+                        .equals(json(system.get(system.fulfillmentPort(), "/api/shipments/shp-" + orderId, warehouse))
+                                .get("status")
+                                .asString()));
+        HttpResponse<String> dispatch = system.postJson(
+                system.fulfillmentPort(),
+                "/api/shipments/shp-" + orderId + "/dispatch",
+                warehouse,
+                "{\"carrier\":\"SF\",\"trackingNumber\":\"SF10001000\"}");
         assertThat(status(dispatch)).isEqualTo(409);
     }
 
@@ -195,27 +264,37 @@ class WalkingSkeletonIT {
     @Order(8)
     void eachOrdersTimelineHoldsEveryServicesStepOnceAndSearchFindsThem() {
         String cs = token("CS_AFTERSALE");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(timeline("tmall-flagship:T20261128-0100", cs))
-                .as("the shipment may be created before or after the cancellation reaches the order").containsExactlyInAnyOrder("PLACED", "PAID", "HELD", "SHIPMENT_CREATED", "CANCELLED", "SHIPMENT_CANCELLED"));
-        assertThat(timeline(NATIVE_ORDER, cs)).as("across a restart, nothing twice")
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(timeline("tmall-flagship:T20261128-0100", cs))
+                        .as("the shipment may be created before or after the cancellation reaches the order")
+                        .containsExactlyInAnyOrder(
+                                "PLACED", "PAID", "HELD", "SHIPMENT_CREATED", "CANCELLED", "SHIPMENT_CANCELLED"));
+        assertThat(timeline(NATIVE_ORDER, cs))
+                .as("across a restart, nothing twice")
                 .containsExactlyInAnyOrder("PLACED", "PAID", "HELD", "RELEASED", "SHIPMENT_CREATED", "DISPATCHED");
 
-        JsonNode shipped = json(system.get(system.orderPort(), "/api/orders?storeId=tmall-flagship&status=SHIPPED", cs));
+        JsonNode shipped =
+                json(system.get(system.orderPort(), "/api/orders?storeId=tmall-flagship&status=SHIPPED", cs));
         assertThat(shipped.get("orders")).hasSize(1);
         assertThat(shipped.get("orders").get(0).get("orderId").asString()).isEqualTo(NATIVE_ORDER);
         assertThat(shipped.get("orders").get(0).get("carrier").asString()).isEqualTo("SF");
-        String csv = system.get(system.orderPort(), "/api/orders/export?storeId=tmall-flagship", cs).body();
+        String csv = system.get(system.orderPort(), "/api/orders/export?storeId=tmall-flagship", cs)
+                .body();
         assertThat(csv.lines()).hasSize(3).element(0).asString().contains("order_id,storefront_order,status");
     }
 
     private static List<String> timeline(String orderId, String token) {
         List<String> kinds = new ArrayList<>();
-        json(system.get(system.orderPort(), "/api/orders/" + orderId + "/timeline", token)).forEach(entry -> kinds.add(entry.get("what").asString()));
+        json(system.get(system.orderPort(), "/api/orders/" + orderId + "/timeline", token))
+                .forEach(entry -> kinds.add(entry.get("what").asString()));
         return kinds;
     }
 
     private static void assertSales(String token, String store, String currency, long orders, long gmvMinor) {
-        JsonNode sales = json(system.get(system.analyticsPort(), "/api/analytics/sales?storeId=" + store + "&from=2026-11-01&to=2026-11-30", token));
+        JsonNode sales = json(system.get(
+                system.analyticsPort(),
+                "/api/analytics/sales?storeId=" + store + "&from=2026-11-01&to=2026-11-30",
+                token));
         assertThat(sales.get("currencies")).hasSize(1);
         assertThat(sales.get("currencies").get(0).get("currency").asString()).isEqualTo(currency);
         assertThat(sales.get("currencies").get(0).get("paidOrders").asLong()).isEqualTo(orders);

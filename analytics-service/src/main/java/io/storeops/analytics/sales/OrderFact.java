@@ -12,13 +12,19 @@ import java.util.Optional;
  *
  * @param paidDay the store-local calendar day of payment (ISO yyyy-MM-dd), which reports group by
  */
-public record OrderFact(String orderId, String storeId, String currency, long gmvMinor, Instant paidAt, String paidDay) {
+public record OrderFact(
+        String orderId, String storeId, String currency, long gmvMinor, Instant paidAt, String paidDay) {
 
     public static Change<OrderFact> paid(Optional<OrderFact> current, OrderPaid paid, ZoneId storeZone) {
         if (current.isPresent()) {
             return Change.none();
         }
-        return Change.of(new OrderFact(paid.orderId(), paid.storeId(), paid.total().currency(), paid.total().amountMinor(),
-                paid.paidAt(), paid.paidAt().atZone(storeZone).toLocalDate().toString()));
+        return Change.of(new OrderFact(
+                paid.orderId(),
+                paid.storeId(),
+                paid.total().currency(),
+                paid.total().amountMinor(),
+                paid.paidAt(),
+                paid.paidAt().atZone(storeZone).toLocalDate().toString()));
     }
 }

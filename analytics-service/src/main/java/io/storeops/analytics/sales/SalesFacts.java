@@ -28,18 +28,24 @@ public class SalesFacts {
     }
 
     /** Paid orders and GMV of one currency, over a range of store-local days. */
-    public record CurrencySales(String currency, long paidOrders, long gmvMinor) {
-    }
+    public record CurrencySales(String currency, long paidOrders, long gmvMinor) {}
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
         var zone = stores.find(paid.storeId()).map(StoreProperties.Store::zone).orElse(ZoneOffset.UTC);
-        return store.apply(COLLECTION, paid.orderId(), OrderFact.class, position,
-                current -> OrderFact.paid(current, paid, zone)).map(Applied::outcome);
+        return store.apply(
+                        COLLECTION,
+                        paid.orderId(),
+                        OrderFact.class,
+                        position,
+                        current -> OrderFact.paid(current, paid, zone))
+                .map(Applied::outcome);
     }
 
     public Flux<CurrencySales> sales(String storeId, LocalDate from, LocalDate to) {
-        StateQuery<OrderFact> paidInRange = StateQuery.of(OrderFact.class).is("storeId", storeId)
-                .atLeast("paidDay", from.toString()).atMost("paidDay", to.toString());
+        StateQuery<OrderFact> paidInRange = StateQuery.of(OrderFact.class)
+                .is("storeId", storeId)
+                .atLeast("paidDay", from.toString())
+                .atMost("paidDay", to.toString());
         return store.totals(COLLECTION, paidInRange, "currency", "gmvMinor")
                 .map(totals -> new CurrencySales(totals.group(), totals.count(), totals.sum()));
     }

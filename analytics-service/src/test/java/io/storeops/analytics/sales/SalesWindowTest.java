@@ -14,11 +14,13 @@ class SalesWindowTest {
 
     @Test
     void todayIsTheStoresDateNotTheUtcOne() {
-        Instant eveningUtc = Instant.parse("2026-11-28T17:00:00Z"); // already the 29th in Hangzhou, still the 28th in New York
+        Instant eveningUtc =
+                Instant.parse("2026-11-28T17:00:00Z"); // already the 29th in Hangzhou, still the 28th in New York
 
         assertThat(SalesWindow.asked(null, null, eveningUtc, HANGZHOU))
                 .isEqualTo(new SalesWindow(LocalDate.parse("2026-10-31"), LocalDate.parse("2026-11-29")));
-        assertThat(SalesWindow.asked(null, null, Instant.parse("2026-11-29T03:00:00Z"), NEW_YORK).to())
+        assertThat(SalesWindow.asked(null, null, Instant.parse("2026-11-29T03:00:00Z"), NEW_YORK)
+                        .to())
                 .isEqualTo(LocalDate.parse("2026-11-28"));
     }
 
@@ -34,8 +36,11 @@ class SalesWindowTest {
 
     @Test
     void aStartAfterTheEndOrMoreThanAYearAndADayIsNotAWindow() {
-        assertThat(new SalesWindow(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-01-01")).valid()).isFalse();
-        assertThat(new SalesWindow(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-01-02")).valid()).isTrue();
-        assertThat(new SalesWindow(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-01-03")).valid()).isFalse();
+        assertThat(new SalesWindow(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-01-01")).valid())
+                .isFalse();
+        assertThat(new SalesWindow(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-01-02")).valid())
+                .isTrue();
+        assertThat(new SalesWindow(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-01-03")).valid())
+                .isFalse();
     }
 }

@@ -2,10 +2,10 @@ package io.storeops.fulfillment.shipping;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.ItemQuantity;
-import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +32,7 @@ public record Fulfillment(
 
     /** Why a shipment was cancelled, as carried by ShipmentCancelled. */
     public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
+
     private static final String SHIPMENT_PREFIX = "shp-";
     private static final Pattern TRACKING_NUMBER = Pattern.compile("^[A-Za-z0-9-]{4,40}$");
 
@@ -45,7 +46,9 @@ public record Fulfillment(
     }
 
     public static Optional<String> orderIdOf(String shipmentId) {
-        return shipmentId != null && shipmentId.startsWith(SHIPMENT_PREFIX) && shipmentId.length() > SHIPMENT_PREFIX.length()
+        return shipmentId != null
+                        && shipmentId.startsWith(SHIPMENT_PREFIX)
+                        && shipmentId.length() > SHIPMENT_PREFIX.length()
                 ? Optional.of(shipmentId.substring(SHIPMENT_PREFIX.length()))
                 : Optional.empty();
     }
@@ -60,8 +63,19 @@ public record Fulfillment(
                 .toList();
         String shipmentId = shipmentIdFor(paid.orderId());
         ShipmentStatus status = paid.holds().isEmpty() ? ShipmentStatus.READY : ShipmentStatus.ON_HOLD;
-        Fulfillment created = new Fulfillment(paid.orderId(), paid.storeId(), shipmentId, status, lines,
-                paid.shippingAddress(), paid.requestedCarrier(), now, null, null, null, null);
+        Fulfillment created = new Fulfillment(
+                paid.orderId(),
+                paid.storeId(),
+                shipmentId,
+                status,
+                lines,
+                paid.shippingAddress(),
+                paid.requestedCarrier(),
+                now,
+                null,
+                null,
+                null,
+                null);
         return Change.of(created, new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
     }
 
@@ -73,7 +87,9 @@ public record Fulfillment(
         if (status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) {
             return Change.none();
         }
-        return Change.of(copy(ShipmentStatus.CANCELLED, address), new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
+        return Change.of(
+                copy(ShipmentStatus.CANCELLED, address),
+                new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
     }
 
     /** Customer service corrected the address: a shipment still in the warehouse goes to the new one. */
@@ -96,8 +112,19 @@ public record Fulfillment(
 
     /** This shipment before dispatch, with a new status or address. */
     private Fulfillment copy(ShipmentStatus newStatus, Address newAddress) {
-        return new Fulfillment(orderId, storeId, shipmentId, newStatus, lines, newAddress, requestedCarrier, createdAt, carrier,
-                trackingNumber, dispatchedBy, dispatchedAt);
+        return new Fulfillment(
+                orderId,
+                storeId,
+                shipmentId,
+                newStatus,
+                lines,
+                newAddress,
+                requestedCarrier,
+                createdAt,
+                carrier,
+                trackingNumber,
+                dispatchedBy,
+                dispatchedAt);
     }
 
     /**
@@ -108,25 +135,42 @@ public record Fulfillment(
         if (newCarrier == null || newCarrier.isBlank() || newCarrier.length() > 40) {
             throw new IllegalArgumentException("carrier is required (at most 40 characters)");
         }
-        if (newTrackingNumber == null || !TRACKING_NUMBER.matcher(newTrackingNumber).matches()) {
+        if (newTrackingNumber == null
+                || !TRACKING_NUMBER.matcher(newTrackingNumber).matches()) {
             throw new IllegalArgumentException("trackingNumber must be 4 to 40 letters, digits or '-'");
         }
         if (status == ShipmentStatus.CANCELLED) {
-            throw new ShipmentConflict(status, "Shipment " + shipmentId + " is cancelled with its order: do not ship it.");
+            throw new ShipmentConflict(
+                    status, "Shipment " + shipmentId + " is cancelled with its order: do not ship it.");
         }
         if (status == ShipmentStatus.ON_HOLD) {
-            throw new ShipmentConflict(status, "Shipment " + shipmentId + " is held for customer service review: wait for its release.");
+            throw new ShipmentConflict(
+                    status, "Shipment " + shipmentId + " is held for customer service review: wait for its release.");
         }
         if (status == ShipmentStatus.DISPATCHED) {
             if (newCarrier.equals(carrier) && newTrackingNumber.equals(trackingNumber)) {
                 return Change.none();
             }
-            throw new ShipmentConflict(status, "Shipment " + shipmentId + " was already dispatched with "
-                    + carrier + " " + trackingNumber + ".");
+            throw new ShipmentConflict(
+                    status,
+                    "Shipment " + shipmentId + " was already dispatched with " + carrier + " " + trackingNumber + ".");
         }
-        Fulfillment dispatched = new Fulfillment(orderId, storeId, shipmentId, ShipmentStatus.DISPATCHED, lines, address,
-                requestedCarrier, createdAt, newCarrier, newTrackingNumber, by, at);
-        return Change.of(dispatched, new ShipmentDispatched(orderId, storeId, shipmentId, newCarrier, newTrackingNumber,
-                null, lines, by, at));
+        Fulfillment dispatched = new Fulfillment(
+                orderId,
+                storeId,
+                shipmentId,
+                ShipmentStatus.DISPATCHED,
+                lines,
+                address,
+                requestedCarrier,
+                createdAt,
+                newCarrier,
+                newTrackingNumber,
+                by,
+                at);
+        return Change.of(
+                dispatched,
+                new ShipmentDispatched(
+                        orderId, storeId, shipmentId, newCarrier, newTrackingNumber, null, lines, by, at));
     }
 }

@@ -34,26 +34,47 @@ public class Fulfillments {
     }
 
     public Flux<Fulfillment> list(String storeId, ShipmentStatus status, int limit) {
-        return store.findAll(COLLECTION, StateQuery.of(Fulfillment.class).is("storeId", storeId).is("status", status.name())
-                .ascending("createdAt").limit(limit));
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(Fulfillment.class)
+                        .is("storeId", storeId)
+                        .is("status", status.name())
+                        .ascending("createdAt")
+                        .limit(limit));
     }
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
-        return store.apply(COLLECTION, paid.orderId(), Fulfillment.class, position,
-                current -> Fulfillment.forPaidOrder(current, paid, clock.instant())).doOnNext(counters::count).map(Applied::outcome);
+        return store.apply(
+                        COLLECTION,
+                        paid.orderId(),
+                        Fulfillment.class,
+                        position,
+                        current -> Fulfillment.forPaidOrder(current, paid, clock.instant()))
+                .doOnNext(counters::count)
+                .map(Applied::outcome);
     }
 
     /** Applies an order event to the order's existing fulfilment; events for unknown orders change nothing. */
-    public Mono<Applied.Outcome> onOrderEvent(String orderId, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
-        return store.apply(COLLECTION, orderId, Fulfillment.class, position, current -> current.map(decide).orElseGet(Change::none))
+    public Mono<Applied.Outcome> onOrderEvent(
+            String orderId, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
+        return store.apply(
+                        COLLECTION,
+                        orderId,
+                        Fulfillment.class,
+                        position,
+                        current -> current.map(decide).orElseGet(Change::none))
                 .doOnNext(counters::count)
                 .map(Applied::outcome);
     }
 
     public Mono<Fulfillment> dispatch(String orderId, String carrier, String trackingNumber, String by) {
-        return store.apply(COLLECTION, orderId, Fulfillment.class, current -> current
-                        .map(fulfillment -> fulfillment.dispatch(carrier, trackingNumber, by, clock.instant()))
-                        .orElseGet(Change::none))
+        return store.apply(
+                        COLLECTION,
+                        orderId,
+                        Fulfillment.class,
+                        current -> current.map(fulfillment ->
+                                        fulfillment.dispatch(carrier, trackingNumber, by, clock.instant()))
+                                .orElseGet(Change::none))
                 .doOnNext(counters::count)
                 .mapNotNull(Applied::state);
     }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
-import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderPaid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +18,22 @@ import org.junit.jupiter.api.Test;
 class FulfillmentTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
-    private static final OrderPaid PAID = new OrderPaid("tmall-flagship:T1", "tmall-flagship", "storefront", "T1",
-            List.of(new OrderLine("TEA", "Tea", 2, new Money(12800, "CNY")), new OrderLine(null, "Gift card", 1, new Money(0, "CNY"))),
-            Money.zero("CNY"), new Money(25600, "CNY"), NOW, null, null, "SF", List.of(), null);
+    private static final OrderPaid PAID = new OrderPaid(
+            "tmall-flagship:T1",
+            "tmall-flagship",
+            "storefront",
+            "T1",
+            List.of(
+                    new OrderLine("TEA", "Tea", 2, new Money(12800, "CNY")),
+                    new OrderLine(null, "Gift card", 1, new Money(0, "CNY"))),
+            Money.zero("CNY"),
+            new Money(25600, "CNY"),
+            NOW,
+            null,
+            null,
+            "SF",
+            List.of(),
+            null);
 
     @Test
     void aPaidOrderGetsOneReadyShipment() {
@@ -28,9 +41,14 @@ class FulfillmentTest {
 
         assertThat(created.state().status()).isEqualTo(ShipmentStatus.READY);
         assertThat(created.state().shipmentId()).isEqualTo("shp-tmall-flagship:T1");
-        assertThat(created.events()).singleElement().isInstanceOfSatisfying(ShipmentCreated.class,
-                event -> assertThat(event.lines()).extracting("sku").containsExactly("TEA", "Gift card"));
-        assertThat(Fulfillment.forPaidOrder(Optional.of(created.state()), PAID, NOW).isNone()).isTrue();
+        assertThat(created.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ShipmentCreated.class,
+                        event -> assertThat(event.lines()).extracting("sku").containsExactly("TEA", "Gift card"));
+        assertThat(Fulfillment.forPaidOrder(Optional.of(created.state()), PAID, NOW)
+                        .isNone())
+                .isTrue();
     }
 
     @Test
@@ -42,7 +60,8 @@ class FulfillmentTest {
 
     @Test
     void dispatchRecordsCarrierTrackingAndWhoOnceAndRefusesAChange() {
-        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
 
         var dispatched = ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW);
 
@@ -51,64 +70,104 @@ class FulfillmentTest {
             assertThat(event.dispatchedBy()).isEqualTo("wh.zhao");
             assertThat(event.trackingNumber()).isEqualTo("SF1234567890");
         });
-        assertThat(dispatched.state().dispatch("SF", "SF1234567890", "wh.li", NOW).isNone()).isTrue();
+        assertThat(dispatched
+                        .state()
+                        .dispatch("SF", "SF1234567890", "wh.li", NOW)
+                        .isNone())
+                .isTrue();
         assertThatThrownBy(() -> dispatched.state().dispatch("YTO", "YT99999999", "wh.li", NOW))
-                .isInstanceOfSatisfying(ShipmentConflict.class, conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.DISPATCHED));
+                .isInstanceOfSatisfying(
+                        ShipmentConflict.class,
+                        conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.DISPATCHED));
     }
 
     @Test
     void aCancelledOrderStopsItsWaitingShipmentWhichCanThenNotBeDispatched() {
-        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
 
         var cancelled = ready.orderCancelled(NOW);
 
         assertThat(cancelled.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
-        assertThat(cancelled.events()).singleElement().isInstanceOfSatisfying(ShipmentCancelled.class,
-                event -> assertThat(event.reason()).isEqualTo(Fulfillment.ORDER_CANCELLED));
+        assertThat(cancelled.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ShipmentCancelled.class,
+                        event -> assertThat(event.reason()).isEqualTo(Fulfillment.ORDER_CANCELLED));
         assertThat(cancelled.state().orderCancelled(NOW).isNone()).isTrue();
         assertThatThrownBy(() -> cancelled.state().dispatch("SF", "SF1234567890", "wh.zhao", NOW))
-                .isInstanceOfSatisfying(ShipmentConflict.class, conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.CANCELLED));
+                .isInstanceOfSatisfying(
+                        ShipmentConflict.class,
+                        conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.CANCELLED));
     }
 
     @Test
     void aDispatchedShipmentIsNotStoppedByALateCancellation() {
-        Fulfillment dispatched = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state()
-                .dispatch("SF", "SF1234567890", "wh.zhao", NOW).state();
+        Fulfillment dispatched = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW)
+                .state()
+                .dispatch("SF", "SF1234567890", "wh.zhao", NOW)
+                .state();
 
         assertThat(dispatched.orderCancelled(NOW).isNone()).isTrue();
     }
 
     @Test
     void aHeldOrdersShipmentWaitsForTheReleaseBeforeItMayBeDispatched() {
-        OrderPaid heldOrder = new OrderPaid(PAID.orderId(), PAID.storeId(), PAID.channel(), PAID.externalOrderId(), PAID.lines(),
-                PAID.shippingFee(), PAID.total(), PAID.paidAt(), null, "请发顺丰", "SF", List.of("BUYER_NOTE"), null);
-        Fulfillment held = Fulfillment.forPaidOrder(Optional.empty(), heldOrder, NOW).state();
+        OrderPaid heldOrder = new OrderPaid(
+                PAID.orderId(),
+                PAID.storeId(),
+                PAID.channel(),
+                PAID.externalOrderId(),
+                PAID.lines(),
+                PAID.shippingFee(),
+                PAID.total(),
+                PAID.paidAt(),
+                null,
+                "请发顺丰",
+                "SF",
+                List.of("BUYER_NOTE"),
+                null);
+        Fulfillment held =
+                Fulfillment.forPaidOrder(Optional.empty(), heldOrder, NOW).state();
 
         assertThat(held.status()).isEqualTo(ShipmentStatus.ON_HOLD);
         assertThatThrownBy(() -> held.dispatch("SF", "SF1234567890", "wh.zhao", NOW))
-                .isInstanceOfSatisfying(ShipmentConflict.class, conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.ON_HOLD));
+                .isInstanceOfSatisfying(
+                        ShipmentConflict.class,
+                        conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.ON_HOLD));
         Fulfillment released = held.orderReleased().state();
         assertThat(released.status()).isEqualTo(ShipmentStatus.READY);
-        assertThat(released.orderHeld().state().status()).as("a manual hold after creation").isEqualTo(ShipmentStatus.ON_HOLD);
+        assertThat(released.orderHeld().state().status())
+                .as("a manual hold after creation")
+                .isEqualTo(ShipmentStatus.ON_HOLD);
         assertThat(released.orderReleased().isNone()).isTrue();
         assertThat(held.orderCancelled(NOW).state().status()).isEqualTo(ShipmentStatus.CANCELLED);
     }
 
     @Test
     void aCorrectedAddressReachesAShipmentStillInTheWarehouseOnly() {
-        Address corrected = new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
-        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+        Address corrected =
+                new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
 
         assertThat(ready.addressChanged(corrected).state().address()).isEqualTo(corrected);
-        assertThat(ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW).state().addressChanged(corrected).isNone()).isTrue();
+        assertThat(ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW)
+                        .state()
+                        .addressChanged(corrected)
+                        .isNone())
+                .isTrue();
     }
 
     @Test
     void dispatchNeedsACarrierAndAPlausibleTrackingNumber() {
-        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
 
-        assertThatThrownBy(() -> ready.dispatch(" ", "SF123456", "wh", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ready.dispatch(" ", "SF123456", "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ready.dispatch("SF", "12", "wh", NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ready.dispatch("SF", "SF 123 {$gt}", "wh", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ready.dispatch("SF", "SF 123 {$gt}", "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -21,7 +21,19 @@ public record AddressChange(Address from, Address to, String changedBy, Instant 
         if (address == null) {
             return "(none)";
         }
-        return String.join(", ", Stream.of(address.name(), address.phone(), address.line1(), address.line2(), address.district(),
-                address.city(), address.province(), address.postalCode(), address.country()).filter(part -> part != null && !part.isBlank()).toList());
+        return String.join(
+                ", ",
+                Stream.of(
+                                address.name(),
+                                address.phone(),
+                                address.line1(),
+                                address.line2(),
+                                address.district(),
+                                address.city(),
+                                address.province(),
+                                address.postalCode(),
+                                address.country())
+                        .filter(part -> part != null && !part.isBlank())
+                        .toList());
     }
 }

@@ -15,8 +15,7 @@ public final class BuyerTerms {
     /** The digits of a phone number customer service can ask a buyer for (手机尾号). */
     private static final int PHONE_TAIL = 4;
 
-    private BuyerTerms() {
-    }
+    private BuyerTerms() {}
 
     /**
      * What customer service may type to find the order: a whole name or one word of it (王芳 by its
@@ -80,8 +79,9 @@ public final class BuyerTerms {
         if (value == null) {
             return null;
         }
-        String term = phone ? value.replaceAll("\\D", "") : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String term = phone
+                ? value.replaceAll("\\D", "")
+                : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         return term.isEmpty() ? null : term;
     }
-
 }

@@ -47,12 +47,10 @@ public record Order(
         List<String> buyerTerms) {
 
     /** Who cancelled the order, when and why. */
-    public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {
-    }
+    public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {}
 
     /** Who last released the order from review, when, and what they noted. */
-    public record Release(String releasedBy, String comment, Instant releasedAt) {
-    }
+    public record Release(String releasedBy, String comment, Instant releasedAt) {}
 
     static final String REVIEW_RULES = "review rules";
     static final String FULFILMENT = "fulfillment-service";
@@ -63,14 +61,28 @@ public record Order(
         holds = holds == null ? List.of() : List.copyOf(holds);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         refunds = refunds == null ? Refunds.none(told.total().currency()) : refunds;
-        status = OrderStatus.of(progress, refunds.refunded().amountMinor(), told.total().amountMinor());
+        status = OrderStatus.of(
+                progress, refunds.refunded().amountMinor(), told.total().amountMinor());
         buyerTerms = BuyerTerms.of(told.buyer(), shippingAddress);
     }
 
     /** A new order from the storefront's first message about it. */
     static Order placed(StorefrontOrder told) {
-        return new Order(told.orderId(), Progress.PLACED, null, told, told.shippingAddress(), null, null, null,
-                null, null, null, null, null, null);
+        return new Order(
+                told.orderId(),
+                Progress.PLACED,
+                null,
+                told,
+                told.shippingAddress(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public static String idFor(String storeId, String externalOrderId) {
@@ -134,8 +146,10 @@ public record Order(
         if (released.isEmpty()) {
             return Change.none();
         }
-        Progress next = shipment == null ? released.get()
-                : OrderLifecycle.next(released.get(), released.get(), OrderCommand.SHIPMENT_READY).orElse(released.get());
+        Progress next = shipment == null
+                ? released.get()
+                : OrderLifecycle.next(released.get(), released.get(), OrderCommand.SHIPMENT_READY)
+                        .orElse(released.get());
         Order order = edit(draft -> {
             draft.progress = next;
             draft.holds = List.of();
@@ -153,8 +167,12 @@ public record Order(
         return refunds.counting(refundId, amount, total())
                 .map(counted -> Change.of(edit(draft -> {
                     draft.refunds = counted;
-                    draft.log(at, Kind.REFUNDED, "refund-service",
-                            TimelineEntry.money(amount) + " paid back, " + TimelineEntry.money(counted.refunded()) + " in all");
+                    draft.log(
+                            at,
+                            Kind.REFUNDED,
+                            "refund-service",
+                            TimelineEntry.money(amount) + " paid back, " + TimelineEntry.money(counted.refunded())
+                                    + " in all");
                 })))
                 .orElseGet(Change::none);
     }
@@ -165,12 +183,15 @@ public record Order(
      * @throws IllegalOrderTransition once the order is (partly) dispatched: that is a refund
      */
     public Change<Order> cancel(String reason, String cancelledBy, Instant at) {
-        return apply(OrderCommand.CANCEL, edit(draft -> {
-            draft.cancellation = new Cancellation(reason, cancelledBy, at);
-            draft.holds = List.of(); // nothing is waiting for review any more
-            draft.stockOut = StockOut.closed(stockOut);
-            draft.log(at, Kind.CANCELLED, cancelledBy, reason);
-        }), new OrderCancelled(orderId, storeId(), reason, cancelledBy, at));
+        return apply(
+                OrderCommand.CANCEL,
+                edit(draft -> {
+                    draft.cancellation = new Cancellation(reason, cancelledBy, at);
+                    draft.holds = List.of(); // nothing is waiting for review any more
+                    draft.stockOut = StockOut.closed(stockOut);
+                    draft.log(at, Kind.CANCELLED, cancelledBy, reason);
+                }),
+                new OrderCancelled(orderId, storeId(), reason, cancelledBy, at));
     }
 
     /** This order shipping to {@code address} from now on, with the change on its audit trail and timeline. */
@@ -255,8 +276,21 @@ public record Order(
         }
 
         private Order build() {
-            return new Order(orderId, progress, null, told, shippingAddress, addressChanges, refunds, shipment,
-                    cancellation, holds, release, stockOut, timeline, null);
+            return new Order(
+                    orderId,
+                    progress,
+                    null,
+                    told,
+                    shippingAddress,
+                    addressChanges,
+                    refunds,
+                    shipment,
+                    cancellation,
+                    holds,
+                    release,
+                    stockOut,
+                    timeline,
+                    null);
         }
     }
 }

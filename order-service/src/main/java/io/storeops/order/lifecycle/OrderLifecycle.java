@@ -41,7 +41,18 @@ public final class OrderLifecycle {
     static {
         moves(PLACED, PAY, PAID, CANCEL, CANCELLED);
         stays(PLACED);
-        moves(PAID, HOLD, ON_HOLD, SHIPMENT_READY, READY, DISPATCH_PART, PARTIALLY_SHIPPED, DISPATCH_ALL, SHIPPED, CANCEL, CANCELLED);
+        moves(
+                PAID,
+                HOLD,
+                ON_HOLD,
+                SHIPMENT_READY,
+                READY,
+                DISPATCH_PART,
+                PARTIALLY_SHIPPED,
+                DISPATCH_ALL,
+                SHIPPED,
+                CANCEL,
+                CANCELLED);
         stays(PAID, PAY, RELEASE);
         moves(ON_HOLD, RELEASE, PAID, DISPATCH_PART, PARTIALLY_SHIPPED, DISPATCH_ALL, SHIPPED, CANCEL, CANCELLED);
         stays(ON_HOLD, PAY, HOLD, SHIPMENT_READY);
@@ -59,8 +70,7 @@ public final class OrderLifecycle {
         stays(CANCELLED, PAY, SHIPMENT_READY, CANCEL);
     }
 
-    private OrderLifecycle() {
-    }
+    private OrderLifecycle() {}
 
     /**
      * The progress after {@code command}: a new one, or empty when the order already reflects it.
@@ -75,9 +85,12 @@ public final class OrderLifecycle {
         if (STAYS.get(progress).contains(command)) {
             return Optional.empty();
         }
-        throw new IllegalOrderTransition(status, command.name(), command == CANCEL
-                ? "A dispatched order is not cancelled: open a refund (or return) for it instead."
-                : "");
+        throw new IllegalOrderTransition(
+                status,
+                command.name(),
+                command == CANCEL
+                        ? "A dispatched order is not cancelled: open a refund (or return) for it instead."
+                        : "");
     }
 
     private static void moves(Progress from, Object... commandsAndTargets) {

@@ -24,15 +24,20 @@ class OrderMetrics {
 
     OrderMetrics(MeterRegistry meters, StoreCatalog stores) {
         this.meters = meters;
-        StoreCounter received = new StoreCounter(meters, stores, "storeops.orders.received", "Orders received from storefronts, by store");
+        StoreCounter received = new StoreCounter(
+                meters, stores, "storeops.orders.received", "Orders received from storefronts, by store");
         StoreCounter paid = new StoreCounter(meters, stores, "storeops.orders.paid", "Orders paid, by store");
         this.counters = new EventCounters()
                 .on(OrderPlaced.class, placed -> received.increment(placed.storeId()))
                 .on(OrderPaid.class, payment -> {
                     paid.increment(payment.storeId());
-                    gmv(payment.storeId(), payment.total().currency()).increment(payment.total().amountMinor());
+                    gmv(payment.storeId(), payment.total().currency())
+                            .increment(payment.total().amountMinor());
                 })
-                .on(OrderHeld.class, hold -> hold.reasons().forEach(reason -> held(hold.storeId(), reason).increment()));
+                .on(
+                        OrderHeld.class,
+                        hold -> hold.reasons()
+                                .forEach(reason -> held(hold.storeId(), reason).increment()));
         for (String storeId : stores.storeIds()) {
             stores.find(storeId).ifPresent(store -> gmv(storeId, store.currency()));
             for (HoldReason reason : HoldReason.values()) {
@@ -46,12 +51,17 @@ class OrderMetrics {
     }
 
     private Counter gmv(String storeId, String currency) {
-        return Counter.builder("storeops.orders.gmv").description("Paid order value in minor units, by store and currency")
-                .baseUnit("minor_units").tags("store", storeId, "currency", currency).register(meters);
+        return Counter.builder("storeops.orders.gmv")
+                .description("Paid order value in minor units, by store and currency")
+                .baseUnit("minor_units")
+                .tags("store", storeId, "currency", currency)
+                .register(meters);
     }
 
     private Counter held(String storeId, String reason) {
-        return Counter.builder("storeops.orders.held").description("Orders held for review, by store and reason")
-                .tags("store", storeId, "reason", reason).register(meters);
+        return Counter.builder("storeops.orders.held")
+                .description("Orders held for review, by store and reason")
+                .tags("store", storeId, "reason", reason)
+                .register(meters);
     }
 }

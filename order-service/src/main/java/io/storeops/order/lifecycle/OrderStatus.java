@@ -21,8 +21,10 @@ public sealed interface OrderStatus permits Progress, RefundStanding {
 
     /** Every status by name, in the order an order passes them. */
     static List<OrderStatus> all() {
-        return Stream.<OrderStatus>concat(Arrays.stream(Progress.values()),
-                Arrays.stream(RefundStanding.values()).filter(standing -> standing != RefundStanding.NONE)).toList();
+        return Stream.<OrderStatus>concat(
+                        Arrays.stream(Progress.values()),
+                        Arrays.stream(RefundStanding.values()).filter(standing -> standing != RefundStanding.NONE))
+                .toList();
     }
 
     /**
@@ -31,7 +33,9 @@ public sealed interface OrderStatus permits Progress, RefundStanding {
      * @throws IllegalArgumentException naming the statuses there are
      */
     static OrderStatus valueOf(String name) {
-        return all().stream().filter(status -> status.name().equals(name)).findFirst()
+        return all().stream()
+                .filter(status -> status.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("status must be one of "
                         + all().stream().map(OrderStatus::name).toList() + ", not '" + name + "'"));
     }

@@ -48,13 +48,18 @@ public class Orders {
      */
     public Mono<Applied<Order>> receive(StorefrontOrder told) {
         Set<HoldReason> holds = review.holdsFor(told);
-        return write(told.orderId(), current -> StorefrontMessages.receive(current, told, holds,
-                review.addressDoubts(told.storeId()), clock.instant()));
+        return write(
+                told.orderId(),
+                current -> StorefrontMessages.receive(
+                        current, told, holds, review.addressDoubts(told.storeId()), clock.instant()));
     }
 
     /** The storefront reports an order it cancelled ({@link StorefrontMessages#receiveCancellation}). */
-    public Mono<Applied<Order>> receiveCancellation(String orderId, Supplier<StorefrontOrder> detailsIfUnknown, String reason) {
-        return write(orderId, current -> StorefrontMessages.receiveCancellation(current, detailsIfUnknown, reason, clock.instant()));
+    public Mono<Applied<Order>> receiveCancellation(
+            String orderId, Supplier<StorefrontOrder> detailsIfUnknown, String reason) {
+        return write(
+                orderId,
+                current -> StorefrontMessages.receiveCancellation(current, detailsIfUnknown, reason, clock.instant()));
     }
 
     /** Cancels an existing order; empty when there is no such order. */
@@ -74,7 +79,10 @@ public class Orders {
 
     /** Runs a feature's decision on an existing order, now; empty when there is no such order. */
     public Mono<Order> change(String orderId, BiFunction<Order, Instant, Change<Order>> decide) {
-        return write(orderId, current -> current.map(order -> decide.apply(order, clock.instant())).orElseGet(Change::none))
+        return write(
+                        orderId,
+                        current -> current.map(order -> decide.apply(order, clock.instant()))
+                                .orElseGet(Change::none))
                 .mapNotNull(Applied::state);
     }
 
@@ -98,8 +106,13 @@ public class Orders {
     }
 
     /** Applies a consumed event to an existing order; events for orders this service never saw change nothing. */
-    public Mono<Applied.Outcome> onEvent(String orderId, ConsumedEvent position, Function<Order, Change<Order>> decide) {
-        return store.apply(COLLECTION, orderId, Order.class, position,
+    public Mono<Applied.Outcome> onEvent(
+            String orderId, ConsumedEvent position, Function<Order, Change<Order>> decide) {
+        return store.apply(
+                        COLLECTION,
+                        orderId,
+                        Order.class,
+                        position,
                         (Optional<Order> current) -> current.map(decide).orElseGet(Change::none))
                 .map(Applied::outcome);
     }

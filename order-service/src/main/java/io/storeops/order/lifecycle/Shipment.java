@@ -8,12 +8,18 @@ import java.time.Instant;
  * @param exception    the carrier's latest report of trouble (lost, damaged, refused...), for CS to follow
  * @param cancelReason why the shipment will not go out, once fulfilment cancelled it
  */
-public record Shipment(String shipmentId, String carrier, String trackingNumber, Instant dispatchedAt, Instant deliveredAt,
-                       CarrierException exception, String cancelReason, Instant cancelledAt) {
+public record Shipment(
+        String shipmentId,
+        String carrier,
+        String trackingNumber,
+        Instant dispatchedAt,
+        Instant deliveredAt,
+        CarrierException exception,
+        String cancelReason,
+        Instant cancelledAt) {
 
     /** A problem the carrier reported with the parcel. */
-    public record CarrierException(String kind, String detail, Instant reportedAt) {
-    }
+    public record CarrierException(String kind, String detail, Instant reportedAt) {}
 
     static Shipment created(String shipmentId) {
         return new Shipment(shipmentId, null, null, null, null, null, null, null);
@@ -24,11 +30,13 @@ public record Shipment(String shipmentId, String carrier, String trackingNumber,
     }
 
     Shipment delivered(Instant at) {
-        return new Shipment(shipmentId, carrier, trackingNumber, dispatchedAt, at, exception, cancelReason, cancelledAt);
+        return new Shipment(
+                shipmentId, carrier, trackingNumber, dispatchedAt, at, exception, cancelReason, cancelledAt);
     }
 
     Shipment withException(CarrierException reported) {
-        return new Shipment(shipmentId, carrier, trackingNumber, dispatchedAt, deliveredAt, reported, cancelReason, cancelledAt);
+        return new Shipment(
+                shipmentId, carrier, trackingNumber, dispatchedAt, deliveredAt, reported, cancelReason, cancelledAt);
     }
 
     Shipment cancelled(String reason, Instant at) {

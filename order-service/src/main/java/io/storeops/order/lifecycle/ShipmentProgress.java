@@ -10,8 +10,7 @@ import java.time.Instant;
 /** What fulfilment's events about the parcel do to an order: created, dispatched, delivered, in trouble, cancelled. */
 public final class ShipmentProgress {
 
-    private ShipmentProgress() {
-    }
+    private ShipmentProgress() {}
 
     /**
      * Fulfilment created the shipment: staff can find it from now on, and a paid order is ready for
@@ -21,7 +20,8 @@ public final class ShipmentProgress {
         if (order.shipment() != null) {
             return Change.none();
         }
-        Progress next = OrderLifecycle.next(order.progress(), order.status(), OrderCommand.SHIPMENT_READY).orElse(order.progress());
+        Progress next = OrderLifecycle.next(order.progress(), order.status(), OrderCommand.SHIPMENT_READY)
+                .orElse(order.progress());
         return Change.of(order.edit(draft -> {
             draft.progress = next;
             draft.shipment = Shipment.created(shipmentId);
@@ -44,15 +44,24 @@ public final class ShipmentProgress {
             }
             return Change.of(order.edit(draft -> {
                 draft.shipment = sent;
-                draft.log(dispatch.dispatchedAt(), Kind.DISPATCHED_AFTER_CANCELLATION, dispatch.dispatchedBy(),
+                draft.log(
+                        dispatch.dispatchedAt(),
+                        Kind.DISPATCHED_AFTER_CANCELLATION,
+                        dispatch.dispatchedBy(),
                         parcel + ": the order was cancelled, ask the carrier to intercept the parcel");
             }));
         }
         return order.apply(OrderCommand.DISPATCH_ALL, order.edit(draft -> {
             draft.shipment = sent;
             draft.stockOut = StockOut.closed(order.stockOut());
-            draft.log(dispatch.dispatchedAt(), Kind.DISPATCHED, dispatch.dispatchedBy(), order.progress() != Progress.ON_HOLD ? parcel
-                    : parcel + " while held for review (" + String.join(", ", HoldReason.names(order.holds())) + "): check with the buyer");
+            draft.log(
+                    dispatch.dispatchedAt(),
+                    Kind.DISPATCHED,
+                    dispatch.dispatchedBy(),
+                    order.progress() != Progress.ON_HOLD
+                            ? parcel
+                            : parcel + " while held for review (" + String.join(", ", HoldReason.names(order.holds()))
+                                    + "): check with the buyer");
         }));
     }
 
@@ -69,13 +78,17 @@ public final class ShipmentProgress {
      * up. The order's progress is unchanged; the latest report shows on the shipment.
      */
     public static Change<Order> exception(Order order, ShipmentException reported) {
-        Shipment.CarrierException exception = new Shipment.CarrierException(reported.kind(), reported.detail(), reported.reportedAt());
+        Shipment.CarrierException exception =
+                new Shipment.CarrierException(reported.kind(), reported.detail(), reported.reportedAt());
         if (order.shipment() != null && exception.equals(order.shipment().exception())) {
             return Change.none();
         }
         return Change.of(order.edit(draft -> {
             draft.shipment = shipmentOf(order, reported.shipmentId()).withException(exception);
-            draft.log(reported.reportedAt(), Kind.SHIPMENT_EXCEPTION, carrierOrFulfilment(order),
+            draft.log(
+                    reported.reportedAt(),
+                    Kind.SHIPMENT_EXCEPTION,
+                    carrierOrFulfilment(order),
                     reported.kind() + (reported.detail() == null ? "" : ": " + reported.detail()));
         }));
     }
@@ -86,7 +99,8 @@ public final class ShipmentProgress {
             return Change.none();
         }
         return Change.of(order.edit(draft -> {
-            draft.shipment = shipmentOf(order, cancelled.shipmentId()).cancelled(cancelled.reason(), cancelled.cancelledAt());
+            draft.shipment =
+                    shipmentOf(order, cancelled.shipmentId()).cancelled(cancelled.reason(), cancelled.cancelledAt());
             draft.log(cancelled.cancelledAt(), Kind.SHIPMENT_CANCELLED, Order.FULFILMENT, cancelled.reason());
         }));
     }
@@ -96,6 +110,8 @@ public final class ShipmentProgress {
     }
 
     private static String carrierOrFulfilment(Order order) {
-        return order.shipment() == null || order.shipment().carrier() == null ? Order.FULFILMENT : order.shipment().carrier();
+        return order.shipment() == null || order.shipment().carrier() == null
+                ? Order.FULFILMENT
+                : order.shipment().carrier();
     }
 }

@@ -14,8 +14,7 @@ import java.util.List;
 public record StockOut(Instant openSince, List<Shortage> shortages, List<BuyerContact> contacts) {
 
     /** Fulfilment is missing {@code missingQuantity} of {@code sku}. */
-    public record Shortage(String sku, int missingQuantity, Instant detectedAt) {
-    }
+    public record Shortage(String sku, int missingQuantity, Instant detectedAt) {}
 
     public StockOut {
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
@@ -50,7 +49,9 @@ public record StockOut(Instant openSince, List<Shortage> shortages, List<BuyerCo
 
     /** Why the order is cancelled when the buyer chose to cancel over the missing items. */
     public String cancellationReason() {
-        return "Out of stock (" + String.join(", ", shortages.stream().map(Shortage::sku).distinct().toList())
+        return "Out of stock ("
+                + String.join(
+                        ", ", shortages.stream().map(Shortage::sku).distinct().toList())
                 + "): the buyer chose to cancel";
     }
 }

@@ -22,8 +22,7 @@ public final class StorefrontMessages {
 
     private static final String BUYER = "buyer";
 
-    private StorefrontMessages() {
-    }
+    private StorefrontMessages() {}
 
     /**
      * A storefront message about an order: placed or paid, as it says; a message that moves a known
@@ -31,9 +30,14 @@ public final class StorefrontMessages {
      *
      * @param holdsIfPaid the review rules' reasons to hold the order, should it become paid now
      */
-    public static Change<Order> receive(Optional<Order> current, StorefrontOrder told, Set<HoldReason> holdsIfPaid,
-                                        AddressDoubts doubtsOf, Instant at) {
-        Change<Order> progressed = told.paidAt() == null ? place(current, told) : receivePayment(current, told, holdsIfPaid);
+    public static Change<Order> receive(
+            Optional<Order> current,
+            StorefrontOrder told,
+            Set<HoldReason> holdsIfPaid,
+            AddressDoubts doubtsOf,
+            Instant at) {
+        Change<Order> progressed =
+                told.paidAt() == null ? place(current, told) : receivePayment(current, told, holdsIfPaid);
         return progressed.isNone() && current.isPresent() ? updated(current.get(), told, doubtsOf, at) : progressed;
     }
 
@@ -46,18 +50,35 @@ public final class StorefrontMessages {
     public static Change<Order> place(Optional<Order> current, StorefrontOrder placed) {
         if (current.isEmpty()) {
             Order order = Order.placed(placed);
-            return Change.of(order.edit(draft -> draft.log(placed.placedAt(), Kind.PLACED, placed.channel(),
+            return Change.of(
+                    order.edit(draft -> draft.log(
+                            placed.placedAt(),
+                            Kind.PLACED,
+                            placed.channel(),
                             placed.lines().size() + " line(s), total " + TimelineEntry.money(placed.total()))),
-                    new OrderPlaced(order.orderId(), order.storeId(), placed.channel(), order.externalOrderId(), order.lines(),
-                            order.total(), placed.attribution(), order.placedAt()));
+                    new OrderPlaced(
+                            order.orderId(),
+                            order.storeId(),
+                            placed.channel(),
+                            order.externalOrderId(),
+                            order.lines(),
+                            order.total(),
+                            placed.attribution(),
+                            order.placedAt()));
         }
         Order known = current.get();
-        if (known.progress() != Progress.PLACED || knowsNewerThan(known, placed) || known.told().saysTheSameAs(placed)) {
+        if (known.progress() != Progress.PLACED
+                || knowsNewerThan(known, placed)
+                || known.told().saysTheSameAs(placed)) {
             return Change.none();
         }
         return Change.of(known.edit(draft -> {
             take(draft, placed);
-            draft.log(placed.placedAt(), Kind.DETAILS_UPDATED, placed.channel(), "total " + TimelineEntry.money(placed.total()));
+            draft.log(
+                    placed.placedAt(),
+                    Kind.DETAILS_UPDATED,
+                    placed.channel(),
+                    "total " + TimelineEntry.money(placed.total()));
         }));
     }
 
@@ -66,7 +87,8 @@ public final class StorefrontMessages {
      * a placed order becomes paid with the payment's details. With hold reasons it waits for
      * review (OrderHeld); otherwise fulfilment may start. Anything later stays as it is.
      */
-    public static Change<Order> receivePayment(Optional<Order> current, StorefrontOrder paid, Set<HoldReason> holdReasons) {
+    public static Change<Order> receivePayment(
+            Optional<Order> current, StorefrontOrder paid, Set<HoldReason> holdReasons) {
         if (current.isEmpty()) {
             return place(current, paid).andThen(placed -> pay(placed, paid, holdReasons));
         }
@@ -80,7 +102,8 @@ public final class StorefrontMessages {
         }
         List<HoldReason> reasons = List.copyOf(holdReasons);
         List<String> reasonNames = HoldReason.names(reasons);
-        Progress progressNow = reasons.isEmpty() ? next.get()
+        Progress progressNow = reasons.isEmpty()
+                ? next.get()
                 : OrderLifecycle.next(next.get(), next.get(), OrderCommand.HOLD).orElseThrow();
         Order order = known.edit(draft -> {
             take(draft, paid);
@@ -91,12 +114,26 @@ public final class StorefrontMessages {
                 draft.log(paid.paidAt(), Kind.HELD, Order.REVIEW_RULES, String.join(", ", reasonNames));
             }
         });
-        OrderPaid announcement = new OrderPaid(order.orderId(), order.storeId(), paid.channel(), order.externalOrderId(),
-                order.lines(), paid.shippingFee(), order.total(), order.paidAt(), order.shippingAddress(), paid.buyerNote(),
-                paid.requestedCarrier(), reasonNames, paid.attribution());
+        OrderPaid announcement = new OrderPaid(
+                order.orderId(),
+                order.storeId(),
+                paid.channel(),
+                order.externalOrderId(),
+                order.lines(),
+                paid.shippingFee(),
+                order.total(),
+                order.paidAt(),
+                order.shippingAddress(),
+                paid.buyerNote(),
+                paid.requestedCarrier(),
+                reasonNames,
+                paid.attribution());
         return reasons.isEmpty()
                 ? Change.of(order, announcement)
-                : Change.of(order, announcement, new OrderHeld(order.orderId(), order.storeId(), reasonNames, order.paidAt()));
+                : Change.of(
+                        order,
+                        announcement,
+                        new OrderHeld(order.orderId(), order.storeId(), reasonNames, order.paidAt()));
     }
 
     /** The storefront's facts about the order, as it last told them (placed when first placed), ship to its address. */
@@ -115,23 +152,32 @@ public final class StorefrontMessages {
      */
     public static Change<Order> updated(Order known, StorefrontOrder told, AddressDoubts doubtsOf, Instant at) {
         Address address = told.shippingAddress();
-        if (told.updatedAt() == null || knowsNewerThan(known, told) || address == null
-                || address.equals(known.told().shippingAddress()) || known.progress() == Progress.CANCELLED) {
+        if (told.updatedAt() == null
+                || knowsNewerThan(known, told)
+                || address == null
+                || address.equals(known.told().shippingAddress())
+                || known.progress() == Progress.CANCELLED) {
             return Change.none();
         }
         StorefrontOrder toldNow = known.told().movedTo(address, told.updatedAt());
         if (!known.progress().isBeforeDispatch()) {
             return Change.of(known.edit(draft -> {
                 draft.told = toldNow;
-                draft.log(at, Kind.ADDRESS_CHANGED_AFTER_DISPATCH, told.channel(),
+                draft.log(
+                        at,
+                        Kind.ADDRESS_CHANGED_AFTER_DISPATCH,
+                        told.channel(),
                         AddressChange.oneLine(address) + ": the parcel has left; ask the carrier to redirect it");
             }));
         }
-        Change<Order> changed = Change.of(known.moveTo(address, told.channel(), at, true).edit(draft -> draft.told = toldNow),
+        Change<Order> changed = Change.of(
+                known.moveTo(address, told.channel(), at, true).edit(draft -> draft.told = toldNow),
                 new OrderAddressChanged(known.orderId(), known.storeId(), address, told.channel(), at));
         List<String> doubts = doubtsOf.about(address, known.requestedCarrier());
-        return doubts.isEmpty() || known.holds().contains(HoldReason.ADDRESS_CHECK) ? changed
-                : changed.andThen(order -> order.holdFor(HoldReason.ADDRESS_CHECK, Order.REVIEW_RULES, String.join("; ", doubts), at));
+        return doubts.isEmpty() || known.holds().contains(HoldReason.ADDRESS_CHECK)
+                ? changed
+                : changed.andThen(order ->
+                        order.holdFor(HoldReason.ADDRESS_CHECK, Order.REVIEW_RULES, String.join("; ", doubts), at));
     }
 
     /**
@@ -139,8 +185,8 @@ public final class StorefrontMessages {
      * message's details (placed, then cancelled), so the buyer's history is complete; the details
      * are read only then.
      */
-    public static Change<Order> receiveCancellation(Optional<Order> current, Supplier<StorefrontOrder> detailsIfUnknown,
-                                                    String reason, Instant at) {
+    public static Change<Order> receiveCancellation(
+            Optional<Order> current, Supplier<StorefrontOrder> detailsIfUnknown, String reason, Instant at) {
         return current.map(order -> cancelled(order, reason, at))
                 .orElseGet(() -> place(current, detailsIfUnknown.get()).andThen(order -> cancelled(order, reason, at)));
     }
@@ -158,7 +204,10 @@ public final class StorefrontMessages {
         if (known.timeline().stream().anyMatch(entry -> entry.what() == Kind.CANCELLED_AFTER_DISPATCH)) {
             return Change.none();
         }
-        return Change.of(known.edit(draft -> draft.log(at, Kind.CANCELLED_AFTER_DISPATCH, BUYER,
+        return Change.of(known.edit(draft -> draft.log(
+                at,
+                Kind.CANCELLED_AFTER_DISPATCH,
+                BUYER,
                 reason + ": the parcel has left; have the carrier intercept it or open a refund")));
     }
 

@@ -59,8 +59,25 @@ public record StorefrontOrder(
 
     /** These facts with the storefront's newer address, told at {@code newerAt}. */
     StorefrontOrder movedTo(Address address, Instant newerAt) {
-        return new StorefrontOrder(storeId, channel, externalOrderId, lines, shippingFee, discount, tax, total, discountCodes,
-                placedAt, paidAt, address, buyer, buyerNote, noteAttributes, requestedCarrier, attribution, newerAt);
+        return new StorefrontOrder(
+                storeId,
+                channel,
+                externalOrderId,
+                lines,
+                shippingFee,
+                discount,
+                tax,
+                total,
+                discountCodes,
+                placedAt,
+                paidAt,
+                address,
+                buyer,
+                buyerNote,
+                noteAttributes,
+                requestedCarrier,
+                attribution,
+                newerAt);
     }
 
     /** These facts, placed at {@code first} (when the storefront first told of the order). */
@@ -69,7 +86,24 @@ public record StorefrontOrder(
     }
 
     private StorefrontOrder at(Instant placed, Instant updated) {
-        return new StorefrontOrder(storeId, channel, externalOrderId, lines, shippingFee, discount, tax, total, discountCodes,
-                placed, paidAt, shippingAddress, buyer, buyerNote, noteAttributes, requestedCarrier, attribution, updated);
+        return new StorefrontOrder(
+                storeId,
+                channel,
+                externalOrderId,
+                lines,
+                shippingFee,
+                discount,
+                tax,
+                total,
+                discountCodes,
+                placed,
+                paidAt,
+                shippingAddress,
+                buyer,
+                buyerNote,
+                noteAttributes,
+                requestedCarrier,
+                attribution,
+                updated);
     }
 }

@@ -21,7 +21,8 @@ public final class AddressCheck implements AddressDoubts {
             "JP", Pattern.compile("^\\d{3}-?\\d{4}$"),
             "DE", Pattern.compile("^\\d{5}$"));
     private static final Pattern ANY_POSTCODE = Pattern.compile("^[A-Z0-9][A-Z0-9 -]{1,9}$");
-    private static final Pattern PO_BOX = Pattern.compile("(?i)\\bP\\.?\\s*O\\.?\\s*BOX\\b|\\bPOST\\s+OFFICE\\s+BOX\\b|邮政信箱");
+    private static final Pattern PO_BOX =
+            Pattern.compile("(?i)\\bP\\.?\\s*O\\.?\\s*BOX\\b|\\bPOST\\s+OFFICE\\s+BOX\\b|邮政信箱");
     private static final int SHORTEST_STREET = 5;
 
     private final List<String> carriersWithoutPoBox;
@@ -56,13 +57,17 @@ public final class AddressCheck implements AddressDoubts {
             doubts.add("the phone number is missing");
         }
         if (!plausiblePostcode(address.country(), address.postalCode())) {
-            doubts.add("the postcode is missing or not one of " + (blank(address.country()) ? "any country" : address.country()));
+            doubts.add("the postcode is missing or not one of "
+                    + (blank(address.country()) ? "any country" : address.country()));
         }
-        String street = (address.line1() == null ? "" : address.line1()) + " " + (address.line2() == null ? "" : address.line2());
+        String street = (address.line1() == null ? "" : address.line1()) + " "
+                + (address.line2() == null ? "" : address.line2());
         if (street.replaceAll("\\s", "").length() < SHORTEST_STREET) {
             doubts.add("the street address is too short");
         }
-        if (PO_BOX.matcher(street).find() && carrier != null && carriersWithoutPoBox.stream().anyMatch(carrier::equalsIgnoreCase)) {
+        if (PO_BOX.matcher(street).find()
+                && carrier != null
+                && carriersWithoutPoBox.stream().anyMatch(carrier::equalsIgnoreCase)) {
             doubts.add(carrier + " cannot deliver to a PO box");
         }
         return doubts;
@@ -73,7 +78,9 @@ public final class AddressCheck implements AddressDoubts {
             return false;
         }
         String normalised = postcode.trim().toUpperCase(Locale.ROOT);
-        Pattern format = blank(country) ? ANY_POSTCODE : POSTCODES.getOrDefault(country.trim().toUpperCase(Locale.ROOT), ANY_POSTCODE);
+        Pattern format = blank(country)
+                ? ANY_POSTCODE
+                : POSTCODES.getOrDefault(country.trim().toUpperCase(Locale.ROOT), ANY_POSTCODE);
         return format.matcher(normalised).matches();
     }
 

@@ -10,8 +10,7 @@ import java.time.Instant;
 /** Address verification (核实或修改客户地址): customer service corrects where the parcel goes, before it leaves. */
 public final class AddressCorrection {
 
-    private AddressCorrection() {
-    }
+    private AddressCorrection() {}
 
     /**
      * The order shipping to {@code corrected}, which must pass the address check; the change is
@@ -22,14 +21,17 @@ public final class AddressCorrection {
      */
     public static Change<Order> change(Order order, Address corrected, AddressCheck check, String by, Instant at) {
         if (!order.progress().isBeforeDispatch()) {
-            throw new IllegalOrderTransition(order.status(), "CHANGE_ADDRESS",
+            throw new IllegalOrderTransition(
+                    order.status(),
+                    "CHANGE_ADDRESS",
                     "The parcel is with the carrier: ask the carrier to redirect it, or open a refund.");
         }
         check.requireDeliverable(corrected, order.requestedCarrier());
         if (corrected.equals(order.shippingAddress())) {
             return Change.none();
         }
-        return Change.of(order.moveTo(corrected, by, at, false),
+        return Change.of(
+                order.moveTo(corrected, by, at, false),
                 new OrderAddressChanged(order.orderId(), order.storeId(), corrected, by, at));
     }
 }

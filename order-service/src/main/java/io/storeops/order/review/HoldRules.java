@@ -26,7 +26,8 @@ public final class HoldRules {
         if (settings.buyerNote() && buyerNote != null && !buyerNote.isBlank()) {
             reasons.add(HoldReason.BUYER_NOTE);
         }
-        if (settings.addressCheck() && !addressCheck.about(address, requestedCarrier).isEmpty()) {
+        if (settings.addressCheck()
+                && !addressCheck.about(address, requestedCarrier).isEmpty()) {
             reasons.add(HoldReason.ADDRESS_CHECK);
         }
         if (settings.highValueMinor() != null && total.amountMinor() >= settings.highValueMinor()) {

@@ -35,7 +35,8 @@ public record ReviewProperties(Map<String, StoreReview> stores) implements Revie
 
     @Override
     public Set<HoldReason> holdsFor(StorefrontOrder paid) {
-        return rulesOf(paid.storeId()).reasonsFor(paid.buyerNote(), paid.shippingAddress(), paid.requestedCarrier(), paid.total());
+        return rulesOf(paid.storeId())
+                .reasonsFor(paid.buyerNote(), paid.shippingAddress(), paid.requestedCarrier(), paid.total());
     }
 
     @Override

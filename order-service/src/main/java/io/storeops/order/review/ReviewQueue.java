@@ -24,7 +24,9 @@ public class ReviewQueue implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) {
         orders.declareIndex(StateIndex.named("store_review_queue", Order.class)
-                .ascending("told.storeId").ascending("progress").ascending("told.paidAt"));
+                .ascending("told.storeId")
+                .ascending("progress")
+                .ascending("told.paidAt"));
     }
 
     public Flux<Order> first(String storeId, int limit) {

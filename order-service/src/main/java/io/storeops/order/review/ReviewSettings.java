@@ -11,7 +11,8 @@ import java.util.List;
  * @param highValueMinor        hold orders whose total reaches this many minor units (default: no limit)
  * @param carriersWithoutPoBox  carriers that cannot deliver to a PO box (default SF, UPS, FEDEX, DHL)
  */
-public record ReviewSettings(Boolean buyerNote, Boolean addressCheck, Long highValueMinor, List<String> carriersWithoutPoBox) {
+public record ReviewSettings(
+        Boolean buyerNote, Boolean addressCheck, Long highValueMinor, List<String> carriersWithoutPoBox) {
 
     /** The rules of a store that configures none. */
     public static final ReviewSettings DEFAULTS = new ReviewSettings(null, null, null, null);
@@ -19,6 +20,7 @@ public record ReviewSettings(Boolean buyerNote, Boolean addressCheck, Long highV
     public ReviewSettings {
         buyerNote = buyerNote == null || buyerNote;
         addressCheck = addressCheck == null || addressCheck;
-        carriersWithoutPoBox = carriersWithoutPoBox == null ? List.of("SF", "UPS", "FEDEX", "DHL") : List.copyOf(carriersWithoutPoBox);
+        carriersWithoutPoBox =
+                carriersWithoutPoBox == null ? List.of("SF", "UPS", "FEDEX", "DHL") : List.copyOf(carriersWithoutPoBox);
     }
 }

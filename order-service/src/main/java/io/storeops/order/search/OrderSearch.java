@@ -1,7 +1,7 @@
 package io.storeops.order.search;
 
-import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.HoldReason;
+import io.storeops.order.lifecycle.OrderStatus;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;

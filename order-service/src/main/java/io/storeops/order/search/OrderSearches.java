@@ -28,7 +28,9 @@ public class OrderSearches implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) {
         orders.declareIndex(StateIndex.named("store_newest_first", Order.class)
-                .ascending("told.storeId").descending("told.placedAt").thenByIdDescending());
+                .ascending("told.storeId")
+                .descending("told.placedAt")
+                .thenByIdDescending());
     }
 
     /** Every matching order after {@code cursor} (from the first when null), newest first. */
@@ -45,13 +47,18 @@ public class OrderSearches implements ApplicationRunner {
     private static StateQuery<Order> query(OrderSearch search, OrderCursor cursor) {
         StateQuery<Order> query = StateQuery.of(Order.class).is("told.storeId", search.storeId());
         if (!search.statuses().isEmpty()) {
-            query = query.in("status", search.statuses().stream().map(OrderStatus::name).sorted().toList());
+            query = query.in(
+                    "status",
+                    search.statuses().stream().map(OrderStatus::name).sorted().toList());
         }
         if (search.paidFrom() != null) {
-            query = query.atLeast("told.paidAt", search.paidFrom().atStartOfDay(search.zone()).toInstant());
+            query = query.atLeast(
+                    "told.paidAt", search.paidFrom().atStartOfDay(search.zone()).toInstant());
         }
         if (search.paidTo() != null) {
-            query = query.below("told.paidAt", search.paidTo().plusDays(1).atStartOfDay(search.zone()).toInstant());
+            query = query.below(
+                    "told.paidAt",
+                    search.paidTo().plusDays(1).atStartOfDay(search.zone()).toInstant());
         }
         if (search.holdReason() != null) {
             query = query.is("holds", search.holdReason().name());
@@ -63,11 +70,15 @@ public class OrderSearches implements ApplicationRunner {
             query = query.is("told.lines.sku", search.sku());
         }
         if (search.buyer() != null) {
-            query = query.in("buyerTerms", Stream.of(BuyerTerms.searchTerm(search.buyer(), false), phoneTerm(search.buyer()))
-                    .filter(term -> term != null).toList());
+            query = query.in(
+                    "buyerTerms",
+                    Stream.of(BuyerTerms.searchTerm(search.buyer(), false), phoneTerm(search.buyer()))
+                            .filter(term -> term != null)
+                            .toList());
         }
         if (search.carrier() != null) {
-            query = query.anyOf(shipped -> shipped.is("shipment.carrier", search.carrier()),
+            query = query.anyOf(
+                    shipped -> shipped.is("shipment.carrier", search.carrier()),
                     asked -> asked.is("told.requestedCarrier", search.carrier()));
         }
         if (cursor != null) {

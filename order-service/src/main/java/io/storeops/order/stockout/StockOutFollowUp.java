@@ -7,8 +7,6 @@ import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.StockOut;
 import io.storeops.order.lifecycle.TimelineEntry;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
-import io.storeops.order.lifecycle.BuyerContact;
-import io.storeops.order.lifecycle.StockOut;
 import io.storeops.platform.outbox.Change;
 
 /** The stock-out notice on an order (缺货通知): fulfilment reports what is missing, customer service tells the buyer. */
@@ -16,8 +14,7 @@ public final class StockOutFollowUp {
 
     private static final String FULFILMENT = "fulfillment-service";
 
-    private StockOutFollowUp() {
-    }
+    private StockOutFollowUp() {}
 
     /**
      * Fulfilment could not reserve stock for a line: the order is flagged and customer service must
@@ -25,11 +22,17 @@ public final class StockOutFollowUp {
      * but the shortage is still on its timeline.
      */
     public static Change<Order> shortage(Order order, StockShortage shortage) {
-        StockOut.Shortage missing = new StockOut.Shortage(shortage.sku(), shortage.missingQuantity(), shortage.detectedAt());
+        StockOut.Shortage missing =
+                new StockOut.Shortage(shortage.sku(), shortage.missingQuantity(), shortage.detectedAt());
         boolean beforeDispatch = order.progress().isBeforeDispatch();
-        return Change.of(order.withStockOut(beforeDispatch ? StockOut.withShortage(order.stockOut(), missing) : order.stockOut(),
-                new TimelineEntry(shortage.detectedAt(), Kind.STOCK_SHORTAGE, FULFILMENT, shortage.missingQuantity() + " × "
-                        + shortage.sku() + (beforeDispatch ? " missing: tell the buyer" : " missing"))));
+        return Change.of(order.withStockOut(
+                beforeDispatch ? StockOut.withShortage(order.stockOut(), missing) : order.stockOut(),
+                new TimelineEntry(
+                        shortage.detectedAt(),
+                        Kind.STOCK_SHORTAGE,
+                        FULFILMENT,
+                        shortage.missingQuantity() + " × " + shortage.sku()
+                                + (beforeDispatch ? " missing: tell the buyer" : " missing"))));
     }
 
     /**
@@ -41,11 +44,15 @@ public final class StockOutFollowUp {
      */
     public static Change<Order> buyerContacted(Order order, BuyerContact contact) {
         if (order.stockOut() == null || !order.stockOut().isOpen()) {
-            throw new IllegalOrderTransition(order.status(), "RECORD_BUYER_CONTACT", "The order has no open stock-out notice.");
+            throw new IllegalOrderTransition(
+                    order.status(), "RECORD_BUYER_CONTACT", "The order has no open stock-out notice.");
         }
-        Change<Order> recorded = Change.of(order.withStockOut(order.stockOut().withContact(contact),
+        Change<Order> recorded = Change.of(order.withStockOut(
+                order.stockOut().withContact(contact),
                 new TimelineEntry(contact.at(), Kind.BUYER_CONTACTED, contact.by(), contact.describe())));
-        return contact.outcome() != BuyerContact.Outcome.CANCEL ? recorded
-                : recorded.andThen(contacted -> contacted.cancel(order.stockOut().cancellationReason(), contact.by(), contact.at()));
+        return contact.outcome() != BuyerContact.Outcome.CANCEL
+                ? recorded
+                : recorded.andThen(contacted ->
+                        contacted.cancel(order.stockOut().cancellationReason(), contact.by(), contact.at()));
     }
 }

@@ -23,7 +23,8 @@ public class StockOutQueue implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) {
         orders.declareIndex(StateIndex.named("store_stock_out_queue", Order.class)
-                .ascending("told.storeId").ascending("stockOut.openSince"));
+                .ascending("told.storeId")
+                .ascending("stockOut.openSince"));
     }
 
     public Flux<Order> first(String storeId, int limit) {

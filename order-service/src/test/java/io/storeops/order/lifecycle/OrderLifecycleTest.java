@@ -38,7 +38,8 @@ class OrderLifecycleTest {
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.trim().split("\\s+");
             for (int column = 1; column < cells.length; column++) {
-                cases.add(Arguments.of(Progress.valueOf(cells[0]), OrderCommand.valueOf(commands[column + 2]), cells[column]));
+                cases.add(Arguments.of(
+                        Progress.valueOf(cells[0]), OrderCommand.valueOf(commands[column + 2]), cells[column]));
             }
         }
         return cases;
@@ -55,12 +56,15 @@ class OrderLifecycleTest {
         OrderStatus status = OrderStatus.of(from, 0, 100);
         switch (expected) {
             case "=" -> assertThat(OrderLifecycle.next(from, status, command)).isEmpty();
-            case "x" -> assertThatThrownBy(() -> OrderLifecycle.next(from, status, command))
-                    .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> {
-                        assertThat(refused.current()).isEqualTo(status);
-                        assertThat(refused.getMessage()).contains(status.name());
-                    });
-            default -> assertThat(OrderLifecycle.next(from, status, command)).isEqualTo(Optional.of(Progress.valueOf(expected)));
+            case "x" ->
+                assertThatThrownBy(() -> OrderLifecycle.next(from, status, command))
+                        .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> {
+                            assertThat(refused.current()).isEqualTo(status);
+                            assertThat(refused.getMessage()).contains(status.name());
+                        });
+            default ->
+                assertThat(OrderLifecycle.next(from, status, command))
+                        .isEqualTo(Optional.of(Progress.valueOf(expected)));
         }
     }
 

@@ -8,21 +8,21 @@ import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderAddressChanged;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderHeld;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.contracts.events.order.OrderReleased;
-import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
-import io.storeops.contracts.events.fulfillment.ShipmentException;
-import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
 import io.storeops.order.review.AddressCheck;
 import io.storeops.order.review.AddressCorrection;
 import io.storeops.order.review.AddressRejected;
 import io.storeops.order.stockout.StockOutFollowUp;
-import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.List;
@@ -45,8 +45,9 @@ class OrderTest {
         assertThat(change.state().status()).isEqualTo(Progress.PAID);
         assertThat(change.state().orderId()).isEqualTo("tmall-flagship:T1");
         assertThat(change.events()).hasSize(2);
-        assertThat(change.events().get(0)).isInstanceOfSatisfying(OrderPlaced.class,
-                event -> assertThat(event.placedAt()).isEqualTo(PLACED_AT));
+        assertThat(change.events().get(0))
+                .isInstanceOfSatisfying(
+                        OrderPlaced.class, event -> assertThat(event.placedAt()).isEqualTo(PLACED_AT));
         assertThat(change.events().get(1)).isInstanceOfSatisfying(OrderPaid.class, event -> {
             assertThat(event.total()).isEqualTo(new Money(25600, "CNY"));
             assertThat(event.buyerNote()).isEqualTo("SF please");
@@ -59,12 +60,16 @@ class OrderTest {
         Order placed = StorefrontMessages.place(Optional.empty(), PLACED).state();
         assertThat(placed.status()).isEqualTo(Progress.PLACED);
         assertThat(placed.paidAt()).isNull();
-        assertThat(StorefrontMessages.place(Optional.of(placed), PLACED).isNone()).as("the same details again").isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(placed), PLACED).isNone())
+                .as("the same details again")
+                .isTrue();
 
         Change<Order> updated = StorefrontMessages.place(Optional.of(placed), facts(null, 24000));
         assertThat(updated.events()).isEmpty();
         assertThat(updated.state().total()).isEqualTo(new Money(24000, "CNY"));
-        assertThat(updated.state().timeline()).extracting(TimelineEntry::what).containsExactly(Kind.PLACED, Kind.DETAILS_UPDATED);
+        assertThat(updated.state().timeline())
+                .extracting(TimelineEntry::what)
+                .containsExactly(Kind.PLACED, Kind.DETAILS_UPDATED);
 
         Change<Order> paid = StorefrontMessages.receivePayment(Optional.of(updated.state()), PAID, Set.of());
         assertThat(paid.state().status()).isEqualTo(Progress.PAID);
@@ -78,8 +83,13 @@ class OrderTest {
         Order paid = paid();
         Order cancelled = paid.cancel("changed mind", "buyer", NOON).state();
 
-        assertThat(StorefrontMessages.place(Optional.of(paid), PLACED).isNone()).as("placed after paid").isTrue();
-        assertThat(StorefrontMessages.place(Optional.of(cancelled), facts(null, 1)).isNone()).as("an update after cancellation").isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(paid), PLACED).isNone())
+                .as("placed after paid")
+                .isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(cancelled), facts(null, 1))
+                        .isNone())
+                .as("an update after cancellation")
+                .isTrue();
     }
 
     @Test
@@ -88,9 +98,15 @@ class OrderTest {
         Order shipped = ShipmentProgress.dispatched(paid, dispatch()).state();
         Order cancelled = paid.cancel("changed mind", "buyer", NOON).state();
 
-        assertThat(StorefrontMessages.receivePayment(Optional.of(paid), PAID, Set.of()).isNone()).isTrue();
-        assertThat(StorefrontMessages.receivePayment(Optional.of(shipped), PAID, Set.of()).isNone()).isTrue();
-        assertThat(StorefrontMessages.receivePayment(Optional.of(cancelled), PAID, Set.of()).isNone()).isTrue();
+        assertThat(StorefrontMessages.receivePayment(Optional.of(paid), PAID, Set.of())
+                        .isNone())
+                .isTrue();
+        assertThat(StorefrontMessages.receivePayment(Optional.of(shipped), PAID, Set.of())
+                        .isNone())
+                .isTrue();
+        assertThat(StorefrontMessages.receivePayment(Optional.of(cancelled), PAID, Set.of())
+                        .isNone())
+                .isTrue();
     }
 
     @Test
@@ -104,7 +120,9 @@ class OrderTest {
 
     @Test
     void dispatchShipsTheOrderOnceWithItsTrackingNumber() {
-        Order shipped = ShipmentProgress.dispatched(ShipmentProgress.created(paid(), "shp-1", NOON).state(), dispatch()).state();
+        Order shipped = ShipmentProgress.dispatched(
+                        ShipmentProgress.created(paid(), "shp-1", NOON).state(), dispatch())
+                .state();
 
         assertThat(shipped.status()).isEqualTo(Progress.SHIPPED);
         assertThat(shipped.shipment().trackingNumber()).isEqualTo("SF123");
@@ -113,7 +131,8 @@ class OrderTest {
 
     @Test
     void cancellingBeforeDispatchAnnouncesWhoAndWhyOnce() {
-        Change<Order> cancelled = ShipmentProgress.created(paid(), "shp-1", NOON).state().cancel("out of stock", "cs.li", NOON);
+        Change<Order> cancelled =
+                ShipmentProgress.created(paid(), "shp-1", NOON).state().cancel("out of stock", "cs.li", NOON);
 
         assertThat(cancelled.state().status()).isEqualTo(Progress.CANCELLED);
         assertThat(cancelled.state().cancellation()).isEqualTo(new Order.Cancellation("out of stock", "cs.li", NOON));
@@ -121,7 +140,9 @@ class OrderTest {
             assertThat(event.cancelledBy()).isEqualTo("cs.li");
             assertThat(event.reason()).isEqualTo("out of stock");
         });
-        assertThat(cancelled.state().cancel("again", "buyer", NOON).isNone()).as("the first cancellation stands").isTrue();
+        assertThat(cancelled.state().cancel("again", "buyer", NOON).isNone())
+                .as("the first cancellation stands")
+                .isTrue();
     }
 
     @Test
@@ -137,12 +158,15 @@ class OrderTest {
             assertThat(entry.detail()).startsWith("Shopify: customer").contains("open a refund");
         });
         assertThat(cancelledOnStorefront(Optional.of(flagged.state())).isNone()).isTrue();
-        assertThat(cancelledOnStorefront(Optional.of(paid())).events()).singleElement().isInstanceOf(OrderCancelled.class);
+        assertThat(cancelledOnStorefront(Optional.of(paid())).events())
+                .singleElement()
+                .isInstanceOf(OrderCancelled.class);
     }
 
     @Test
     void aStorefrontCancellationOfAnOrderNeverSeenRecordsItPlacedThenCancelled() {
-        Change<Order> recorded = StorefrontMessages.receiveCancellation(Optional.empty(), () -> PLACED, "Shopify: customer", NOON);
+        Change<Order> recorded =
+                StorefrontMessages.receiveCancellation(Optional.empty(), () -> PLACED, "Shopify: customer", NOON);
 
         assertThat(recorded.state().status()).isEqualTo(Progress.CANCELLED);
         assertThat(recorded.events()).hasSize(2).first().isInstanceOf(OrderPlaced.class);
@@ -150,9 +174,13 @@ class OrderTest {
     }
 
     private static Change<Order> cancelledOnStorefront(Optional<Order> known) {
-        return StorefrontMessages.receiveCancellation(known, () -> {
-            throw new AssertionError("a known order's details are not read again");
-        }, "Shopify: customer", NOON);
+        return StorefrontMessages.receiveCancellation(
+                known,
+                () -> {
+                    throw new AssertionError("a known order's details are not read again");
+                },
+                "Shopify: customer",
+                NOON);
     }
 
     @Test
@@ -162,7 +190,9 @@ class OrderTest {
         Order shipped = ShipmentProgress.dispatched(held, dispatch()).state();
 
         assertThat(shipped.status()).isEqualTo(Progress.SHIPPED);
-        assertThat(shipped.timeline()).last().extracting(TimelineEntry::detail)
+        assertThat(shipped.timeline())
+                .last()
+                .extracting(TimelineEntry::detail)
                 .isEqualTo("SF SF123 while held for review (MANUAL): check with the buyer");
     }
 
@@ -171,7 +201,9 @@ class OrderTest {
         Order shipped = ShipmentProgress.dispatched(paid(), dispatch()).state();
 
         assertThatThrownBy(() -> shipped.cancel("too late", "buyer", NOON))
-                .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> assertThat(refused.current()).isEqualTo(Progress.SHIPPED))
+                .isInstanceOfSatisfying(
+                        IllegalOrderTransition.class,
+                        refused -> assertThat(refused.current()).isEqualTo(Progress.SHIPPED))
                 .hasMessageContaining("refund");
     }
 
@@ -193,20 +225,29 @@ class OrderTest {
 
     @Test
     void anOrderWithHoldReasonsIsPaidAndHeldAndBothAreAnnounced() {
-        Change<Order> held = StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK));
+        Change<Order> held = StorefrontMessages.receivePayment(
+                Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK));
 
         assertThat(held.state().status()).isEqualTo(Progress.ON_HOLD);
         assertThat(held.state().holds()).containsExactlyInAnyOrder(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK);
         assertThat(held.events()).hasSize(3);
-        assertThat(held.events().get(1)).isInstanceOfSatisfying(OrderPaid.class,
-                paid -> assertThat(paid.holds()).containsExactlyInAnyOrder("BUYER_NOTE", "ADDRESS_CHECK"));
-        assertThat(held.events().get(2)).isInstanceOfSatisfying(OrderHeld.class,
-                event -> assertThat(event.reasons()).containsExactlyInAnyOrder("BUYER_NOTE", "ADDRESS_CHECK"));
+        assertThat(held.events().get(1))
+                .isInstanceOfSatisfying(
+                        OrderPaid.class,
+                        paid -> assertThat(paid.holds()).containsExactlyInAnyOrder("BUYER_NOTE", "ADDRESS_CHECK"));
+        assertThat(held.events().get(2))
+                .isInstanceOfSatisfying(
+                        OrderHeld.class,
+                        event -> assertThat(event.reasons()).containsExactlyInAnyOrder("BUYER_NOTE", "ADDRESS_CHECK"));
     }
 
     @Test
     void aHeldOrderLearnsItsShipmentButOnlyReleaseMakesItReady() {
-        Order held = ShipmentProgress.created(StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state(), "shp-1", NOON)
+        Order held = ShipmentProgress.created(
+                        StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE))
+                                .state(),
+                        "shp-1",
+                        NOON)
                 .state();
         assertThat(held.status()).isEqualTo(Progress.ON_HOLD);
         assertThat(held.shipment().shipmentId()).isEqualTo("shp-1");
@@ -216,9 +257,13 @@ class OrderTest {
         assertThat(released.state().status()).isEqualTo(Progress.READY);
         assertThat(released.state().holds()).isEmpty();
         assertThat(released.state().release()).isEqualTo(new Order.Release("cs.li", "buyer confirmed SF", NOON));
-        assertThat(released.events()).singleElement().isInstanceOfSatisfying(OrderReleased.class,
-                event -> assertThat(event.releasedBy()).isEqualTo("cs.li"));
-        assertThat(released.state().releaseFromReview("cs.li", "again", NOON).isNone()).isTrue();
+        assertThat(released.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OrderReleased.class,
+                        event -> assertThat(event.releasedBy()).isEqualTo("cs.li"));
+        assertThat(released.state().releaseFromReview("cs.li", "again", NOON).isNone())
+                .isTrue();
     }
 
     @Test
@@ -228,29 +273,37 @@ class OrderTest {
         assertThat(held.state().status()).isEqualTo(Progress.ON_HOLD);
         assertThat(held.state().holds()).containsExactly(HoldReason.MANUAL);
         assertThat(held.events()).singleElement().isInstanceOf(OrderHeld.class);
-        assertThat(held.state().releaseFromReview("cs.li", "done", NOON).state().status()).isEqualTo(Progress.PAID);
-        assertThatThrownBy(() -> ShipmentProgress.dispatched(paid(), dispatch()).state().hold("cs.li", "too late", NOON))
+        assertThat(held.state().releaseFromReview("cs.li", "done", NOON).state().status())
+                .isEqualTo(Progress.PAID);
+        assertThatThrownBy(() ->
+                        ShipmentProgress.dispatched(paid(), dispatch()).state().hold("cs.li", "too late", NOON))
                 .isInstanceOf(IllegalOrderTransition.class);
     }
 
     @Test
     void customerServiceCorrectsTheAddressBeforeDispatchAndTheChangeIsKept() {
         Order paid = paid();
-        Address corrected = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号 5 幢 302", null, "310012");
+        Address corrected =
+                new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号 5 幢 302", null, "310012");
 
         Change<Order> changed = AddressCorrection.change(paid, corrected, CHECK, "cs.li", NOON);
 
         assertThat(changed.state().shippingAddress()).isEqualTo(corrected);
-        assertThat(changed.state().addressChanges()).containsExactly(new AddressChange(null, corrected, "cs.li", NOON, false));
+        assertThat(changed.state().addressChanges())
+                .containsExactly(new AddressChange(null, corrected, "cs.li", NOON, false));
         assertThat(changed.events()).singleElement().isInstanceOfSatisfying(OrderAddressChanged.class, event -> {
             assertThat(event.address()).isEqualTo(corrected);
             assertThat(event.changedBy()).isEqualTo("cs.li");
         });
         assertThat(changed.state().timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.ADDRESS_CHANGED);
-            assertThat(entry.detail()).isEqualTo("(none) → 王芳, 13800138000, 文三路 90 号 5 幢 302, 西湖区, 杭州市, 浙江省, 310012, CN");
+            assertThat(entry.detail())
+                    .isEqualTo("(none) → 王芳, 13800138000, 文三路 90 号 5 幢 302, 西湖区, 杭州市, 浙江省, 310012, CN");
         });
-        assertThat(AddressCorrection.change(changed.state(), corrected, CHECK, "cs.li", NOON).isNone()).as("the same address again").isTrue();
+        assertThat(AddressCorrection.change(changed.state(), corrected, CHECK, "cs.li", NOON)
+                        .isNone())
+                .as("the same address again")
+                .isTrue();
     }
 
     @Test
@@ -259,29 +312,64 @@ class OrderTest {
         Address moved = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
         Order paid = paidAt(first, minute(1));
 
-        Change<Order> followed = StorefrontMessages.receive(Optional.of(paid), told(PAID.paidAt(), 25600, moved, minute(2)), Set.of(), CHECK, NOON);
+        Change<Order> followed = StorefrontMessages.receive(
+                Optional.of(paid), told(PAID.paidAt(), 25600, moved, minute(2)), Set.of(), CHECK, NOON);
 
         assertThat(followed.state().shippingAddress()).isEqualTo(moved);
-        assertThat(followed.state().addressChanges()).containsExactly(new AddressChange(first, moved, "storefront", NOON, true));
-        assertThat(followed.events()).singleElement().isInstanceOfSatisfying(OrderAddressChanged.class,
-                event -> assertThat(event.changedBy()).isEqualTo("storefront"));
-        assertThat(StorefrontMessages.receive(Optional.of(followed.state()), told(PAID.paidAt(), 25600, first, minute(1)), Set.of(), CHECK, NOON).isNone())
-                .as("the older message arrives late").isTrue();
-        assertThat(StorefrontMessages.receive(Optional.of(followed.state()), told(PAID.paidAt(), 25600, moved, minute(3)), Set.of(), CHECK, NOON).isNone())
-                .as("the same address again").isTrue();
+        assertThat(followed.state().addressChanges())
+                .containsExactly(new AddressChange(first, moved, "storefront", NOON, true));
+        assertThat(followed.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OrderAddressChanged.class,
+                        event -> assertThat(event.changedBy()).isEqualTo("storefront"));
+        assertThat(StorefrontMessages.receive(
+                                Optional.of(followed.state()),
+                                told(PAID.paidAt(), 25600, first, minute(1)),
+                                Set.of(),
+                                CHECK,
+                                NOON)
+                        .isNone())
+                .as("the older message arrives late")
+                .isTrue();
+        assertThat(StorefrontMessages.receive(
+                                Optional.of(followed.state()),
+                                told(PAID.paidAt(), 25600, moved, minute(3)),
+                                Set.of(),
+                                CHECK,
+                                NOON)
+                        .isNone())
+                .as("the same address again")
+                .isTrue();
     }
 
     @Test
     void aCorrectionByCustomerServiceStandsUntilTheStorefrontItselfChangesTheAddress() {
         Address first = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
-        Address corrected = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Address corrected =
+                new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
         Address moved = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
-        Order correctedByCs = AddressCorrection.change(paidAt(first, minute(1)), corrected, CHECK, "cs.li", NOON).state();
+        Order correctedByCs = AddressCorrection.change(paidAt(first, minute(1)), corrected, CHECK, "cs.li", NOON)
+                .state();
 
-        assertThat(StorefrontMessages.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, first, minute(2)), Set.of(), CHECK, NOON).isNone())
-                .as("an unrelated update repeats the storefront's old address").isTrue();
-        assertThat(StorefrontMessages.receive(Optional.of(correctedByCs), told(PAID.paidAt(), 25600, moved, minute(3)), Set.of(), CHECK, NOON)
-                .state().shippingAddress()).isEqualTo(moved);
+        assertThat(StorefrontMessages.receive(
+                                Optional.of(correctedByCs),
+                                told(PAID.paidAt(), 25600, first, minute(2)),
+                                Set.of(),
+                                CHECK,
+                                NOON)
+                        .isNone())
+                .as("an unrelated update repeats the storefront's old address")
+                .isTrue();
+        assertThat(StorefrontMessages.receive(
+                                Optional.of(correctedByCs),
+                                told(PAID.paidAt(), 25600, moved, minute(3)),
+                                Set.of(),
+                                CHECK,
+                                NOON)
+                        .state()
+                        .shippingAddress())
+                .isEqualTo(moved);
     }
 
     @Test
@@ -289,25 +377,42 @@ class OrderTest {
         Address first = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
         Address noPhone = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "教工路 18 号 3 幢 101", null, "310013");
 
-        Change<Order> doubtful = StorefrontMessages.receive(Optional.of(paidAt(first, minute(1))), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
+        Change<Order> doubtful = StorefrontMessages.receive(
+                Optional.of(paidAt(first, minute(1))),
+                told(PAID.paidAt(), 25600, noPhone, minute(2)),
+                Set.of(),
+                CHECK,
+                NOON);
         assertThat(doubtful.state().status()).isEqualTo(Progress.ON_HOLD);
         assertThat(doubtful.state().holds()).containsExactly(HoldReason.ADDRESS_CHECK);
         assertThat(doubtful.events()).hasSize(2).last().isInstanceOf(OrderHeld.class);
 
-        Order shipped = ShipmentProgress.dispatched(paidAt(first, minute(1)), dispatch()).state();
-        Change<Order> tooLate = StorefrontMessages.receive(Optional.of(shipped), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
+        Order shipped = ShipmentProgress.dispatched(paidAt(first, minute(1)), dispatch())
+                .state();
+        Change<Order> tooLate = StorefrontMessages.receive(
+                Optional.of(shipped), told(PAID.paidAt(), 25600, noPhone, minute(2)), Set.of(), CHECK, NOON);
         assertThat(tooLate.events()).isEmpty();
         assertThat(tooLate.state().shippingAddress()).isEqualTo(first);
-        assertThat(tooLate.state().timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.ADDRESS_CHANGED_AFTER_DISPATCH);
+        assertThat(tooLate.state().timeline())
+                .last()
+                .extracting(TimelineEntry::what)
+                .isEqualTo(Kind.ADDRESS_CHANGED_AFTER_DISPATCH);
     }
 
     @Test
     void beforePaymentAnOlderStorefrontMessageCannotUndoANewerOne() {
-        Order placed = StorefrontMessages.place(Optional.empty(), told(null, 25600, null, minute(1))).state();
-        Order updated = StorefrontMessages.place(Optional.of(placed), told(null, 24000, null, minute(3))).state();
+        Order placed = StorefrontMessages.place(Optional.empty(), told(null, 25600, null, minute(1)))
+                .state();
+        Order updated = StorefrontMessages.place(Optional.of(placed), told(null, 24000, null, minute(3)))
+                .state();
 
-        assertThat(StorefrontMessages.place(Optional.of(updated), told(null, 25600, null, minute(2))).isNone()).isTrue();
-        assertThat(StorefrontMessages.place(Optional.of(updated), told(null, 24000, null, minute(4))).isNone()).as("nothing new").isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(updated), told(null, 25600, null, minute(2)))
+                        .isNone())
+                .isTrue();
+        assertThat(StorefrontMessages.place(Optional.of(updated), told(null, 24000, null, minute(4)))
+                        .isNone())
+                .as("nothing new")
+                .isTrue();
     }
 
     private static Instant minute(int minute) {
@@ -319,14 +424,18 @@ class OrderTest {
         Address noPhone = new Address("王芳", "", "CN", "浙江省", "杭州市", null, "文三路 90 号", null, "3100");
 
         assertThatThrownBy(() -> AddressCorrection.change(paid(), noPhone, CHECK, "cs.li", NOON))
-                .isInstanceOfSatisfying(AddressRejected.class, rejected -> assertThat(rejected.doubts()).hasSize(2));
+                .isInstanceOfSatisfying(
+                        AddressRejected.class,
+                        rejected -> assertThat(rejected.doubts()).hasSize(2));
     }
 
     @Test
     void theAddressCannotChangeOnceTheParcelIsWithTheCarrier() {
-        Address corrected = new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Address corrected =
+                new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
 
-        assertThatThrownBy(() -> AddressCorrection.change(ShipmentProgress.dispatched(paid(), dispatch()).state(), corrected, CHECK, "cs.li", NOON))
+        assertThatThrownBy(() -> AddressCorrection.change(
+                        ShipmentProgress.dispatched(paid(), dispatch()).state(), corrected, CHECK, "cs.li", NOON))
                 .isInstanceOfSatisfying(IllegalOrderTransition.class, refused -> {
                     assertThat(refused.current()).isEqualTo(Progress.SHIPPED);
                     assertThat(refused.action()).isEqualTo("CHANGE_ADDRESS");
@@ -335,44 +444,66 @@ class OrderTest {
 
     @Test
     void deliveryAndRefundsAreTwoDimensionsOfTheStatus() {
-        Order delivered = ShipmentProgress.delivered(ShipmentProgress.dispatched(paid(), dispatch()).state(), NOON).state();
+        Order delivered = ShipmentProgress.delivered(
+                        ShipmentProgress.dispatched(paid(), dispatch()).state(), NOON)
+                .state();
         assertThat(delivered.status()).isEqualTo(Progress.DELIVERED);
         assertThat(delivered.shipment().deliveredAt()).isEqualTo(NOON);
 
-        Order partly = delivered.refundCompleted("rf-1", new Money(12800, "CNY"), NOON).state();
+        Order partly =
+                delivered.refundCompleted("rf-1", new Money(12800, "CNY"), NOON).state();
         assertThat(partly.status()).isEqualTo(RefundStanding.PARTIALLY_REFUNDED);
         assertThat(partly.progress()).as("still delivered").isEqualTo(Progress.DELIVERED);
 
-        Order fully = partly.refundCompleted("rf-2", new Money(20000, "CNY"), NOON).state();
+        Order fully =
+                partly.refundCompleted("rf-2", new Money(20000, "CNY"), NOON).state();
         assertThat(fully.status()).isEqualTo(RefundStanding.REFUNDED);
         assertThat(fully.refunded()).as("never more than the total").isEqualTo(new Money(25600, "CNY"));
-        assertThat(fully.refundCompleted("rf-3", new Money(1, "CNY"), NOON).isNone()).isTrue();
+        assertThat(fully.refundCompleted("rf-3", new Money(1, "CNY"), NOON).isNone())
+                .isTrue();
     }
 
     @Test
     void aRefundAddsItsMoneyOnceHoweverOftenItArrives() {
-        Order delivered = ShipmentProgress.delivered(ShipmentProgress.dispatched(paid(), dispatch()).state(), NOON).state();
-        Order refunded = delivered.refundCompleted("rf-1", new Money(1000, "CNY"), NOON).state();
+        Order delivered = ShipmentProgress.delivered(
+                        ShipmentProgress.dispatched(paid(), dispatch()).state(), NOON)
+                .state();
+        Order refunded =
+                delivered.refundCompleted("rf-1", new Money(1000, "CNY"), NOON).state();
 
-        assertThat(refunded.refundCompleted("rf-1", new Money(1000, "CNY"), NOON).isNone())
-                .as("the same refund again, e.g. replayed after a later one of another case").isTrue();
-        assertThat(refunded.refundCompleted("rf-2", new Money(1000, "CNY"), NOON).state().refunded())
+        assertThat(refunded.refundCompleted("rf-1", new Money(1000, "CNY"), NOON)
+                        .isNone())
+                .as("the same refund again, e.g. replayed after a later one of another case")
+                .isTrue();
+        assertThat(refunded.refundCompleted("rf-2", new Money(1000, "CNY"), NOON)
+                        .state()
+                        .refunded())
                 .isEqualTo(new Money(2000, "CNY"));
     }
 
     @Test
     void theTimelineSaysWhoDidWhatAndWhenThroughTheWholeLife() {
-        Order held = StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE)).state();
+        Order held = StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE))
+                .state();
         Order done = held.releaseFromReview("cs.li", "SF confirmed", NOON)
                 .andThen(order -> ShipmentProgress.created(order, "shp-1", NOON))
                 .andThen(order -> ShipmentProgress.dispatched(order, dispatch()))
-                .andThen(order -> ShipmentProgress.delivered(order, Instant.parse("2026-11-29T08:00:00Z"))).state()
-                .refundCompleted("rf-1", new Money(12800, "CNY"), Instant.parse("2026-11-30T08:00:00Z")).state();
+                .andThen(order -> ShipmentProgress.delivered(order, Instant.parse("2026-11-29T08:00:00Z")))
+                .state()
+                .refundCompleted("rf-1", new Money(12800, "CNY"), Instant.parse("2026-11-30T08:00:00Z"))
+                .state();
 
-        assertThat(done.timeline()).extracting(TimelineEntry::what, TimelineEntry::by).containsExactly(
-                tuple(Kind.PLACED, "storefront"), tuple(Kind.PAID, "storefront"), tuple(Kind.HELD, "review rules"),
-                tuple(Kind.RELEASED, "cs.li"), tuple(Kind.SHIPMENT_CREATED, "fulfillment-service"),
-                tuple(Kind.DISPATCHED, "wh.zhao"), tuple(Kind.DELIVERED, "SF"), tuple(Kind.REFUNDED, "refund-service"));
+        assertThat(done.timeline())
+                .extracting(TimelineEntry::what, TimelineEntry::by)
+                .containsExactly(
+                        tuple(Kind.PLACED, "storefront"),
+                        tuple(Kind.PAID, "storefront"),
+                        tuple(Kind.HELD, "review rules"),
+                        tuple(Kind.RELEASED, "cs.li"),
+                        tuple(Kind.SHIPMENT_CREATED, "fulfillment-service"),
+                        tuple(Kind.DISPATCHED, "wh.zhao"),
+                        tuple(Kind.DELIVERED, "SF"),
+                        tuple(Kind.REFUNDED, "refund-service"));
         assertThat(done.timeline().get(2).detail()).isEqualTo("BUYER_NOTE");
         assertThat(done.timeline().get(3).detail()).isEqualTo("SF confirmed");
         assertThat(done.timeline().get(7).detail()).isEqualTo("CNY 128.00 paid back, CNY 128.00 in all");
@@ -383,23 +514,34 @@ class OrderTest {
     void theTimelineKeepsHowTheOrderCameAndTheLatestLinesWithinItsLimit() {
         Order order = ShipmentProgress.dispatched(paid(), dispatch()).state();
         for (int report = 0; report < Order.TIMELINE_LIMIT + 20; report++) {
-            order = ShipmentProgress.exception(order, new ShipmentException("tmall-flagship:T1", "tmall-flagship", "shp-1", "DELAYED",
-                    "report " + report, NOON.plusSeconds(report))).state();
+            order = ShipmentProgress.exception(
+                            order,
+                            new ShipmentException(
+                                    "tmall-flagship:T1",
+                                    "tmall-flagship",
+                                    "shp-1",
+                                    "DELAYED",
+                                    "report " + report,
+                                    NOON.plusSeconds(report)))
+                    .state();
         }
 
         assertThat(order.timeline()).hasSize(Order.TIMELINE_LIMIT);
         assertThat(order.timeline().get(0).what()).isEqualTo(Kind.PLACED);
-        assertThat(order.timeline().get(Order.TIMELINE_LIMIT - 1).detail()).isEqualTo("DELAYED: report " + (Order.TIMELINE_LIMIT + 19));
+        assertThat(order.timeline().get(Order.TIMELINE_LIMIT - 1).detail())
+                .isEqualTo("DELAYED: report " + (Order.TIMELINE_LIMIT + 19));
     }
 
     @Test
     void carrierExceptionsAndCancelledShipmentsShowOnTheOrderOnce() {
         Order shipped = ShipmentProgress.dispatched(paid(), dispatch()).state();
-        ShipmentException lost = new ShipmentException("tmall-flagship:T1", "tmall-flagship", "shp-1", "LOST", "no scan for 5 days", NOON);
+        ShipmentException lost = new ShipmentException(
+                "tmall-flagship:T1", "tmall-flagship", "shp-1", "LOST", "no scan for 5 days", NOON);
 
         Order troubled = ShipmentProgress.exception(shipped, lost).state();
         assertThat(troubled.status()).as("still shipped").isEqualTo(Progress.SHIPPED);
-        assertThat(troubled.shipment().exception()).isEqualTo(new Shipment.CarrierException("LOST", "no scan for 5 days", NOON));
+        assertThat(troubled.shipment().exception())
+                .isEqualTo(new Shipment.CarrierException("LOST", "no scan for 5 days", NOON));
         assertThat(troubled.timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.SHIPMENT_EXCEPTION);
             assertThat(entry.by()).isEqualTo("SF");
@@ -407,12 +549,21 @@ class OrderTest {
         });
         assertThat(ShipmentProgress.exception(troubled, lost).isNone()).isTrue();
 
-        Order intercepted = ShipmentProgress.cancelled(ShipmentProgress.created(paid(), "shp-1", NOON).state(),
-                new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "intercepted by refund R1", NOON)).state();
+        Order intercepted = ShipmentProgress.cancelled(
+                        ShipmentProgress.created(paid(), "shp-1", NOON).state(),
+                        new ShipmentCancelled(
+                                "tmall-flagship:T1", "tmall-flagship", "shp-1", "intercepted by refund R1", NOON))
+                .state();
         assertThat(intercepted.shipment().cancelReason()).isEqualTo("intercepted by refund R1");
-        assertThat(intercepted.timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.SHIPMENT_CANCELLED);
-        assertThat(ShipmentProgress.cancelled(intercepted, new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "again", NOON))
-                .isNone()).isTrue();
+        assertThat(intercepted.timeline())
+                .last()
+                .extracting(TimelineEntry::what)
+                .isEqualTo(Kind.SHIPMENT_CANCELLED);
+        assertThat(ShipmentProgress.cancelled(
+                                intercepted,
+                                new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", "shp-1", "again", NOON))
+                        .isNone())
+                .isTrue();
     }
 
     @Test
@@ -421,12 +572,16 @@ class OrderTest {
         assertThat(short1.stockOut().isOpen()).isTrue();
         assertThat(short1.stockOut().openSince()).isEqualTo(NOON);
 
-        Order noAnswer = StockOutFollowUp.buyerContacted(short1, contact(BuyerContact.Outcome.NO_ANSWER)).state();
-        assertThat(noAnswer.stockOut().isOpen()).as("nobody answered: try again").isTrue();
+        Order noAnswer = StockOutFollowUp.buyerContacted(short1, contact(BuyerContact.Outcome.NO_ANSWER))
+                .state();
+        assertThat(noAnswer.stockOut().isOpen())
+                .as("nobody answered: try again")
+                .isTrue();
 
         Change<Order> waiting = StockOutFollowUp.buyerContacted(noAnswer, contact(BuyerContact.Outcome.WAIT));
         assertThat(waiting.state().stockOut().isOpen()).isFalse();
-        assertThat(waiting.state().stockOut().contacts()).extracting(BuyerContact::outcome)
+        assertThat(waiting.state().stockOut().contacts())
+                .extracting(BuyerContact::outcome)
                 .containsExactly(BuyerContact.Outcome.NO_ANSWER, BuyerContact.Outcome.WAIT);
         assertThat(waiting.state().status()).isEqualTo(Progress.PAID);
         assertThat(waiting.events()).isEmpty();
@@ -436,17 +591,23 @@ class OrderTest {
             assertThat(entry.detail()).isEqualTo("PHONE, WAIT: called at noon");
         });
         assertThatThrownBy(() -> StockOutFollowUp.buyerContacted(waiting.state(), contact(BuyerContact.Outcome.WAIT)))
-                .as("no open notice").isInstanceOf(IllegalOrderTransition.class);
+                .as("no open notice")
+                .isInstanceOf(IllegalOrderTransition.class);
 
-        Order again = StockOutFollowUp.shortage(waiting.state(), shortage("CUP", 2)).state();
-        assertThat(again.stockOut().isOpen()).as("a new shortage reopens the notice").isTrue();
-        assertThat(again.stockOut().shortages()).extracting(StockOut.Shortage::sku).containsExactly("TEA", "CUP");
+        Order again =
+                StockOutFollowUp.shortage(waiting.state(), shortage("CUP", 2)).state();
+        assertThat(again.stockOut().isOpen())
+                .as("a new shortage reopens the notice")
+                .isTrue();
+        assertThat(again.stockOut().shortages())
+                .extracting(StockOut.Shortage::sku)
+                .containsExactly("TEA", "CUP");
     }
 
     @Test
     void aBuyerWhoCancelsBecauseOfAStockOutCancelsTheOrderLikeAnyOther() {
-        Change<Order> cancelled = StockOutFollowUp.buyerContacted(StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state(),
-                contact(BuyerContact.Outcome.CANCEL));
+        Change<Order> cancelled = StockOutFollowUp.buyerContacted(
+                StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state(), contact(BuyerContact.Outcome.CANCEL));
 
         assertThat(cancelled.state().status()).isEqualTo(Progress.CANCELLED);
         assertThat(cancelled.state().stockOut().isOpen()).isFalse();
@@ -463,7 +624,9 @@ class OrderTest {
         assertThat(noted.stockOut()).isNull();
         assertThat(noted.timeline()).last().extracting(TimelineEntry::what).isEqualTo(Kind.STOCK_SHORTAGE);
 
-        Order sentAfterAll = ShipmentProgress.dispatched(StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state(), dispatch()).state();
+        Order sentAfterAll = ShipmentProgress.dispatched(
+                        StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state(), dispatch())
+                .state();
         assertThat(sentAfterAll.stockOut().isOpen()).isFalse();
     }
 
@@ -480,33 +643,57 @@ class OrderTest {
     }
 
     private static StorefrontOrder told(Instant paidAt, long totalMinor, Address address, Instant updatedAt) {
-        return new StorefrontOrder("tmall-flagship", "storefront", "T1",
-                List.of(new OrderLine("TEA", "Tea", 2, new Money(totalMinor / 2, "CNY"))), Money.zero("CNY"), null, null,
-                new Money(totalMinor, "CNY"), List.of(), PLACED_AT, paidAt, address, null, "SF please", List.of(), "SF",
-                Attribution.NONE, updatedAt);
+        return new StorefrontOrder(
+                "tmall-flagship",
+                "storefront",
+                "T1",
+                List.of(new OrderLine("TEA", "Tea", 2, new Money(totalMinor / 2, "CNY"))),
+                Money.zero("CNY"),
+                null,
+                null,
+                new Money(totalMinor, "CNY"),
+                List.of(),
+                PLACED_AT,
+                paidAt,
+                address,
+                null,
+                "SF please",
+                List.of(),
+                "SF",
+                Attribution.NONE,
+                updatedAt);
     }
 
     private static Order paidAt(Address address, Instant updatedAt) {
-        return StorefrontMessages.receivePayment(Optional.empty(), told(PAID.paidAt(), 25600, address, updatedAt), Set.of()).state();
+        return StorefrontMessages.receivePayment(
+                        Optional.empty(), told(PAID.paidAt(), 25600, address, updatedAt), Set.of())
+                .state();
     }
 
     @Test
     void aChangeOfDistrictAloneShowsInTheTimeline() {
         Address xihu = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012");
         Address gongshu = new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "拱墅区", "文三路 90 号", null, "310012");
-        Order atXihu = AddressCorrection.change(paid(), xihu, CHECK, "cs.li", NOON).state();
+        Order atXihu =
+                AddressCorrection.change(paid(), xihu, CHECK, "cs.li", NOON).state();
 
-        Order atGongshu = AddressCorrection.change(atXihu, gongshu, CHECK, "cs.li", NOON).state();
+        Order atGongshu =
+                AddressCorrection.change(atXihu, gongshu, CHECK, "cs.li", NOON).state();
 
-        assertThat(atGongshu.timeline()).last().extracting(TimelineEntry::detail).asString()
-                .contains("西湖区").contains("拱墅区");
+        assertThat(atGongshu.timeline())
+                .last()
+                .extracting(TimelineEntry::detail)
+                .asString()
+                .contains("西湖区")
+                .contains("拱墅区");
     }
 
     @Test
     void customerServiceFindsABuyerBySurnamePartOfTheEmailOrTheLastFourDigits() {
         Address recipient = new Address("王芳", "138-0013-8000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012");
 
-        Order order = AddressCorrection.change(paid(), recipient, CHECK, "cs.li", NOON).state();
+        Order order = AddressCorrection.change(paid(), recipient, CHECK, "cs.li", NOON)
+                .state();
 
         assertThat(order.buyerTerms()).contains("王芳", "王", "13800138000", "8000");
     }
@@ -522,11 +709,20 @@ class OrderTest {
     }
 
     private static Order paid() {
-        return StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of()).state();
+        return StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of())
+                .state();
     }
 
     private static ShipmentDispatched dispatch() {
-        return new ShipmentDispatched("tmall-flagship:T1", "tmall-flagship", "shp-1", "SF", "SF123", null, List.of(),
-                "wh.zhao", Instant.parse("2026-11-28T08:00:00Z"));
+        return new ShipmentDispatched(
+                "tmall-flagship:T1",
+                "tmall-flagship",
+                "shp-1",
+                "SF",
+                "SF123",
+                null,
+                List.of(),
+                "wh.zhao",
+                Instant.parse("2026-11-28T08:00:00Z"));
     }
 }

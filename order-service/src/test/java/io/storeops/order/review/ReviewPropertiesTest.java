@@ -23,19 +23,23 @@ class ReviewPropertiesTest {
 
     @Test
     void aStoresReviewRulesAreBoundByOrderServiceBesideWhatPlatformBinds() {
-        ReviewProperties review = SETTINGS.bind("storeops", ReviewProperties.class).get();
-        StoreProperties stores = SETTINGS.bind("storeops", StoreProperties.class).get();
+        ReviewProperties review =
+                SETTINGS.bind("storeops", ReviewProperties.class).get();
+        StoreProperties stores =
+                SETTINGS.bind("storeops", StoreProperties.class).get();
 
         assertThat(review.stores().get("shopify-us").review())
                 .isEqualTo(new ReviewSettings(false, true, 50_000L, List.of("UPS")));
         assertThat(review.rulesOf("shopify-us").reasonsFor("leave at the door", null, "UPS", new Money(60_000, "USD")))
-                .contains(HoldReason.HIGH_VALUE).doesNotContain(HoldReason.BUYER_NOTE);
+                .contains(HoldReason.HIGH_VALUE)
+                .doesNotContain(HoldReason.BUYER_NOTE);
         assertThat(stores.stores().get("shopify-us").currency()).isEqualTo("USD");
     }
 
     @Test
     void aStoreWithoutReviewSettingsHasTheDefaults() {
-        ReviewProperties review = SETTINGS.bind("storeops", ReviewProperties.class).get();
+        ReviewProperties review =
+                SETTINGS.bind("storeops", ReviewProperties.class).get();
 
         assertThat(review.rulesOf("tmall-flagship").reasonsFor("请发顺丰", null, "SF", new Money(100, "CNY")))
                 .contains(HoldReason.BUYER_NOTE, HoldReason.ADDRESS_CHECK);

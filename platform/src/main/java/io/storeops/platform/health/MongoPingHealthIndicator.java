@@ -23,6 +23,8 @@ public class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
         return mongo.getMongoDatabase()
                 .flatMap(database -> mongo.executeCommand(new Document("ping", 1))
-                        .map(answer -> builder.up().withDetail("database", database.getName()).build()));
+                        .map(answer -> builder.up()
+                                .withDetail("database", database.getName())
+                                .build()));
     }
 }

@@ -42,8 +42,12 @@ public class DeadLetterReplay {
     private final EventDispatcher dispatcher;
     private final KafkaOperations<byte[], byte[]> deadLetters;
 
-    public DeadLetterReplay(Map<String, Object> kafkaConsumerProperties, String service, List<String> consumedTopics,
-                            EventDispatcher dispatcher, KafkaOperations<byte[], byte[]> deadLetters) {
+    public DeadLetterReplay(
+            Map<String, Object> kafkaConsumerProperties,
+            String service,
+            List<String> consumedTopics,
+            EventDispatcher dispatcher,
+            KafkaOperations<byte[], byte[]> deadLetters) {
         Map<String, Object> properties = new HashMap<>(kafkaConsumerProperties);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, service + "-dead-letter-replay");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-dead-letter-replay");
@@ -52,7 +56,9 @@ public class DeadLetterReplay {
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         this.consumerProperties = properties;
-        this.deadLetterTopics = consumedTopics.stream().map(topic -> Topics.deadLetter(topic, service)).toList();
+        this.deadLetterTopics = consumedTopics.stream()
+                .map(topic -> Topics.deadLetter(topic, service))
+                .toList();
         this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
     }
@@ -63,11 +69,9 @@ public class DeadLetterReplay {
      * @param failures    the first few of those, with what went wrong
      * @param remaining   dead letters waiting for the next replay (those that failed again among them)
      */
-    public record Result(int replayed, int failedAgain, List<Failure> failures, long remaining) {
-    }
+    public record Result(int replayed, int failedAgain, List<Failure> failures, long remaining) {}
 
-    public record Failure(String eventId, String type, String reason) {
-    }
+    public record Failure(String eventId, String type, String reason) {}
 
     /** Replays up to {@code limit} dead letters, oldest first per partition. One replay at a time. */
     public synchronized Result replay(int limit) {
@@ -104,11 +108,16 @@ public class DeadLetterReplay {
                     } catch (RuntimeException stillFailing) {
                         putBack(record);
                         if (failures.size() < 10) {
-                            failures.add(new Failure(header(record, CloudEventHeaders.ID), header(record, CloudEventHeaders.TYPE),
+                            failures.add(new Failure(
+                                    header(record, CloudEventHeaders.ID),
+                                    header(record, CloudEventHeaders.TYPE),
                                     stillFailing.toString()));
                         }
-                        log.warn("Dead letter {} from {} failed again; it goes back to the end of the topic: {}",
-                                header(record, CloudEventHeaders.ID), record.topic(), stillFailing.toString());
+                        log.warn(
+                                "Dead letter {} from {} failed again; it goes back to the end of the topic: {}",
+                                header(record, CloudEventHeaders.ID),
+                                record.topic(),
+                                stillFailing.toString());
                     }
                     consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
                 }
@@ -119,15 +128,16 @@ public class DeadLetterReplay {
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata done = committed.get(partition);
-                remaining += endsNow.get(partition) - Math.max(beginnings.get(partition), done == null ? 0 : done.offset());
+                remaining +=
+                        endsNow.get(partition) - Math.max(beginnings.get(partition), done == null ? 0 : done.offset());
             }
             return new Result(replayed, handled - replayed, failures, remaining);
         }
     }
 
     private void putBack(ConsumerRecord<byte[], byte[]> record) {
-        ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
-                record.headers());
+        ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(
+                record.topic(), record.partition(), record.key(), record.value(), record.headers());
         deadLetters.send(again).join();
     }
 
@@ -136,11 +146,13 @@ public class DeadLetterReplay {
     }
 
     private static Message<byte[]> asReplay(ConsumerRecord<byte[], byte[]> record) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value());
+        MessageBuilder<byte[]> message =
+                MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value());
         for (Header header : record.headers()) {
             message.setHeader(header.key(), header.value());
         }
-        return message.setHeader(CloudEventHeaders.REPLAY, "true".getBytes(StandardCharsets.UTF_8)).build();
+        return message.setHeader(CloudEventHeaders.REPLAY, "true".getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -21,6 +21,7 @@ public class DeadLetters {
 
     /** Why the event was dead-lettered, and where it came from. */
     public static final String REASON = "storeops_dlq_reason";
+
     public static final String ORIGINAL_TOPIC = "storeops_dlq_original_topic";
     public static final String ORIGINAL_PARTITION = "storeops_dlq_original_partition";
     public static final String ORIGINAL_OFFSET = "storeops_dlq_original_offset";
@@ -42,17 +43,23 @@ public class DeadLetters {
      */
     public void send(Message<byte[]> message, Throwable failure) {
         String topic = EventDispatcher.header(message.getHeaders(), KafkaHeaders.RECEIVED_TOPIC);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.deadLetter(topic, service), 0, key(message),
-                message.getPayload());
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(Topics.deadLetter(topic, service), 0, key(message), message.getPayload());
         message.getHeaders().forEach((name, value) -> {
-            if (name.startsWith("ce_") || name.startsWith("ce-") || name.equals("traceparent") || name.equals("dataschemaversion")
+            if (name.startsWith("ce_")
+                    || name.startsWith("ce-")
+                    || name.equals("traceparent")
+                    || name.equals("dataschemaversion")
                     || name.equals("content-type")) {
                 header(record, name.replace("ce-", "ce_"), EventDispatcher.header(message.getHeaders(), name));
             }
         });
         header(record, REASON, failure.toString());
         header(record, ORIGINAL_TOPIC, topic);
-        header(record, ORIGINAL_PARTITION, EventDispatcher.header(message.getHeaders(), KafkaHeaders.RECEIVED_PARTITION));
+        header(
+                record,
+                ORIGINAL_PARTITION,
+                EventDispatcher.header(message.getHeaders(), KafkaHeaders.RECEIVED_PARTITION));
         header(record, ORIGINAL_OFFSET, EventDispatcher.header(message.getHeaders(), KafkaHeaders.OFFSET));
         try {
             kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -75,7 +82,9 @@ public class DeadLetters {
 
     private static byte[] key(Message<byte[]> message) {
         Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
-        return key instanceof byte[] bytes ? bytes : key == null ? null : key.toString().getBytes(StandardCharsets.UTF_8);
+        return key instanceof byte[] bytes
+                ? bytes
+                : key == null ? null : key.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void header(ProducerRecord<byte[], byte[]> record, String name, String value) {

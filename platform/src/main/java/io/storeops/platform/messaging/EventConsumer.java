@@ -41,12 +41,13 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
     private final DeadLetters deadLetters;
     private final int eventAttempts;
     private final int concurrentKeys;
-    private final Set<String> deadLettered = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > DEAD_LETTERED_KEPT;
-        }
-    }));
+    private final Set<String> deadLettered =
+            Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > DEAD_LETTERED_KEPT;
+                }
+            }));
 
     /**
      * @param eventAttempts  attempts of an event that fails for its own reasons before it is dead-lettered
@@ -69,9 +70,13 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
         Flux.fromIterable(byKey.values())
                 // The keys under way when an outage shows finish, so the retry has less to do; no key starts after it,
                 // so one try of the poll takes at most a handler timeout or so, far within max.poll.interval.ms.
-                .flatMapDelayError(sameKey -> Flux.fromIterable(sameKey).concatMap(record -> consume(record, outage)), concurrentKeys, 1)
+                .flatMapDelayError(
+                        sameKey -> Flux.fromIterable(sameKey).concatMap(record -> consume(record, outage)),
+                        concurrentKeys,
+                        1)
                 .then()
-                .onErrorMap(failures -> outage.get() != null ? outage.get() : failures) // the outage, not a composite of its echoes
+                .onErrorMap(failures ->
+                        outage.get() != null ? outage.get() : failures) // the outage, not a composite of its echoes
                 .block();
     }
 
@@ -86,15 +91,22 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
     }
 
     private Mono<Void> attempt(Message<byte[]> record, int attempt) {
-        return dispatcher.apply(record).onErrorResume(failure -> !FailurePolicy.isInfrastructure(failure),
-                eventFailure -> attempt < eventAttempts ? attempt(record, attempt + 1) : deadLetter(record, eventFailure));
+        return dispatcher
+                .apply(record)
+                .onErrorResume(
+                        failure -> !FailurePolicy.isInfrastructure(failure),
+                        eventFailure -> attempt < eventAttempts
+                                ? attempt(record, attempt + 1)
+                                : deadLetter(record, eventFailure));
     }
 
     private Mono<Void> deadLetter(Message<byte[]> record, Throwable failure) {
         return Mono.fromRunnable(() -> {
-            deadLetters.send(record, failure);
-            deadLettered.add(position(record));
-        }).subscribeOn(Schedulers.boundedElastic()).then();
+                    deadLetters.send(record, failure);
+                    deadLettered.add(position(record));
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 
     /** One message per record of the poll, with that record's headers (the binder gives each header as a list). */
@@ -108,7 +120,8 @@ public class EventConsumer implements Consumer<Message<List<byte[]>>> {
         List<?> offsets = list(headers, KafkaHeaders.OFFSET);
         List<Message<byte[]>> records = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
-            MessageBuilder<byte[]> record = MessageBuilder.withPayload(payloads.get(i) instanceof byte[] value ? value : new byte[0]);
+            MessageBuilder<byte[]> record =
+                    MessageBuilder.withPayload(payloads.get(i) instanceof byte[] value ? value : new byte[0]);
             if (converted.get(i) instanceof Map<?, ?> recordHeaders) {
                 recordHeaders.forEach((name, value) -> record.setHeader(name.toString(), value));
             }

@@ -37,7 +37,8 @@ public class EventDispatcher {
     private final String service;
     private final Duration handlerTimeout;
 
-    public EventDispatcher(List<EventHandler<?>> handlers, MeterRegistry meters, String service, Duration handlerTimeout) {
+    public EventDispatcher(
+            List<EventHandler<?>> handlers, MeterRegistry meters, String service, Duration handlerTimeout) {
         this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::payloadType, Function.identity()));
         this.meters = meters;
         this.service = service;
@@ -70,9 +71,11 @@ public class EventDispatcher {
         return Mono.defer(() -> {
             MessageHeaders headers = message.getHeaders();
             String typeName = header(headers, CloudEventHeaders.TYPE);
-            int version = Integer.parseInt(Optional.ofNullable(header(headers, CloudEventHeaders.DATASCHEMAVERSION)).orElse("1"));
+            int version = Integer.parseInt(Optional.ofNullable(header(headers, CloudEventHeaders.DATASCHEMAVERSION))
+                    .orElse("1"));
             Optional<EventType> type = Optional.ofNullable(typeName).flatMap(name -> EventType.find(name, version));
-            EventHandler<?> handler = type.map(known -> handlers.get(known.payloadType())).orElse(null);
+            EventHandler<?> handler =
+                    type.map(known -> handlers.get(known.payloadType())).orElse(null);
             if (handler == null) {
                 count(typeName == null ? "unknown" : typeName, "ignored");
                 return Mono.<Void>empty();
@@ -82,13 +85,18 @@ public class EventDispatcher {
                     .doOnNext(outcome -> count(typeName, outcome.name().toLowerCase()))
                     .doOnError(failure -> {
                         count(typeName, "failed");
-                        log.warn("Handling {} {} failed: {}", typeName, header(headers, CloudEventHeaders.ID), failure.toString());
+                        log.warn(
+                                "Handling {} {} failed: {}",
+                                typeName,
+                                header(headers, CloudEventHeaders.ID),
+                                failure.toString());
                     })
                     .then();
         });
     }
 
-    private <T extends StoreOpsEvent> Mono<Applied.Outcome> handle(EventHandler<T> handler, MessageHeaders headers, byte[] payload) {
+    private <T extends StoreOpsEvent> Mono<Applied.Outcome> handle(
+            EventHandler<T> handler, MessageHeaders headers, byte[] payload) {
         String traceparent = Traceparent.childOf(header(headers, CloudEventHeaders.TRACEPARENT));
         EventEnvelope<T> envelope = new EventEnvelope<>(
                 required(headers, CloudEventHeaders.ID),
@@ -98,7 +106,9 @@ public class EventDispatcher {
                 header(headers, CloudEventHeaders.AGGREGATE),
                 Long.parseLong(required(headers, CloudEventHeaders.SEQUENCE)),
                 "true".equals(header(headers, CloudEventHeaders.REPLAY)),
-                Optional.ofNullable(header(headers, CloudEventHeaders.TIME)).map(Instant::parse).orElse(null),
+                Optional.ofNullable(header(headers, CloudEventHeaders.TIME))
+                        .map(Instant::parse)
+                        .orElse(null),
                 traceparent,
                 EventJson.read(payload, handler.payloadType()));
         return handler.handle(envelope)

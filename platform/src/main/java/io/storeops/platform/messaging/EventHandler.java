@@ -15,8 +15,8 @@ public interface EventHandler<T extends StoreOpsEvent> {
 
     Mono<Applied.Outcome> handle(EventEnvelope<T> event);
 
-    static <T extends StoreOpsEvent> EventHandler<T> of(Class<T> payloadType,
-                                                        Function<EventEnvelope<T>, Mono<Applied.Outcome>> handler) {
+    static <T extends StoreOpsEvent> EventHandler<T> of(
+            Class<T> payloadType, Function<EventEnvelope<T>, Mono<Applied.Outcome>> handler) {
         return new EventHandler<>() {
             @Override
             public Class<T> payloadType() {

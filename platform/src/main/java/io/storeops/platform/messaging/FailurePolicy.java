@@ -46,8 +46,8 @@ public class FailurePolicy implements ListenerContainerWithDlqAndRetryCustomizer
      * Server error codes that say the server could not do it now (stepping down, shutting down,
      * unreachable, out of time, a write conflict), not that the command was wrong.
      */
-    private static final Set<Integer> TRANSIENT_SERVER_CODES = Set.of(6, 7, 50, 64, 89, 91, 112, 134, 189, 262, 9001, 10107,
-            11600, 11602, 13435, 13436);
+    private static final Set<Integer> TRANSIENT_SERVER_CODES =
+            Set.of(6, 7, 50, 64, 89, 91, 112, 134, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436);
 
     /**
      * Whether a failure is the infrastructure's (retry as long as it lasts) rather than the event's.
@@ -57,8 +57,10 @@ public class FailurePolicy implements ListenerContainerWithDlqAndRetryCustomizer
      */
     public static boolean isInfrastructure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-                    || cause instanceof TimeoutException || cause instanceof ConcurrentUpdateException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof TimeoutException
+                    || cause instanceof ConcurrentUpdateException
                     || cause instanceof MongoException mongo && isMongoOutage(mongo)) {
                 return true;
             }
@@ -67,7 +69,8 @@ public class FailurePolicy implements ListenerContainerWithDlqAndRetryCustomizer
     }
 
     private static boolean isMongoOutage(MongoException failure) {
-        if (failure.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL) || failure.hasErrorLabel("RetryableWriteError")) {
+        if (failure.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                || failure.hasErrorLabel("RetryableWriteError")) {
             return true;
         }
         if (failure instanceof MongoWriteConcernException) {
@@ -86,10 +89,15 @@ public class FailurePolicy implements ListenerContainerWithDlqAndRetryCustomizer
 
     /** Called by the binder for each consumer binding. */
     @Override
-    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
-                          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> binderResolver, BackOff binderBackOff) {
+    public void configure(
+            AbstractMessageListenerContainer<?, ?> container,
+            String destinationName,
+            String group,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> binderResolver,
+            BackOff binderBackOff) {
         for (String topic : destinationName.split(",")) {
-            deadLetters.counter(topic.trim()); // at zero from the start, so an alert finds it before the first dead letter
+            deadLetters.counter(
+                    topic.trim()); // at zero from the start, so an alert finds it before the first dead letter
         }
         DefaultErrorHandler handler = new DefaultErrorHandler(outageBackOff);
         // Every failure that reaches the container is an outage: none may count as fatal and have its poll discarded.

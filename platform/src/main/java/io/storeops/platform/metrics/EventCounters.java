@@ -25,6 +25,8 @@ public final class EventCounters {
 
     /** Counts the events {@code applied} stored. */
     public void count(Applied<?> applied) {
-        applied.events().forEach(event -> byType.getOrDefault(event.getClass(), List.of()).forEach(count -> count.accept(event)));
+        applied.events()
+                .forEach(event ->
+                        byType.getOrDefault(event.getClass(), List.of()).forEach(count -> count.accept(event)));
     }
 }

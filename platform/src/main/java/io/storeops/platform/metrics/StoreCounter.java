@@ -26,6 +26,9 @@ public final class StoreCounter {
     }
 
     private Counter counter(String storeId) {
-        return Counter.builder(name).description(description).tag("store", storeId).register(meters);
+        return Counter.builder(name)
+                .description(description)
+                .tag("store", storeId)
+                .register(meters);
     }
 }

@@ -29,16 +29,19 @@ public class OperationsController {
         this.relay = relay;
     }
 
-    public record ParkedRetry(long retried) {
-    }
+    public record ParkedRetry(long retried) {}
 
     @PostMapping("/dead-letters/replay")
-    @Operation(summary = "Replay this service's dead letters",
-            description = "Hands each dead letter of <topic>.<service>.dlq back to this service's consumer, oldest first, marked as "
-                    + "a replay: it takes effect exactly once even if later events of its aggregate were applied meanwhile. "
-                    + "One that fails again goes back to the end of its dead-letter topic (reported) and the replay goes on.")
+    @Operation(
+            summary = "Replay this service's dead letters",
+            description =
+                    "Hands each dead letter of <topic>.<service>.dlq back to this service's consumer, oldest first, marked as "
+                            + "a replay: it takes effect exactly once even if later events of its aggregate were applied meanwhile. "
+                            + "One that fails again goes back to the end of its dead-letter topic (reported) and the replay goes on.")
     Mono<DeadLetterReplay.Result> replayDeadLetters(
-            @Parameter(description = "Most dead letters to replay, 1 to 500 (default 100)") @RequestParam(defaultValue = "100") int limit) {
+            @Parameter(description = "Most dead letters to replay, 1 to 500 (default 100)")
+                    @RequestParam(defaultValue = "100")
+                    int limit) {
         Problems.requireListLimit(limit);
         return StaffAccess.require(StaffRole.OPERATOR)
                 .publishOn(Schedulers.boundedElastic())
@@ -46,9 +49,11 @@ public class OperationsController {
     }
 
     @PostMapping("/outbox/parked/retry")
-    @Operation(summary = "Retry parked events",
-            description = "Puts every event the broker refused for good back at the end of its aggregate's outbox, marked as a "
-                    + "replay, once the cause (message size limit, ACL, missing topic) is fixed.")
+    @Operation(
+            summary = "Retry parked events",
+            description =
+                    "Puts every event the broker refused for good back at the end of its aggregate's outbox, marked as a "
+                            + "replay, once the cause (message size limit, ACL, missing topic) is fixed.")
     Mono<ParkedRetry> retryParked() {
         return StaffAccess.require(StaffRole.OPERATOR)
                 .publishOn(Schedulers.boundedElastic())

@@ -3,17 +3,17 @@ package io.storeops.platform.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.EventJson;
 import io.storeops.contracts.EventType;
 import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.platform.trace.Traceparent;
 import java.nio.charset.StandardCharsets;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +28,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -59,6 +59,7 @@ public class AggregateStore {
     static final String PARKED = "parked";
     /** How many entries are parked; present only while some are (the parked index). */
     static final String PARKED_COUNT = "parkedCount";
+
     static final String STATE = "state";
     private static final int MAX_ATTEMPTS = 8;
 
@@ -72,7 +73,8 @@ public class AggregateStore {
     /** Collections whose {_id, version} index exists (or is being created), so each is created once per process. */
     private final Map<String, Mono<String>> versionIndexes = new ConcurrentHashMap<>();
 
-    public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock, MeterRegistry meters) {
+    public AggregateStore(
+            ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.commands = new CoalescedCommands(mongo);
         this.relay = relay;
@@ -80,7 +82,8 @@ public class AggregateStore {
         this.clock = clock;
         this.converter = mongo.getConverter();
         this.outOfSequence = Counter.builder("storeops.events.out.of.sequence")
-                .description("Late events (replayed dead letters, retried parked entries) applied after a later event of their aggregate")
+                .description(
+                        "Late events (replayed dead letters, retried parked entries) applied after a later event of their aggregate")
                 .tag("service", source)
                 .register(meters);
     }
@@ -94,7 +97,8 @@ public class AggregateStore {
      * store scans for anything but {@code _id}; real MongoDB uses the indexes services declare.
      */
     public <T> Flux<T> findAll(String collection, StateQuery<T> query) {
-        return mongo.find(query.toQuery(), Document.class, collection).map(document -> readState(document, query.type()));
+        return mongo.find(query.toQuery(), Document.class, collection)
+                .map(document -> readState(document, query.type()));
     }
 
     /** How many aggregates match {@code query}; for gauges and lists, not hot paths. */
@@ -104,25 +108,35 @@ public class AggregateStore {
 
     /** Per value of {@code groupField} among the aggregates matching {@code query}: how many, and the sum of {@code sumField}. */
     public Flux<Totals> totals(String collection, StateQuery<?> query, String groupField, String sumField) {
-        return mongo.aggregate(Aggregation.newAggregation(
-                        Aggregation.match(query.criteria()),
-                        Aggregation.group(query.path(groupField)).count().as("count").sum(query.path(sumField)).as("sum"),
-                        Aggregation.sort(Sort.by("_id"))), collection, Document.class)
+        return mongo.aggregate(
+                        Aggregation.newAggregation(
+                                Aggregation.match(query.criteria()),
+                                Aggregation.group(query.path(groupField))
+                                        .count()
+                                        .as("count")
+                                        .sum(query.path(sumField))
+                                        .as("sum"),
+                                Aggregation.sort(Sort.by("_id"))),
+                        collection,
+                        Document.class)
                 .map(row -> new Totals(String.valueOf(row.get("_id")), number(row, "count"), number(row, "sum")));
     }
 
     /** What {@link #totals} finds for one group. */
-    public record Totals(String group, long count, long sum) {
-    }
+    public record Totals(String group, long count, long sum) {}
 
     /**
      * Creates {@code index} on {@code collection} once, at start. When the store refuses it, the
      * queries it serves stay correct but scan, so start-up goes on with a warning.
      */
     public void declareIndex(String collection, StateIndex<?> index) {
-        mongo.indexOps(collection).createIndex(index.toIndex())
+        mongo.indexOps(collection)
+                .createIndex(index.toIndex())
                 .onErrorResume(failure -> {
-                    log.warn("Could not create the index {} on {}; its queries stay correct but scan: {}", index.name(), collection,
+                    log.warn(
+                            "Could not create the index {} on {}; its queries stay correct but scan: {}",
+                            index.name(),
+                            collection,
                             failure.toString());
                     return Mono.empty();
                 })
@@ -130,8 +144,8 @@ public class AggregateStore {
     }
 
     /** Applies a staff command or webhook to the aggregate (created if absent). */
-    public <T> Mono<Applied<T>> apply(String collection, String id, Class<T> type,
-                                      Function<Optional<T>, Change<T>> decide) {
+    public <T> Mono<Applied<T>> apply(
+            String collection, String id, Class<T> type, Function<Optional<T>, Change<T>> decide) {
         return apply(collection, id, type, null, decide);
     }
 
@@ -139,10 +153,15 @@ public class AggregateStore {
      * Applies a consumed event to the aggregate, once: if {@code consumed} is at or below the last
      * sequence applied from its source aggregate, nothing is evaluated or written.
      */
-    public <T> Mono<Applied<T>> apply(String collection, String id, Class<T> type, ConsumedEvent consumed,
-                                      Function<Optional<T>, Change<T>> decide) {
-        return versionIndex(collection).then(Mono.deferContextual(context ->
-                attempt(collection, id, type, consumed, decide, Traceparent.from(context), 1)));
+    public <T> Mono<Applied<T>> apply(
+            String collection,
+            String id,
+            Class<T> type,
+            ConsumedEvent consumed,
+            Function<Optional<T>, Change<T>> decide) {
+        return versionIndex(collection)
+                .then(Mono.deferContextual(
+                        context -> attempt(collection, id, type, consumed, decide, Traceparent.from(context), 1)));
     }
 
     /**
@@ -153,22 +172,43 @@ public class AggregateStore {
      * sweep can afford on start and once a minute).
      */
     private Mono<String> versionIndex(String collection) {
-        return versionIndexes.computeIfAbsent(collection, name -> mongo.indexOps(name)
-                .createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC).unique())
-                .then(mongo.indexOps(name).createIndex(new Index().on(PENDING_SINCE, Sort.Direction.ASC).sparse()))
-                .then(mongo.indexOps(name).createIndex(new Index().on(PARKED_COUNT, Sort.Direction.ASC).sparse()))
-                .onErrorResume(failure -> {
-                    log.warn("Could not create the outbox indexes on {}; updates stay correct but slower: {}", name, failure.toString());
-                    if (failure instanceof DataAccessResourceFailureException) {
-                        versionIndexes.remove(name); // the store was away: the collection's next use creates them
-                    }
-                    return Mono.just("none");
-                })
-                .cache());
+        return versionIndexes.computeIfAbsent(
+                collection,
+                name -> mongo.indexOps(name)
+                        .createIndex(new Index()
+                                .on("_id", Sort.Direction.ASC)
+                                .on(VERSION, Sort.Direction.ASC)
+                                .unique())
+                        .then(mongo.indexOps(name)
+                                .createIndex(new Index()
+                                        .on(PENDING_SINCE, Sort.Direction.ASC)
+                                        .sparse()))
+                        .then(mongo.indexOps(name)
+                                .createIndex(new Index()
+                                        .on(PARKED_COUNT, Sort.Direction.ASC)
+                                        .sparse()))
+                        .onErrorResume(failure -> {
+                            log.warn(
+                                    "Could not create the outbox indexes on {}; updates stay correct but slower: {}",
+                                    name,
+                                    failure.toString());
+                            if (failure instanceof DataAccessResourceFailureException) {
+                                versionIndexes.remove(
+                                        name); // the store was away: the collection's next use creates them
+                            }
+                            return Mono.just("none");
+                        })
+                        .cache());
     }
 
-    private <T> Mono<Applied<T>> attempt(String collection, String id, Class<T> type, ConsumedEvent consumed,
-                                         Function<Optional<T>, Change<T>> decide, String traceparent, int attempt) {
+    private <T> Mono<Applied<T>> attempt(
+            String collection,
+            String id,
+            Class<T> type,
+            ConsumedEvent consumed,
+            Function<Optional<T>, Change<T>> decide,
+            String traceparent,
+            int attempt) {
         if (attempt > MAX_ATTEMPTS) {
             return Mono.error(new ConcurrentUpdateException(collection, id));
         }
@@ -176,7 +216,8 @@ public class AggregateStore {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(current -> {
-                    ConsumptionPositions positions = current.map(ConsumptionPositions::read).orElseGet(ConsumptionPositions::none);
+                    ConsumptionPositions positions =
+                            current.map(ConsumptionPositions::read).orElseGet(ConsumptionPositions::none);
                     Optional<T> state = current.map(document -> readState(document, type));
                     if (consumed != null && positions.applied(consumed)) {
                         return Mono.just(Applied.nothing(state.orElse(null), Applied.Outcome.DUPLICATE));
@@ -189,13 +230,16 @@ public class AggregateStore {
                     if (consumed != null) {
                         positions.record(consumed);
                     }
-                    long lastSequence = current.map(document -> number(document, LAST_SEQUENCE)).orElse(0L);
+                    long lastSequence = current.map(document -> number(document, LAST_SEQUENCE))
+                            .orElse(0L);
                     List<Document> entries = outboxEntries(collection, id, change.events(), lastSequence, traceparent);
                     Instant now = clock.instant();
-                    boolean publishHere = !entries.isEmpty() && current
-                            .map(document -> OutboxLease.mayPublish(OutboxLease.read(document), relay.instance(), now)
-                                    || document.getList(OUTBOX, Document.class, List.of()).isEmpty())
-                            .orElse(true);
+                    boolean publishHere = !entries.isEmpty()
+                            && current.map(document ->
+                                            OutboxLease.mayPublish(OutboxLease.read(document), relay.instance(), now)
+                                                    || document.getList(OUTBOX, Document.class, List.of())
+                                                            .isEmpty())
+                                    .orElse(true);
                     Document newState = writeState(change.state());
                     Document fields = new Document();
                     if (!entries.isEmpty()) {
@@ -207,14 +251,17 @@ public class AggregateStore {
                             fields.append(ConsumptionPositions.REPLAYED, positions.replayed());
                         }
                     }
-                    if (!entries.isEmpty() && current.map(document -> document.get(PENDING_SINCE) == null).orElse(true)) {
+                    if (!entries.isEmpty()
+                            && current.map(document -> document.get(PENDING_SINCE) == null)
+                                    .orElse(true)) {
                         fields.append(PENDING_SINCE, Date.from(now));
                     }
                     if (publishHere) {
-                        fields.append(OutboxLease.FIELD, new OutboxLease(relay.instance(), now.plus(relay.leaseDuration())).toDocument());
+                        fields.append(
+                                OutboxLease.FIELD,
+                                new OutboxLease(relay.instance(), now.plus(relay.leaseDuration())).toDocument());
                     }
-                    Mono<Boolean> written = current
-                            .map(document -> {
+                    Mono<Boolean> written = current.map(document -> {
                                 Update update = new Update();
                                 fields.forEach(update::set);
                                 setChangedFields(update, STATE, document.get(STATE, Document.class), newState);
@@ -256,9 +303,12 @@ public class AggregateStore {
             if (Objects.equals(old, field.getValue())) {
                 continue;
             }
-            if (old instanceof List<?> shorter && field.getValue() instanceof List<?> longer && longer.size() > shorter.size()
+            if (old instanceof List<?> shorter
+                    && field.getValue() instanceof List<?> longer
+                    && longer.size() > shorter.size()
                     && longer.subList(0, shorter.size()).equals(shorter)) {
-                update.push(fieldPath).each(longer.subList(shorter.size(), longer.size()).toArray());
+                update.push(fieldPath)
+                        .each(longer.subList(shorter.size(), longer.size()).toArray());
             } else {
                 update.set(fieldPath, field.getValue());
             }
@@ -286,16 +336,26 @@ public class AggregateStore {
                 .map(result -> result.getMatchedCount() == 1);
     }
 
-    private List<Document> outboxEntries(String collection, String id, List<StoreOpsEvent> events, long lastSequence,
-                                         String traceparent) {
+    private List<Document> outboxEntries(
+            String collection, String id, List<StoreOpsEvent> events, long lastSequence, String traceparent) {
         List<Document> entries = new ArrayList<>(events.size());
         long sequence = lastSequence;
         for (StoreOpsEvent event : events) {
             EventType type = EventType.of(event);
             sequence++;
-            OutboxEntry entry = new OutboxEntry(UUID.randomUUID().toString(), type.typeName(), type.version(),
-                    type.topic(), event.subject(), collection + "/" + id, sequence, source, clock.instant(),
-                    Traceparent.childOf(traceparent), new String(EventJson.write(event), StandardCharsets.UTF_8), false);
+            OutboxEntry entry = new OutboxEntry(
+                    UUID.randomUUID().toString(),
+                    type.typeName(),
+                    type.version(),
+                    type.topic(),
+                    event.subject(),
+                    collection + "/" + id,
+                    sequence,
+                    source,
+                    clock.instant(),
+                    Traceparent.childOf(traceparent),
+                    new String(EventJson.write(event), StandardCharsets.UTF_8),
+                    false);
             Document document = new Document();
             converter.write(entry, document);
             document.remove("_class");

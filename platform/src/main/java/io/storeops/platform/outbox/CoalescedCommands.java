@@ -47,12 +47,18 @@ final class CoalescedCommands {
         return Mono.create(sink -> inserts.add(collection, new Insert(document, sink)));
     }
 
-    private record Read(String id, MonoSink<Document> sink) {
-    }
+    private record Read(String id, MonoSink<Document> sink) {}
 
     private Mono<Void> findAll(String collection, List<Read> reads) {
-        return Mono.defer(() -> mongo.find(query(where("_id").in(reads.stream().map(Read::id).distinct().toList())),
-                        Document.class, collection).collectList())
+        return Mono.defer(() -> mongo.find(
+                                query(where("_id")
+                                        .in(reads.stream()
+                                                .map(Read::id)
+                                                .distinct()
+                                                .toList())),
+                                Document.class,
+                                collection)
+                        .collectList())
                 .doOnNext(found -> {
                     Map<Object, Document> byId = new HashMap<>();
                     found.forEach(document -> byId.put(document.get("_id"), document));
@@ -69,13 +75,12 @@ final class CoalescedCommands {
                 .then();
     }
 
-    private record Insert(Document document, MonoSink<Boolean> sink) {
-    }
+    private record Insert(Document document, MonoSink<Boolean> sink) {}
 
     private Mono<Void> insertAll(String collection, List<Insert> inserts) {
         return Mono.defer(() -> mongo.getCollection(collection))
-                .flatMap(documents -> Mono.from(documents.insertMany(inserts.stream().map(Insert::document).toList(),
-                        new InsertManyOptions().ordered(false))))
+                .flatMap(documents -> Mono.from(documents.insertMany(
+                        inserts.stream().map(Insert::document).toList(), new InsertManyOptions().ordered(false))))
                 .doOnNext(stored -> inserts.forEach(insert -> insert.sink().success(true)))
                 .then()
                 .onErrorResume(failure -> answer(collection, inserts, failure));
@@ -89,7 +94,9 @@ final class CoalescedCommands {
         if (inserts.size() > 1 && !(failure instanceof MongoException)) {
             // Refused by the driver itself (a document too large, one it cannot encode): that is one
             // document's fault, so each insert goes alone and only the guilty one learns of it.
-            return Flux.fromIterable(inserts).concatMap(insert -> insertAlone(collection, insert)).then();
+            return Flux.fromIterable(inserts)
+                    .concatMap(insert -> insertAlone(collection, insert))
+                    .then();
         }
         inserts.forEach(insert -> insert.sink().error(translated(failure)));
         return Mono.empty();
@@ -120,7 +127,8 @@ final class CoalescedCommands {
     }
 
     private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        return failure instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     private static void answerEach(List<Insert> inserts, MongoBulkWriteException bulk) {
@@ -141,7 +149,8 @@ final class CoalescedCommands {
     }
 
     private static Throwable translated(Throwable failure) {
-        DataAccessException translated = failure instanceof RuntimeException runtime ? TRANSLATOR.translateExceptionIfPossible(runtime) : null;
+        DataAccessException translated =
+                failure instanceof RuntimeException runtime ? TRANSLATOR.translateExceptionIfPossible(runtime) : null;
         return translated == null ? failure : translated;
     }
 }

@@ -24,5 +24,4 @@ public record OutboxEntry(
         Instant time,
         String traceparent,
         String payload,
-        boolean replay) {
-}
+        boolean replay) {}

@@ -16,7 +16,10 @@ record OutboxLease(String owner, Instant until) {
 
     static OutboxLease read(Document document) {
         Document lease = document.get(FIELD, Document.class);
-        return lease == null ? null : new OutboxLease(lease.getString("owner"), lease.get("until", Date.class).toInstant());
+        return lease == null
+                ? null
+                : new OutboxLease(
+                        lease.getString("owner"), lease.get("until", Date.class).toInstant());
     }
 
     Document toDocument() {

@@ -83,10 +83,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final String instance;
     /** Aggregates this instance knows to hold unpublished entries, with the time of their oldest entry. */
     private final Map<AggregateRef, Instant> pending = new ConcurrentHashMap<>();
+
     private final Set<AggregateRef> ready = new LinkedHashSet<>();
     private final Map<AggregateRef, Integer> failures = new ConcurrentHashMap<>();
     /** Entries the broker acknowledged whose removal has not been seen yet: never sent twice by this instance. */
     private final Map<AggregateRef, Set<String>> acknowledged = new ConcurrentHashMap<>();
+
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final AtomicBoolean cycleScheduled = new AtomicBoolean();
     private final MultiGauge parkedGauge;
@@ -100,17 +102,27 @@ public class OutboxRelay implements SmartLifecycle {
      * @param parkAfterAttempts  attempts before an entry the broker refuses for good is parked
      * @param notAggregates      collections of the database that the aggregate store never writes
      */
-    public record Settings(Duration sweepInterval, Duration sendTimeout, Duration lease, int batchSize, int parkAfterAttempts,
-                           Set<String> notAggregates) {
-    }
+    public record Settings(
+            Duration sweepInterval,
+            Duration sendTimeout,
+            Duration lease,
+            int batchSize,
+            int parkAfterAttempts,
+            Set<String> notAggregates) {}
 
     /** Tells whether a topic is known to be missing on a reachable cluster (false when unsure). */
     public interface TopicCheck {
         boolean missing(String topic);
     }
 
-    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, TopicCheck topics, Clock clock,
-                       Settings settings, MeterRegistry meters, String service) {
+    public OutboxRelay(
+            ReactiveMongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            TopicCheck topics,
+            Clock clock,
+            Settings settings,
+            MeterRegistry meters,
+            String service) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.topics = topics;
@@ -122,7 +134,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .tag("service", service)
                 .register(meters);
         Gauge.builder("storeops.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
-                .description("Age in seconds of the oldest event this instance has not yet had acknowledged (max over instances)")
+                .description(
+                        "Age in seconds of the oldest event this instance has not yet had acknowledged (max over instances)")
                 .tag("service", service)
                 .baseUnit("seconds")
                 .register(meters);
@@ -183,7 +196,8 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         try {
-            batch.stream().collect(Collectors.groupingBy(AggregateRef::collection, LinkedHashMap::new, Collectors.toList()))
+            batch.stream()
+                    .collect(Collectors.groupingBy(AggregateRef::collection, LinkedHashMap::new, Collectors.toList()))
                     .forEach(this::publish);
         } catch (RuntimeException storeUnavailable) {
             log.warn("Outbox cycle failed; retrying its {} aggregates: {}", batch.size(), storeUnavailable.toString());
@@ -203,7 +217,8 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = clock.instant();
         Query byIds = query(where("_id").in(refs.stream().map(AggregateRef::id).toList()));
         byIds.fields().include(AggregateStore.OUTBOX, AggregateStore.VERSION, OutboxLease.FIELD);
-        List<Document> documents = mongo.find(byIds, Document.class, collection).collectList().block(settings.sendTimeout());
+        List<Document> documents =
+                mongo.find(byIds, Document.class, collection).collectList().block(settings.sendTimeout());
         Set<AggregateRef> unseen = new HashSet<>(refs);
         List<Publication> publications = new ArrayList<>();
         for (Document document : documents == null ? List.<Document>of() : documents) {
@@ -215,9 +230,11 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         unseen.forEach(this::forget);
-        List<CompletableFuture<Publication>> sends = publications.stream().map(this::sendInOrder).toList();
+        List<CompletableFuture<Publication>> sends =
+                publications.stream().map(this::sendInOrder).toList();
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (Exception notAllAnswered) {
@@ -240,7 +257,8 @@ public class OutboxRelay implements SmartLifecycle {
             return null;
         }
         if (lease == null || !lease.heldBy(instance, now)) {
-            Update takeOver = new Update().set(OutboxLease.FIELD, new OutboxLease(instance, now.plus(settings.lease())).toDocument());
+            Update takeOver = new Update()
+                    .set(OutboxLease.FIELD, new OutboxLease(instance, now.plus(settings.lease())).toDocument());
             if (!Boolean.TRUE.equals(storeUpdate(ref, version, takeOver))) {
                 wake(ref, now); // changed meanwhile: read it again
                 return null;
@@ -248,7 +266,8 @@ public class OutboxRelay implements SmartLifecycle {
             version++;
         }
         Set<String> alreadyAcknowledged = acknowledged.getOrDefault(ref, Set.of());
-        Set<String> present = entries.stream().map(entry -> entry.getString("eventId")).collect(Collectors.toSet());
+        Set<String> present =
+                entries.stream().map(entry -> entry.getString("eventId")).collect(Collectors.toSet());
         dropAcknowledged(ref, id -> !present.contains(id));
         pending.merge(ref, entries.get(0).get("time", Date.class).toInstant(), (known, oldest) -> oldest);
         return new Publication(ref, version, entries, new HashSet<>(alreadyAcknowledged));
@@ -256,7 +275,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Boolean storeUpdate(AggregateRef ref, long version, Update update) {
         update.set(AggregateStore.VERSION, version + 1);
-        return mongo.updateFirst(query(where("_id").is(ref.id()).and(AggregateStore.VERSION).is(version)), update, ref.collection())
+        return mongo.updateFirst(
+                        query(where("_id")
+                                .is(ref.id())
+                                .and(AggregateStore.VERSION)
+                                .is(version)),
+                        update,
+                        ref.collection())
                 .map(result -> result.getMatchedCount() == 1)
                 .block(settings.sendTimeout());
     }
@@ -269,8 +294,11 @@ public class OutboxRelay implements SmartLifecycle {
     private CompletableFuture<Publication> sendInOrder(Publication publication) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (Document entry : publication.entries) {
-            chain = chain.thenComposeAsync(previous -> publication.failure != null ? CompletableFuture.completedFuture(null)
-                    : send(publication, entry), sender);
+            chain = chain.thenComposeAsync(
+                    previous -> publication.failure != null
+                            ? CompletableFuture.completedFuture(null)
+                            : send(publication, entry),
+                    sender);
         }
         return chain.handle((done, unexpected) -> {
             if (unexpected != null && publication.failure == null) {
@@ -295,7 +323,9 @@ public class OutboxRelay implements SmartLifecycle {
         return sent.handle((result, failure) -> {
             if (failure == null) {
                 publication.acknowledgedIds.add(eventId);
-                acknowledged.computeIfAbsent(publication.ref, key -> ConcurrentHashMap.newKeySet()).add(eventId);
+                acknowledged
+                        .computeIfAbsent(publication.ref, key -> ConcurrentHashMap.newKeySet())
+                        .add(eventId);
             } else {
                 publication.failure = new Refusal(entry, failure, null);
             }
@@ -320,22 +350,32 @@ public class OutboxRelay implements SmartLifecycle {
                 retryLater(publication.ref);
                 continue;
             }
-            Update update = new Update().pull(AggregateStore.OUTBOX, new Document("eventId", new Document("$in", removed)))
+            Update update = new Update()
+                    .pull(AggregateStore.OUTBOX, new Document("eventId", new Document("$in", removed)))
                     .set(AggregateStore.VERSION, publication.version + 1);
             if (parked != null) {
                 update.push(AggregateStore.PARKED, parked).inc(AggregateStore.PARKED_COUNT, 1);
             }
-            List<Document> remaining = publication.entries.stream().filter(entry -> !removed.contains(entry.getString("eventId"))).toList();
+            List<Document> remaining = publication.entries.stream()
+                    .filter(entry -> !removed.contains(entry.getString("eventId")))
+                    .toList();
             if (remaining.isEmpty()) {
                 update.unset(AggregateStore.PENDING_SINCE).unset(OutboxLease.FIELD);
             } else {
                 update.set(AggregateStore.PENDING_SINCE, remaining.get(0).get("time", Date.class))
-                        .set(OutboxLease.FIELD, new OutboxLease(instance, clock.instant().plus(settings.lease())).toDocument());
+                        .set(
+                                OutboxLease.FIELD,
+                                new OutboxLease(instance, clock.instant().plus(settings.lease())).toDocument());
             }
             if (bulk == null) {
                 bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             }
-            bulk.updateOne(query(where("_id").is(publication.ref.id()).and(AggregateStore.VERSION).is(publication.version)), update);
+            bulk.updateOne(
+                    query(where("_id")
+                            .is(publication.ref.id())
+                            .and(AggregateStore.VERSION)
+                            .is(publication.version)),
+                    update);
             written.add(publication);
         }
         if (bulk == null) {
@@ -374,20 +414,34 @@ public class OutboxRelay implements SmartLifecycle {
         }
         refusals.remove(eventId);
         publication.parkedNow = true;
-        log.error("Parking event {} ({} of {}) after {} attempts: {} ({})", eventId, refusal.entry().getString("type"),
-                publication.ref, attempts, refusal.permanentReason(), refusal.cause().toString());
-        return new Document(refusal.entry()).append("parkedAt", Date.from(clock.instant()))
-                .append("reason", refusal.permanentReason()).append("detail", String.valueOf(refusal.cause().getMessage()));
+        log.error(
+                "Parking event {} ({} of {}) after {} attempts: {} ({})",
+                eventId,
+                refusal.entry().getString("type"),
+                publication.ref,
+                attempts,
+                refusal.permanentReason(),
+                refusal.cause().toString());
+        return new Document(refusal.entry())
+                .append("parkedAt", Date.from(clock.instant()))
+                .append("reason", refusal.permanentReason())
+                .append("detail", String.valueOf(refusal.cause().getMessage()));
     }
 
     private void retryLater(AggregateRef ref) {
         int failed = failures.merge(ref, 1, Integer::sum);
         long delayMillis = Math.min(MAX_RETRY_DELAY.toMillis(), 250L << Math.min(failed, 10));
         if (failed == 1 || failed % 10 == 0) {
-            log.warn("Publishing the outbox of {}/{} failed (attempt {}); retrying in {} ms", ref.collection(), ref.id(), failed, delayMillis);
+            log.warn(
+                    "Publishing the outbox of {}/{} failed (attempt {}); retrying in {} ms",
+                    ref.collection(),
+                    ref.id(),
+                    failed,
+                    delayMillis);
         }
         if (running) {
-            worker.schedule(() -> wake(ref, pending.getOrDefault(ref, clock.instant())), delayMillis, TimeUnit.MILLISECONDS);
+            worker.schedule(
+                    () -> wake(ref, pending.getOrDefault(ref, clock.instant())), delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -416,9 +470,12 @@ public class OutboxRelay implements SmartLifecycle {
         for (String collection : collections()) {
             Query withPending = query(where(AggregateStore.PENDING_SINCE).lte(Date.from(clock.instant())));
             withPending.fields().include("_id", AggregateStore.PENDING_SINCE);
-            List<Document> found = mongo.find(withPending, Document.class, collection).collectList().block(settings.sendTimeout());
+            List<Document> found = mongo.find(withPending, Document.class, collection)
+                    .collectList()
+                    .block(settings.sendTimeout());
             for (Document document : found == null ? List.<Document>of() : found) {
-                wake(new AggregateRef(collection, String.valueOf(document.get("_id"))),
+                wake(
+                        new AggregateRef(collection, String.valueOf(document.get("_id"))),
                         document.get(AggregateStore.PENDING_SINCE, Date.class).toInstant());
             }
         }
@@ -433,24 +490,32 @@ public class OutboxRelay implements SmartLifecycle {
     public long retryParked() {
         long retried = 0;
         for (String collection : collections()) {
-            List<Document> withParked = mongo.find(query(where(AggregateStore.PARKED_COUNT).gt(0)), Document.class, collection)
-                    .collectList().block(settings.sendTimeout());
+            List<Document> withParked = mongo.find(
+                            query(where(AggregateStore.PARKED_COUNT).gt(0)), Document.class, collection)
+                    .collectList()
+                    .block(settings.sendTimeout());
             for (Document document : withParked == null ? List.<Document>of() : withParked) {
                 List<Document> parked = document.getList(AggregateStore.PARKED, Document.class, List.of());
-                List<Document> again = parked.stream().map(entry -> {
-                    Document copy = new Document(entry).append("replay", true);
-                    copy.keySet().removeAll(List.of("parkedAt", "reason", "detail"));
-                    return copy;
-                }).toList();
+                List<Document> again = parked.stream()
+                        .map(entry -> {
+                            Document copy = new Document(entry).append("replay", true);
+                            copy.keySet().removeAll(List.of("parkedAt", "reason", "detail"));
+                            return copy;
+                        })
+                        .toList();
                 Instant now = clock.instant();
-                Update update = new Update().push(AggregateStore.OUTBOX).each(again.toArray())
-                        .unset(AggregateStore.PARKED).unset(AggregateStore.PARKED_COUNT)
+                Update update = new Update()
+                        .push(AggregateStore.OUTBOX)
+                        .each(again.toArray())
+                        .unset(AggregateStore.PARKED)
+                        .unset(AggregateStore.PARKED_COUNT)
                         .set(OutboxLease.FIELD, new OutboxLease(instance, now.plus(settings.lease())).toDocument());
                 if (document.get(AggregateStore.PENDING_SINCE) == null) {
                     update.set(AggregateStore.PENDING_SINCE, Date.from(now));
                 }
                 AggregateRef ref = new AggregateRef(collection, String.valueOf(document.get("_id")));
-                if (Boolean.TRUE.equals(storeUpdate(ref, AggregateStore.number(document, AggregateStore.VERSION), update))) {
+                if (Boolean.TRUE.equals(
+                        storeUpdate(ref, AggregateStore.number(document, AggregateStore.VERSION), update))) {
                     retried += again.size();
                     wake(ref, now);
                 }
@@ -465,7 +530,9 @@ public class OutboxRelay implements SmartLifecycle {
         for (String collection : collections()) {
             Query withParked = query(where(AggregateStore.PARKED_COUNT).gt(0));
             withParked.fields().include(AggregateStore.PARKED + ".reason");
-            List<Document> found = mongo.find(withParked, Document.class, collection).collectList().block(settings.sendTimeout());
+            List<Document> found = mongo.find(withParked, Document.class, collection)
+                    .collectList()
+                    .block(settings.sendTimeout());
             for (Document document : found == null ? List.<Document>of() : found) {
                 for (Document entry : document.getList(AggregateStore.PARKED, Document.class, List.of())) {
                     byReason.merge(entry.getString("reason"), 1, Integer::sum);
@@ -489,18 +556,32 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static ProducerRecord<String, byte[]> record(AggregateRef ref, Document entry) {
         String subject = entry.getString("subject");
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.getString("topic"), null,
-                entry.get("time", Date.class).getTime(), subject, entry.getString("payload").getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                entry.getString("topic"),
+                null,
+                entry.get("time", Date.class).getTime(),
+                subject,
+                entry.getString("payload").getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.ID, entry.getString("eventId"));
         header(record, CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0);
         header(record, CloudEventHeaders.TYPE, entry.getString("type"));
         header(record, CloudEventHeaders.SOURCE, entry.getString("source"));
         header(record, CloudEventHeaders.SUBJECT, subject);
-        header(record, CloudEventHeaders.AGGREGATE, entry.getString("aggregate") != null ? entry.getString("aggregate")
-                : ref.collection() + "/" + ref.id()); // entries written before the header existed
-        header(record, CloudEventHeaders.TIME, entry.get("time", Date.class).toInstant().toString());
+        header(
+                record,
+                CloudEventHeaders.AGGREGATE,
+                entry.getString("aggregate") != null
+                        ? entry.getString("aggregate")
+                        : ref.collection() + "/" + ref.id()); // entries written before the header existed
+        header(
+                record,
+                CloudEventHeaders.TIME,
+                entry.get("time", Date.class).toInstant().toString());
         header(record, CloudEventHeaders.SEQUENCE, String.valueOf(AggregateStore.number(entry, "sequence")));
-        header(record, CloudEventHeaders.DATASCHEMAVERSION, String.valueOf(AggregateStore.number(entry, "schemaVersion")));
+        header(
+                record,
+                CloudEventHeaders.DATASCHEMAVERSION,
+                String.valueOf(AggregateStore.number(entry, "schemaVersion")));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         if (Boolean.TRUE.equals(entry.getBoolean("replay"))) {
             header(record, CloudEventHeaders.REPLAY, "true");
@@ -517,7 +598,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Age in seconds of the oldest entry this instance has not yet had acknowledged (the gauge's value). */
     public double oldestAgeSeconds() {
-        return pending.values().stream().min(Instant::compareTo)
+        return pending.values().stream()
+                .min(Instant::compareTo)
                 .map(oldest -> Duration.between(oldest, clock.instant()).toMillis() / 1000.0)
                 .orElse(0.0);
     }
@@ -538,14 +620,18 @@ public class OutboxRelay implements SmartLifecycle {
             return thread;
         });
         running = true;
-        worker.scheduleWithFixedDelay(this::sweepSafely, 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(
+                this::sweepSafely, 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sweepSafely() {
         try {
             sweep();
         } catch (RuntimeException failure) {
-            log.warn("Outbox sweep failed; the next one follows in {}: {}", settings.sweepInterval(), failure.toString());
+            log.warn(
+                    "Outbox sweep failed; the next one follows in {}: {}",
+                    settings.sweepInterval(),
+                    failure.toString());
         }
     }
 
@@ -575,8 +661,7 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    private record AggregateRef(String collection, String id) {
-    }
+    private record AggregateRef(String collection, String id) {}
 
     /** One aggregate's entries in this cycle and what became of them. */
     private static final class Publication {
@@ -586,6 +671,7 @@ public class OutboxRelay implements SmartLifecycle {
         final Set<String> alreadyAcknowledged;
         /** Filled by the producer's callbacks, one entry after the other. */
         final List<String> acknowledgedIds = new CopyOnWriteArrayList<>();
+
         volatile Refusal failure;
         boolean parkedNow;
         /** What the cycle's bulk update pulls from the outbox (acknowledged by then, and a parked entry). */
@@ -608,12 +694,14 @@ public class OutboxRelay implements SmartLifecycle {
                 return refusal;
             }
             String topic = refusal.entry().getString("topic");
-            return new Refusal(refusal.entry(), refusal.cause(), PublishFailures.permanentReason(refusal.cause(),
-                    () -> missingTopics.computeIfAbsent(topic, topics::missing)));
+            return new Refusal(
+                    refusal.entry(),
+                    refusal.cause(),
+                    PublishFailures.permanentReason(
+                            refusal.cause(), () -> missingTopics.computeIfAbsent(topic, topics::missing)));
         }
     }
 
     /** Why an entry was not acknowledged; {@code permanentReason} is set when the broker will never take it. */
-    private record Refusal(Document entry, Throwable cause, String permanentReason) {
-    }
+    private record Refusal(Document entry, Throwable cause, String permanentReason) {}
 }

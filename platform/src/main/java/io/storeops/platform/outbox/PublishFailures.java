@@ -16,8 +16,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 final class PublishFailures {
 
-    private PublishFailures() {
-    }
+    private PublishFailures() {}
 
     /**
      * The reason the broker will never take the entry, or null if it may later.
@@ -36,12 +35,14 @@ final class PublishFailures {
                 return "invalid-topic";
             }
             if (cause instanceof UnknownTopicOrPartitionException && topicMissing.getAsBoolean()) {
-                return "unknown-topic"; // Kafka also says so for a moment while a leader moves: only if the topic is really gone
+                return "unknown-topic"; // Kafka also says so for a moment while a leader moves: only if the topic is
+                // really gone
             }
             if (cause instanceof SerializationException) {
                 return "unserialisable";
             }
-            if (cause instanceof TimeoutException timeout && String.valueOf(timeout.getMessage()).contains("not present in metadata")
+            if (cause instanceof TimeoutException timeout
+                    && String.valueOf(timeout.getMessage()).contains("not present in metadata")
                     && topicMissing.getAsBoolean()) {
                 return "unknown-topic";
             }

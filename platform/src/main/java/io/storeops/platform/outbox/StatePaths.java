@@ -18,8 +18,7 @@ final class StatePaths {
 
     private static final Map<String, String> CHECKED = new ConcurrentHashMap<>();
 
-    private StatePaths() {
-    }
+    private StatePaths() {}
 
     static String stored(Class<?> stateType, String field) {
         return CHECKED.computeIfAbsent(stateType.getName() + "#" + field, key -> {
@@ -28,12 +27,15 @@ final class StatePaths {
                 if (isMap(current)) {
                     break; // a map's keys are data, not declared fields
                 }
-                Class<?> record = elementRecord(current).orElseThrow(() -> new IllegalArgumentException(
-                        stateType.getSimpleName() + " has no field '" + field + "' (a plain value has no '" + part + "')"));
-                current = Arrays.stream(record.getRecordComponents()).filter(component -> component.getName().equals(part))
-                        .findFirst().map(RecordComponent::getGenericType)
-                        .orElseThrow(() -> new IllegalArgumentException(stateType.getSimpleName() + " has no field '" + field
-                                + "' ('" + part + "' is not a component of " + record.getSimpleName() + ")"));
+                Class<?> record = elementRecord(current)
+                        .orElseThrow(() -> new IllegalArgumentException(stateType.getSimpleName() + " has no field '"
+                                + field + "' (a plain value has no '" + part + "')"));
+                current = Arrays.stream(record.getRecordComponents())
+                        .filter(component -> component.getName().equals(part))
+                        .findFirst()
+                        .map(RecordComponent::getGenericType)
+                        .orElseThrow(() -> new IllegalArgumentException(stateType.getSimpleName() + " has no field '"
+                                + field + "' ('" + part + "' is not a component of " + record.getSimpleName() + ")"));
             }
             return AggregateStore.STATE + "." + field;
         });
@@ -49,7 +51,8 @@ final class StatePaths {
         if (type instanceof Class<?> plain) {
             return plain.isRecord() ? Optional.of(plain) : Optional.empty();
         }
-        if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw
+        if (type instanceof ParameterizedType generic
+                && generic.getRawType() instanceof Class<?> raw
                 && Collection.class.isAssignableFrom(raw)) {
             return elementRecord(generic.getActualTypeArguments()[0]);
         }

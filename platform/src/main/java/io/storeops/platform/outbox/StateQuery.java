@@ -93,7 +93,9 @@ public final class StateQuery<T> {
      */
     public StateQuery<T> afterDescending(String field, Object value, String id) {
         String path = path(field);
-        return with(new Criteria().orOperator(where(path).lt(value), where(path).is(value).and("_id").lt(id)));
+        return with(new Criteria()
+                .orOperator(
+                        where(path).lt(value), where(path).is(value).and("_id").lt(id)));
     }
 
     /** Sorted by {@code field}, earliest (smallest) first, after any order given before. */

@@ -17,17 +17,16 @@ final class ProblemSecurityHandlers {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ProblemSecurityHandlers() {
-    }
+    private ProblemSecurityHandlers() {}
 
     static ServerAuthenticationEntryPoint unauthenticated() {
-        return (exchange, denied) -> write(exchange, HttpStatus.UNAUTHORIZED, "authentication-required",
-                "A valid bearer token is required.");
+        return (exchange, denied) -> write(
+                exchange, HttpStatus.UNAUTHORIZED, "authentication-required", "A valid bearer token is required.");
     }
 
     static ServerAccessDeniedHandler forbidden() {
-        return (exchange, denied) -> write(exchange, HttpStatus.FORBIDDEN, "role-required",
-                "Your token does not allow this.");
+        return (exchange, denied) ->
+                write(exchange, HttpStatus.FORBIDDEN, "role-required", "Your token does not allow this.");
     }
 
     private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String detail) {

@@ -22,7 +22,8 @@ public record Staff(String username, Set<StaffRole> roles, Set<String> stores) {
 
     public static Staff of(String username, Collection<String> roleNames, Collection<String> stores) {
         Set<StaffRole> roles = roleNames.stream()
-                .filter(name -> Arrays.stream(StaffRole.values()).anyMatch(role -> role.name().equals(name)))
+                .filter(name -> Arrays.stream(StaffRole.values())
+                        .anyMatch(role -> role.name().equals(name)))
                 .map(StaffRole::valueOf)
                 .collect(Collectors.toSet());
         return new Staff(username, roles, Set.copyOf(stores));

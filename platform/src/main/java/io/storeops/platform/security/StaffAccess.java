@@ -10,15 +10,15 @@ import reactor.core.publisher.Mono;
 /** The one way controllers learn who is calling and check their role. */
 public final class StaffAccess {
 
-    private StaffAccess() {
-    }
+    private StaffAccess() {}
 
     public static Mono<Staff> current() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(authentication -> fromJwt(((JwtAuthenticationToken) authentication).getToken()))
-                .switchIfEmpty(Mono.error(() -> Problems.unauthorized("authentication-required", "A bearer token is required.")));
+                .switchIfEmpty(Mono.error(
+                        () -> Problems.unauthorized("authentication-required", "A bearer token is required.")));
     }
 
     /** The caller, refused with 403 unless they hold one of the roles. */
@@ -30,7 +30,9 @@ public final class StaffAccess {
         List<String> roles = jwt.getClaimAsStringList("roles");
         List<String> stores = jwt.getClaimAsStringList("stores");
         String username = jwt.getClaimAsString("preferred_username");
-        return Staff.of(username == null ? jwt.getSubject() : username,
-                roles == null ? List.of() : roles, stores == null ? List.of() : stores);
+        return Staff.of(
+                username == null ? jwt.getSubject() : username,
+                roles == null ? List.of() : roles,
+                stores == null ? List.of() : stores);
     }
 }

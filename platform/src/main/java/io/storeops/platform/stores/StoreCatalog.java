@@ -27,7 +27,8 @@ public class StoreCatalog {
 
     public Optional<Map.Entry<String, StoreProperties.Store>> findByShopifyDomain(String domain) {
         return properties.stores().entrySet().stream()
-                .filter(entry -> domain != null && domain.equalsIgnoreCase(entry.getValue().shopifyDomain()))
+                .filter(entry -> domain != null
+                        && domain.equalsIgnoreCase(entry.getValue().shopifyDomain()))
                 .findFirst();
     }
 

@@ -25,8 +25,13 @@ public record StoreProperties(Map<String, Store> stores, Map<String, Carrier> ca
      * @param acceptV1Signatures accept native deliveries signed with the older {@code v1} scheme (body only) while
      *                           the storefront migrates to {@code v2}; off by default
      */
-    public record Store(String name, String currency, ZoneId zone, String shopifyDomain, List<String> webhookSecrets,
-                        boolean acceptV1Signatures) {
+    public record Store(
+            String name,
+            String currency,
+            ZoneId zone,
+            String shopifyDomain,
+            List<String> webhookSecrets,
+            boolean acceptV1Signatures) {
 
         public Store {
             zone = zone == null ? ZoneId.of("UTC") : zone;

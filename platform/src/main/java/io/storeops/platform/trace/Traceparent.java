@@ -19,8 +19,7 @@ public final class Traceparent {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
-    private Traceparent() {
-    }
+    private Traceparent() {}
 
     /** A new root trace. */
     public static String newTrace() {

@@ -35,7 +35,12 @@ public class ApiDocumentation {
     private static final Map<String, Example> STAFF_PROBLEMS = Map.of(
             "400", problem(400, "invalid-limit", "Bad request", "limit must be between 1 and 500."),
             "401", problem(401, "authentication-required", "Unauthorized", "A bearer token is required."),
-            "403", problem(403, "role-required", "Forbidden", "This needs one of the roles [CS_AFTERSALE, STORE_MANAGER]."),
+            "403",
+                    problem(
+                            403,
+                            "role-required",
+                            "Forbidden",
+                            "This needs one of the roles [CS_AFTERSALE, STORE_MANAGER]."),
             "404", problem(404, "not-found", "Order not found", "No order tmall-flagship:T1 in your stores."));
 
     /** The problems a webhook can answer. */
@@ -43,35 +48,57 @@ public class ApiDocumentation {
             "400", problem(400, "malformed-json", "Malformed JSON", "The body is not JSON."),
             "401", problem(401, "invalid-signature", "Unauthorized", "The signature does not match the body."),
             "413", problem(413, "payload-too-large", "Payload too large", "The body is larger than 262144 bytes."),
-            "422", problem(422, "invalid-payload", "Invalid payload", "totalMinor 1 is not the lines plus shipping (29500)"));
+            "422",
+                    problem(
+                            422,
+                            "invalid-payload",
+                            "Invalid payload",
+                            "totalMinor 1 is not the lines plus shipping (29500)"));
 
     @Bean
     OpenAPI storeOpsOpenApi(@Value("${spring.application.name}") String service) {
         return new OpenAPI()
-                .info(new Info().title("StoreOps " + service).version("v1")
+                .info(new Info()
+                        .title("StoreOps " + service)
+                        .version("v1")
                         .description("Staff APIs under /api/ need a bearer token with `roles` and `stores` claims; "
                                 + "webhooks under /webhooks/ are authenticated by their signature. "
                                 + "Errors are RFC 9457 problem responses with a type urn:storeops:problem:<cause>."))
                 .components(new Components()
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT"))
                         .addSchemas("Problem", problemSchema()));
     }
 
     @Bean
     OpenApiCustomizer storeOpsProblemResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
-                addProblems(operation, path.startsWith("/webhooks/") ? WEBHOOK_PROBLEMS : STAFF_PROBLEMS)));
+        return openApi -> openApi.getPaths()
+                .forEach((path, item) -> item.readOperations()
+                        .forEach(operation -> addProblems(
+                                operation, path.startsWith("/webhooks/") ? WEBHOOK_PROBLEMS : STAFF_PROBLEMS)));
     }
 
     private static void addProblems(Operation operation, Map<String, Example> problems) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         problems.forEach((status, example) -> {
             ApiResponse documented = responses.get(status);
-            if (documented == null || documented.getContent() == null || !documented.getContent().containsKey(PROBLEM)) {
-                responses.addApiResponse(status, new ApiResponse().description(example.getSummary())
-                        .content(new Content().addMediaType(PROBLEM, new MediaType()
-                                .schema(new Schema<>().$ref("#/components/schemas/Problem"))
-                                .addExamples(status, example))));
+            if (documented == null
+                    || documented.getContent() == null
+                    || !documented.getContent().containsKey(PROBLEM)) {
+                responses.addApiResponse(
+                        status,
+                        new ApiResponse()
+                                .description(example.getSummary())
+                                .content(new Content()
+                                        .addMediaType(
+                                                PROBLEM,
+                                                new MediaType()
+                                                        .schema(new Schema<>().$ref("#/components/schemas/Problem"))
+                                                        .addExamples(status, example))));
             }
         });
         operation.setResponses(responses);
@@ -87,7 +114,8 @@ public class ApiDocumentation {
     }
 
     private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details; some causes add properties such as currentStatus")
+        return new ObjectSchema()
+                .description("RFC 9457 problem details; some causes add properties such as currentStatus")
                 .addProperty("type", new StringSchema().example("urn:storeops:problem:order-state"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())

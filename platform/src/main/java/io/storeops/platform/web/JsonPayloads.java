@@ -8,8 +8,7 @@ import tools.jackson.databind.JsonNode;
 /** Parses untrusted JSON bodies: malformed JSON is a 400 problem, a wrong shape a 422. */
 public final class JsonPayloads {
 
-    private JsonPayloads() {
-    }
+    private JsonPayloads() {}
 
     public static JsonNode tree(byte[] body) {
         try {

@@ -18,12 +18,13 @@ public class ProblemException extends ErrorResponseException {
         this(status, slug, title, detail, Map.of());
     }
 
-    public ProblemException(HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
+    public ProblemException(
+            HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
         super(status, problem(status, slug, title, detail, properties), null);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail,
-                                         Map<String, Object> properties) {
+    private static ProblemDetail problem(
+            HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + slug));
         problem.setTitle(title);

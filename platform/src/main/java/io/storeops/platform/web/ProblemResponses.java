@@ -37,10 +37,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final int RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(ConcurrentUpdateException.class)
-    public Mono<ResponseEntity<Object>> concurrentUpdate(ConcurrentUpdateException exception, ServerWebExchange exchange) {
-        return handleExceptionInternal(exception, Problems.conflict("concurrent-update",
-                        "Others changed this at the same moment; read it again and retry.", Map.of()).getBody(),
-                null, HttpStatus.CONFLICT, exchange);
+    public Mono<ResponseEntity<Object>> concurrentUpdate(
+            ConcurrentUpdateException exception, ServerWebExchange exchange) {
+        return handleExceptionInternal(
+                exception,
+                Problems.conflict(
+                                "concurrent-update",
+                                "Others changed this at the same moment; read it again and retry.",
+                                Map.of())
+                        .getBody(),
+                null,
+                HttpStatus.CONFLICT,
+                exchange);
     }
 
     @ExceptionHandler(Exception.class)
@@ -48,8 +56,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (FailurePolicy.isInfrastructure(exception)) {
             return unavailable(exception, exchange);
         }
-        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), exception);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        log.error(
+                "Unexpected error on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                exception);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed by this request if it did not complete.");
         problem.setType(URI.create(ProblemException.TYPE_PREFIX + "internal-error"));
         return handleExceptionInternal(exception, problem, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
@@ -61,8 +74,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      * its effect once they are back.
      */
     private Mono<ResponseEntity<Object>> unavailable(Exception exception, ServerWebExchange exchange) {
-        log.warn("Unavailable for {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), exception.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        log.warn(
+                "Unavailable for {} {}: {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                exception.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "A system this request needs did not answer in time. Retry in a few seconds.");
         problem.setType(URI.create(ProblemException.TYPE_PREFIX + "service-unavailable"));
         HttpHeaders headers = new HttpHeaders();
@@ -72,14 +90,17 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** A query or path value of the wrong kind names the parameter, the value and what it must look like. */
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException exception, HttpHeaders headers,
-                                                                          HttpStatusCode status, ServerWebExchange exchange) {
-        if (!(exception.getCause() instanceof TypeMismatchException mismatch) || exception.getMethodParameter() == null) {
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException exception, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (!(exception.getCause() instanceof TypeMismatchException mismatch)
+                || exception.getMethodParameter() == null) {
             return super.handleServerWebInputException(exception, headers, status, exchange);
         }
         String parameter = exception.getMethodParameter().getParameterName();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                "'" + mismatch.getValue() + "' is not a valid " + parameter + ": expected " + expected(mismatch.getRequiredType()) + ".");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                "'" + mismatch.getValue() + "' is not a valid " + parameter + ": expected "
+                        + expected(mismatch.getRequiredType()) + ".");
         problem.setType(URI.create(ProblemException.TYPE_PREFIX + "invalid-parameter"));
         problem.setProperty("parameter", parameter);
         return handleExceptionInternal(exception, problem, headers, status, exchange);
@@ -96,7 +117,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return "a time such as 2026-11-28T14:00:00Z (ISO 8601)";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a whole number";
@@ -105,8 +129,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
-                                                                HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
             problem.setType(URI.create(ProblemException.TYPE_PREFIX + slugOf(status)));
@@ -116,6 +140,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String slugOf(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+        return known == null
+                ? "http-" + status.value()
+                : known.name().toLowerCase().replace('_', '-');
     }
 }

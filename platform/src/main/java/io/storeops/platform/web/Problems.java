@@ -6,8 +6,7 @@ import org.springframework.http.HttpStatus;
 /** The problem types every service shares. Service-specific ones are built the same way. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The most items one list request may ask for. */
     public static final int MAX_LIST_LIMIT = 500;
@@ -32,7 +31,10 @@ public final class Problems {
     }
 
     public static ProblemException notFound(String what, String id) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", what + " not found",
+        return new ProblemException(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                what + " not found",
                 "No " + what.toLowerCase() + " " + id + " in your stores.");
     }
 

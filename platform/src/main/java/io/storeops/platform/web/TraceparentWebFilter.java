@@ -12,7 +12,8 @@ public class TraceparentWebFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String traceparent = Traceparent.childOf(exchange.getRequest().getHeaders().getFirst(CloudEventHeaders.TRACEPARENT));
+        String traceparent =
+                Traceparent.childOf(exchange.getRequest().getHeaders().getFirst(CloudEventHeaders.TRACEPARENT));
         exchange.getResponse().getHeaders().set(CloudEventHeaders.TRACEPARENT, traceparent);
         return chain.filter(exchange).contextWrite(context -> context.put(Traceparent.CONTEXT_KEY, traceparent));
     }

@@ -59,18 +59,25 @@ public class WebhookDeliveries {
         Document record = record(delivery, digest).append(DONE, false);
         return mongo.insert(record, COLLECTION)
                 .thenReturn(Claim.NEW)
-                .onErrorResume(DuplicateKeyException.class, seenBefore -> mongo.findById(key(delivery), Document.class, COLLECTION)
-                        .map(earlier -> {
-                            if (!WebhookIntake.SHOPIFY.equals(delivery.source()) && (!digest.equals(earlier.getString(DIGEST))
-                                    || !delivery.topic().equals(earlier.getString("topic")))) {
-                                throw Problems.conflict("event-id-reused", "Event id '" + delivery.deliveryId()
-                                        + "' was already received with a different body or topic; a new event needs a new id.",
-                                        Map.of("eventId", delivery.deliveryId()));
-                            }
-                            return Boolean.TRUE.equals(earlier.getBoolean(DONE)) ? Claim.DONE : Claim.UNFINISHED;
-                        })
-                        // Purged or released between the insert and this read: claim it afresh.
-                        .switchIfEmpty(Mono.defer(() -> claim(delivery))));
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        seenBefore -> mongo.findById(key(delivery), Document.class, COLLECTION)
+                                .map(earlier -> {
+                                    if (!WebhookIntake.SHOPIFY.equals(delivery.source())
+                                            && (!digest.equals(earlier.getString(DIGEST))
+                                                    || !delivery.topic().equals(earlier.getString("topic")))) {
+                                        throw Problems.conflict(
+                                                "event-id-reused",
+                                                "Event id '" + delivery.deliveryId()
+                                                        + "' was already received with a different body or topic; a new event needs a new id.",
+                                                Map.of("eventId", delivery.deliveryId()));
+                                    }
+                                    return Boolean.TRUE.equals(earlier.getBoolean(DONE))
+                                            ? Claim.DONE
+                                            : Claim.UNFINISHED;
+                                })
+                                // Purged or released between the insert and this read: claim it afresh.
+                                .switchIfEmpty(Mono.defer(() -> claim(delivery))));
     }
 
     /**
@@ -84,7 +91,8 @@ public class WebhookDeliveries {
                 done.setOnInsert(field, value);
             }
         });
-        return mongo.upsert(query(where("_id").is(key(delivery))), done, COLLECTION).then();
+        return mongo.upsert(query(where("_id").is(key(delivery))), done, COLLECTION)
+                .then();
     }
 
     private Document record(VerifiedDelivery delivery, String digest) {
@@ -102,7 +110,8 @@ public class WebhookDeliveries {
      * the delivery has completed it meanwhile: a done record stays, so later redeliveries stay duplicates.
      */
     public Mono<Void> release(VerifiedDelivery delivery) {
-        return mongo.remove(query(where("_id").is(key(delivery)).and(DONE).is(false)), COLLECTION).then();
+        return mongo.remove(query(where("_id").is(key(delivery)).and(DONE).is(false)), COLLECTION)
+                .then();
     }
 
     /** Deletes records past their expiry; the embedded store has no TTL index, so this runs on a timer. */

@@ -48,37 +48,66 @@ public class WebhookIntake {
     }
 
     /** A receipt for the sender: processed now, or recognised as a redelivery. */
-    public record Receipt(String status, String deliveryId) {
-    }
+    public record Receipt(String status, String deliveryId) {}
 
     public Mono<ResponseEntity<Receipt>> shopify(ServerHttpRequest request, Function<VerifiedDelivery, Mono<?>> apply) {
         return receive(SHOPIFY, request, body -> verifyShopify(request.getHeaders(), body), apply);
     }
 
-    public Mono<ResponseEntity<Receipt>> storefront(String storeId, ServerHttpRequest request,
-                                                    Function<VerifiedDelivery, Mono<?>> apply) {
-        return receive(STOREFRONT, request, body -> {
-            StoreProperties.Store store = stores.find(storeId).orElseThrow(() -> new ProblemException(
-                    HttpStatus.NOT_FOUND, "unknown-store", "Unknown store", "No store '" + storeId + "' is configured."));
-            HttpHeaders headers = request.getHeaders();
-            return verifyNative(STOREFRONT, storeId, requiredHeader(headers, "X-StoreOps-Topic"), headers, body,
-                    store.webhookSecrets(), store.acceptV1Signatures());
-        }, apply);
+    public Mono<ResponseEntity<Receipt>> storefront(
+            String storeId, ServerHttpRequest request, Function<VerifiedDelivery, Mono<?>> apply) {
+        return receive(
+                STOREFRONT,
+                request,
+                body -> {
+                    StoreProperties.Store store = stores.find(storeId)
+                            .orElseThrow(() -> new ProblemException(
+                                    HttpStatus.NOT_FOUND,
+                                    "unknown-store",
+                                    "Unknown store",
+                                    "No store '" + storeId + "' is configured."));
+                    HttpHeaders headers = request.getHeaders();
+                    return verifyNative(
+                            STOREFRONT,
+                            storeId,
+                            requiredHeader(headers, "X-StoreOps-Topic"),
+                            headers,
+                            body,
+                            store.webhookSecrets(),
+                            store.acceptV1Signatures());
+                },
+                apply);
     }
 
-    public Mono<ResponseEntity<Receipt>> carrier(String carrierId, ServerHttpRequest request,
-                                                 Function<VerifiedDelivery, Mono<?>> apply) {
-        return receive(CARRIER, request, body -> {
-            StoreProperties.Carrier carrier = stores.carrier(carrierId).orElseThrow(() -> new ProblemException(
-                    HttpStatus.NOT_FOUND, "unknown-carrier", "Unknown carrier", "No carrier '" + carrierId + "' is configured."));
-            return verifyNative(CARRIER, carrierId, carrierId, request.getHeaders(), body, carrier.webhookSecrets(),
-                    carrier.acceptV1Signatures());
-        }, apply);
+    public Mono<ResponseEntity<Receipt>> carrier(
+            String carrierId, ServerHttpRequest request, Function<VerifiedDelivery, Mono<?>> apply) {
+        return receive(
+                CARRIER,
+                request,
+                body -> {
+                    StoreProperties.Carrier carrier = stores.carrier(carrierId)
+                            .orElseThrow(() -> new ProblemException(
+                                    HttpStatus.NOT_FOUND,
+                                    "unknown-carrier",
+                                    "Unknown carrier",
+                                    "No carrier '" + carrierId + "' is configured."));
+                    return verifyNative(
+                            CARRIER,
+                            carrierId,
+                            carrierId,
+                            request.getHeaders(),
+                            body,
+                            carrier.webhookSecrets(),
+                            carrier.acceptV1Signatures());
+                },
+                apply);
     }
 
-    private Mono<ResponseEntity<Receipt>> receive(String source, ServerHttpRequest request,
-                                                  Function<byte[], VerifiedDelivery> verify,
-                                                  Function<VerifiedDelivery, Mono<?>> apply) {
+    private Mono<ResponseEntity<Receipt>> receive(
+            String source,
+            ServerHttpRequest request,
+            Function<byte[], VerifiedDelivery> verify,
+            Function<VerifiedDelivery, Mono<?>> apply) {
         AtomicReference<String> topic = new AtomicReference<>(UNVERIFIED);
         return readBody(request)
                 .map(verify)
@@ -88,7 +117,8 @@ public class WebhookIntake {
                     case UNFINISHED -> applyOnce(delivery, apply).thenReturn(receipt("duplicate", delivery));
                     case NEW -> applyOnce(delivery, apply).thenReturn(receipt("accepted", delivery));
                 }))
-                .doOnNext(receipt -> count(source, topic.get(), receipt.getBody().status()))
+                .doOnNext(
+                        receipt -> count(source, topic.get(), receipt.getBody().status()))
                 .doOnError(ProblemException.class, refused -> count(source, topic.get(), "rejected"));
     }
 
@@ -101,20 +131,43 @@ public class WebhookIntake {
 
     private VerifiedDelivery verifyShopify(HttpHeaders headers, byte[] body) {
         String domain = headers.getFirst("X-Shopify-Shop-Domain");
-        var store = stores.findByShopifyDomain(domain).orElseThrow(() -> Problems.unauthorized("unknown-shop",
-                "X-Shopify-Shop-Domain '" + domain + "' is not a configured shop."));
-        WebhookSignatures.verifyShopify(body, headers.getFirst("X-Shopify-Hmac-Sha256"), store.getValue().webhookSecrets());
-        WebhookSignatures.verifyShopifyFreshness(headers.getFirst("X-Shopify-Triggered-At"), clock.instant(),
+        var store = stores.findByShopifyDomain(domain)
+                .orElseThrow(() -> Problems.unauthorized(
+                        "unknown-shop", "X-Shopify-Shop-Domain '" + domain + "' is not a configured shop."));
+        WebhookSignatures.verifyShopify(
+                body,
+                headers.getFirst("X-Shopify-Hmac-Sha256"),
+                store.getValue().webhookSecrets());
+        WebhookSignatures.verifyShopifyFreshness(
+                headers.getFirst("X-Shopify-Triggered-At"),
+                clock.instant(),
                 stores.webhooks().replayWindow());
-        return new VerifiedDelivery(SHOPIFY, store.getKey(), requiredHeader(headers, "X-Shopify-Topic"),
-                requiredHeader(headers, "X-Shopify-Event-Id"), body);
+        return new VerifiedDelivery(
+                SHOPIFY,
+                store.getKey(),
+                requiredHeader(headers, "X-Shopify-Topic"),
+                requiredHeader(headers, "X-Shopify-Event-Id"),
+                body);
     }
 
-    private VerifiedDelivery verifyNative(String source, String sender, String topic, HttpHeaders headers, byte[] body,
-                                          List<String> secrets, boolean acceptV1) {
+    private VerifiedDelivery verifyNative(
+            String source,
+            String sender,
+            String topic,
+            HttpHeaders headers,
+            byte[] body,
+            List<String> secrets,
+            boolean acceptV1) {
         String eventId = requiredHeader(headers, "X-StoreOps-Event-Id");
-        WebhookSignatures.verifyNative(body, topic, eventId, headers.getFirst("X-StoreOps-Signature"), secrets, acceptV1,
-                clock.instant(), stores.webhooks().replayWindow());
+        WebhookSignatures.verifyNative(
+                body,
+                topic,
+                eventId,
+                headers.getFirst("X-StoreOps-Signature"),
+                secrets,
+                acceptV1,
+                clock.instant(),
+                stores.webhooks().replayWindow());
         return new VerifiedDelivery(source, sender, topic, eventId, body);
     }
 
@@ -135,7 +188,10 @@ public class WebhookIntake {
     }
 
     private static ProblemException tooLarge(int cap) {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
                 "Webhook bodies are limited to " + cap + " bytes.");
     }
 

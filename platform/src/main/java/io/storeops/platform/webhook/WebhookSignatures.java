@@ -33,8 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookSignatures {
 
-    private WebhookSignatures() {
-    }
+    private WebhookSignatures() {}
 
     public static String signShopify(byte[] body, String secret) {
         return Base64.getEncoder().encodeToString(hmac(secret, body));
@@ -42,7 +41,8 @@ public final class WebhookSignatures {
 
     /** The {@code X-StoreOps-Signature} value a sender puts on a delivery (scheme {@code v2}). */
     public static String signNative(byte[] body, String topic, String eventId, String secret, long unixSeconds) {
-        return "t=" + unixSeconds + ",v2=" + HexFormat.of().formatHex(hmac(secret, signedV2(unixSeconds, topic, eventId, body)));
+        return "t=" + unixSeconds + ",v2="
+                + HexFormat.of().formatHex(hmac(secret, signedV2(unixSeconds, topic, eventId, body)));
     }
 
     public static void verifyShopify(byte[] body, String header, Collection<String> secrets) {
@@ -81,8 +81,15 @@ public final class WebhookSignatures {
      * Verifies a native delivery: a {@code v2} signature over time, topic, event id and body, or,
      * only when {@code acceptV1} (a sender migrating), a {@code v1} signature over time and body.
      */
-    public static void verifyNative(byte[] body, String topic, String eventId, String header, Collection<String> secrets,
-                                    boolean acceptV1, Instant now, Duration tolerance) {
+    public static void verifyNative(
+            byte[] body,
+            String topic,
+            String eventId,
+            String header,
+            Collection<String> secrets,
+            boolean acceptV1,
+            Instant now,
+            Duration tolerance) {
         if (header == null || header.isBlank()) {
             throw missingSignature("X-StoreOps-Signature");
         }
@@ -99,7 +106,7 @@ public final class WebhookSignatures {
                     case "t" -> signedAt = Instant.ofEpochSecond(Long.parseLong(pair[1]));
                     case "v2" -> v2.add(HexFormat.of().parseHex(pair[1]));
                     case "v1" -> v1.add(HexFormat.of().parseHex(pair[1]));
-                    default -> { } // schemes this version does not know are ignored, as senders add newer ones first
+                    default -> {} // schemes this version does not know are ignored, as senders add newer ones first
                 }
             } catch (IllegalArgumentException | DateTimeException malformedPart) {
                 throw badSignature();
@@ -109,7 +116,8 @@ public final class WebhookSignatures {
             throw badSignature();
         }
         if (v2.isEmpty() && !acceptV1) {
-            throw Problems.unauthorized("signature-scheme",
+            throw Problems.unauthorized(
+                    "signature-scheme",
                     "Only v2 signatures (over time, topic, event id and body) are accepted from this sender.");
         }
         requireFresh(signedAt, now, tolerance);
@@ -135,8 +143,10 @@ public final class WebhookSignatures {
 
     private static void requireFresh(Instant signedAt, Instant now, Duration tolerance) {
         if (Duration.between(signedAt, now).abs().compareTo(tolerance) > 0) {
-            throw Problems.unauthorized("stale-webhook",
-                    "The delivery was signed at " + signedAt + ", outside the " + tolerance.toSeconds() + " s replay window.");
+            throw Problems.unauthorized(
+                    "stale-webhook",
+                    "The delivery was signed at " + signedAt + ", outside the " + tolerance.toSeconds()
+                            + " s replay window.");
         }
     }
 

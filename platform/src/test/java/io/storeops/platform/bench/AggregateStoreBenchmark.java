@@ -27,11 +27,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
  */
 public final class AggregateStoreBenchmark {
 
-    public record Counter(String id, long value) {
-    }
+    public record Counter(String id, long value) {}
 
-    private AggregateStoreBenchmark() {
-    }
+    private AggregateStoreBenchmark() {}
 
     public static void main(String[] args) {
         int aggregates = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -42,8 +40,15 @@ public final class AggregateStoreBenchmark {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "bench");
             // A relay that is never started: writes only record their events, nothing is published.
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            OutboxRelay idleRelay = new OutboxRelay(mongo, null, topic -> false, Clock.systemUTC(),
-                    new OutboxRelay.Settings(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 256, 3, Set.of()), meters, "bench");
+            OutboxRelay idleRelay = new OutboxRelay(
+                    mongo,
+                    null,
+                    topic -> false,
+                    Clock.systemUTC(),
+                    new OutboxRelay.Settings(
+                            Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 256, 3, Set.of()),
+                    meters,
+                    "bench");
             AggregateStore store = new AggregateStore(mongo, idleRelay, "bench", Clock.systemUTC(), meters);
 
             long started = System.nanoTime();
@@ -51,7 +56,9 @@ public final class AggregateStoreBenchmark {
                 increment(store, "c-" + i);
             }
             double createSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("created %,d aggregates in %.1f s (%.0f/s)%n", aggregates, createSeconds, aggregates / createSeconds);
+            System.out.printf(
+                    "created %,d aggregates in %.1f s (%.0f/s)%n",
+                    aggregates, createSeconds, aggregates / createSeconds);
 
             long[] micros = new long[updates];
             started = System.nanoTime();
@@ -62,9 +69,14 @@ public final class AggregateStoreBenchmark {
             }
             double updateSeconds = (System.nanoTime() - started) / 1e9;
             Arrays.sort(micros);
-            System.out.printf("updated %,d random aggregates of %,d: %.0f/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    updates, aggregates, updates / updateSeconds, micros[updates / 2] / 1000.0,
-                    micros[(int) (updates * 0.99)] / 1000.0, micros[updates - 1] / 1000.0);
+            System.out.printf(
+                    "updated %,d random aggregates of %,d: %.0f/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    updates,
+                    aggregates,
+                    updates / updateSeconds,
+                    micros[updates / 2] / 1000.0,
+                    micros[(int) (updates * 0.99)] / 1000.0,
+                    micros[updates - 1] / 1000.0);
         } finally {
             server.shutdownNow();
         }
@@ -72,9 +84,12 @@ public final class AggregateStoreBenchmark {
 
     private static void increment(AggregateStore store, String id) {
         store.apply("counters", id, Counter.class, current -> {
-            long value = current.map(Counter::value).orElse(0L) + 1;
-            return Change.of(new Counter(id, value), new OrderPlaced(id, "bench", "bench", id, List.of(),
-                    new Money(value, "USD"), null, Instant.now()));
-        }).block();
+                    long value = current.map(Counter::value).orElse(0L) + 1;
+                    return Change.of(
+                            new Counter(id, value),
+                            new OrderPlaced(
+                                    id, "bench", "bench", id, List.of(), new Money(value, "USD"), null, Instant.now()));
+                })
+                .block();
     }
 }

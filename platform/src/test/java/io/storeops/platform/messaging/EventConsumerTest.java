@@ -43,7 +43,8 @@ class EventConsumerTest {
         EventConsumer consumer = consumer(1);
 
         assertThatThrownBy(() -> consumer.accept(poll(record("a"), record("b"), record("c"))))
-                .satisfies(failure -> assertThat(FailurePolicy.isInfrastructure(failure)).isTrue());
+                .satisfies(failure ->
+                        assertThat(FailurePolicy.isInfrastructure(failure)).isTrue());
 
         assertThat(handled).containsExactly("a");
         assertThat(deadLettered).isEmpty();
@@ -57,8 +58,10 @@ class EventConsumerTest {
         consumer.accept(poll(record("a"), new Record("b", KafkaNull.INSTANCE, withoutValue.headers()), record("c")));
 
         assertThat(handled).containsExactlyInAnyOrder("a", "c");
-        assertThat(deadLettered).singleElement().satisfies(dead -> assertThat(dead.topic()).isEqualTo(
-                Topics.deadLetter(Topics.ORDER_EVENTS, "test-service")));
+        assertThat(deadLettered)
+                .singleElement()
+                .satisfies(dead ->
+                        assertThat(dead.topic()).isEqualTo(Topics.deadLetter(Topics.ORDER_EVENTS, "test-service")));
     }
 
     @SuppressWarnings("unchecked")
@@ -75,23 +78,28 @@ class EventConsumerTest {
             return CompletableFuture.completedFuture(null);
         });
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        return new EventConsumer(new EventDispatcher(List.of(handler), meters, "test-service", Duration.ofSeconds(5)),
-                new DeadLetters(kafka, meters, "test-service"), 3, concurrentKeys);
+        return new EventConsumer(
+                new EventDispatcher(List.of(handler), meters, "test-service", Duration.ofSeconds(5)),
+                new DeadLetters(kafka, meters, "test-service"),
+                3,
+                concurrentKeys);
     }
 
-    private record Record(String key, Object value, Map<String, Object> headers) {
-    }
+    private record Record(String key, Object value, Map<String, Object> headers) {}
 
     private static Record record(String orderId) {
         String payload = """
                 {"orderId":"%s","storeId":"test-store","lines":[],"total":{"amountMinor":100,"currency":"CNY"},"placedAt":"2026-11-28T02:11:30Z"}
                 """.formatted(orderId);
-        return new Record(orderId, payload.getBytes(StandardCharsets.UTF_8), Map.of(
-                CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, "OrderPlaced",
-                CloudEventHeaders.SOURCE, "test-producer",
-                CloudEventHeaders.SUBJECT, orderId,
-                CloudEventHeaders.SEQUENCE, "1"));
+        return new Record(
+                orderId,
+                payload.getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                        CloudEventHeaders.TYPE, "OrderPlaced",
+                        CloudEventHeaders.SOURCE, "test-producer",
+                        CloudEventHeaders.SUBJECT, orderId,
+                        CloudEventHeaders.SEQUENCE, "1"));
     }
 
     /** A poll as the binder hands it over in batch mode: the values in a list, each header a list in the same order. */

@@ -19,9 +19,12 @@ class EventCountersTest {
         List<String> counted = new ArrayList<>();
         EventCounters counters = new EventCounters().on(OrderHeld.class, held -> counted.addAll(held.reasons()));
 
-        counters.count(new Applied<>("state", Applied.Outcome.APPLIED, List.of(
-                new OrderHeld("s:1", "s", List.of("BUYER_NOTE", "HIGH_VALUE"), NOON),
-                new OrderReleased("s:1", "s", "cs.li", "ok", NOON))));
+        counters.count(new Applied<>(
+                "state",
+                Applied.Outcome.APPLIED,
+                List.of(
+                        new OrderHeld("s:1", "s", List.of("BUYER_NOTE", "HIGH_VALUE"), NOON),
+                        new OrderReleased("s:1", "s", "cs.li", "ok", NOON))));
 
         assertThat(counted).containsExactly("BUYER_NOTE", "HIGH_VALUE");
     }

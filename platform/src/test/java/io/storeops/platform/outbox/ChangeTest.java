@@ -15,7 +15,8 @@ class ChangeTest {
 
     @Test
     void aFollowingChangeTakesTheStateAndAddsItsEventsAfterThisOnesEvents() {
-        Change<String> both = Change.of("released", RELEASED).andThen(state -> Change.of(state + ", cancelled", CANCELLED));
+        Change<String> both =
+                Change.of("released", RELEASED).andThen(state -> Change.of(state + ", cancelled", CANCELLED));
 
         assertThat(both.state()).isEqualTo("released, cancelled");
         assertThat(both.events()).containsExactly(RELEASED, CANCELLED);
@@ -32,6 +33,7 @@ class ChangeTest {
     void nothingFollowsNoChange() {
         Change<String> none = Change.none();
 
-        assertThat(none.andThen(state -> Change.of("invented", CANCELLED)).isNone()).isTrue();
+        assertThat(none.andThen(state -> Change.of("invented", CANCELLED)).isNone())
+                .isTrue();
     }
 }

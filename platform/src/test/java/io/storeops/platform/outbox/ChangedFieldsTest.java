@@ -11,16 +11,22 @@ class ChangedFieldsTest {
 
     @Test
     void onlyWhatChangedIsWrittenAndAGrownListOnlyGetsItsNewItems() {
-        Document before = new Document("status", "PAID").append("timeline", List.of("placed", "paid"))
-                .append("holds", List.of("MANUAL")).append("note", "gift").append("total", new Document("amountMinor", 100L));
-        Document after = new Document("status", "SHIPPED").append("timeline", List.of("placed", "paid", "shipped"))
-                .append("holds", List.of()).append("total", new Document("amountMinor", 100L));
+        Document before = new Document("status", "PAID")
+                .append("timeline", List.of("placed", "paid"))
+                .append("holds", List.of("MANUAL"))
+                .append("note", "gift")
+                .append("total", new Document("amountMinor", 100L));
+        Document after = new Document("status", "SHIPPED")
+                .append("timeline", List.of("placed", "paid", "shipped"))
+                .append("holds", List.of())
+                .append("total", new Document("amountMinor", 100L));
         Update update = new Update();
 
         AggregateStore.setChangedFields(update, "state", before, after);
 
         Document written = update.getUpdateObject();
-        assertThat(written.get("$set", Document.class)).containsOnlyKeys("state.status", "state.holds")
+        assertThat(written.get("$set", Document.class))
+                .containsOnlyKeys("state.status", "state.holds")
                 .containsEntry("state.status", "SHIPPED");
         assertThat(written.get("$push", Document.class)).containsOnlyKeys("state.timeline");
         assertThat(written.get("$unset", Document.class)).containsOnlyKeys("state.note");
@@ -30,7 +36,10 @@ class ChangedFieldsTest {
     void aListThatIsNotAnExtensionIsReplacedWhole() {
         Update update = new Update();
 
-        AggregateStore.setChangedFields(update, "state", new Document("timeline", List.of("first", "old")),
+        AggregateStore.setChangedFields(
+                update,
+                "state",
+                new Document("timeline", List.of("first", "old")),
                 new Document("timeline", List.of("first", "new", "newer")));
 
         assertThat(update.getUpdateObject().get("$set", Document.class))

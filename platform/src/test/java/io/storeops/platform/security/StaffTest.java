@@ -18,11 +18,16 @@ class StaffTest {
 
     @Test
     void rolesAndStoresAreCheckedSeparately() {
-        assertThat(warehouse.requireAnyRole(StaffRole.MANAGER, StaffRole.WAREHOUSE)).isSameAs(warehouse);
+        assertThat(warehouse.requireAnyRole(StaffRole.MANAGER, StaffRole.WAREHOUSE))
+                .isSameAs(warehouse);
         assertThatThrownBy(() -> warehouse.requireAnyRole(StaffRole.SUPERVISOR))
-                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.slug()).isEqualTo("role-required"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        problem -> assertThat(problem.slug()).isEqualTo("role-required"));
         assertThatThrownBy(() -> warehouse.requireStore("shopify-us"))
-                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.slug()).isEqualTo("store-forbidden"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        problem -> assertThat(problem.slug()).isEqualTo("store-forbidden"));
         assertThat(warehouse.canSee("tmall-flagship")).isTrue();
         assertThat(warehouse.canSee("shopify-us")).isFalse();
     }

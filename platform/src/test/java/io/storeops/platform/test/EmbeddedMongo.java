@@ -13,8 +13,7 @@ public final class EmbeddedMongo {
     private static MongoServer server;
     private static int port;
 
-    private EmbeddedMongo() {
-    }
+    private EmbeddedMongo() {}
 
     public static synchronized String uri() {
         if (server == null) {

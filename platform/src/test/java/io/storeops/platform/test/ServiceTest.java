@@ -21,5 +21,4 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 3)
 @ContextConfiguration(initializers = StoreOpsTestInitializer.class)
-public @interface ServiceTest {
-}
+public @interface ServiceTest {}

@@ -10,15 +10,15 @@ public class StoreOpsTestInitializer implements ApplicationContextInitializer<Co
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(
-                "spring.mongodb.uri=" + EmbeddedMongo.uri(),
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "storeops.security.dev-token-secret=" + TestTokens.secretBase64(),
-                "storeops.outbox.sweep-interval=5s",
-                "storeops.messaging.retry.max-interval=500ms",
-                "storeops.outbox.lease=3s",
-                "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000",
-                "spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms=6000",
-                "spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=500")
+                        "spring.mongodb.uri=" + EmbeddedMongo.uri(),
+                        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                        "storeops.security.dev-token-secret=" + TestTokens.secretBase64(),
+                        "storeops.outbox.sweep-interval=5s",
+                        "storeops.messaging.retry.max-interval=500ms",
+                        "storeops.outbox.lease=3s",
+                        "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000",
+                        "spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms=6000",
+                        "spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=500")
                 .applyTo(context);
     }
 }

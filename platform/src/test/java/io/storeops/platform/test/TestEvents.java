@@ -27,22 +27,32 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 /** Produces catalog events as another service would, and reads what a service published. */
 public final class TestEvents {
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** A record exactly as the named producer's outbox relay would publish it. */
     public static ProducerRecord<String, byte[]> record(StoreOpsEvent event, String source, long sequence) {
         EventType type = EventType.of(event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), event.subject(), EventJson.write(event));
-        Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, type.typeName(),
-                CloudEventHeaders.SOURCE, source,
-                CloudEventHeaders.SUBJECT, event.subject(),
-                CloudEventHeaders.SEQUENCE, String.valueOf(sequence),
-                CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0,
-                CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.DATASCHEMAVERSION, String.valueOf(type.version()))
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(type.topic(), event.subject(), EventJson.write(event));
+        Map.of(
+                        CloudEventHeaders.ID,
+                        UUID.randomUUID().toString(),
+                        CloudEventHeaders.TYPE,
+                        type.typeName(),
+                        CloudEventHeaders.SOURCE,
+                        source,
+                        CloudEventHeaders.SUBJECT,
+                        event.subject(),
+                        CloudEventHeaders.SEQUENCE,
+                        String.valueOf(sequence),
+                        CloudEventHeaders.SPECVERSION,
+                        CloudEventHeaders.SPECVERSION_1_0,
+                        CloudEventHeaders.TIME,
+                        Instant.now().toString(),
+                        CloudEventHeaders.DATASCHEMAVERSION,
+                        String.valueOf(type.version()))
+                .forEach((name, value) ->
+                        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return record;
     }
 
@@ -52,10 +62,12 @@ public final class TestEvents {
     }
 
     public static Consumer<String, byte[]> reader(String bootstrapServers, String topic) {
-        Map<String, Object> properties = KafkaTestUtils.consumerProps(bootstrapServers, "test-reader-" + UUID.randomUUID());
+        Map<String, Object> properties =
+                KafkaTestUtils.consumerProps(bootstrapServers, "test-reader-" + UUID.randomUUID());
         properties.put("auto.offset.reset", "earliest");
-        Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer()).createConsumer();
+        Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(
+                        properties, new StringDeserializer(), new ByteArrayDeserializer())
+                .createConsumer();
         consumer.subscribe(List.of(topic));
         return consumer;
     }
@@ -65,8 +77,8 @@ public final class TestEvents {
      * passes, then reads on to the end of what the topic held at that moment: a record published
      * more often than expected by then is in the result, so {@code hasSize(count)} can fail.
      */
-    public static List<ConsumerRecord<String, byte[]>> await(Consumer<String, byte[]> consumer, String key, String ceType,
-                                                              int count, Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> await(
+            Consumer<String, byte[]> consumer, String key, String ceType, int count, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (matching.size() < count && System.nanoTime() < deadline) {
@@ -80,8 +92,11 @@ public final class TestEvents {
         return matching;
     }
 
-    private static void collect(Iterable<ConsumerRecord<String, byte[]>> records, String key, String ceType,
-                                List<ConsumerRecord<String, byte[]>> matching) {
+    private static void collect(
+            Iterable<ConsumerRecord<String, byte[]>> records,
+            String key,
+            String ceType,
+            List<ConsumerRecord<String, byte[]>> matching) {
         for (ConsumerRecord<String, byte[]> record : records) {
             if (key.equals(record.key()) && ceType.equals(header(record, CloudEventHeaders.TYPE))) {
                 matching.add(record);
@@ -94,8 +109,8 @@ public final class TestEvents {
      * passes; returns every record with {@code key} seen, in order, whatever its type (so several
      * types published together are all kept, which separate {@link #await} calls would not).
      */
-    public static List<ConsumerRecord<String, byte[]>> awaitTypes(Consumer<String, byte[]> consumer, String key, Duration timeout,
-                                                                  String... ceTypes) {
+    public static List<ConsumerRecord<String, byte[]>> awaitTypes(
+            Consumer<String, byte[]> consumer, String key, Duration timeout, String... ceTypes) {
         List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!types(seen).containsAll(List.of(ceTypes)) && System.nanoTime() < deadline) {
@@ -131,8 +146,8 @@ public final class TestEvents {
      * record with {@code key} seen before it: with the sentinel on the same partition and published
      * after the flow, a record published twice shows up twice here.
      */
-    public static List<ConsumerRecord<String, byte[]>> before(Consumer<String, byte[]> consumer, String key, String sentinelKey,
-                                                              Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> before(
+            Consumer<String, byte[]> consumer, String key, String sentinelKey, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -150,7 +165,9 @@ public final class TestEvents {
 
     /** The CloudEvents types of {@code records}, in order. */
     public static List<String> types(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().map(record -> header(record, CloudEventHeaders.TYPE)).toList();
+        return records.stream()
+                .map(record -> header(record, CloudEventHeaders.TYPE))
+                .toList();
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -19,8 +19,7 @@ public final class TestTokens {
 
     private static final DevTokens TOKENS = new DevTokens(SECRET);
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String secretBase64() {
         return Base64.getEncoder().encodeToString(SECRET);

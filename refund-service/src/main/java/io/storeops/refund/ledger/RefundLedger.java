@@ -17,7 +17,11 @@ public record RefundLedger(String orderId, String storeId, Money paid, Money ref
         if (current.isPresent()) {
             return Change.none();
         }
-        return Change.of(new RefundLedger(paid.orderId(), paid.storeId(), paid.total(), Money.zero(paid.total().currency()),
+        return Change.of(new RefundLedger(
+                paid.orderId(),
+                paid.storeId(),
+                paid.total(),
+                Money.zero(paid.total().currency()),
                 paid.paidAt()));
     }
 

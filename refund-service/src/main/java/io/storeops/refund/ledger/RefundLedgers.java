@@ -27,7 +27,13 @@ public class RefundLedgers {
     }
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
-        return store.apply(COLLECTION, paid.orderId(), RefundLedger.class, position,
-                current -> RefundLedger.open(current, paid)).doOnNext(counters::count).map(Applied::outcome);
+        return store.apply(
+                        COLLECTION,
+                        paid.orderId(),
+                        RefundLedger.class,
+                        position,
+                        current -> RefundLedger.open(current, paid))
+                .doOnNext(counters::count)
+                .map(Applied::outcome);
     }
 }

@@ -11,8 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class RefundLedgerTest {
 
-    private static final OrderPaid PAID = new OrderPaid("shopify-us:1", "shopify-us", "shopify", "1", List.of(),
-            Money.zero("USD"), new Money(4448, "USD"), Instant.parse("2026-11-28T05:00:00Z"), null, null, null, List.of(), null);
+    private static final OrderPaid PAID = new OrderPaid(
+            "shopify-us:1",
+            "shopify-us",
+            "shopify",
+            "1",
+            List.of(),
+            Money.zero("USD"),
+            new Money(4448, "USD"),
+            Instant.parse("2026-11-28T05:00:00Z"),
+            null,
+            null,
+            null,
+            List.of(),
+            null);
 
     @Test
     void aPaidOrderOpensALedgerOnce() {

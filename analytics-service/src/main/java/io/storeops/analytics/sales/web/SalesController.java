@@ -38,23 +38,26 @@ class SalesController {
         this.clock = clock;
     }
 
-    record SalesSummary(String storeId, LocalDate from, LocalDate to, List<SalesFacts.CurrencySales> currencies) {
-    }
+    record SalesSummary(String storeId, LocalDate from, LocalDate to, List<SalesFacts.CurrencySales> currencies) {}
 
     @GetMapping("/sales")
-    @Operation(summary = "Paid orders and GMV (minor units) per currency over store-local days, both ends included",
+    @Operation(
+            summary = "Paid orders and GMV (minor units) per currency over store-local days, both ends included",
             description = "Without dates: the last 30 days up to today, in the store's time zone.")
-    Mono<SalesSummary> sales(@RequestParam String storeId,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    Mono<SalesSummary> sales(
+            @RequestParam String storeId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         ZoneId zone = stores.find(storeId).map(StoreProperties.Store::zone).orElse(ZoneOffset.UTC);
         SalesWindow window = SalesWindow.asked(from, to, clock.instant(), zone);
         if (!window.valid()) {
-            return Mono.error(Problems.badRequest("invalid-range", "from must not be after to, and the range at most 366 days."));
+            return Mono.error(
+                    Problems.badRequest("invalid-range", "from must not be after to, and the range at most 366 days."));
         }
         return StaffAccess.require(StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.PROMOTION)
                 .map(staff -> staff.requireStore(storeId))
-                .flatMap(staff -> facts.sales(storeId, window.from(), window.to()).collectList())
+                .flatMap(staff ->
+                        facts.sales(storeId, window.from(), window.to()).collectList())
                 .map(currencies -> new SalesSummary(storeId, window.from(), window.to(), currencies));
     }
 }

@@ -14,7 +14,8 @@ public record DispatchBatchClosed(
         int dispatchedCount,
         int pendingCount,
         String closedBy,
-        Instant closedAt) implements StoreOpsEvent {
+        Instant closedAt)
+        implements StoreOpsEvent {
 
     @Override
     public String subject() {

@@ -15,7 +15,8 @@ public record DispatchBatchCreated(
         LocalDate batchDate,
         Instant cutoffAt,
         List<String> shipmentIds,
-        int shipmentCount) implements StoreOpsEvent {
+        int shipmentCount)
+        implements StoreOpsEvent {
 
     public DispatchBatchCreated {
         shipmentIds = Defaults.list(shipmentIds);

@@ -16,7 +16,8 @@ public record ReturnReceived(
         List<ItemQuantity> lines,
         String inspection,
         String receivedBy,
-        Instant receivedAt) implements OrderScopedEvent {
+        Instant receivedAt)
+        implements OrderScopedEvent {
 
     public ReturnReceived {
         lines = Defaults.list(lines);

@@ -8,11 +8,8 @@ import java.util.List;
 
 /** Fulfilment created a shipment for a paid order. */
 public record ShipmentCreated(
-        String orderId,
-        String storeId,
-        String shipmentId,
-        List<ItemQuantity> lines,
-        Instant createdAt) implements OrderScopedEvent {
+        String orderId, String storeId, String shipmentId, List<ItemQuantity> lines, Instant createdAt)
+        implements OrderScopedEvent {
 
     public ShipmentCreated {
         lines = Defaults.list(lines);

@@ -16,7 +16,8 @@ public record ShipmentDispatched(
         String batchId,
         List<ItemQuantity> lines,
         String dispatchedBy,
-        Instant dispatchedAt) implements OrderScopedEvent {
+        Instant dispatchedAt)
+        implements OrderScopedEvent {
 
     public ShipmentDispatched {
         lines = Defaults.list(lines);

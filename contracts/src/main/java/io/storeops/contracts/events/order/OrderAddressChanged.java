@@ -5,10 +5,5 @@ import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
 
 /** Customer service corrected the shipping address before dispatch. */
-public record OrderAddressChanged(
-        String orderId,
-        String storeId,
-        Address address,
-        String changedBy,
-        Instant changedAt) implements OrderScopedEvent {
-}
+public record OrderAddressChanged(String orderId, String storeId, Address address, String changedBy, Instant changedAt)
+        implements OrderScopedEvent {}

@@ -23,7 +23,8 @@ public record OrderPaid(
         String buyerNote,
         String requestedCarrier,
         List<String> holds,
-        Attribution attribution) implements OrderScopedEvent {
+        Attribution attribution)
+        implements OrderScopedEvent {
 
     public OrderPaid {
         lines = Defaults.list(lines);

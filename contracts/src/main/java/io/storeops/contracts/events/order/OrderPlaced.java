@@ -17,7 +17,8 @@ public record OrderPlaced(
         List<OrderLine> lines,
         Money total,
         Attribution attribution,
-        Instant placedAt) implements OrderScopedEvent {
+        Instant placedAt)
+        implements OrderScopedEvent {
 
     public OrderPlaced {
         lines = Defaults.list(lines);

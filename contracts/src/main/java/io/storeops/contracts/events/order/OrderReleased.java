@@ -4,10 +4,5 @@ import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
 
 /** Review is done: the order may ship. */
-public record OrderReleased(
-        String orderId,
-        String storeId,
-        String releasedBy,
-        String comment,
-        Instant releasedAt) implements OrderScopedEvent {
-}
+public record OrderReleased(String orderId, String storeId, String releasedBy, String comment, Instant releasedAt)
+        implements OrderScopedEvent {}

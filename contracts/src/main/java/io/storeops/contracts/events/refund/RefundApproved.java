@@ -15,5 +15,5 @@ public record RefundApproved(
         Money amount,
         String decidedBy,
         boolean autoApproved,
-        Instant decidedAt) implements OrderScopedEvent {
-}
+        Instant decidedAt)
+        implements OrderScopedEvent {}

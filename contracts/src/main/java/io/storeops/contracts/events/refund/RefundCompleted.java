@@ -7,10 +7,5 @@ import java.time.Instant;
 
 /** Money was paid back to the buyer. */
 @NotYetEmitted("refund-service, with the after-sale desk (issue 11)")
-public record RefundCompleted(
-        String orderId,
-        String storeId,
-        String refundId,
-        Money amount,
-        Instant completedAt) implements OrderScopedEvent {
-}
+public record RefundCompleted(String orderId, String storeId, String refundId, Money amount, Instant completedAt)
+        implements OrderScopedEvent {}

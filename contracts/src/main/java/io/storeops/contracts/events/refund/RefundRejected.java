@@ -7,10 +7,5 @@ import java.time.Instant;
 /** The supervisor rejected a refund; customer service negotiates with the buyer. */
 @NotYetEmitted("refund-service, with the after-sale desk (issue 11)")
 public record RefundRejected(
-        String orderId,
-        String storeId,
-        String refundId,
-        String reason,
-        String decidedBy,
-        Instant decidedAt) implements OrderScopedEvent {
-}
+        String orderId, String storeId, String refundId, String reason, String decidedBy, Instant decidedAt)
+        implements OrderScopedEvent {}

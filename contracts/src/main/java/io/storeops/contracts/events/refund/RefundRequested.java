@@ -18,7 +18,8 @@ public record RefundRequested(
         String reason,
         Money amount,
         List<ItemQuantity> lines,
-        Instant requestedAt) implements OrderScopedEvent {
+        Instant requestedAt)
+        implements OrderScopedEvent {
 
     public RefundRequested {
         lines = Defaults.list(lines);

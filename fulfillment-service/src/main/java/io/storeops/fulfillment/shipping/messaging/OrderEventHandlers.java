@@ -23,25 +23,38 @@ class OrderEventHandlers {
 
     @Bean
     EventHandler<OrderCancelled> shipmentStoppedByCancellation(Fulfillments fulfillments, Clock clock) {
-        return EventHandler.of(OrderCancelled.class, event -> fulfillments.onOrderEvent(event.payload().orderId(), event.position(),
-                fulfillment -> fulfillment.orderCancelled(clock.instant())));
+        return EventHandler.of(
+                OrderCancelled.class,
+                event -> fulfillments.onOrderEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        fulfillment -> fulfillment.orderCancelled(clock.instant())));
     }
 
     @Bean
     EventHandler<OrderAddressChanged> shipmentFollowsTheCorrectedAddress(Fulfillments fulfillments) {
-        return EventHandler.of(OrderAddressChanged.class, event -> fulfillments.onOrderEvent(event.payload().orderId(),
-                event.position(), fulfillment -> fulfillment.addressChanged(event.payload().address())));
+        return EventHandler.of(
+                OrderAddressChanged.class,
+                event -> fulfillments.onOrderEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        fulfillment ->
+                                fulfillment.addressChanged(event.payload().address())));
     }
 
     @Bean
     EventHandler<OrderHeld> shipmentWaitsForReview(Fulfillments fulfillments) {
-        return EventHandler.of(OrderHeld.class, event -> fulfillments.onOrderEvent(event.payload().orderId(), event.position(),
-                Fulfillment::orderHeld));
+        return EventHandler.of(
+                OrderHeld.class,
+                event ->
+                        fulfillments.onOrderEvent(event.payload().orderId(), event.position(), Fulfillment::orderHeld));
     }
 
     @Bean
     EventHandler<OrderReleased> shipmentReleasedAfterReview(Fulfillments fulfillments) {
-        return EventHandler.of(OrderReleased.class, event -> fulfillments.onOrderEvent(event.payload().orderId(), event.position(),
-                Fulfillment::orderReleased));
+        return EventHandler.of(
+                OrderReleased.class,
+                event -> fulfillments.onOrderEvent(
+                        event.payload().orderId(), event.position(), Fulfillment::orderReleased));
     }
 }

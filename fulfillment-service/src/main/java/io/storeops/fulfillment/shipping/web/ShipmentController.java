@@ -29,8 +29,9 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class ShipmentController {
 
-    private static final StaffRole[] READERS = {StaffRole.WAREHOUSE, StaffRole.ORDER_CLERK, StaffRole.CS_AFTERSALE,
-            StaffRole.MANAGER, StaffRole.STORE_MANAGER};
+    private static final StaffRole[] READERS = {
+        StaffRole.WAREHOUSE, StaffRole.ORDER_CLERK, StaffRole.CS_AFTERSALE, StaffRole.MANAGER, StaffRole.STORE_MANAGER
+    };
 
     private final Fulfillments fulfillments;
 
@@ -39,15 +40,19 @@ class ShipmentController {
     }
 
     @Schema(description = "The carrier's code (e.g. SF, YTO, UPS) and the waybill's tracking number")
-    record DispatchRequest(@Schema(example = "SF") String carrier, @Schema(example = "SF1234567890123") String trackingNumber) {
-    }
+    record DispatchRequest(
+            @Schema(example = "SF") String carrier,
+            @Schema(example = "SF1234567890123") String trackingNumber) {}
 
     @GetMapping
     @Operation(summary = "Shipments of a store in a status, oldest first (the warehouse's work list)")
-    Flux<Fulfillment> list(@RequestParam String storeId, @RequestParam(defaultValue = "READY") ShipmentStatus status,
-                           @RequestParam(defaultValue = "100") int limit) {
+    Flux<Fulfillment> list(
+            @RequestParam String storeId,
+            @RequestParam(defaultValue = "READY") ShipmentStatus status,
+            @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
-        return StaffAccess.require(READERS).map(staff -> staff.requireStore(storeId))
+        return StaffAccess.require(READERS)
+                .map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> fulfillments.list(storeId, status, limit));
     }
 
@@ -58,20 +63,32 @@ class ShipmentController {
     }
 
     @PostMapping("/{shipmentId}/dispatch")
-    @Operation(summary = "Dispatch a parcel: hand it to the carrier with its tracking number",
-            description = "Who dispatched comes from the token. Repeating the same dispatch is harmless; another carrier or "
-                    + "tracking number for a dispatched shipment is a 409.")
+    @Operation(
+            summary = "Dispatch a parcel: hand it to the carrier with its tracking number",
+            description =
+                    "Who dispatched comes from the token. Repeating the same dispatch is harmless; another carrier or "
+                            + "tracking number for a dispatched shipment is a 409.")
     Mono<Fulfillment> dispatch(@PathVariable String shipmentId, @RequestBody DispatchRequest request) {
         return StaffAccess.require(StaffRole.WAREHOUSE)
-                .flatMap(staff -> visible(staff, shipmentId).flatMap(shipment -> fulfillments
-                        .dispatch(shipment.orderId(), trim(request.carrier()), trim(request.trackingNumber()), staff.username())))
+                .flatMap(staff -> visible(staff, shipmentId)
+                        .flatMap(shipment -> fulfillments.dispatch(
+                                shipment.orderId(),
+                                trim(request.carrier()),
+                                trim(request.trackingNumber()),
+                                staff.username())))
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
-                .onErrorMap(ShipmentConflict.class, conflict -> Problems.conflict("shipment-state", conflict.getMessage(),
-                        Map.of("currentStatus", conflict.current().name())));
+                .onErrorMap(
+                        ShipmentConflict.class,
+                        conflict -> Problems.conflict(
+                                "shipment-state",
+                                conflict.getMessage(),
+                                Map.of("currentStatus", conflict.current().name())));
     }
 
     private Mono<Fulfillment> visible(Staff staff, String shipmentId) {
-        return Fulfillment.orderIdOf(shipmentId).map(fulfillments::find).orElseGet(Mono::empty)
+        return Fulfillment.orderIdOf(shipmentId)
+                .map(fulfillments::find)
+                .orElseGet(Mono::empty)
                 .filter(fulfillment -> staff.canSee(fulfillment.storeId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Shipment", shipmentId)));
     }

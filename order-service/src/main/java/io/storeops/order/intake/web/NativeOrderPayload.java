@@ -30,6 +30,5 @@ public record NativeOrderPayload(
         String requestedCarrier,
         Attribution attribution) {
 
-    public record Line(String sku, String title, Integer quantity, Long unitPriceMinor) {
-    }
+    public record Line(String sku, String title, Integer quantity, Long unitPriceMinor) {}
 }

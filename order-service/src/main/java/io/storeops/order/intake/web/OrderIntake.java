@@ -12,8 +12,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,35 +46,64 @@ public class OrderIntake {
      *
      * @param paid whether the delivery reports a payment: the order's processing time is then its payment time
      */
-    public StorefrontOrder fromShopify(ShopifyOrderPayload payload, String storeId, String storeCurrency, boolean paid) {
+    public StorefrontOrder fromShopify(
+            ShopifyOrderPayload payload, String storeId, String storeCurrency, boolean paid) {
         if (payload.id() == null) {
             throw new IntakeRejected("id is required");
         }
         String currency = payload.currency() == null ? storeCurrency : payload.currency();
         requireStoreCurrency(currency, storeCurrency);
-        List<OrderLine> lines = requireLines(payload.lineItems()).stream().map(item -> new OrderLine(
-                shopifySku(item), item.title(), positive(item.quantity()), money(item.price(), currency, "line_items.price"))).toList();
+        List<OrderLine> lines = requireLines(payload.lineItems()).stream()
+                .map(item -> new OrderLine(
+                        shopifySku(item),
+                        item.title(),
+                        positive(item.quantity()),
+                        money(item.price(), currency, "line_items.price")))
+                .toList();
         Money shipping = listOrEmpty(payload.shippingLines()).stream()
                 .map(line -> money(line.price(), currency, "shipping_lines.price"))
                 .reduce(Money.zero(currency), Money::plus);
         List<NoteAttribute> attributes = listOrEmpty(payload.noteAttributes()).stream()
-                .filter(attribute -> attribute.name() != null && !attribute.name().isBlank())
-                .map(attribute -> new NoteAttribute(attribute.name().trim(), blankToNull(attribute.value()))).toList();
+                .filter(attribute ->
+                        attribute.name() != null && !attribute.name().isBlank())
+                .map(attribute -> new NoteAttribute(attribute.name().trim(), blankToNull(attribute.value())))
+                .toList();
         ShopifyOrderPayload.Address address = payload.shippingAddress();
         Instant placedAt = shopifyTime(payload.createdAt(), "created_at");
         Instant processedAt = shopifyTime(payload.processedAt(), "processed_at");
-        return new StorefrontOrder(storeId, SHOPIFY_CHANNEL, String.valueOf(payload.id()), lines, shipping,
+        return new StorefrontOrder(
+                storeId,
+                SHOPIFY_CHANNEL,
+                String.valueOf(payload.id()),
+                lines,
+                shipping,
                 optionalMoney(payload.totalDiscounts(), currency, "total_discounts"),
                 optionalMoney(payload.totalTax(), currency, "total_tax"),
                 money(payload.totalPrice(), currency, "total_price"),
-                listOrEmpty(payload.discountCodes()).stream().map(ShopifyOrderPayload.DiscountCode::code)
-                        .filter(code -> code != null && !code.isBlank()).toList(),
+                listOrEmpty(payload.discountCodes()).stream()
+                        .map(ShopifyOrderPayload.DiscountCode::code)
+                        .filter(code -> code != null && !code.isBlank())
+                        .toList(),
                 firstKnown(placedAt, processedAt, clock.instant()),
                 paid ? firstKnown(processedAt, clock.instant()) : null,
-                address == null ? null : new Address(address.name(), address.phone(), address.countryCode(), address.province(),
-                        address.city(), null, address.address1(), address.address2(), address.zip()),
-                shopifyBuyer(payload), blankToNull(payload.note()), attributes, requestedCarrier(attributes),
-                attribution(payload), shopifyTime(payload.updatedAt(), "updated_at"));
+                address == null
+                        ? null
+                        : new Address(
+                                address.name(),
+                                address.phone(),
+                                address.countryCode(),
+                                address.province(),
+                                address.city(),
+                                null,
+                                address.address1(),
+                                address.address2(),
+                                address.zip()),
+                shopifyBuyer(payload),
+                blankToNull(payload.note()),
+                attributes,
+                requestedCarrier(attributes),
+                attribution(payload),
+                shopifyTime(payload.updatedAt(), "updated_at"));
     }
 
     /**
@@ -90,17 +119,30 @@ public class OrderIntake {
 
     private static Buyer shopifyBuyer(ShopifyOrderPayload payload) {
         ShopifyOrderPayload.Customer customer = payload.customer();
-        String name = customer == null ? null
-                : blankToNull(String.join(" ", Stream.of(customer.firstName(), customer.lastName()).filter(part -> part != null).toList()));
-        String email = blankToNull(payload.email()) != null ? payload.email().trim() : customer == null ? null : blankToNull(customer.email());
-        String phone = blankToNull(payload.phone()) != null ? payload.phone().trim() : customer == null ? null : blankToNull(customer.phone());
+        String name = customer == null
+                ? null
+                : blankToNull(String.join(
+                        " ",
+                        Stream.of(customer.firstName(), customer.lastName())
+                                .filter(part -> part != null)
+                                .toList()));
+        String email = blankToNull(payload.email()) != null
+                ? payload.email().trim()
+                : customer == null ? null : blankToNull(customer.email());
+        String phone = blankToNull(payload.phone()) != null
+                ? payload.phone().trim()
+                : customer == null ? null : blankToNull(customer.phone());
         return name == null && email == null && phone == null ? null : new Buyer(name, email, phone);
     }
 
     private static String requestedCarrier(List<NoteAttribute> attributes) {
         return attributes.stream()
-                .filter(attribute -> CARRIER_ATTRIBUTES.contains(attribute.name().toLowerCase(Locale.ROOT)))
-                .map(NoteAttribute::value).filter(value -> value != null).findFirst().orElse(null);
+                .filter(attribute ->
+                        CARRIER_ATTRIBUTES.contains(attribute.name().toLowerCase(Locale.ROOT)))
+                .map(NoteAttribute::value)
+                .filter(value -> value != null)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -153,32 +195,58 @@ public class OrderIntake {
      * @param paid whether the delivery reports a payment (without a payment time, it was paid now)
      */
     public StorefrontOrder fromNative(NativeOrderPayload payload, String storeId, String storeCurrency, boolean paid) {
-        if (payload.orderId() == null || payload.orderId().isBlank() || payload.orderId().length() > 64) {
+        if (payload.orderId() == null
+                || payload.orderId().isBlank()
+                || payload.orderId().length() > 64) {
             throw new IntakeRejected("orderId is required (at most 64 characters)");
         }
         String currency = payload.currency();
         requireStoreCurrency(currency, storeCurrency);
-        List<OrderLine> lines = requireLines(payload.lines()).stream().map(line -> new OrderLine(blankToNull(line.sku()), line.title(),
-                positive(line.quantity()), nonNegative(line.unitPriceMinor(), currency, "unitPriceMinor"))).toList();
+        List<OrderLine> lines = requireLines(payload.lines()).stream()
+                .map(line -> new OrderLine(
+                        blankToNull(line.sku()),
+                        line.title(),
+                        positive(line.quantity()),
+                        nonNegative(line.unitPriceMinor(), currency, "unitPriceMinor")))
+                .toList();
         Money shipping = optionalMinor(payload.shippingFeeMinor(), currency, "shippingFeeMinor");
         Money discount = optionalMinor(payload.discountMinor(), currency, "discountMinor");
         Money tax = optionalMinor(payload.taxMinor(), currency, "taxMinor");
         Money total = nonNegative(payload.totalMinor(), currency, "totalMinor");
         Money expected;
         try {
-            expected = lines.stream().map(OrderLine::lineTotal).reduce(shipping, Money::plus).minus(discount)
+            expected = lines.stream()
+                    .map(OrderLine::lineTotal)
+                    .reduce(shipping, Money::plus)
+                    .minus(discount)
                     .plus(Boolean.TRUE.equals(payload.taxesIncluded()) ? Money.zero(currency) : tax);
         } catch (ArithmeticException overflow) {
             throw new IntakeRejected("the amounts are too large to add up");
         }
         if (!expected.equals(total)) {
-            throw new IntakeRejected("totalMinor " + total.amountMinor() + " is not the lines plus shipping, minus the discount, "
-                    + "plus the tax unless included (" + expected.amountMinor() + ")");
+            throw new IntakeRejected(
+                    "totalMinor " + total.amountMinor() + " is not the lines plus shipping, minus the discount, "
+                            + "plus the tax unless included (" + expected.amountMinor() + ")");
         }
-        return new StorefrontOrder(storeId, NATIVE_CHANNEL, payload.orderId().trim(), lines, shipping, discount, tax, total, List.of(),
-                firstKnown(payload.placedAt(), payload.paidAt(), clock.instant()), paid ? firstKnown(payload.paidAt(), clock.instant()) : null,
-                payload.shippingAddress(), payload.buyer(), blankToNull(payload.buyerNote()), List.of(),
-                blankToNull(payload.requestedCarrier()), payload.attribution(), null);
+        return new StorefrontOrder(
+                storeId,
+                NATIVE_CHANNEL,
+                payload.orderId().trim(),
+                lines,
+                shipping,
+                discount,
+                tax,
+                total,
+                List.of(),
+                firstKnown(payload.placedAt(), payload.paidAt(), clock.instant()),
+                paid ? firstKnown(payload.paidAt(), clock.instant()) : null,
+                payload.shippingAddress(),
+                payload.buyer(),
+                blankToNull(payload.buyerNote()),
+                List.of(),
+                blankToNull(payload.requestedCarrier()),
+                payload.attribution(),
+                null);
     }
 
     private static void requireStoreCurrency(String currency, String storeCurrency) {

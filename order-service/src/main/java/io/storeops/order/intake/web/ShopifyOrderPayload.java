@@ -52,25 +52,27 @@ public record ShopifyOrderPayload(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record LineItem(String sku, String title, String variantTitle, Integer quantity, String price, Long variantId) {
-    }
+    public record LineItem(
+            String sku, String title, String variantTitle, Integer quantity, String price, Long variantId) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ShippingLine(String title, String code, String price) {
-    }
+    public record ShippingLine(String title, String code, String price) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Address(String name, String phone, String address1, String address2, String city, String province,
-                          String zip, String countryCode) {
-    }
+    public record Address(
+            String name,
+            String phone,
+            String address1,
+            String address2,
+            String city,
+            String province,
+            String zip,
+            String countryCode) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Customer(Long id, String email, String firstName, String lastName, String phone) {
-    }
+    public record Customer(Long id, String email, String firstName, String lastName, String phone) {}
 
-    public record NoteAttribute(String name, String value) {
-    }
+    public record NoteAttribute(String name, String value) {}
 
-    public record DiscountCode(String code, String amount, String type) {
-    }
+    public record DiscountCode(String code, String amount, String type) {}
 }

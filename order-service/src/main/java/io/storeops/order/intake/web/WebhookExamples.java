@@ -3,8 +3,7 @@ package io.storeops.order.intake.web;
 /** Example bodies of the order webhooks, shown in the API documentation. */
 final class WebhookExamples {
 
-    private WebhookExamples() {
-    }
+    private WebhookExamples() {}
 
     static final String SHOPIFY_ORDER = """
             {"id": 820982911946154508, "name": "#1001", "currency": "USD", "financial_status": "paid",

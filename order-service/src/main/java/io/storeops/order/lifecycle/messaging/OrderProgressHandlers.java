@@ -1,12 +1,12 @@
 package io.storeops.order.lifecycle.messaging;
 
 import io.storeops.contracts.OrderScopedEvent;
-import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.ShipmentProgress;
@@ -22,7 +22,10 @@ public class OrderProgressHandlers {
 
     @Bean
     EventHandler<ShipmentCreated> orderShipmentCreated(Orders orders) {
-        return on(orders, ShipmentCreated.class, (order, created) -> ShipmentProgress.created(order, created.shipmentId(), created.createdAt()));
+        return on(
+                orders,
+                ShipmentCreated.class,
+                (order, created) -> ShipmentProgress.created(order, created.shipmentId(), created.createdAt()));
     }
 
     @Bean
@@ -32,7 +35,10 @@ public class OrderProgressHandlers {
 
     @Bean
     EventHandler<ShipmentDelivered> orderDelivered(Orders orders) {
-        return on(orders, ShipmentDelivered.class, (order, delivered) -> ShipmentProgress.delivered(order, delivered.deliveredAt()));
+        return on(
+                orders,
+                ShipmentDelivered.class,
+                (order, delivered) -> ShipmentProgress.delivered(order, delivered.deliveredAt()));
     }
 
     @Bean
@@ -47,13 +53,18 @@ public class OrderProgressHandlers {
 
     @Bean
     EventHandler<RefundCompleted> orderRefunded(Orders orders) {
-        return on(orders, RefundCompleted.class, (order, refund) -> order.refundCompleted(refund.refundId(), refund.amount(), refund.completedAt()));
+        return on(
+                orders,
+                RefundCompleted.class,
+                (order, refund) -> order.refundCompleted(refund.refundId(), refund.amount(), refund.completedAt()));
     }
 
     /** A handler applying {@code type} to the order it is about, once; events for orders never seen change nothing. */
-    public static <E extends OrderScopedEvent> EventHandler<E> on(Orders orders, Class<E> type,
-                                                                  BiFunction<Order, E, Change<Order>> decide) {
-        return EventHandler.of(type, event -> orders.onEvent(event.payload().orderId(), event.position(),
-                order -> decide.apply(order, event.payload())));
+    public static <E extends OrderScopedEvent> EventHandler<E> on(
+            Orders orders, Class<E> type, BiFunction<Order, E, Change<Order>> decide) {
+        return EventHandler.of(
+                type,
+                event -> orders.onEvent(
+                        event.payload().orderId(), event.position(), order -> decide.apply(order, event.payload())));
     }
 }

@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class OrderController {
 
-    private static final StaffRole[] CANCELLERS = {StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER};
+    private static final StaffRole[] CANCELLERS = {StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER
+    };
 
     private final Orders orders;
     private final StaffOrderCommands commands;
@@ -37,29 +38,42 @@ class OrderController {
     }
 
     @Schema(description = "Why the order is cancelled, as told to the buyer")
-    record CancelRequest(@Schema(example = "Buyer asked to cancel: ordered twice") String reason) {
-    }
+    record CancelRequest(
+            @Schema(example = "Buyer asked to cancel: ordered twice")
+            String reason) {}
 
     @PostMapping("/{orderId}/cancel")
-    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
-            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
-    @Operation(summary = "Cancel an order before dispatch",
-            description = "Who cancelled comes from the token. Cancelling again changes nothing. A (partly) dispatched order "
-                    + "is refused with 409 naming its status: open a refund or return instead.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order's status refuses this",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
+    @Operation(
+            summary = "Cancel an order before dispatch",
+            description =
+                    "Who cancelled comes from the token. Cancelling again changes nothing. A (partly) dispatched order "
+                            + "is refused with 409 naming its status: open a refund or return instead.")
     Mono<OrderView> cancel(@PathVariable String orderId, @RequestBody CancelRequest request) {
         return commands.run(orderId, "reason", request.reason(), 500, CANCELLERS, orders::cancel);
     }
 
     @GetMapping("/{orderId}")
-    @Operation(summary = "One order with its status, lines, money, buyer, address, shipment, stock-out notice and timeline",
-            description = "Order ids are '<storeId>:<storefront order number>'. Orders of stores outside the token are not found.")
+    @Operation(
+            summary =
+                    "One order with its status, lines, money, buyer, address, shipment, stock-out notice and timeline",
+            description =
+                    "Order ids are '<storeId>:<storefront order number>'. Orders of stores outside the token are not found.")
     Mono<OrderView> order(@PathVariable String orderId) {
-        return StaffAccess.require(StaffOrderCommands.ORDER_READERS).flatMap(staff -> commands.visible(staff, orderId))
+        return StaffAccess.require(StaffOrderCommands.ORDER_READERS)
+                .flatMap(staff -> commands.visible(staff, orderId))
                 .map(OrderView::of);
     }
 
     @GetMapping("/{orderId}/timeline")
-    @Operation(summary = "Everything that happened to an order, oldest first: who, when, what",
+    @Operation(
+            summary = "Everything that happened to an order, oldest first: who, when, what",
             description = "Storefront messages, staff actions (with their comments) and the other services' events "
                     + "(shipment created, dispatched, delivered, carrier exceptions, cancelled; refunds paid), including "
                     + "conflicts such as a parcel dispatched after the order was cancelled.")

@@ -15,11 +15,12 @@ public final class OrderProblems {
              "currentStatus": "SHIPPED", "action": "CANCEL"}
             """;
 
-    private OrderProblems() {
-    }
+    private OrderProblems() {}
 
     public static ProblemException conflict(IllegalOrderTransition refused) {
-        return Problems.conflict("order-state", refused.getMessage(),
+        return Problems.conflict(
+                "order-state",
+                refused.getMessage(),
                 Map.of("currentStatus", refused.current().name(), "action", refused.action()));
     }
 }

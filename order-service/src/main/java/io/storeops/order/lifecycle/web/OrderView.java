@@ -6,13 +6,13 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.AddressChange;
 import io.storeops.order.lifecycle.Buyer;
+import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.NoteAttribute;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Shipment;
+import io.storeops.order.lifecycle.StockOut;
 import io.storeops.order.lifecycle.StorefrontOrder;
 import io.storeops.order.lifecycle.TimelineEntry;
-import io.storeops.order.lifecycle.HoldReason;
-import io.storeops.order.lifecycle.StockOut;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -30,9 +30,13 @@ public record OrderView(
         String storeId,
         String channel,
         String externalOrderId,
-        @Schema(description = "How far the order has come, refunds aside", example = "READY") String progress,
+
+        @Schema(description = "How far the order has come, refunds aside", example = "READY")
+        String progress,
+
         @Schema(description = "The progress, or PARTIALLY_REFUNDED / REFUNDED once money went back", example = "READY")
         String status,
+
         List<OrderLine> lines,
         Money shippingFee,
         Money discount,
@@ -59,11 +63,35 @@ public record OrderView(
 
     public static OrderView of(Order order) {
         StorefrontOrder told = order.told();
-        return new OrderView(order.orderId(), order.storeId(), told.channel(), order.externalOrderId(), order.progress().name(),
-                order.status().name(), told.lines(), told.shippingFee(), told.discount(), told.tax(), told.total(),
-                order.refunded(), told.discountCodes(), order.placedAt(), told.paidAt(), order.shippingAddress(), told.buyer(),
-                told.buyerNote(), told.noteAttributes(), told.requestedCarrier(), told.attribution(), told.updatedAt(),
-                order.shipment(), order.cancellation(), order.holds(), order.release(), order.addressChanges(),
-                order.stockOut(), order.timeline());
+        return new OrderView(
+                order.orderId(),
+                order.storeId(),
+                told.channel(),
+                order.externalOrderId(),
+                order.progress().name(),
+                order.status().name(),
+                told.lines(),
+                told.shippingFee(),
+                told.discount(),
+                told.tax(),
+                told.total(),
+                order.refunded(),
+                told.discountCodes(),
+                order.placedAt(),
+                told.paidAt(),
+                order.shippingAddress(),
+                told.buyer(),
+                told.buyerNote(),
+                told.noteAttributes(),
+                told.requestedCarrier(),
+                told.attribution(),
+                told.updatedAt(),
+                order.shipment(),
+                order.cancellation(),
+                order.holds(),
+                order.release(),
+                order.addressChanges(),
+                order.stockOut(),
+                order.timeline());
     }
 }

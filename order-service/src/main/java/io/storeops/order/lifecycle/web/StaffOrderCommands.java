@@ -20,8 +20,15 @@ import reactor.core.publisher.Mono;
 public class StaffOrderCommands {
 
     /** Everyone who works with orders may look them up (in their own stores). */
-    public static final StaffRole[] ORDER_READERS = {StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR,
-            StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE};
+    public static final StaffRole[] ORDER_READERS = {
+        StaffRole.MANAGER,
+        StaffRole.STORE_MANAGER,
+        StaffRole.SUPERVISOR,
+        StaffRole.CS_PRESALE,
+        StaffRole.CS_AFTERSALE,
+        StaffRole.ORDER_CLERK,
+        StaffRole.WAREHOUSE
+    };
 
     /** A change of one order by a member of staff, with their text (reason or comment). */
     public interface Command {
@@ -36,12 +43,14 @@ public class StaffOrderCommands {
 
     /** The order, if the caller may see it; 404 otherwise, as if it did not exist. */
     public Mono<Order> visible(Staff staff, String orderId) {
-        return orders.find(orderId).filter(order -> staff.canSee(order.storeId()))
+        return orders.find(orderId)
+                .filter(order -> staff.canSee(order.storeId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Order", orderId)));
     }
 
     /** A command whose only input is the staff member's text, required and at most {@code maxLength} long. */
-    public Mono<OrderView> run(String orderId, String field, String text, int maxLength, StaffRole[] roles, Command command) {
+    public Mono<OrderView> run(
+            String orderId, String field, String text, int maxLength, StaffRole[] roles, Command command) {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty() || trimmed.length() > maxLength) {
             return Mono.error(Problems.invalid(field + " is required (at most " + maxLength + " characters)."));

@@ -1,13 +1,13 @@
 package io.storeops.order.review.web;
 
 import io.storeops.contracts.Address;
-import io.storeops.order.review.AddressCorrection;
-import io.storeops.order.review.AddressRejected;
-import io.storeops.order.review.ReviewProperties;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
+import io.storeops.order.review.AddressCorrection;
+import io.storeops.order.review.AddressRejected;
+import io.storeops.order.review.ReviewProperties;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,7 +51,10 @@ class AddressController {
     record CorrectedAddress(
             @Schema(example = "王芳") String name,
             @Schema(example = "13800138000") String phone,
-            @Schema(description = "ISO 3166 country code", example = "CN") String country,
+
+            @Schema(description = "ISO 3166 country code", example = "CN")
+            String country,
+
             @Schema(example = "浙江省") String province,
             @Schema(example = "杭州市") String city,
             @Schema(example = "拱墅区") String district,
@@ -65,20 +68,48 @@ class AddressController {
     }
 
     @PutMapping("/api/orders/{orderId}/address")
-    @ApiResponse(responseCode = "200", description = "The order with its new address (unchanged when it was the same already)")
-    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
-            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
-    @ApiResponse(responseCode = "422", description = "The corrected address is still doubtful; the problem lists the doubts",
-            content = @Content(mediaType = "application/problem+json",
-                    examples = @ExampleObject(name = "address-doubtful", value = DOUBTFUL_EXAMPLE)))
-    @Operation(summary = "Correct the shipping address before dispatch (核实或修改客户地址)",
-            description = "The corrected address must pass the address check (name, phone, postcode of its country, street, "
-                    + "PO box for the requested carrier); 422 lists what is still doubtful. Old and new address, who and when "
-                    + "are kept with the order. After dispatch: 409.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The order with its new address (unchanged when it was the same already)")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order's status refuses this",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The corrected address is still doubtful; the problem lists the doubts",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "address-doubtful", value = DOUBTFUL_EXAMPLE)))
+    @Operation(
+            summary = "Correct the shipping address before dispatch (核实或修改客户地址)",
+            description =
+                    "The corrected address must pass the address check (name, phone, postcode of its country, street, "
+                            + "PO box for the requested carrier); 422 lists what is still doubtful. Old and new address, who and when "
+                            + "are kept with the order. After dispatch: 409.")
     Mono<OrderView> changeAddress(@PathVariable String orderId, @RequestBody CorrectedAddress corrected) {
-        return commands.run(orderId, ADDRESS_EDITORS, by -> orders.change(orderId, (order, now) ->
-                        AddressCorrection.change(order, corrected.address(), review.rulesOf(order.storeId()).addressCheck(), by, now)))
-                .onErrorMap(AddressRejected.class, rejected -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
-                        "address-doubtful", "Address still doubtful", rejected.getMessage(), Map.of("doubts", rejected.doubts())));
+        return commands.run(
+                        orderId,
+                        ADDRESS_EDITORS,
+                        by -> orders.change(
+                                orderId,
+                                (order, now) -> AddressCorrection.change(
+                                        order,
+                                        corrected.address(),
+                                        review.rulesOf(order.storeId()).addressCheck(),
+                                        by,
+                                        now)))
+                .onErrorMap(
+                        AddressRejected.class,
+                        rejected -> new ProblemException(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "address-doubtful",
+                                "Address still doubtful",
+                                rejected.getMessage(),
+                                Map.of("doubts", rejected.doubts())));
     }
 }

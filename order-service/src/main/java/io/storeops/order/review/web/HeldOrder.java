@@ -2,8 +2,8 @@ package io.storeops.order.review.web;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
-import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.HoldReason;
+import io.storeops.order.lifecycle.Order;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,8 +25,15 @@ record HeldOrder(
         Address shippingAddress) {
 
     static HeldOrder of(Order order) {
-        return new HeldOrder(order.orderId(), order.externalOrderId(), order.holds(), order.paidAt(), order.total(),
-                order.told().buyer() == null ? null : order.told().buyer().name(), order.told().buyerNote(),
-                order.requestedCarrier(), order.shippingAddress());
+        return new HeldOrder(
+                order.orderId(),
+                order.externalOrderId(),
+                order.holds(),
+                order.paidAt(),
+                order.total(),
+                order.told().buyer() == null ? null : order.told().buyer().name(),
+                order.told().buyerNote(),
+                order.requestedCarrier(),
+                order.shippingAddress());
     }
 }

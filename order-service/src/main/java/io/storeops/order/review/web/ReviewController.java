@@ -1,10 +1,10 @@
 package io.storeops.order.review.web;
 
 import io.storeops.order.lifecycle.Orders;
-import io.storeops.order.review.ReviewQueue;
 import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
+import io.storeops.order.review.ReviewQueue;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
@@ -43,28 +43,38 @@ class ReviewController {
     }
 
     @Schema(description = "What the reviewer checked or decided, kept with the order")
-    record ReviewComment(@Schema(example = "Called the buyer: SF is fine, address confirmed") String comment) {
-    }
+    record ReviewComment(
+            @Schema(example = "Called the buyer: SF is fine, address confirmed")
+            String comment) {}
 
     @GetMapping("/api/review-queue")
     @Operation(summary = "Orders of a store waiting for review, longest waiting first, with their hold reasons")
     Flux<HeldOrder> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
-        return StaffAccess.require(REVIEWERS).map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> queue.first(storeId, limit)).map(HeldOrder::of);
+        return StaffAccess.require(REVIEWERS)
+                .map(staff -> staff.requireStore(storeId))
+                .flatMapMany(staff -> queue.first(storeId, limit))
+                .map(HeldOrder::of);
     }
 
     @PostMapping("/api/orders/{orderId}/release")
-    @Operation(summary = "Release a held order after review; it ships with the next batch",
+    @Operation(
+            summary = "Release a held order after review; it ships with the next batch",
             description = "Who released comes from the token. Releasing an order that is not held changes nothing.")
     Mono<OrderView> release(@PathVariable String orderId, @RequestBody ReviewComment request) {
         return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::release);
     }
 
     @PostMapping("/api/orders/{orderId}/hold")
-    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
-            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
-    @Operation(summary = "Hold an order for review before it ships (reason MANUAL)",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order's status refuses this",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
+    @Operation(
+            summary = "Hold an order for review before it ships (reason MANUAL)",
             description = "Possible until the order is dispatched; a 409 names the status after that.")
     Mono<OrderView> hold(@PathVariable String orderId, @RequestBody ReviewComment request) {
         return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::hold);

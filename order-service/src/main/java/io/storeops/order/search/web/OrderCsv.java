@@ -16,9 +16,23 @@ final class OrderCsv {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final List<String> HEADER = List.of("order_id", "storefront_order", "status", "placed_at", "paid_at",
-            "currency", "total", "refunded", "buyer", "recipient", "items", "hold_reasons", "buyer_note", "carrier",
-            "tracking_number", "stock_out_open");
+    private static final List<String> HEADER = List.of(
+            "order_id",
+            "storefront_order",
+            "status",
+            "placed_at",
+            "paid_at",
+            "currency",
+            "total",
+            "refunded",
+            "buyer",
+            "recipient",
+            "items",
+            "hold_reasons",
+            "buyer_note",
+            "carrier",
+            "tracking_number",
+            "stock_out_open");
 
     private final ZoneId zone;
 
@@ -31,11 +45,23 @@ final class OrderCsv {
     }
 
     String row(OrderSummary order) {
-        return line(Stream.of(order.orderId(), order.externalOrderId(), order.status(), local(order.placedAt()),
-                local(order.paidAt()), order.total().currency(), order.total().toDecimal(), order.refunded().toDecimal(),
-                order.buyer(), order.recipient(), String.join("; ", order.items()),
-                String.join(" ", order.holds().stream().map(Enum::name).toList()), order.buyerNote(), order.carrier(),
-                order.trackingNumber(), String.valueOf(order.stockOutOpen())));
+        return line(Stream.of(
+                order.orderId(),
+                order.externalOrderId(),
+                order.status(),
+                local(order.placedAt()),
+                local(order.paidAt()),
+                order.total().currency(),
+                order.total().toDecimal(),
+                order.refunded().toDecimal(),
+                order.buyer(),
+                order.recipient(),
+                String.join("; ", order.items()),
+                String.join(" ", order.holds().stream().map(Enum::name).toList()),
+                order.buyerNote(),
+                order.carrier(),
+                order.trackingNumber(),
+                String.valueOf(order.stockOutOpen())));
     }
 
     private String local(Instant instant) {

@@ -1,8 +1,8 @@
 package io.storeops.order.search.web;
 
+import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
-import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.search.OrderCursor;
 import io.storeops.order.search.OrderSearch;
 import io.storeops.order.search.OrderSearches;
@@ -39,8 +39,10 @@ import reactor.core.publisher.Mono;
 class OrderSearchController {
 
     /** The export holds buyers' names and notes of a whole search: people who answer for the store's data. */
-    private static final StaffRole[] EXPORTERS = {StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR,
-            StaffRole.CS_AFTERSALE};
+    private static final StaffRole[] EXPORTERS = {
+        StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR, StaffRole.CS_AFTERSALE
+    };
+
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     /** Lets spreadsheet programs recognise UTF-8, so Chinese names and notes open readable. */
     private static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -57,22 +59,55 @@ class OrderSearchController {
 
     /** The search filters as query parameters; each is checked here so that a bad one gets a clear 400. */
     record SearchParameters(
-            @Parameter(description = "The store to search (required; must be in your token)", example = "tmall-flagship") String storeId,
-            @Parameter(description = "Order status; several separated by commas", example = "ON_HOLD,READY") String status,
-            @Parameter(description = "First day of payment, in the store's time zone", example = "2026-11-01") String paidFrom,
-            @Parameter(description = "Last day of payment (inclusive), in the store's time zone", example = "2026-11-30") String paidTo,
-            @Parameter(description = "Hold reason", example = "BUYER_NOTE") String holdReason,
-            @Parameter(description = "Only orders with (true) or without (false) a buyer note", example = "true") String hasBuyerNote,
-            @Parameter(description = "An item's SKU", example = "TEA-LONGJING-250") String sku,
-            @Parameter(description = "Buyer's or recipient's name, e-mail or phone", example = "13800138000") String buyer,
-            @Parameter(description = "Carrier used or requested", example = "SF") String carrier,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") String limit,
-            @Parameter(description = "nextCursor of the previous page") String cursor) {
+            @Parameter(
+                    description = "The store to search (required; must be in your token)",
+                    example = "tmall-flagship")
+            String storeId,
+
+            @Parameter(description = "Order status; several separated by commas", example = "ON_HOLD,READY")
+            String status,
+
+            @Parameter(description = "First day of payment, in the store's time zone", example = "2026-11-01")
+            String paidFrom,
+
+            @Parameter(
+                    description = "Last day of payment (inclusive), in the store's time zone",
+                    example = "2026-11-30")
+            String paidTo,
+
+            @Parameter(description = "Hold reason", example = "BUYER_NOTE")
+            String holdReason,
+
+            @Parameter(description = "Only orders with (true) or without (false) a buyer note", example = "true")
+            String hasBuyerNote,
+
+            @Parameter(description = "An item's SKU", example = "TEA-LONGJING-250")
+            String sku,
+
+            @Parameter(description = "Buyer's or recipient's name, e-mail or phone", example = "13800138000")
+            String buyer,
+
+            @Parameter(description = "Carrier used or requested", example = "SF")
+            String carrier,
+
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50")
+            String limit,
+
+            @Parameter(description = "nextCursor of the previous page")
+            String cursor) {
 
         OrderSearch search(ZoneId zone) {
             try {
-                return new OrderSearch(storeId, zone, choices(OrderStatus.all(), status, "status"), day(paidFrom, "paidFrom"),
-                        day(paidTo, "paidTo"), choice(List.of(HoldReason.values()), holdReason, "holdReason"), yesNo(hasBuyerNote), sku, buyer,
+                return new OrderSearch(
+                        storeId,
+                        zone,
+                        choices(OrderStatus.all(), status, "status"),
+                        day(paidFrom, "paidFrom"),
+                        day(paidTo, "paidTo"),
+                        choice(List.of(HoldReason.values()), holdReason, "holdReason"),
+                        yesNo(hasBuyerNote),
+                        sku,
+                        buyer,
                         carrier);
             } catch (IllegalArgumentException invalid) {
                 throw Problems.badRequest("invalid-search", invalid.getMessage());
@@ -99,15 +134,21 @@ class OrderSearchController {
         }
 
         private static <T> Set<T> choices(List<T> allowed, String values, String name) {
-            return values == null ? Set.of() : Arrays.stream(values.split(",")).filter(value -> !value.isBlank())
-                    .map(value -> choice(allowed, value, name)).collect(Collectors.toSet());
+            return values == null
+                    ? Set.of()
+                    : Arrays.stream(values.split(","))
+                            .filter(value -> !value.isBlank())
+                            .map(value -> choice(allowed, value, name))
+                            .collect(Collectors.toSet());
         }
 
         private static <T> T choice(List<T> allowed, String value, String name) {
             if (value == null || value.isBlank()) {
                 return null;
             }
-            return allowed.stream().filter(constant -> constant.toString().equals(value.trim())).findFirst()
+            return allowed.stream()
+                    .filter(constant -> constant.toString().equals(value.trim()))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(name + " must be one of " + allowed + "."));
         }
 
@@ -132,28 +173,35 @@ class OrderSearchController {
     }
 
     /** One page of results and where the next one starts (null on the last page). */
-    record OrderPage(List<OrderSummary> orders, String nextCursor) {
-    }
+    record OrderPage(List<OrderSummary> orders, String nextCursor) {}
 
     @GetMapping("/api/orders")
-    @Operation(summary = "Search a store's orders, newest first, a page at a time",
+    @Operation(
+            summary = "Search a store's orders, newest first, a page at a time",
             description = "Filters combine (all must match). Pages follow nextCursor until it is null; orders arriving "
                     + "meanwhile never shift or repeat a page.")
     Mono<OrderPage> search(@ParameterObject SearchParameters parameters) {
         int size = parameters.pageSize();
-        return authorized(parameters, StaffOrderCommands.ORDER_READERS).flatMap(search -> searches
-                .find(search, parameters.after(), size + 1)
-                .map(OrderSummary::of)
-                .collectList()
-                .map(found -> found.size() <= size ? new OrderPage(found, null)
-                        : new OrderPage(found.subList(0, size), new OrderCursor(found.get(size - 1).placedAt(),
-                        found.get(size - 1).orderId()).encode())));
+        return authorized(parameters, StaffOrderCommands.ORDER_READERS)
+                .flatMap(search -> searches.find(search, parameters.after(), size + 1)
+                        .map(OrderSummary::of)
+                        .collectList()
+                        .map(found -> found.size() <= size
+                                ? new OrderPage(found, null)
+                                : new OrderPage(
+                                        found.subList(0, size),
+                                        new OrderCursor(
+                                                        found.get(size - 1).placedAt(),
+                                                        found.get(size - 1).orderId())
+                                                .encode())));
     }
 
     @GetMapping(value = "/api/orders/export", produces = "text/csv")
-    @Operation(summary = "The same search as a CSV file, streamed (all matches, no paging)",
-            description = "UTF-8 with a byte order mark, RFC 4180 quoting, times in the store's zone, money as decimals. "
-                    + "For managers, store managers, supervisors and after-sale customer service.")
+    @Operation(
+            summary = "The same search as a CSV file, streamed (all matches, no paging)",
+            description =
+                    "UTF-8 with a byte order mark, RFC 4180 quoting, times in the store's zone, money as decimals. "
+                            + "For managers, store managers, supervisors and after-sale customer service.")
     Mono<ResponseEntity<Flux<String>>> export(@ParameterObject SearchParameters parameters) {
         return authorized(parameters, EXPORTERS).map(search -> {
             OrderCsv csv = new OrderCsv(search.zone());
@@ -161,7 +209,12 @@ class OrderSearchController {
             String file = "orders-" + search.storeId() + "-" + LocalDate.now(clock.withZone(search.zone())) + ".csv";
             return ResponseEntity.ok()
                     .contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename(file)
+                                    .build()
+                                    .toString())
                     .body(Flux.concat(Flux.just(BYTE_ORDER_MARK + csv.header()), rows));
         });
     }
@@ -172,7 +225,9 @@ class OrderSearchController {
                 throw Problems.badRequest("invalid-search", "storeId is required.");
             }
             staff.requireStore(parameters.storeId());
-            ZoneId zone = stores.find(parameters.storeId()).orElseThrow(() -> Problems.notFound("Store", parameters.storeId())).zone();
+            ZoneId zone = stores.find(parameters.storeId())
+                    .orElseThrow(() -> Problems.notFound("Store", parameters.storeId()))
+                    .zone();
             return parameters.search(zone);
         });
     }

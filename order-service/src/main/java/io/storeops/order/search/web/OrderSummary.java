@@ -2,8 +2,8 @@ package io.storeops.order.search.web;
 
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
-import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.HoldReason;
+import io.storeops.order.lifecycle.Order;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +19,13 @@ record OrderSummary(
         String orderId,
         String storeId,
         String externalOrderId,
-        @Schema(description = "The progress (PLACED … COMPLETED, CANCELLED), or PARTIALLY_REFUNDED / REFUNDED once money went back",
-                example = "READY") String status,
+
+        @Schema(
+                description =
+                        "The progress (PLACED … COMPLETED, CANCELLED), or PARTIALLY_REFUNDED / REFUNDED once money went back",
+                example = "READY")
+        String status,
+
         Instant placedAt,
         Instant paidAt,
         Money total,
@@ -36,12 +41,20 @@ record OrderSummary(
 
     static OrderSummary of(Order order) {
         boolean shipped = order.shipment() != null && order.shipment().carrier() != null;
-        return new OrderSummary(order.orderId(), order.storeId(), order.externalOrderId(), order.status().name(), order.placedAt(),
-                order.paidAt(), order.total(), order.refunded(),
+        return new OrderSummary(
+                order.orderId(),
+                order.storeId(),
+                order.externalOrderId(),
+                order.status().name(),
+                order.placedAt(),
+                order.paidAt(),
+                order.total(),
+                order.refunded(),
                 order.told().buyer() == null ? null : order.told().buyer().name(),
                 order.shippingAddress() == null ? null : order.shippingAddress().name(),
                 order.lines().stream().map(OrderSummary::item).toList(),
-                order.holds(), order.told().buyerNote(),
+                order.holds(),
+                order.told().buyerNote(),
                 shipped ? order.shipment().carrier() : order.requestedCarrier(),
                 order.shipment() == null ? null : order.shipment().trackingNumber(),
                 order.stockOut() != null && order.stockOut().isOpen());

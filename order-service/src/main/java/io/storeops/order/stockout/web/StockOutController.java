@@ -1,12 +1,12 @@
 package io.storeops.order.stockout.web;
 
+import io.storeops.order.lifecycle.BuyerContact;
 import io.storeops.order.lifecycle.Orders;
-import io.storeops.order.stockout.StockOutFollowUp;
-import io.storeops.order.stockout.StockOutQueue;
 import io.storeops.order.lifecycle.web.OrderProblems;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
-import io.storeops.order.lifecycle.BuyerContact;
+import io.storeops.order.stockout.StockOutFollowUp;
+import io.storeops.order.stockout.StockOutQueue;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
@@ -47,38 +47,61 @@ class StockOutController {
 
     @Schema(description = "How customer service reached the buyer and what the buyer decided")
     record ContactRequest(
-            @Schema(example = "PHONE", requiredMode = Schema.RequiredMode.REQUIRED) BuyerContact.Channel channel,
-            @Schema(example = "WAIT", requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "WAIT, CHANGE_ITEM or CANCEL close the notice (CANCEL cancels the order); NO_ANSWER keeps it open")
+            @Schema(example = "PHONE", requiredMode = Schema.RequiredMode.REQUIRED)
+            BuyerContact.Channel channel,
+
+            @Schema(
+                    example = "WAIT",
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description =
+                            "WAIT, CHANGE_ITEM or CANCEL close the notice (CANCEL cancels the order); NO_ANSWER keeps it open")
             BuyerContact.Outcome outcome,
-            @Schema(example = "Buyer will wait until 3 Dec for the restock") String note) {
-    }
+
+            @Schema(example = "Buyer will wait until 3 Dec for the restock")
+            String note) {}
 
     @GetMapping("/api/stock-out-queue")
-    @Operation(summary = "Orders of a store whose buyer must be told about missing stock, longest waiting first",
-            description = "Each order carries its stockOut notice: the missing SKUs and quantities and every contact so far.")
+    @Operation(
+            summary = "Orders of a store whose buyer must be told about missing stock, longest waiting first",
+            description =
+                    "Each order carries its stockOut notice: the missing SKUs and quantities and every contact so far.")
     Flux<StockOutNotice> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
-        return StaffAccess.require(NOTIFIERS).map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> queue.first(storeId, limit)).map(StockOutNotice::of);
+        return StaffAccess.require(NOTIFIERS)
+                .map(staff -> staff.requireStore(storeId))
+                .flatMapMany(staff -> queue.first(storeId, limit))
+                .map(StockOutNotice::of);
     }
 
     @PostMapping("/api/orders/{orderId}/buyer-contacts")
-    @ApiResponse(responseCode = "409", description = "The order's status refuses this", content = @Content(
-            mediaType = "application/problem+json", examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
-    @Operation(summary = "Record telling the buyer about a stock-out",
-            description = "Who called comes from the token. A decided outcome closes the notice; CANCEL cancels the order "
-                    + "(OrderCancelled), refused with 409 once the parcel left. Without an open notice: 409.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order's status refuses this",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
+    @Operation(
+            summary = "Record telling the buyer about a stock-out",
+            description =
+                    "Who called comes from the token. A decided outcome closes the notice; CANCEL cancels the order "
+                            + "(OrderCancelled), refused with 409 once the parcel left. Without an open notice: 409.")
     Mono<OrderView> recordContact(@PathVariable String orderId, @RequestBody ContactRequest request) {
         if (request.channel() == null || request.outcome() == null) {
             return Mono.error(Problems.invalid("channel and outcome are required."));
         }
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        String note = request.note() == null || request.note().isBlank()
+                ? null
+                : request.note().trim();
         if (note != null && note.length() > MAX_NOTE) {
             return Mono.error(Problems.invalid("note is at most " + MAX_NOTE + " characters."));
         }
-        return commands.run(orderId, NOTIFIERS,
-                by -> orders.change(orderId, (order, now) -> StockOutFollowUp.buyerContacted(order,
-                        new BuyerContact(request.channel(), request.outcome(), note, by, now))));
+        return commands.run(
+                orderId,
+                NOTIFIERS,
+                by -> orders.change(
+                        orderId,
+                        (order, now) -> StockOutFollowUp.buyerContacted(
+                                order, new BuyerContact(request.channel(), request.outcome(), note, by, now))));
     }
 }

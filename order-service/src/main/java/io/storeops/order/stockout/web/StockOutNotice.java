@@ -22,8 +22,14 @@ record StockOutNotice(
         StockOut stockOut) {
 
     static StockOutNotice of(Order order) {
-        return new StockOutNotice(order.orderId(), order.externalOrderId(), order.status().name(), order.paidAt(),
-                order.told().buyer() == null ? null : order.told().buyer().name(), order.shippingAddress(), order.lines(),
+        return new StockOutNotice(
+                order.orderId(),
+                order.externalOrderId(),
+                order.status().name(),
+                order.paidAt(),
+                order.told().buyer() == null ? null : order.told().buyer().name(),
+                order.shippingAddress(),
+                order.lines(),
                 order.stockOut());
     }
 }

@@ -26,16 +26,16 @@ class RefundLedgerController {
         this.ledgers = ledgers;
     }
 
-    record LedgerView(String orderId, String storeId, Money paid, Money refunded, Money refundable) {
-    }
+    record LedgerView(String orderId, String storeId, Money paid, Money refunded, Money refundable) {}
 
     @GetMapping("/{orderId}")
     @Operation(summary = "What was paid for an order, what was refunded and what may still be refunded")
     Mono<LedgerView> ledger(@PathVariable String orderId) {
-        return StaffAccess.require(StaffRole.CS_AFTERSALE, StaffRole.SUPERVISOR, StaffRole.MANAGER, StaffRole.STORE_MANAGER)
+        return StaffAccess.require(
+                        StaffRole.CS_AFTERSALE, StaffRole.SUPERVISOR, StaffRole.MANAGER, StaffRole.STORE_MANAGER)
                 .flatMap(staff -> ledgers.find(orderId).filter(ledger -> staff.canSee(ledger.storeId())))
-                .map(ledger -> new LedgerView(ledger.orderId(), ledger.storeId(), ledger.paid(), ledger.refunded(),
-                        ledger.refundable()))
+                .map(ledger -> new LedgerView(
+                        ledger.orderId(), ledger.storeId(), ledger.paid(), ledger.refunded(), ledger.refundable()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Refund ledger", orderId)));
     }
 }
