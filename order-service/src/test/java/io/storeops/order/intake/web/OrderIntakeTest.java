@@ -102,6 +102,32 @@ class OrderIntakeTest {
     }
 
     @Test
+    void storefrontTimesAreKeptToTheMillisecondAsTheStoreKeepsThem() {
+        NativeOrderPayload precise = nativeOrder(29500L);
+        NativeOrderPayload withNanos = new NativeOrderPayload(
+                precise.orderId(),
+                precise.currency(),
+                precise.lines(),
+                precise.shippingFeeMinor(),
+                null,
+                null,
+                null,
+                precise.totalMinor(),
+                Instant.parse("2026-11-28T02:10:00.123456789Z"),
+                Instant.parse("2026-11-28T02:11:30.987654321Z"),
+                null,
+                precise.buyer(),
+                null,
+                null,
+                null);
+
+        StorefrontOrder paid = intake.fromNative(withNanos, "tmall-flagship", "CNY", true);
+
+        assertThat(paid.placedAt()).isEqualTo(Instant.parse("2026-11-28T02:10:00.123Z"));
+        assertThat(paid.paidAt()).isEqualTo(Instant.parse("2026-11-28T02:11:30.987Z"));
+    }
+
+    @Test
     void shopifyDiscountsTaxesNotesBuyerAndTimesAreRead() {
         ShopifyOrderPayload payload = new ShopifyOrderPayload(
                 5002L,
@@ -162,15 +188,15 @@ class OrderIntakeTest {
 
     @Test
     void attributionComesFromTheLandingPagesUtmParametersThenTheReferrerThenTheSourceName() {
-        assertThat(OrderIntake.attribution(withSites(
+        assertThat(ShopifyOrders.attribution(withSites(
                         "/products/mug?utm_source=google&utm_medium=cpc&utm_campaign=winter%20sale&utm_term=tea+mug",
                         "https://www.google.com/search?q=mug", "web")))
                 .isEqualTo(new Attribution("google", "cpc", "winter sale", "tea mug"));
-        assertThat(OrderIntake.attribution(withSites("/products/mug", "https://www.instagram.com/p/xyz", "web")))
+        assertThat(ShopifyOrders.attribution(withSites("/products/mug", "https://www.instagram.com/p/xyz", "web")))
                 .isEqualTo(new Attribution("www.instagram.com", null, null, null));
-        assertThat(OrderIntake.attribution(withSites(null, null, "pos")))
+        assertThat(ShopifyOrders.attribution(withSites(null, null, "pos")))
                 .isEqualTo(new Attribution("pos", null, null, null));
-        assertThat(OrderIntake.attribution(withSites("/?utm_source=%E0%A4%A", "not a url", null))
+        assertThat(ShopifyOrders.attribution(withSites("/?utm_source=%E0%A4%A", "not a url", null))
                         .source())
                 .as("malformed input is kept as text, never a failure")
                 .isEqualTo("%E0%A4%A");
