@@ -50,6 +50,34 @@ class ApiDocumentationTest {
                         "carrier",
                         "limit",
                         "cursor");
+        assertThat(parameterNames(paths.get("/api/orders/export").get("get")))
+                .as("the export is every match: it has filters, no pages")
+                .contains("storeId", "status", "sku")
+                .doesNotContain("limit", "cursor");
+    }
+
+    @Test
+    void everyAnswerARouteGivesIsDocumented() {
+        JsonNode paths = apiDocs().get("paths");
+        List<String> withoutSuccess = new ArrayList<>();
+        paths.properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode success = operation.getValue().path("responses").path("200");
+                    if (success.isMissingNode() || success.path("content").isEmpty()) {
+                        withoutSuccess.add(operation.getKey() + " " + path.getKey());
+                    }
+                }));
+
+        assertThat(withoutSuccess)
+                .as("operations without a documented 200 and its body")
+                .isEmpty();
+
+        assertThat(paths.at("/~1api~1orders~1{orderId}~1address/put/responses").propertyNames())
+                .contains("200", "409", "422");
+        assertThat(paths.at("/~1api~1orders~1{orderId}~1release/post/responses").propertyNames())
+                .contains("200", "409");
+        assertThat(paths.at("/~1webhooks~1storefront~1{storeId}/post/responses").propertyNames())
+                .contains("200", "404", "409");
     }
 
     @Test

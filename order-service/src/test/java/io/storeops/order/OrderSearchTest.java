@@ -185,7 +185,9 @@ class OrderSearchTest {
         String csv =
                 new String(response.expectBody(byte[].class).returnResult().getResponseBody(), StandardCharsets.UTF_8);
 
-        assertThat(csv).startsWith("\uFEFForder_id,storefront_order,status,placed_at,paid_at,currency,total,");
+        assertThat(csv)
+                .startsWith("\uFEFForder_id,storefront_order,status,placed_at,paid_at,currency,total,")
+                .contains(",recipient,recipient_phone,address,items,item_titles,");
         List<String> rows = csv.lines().skip(1).toList();
         assertThat(rows)
                 .hasSizeGreaterThanOrEqualTo(5)
@@ -195,7 +197,10 @@ class OrderSearchTest {
                 .singleElement()
                 .satisfies(row -> assertThat(row)
                         .contains(",ON_HOLD,2026-11-28 10:11:30,2026-11-28 10:11:30,CNY,295.00,0.00,")
-                        .contains("\"'=HYPERLINK(\"\"http://x\"\"), please wrap\""));
+                        .contains("\"'=HYPERLINK(\"\"http://x\"\"), please wrap\"")
+                        .as("what the warehouse and couriers need: phone, address, item titles")
+                        .contains(",13800138000,\"文三路 90 号, 西湖区, 杭州市, 浙江省, 310012, CN\",")
+                        .contains("西湖龙井 250g × 2; 玻璃杯 × 1"));
         http.get()
                 .uri(withStore("/api/orders/export", ""))
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))

@@ -18,22 +18,23 @@ public record AddressChange(Address from, Address to, String changedBy, Instant 
 
     /** An address in one line, recipient first, district included. */
     public static String oneLine(Address address) {
-        if (address == null) {
-            return "(none)";
-        }
+        return address == null ? "(none)" : join(Stream.of(address.name(), address.phone(), place(address)));
+    }
+
+    /** Where an address is, without whom: street to country, district included. */
+    public static String place(Address address) {
+        return join(Stream.of(
+                address.line1(),
+                address.line2(),
+                address.district(),
+                address.city(),
+                address.province(),
+                address.postalCode(),
+                address.country()));
+    }
+
+    private static String join(Stream<String> parts) {
         return String.join(
-                ", ",
-                Stream.of(
-                                address.name(),
-                                address.phone(),
-                                address.line1(),
-                                address.line2(),
-                                address.district(),
-                                address.city(),
-                                address.province(),
-                                address.postalCode(),
-                                address.country())
-                        .filter(part -> part != null && !part.isBlank())
-                        .toList());
+                ", ", parts.filter(part -> part != null && !part.isBlank()).toList());
     }
 }

@@ -114,6 +114,9 @@ class OrderWebhookController {
                             }))
     @ApiResponse(responseCode = "200", description = "Stored, or a duplicate (changes nothing)")
     @ApiResponse(
+            responseCode = "404",
+            description = "The store is not configured, or order.cancelled names an order StoreOps never received")
+    @ApiResponse(
             responseCode = "409",
             description = "order.cancelled for an order already dispatched (open a refund instead), "
                     + "or an event id received before with a different body")

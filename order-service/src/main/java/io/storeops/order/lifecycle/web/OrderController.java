@@ -5,10 +5,7 @@ import io.storeops.order.lifecycle.TimelineEntry;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,13 +40,7 @@ class OrderController {
             String reason) {}
 
     @PostMapping("/{orderId}/cancel")
-    @ApiResponse(
-            responseCode = "409",
-            description = "The order's status refuses this",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
+    @OrderCommandAnswers
     @Operation(
             summary = "Cancel an order before dispatch",
             description =

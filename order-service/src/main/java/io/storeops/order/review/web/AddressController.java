@@ -2,7 +2,7 @@ package io.storeops.order.review.web;
 
 import io.storeops.contracts.Address;
 import io.storeops.order.lifecycle.Orders;
-import io.storeops.order.lifecycle.web.OrderProblems;
+import io.storeops.order.lifecycle.web.OrderCommandAnswers;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.review.AddressCorrection;
@@ -68,16 +68,7 @@ class AddressController {
     }
 
     @PutMapping("/api/orders/{orderId}/address")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The order with its new address (unchanged when it was the same already)")
-    @ApiResponse(
-            responseCode = "409",
-            description = "The order's status refuses this",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
+    @OrderCommandAnswers
     @ApiResponse(
             responseCode = "422",
             description = "The corrected address is still doubtful; the problem lists the doubts",

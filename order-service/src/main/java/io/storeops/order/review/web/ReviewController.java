@@ -1,7 +1,7 @@
 package io.storeops.order.review.web;
 
 import io.storeops.order.lifecycle.Orders;
-import io.storeops.order.lifecycle.web.OrderProblems;
+import io.storeops.order.lifecycle.web.OrderCommandAnswers;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.review.ReviewQueue;
@@ -9,10 +9,7 @@ import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,21 +55,17 @@ class ReviewController {
     }
 
     @PostMapping("/api/orders/{orderId}/release")
+    @OrderCommandAnswers
     @Operation(
             summary = "Release a held order after review; it ships with the next batch",
-            description = "Who released comes from the token. Releasing an order that is not held changes nothing.")
+            description = "Who released comes from the token. Releasing an order that is not held (but paid) changes "
+                    + "nothing; a cancelled or unpaid order is a 409.")
     Mono<OrderView> release(@PathVariable String orderId, @RequestBody ReviewComment request) {
         return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::release);
     }
 
     @PostMapping("/api/orders/{orderId}/hold")
-    @ApiResponse(
-            responseCode = "409",
-            description = "The order's status refuses this",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
+    @OrderCommandAnswers
     @Operation(
             summary = "Hold an order for review before it ships (reason MANUAL)",
             description = "Possible until the order is dispatched; a 409 names the status after that.")

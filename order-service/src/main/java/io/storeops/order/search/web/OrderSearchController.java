@@ -58,7 +58,7 @@ class OrderSearchController {
     }
 
     /** The search filters as query parameters; each is checked here so that a bad one gets a clear 400. */
-    record SearchParameters(
+    record SearchFilters(
             @Parameter(
                     description = "The store to search (required; must be in your token)",
                     example = "tmall-flagship")
@@ -88,13 +88,7 @@ class OrderSearchController {
             String buyer,
 
             @Parameter(description = "Carrier used or requested", example = "SF")
-            String carrier,
-
-            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50")
-            String limit,
-
-            @Parameter(description = "nextCursor of the previous page")
-            String cursor) {
+            String carrier) {
 
         OrderSearch search(ZoneId zone) {
             try {
@@ -111,25 +105,6 @@ class OrderSearchController {
                         carrier);
             } catch (IllegalArgumentException invalid) {
                 throw Problems.badRequest("invalid-search", invalid.getMessage());
-            }
-        }
-
-        int pageSize() {
-            int size;
-            try {
-                size = limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit.trim());
-            } catch (NumberFormatException notANumber) {
-                size = 0;
-            }
-            Problems.requireListLimit(size);
-            return size;
-        }
-
-        OrderCursor after() {
-            try {
-                return cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor.trim());
-            } catch (IllegalArgumentException notOurs) {
-                throw Problems.badRequest("invalid-cursor", "cursor is not a nextCursor from an earlier page.");
             }
         }
 
@@ -172,6 +147,34 @@ class OrderSearchController {
         }
     }
 
+    /** Which page of a search: its size and where it starts. */
+    record PageParameters(
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50")
+            String limit,
+
+            @Parameter(description = "nextCursor of the previous page")
+            String cursor) {
+
+        int pageSize() {
+            int size;
+            try {
+                size = limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit.trim());
+            } catch (NumberFormatException notANumber) {
+                size = 0;
+            }
+            Problems.requireListLimit(size);
+            return size;
+        }
+
+        OrderCursor after() {
+            try {
+                return cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor.trim());
+            } catch (IllegalArgumentException notOurs) {
+                throw Problems.badRequest("invalid-cursor", "cursor is not a nextCursor from an earlier page.");
+            }
+        }
+    }
+
     /** One page of results and where the next one starts (null on the last page). */
     record OrderPage(List<OrderSummary> orders, String nextCursor) {}
 
@@ -180,10 +183,10 @@ class OrderSearchController {
             summary = "Search a store's orders, newest first, a page at a time",
             description = "Filters combine (all must match). Pages follow nextCursor until it is null; orders arriving "
                     + "meanwhile never shift or repeat a page.")
-    Mono<OrderPage> search(@ParameterObject SearchParameters parameters) {
-        int size = parameters.pageSize();
-        return authorized(parameters, StaffOrderCommands.ORDER_READERS)
-                .flatMap(search -> searches.find(search, parameters.after(), size + 1)
+    Mono<OrderPage> search(@ParameterObject SearchFilters filters, @ParameterObject PageParameters page) {
+        int size = page.pageSize();
+        return authorized(filters, StaffOrderCommands.ORDER_READERS)
+                .flatMap(search -> searches.find(search, page.after(), size + 1)
                         .map(OrderSummary::of)
                         .collectList()
                         .map(found -> found.size() <= size
@@ -200,12 +203,13 @@ class OrderSearchController {
     @Operation(
             summary = "The same search as a CSV file, streamed (all matches, no paging)",
             description =
-                    "UTF-8 with a byte order mark, RFC 4180 quoting, times in the store's zone, money as decimals. "
+                    "UTF-8 with a byte order mark, RFC 4180 quoting, times in the store's zone, money as decimals; "
+                            + "with the recipient's phone, the address and the item titles for the warehouse and couriers. "
                             + "For managers, store managers, supervisors and after-sale customer service.")
-    Mono<ResponseEntity<Flux<String>>> export(@ParameterObject SearchParameters parameters) {
-        return authorized(parameters, EXPORTERS).map(search -> {
+    Mono<ResponseEntity<Flux<String>>> export(@ParameterObject SearchFilters filters) {
+        return authorized(filters, EXPORTERS).map(search -> {
             OrderCsv csv = new OrderCsv(search.zone());
-            Flux<String> rows = searches.find(search, parameters.after()).map(order -> csv.row(OrderSummary.of(order)));
+            Flux<String> rows = searches.find(search, null).map(order -> csv.row(OrderSummary.of(order)));
             String file = "orders-" + search.storeId() + "-" + LocalDate.now(clock.withZone(search.zone())) + ".csv";
             return ResponseEntity.ok()
                     .contentType(CSV)
@@ -219,7 +223,7 @@ class OrderSearchController {
         });
     }
 
-    private Mono<OrderSearch> authorized(SearchParameters parameters, StaffRole[] roles) {
+    private Mono<OrderSearch> authorized(SearchFilters parameters, StaffRole[] roles) {
         return StaffAccess.require(roles).map(staff -> {
             if (parameters.storeId() == null || parameters.storeId().isBlank()) {
                 throw Problems.badRequest("invalid-search", "storeId is required.");

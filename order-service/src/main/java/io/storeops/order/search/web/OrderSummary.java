@@ -1,7 +1,9 @@
 package io.storeops.order.search.web;
 
+import io.storeops.contracts.Address;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
+import io.storeops.order.lifecycle.AddressChange;
 import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.Order;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,7 +14,10 @@ import java.util.List;
  * One order as a line of search results or of the CSV export: enough to recognise it and decide
  * what to open; the detail and timeline have the rest.
  *
- * @param items   "SKU × quantity" per line (the title when a line has no SKU)
+ * @param recipientPhone the phone the carrier calls
+ * @param address        where the parcel goes, recipient and phone aside
+ * @param items          "SKU × quantity" per line (the title when a line has no SKU)
+ * @param itemTitles     "title × quantity" per line, as the warehouse and the buyer know the items
  * @param carrier the carrier the parcel went with, else the one the buyer asked for
  */
 record OrderSummary(
@@ -32,7 +37,10 @@ record OrderSummary(
         Money refunded,
         String buyer,
         String recipient,
+        String recipientPhone,
+        String address,
         List<String> items,
+        List<String> itemTitles,
         List<HoldReason> holds,
         String buyerNote,
         String carrier,
@@ -41,6 +49,7 @@ record OrderSummary(
 
     static OrderSummary of(Order order) {
         boolean shipped = order.shipment() != null && order.shipment().carrier() != null;
+        Address address = order.shippingAddress();
         return new OrderSummary(
                 order.orderId(),
                 order.storeId(),
@@ -51,8 +60,13 @@ record OrderSummary(
                 order.total(),
                 order.refunded(),
                 order.told().buyer() == null ? null : order.told().buyer().name(),
-                order.shippingAddress() == null ? null : order.shippingAddress().name(),
+                address == null ? null : address.name(),
+                address == null ? null : address.phone(),
+                address == null ? null : AddressChange.place(address),
                 order.lines().stream().map(OrderSummary::item).toList(),
+                order.lines().stream()
+                        .map(line -> line.title() + " × " + line.quantity())
+                        .toList(),
                 order.holds(),
                 order.told().buyerNote(),
                 shipped ? order.shipment().carrier() : order.requestedCarrier(),

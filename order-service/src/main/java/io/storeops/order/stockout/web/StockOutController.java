@@ -2,7 +2,7 @@ package io.storeops.order.stockout.web;
 
 import io.storeops.order.lifecycle.BuyerContact;
 import io.storeops.order.lifecycle.Orders;
-import io.storeops.order.lifecycle.web.OrderProblems;
+import io.storeops.order.lifecycle.web.OrderCommandAnswers;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.stockout.StockOutFollowUp;
@@ -11,10 +11,7 @@ import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,13 +71,7 @@ class StockOutController {
     }
 
     @PostMapping("/api/orders/{orderId}/buyer-contacts")
-    @ApiResponse(
-            responseCode = "409",
-            description = "The order's status refuses this",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "order-state", value = OrderProblems.CONFLICT_EXAMPLE)))
+    @OrderCommandAnswers
     @Operation(
             summary = "Record telling the buyer about a stock-out",
             description =
