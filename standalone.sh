@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs the whole StoreOps system in one process: a Kafka broker (KRaft), the Mongo-wire store
-# persisted under ./storeops-data, the four services, dev tokens. Builds the jar first when the
-# sources are newer. Options: --simulate[=orders per second], --help.
+# persisted under ./storeops-data, the four services, dev tokens. Installs a JDK 17 when there is
+# none and builds the jar first when the sources are newer. Options: --help lists them.
 set -euo pipefail
 cd "$(dirname "$0")"
-command -v java >/dev/null 2>&1 || { echo "StoreOps needs a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)." >&2; exit 1; }
+for argument in "$@"; do
+  if [ "$argument" = "--help" ] || [ "$argument" = "-h" ]; then
+    cat standalone/src/main/resources/storeops-standalone-usage.txt
+    exit 0
+  fi
+done
+source scripts/ensure-jdk.sh
 jar=standalone/target/storeops-standalone.jar
-if [ ! -f "$jar" ] || [ -n "$(find . \( -name target -o -name storeops-data -o -name .git \) -prune -o -type f \( -name '*.java' -o -name pom.xml -o -name '*.properties' -o -name '*.json' -o -name '*.xml' \) -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find . \( -name target -o -name storeops-data -o -name .git \) -prune -o -type f \( -name '*.java' -o -name pom.xml -o -name '*.properties' -o -name '*.json' -o -name '*.xml' -o -name '*.txt' \) -newer "$jar" -print -quit)" ]; then
   echo "Building StoreOps (first run, or sources changed)..."
   ./mvnw -q -B -DskipTests -pl standalone -am package
 fi

@@ -33,7 +33,7 @@ final class Banner {
         out.append(String.format(
                 "  %-16s USD, America/New_York Shopify %s  secret %s%n",
                 DemoStores.SHOPIFY, DemoStores.SHOPIFY_DOMAIN, DemoStores.SHOPIFY_SECRET));
-        out.append(String.format("  carriers sf, ups  webhook secret %s%n%n", DemoStores.CARRIER_SECRET));
+        out.append("\n");
         out.append("Dev tokens (valid ")
                 .append(DevCredentials.TOKEN_LIFETIME.toHours())
                 .append(" h, every configured store; also in ")

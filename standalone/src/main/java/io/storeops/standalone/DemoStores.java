@@ -13,7 +13,6 @@ final class DemoStores {
     static final String SHOPIFY = "shopify-us";
     static final String SHOPIFY_DOMAIN = "storeops-demo.myshopify.com";
     static final String SHOPIFY_SECRET = "demo-shopify-secret";
-    static final String CARRIER_SECRET = "demo-carrier-secret";
 
     private DemoStores() {}
 
@@ -28,10 +27,6 @@ final class DemoStores {
                 "storeops.stores." + SHOPIFY + ".currency=USD",
                 "storeops.stores." + SHOPIFY + ".zone=America/New_York",
                 "storeops.stores." + SHOPIFY + ".shopify-domain=" + SHOPIFY_DOMAIN,
-                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET,
-                "storeops.carriers.sf.name=SF Express",
-                "storeops.carriers.sf.webhook-secrets=" + CARRIER_SECRET,
-                "storeops.carriers.ups.name=UPS",
-                "storeops.carriers.ups.webhook-secrets=" + CARRIER_SECRET);
+                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET);
     }
 }

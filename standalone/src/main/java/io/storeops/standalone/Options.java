@@ -1,5 +1,9 @@
 package io.storeops.standalone;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,20 +18,8 @@ record Options(
         boolean inMemoryStore,
         boolean help) {
 
-    static final String USAGE = """
-            StoreOps standalone: the whole system in one process.
-
-              --simulate[=N]      send N signed paid-order webhooks per second (default 1), both demo stores
-              --in-memory-store   keep the Mongo-wire store in memory: faster, but nothing of it survives a
-                                  restart (Kafka's log still goes to the data folder); for trials and benchmarks
-              --help              this text
-
-            Environment (defaults in brackets):
-              STOREOPS_DATA_DIR       data folder [./storeops-data]
-              STOREOPS_ORDER_PORT     order-service port; fulfillment, refund, analytics take the next three [8081]
-              STOREOPS_KAFKA_PORT     Kafka listener [19092]; the KRaft controller listens on the next port
-              STOREOPS_MONGO_PORT     Mongo-wire store [37017]
-            """;
+    /** The options and environment, also what ./standalone.sh --help prints before anything is built. */
+    static final String USAGE = usage();
 
     static Options parse(String[] args) {
         return parse(args, System.getenv());
@@ -68,5 +60,13 @@ record Options(
     private static int port(Map<String, String> environment, String name, int fallback) {
         String value = environment.get(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    private static String usage() {
+        try (InputStream text = Options.class.getResourceAsStream("/storeops-standalone-usage.txt")) {
+            return new String(text.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 }
