@@ -4,18 +4,21 @@ import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.ConsumedEvent;
+import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Order facts and the sales summaries computed from them. */
 @Component
-public class SalesFacts {
+public class SalesFacts implements ApplicationRunner {
 
     static final String COLLECTION = "order_facts";
 
@@ -39,6 +42,16 @@ public class SalesFacts {
                         position,
                         current -> OrderFact.paid(current, paid, zone))
                 .map(Applied::outcome);
+    }
+
+    /** The index behind the sales figures ({@link #sales}). */
+    @Override
+    public void run(ApplicationArguments arguments) {
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_paid_day", OrderFact.class)
+                        .ascending("storeId")
+                        .ascending("paidDay"));
     }
 
     public Flux<CurrencySales> sales(String storeId, LocalDate from, LocalDate to) {

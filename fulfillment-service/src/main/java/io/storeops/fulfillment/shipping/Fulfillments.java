@@ -6,16 +6,19 @@ import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
+import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
 import java.time.Clock;
 import java.util.function.Function;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The fulfilments collection; every change goes out with its events through the aggregate store. */
 @Component
-public class Fulfillments {
+public class Fulfillments implements ApplicationRunner {
 
     static final String COLLECTION = "fulfillments";
 
@@ -27,6 +30,17 @@ public class Fulfillments {
         this.store = store;
         this.clock = clock;
         this.counters = counters;
+    }
+
+    /** The index behind the warehouse's work list ({@link #list}). */
+    @Override
+    public void run(ApplicationArguments arguments) {
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_status_oldest_first", Fulfillment.class)
+                        .ascending("storeId")
+                        .ascending("status")
+                        .ascending("createdAt"));
     }
 
     public Mono<Fulfillment> find(String orderId) {

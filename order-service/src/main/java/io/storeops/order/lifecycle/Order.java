@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * @param told            the storefront's facts as of its newest message taken (the paid facts stay those paid,
  *                        the placing time the first one)
  * @param shippingAddress where the parcel goes now, after any correction by staff
- * @param buyerTerms      derived: what finds the order by buyer or recipient ({@link BuyerTerms})
+ * @param buyerTerms      what finds the order by buyer or recipient, as search said at the last write ({@link SearchKeys})
  */
 public record Order(
         String orderId,
@@ -63,7 +63,7 @@ public record Order(
         refunds = refunds == null ? Refunds.none(told.total().currency()) : refunds;
         status = OrderStatus.of(
                 progress, refunds.refunded().amountMinor(), told.total().amountMinor());
-        buyerTerms = BuyerTerms.of(told.buyer(), shippingAddress);
+        buyerTerms = buyerTerms == null ? List.of() : List.copyOf(buyerTerms);
     }
 
     /** A new order from the storefront's first message about it. */
@@ -205,6 +205,11 @@ public record Order(
         });
     }
 
+    /** This order findable by {@code terms} (what search says finds it by its buyer or recipient). */
+    public Order withBuyerTerms(List<String> terms) {
+        return edit(draft -> draft.buyerTerms = terms);
+    }
+
     /** This order with its stock-out notice now {@code task}, and {@code line} on its timeline. */
     public Order withStockOut(StockOut task, TimelineEntry line) {
         return edit(draft -> {
@@ -245,6 +250,7 @@ public record Order(
         Release release;
         StockOut stockOut;
         private List<TimelineEntry> timeline;
+        private List<String> buyerTerms;
 
         private Draft(Order order) {
             orderId = order.orderId;
@@ -259,6 +265,7 @@ public record Order(
             release = order.release;
             stockOut = order.stockOut;
             timeline = order.timeline;
+            buyerTerms = order.buyerTerms;
         }
 
         /**
@@ -290,7 +297,7 @@ public record Order(
                     release,
                     stockOut,
                     timeline,
-                    null);
+                    buyerTerms);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.storeops.order.lifecycle;
 
+import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
@@ -27,15 +28,17 @@ public class Orders {
     public static final String COLLECTION = "orders";
 
     private final AggregateStore store;
-    private final OrderMetrics metrics;
+    private final EventCounters counters;
     private final Clock clock;
     private final ReviewPolicy review;
+    private final SearchKeys searchKeys;
 
-    Orders(AggregateStore store, OrderMetrics metrics, ReviewPolicy review, Clock clock) {
+    Orders(AggregateStore store, EventCounters counters, ReviewPolicy review, SearchKeys searchKeys, Clock clock) {
         this.store = store;
-        this.metrics = metrics;
+        this.counters = counters;
         this.clock = clock;
         this.review = review;
+        this.searchKeys = searchKeys;
     }
 
     public Mono<Order> find(String orderId) {
@@ -102,7 +105,8 @@ public class Orders {
     }
 
     private Mono<Applied<Order>> write(String orderId, Function<Optional<Order>, Change<Order>> decide) {
-        return store.apply(COLLECTION, orderId, Order.class, decide).doOnNext(metrics::count);
+        return store.apply(COLLECTION, orderId, Order.class, current -> findable(decide.apply(current)))
+                .doOnNext(counters::count);
     }
 
     /** Applies a consumed event to an existing order; events for orders this service never saw change nothing. */
@@ -113,7 +117,14 @@ public class Orders {
                         orderId,
                         Order.class,
                         position,
-                        (Optional<Order> current) -> current.map(decide).orElseGet(Change::none))
+                        (Optional<Order> current) ->
+                                findable(current.map(decide).orElseGet(Change::none)))
+                .doOnNext(counters::count)
                 .map(Applied::outcome);
+    }
+
+    /** The decided order with what finds it in searches, as search says now. */
+    private Change<Order> findable(Change<Order> change) {
+        return change.map(order -> order.withBuyerTerms(searchKeys.buyerTermsOf(order)));
     }
 }

@@ -1,6 +1,5 @@
 package io.storeops.order.search;
 
-import io.storeops.order.lifecycle.BuyerTerms;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.Orders;

@@ -689,16 +689,6 @@ class OrderTest {
     }
 
     @Test
-    void customerServiceFindsABuyerBySurnamePartOfTheEmailOrTheLastFourDigits() {
-        Address recipient = new Address("王芳", "138-0013-8000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012");
-
-        Order order = AddressCorrection.change(paid(), recipient, CHECK, "cs.li", NOON)
-                .state();
-
-        assertThat(order.buyerTerms()).contains("王芳", "王", "13800138000", "8000");
-    }
-
-    @Test
     void aCancelledOrderIsHeldForNothing() {
         Order held = paid().hold("cs.li", "buyer may change address", NOON).state();
 

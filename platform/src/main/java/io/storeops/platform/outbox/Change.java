@@ -4,6 +4,7 @@ import io.storeops.contracts.StoreOpsEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What a decision does to an aggregate: its new state and the events that announce it. Written
@@ -43,5 +44,10 @@ public record Change<T>(T state, List<StoreOpsEvent> events) {
         List<StoreOpsEvent> all = new ArrayList<>(events);
         all.addAll(following.events);
         return new Change<>(following.state, all);
+    }
+
+    /** This change with its state passed through {@code finish} (e.g. to add what the state's queries need); none stays none. */
+    public Change<T> map(UnaryOperator<T> finish) {
+        return isNone() ? this : new Change<>(finish.apply(state), events);
     }
 }

@@ -46,20 +46,23 @@ class ShipmentController {
 
     @GetMapping
     @Operation(summary = "Shipments of a store in a status, oldest first (the warehouse's work list)")
-    Flux<Fulfillment> list(
+    Flux<ShipmentView> list(
             @RequestParam String storeId,
             @RequestParam(defaultValue = "READY") ShipmentStatus status,
             @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
         return StaffAccess.require(READERS)
                 .map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> fulfillments.list(storeId, status, limit));
+                .flatMapMany(staff -> fulfillments.list(storeId, status, limit))
+                .map(ShipmentView::of);
     }
 
     @GetMapping("/{shipmentId}")
     @Operation(summary = "One shipment")
-    Mono<Fulfillment> shipment(@PathVariable String shipmentId) {
-        return StaffAccess.require(READERS).flatMap(staff -> visible(staff, shipmentId));
+    Mono<ShipmentView> shipment(@PathVariable String shipmentId) {
+        return StaffAccess.require(READERS)
+                .flatMap(staff -> visible(staff, shipmentId))
+                .map(ShipmentView::of);
     }
 
     @PostMapping("/{shipmentId}/dispatch")
@@ -68,7 +71,7 @@ class ShipmentController {
             description =
                     "Who dispatched comes from the token. Repeating the same dispatch is harmless; another carrier or "
                             + "tracking number for a dispatched shipment is a 409.")
-    Mono<Fulfillment> dispatch(@PathVariable String shipmentId, @RequestBody DispatchRequest request) {
+    Mono<ShipmentView> dispatch(@PathVariable String shipmentId, @RequestBody DispatchRequest request) {
         return StaffAccess.require(StaffRole.WAREHOUSE)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.dispatch(
@@ -76,6 +79,7 @@ class ShipmentController {
                                 trim(request.carrier()),
                                 trim(request.trackingNumber()),
                                 staff.username())))
+                .map(ShipmentView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(
                         ShipmentConflict.class,

@@ -1,26 +1,34 @@
-package io.storeops.order.lifecycle;
+package io.storeops.order.search;
 
 import io.storeops.contracts.Address;
+import io.storeops.order.lifecycle.Buyer;
+import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.SearchKeys;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * What finds an order by its buyer or recipient, normalized: names and their words, e-mail and its
  * parts, phone digits and their last four. Stored with the order so that a search is an index lookup.
  */
-public final class BuyerTerms {
+@Component
+public class BuyerTerms implements SearchKeys {
 
     /** The digits of a phone number customer service can ask a buyer for (手机尾号). */
     private static final int PHONE_TAIL = 4;
-
-    private BuyerTerms() {}
 
     /**
      * What customer service may type to find the order: a whole name or one word of it (王芳 by its
      * surname 王), an e-mail or its part before or after the @, a phone number or its last four digits.
      */
+    @Override
+    public List<String> buyerTermsOf(Order order) {
+        return of(order.told().buyer(), order.shippingAddress());
+    }
+
     static List<String> of(Buyer buyer, Address address) {
         Set<String> terms = new LinkedHashSet<>();
         if (buyer != null) {

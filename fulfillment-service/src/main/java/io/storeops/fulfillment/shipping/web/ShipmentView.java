@@ -1,0 +1,46 @@
+package io.storeops.fulfillment.shipping.web;
+
+import io.storeops.contracts.Address;
+import io.storeops.contracts.ItemQuantity;
+import io.storeops.fulfillment.shipping.Fulfillment;
+import io.storeops.fulfillment.shipping.ShipmentStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One shipment as the warehouse's list and its detail show it: what to pack, where it goes, with
+ * whom, and whether and by whom it left. What an answer promises, kept apart from how the
+ * fulfilment is stored.
+ */
+@Schema(name = "Shipment")
+record ShipmentView(
+        String orderId,
+        String storeId,
+        String shipmentId,
+        ShipmentStatus status,
+        List<ItemQuantity> lines,
+        Address address,
+        String requestedCarrier,
+        Instant createdAt,
+        String carrier,
+        String trackingNumber,
+        String dispatchedBy,
+        Instant dispatchedAt) {
+
+    static ShipmentView of(Fulfillment fulfillment) {
+        return new ShipmentView(
+                fulfillment.orderId(),
+                fulfillment.storeId(),
+                fulfillment.shipmentId(),
+                fulfillment.status(),
+                fulfillment.lines(),
+                fulfillment.address(),
+                fulfillment.requestedCarrier(),
+                fulfillment.createdAt(),
+                fulfillment.carrier(),
+                fulfillment.trackingNumber(),
+                fulfillment.dispatchedBy(),
+                fulfillment.dispatchedAt());
+    }
+}
