@@ -24,11 +24,44 @@ public record NativeOrderPayload(
         Long totalMinor,
         Instant placedAt,
         Instant paidAt,
-        Address shippingAddress,
-        Buyer buyer,
+        ShippingAddress shippingAddress,
+        Customer buyer,
         String buyerNote,
         String requestedCarrier,
-        Attribution attribution) {
+        Source attribution) {
 
     public record Line(String sku, String title, Integer quantity, Long unitPriceMinor) {}
+
+    /** Where the parcel goes, as the storefront sends it. */
+    public record ShippingAddress(
+            String name,
+            String phone,
+            String country,
+            String province,
+            String city,
+            String district,
+            String line1,
+            String line2,
+            String postalCode) {
+
+        Address toAddress() {
+            return new Address(name, phone, country, province, city, district, line1, line2, postalCode);
+        }
+    }
+
+    /** Who bought, as the storefront knows them. */
+    public record Customer(String name, String email, String phone) {
+
+        Buyer toBuyer() {
+            return new Buyer(name, email, phone);
+        }
+    }
+
+    /** Where the order came from: UTM source, medium, campaign and the pay-per-click keyword. */
+    public record Source(String source, String medium, String campaign, String keyword) {
+
+        Attribution toAttribution() {
+            return new Attribution(source, medium, campaign, keyword);
+        }
+    }
 }

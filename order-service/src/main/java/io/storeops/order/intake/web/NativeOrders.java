@@ -64,12 +64,14 @@ final class NativeOrders {
                 List.of(),
                 IntakeChecks.firstKnown(payload.placedAt(), payload.paidAt(), now),
                 paid ? IntakeChecks.firstKnown(payload.paidAt(), now) : null,
-                payload.shippingAddress(),
-                payload.buyer(),
+                payload.shippingAddress() == null
+                        ? null
+                        : payload.shippingAddress().toAddress(),
+                payload.buyer() == null ? null : payload.buyer().toBuyer(),
                 IntakeChecks.blankToNull(payload.buyerNote()),
                 List.of(),
                 IntakeChecks.blankToNull(payload.requestedCarrier()),
-                payload.attribution(),
+                payload.attribution() == null ? null : payload.attribution().toAttribution(),
                 null);
     }
 }

@@ -308,7 +308,7 @@ class OrderIntakeTest {
                 null,
                 Instant.parse("2026-11-28T02:11:30Z"),
                 null,
-                new Buyer("王芳", null, "13800138000"),
+                new NativeOrderPayload.Customer("王芳", null, "13800138000"),
                 "请发顺丰",
                 "SF",
                 null);
