@@ -8,6 +8,8 @@ import io.storeops.order.lifecycle.StockOut;
 import io.storeops.order.lifecycle.TimelineEntry;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
 import io.storeops.platform.outbox.Change;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The stock-out notice on an order (缺货通知): fulfilment reports what is missing, customer service tells the buyer. */
 public final class StockOutFollowUp {
@@ -26,7 +28,7 @@ public final class StockOutFollowUp {
                 new StockOut.Shortage(shortage.sku(), shortage.missingQuantity(), shortage.detectedAt());
         boolean beforeDispatch = order.progress().isBeforeDispatch();
         return Change.of(order.withStockOut(
-                beforeDispatch ? StockOut.withShortage(order.stockOut(), missing) : order.stockOut(),
+                beforeDispatch ? withShortage(order.stockOut(), missing) : order.stockOut(),
                 new TimelineEntry(
                         shortage.detectedAt(),
                         Kind.STOCK_SHORTAGE,
@@ -48,11 +50,39 @@ public final class StockOutFollowUp {
                     order.status(), "RECORD_BUYER_CONTACT", "The order has no open stock-out notice.");
         }
         Change<Order> recorded = Change.of(order.withStockOut(
-                order.stockOut().withContact(contact),
+                withContact(order.stockOut(), contact),
                 new TimelineEntry(contact.at(), Kind.BUYER_CONTACTED, contact.by(), contact.describe())));
         return contact.outcome() != BuyerContact.Outcome.CANCEL
                 ? recorded
                 : recorded.andThen(contacted ->
-                        contacted.cancel(order.stockOut().cancellationReason(), contact.by(), contact.at()));
+                        contacted.cancel(cancellationReason(order.stockOut()), contact.by(), contact.at()));
+    }
+
+    /** The task (or a new one) with another shortage: open again until the buyer decides. */
+    private static StockOut withShortage(StockOut current, StockOut.Shortage shortage) {
+        List<StockOut.Shortage> all = new ArrayList<>(current == null ? List.of() : current.shortages());
+        all.add(shortage);
+        if (current == null) {
+            return new StockOut(shortage.detectedAt(), all, List.of());
+        }
+        return new StockOut(current.isOpen() ? current.openSince() : shortage.detectedAt(), all, current.contacts());
+    }
+
+    /** The task with the contact recorded; it closes once the buyer decided. */
+    private static StockOut withContact(StockOut task, BuyerContact contact) {
+        List<BuyerContact> all = new ArrayList<>(task.contacts());
+        all.add(contact);
+        return new StockOut(contact.outcome().decided() ? null : task.openSince(), task.shortages(), all);
+    }
+
+    /** Why the order is cancelled when the buyer chose to cancel over the missing items. */
+    private static String cancellationReason(StockOut task) {
+        return "Out of stock ("
+                + String.join(
+                        ", ",
+                        task.shortages().stream()
+                                .map(StockOut.Shortage::sku)
+                                .distinct()
+                                .toList()) + "): the buyer chose to cancel";
     }
 }
