@@ -54,38 +54,20 @@ public record StorefrontOrder(
 
     /** Whether {@code other} tells the same facts, whenever each was told (a storefront resending what it sent). */
     boolean saysTheSameAs(StorefrontOrder other) {
-        return equals(other.at(placedAt, updatedAt));
+        return equals(other.with(placedAt, other.shippingAddress, updatedAt));
     }
 
     /** These facts with the storefront's newer address, told at {@code newerAt}. */
     StorefrontOrder movedTo(Address address, Instant newerAt) {
-        return new StorefrontOrder(
-                storeId,
-                channel,
-                externalOrderId,
-                lines,
-                shippingFee,
-                discount,
-                tax,
-                total,
-                discountCodes,
-                placedAt,
-                paidAt,
-                address,
-                buyer,
-                buyerNote,
-                noteAttributes,
-                requestedCarrier,
-                attribution,
-                newerAt);
+        return with(placedAt, address, newerAt);
     }
 
     /** These facts, placed at {@code first} (when the storefront first told of the order). */
     StorefrontOrder placedFirstAt(Instant first) {
-        return at(first, updatedAt);
+        return with(first, shippingAddress, updatedAt);
     }
 
-    private StorefrontOrder at(Instant placed, Instant updated) {
+    private StorefrontOrder with(Instant placed, Address address, Instant updated) {
         return new StorefrontOrder(
                 storeId,
                 channel,
@@ -98,7 +80,7 @@ public record StorefrontOrder(
                 discountCodes,
                 placed,
                 paidAt,
-                shippingAddress,
+                address,
                 buyer,
                 buyerNote,
                 noteAttributes,
