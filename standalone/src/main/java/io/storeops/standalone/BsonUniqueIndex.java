@@ -9,7 +9,7 @@ import java.util.Map;
 import org.h2.mvstore.MVMap;
 
 /** H2's own unique index (which only its package can construct), over a map with BSON keys. */
-final class BsonUniqueIndex extends AbstractUniqueIndex<Object> {
+class BsonUniqueIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<KeyValue, Object> entries;
 

@@ -14,6 +14,8 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -25,11 +27,17 @@ import org.h2.mvstore.MVStore;
  * while a commit runs are covered by the next one (group commit), so concurrent writers share
  * commits instead of each paying for one.
  *
+ * <p>A commit stores whole writes only. A write command touches several maps (the documents and
+ * each unique index), and MVStore commits whatever the maps hold at that moment; a commit in the
+ * middle of another writer's command once stored a document without its {@code _id} index entry,
+ * which after a {@code kill -9} left the document unfindable and impossible to insert again. So
+ * MVStore's background commit is off, and a commit waits until no write command is applying.
+ *
  * <p>A commit writes to the operating system (it survives the process being killed); it does not
  * force the disk, so a power cut can still lose the last moments. The standalone is for
  * development and demos; production runs on MongoDB with majority write concern.
  */
-final class DurableH2Backend extends H2Backend {
+class DurableH2Backend extends H2Backend {
 
     /** Commands that never change data: their replies need no commit. */
     private static final Set<String> READ_ONLY = Set.of(
@@ -69,6 +77,9 @@ final class DurableH2Backend extends H2Backend {
 
     private final AtomicLong finishedWrites = new AtomicLong();
     private final Object commitLock = new Object();
+    /** Held shared by every write command while it applies, and exclusively by a commit. */
+    private final ReadWriteLock applying = new ReentrantReadWriteLock();
+
     private long committedWrites;
 
     /**
@@ -78,7 +89,12 @@ final class DurableH2Backend extends H2Backend {
      */
     DurableH2Backend(String fileName) {
         super(withBsonFormat(
-                new MVStore.Builder().fileName(fileName).pageSplitSize(2048).open(), fileName));
+                new MVStore.Builder()
+                        .fileName(fileName)
+                        .pageSplitSize(2048)
+                        .autoCommitDisabled()
+                        .open(),
+                fileName));
     }
 
     @Override
@@ -115,7 +131,7 @@ final class DurableH2Backend extends H2Backend {
                     .openMap(
                             getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                             new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValueType.INSTANCE));
-            return new BsonUniqueIndex(entries, indexName, keys, sparse);
+            return uniqueIndex(collectionName, entries, indexName, keys, sparse);
         }
     }
 
@@ -144,9 +160,11 @@ final class DurableH2Backend extends H2Backend {
         if (READ_ONLY.contains(command)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
+        applying.readLock().lock();
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
+            applying.readLock().unlock();
             // Also after a failed write: an ordered bulk may have applied its first part.
             commitCovering(finishedWrites.incrementAndGet());
         }
@@ -157,9 +175,29 @@ final class DurableH2Backend extends H2Backend {
             if (committedWrites >= write) {
                 return; // a commit that started after this write finished has stored it
             }
-            long covered = finishedWrites.get();
-            getMvStore().commit();
-            committedWrites = covered;
+            applying.writeLock().lock();
+            try {
+                long covered = finishedWrites.get();
+                getMvStore().commit();
+                committedWrites = covered;
+            } finally {
+                applying.writeLock().unlock();
+            }
         }
+    }
+
+    /** A unique index keeping its keys in {@code entries} (a crash test slows one down to widen a race). */
+    BsonUniqueIndex uniqueIndex(
+            String collectionName,
+            MVMap<KeyValue, Object> entries,
+            String indexName,
+            List<IndexKey> keys,
+            boolean sparse) {
+        return new BsonUniqueIndex(entries, indexName, keys, sparse);
+    }
+
+    /** What a {@code kill -9} leaves of the file: the store closed without a last commit (for crash tests). */
+    void closeLikeAKill() {
+        getMvStore().closeImmediately();
     }
 }
