@@ -1,0 +1,58 @@
+package io.storeops.console;
+
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The standalone's sign-in: choose a person of the demo department (their role and stores come with them). */
+@Controller
+class SignInController {
+
+    private final ConsoleProperties console;
+    private final ServerSecurityContextRepository sessions;
+
+    SignInController(ConsoleProperties console, ServerSecurityContextRepository sessions) {
+        this.console = console;
+        this.sessions = sessions;
+    }
+
+    /** What the sign-in form posts: the chosen person. */
+    record SignIn(String username) {}
+
+    @GetMapping(ConsoleSecurity.SIGN_IN)
+    String page(Model model) {
+        model.addAttribute("identities", console.devIdentities());
+        return "sign-in";
+    }
+
+    @PostMapping(ConsoleSecurity.SIGN_IN)
+    Mono<String> signIn(@ModelAttribute SignIn request, ServerWebExchange exchange, Model model) {
+        return console.devIdentities().stream()
+                .filter(identity -> identity.username().equals(request.username()))
+                .findFirst()
+                .map(identity -> {
+                    StaffSession staff =
+                            new StaffSession(identity.username(), identity.role(), identity.stores(), identity.token());
+                    UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(
+                            staff, null, List.of(new SimpleGrantedAuthority("ROLE_" + identity.role())));
+                    return exchange.getSession()
+                            .flatMap(session -> session.changeSessionId()) // a new id once signed in (fixation)
+                            .then(sessions.save(exchange, new SecurityContextImpl(signedIn)))
+                            .thenReturn("redirect:/");
+                })
+                .orElseGet(() -> {
+                    model.addAttribute("identities", console.devIdentities());
+                    model.addAttribute("unknown", true);
+                    return Mono.just("sign-in");
+                });
+    }
+}

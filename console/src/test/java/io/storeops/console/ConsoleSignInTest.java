@@ -1,0 +1,170 @@
+package io.storeops.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "storeops.console.dev-identities[0].username=dev-cs-aftersale",
+            "storeops.console.dev-identities[0].role=CS_AFTERSALE",
+            "storeops.console.dev-identities[0].stores=tmall-flagship,shopify-us",
+            "storeops.console.dev-identities[0].token=secret-bearer-token",
+            "storeops.console.dev-identities[1].username=dev-warehouse",
+            "storeops.console.dev-identities[1].role=WAREHOUSE",
+            "storeops.console.dev-identities[1].stores=tmall-flagship",
+            "storeops.console.dev-identities[1].token=another-token"
+        })
+@AutoConfigureWebTestClient
+class ConsoleSignInTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void pagesNeedASignedInPersonAndSendThemToTheSignIn() {
+        http.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/sign-in");
+    }
+
+    @Test
+    void theSignInListsTheDemoDepartmentUnderAContentSecurityPolicy() {
+        http.get()
+                .uri("/sign-in")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value("Content-Security-Policy", policy -> assertThat(policy).contains("default-src 'self'"))
+                .expectBody(String.class)
+                .value(page -> assertThat(page)
+                        .contains("dev-cs-aftersale — After-sale customer service", "dev-warehouse — Warehouse")
+                        .doesNotContain("secret-bearer-token"));
+    }
+
+    @Test
+    void aSignInWithoutItsCsrfTokenIsRefused() {
+        http.post()
+                .uri("/sign-in")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", "dev-cs-aftersale"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void aPersonSignsInSeesTheirRoleAndStoresButNeverTheirTokenAndSignsOut() {
+        EntityExchangeResult<String> signInPage =
+                http.get().uri("/sign-in").exchange().expectBody(String.class).returnResult();
+        String session = sessionCookie(signInPage);
+
+        EntityExchangeResult<byte[]> signedIn = http.post()
+                .uri("/sign-in")
+                .cookie("SESSION", session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", "dev-cs-aftersale")
+                        .with("_csrf", csrf(signInPage.getResponseBody())))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/")
+                .expectBody()
+                .returnResult();
+        String newSession = sessionCookie(signedIn);
+        assertThat(newSession).as("a new session id once signed in").isNotEqualTo(session);
+
+        EntityExchangeResult<String> home = http.get()
+                .uri("/")
+                .cookie("SESSION", newSession)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
+        assertThat(home.getResponseBody())
+                .contains("Signed in as dev-cs-aftersale, After-sale customer service", "tmall-flagship", "shopify-us")
+                .doesNotContain("secret-bearer-token");
+
+        http.post()
+                .uri("/sign-out")
+                .cookie("SESSION", newSession)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", csrf(home.getResponseBody())))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/sign-in?signedOut");
+        http.get()
+                .uri("/")
+                .cookie("SESSION", newSession)
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection();
+    }
+
+    @Test
+    void theLanguageIsChosenWithASwitchAndRemembered() {
+        EntityExchangeResult<String> chinese = http.get()
+                .uri("/sign-in?lang=zh-CN")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult();
+        assertThat(chinese.getResponseBody()).contains("登录", "售后客服").contains("lang=\"zh-CN\"");
+        ResponseCookie remembered = chinese.getResponseCookies().getFirst("storeops-lang");
+        assertThat(remembered).isNotNull();
+
+        http.get()
+                .uri("/sign-in")
+                .cookie(remembered.getName(), remembered.getValue())
+                .exchange()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("登录"));
+        http.get()
+                .uri("/sign-in")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9")
+                .exchange()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("登录"));
+        http.get()
+                .uri("/sign-in")
+                .exchange()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("Sign in"));
+    }
+
+    private static String sessionCookie(EntityExchangeResult<?> result) {
+        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
+        assertThat(session).as("a session cookie").isNotNull();
+        assertThat(session.isSecure()).isTrue();
+        assertThat(session.isHttpOnly()).isTrue();
+        return session.getValue();
+    }
+
+    private static String csrf(String page) {
+        Matcher token = CSRF.matcher(page);
+        assertThat(token.find()).as("a CSRF token in the page").isTrue();
+        return token.group(1);
+    }
+}
