@@ -62,6 +62,17 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void theStylesheetIsServedBeforeSigningIn() {
+        http.get()
+                .uri("/console.css")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(css -> assertThat(css).contains("focus-visible"));
+    }
+
+    @Test
     void aSignInWithoutItsCsrfTokenIsRefused() {
         http.post()
                 .uri("/sign-in")
