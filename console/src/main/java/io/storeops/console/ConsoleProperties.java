@@ -1,18 +1,22 @@
 package io.storeops.console;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The people one may sign in as, in the standalone only.
+ * Where the services are, and (in the standalone only) the people one may sign in as.
  *
+ * @param services       each service's base URL by name: order, fulfillment, refund, analytics
  * @param devIdentities  the standalone's dev identities with their bearer tokens; empty in production,
  *                       where people sign in with the company's identity provider
  */
 @ConfigurationProperties("storeops.console")
-public record ConsoleProperties(List<DevIdentity> devIdentities) {
+public record ConsoleProperties(Map<String, URI> services, List<DevIdentity> devIdentities) {
 
     public ConsoleProperties {
+        services = services == null ? Map.of() : Map.copyOf(services);
         devIdentities = devIdentities == null ? List.of() : List.copyOf(devIdentities);
     }
 

@@ -96,7 +96,7 @@ public final class StoreOpsStandalone {
 
         List<String> stores = configuredStores(contexts.get(0));
         Map<String, String> tokens = credentials.issueTokens(dataDir, stores);
-        contexts.add(startConsole(options, tokens, stores));
+        contexts.add(startConsole(options, services, tokens, stores));
         Banner.print(services, options.consolePort(), broker, store, dataDir, tokens);
         if (options.simulateRate() > 0) {
             StorefrontSimulator simulator = new StorefrontSimulator("http://127.0.0.1:" + options.orderPort());
@@ -139,14 +139,18 @@ public final class StoreOpsStandalone {
 
     /**
      * The staff console, after the services (it signs people in with the dev tokens issued for
-     * them).
+     * them), pointed at the services' ports.
      */
     private static ConfigurableApplicationContext startConsole(
-            Options options, Map<String, String> tokens, List<String> stores) {
+            Options options, List<Service> services, Map<String, String> tokens, List<String> stores) {
         List<String> arguments = new ArrayList<>();
         arguments.add("server.port=" + options.consolePort());
         arguments.add(ConsoleAutoConfigurationFilter.CONSOLE + "=true");
         arguments.add("spring.main.banner-mode=off");
+        for (Service service : services) {
+            arguments.add("storeops.console.services." + service.name().replace("-service", "") + "=http://127.0.0.1:"
+                    + service.port());
+        }
         int person = 0;
         for (Map.Entry<String, String> role : tokens.entrySet()) {
             String identity = "storeops.console.dev-identities[" + person++ + "].";
