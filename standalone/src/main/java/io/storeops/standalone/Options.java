@@ -14,7 +14,6 @@ record Options(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
-        int consolePort,
         double simulateRate,
         boolean inMemoryStore,
         boolean help) {
@@ -53,7 +52,6 @@ record Options(
                 kafkaPort,
                 kafkaPort + 1,
                 port(environment, "STOREOPS_MONGO_PORT", 37017),
-                port(environment, "STOREOPS_CONSOLE_PORT", 8080),
                 simulate,
                 inMemoryStore,
                 help);
