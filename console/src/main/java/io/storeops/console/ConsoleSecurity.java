@@ -33,7 +33,7 @@ class ConsoleSecurity {
         signedOut.setLogoutSuccessUrl(URI.create(SIGN_IN + "?signedOut"));
         return http.securityContextRepository(sessions)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(SIGN_IN, "/console.css", "/actuator/health/**")
+                        .pathMatchers(SIGN_IN, "/console.css")
                         .permitAll()
                         .anyExchange()
                         .authenticated())

@@ -11,11 +11,15 @@ final class Banner {
 
     static void print(
             List<StoreOpsStandalone.Service> services,
+            int consolePort,
             EmbeddedKafkaBroker broker,
             EmbeddedDocumentStore store,
             Path dataDir,
             Map<String, String> tokens) {
         StringBuilder out = new StringBuilder("\n==================== StoreOps is running ====================\n");
+        out.append(String.format(
+                "  %-20s http://localhost:%d   (sign in as one of the dev identities below)%n",
+                "console", consolePort));
         for (StoreOpsStandalone.Service service : services) {
             String base = "http://localhost:" + service.port();
             out.append(String.format(

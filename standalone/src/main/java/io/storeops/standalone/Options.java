@@ -14,6 +14,7 @@ record Options(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
+        int consolePort,
         double simulateRate,
         boolean inMemoryStore,
         boolean help) {
@@ -52,6 +53,7 @@ record Options(
                 kafkaPort,
                 kafkaPort + 1,
                 port(environment, "STOREOPS_MONGO_PORT", 37017),
+                port(environment, "STOREOPS_CONSOLE_PORT", 8080),
                 simulate,
                 inMemoryStore,
                 help);

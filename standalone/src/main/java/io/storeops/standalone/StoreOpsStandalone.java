@@ -1,6 +1,7 @@
 package io.storeops.standalone;
 
 import io.storeops.analytics.AnalyticsServiceApplication;
+import io.storeops.console.ConsoleApplication;
 import io.storeops.fulfillment.FulfillmentServiceApplication;
 import io.storeops.order.OrderServiceApplication;
 import io.storeops.platform.stores.StoreCatalog;
@@ -93,8 +94,10 @@ public final class StoreOpsStandalone {
                         .toArray(CompletableFuture[]::new))
                 .join();
 
-        Map<String, String> tokens = credentials.issueTokens(dataDir, configuredStores(contexts.get(0)));
-        Banner.print(services, broker, store, dataDir, tokens);
+        List<String> stores = configuredStores(contexts.get(0));
+        Map<String, String> tokens = credentials.issueTokens(dataDir, stores);
+        contexts.add(startConsole(options, services, tokens, stores));
+        Banner.print(services, options.consolePort(), broker, store, dataDir, tokens);
         if (options.simulateRate() > 0) {
             StorefrontSimulator simulator = new StorefrontSimulator("http://127.0.0.1:" + options.orderPort());
             running.add(simulator);
@@ -131,6 +134,38 @@ public final class StoreOpsStandalone {
             return start(service, broker, store, credentials);
         } catch (RuntimeException failure) {
             throw new IllegalStateException(service.name() + " did not start on port " + service.port(), failure);
+        }
+    }
+
+    /**
+     * The staff console, after the services (it signs people in with the dev tokens issued for
+     * them), pointed at the services' ports.
+     */
+    private static ConfigurableApplicationContext startConsole(
+            Options options, List<Service> services, Map<String, String> tokens, List<String> stores) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("server.port=" + options.consolePort());
+        arguments.add(ConsoleAutoConfigurationFilter.CONSOLE + "=true");
+        arguments.add("spring.main.banner-mode=off");
+        for (Service service : services) {
+            arguments.add("storeops.console.services." + service.name().replace("-service", "") + "=http://127.0.0.1:"
+                    + service.port());
+        }
+        int person = 0;
+        for (Map.Entry<String, String> role : tokens.entrySet()) {
+            String identity = "storeops.console.dev-identities[" + person++ + "].";
+            arguments.add(
+                    identity + "username=dev-" + role.getKey().toLowerCase().replace('_', '-'));
+            arguments.add(identity + "role=" + role.getKey());
+            arguments.add(identity + "stores=" + String.join(",", stores));
+            arguments.add(identity + "token=" + role.getValue());
+        }
+        try {
+            return new SpringApplicationBuilder(ConsoleApplication.class)
+                    .registerShutdownHook(false)
+                    .run(arguments.stream().map(argument -> "--" + argument).toArray(String[]::new));
+        } catch (RuntimeException failure) {
+            throw new IllegalStateException("the console did not start on port " + options.consolePort(), failure);
         }
     }
 

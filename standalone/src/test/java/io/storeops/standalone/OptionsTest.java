@@ -18,6 +18,7 @@ class OptionsTest {
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.kafkaControllerPort()).isEqualTo(19093);
         assertThat(options.mongoPort()).isEqualTo(37017);
+        assertThat(options.consolePort()).isEqualTo(8080);
         assertThat(options.simulateRate()).isZero();
         assertThat(options.inMemoryStore())
                 .as("the store is kept in the data folder unless asked")
@@ -45,12 +46,15 @@ class OptionsTest {
                         "STOREOPS_KAFKA_PORT",
                         "29092",
                         "STOREOPS_MONGO_PORT",
-                        "47017"));
+                        "47017",
+                        "STOREOPS_CONSOLE_PORT",
+                        "9080"));
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(options.orderPort()).isEqualTo(9001);
         assertThat(options.kafkaControllerPort()).isEqualTo(29093);
         assertThat(options.mongoPort()).isEqualTo(47017);
+        assertThat(options.consolePort()).isEqualTo(9080);
         assertThat(options.simulateRate()).isEqualTo(2.5);
         assertThat(Options.parse(new String[] {"--simulate"}, Map.of()).simulateRate())
                 .isEqualTo(1.0);

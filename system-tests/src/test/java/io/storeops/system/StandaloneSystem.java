@@ -38,6 +38,7 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
     private final int orderPort;
     private final int kafkaPort;
     private final int mongoPort;
+    private final int consolePort;
     private final List<String> arguments;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -76,6 +77,7 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
         orderPort = freeRange(4);
         kafkaPort = freeRange(2);
         mongoPort = freeRange(1);
+        consolePort = freeRange(1);
     }
 
     void start() throws IOException {
@@ -97,6 +99,7 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
         builder.environment().put("STOREOPS_ORDER_PORT", String.valueOf(orderPort));
         builder.environment().put("STOREOPS_KAFKA_PORT", String.valueOf(kafkaPort));
         builder.environment().put("STOREOPS_MONGO_PORT", String.valueOf(mongoPort));
+        builder.environment().put("STOREOPS_CONSOLE_PORT", String.valueOf(consolePort));
         process = builder.start();
         try {
             await().atMost(Duration.ofMinutes(3))
@@ -108,7 +111,8 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
                         }
                         return servicePorts().stream()
                                         .allMatch(port -> status(get(port, "/actuator/health", null)) == 200)
-                                && Files.exists(dataDir.resolve("dev-tokens.json"));
+                                && Files.exists(dataDir.resolve("dev-tokens.json"))
+                                && status(get(consolePort, "/sign-in", null)) == 200; // the console starts last
                     });
         } catch (ConditionTimeoutException notHealthy) {
             throw new IllegalStateException(
@@ -182,6 +186,10 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
 
     int orderPort() {
         return orderPort;
+    }
+
+    int consolePort() {
+        return consolePort;
     }
 
     int fulfillmentPort() {

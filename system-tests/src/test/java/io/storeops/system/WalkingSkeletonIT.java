@@ -64,6 +64,20 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(0)
+    void theSameCommandStartsTheConsoleWithEveryDevIdentityToSignInAs() {
+        HttpResponse<String> signIn = system.get(system.consolePort(), "/sign-in", null);
+
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body())
+                .contains("dev-cs-aftersale — After-sale customer service", "dev-store-manager — Store manager")
+                .doesNotContain(token("CS_AFTERSALE"));
+        assertThat(system.get(system.consolePort(), "/", null).statusCode())
+                .as("pages need a sign-in")
+                .isEqualTo(302);
+    }
+
+    @Test
     @Order(1)
     void signedPaidOrdersFromBothStorefrontsBecomeOrdersOnceAndForgedOnesNothing() {
         var orders = system.uri(system.orderPort(), "/");
