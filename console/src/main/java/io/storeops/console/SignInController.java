@@ -1,9 +1,13 @@
 package io.storeops.console;
 
 import java.util.List;
+import java.util.stream.StreamSupport;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,17 +17,34 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The standalone's sign-in: choose a person of the demo department (their role and stores come with them). */
+/**
+ * The sign-in page: the company's identity provider (OpenID Connect) in production; in the
+ * standalone, a person of the demo department to choose (their role and stores come with them).
+ */
 @Controller
 class SignInController {
 
     private final ConsoleProperties console;
     private final ServerSecurityContextRepository sessions;
+    private final List<IdentityProvider> providers;
 
-    SignInController(ConsoleProperties console, ServerSecurityContextRepository sessions) {
+    SignInController(
+            ConsoleProperties console,
+            ServerSecurityContextRepository sessions,
+            ObjectProvider<ReactiveClientRegistrationRepository> registrations) {
         this.console = console;
         this.sessions = sessions;
+        this.providers = registrations.getIfAvailable() instanceof Iterable<?> configured
+                ? StreamSupport.stream(configured.spliterator(), false)
+                        .map(ClientRegistration.class::cast)
+                        .map(registration ->
+                                new IdentityProvider(registration.getRegistrationId(), registration.getClientName()))
+                        .toList()
+                : List.of();
     }
+
+    /** An identity provider people may sign in with (OpenID Connect), as the sign-in page offers it. */
+    record IdentityProvider(String registrationId, String name) {}
 
     /** What the sign-in form posts: the chosen person. */
     record SignIn(String username) {}
@@ -31,6 +52,7 @@ class SignInController {
     @GetMapping(ConsoleSecurity.SIGN_IN)
     String page(Model model) {
         model.addAttribute("identities", console.devIdentities());
+        model.addAttribute("providers", providers);
         return "sign-in";
     }
 
@@ -51,6 +73,7 @@ class SignInController {
                 })
                 .orElseGet(() -> {
                     model.addAttribute("identities", console.devIdentities());
+                    model.addAttribute("providers", providers);
                     model.addAttribute("unknown", true);
                     return Mono.just("sign-in");
                 });

@@ -2,12 +2,8 @@ package io.storeops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -15,22 +11,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "storeops.console.dev-identities[0].username=dev-cs-aftersale",
-            "storeops.console.dev-identities[0].role=CS_AFTERSALE",
-            "storeops.console.dev-identities[0].stores=tmall-flagship,shopify-us",
-            "storeops.console.dev-identities[0].token=secret-bearer-token",
-            "storeops.console.dev-identities[1].username=dev-warehouse",
-            "storeops.console.dev-identities[1].role=WAREHOUSE",
-            "storeops.console.dev-identities[1].stores=tmall-flagship",
-            "storeops.console.dev-identities[1].token=another-token"
-        })
-@AutoConfigureWebTestClient
+@ConsoleTest
 class ConsoleSignInTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     WebTestClient http;
@@ -85,6 +67,8 @@ class ConsoleSignInTest {
 
     @Test
     void aPersonSignsInSeesTheirRoleAndStoresButNeverTheirTokenAndSignsOut() {
+        OrderDeskStubs.desk("secret-bearer-token", "desk-cs-aftersale.json");
+
         EntityExchangeResult<String> signInPage =
                 http.get().uri("/sign-in").exchange().expectBody(String.class).returnResult();
         String session = sessionCookie(signInPage);
@@ -94,7 +78,7 @@ class ConsoleSignInTest {
                 .cookie("SESSION", session)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("username", "dev-cs-aftersale")
-                        .with("_csrf", csrf(signInPage.getResponseBody())))
+                        .with("_csrf", SignedIn.csrf(signInPage.getResponseBody())))
                 .exchange()
                 .expectStatus()
                 .is3xxRedirection()
@@ -114,14 +98,14 @@ class ConsoleSignInTest {
                 .expectBody(String.class)
                 .returnResult();
         assertThat(home.getResponseBody())
-                .contains("Signed in as dev-cs-aftersale, After-sale customer service", "tmall-flagship", "shopify-us")
+                .contains("Signed in as dev-cs-aftersale, After-sale customer service", "天猫旗舰店", "Demo Shopify store")
                 .doesNotContain("secret-bearer-token");
 
         http.post()
                 .uri("/sign-out")
                 .cookie("SESSION", newSession)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("_csrf", csrf(home.getResponseBody())))
+                .body(BodyInserters.fromFormData("_csrf", SignedIn.csrf(home.getResponseBody())))
                 .exchange()
                 .expectStatus()
                 .is3xxRedirection()
@@ -171,11 +155,5 @@ class ConsoleSignInTest {
         assertThat(session.isSecure()).isTrue();
         assertThat(session.isHttpOnly()).isTrue();
         return session.getValue();
-    }
-
-    private static String csrf(String page) {
-        Matcher token = CSRF.matcher(page);
-        assertThat(token.find()).as("a CSRF token in the page").isTrue();
-        return token.group(1);
     }
 }

@@ -196,7 +196,9 @@ class StaffOrderCommandsTest {
                     .jsonPath("$.addressChanges[0].changedBy")
                     .isEqualTo("cs.li")
                     .jsonPath("$.addressChanges[0].from.line1")
-                    .isEqualTo("文三路 90 号");
+                    .isEqualTo("文三路 90 号")
+                    .jsonPath("$.addressDoubts.length()")
+                    .isEqualTo(0);
             assertThat(TestEvents.await(events, orderId, "OrderAddressChanged", 1, PATIENCE))
                     .hasSize(1);
         }
@@ -207,7 +209,9 @@ class StaffOrderCommandsTest {
                 .jsonPath("$.type")
                 .isEqualTo("urn:storeops:problem:address-doubtful")
                 .jsonPath("$.doubts.length()")
-                .isEqualTo(2);
+                .isEqualTo(2)
+                .jsonPath("$.doubtKinds")
+                .isEqualTo(List.of("PHONE_MISSING", "POSTCODE_IMPLAUSIBLE"));
         changeAddress(orderId, TestTokens.bearer("pre", StaffRole.CS_PRESALE, "tmall-flagship"), corrected)
                 .expectStatus()
                 .isForbidden();

@@ -9,8 +9,9 @@ import org.springframework.core.env.Environment;
 /**
  * In the standalone every application shares one classpath, so the console would also configure
  * the services' MongoDB client, Kafka binder and platform, and the services the console's page
- * templates. This leaves out of each context what belongs to the other: for the console's context
- * (marked by {@link #CONSOLE}) the services' infrastructure, for the services' the templates.
+ * templates and identity-provider client. This leaves out of each context what belongs to the
+ * other: for the console's context (marked by {@link #CONSOLE}) the services' infrastructure, for
+ * the services' the console's.
  */
 public class ConsoleAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -24,7 +25,8 @@ public class ConsoleAutoConfigurationFilter implements AutoConfigurationImportFi
             "org.springframework.boot.kafka.",
             "org.springframework.cloud.");
 
-    private static final List<String> CONSOLE_ONLY = List.of("org.springframework.boot.thymeleaf.");
+    private static final List<String> CONSOLE_ONLY =
+            List.of("org.springframework.boot.thymeleaf.", "org.springframework.boot.security.oauth2.client.");
 
     private boolean console;
 

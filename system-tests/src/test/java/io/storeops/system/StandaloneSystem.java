@@ -74,10 +74,11 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
         this.workDir = workDir;
         this.arguments = List.of(arguments);
         dataDir = workDir.resolve("data");
-        orderPort = freeRange(4);
+        // The four services and the console on one free range: ports picked one by one may collide.
+        orderPort = freeRange(5);
+        consolePort = orderPort + 4;
         kafkaPort = freeRange(2);
         mongoPort = freeRange(1);
-        consolePort = freeRange(1);
     }
 
     void start() throws IOException {

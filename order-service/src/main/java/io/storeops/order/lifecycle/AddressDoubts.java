@@ -11,5 +11,5 @@ import java.util.List;
 @FunctionalInterface
 public interface AddressDoubts {
 
-    List<String> about(Address address, String carrier);
+    List<AddressDoubt> about(Address address, String carrier);
 }

@@ -173,11 +173,14 @@ public final class StorefrontMessages {
         Change<Order> changed = Change.of(
                 known.moveTo(address, told.channel(), at, true).edit(draft -> draft.told = toldNow),
                 new OrderAddressChanged(known.orderId(), known.storeId(), address, told.channel(), at));
-        List<String> doubts = doubtsOf.about(address, known.requestedCarrier());
+        List<AddressDoubt> doubts = doubtsOf.about(address, known.requestedCarrier());
         return doubts.isEmpty() || known.holds().contains(HoldReason.ADDRESS_CHECK)
                 ? changed
-                : changed.andThen(order ->
-                        order.holdFor(HoldReason.ADDRESS_CHECK, Order.REVIEW_RULES, String.join("; ", doubts), at));
+                : changed.andThen(order -> order.holdFor(
+                        HoldReason.ADDRESS_CHECK,
+                        Order.REVIEW_RULES,
+                        String.join("; ", AddressDoubt.texts(doubts)),
+                        at));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.storeops.order.review;
 
 import io.storeops.contracts.Address;
+import io.storeops.order.lifecycle.AddressDoubt;
+import io.storeops.order.lifecycle.AddressDoubt.Kind;
 import io.storeops.order.lifecycle.AddressDoubts;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class AddressCheck implements AddressDoubts {
      * @throws AddressRejected listing the doubts
      */
     public void requireDeliverable(Address address, String carrier) {
-        List<String> doubts = about(address, carrier);
+        List<AddressDoubt> doubts = about(address, carrier);
         if (!doubts.isEmpty()) {
             throw new AddressRejected(doubts);
         }
@@ -45,30 +47,32 @@ public final class AddressCheck implements AddressDoubts {
 
     /** The doubts about {@code address} for {@code carrier}; empty when it looks deliverable. */
     @Override
-    public List<String> about(Address address, String carrier) {
+    public List<AddressDoubt> about(Address address, String carrier) {
         if (address == null) {
-            return List.of("there is no shipping address");
+            return List.of(new AddressDoubt(Kind.NO_ADDRESS, "there is no shipping address"));
         }
-        List<String> doubts = new ArrayList<>();
+        List<AddressDoubt> doubts = new ArrayList<>();
         if (blank(address.name())) {
-            doubts.add("the recipient's name is missing");
+            doubts.add(new AddressDoubt(Kind.NAME_MISSING, "the recipient's name is missing"));
         }
         if (blank(address.phone())) {
-            doubts.add("the phone number is missing");
+            doubts.add(new AddressDoubt(Kind.PHONE_MISSING, "the phone number is missing"));
         }
         if (!plausiblePostcode(address.country(), address.postalCode())) {
-            doubts.add("the postcode is missing or not one of "
-                    + (blank(address.country()) ? "any country" : address.country()));
+            doubts.add(new AddressDoubt(
+                    Kind.POSTCODE_IMPLAUSIBLE,
+                    "the postcode is missing or not one of "
+                            + (blank(address.country()) ? "any country" : address.country())));
         }
         String street = (address.line1() == null ? "" : address.line1()) + " "
                 + (address.line2() == null ? "" : address.line2());
         if (street.replaceAll("\\s", "").length() < SHORTEST_STREET) {
-            doubts.add("the street address is too short");
+            doubts.add(new AddressDoubt(Kind.STREET_TOO_SHORT, "the street address is too short"));
         }
         if (PO_BOX.matcher(street).find()
                 && carrier != null
                 && carriersWithoutPoBox.stream().anyMatch(carrier::equalsIgnoreCase)) {
-            doubts.add(carrier + " cannot deliver to a PO box");
+            doubts.add(new AddressDoubt(Kind.PO_BOX_NOT_SERVED, carrier + " cannot deliver to a PO box"));
         }
         return doubts;
     }

@@ -1,5 +1,6 @@
 package io.storeops.order.review;
 
+import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.Progress;
@@ -35,6 +36,11 @@ public class ReviewQueue implements ApplicationRunner {
 
     public Mono<Long> length(String storeId) {
         return orders.count(heldIn(storeId));
+    }
+
+    /** How many of them a member of staff held (the rest the store's rules held). */
+    public Mono<Long> heldByStaff(String storeId) {
+        return orders.count(heldIn(storeId).is("holds", HoldReason.MANUAL.name()));
     }
 
     private static StateQuery<Order> heldIn(String storeId) {

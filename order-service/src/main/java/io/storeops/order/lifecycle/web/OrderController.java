@@ -3,7 +3,6 @@ package io.storeops.order.lifecycle.web;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.TimelineEntry;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,9 +21,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Orders")
 @SecurityRequirement(name = "bearer")
 class OrderController {
-
-    private static final StaffRole[] CANCELLERS = {StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER
-    };
 
     private final Orders orders;
     private final StaffOrderCommands commands;
@@ -47,7 +43,7 @@ class OrderController {
                     "Who cancelled comes from the token. Cancelling again changes nothing. A (partly) dispatched order "
                             + "is refused with 409 naming its status: open a refund or return instead.")
     Mono<OrderView> cancel(@PathVariable String orderId, @RequestBody CancelRequest request) {
-        return commands.run(orderId, "reason", request.reason(), 500, CANCELLERS, orders::cancel);
+        return commands.run(orderId, "reason", request.reason(), 500, OrderDeskAction.CANCEL, orders::cancel);
     }
 
     @GetMapping("/{orderId}")
@@ -57,9 +53,9 @@ class OrderController {
             description =
                     "Order ids are '<storeId>:<storefront order number>'. Orders of stores outside the token are not found.")
     Mono<OrderView> order(@PathVariable String orderId) {
-        return StaffAccess.require(StaffOrderCommands.ORDER_READERS)
+        return StaffAccess.require(OrderDeskAction.LOOK_UP.roles())
                 .flatMap(staff -> commands.visible(staff, orderId))
-                .map(OrderView::of);
+                .map(commands::view);
     }
 
     @GetMapping("/{orderId}/timeline")

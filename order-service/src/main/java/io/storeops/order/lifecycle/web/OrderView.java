@@ -5,6 +5,8 @@ import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.AddressChange;
+import io.storeops.order.lifecycle.AddressDoubt;
+import io.storeops.order.lifecycle.AddressDoubts;
 import io.storeops.order.lifecycle.Buyer;
 import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.NoteAttribute;
@@ -47,6 +49,12 @@ public record OrderView(
         Instant placedAt,
         Instant paidAt,
         Address shippingAddress,
+
+        @Schema(
+                description = "What is doubtful about the shipping address for the requested carrier; empty when it "
+                        + "looks deliverable")
+        List<AddressDoubt> addressDoubts,
+
         Buyer buyer,
         String buyerNote,
         List<NoteAttribute> noteAttributes,
@@ -61,7 +69,7 @@ public record OrderView(
         StockOut stockOut,
         List<TimelineEntry> timeline) {
 
-    public static OrderView of(Order order) {
+    public static OrderView of(Order order, AddressDoubts addressDoubts) {
         StorefrontOrder told = order.told();
         return new OrderView(
                 order.orderId(),
@@ -80,6 +88,7 @@ public record OrderView(
                 order.placedAt(),
                 told.paidAt(),
                 order.shippingAddress(),
+                addressDoubts.about(order.shippingAddress(), order.requestedCarrier()),
                 told.buyer(),
                 told.buyerNote(),
                 told.noteAttributes(),

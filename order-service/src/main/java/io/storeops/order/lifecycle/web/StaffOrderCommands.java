@@ -3,9 +3,9 @@ package io.storeops.order.lifecycle.web;
 import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
+import io.storeops.order.lifecycle.ReviewPolicy;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -19,26 +19,22 @@ import reactor.core.publisher.Mono;
 @Component
 public class StaffOrderCommands {
 
-    /** Everyone who works with orders may look them up (in their own stores). */
-    public static final StaffRole[] ORDER_READERS = {
-        StaffRole.MANAGER,
-        StaffRole.STORE_MANAGER,
-        StaffRole.SUPERVISOR,
-        StaffRole.CS_PRESALE,
-        StaffRole.CS_AFTERSALE,
-        StaffRole.ORDER_CLERK,
-        StaffRole.WAREHOUSE
-    };
-
     /** A change of one order by a member of staff, with their text (reason or comment). */
     public interface Command {
         Mono<Order> apply(String orderId, String by, String text);
     }
 
     private final Orders orders;
+    private final ReviewPolicy review;
 
-    StaffOrderCommands(Orders orders) {
+    StaffOrderCommands(Orders orders, ReviewPolicy review) {
         this.orders = orders;
+        this.review = review;
+    }
+
+    /** The order as an answer shows it, with what the store's rules doubt about its address. */
+    public OrderView view(Order order) {
+        return OrderView.of(order, review.addressDoubts(order.storeId()));
     }
 
     /** The order, if the caller may see it; 404 otherwise, as if it did not exist. */
@@ -50,19 +46,19 @@ public class StaffOrderCommands {
 
     /** A command whose only input is the staff member's text, required and at most {@code maxLength} long. */
     public Mono<OrderView> run(
-            String orderId, String field, String text, int maxLength, StaffRole[] roles, Command command) {
+            String orderId, String field, String text, int maxLength, OrderDeskAction action, Command command) {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty() || trimmed.length() > maxLength) {
             return Mono.error(Problems.invalid(field + " is required (at most " + maxLength + " characters)."));
         }
-        return run(orderId, roles, by -> command.apply(orderId, by, trimmed));
+        return run(orderId, action, by -> command.apply(orderId, by, trimmed));
     }
 
     /** Any command, given who is acting; answers with the order as it is now. */
-    public Mono<OrderView> run(String orderId, StaffRole[] roles, Function<String, Mono<Order>> command) {
-        return StaffAccess.require(roles)
+    public Mono<OrderView> run(String orderId, OrderDeskAction action, Function<String, Mono<Order>> command) {
+        return StaffAccess.require(action.roles())
                 .flatMap(staff -> visible(staff, orderId).then(command.apply(staff.username())))
-                .map(OrderView::of)
+                .map(this::view)
                 .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
     }
 }

@@ -1,14 +1,15 @@
 package io.storeops.order.review.web;
 
 import io.storeops.contracts.Address;
+import io.storeops.order.lifecycle.AddressDoubt;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderCommandAnswers;
+import io.storeops.order.lifecycle.web.OrderDeskAction;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.review.AddressCorrection;
 import io.storeops.order.review.AddressRejected;
 import io.storeops.order.review.ReviewProperties;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -31,10 +32,10 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class AddressController {
 
-    private static final StaffRole[] ADDRESS_EDITORS = {StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER};
     private static final String DOUBTFUL_EXAMPLE = """
             {"type": "urn:storeops:problem:address-doubtful", "title": "Address still doubtful", "status": 422,
-             "detail": "The address is still doubtful: the phone number is missing.", "doubts": ["the phone number is missing"]}
+             "detail": "The address is still doubtful: the phone number is missing.", "doubts": ["the phone number is missing"],
+             "doubtKinds": ["PHONE_MISSING"]}
             """;
 
     private final Orders orders;
@@ -85,7 +86,7 @@ class AddressController {
     Mono<OrderView> changeAddress(@PathVariable String orderId, @RequestBody CorrectedAddress corrected) {
         return commands.run(
                         orderId,
-                        ADDRESS_EDITORS,
+                        OrderDeskAction.CORRECT_ADDRESS,
                         by -> orders.change(
                                 orderId,
                                 (order, now) -> AddressCorrection.change(
@@ -101,6 +102,12 @@ class AddressController {
                                 "address-doubtful",
                                 "Address still doubtful",
                                 rejected.getMessage(),
-                                Map.of("doubts", rejected.doubts())));
+                                Map.of(
+                                        "doubts",
+                                        AddressDoubt.texts(rejected.doubts()),
+                                        "doubtKinds",
+                                        rejected.doubts().stream()
+                                                .map(AddressDoubt::kind)
+                                                .toList())));
     }
 }

@@ -2,11 +2,11 @@ package io.storeops.order.review.web;
 
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderCommandAnswers;
+import io.storeops.order.lifecycle.web.OrderDeskAction;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.review.ReviewQueue;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,8 +27,6 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class ReviewController {
 
-    private static final StaffRole[] REVIEWERS = {StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER};
-
     private final Orders orders;
     private final StaffOrderCommands commands;
     private final ReviewQueue queue;
@@ -48,7 +46,7 @@ class ReviewController {
     @Operation(summary = "Orders of a store waiting for review, longest waiting first, with their hold reasons")
     Flux<HeldOrder> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
-        return StaffAccess.require(REVIEWERS)
+        return StaffAccess.require(OrderDeskAction.REVIEW.roles())
                 .map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> queue.first(storeId, limit))
                 .map(HeldOrder::of);
@@ -61,7 +59,7 @@ class ReviewController {
             description = "Who released comes from the token. Releasing an order that is not held (but paid) changes "
                     + "nothing; a cancelled or unpaid order is a 409.")
     Mono<OrderView> release(@PathVariable String orderId, @RequestBody ReviewComment request) {
-        return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::release);
+        return commands.run(orderId, "comment", request.comment(), 1000, OrderDeskAction.REVIEW, orders::release);
     }
 
     @PostMapping("/api/orders/{orderId}/hold")
@@ -70,6 +68,6 @@ class ReviewController {
             summary = "Hold an order for review before it ships (reason MANUAL)",
             description = "Possible until the order is dispatched; a 409 names the status after that.")
     Mono<OrderView> hold(@PathVariable String orderId, @RequestBody ReviewComment request) {
-        return commands.run(orderId, "comment", request.comment(), 1000, REVIEWERS, orders::hold);
+        return commands.run(orderId, "comment", request.comment(), 1000, OrderDeskAction.REVIEW, orders::hold);
     }
 }

@@ -2,12 +2,11 @@ package io.storeops.order.search.web;
 
 import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.OrderStatus;
-import io.storeops.order.lifecycle.web.StaffOrderCommands;
+import io.storeops.order.lifecycle.web.OrderDeskAction;
 import io.storeops.order.search.OrderCursor;
 import io.storeops.order.search.OrderSearch;
 import io.storeops.order.search.OrderSearches;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +36,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Orders")
 @SecurityRequirement(name = "bearer")
 class OrderSearchController {
-
-    /** The export holds buyers' names and notes of a whole search: people who answer for the store's data. */
-    private static final StaffRole[] EXPORTERS = {
-        StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.SUPERVISOR, StaffRole.CS_AFTERSALE
-    };
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     /** Lets spreadsheet programs recognise UTF-8, so Chinese names and notes open readable. */
@@ -185,7 +179,7 @@ class OrderSearchController {
                     + "meanwhile never shift or repeat a page.")
     Mono<OrderPage> search(@ParameterObject SearchFilters filters, @ParameterObject PageParameters page) {
         int size = page.pageSize();
-        return authorized(filters, StaffOrderCommands.ORDER_READERS)
+        return authorized(filters, OrderDeskAction.LOOK_UP)
                 .flatMap(search -> searches.find(search, page.after(), size + 1)
                         .map(OrderSummary::of)
                         .collectList()
@@ -207,7 +201,7 @@ class OrderSearchController {
                             + "with the recipient's phone, the address and the item titles for the warehouse and couriers. "
                             + "For managers, store managers, supervisors and after-sale customer service.")
     Mono<ResponseEntity<Flux<String>>> export(@ParameterObject SearchFilters filters) {
-        return authorized(filters, EXPORTERS).map(search -> {
+        return authorized(filters, OrderDeskAction.EXPORT).map(search -> {
             OrderCsv csv = new OrderCsv(search.zone());
             Flux<String> rows = searches.find(search, null).map(order -> csv.row(OrderSummary.of(order)));
             String file = "orders-" + search.storeId() + "-" + LocalDate.now(clock.withZone(search.zone())) + ".csv";
@@ -223,8 +217,8 @@ class OrderSearchController {
         });
     }
 
-    private Mono<OrderSearch> authorized(SearchFilters parameters, StaffRole[] roles) {
-        return StaffAccess.require(roles).map(staff -> {
+    private Mono<OrderSearch> authorized(SearchFilters parameters, OrderDeskAction action) {
+        return StaffAccess.require(action.roles()).map(staff -> {
             if (parameters.storeId() == null || parameters.storeId().isBlank()) {
                 throw Problems.badRequest("invalid-search", "storeId is required.");
             }

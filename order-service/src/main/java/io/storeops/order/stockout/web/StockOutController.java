@@ -3,12 +3,12 @@ package io.storeops.order.stockout.web;
 import io.storeops.order.lifecycle.BuyerContact;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderCommandAnswers;
+import io.storeops.order.lifecycle.web.OrderDeskAction;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.stockout.StockOutFollowUp;
 import io.storeops.order.stockout.StockOutQueue;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,7 +29,6 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class StockOutController {
 
-    private static final StaffRole[] NOTIFIERS = {StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER};
     private static final int MAX_NOTE = 1000;
 
     private final Orders orders;
@@ -64,7 +63,7 @@ class StockOutController {
                     "Each order carries its stockOut notice: the missing SKUs and quantities and every contact so far.")
     Flux<StockOutNotice> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
-        return StaffAccess.require(NOTIFIERS)
+        return StaffAccess.require(OrderDeskAction.CONTACT_BUYER.roles())
                 .map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> queue.first(storeId, limit))
                 .map(StockOutNotice::of);
@@ -89,7 +88,7 @@ class StockOutController {
         }
         return commands.run(
                 orderId,
-                NOTIFIERS,
+                OrderDeskAction.CONTACT_BUYER,
                 by -> orders.change(
                         orderId,
                         (order, now) -> StockOutFollowUp.buyerContacted(

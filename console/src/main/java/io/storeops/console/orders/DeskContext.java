@@ -1,0 +1,40 @@
+package io.storeops.console.orders;
+
+import io.storeops.console.orders.OrderDeskModel.Desk;
+import io.storeops.console.orders.OrderDeskModel.DeskStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * What every order desk page shows around its content: the person's desk (menu, queue badges,
+ * store switch) and the store the page is about.
+ */
+final class DeskContext {
+
+    private DeskContext() {}
+
+    /**
+     * Puts the frame on the page (desk, store, current menu entry, the path for the switches) and
+     * answers the store: the one asked for if it is the person's, else their first, null if they have none.
+     */
+    static DeskStore frame(Model model, ServerWebExchange exchange, Desk desk, String wantedStore, String page) {
+        DeskStore store = wantedStore == null ? null : desk.store(wantedStore);
+        if (store == null && !desk.stores().isEmpty()) {
+            store = desk.stores().get(0);
+        }
+        model.addAttribute("desk", desk);
+        model.addAttribute("store", store);
+        model.addAttribute("page", page);
+        model.addAttribute("path", exchange.getRequest().getPath().value());
+        return store;
+    }
+
+    /** Pages of an action the person's roles do not allow are not shown (the service would refuse their data too). */
+    static void require(Desk desk, String action) {
+        if (!desk.may(action)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+}

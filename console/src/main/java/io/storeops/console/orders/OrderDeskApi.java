@@ -1,0 +1,127 @@
+package io.storeops.console.orders;
+
+import io.storeops.console.orders.OrderDeskModel.Address;
+import io.storeops.console.orders.OrderDeskModel.Desk;
+import io.storeops.console.orders.OrderDeskModel.HeldOrder;
+import io.storeops.console.orders.OrderDeskModel.OrderDetail;
+import io.storeops.console.orders.OrderDeskModel.OrderPage;
+import io.storeops.console.orders.OrderDeskModel.StockOutNotice;
+import io.storeops.console.services.Services;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** order-service's order desk routes, as the signed-in person. */
+@Component
+class OrderDeskApi {
+
+    private static final String SERVICE = "order";
+    private static final int QUEUE_PAGE = 100;
+
+    private final Services services;
+
+    OrderDeskApi(Services services) {
+        this.services = services;
+    }
+
+    Mono<Desk> desk() {
+        return get(uri -> uri.path("/api/order-desk").build(), Desk.class);
+    }
+
+    Flux<HeldOrder> reviewQueue(String storeId) {
+        return queue("/api/review-queue", storeId, HeldOrder.class);
+    }
+
+    Flux<StockOutNotice> stockOutQueue(String storeId) {
+        return queue("/api/stock-out-queue", storeId, StockOutNotice.class);
+    }
+
+    private <T> Flux<T> queue(String path, String storeId, Class<T> entry) {
+        return services.as(SERVICE)
+                .flatMapMany(client -> client.get()
+                        .uri(uri -> uri.path(path)
+                                .queryParam("storeId", storeId)
+                                .queryParam("limit", QUEUE_PAGE)
+                                .build())
+                        .retrieve()
+                        .bodyToFlux(entry));
+    }
+
+    Mono<OrderDetail> order(String orderId) {
+        return get(uri -> uri.path("/api/orders/{id}").build(orderId), OrderDetail.class);
+    }
+
+    Mono<OrderDetail> release(String orderId, String comment) {
+        return post(orderId, "release", Map.of("comment", comment));
+    }
+
+    Mono<OrderDetail> hold(String orderId, String comment) {
+        return post(orderId, "hold", Map.of("comment", comment));
+    }
+
+    Mono<OrderDetail> cancel(String orderId, String reason) {
+        return post(orderId, "cancel", Map.of("reason", reason));
+    }
+
+    Mono<OrderDetail> recordBuyerContact(String orderId, String channel, String outcome, String note) {
+        return post(
+                orderId,
+                "buyer-contacts",
+                Map.of("channel", channel, "outcome", outcome, "note", note == null ? "" : note));
+    }
+
+    Mono<OrderDetail> correctAddress(String orderId, Address corrected) {
+        return services.as(SERVICE)
+                .flatMap(client -> client.put()
+                        .uri("/api/orders/{id}/address", orderId)
+                        .bodyValue(corrected)
+                        .retrieve()
+                        .bodyToMono(OrderDetail.class));
+    }
+
+    /** One page of a search; {@code filters} are the search route's own query parameters. */
+    Mono<OrderPage> search(MultiValueMap<String, String> filters) {
+        return get(uri -> uri.path("/api/orders").queryParams(filters).build(), OrderPage.class);
+    }
+
+    /** The search as the service's CSV file, streamed through with its file name. */
+    Mono<ResponseEntity<Flux<DataBuffer>>> export(MultiValueMap<String, String> filters) {
+        return services.as(SERVICE)
+                .flatMap(client -> client.get()
+                        .uri(uri -> uri.path("/api/orders/export")
+                                .queryParams(filters)
+                                .build())
+                        .accept(MediaType.parseMediaType("text/csv"))
+                        .retrieve()
+                        .toEntityFlux(DataBuffer.class)
+                        .map(file -> ResponseEntity.ok()
+                                .contentType(file.getHeaders().getContentType())
+                                .header(
+                                        HttpHeaders.CONTENT_DISPOSITION,
+                                        file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                                .body(file.getBody())));
+    }
+
+    private <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> answer) {
+        return services.as(SERVICE)
+                .flatMap(client -> client.get().uri(uri).retrieve().bodyToMono(answer));
+    }
+
+    private Mono<OrderDetail> post(String orderId, String command, Map<String, String> body) {
+        return services.as(SERVICE)
+                .flatMap(client -> client.post()
+                        .uri("/api/orders/{id}/" + command, orderId)
+                        .bodyValue(body)
+                        .retrieve()
+                        .bodyToMono(OrderDetail.class));
+    }
+}

@@ -1,0 +1,203 @@
+package io.storeops.console.orders;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The order desk as order-service's API answers it, in the parts the console's pages show. A
+ * tolerant reader: fields the pages do not use are ignored, so the service may add to its answers
+ * without breaking the console.
+ */
+public final class OrderDeskModel {
+
+    private OrderDeskModel() {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Desk(String username, List<String> roles, List<String> actions, List<DeskStore> stores) {
+
+        public Desk {
+            roles = roles == null ? List.of() : roles;
+            actions = actions == null ? List.of() : actions;
+            stores = stores == null ? List.of() : stores;
+        }
+
+        public boolean may(String action) {
+            return actions.contains(action);
+        }
+
+        public DeskStore store(String storeId) {
+            return stores.stream()
+                    .filter(store -> store.storeId().equals(storeId))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DeskStore(String storeId, String name, String currency, String zone, Map<String, Long> queues) {
+
+        public DeskStore {
+            queues = queues == null ? Map.of() : queues;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Money(long amountMinor, String currency) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Address(
+            String name,
+            String phone,
+            String country,
+            String province,
+            String city,
+            String district,
+            String line1,
+            String line2,
+            String postalCode) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AddressDoubt(String kind, String text) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Line(String sku, String title, int quantity, Money unitPrice) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Buyer(String name, String email, String phone) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NoteAttribute(String name, String value) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Shipment(
+            String shipmentId,
+            String carrier,
+            String trackingNumber,
+            Instant dispatchedAt,
+            Instant deliveredAt,
+            CarrierException exception,
+            String cancelReason,
+            Instant cancelledAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CarrierException(String kind, String detail, Instant reportedAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Release(String releasedBy, String comment, Instant releasedAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AddressChange(Address from, Address to, String changedBy, Instant changedAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StockOut(Instant openSince, List<Shortage> shortages, List<Contact> contacts) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Shortage(String sku, int missingQuantity, Instant detectedAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Contact(String channel, String outcome, String note, String by, Instant at) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TimelineEntry(Instant at, String what, String by, String detail) {}
+
+    /** One order as its detail page shows it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrderDetail(
+            String orderId,
+            String storeId,
+            String channel,
+            String externalOrderId,
+            String progress,
+            String status,
+            List<Line> lines,
+            Money shippingFee,
+            Money discount,
+            Money tax,
+            Money total,
+            Money refunded,
+            Instant placedAt,
+            Instant paidAt,
+            Address shippingAddress,
+            List<AddressDoubt> addressDoubts,
+            Buyer buyer,
+            String buyerNote,
+            List<NoteAttribute> noteAttributes,
+            String requestedCarrier,
+            Shipment shipment,
+            Cancellation cancellation,
+            List<String> holds,
+            Release release,
+            List<AddressChange> addressChanges,
+            StockOut stockOut,
+            List<TimelineEntry> timeline) {
+
+        private static final Set<String> BEFORE_DISPATCH = Set.of("PLACED", "PAID", "ON_HOLD", "READY");
+
+        /** Which buttons a page offers (the service decides; a race ends in its 409, explained). */
+        public boolean isHeld() {
+            return "ON_HOLD".equals(progress);
+        }
+
+        public boolean mayBeHeld() {
+            return "PAID".equals(progress) || "READY".equals(progress);
+        }
+
+        public boolean isBeforeDispatch() {
+            return BEFORE_DISPATCH.contains(progress);
+        }
+    }
+
+    /** An order in the review queue. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HeldOrder(
+            String orderId,
+            String externalOrderId,
+            List<String> holds,
+            Instant paidAt,
+            Money total,
+            String buyer,
+            String buyerNote,
+            String requestedCarrier,
+            Address shippingAddress) {}
+
+    /** An order whose buyer must be told about missing stock. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StockOutNotice(
+            String orderId,
+            String externalOrderId,
+            String status,
+            Instant paidAt,
+            String buyer,
+            Address shippingAddress,
+            List<Line> lines,
+            StockOut stockOut) {}
+
+    /** One search result. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrderSummary(
+            String orderId,
+            String externalOrderId,
+            String status,
+            Instant placedAt,
+            Instant paidAt,
+            Money total,
+            Money refunded,
+            String buyer,
+            String recipient,
+            String address,
+            List<String> itemTitles,
+            List<String> holds,
+            String buyerNote,
+            String carrier,
+            String trackingNumber,
+            boolean stockOutOpen) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrderPage(List<OrderSummary> orders, String nextCursor) {}
+}

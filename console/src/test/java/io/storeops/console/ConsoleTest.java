@@ -1,0 +1,31 @@
+package io.storeops.console;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The console on a random port with two people of the demo department, talking to a stand-in for
+ * order-service ({@link StubOrderService}). One configuration, so every console test shares one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "storeops.console.dev-identities[0].username=dev-cs-aftersale",
+            "storeops.console.dev-identities[0].role=CS_AFTERSALE",
+            "storeops.console.dev-identities[0].stores=tmall-flagship,shopify-us",
+            "storeops.console.dev-identities[0].token=secret-bearer-token",
+            "storeops.console.dev-identities[1].username=dev-warehouse",
+            "storeops.console.dev-identities[1].role=WAREHOUSE",
+            "storeops.console.dev-identities[1].stores=tmall-flagship",
+            "storeops.console.dev-identities[1].token=another-token"
+        })
+@ContextConfiguration(initializers = StubOrderService.class)
+@AutoConfigureWebTestClient
+public @interface ConsoleTest {}

@@ -1,0 +1,34 @@
+package io.storeops.console;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A stand-in for order-service on a free port, shared by the console's tests: each test stubs the
+ * answers it relies on (real shapes, from the service's API) and checks what the console sent.
+ */
+public final class StubOrderService implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final WireMockServer SERVER = start();
+
+    public static WireMockServer server() {
+        return SERVER;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext console) {
+        TestPropertyValues.of("storeops.console.services.order=http://127.0.0.1:" + SERVER.port())
+                .applyTo(console);
+    }
+
+    private static WireMockServer start() {
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stub-order-service-stop"));
+        return server;
+    }
+}

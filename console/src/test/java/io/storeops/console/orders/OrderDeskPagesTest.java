@@ -1,0 +1,294 @@
+package io.storeops.console.orders;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.storeops.console.OrderDeskStubs.json;
+import static io.storeops.console.OrderDeskStubs.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.storeops.console.ConsoleTest;
+import io.storeops.console.OrderDeskStubs;
+import io.storeops.console.SignedIn;
+import io.storeops.console.StubOrderService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** The order desk's pages against order-service's answers: what they show, what they send, how refusals read. */
+@ConsoleTest
+class OrderDeskPagesTest {
+
+    /** The order's route as the console calls it: the id is a path variable, so its ':' arrives encoded. */
+    private static final String ORDER = "/api/orders/tmall-flagship%3AT1001";
+
+    private static final String CS_TOKEN = "Bearer secret-bearer-token";
+
+    @Autowired
+    WebTestClient http;
+
+    private final WireMockServer orderService = StubOrderService.server();
+    private SignedIn cs;
+
+    @BeforeEach
+    void signInAsCustomerService() {
+        orderService.resetAll();
+        OrderDeskStubs.desk("secret-bearer-token", "desk-cs-aftersale.json");
+        OrderDeskStubs.desk("another-token", "desk-warehouse.json");
+        cs = SignedIn.as(http, "dev-cs-aftersale");
+    }
+
+    @Test
+    void homeShowsEachStoresQueuesWithTheTokenRelayedButNeverShown() {
+        String home = cs.page("/");
+
+        assertThat(home)
+                .contains("天猫旗舰店", "Waiting for review", "Buyers to tell about missing stock")
+                .contains("data-queue=\"review\">3<", "data-queue=\"heldByStaff\">1<", "data-queue=\"stockOut\">2<")
+                .doesNotContain("secret-bearer-token");
+        orderService.verify(
+                getRequestedFor(urlPathEqualTo("/api/order-desk")).withHeader("Authorization", equalTo(CS_TOKEN)));
+    }
+
+    @Test
+    void anOrderShowsMoneyAndTimesInTheStoresZoneAndTheReadersLanguage() {
+        orderService.stubFor(get(urlEqualTo(ORDER)).willReturn(json(200, "held-order.json")));
+
+        String chinese = cs.inChinese().page("/orders/tmall-flagship:T1001");
+        String english = cs.page("/orders/tmall-flagship:T1001");
+
+        assertThat(chinese)
+                .contains("¥1,280.00", "2026-11-28 10:11:30", "挂起待审", "买家留言", "地址核实", "缺少联系电话。", "请发顺丰")
+                .contains("放行", "取消订单");
+        assertThat(english)
+                .contains("CN¥1,280.00", "Nov 28, 2026", "On hold", "The phone number is missing.", "Release")
+                .doesNotContain("id=\"hold\""); // held already: release, not hold
+    }
+
+    @Test
+    void theReviewQueueReleasesAnOrderInPlaceWithTheComment() {
+        orderService.stubFor(
+                get(urlPathEqualTo("/api/review-queue")).willReturn(json(200, "[" + heldOrderSummary() + "]")));
+        orderService.stubFor(post(urlEqualTo(ORDER + "/release"))
+                .willReturn(json(
+                        200,
+                        read("held-order.json")
+                                .replace(
+                                        "\"progress\": \"ON_HOLD\", \"status\": \"ON_HOLD\"",
+                                        "\"progress\": \"READY\", \"status\": \"READY\"")
+                                .replace(
+                                        "\"release\": null",
+                                        "\"release\": {\"releasedBy\": \"dev-cs-aftersale\", \"comment\": \"SF is fine\","
+                                                + " \"releasedAt\": \"2026-11-28T03:00:00Z\"}"))));
+
+        assertThat(cs.page("/review?store=tmall-flagship")).contains("T1001", "请发顺丰", "CN¥1,280.00");
+        String cell = cs.post("/orders/tmall-flagship:T1001/release", form("text", "SF is fine", "view", "queue"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(cell)
+                .startsWith("<td")
+                .contains("Released by dev-cs-aftersale")
+                .doesNotContain("<form");
+        orderService.verify(postRequestedFor(urlEqualTo(ORDER + "/release"))
+                .withHeader("Authorization", equalTo(CS_TOKEN))
+                .withRequestBody(equalToJson("{\"comment\": \"SF is fine\"}")));
+    }
+
+    @Test
+    void aRefusedCancelAnswersWithTheServicesStatusAndExplainsItInTheReadersLanguage() {
+        orderService.stubFor(post(urlEqualTo(ORDER + "/cancel")).willReturn(json(409, """
+                        {"type": "urn:storeops:problem:order-state", "title": "Conflict", "status": 409,
+                         "detail": "The order is SHIPPED; CANCEL is not possible.", "currentStatus": "SHIPPED", "action": "CANCEL"}
+                        """)));
+        orderService.stubFor(get(urlEqualTo(ORDER))
+                .willReturn(json(
+                        200, read("held-order.json").replace("\"status\": \"ON_HOLD\"", "\"status\": \"SHIPPED\""))));
+
+        String detail = cs.inChinese()
+                .post("/orders/tmall-flagship:T1001/cancel", form("text", "买家拍错了"))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(detail)
+                .startsWith("<section id=\"order\"")
+                .contains("无法取消订单：订单状态为「已发货」。已发货的订单不能取消，请改为申请退款（或退货退款）。")
+                .contains("role=\"alert\"");
+    }
+
+    @Test
+    void aStillDoubtfulAddressKeepsWhatWasTypedAndMarksTheFieldItIsAbout() {
+        orderService.stubFor(put(urlEqualTo(ORDER + "/address")).willReturn(json(422, """
+                        {"type": "urn:storeops:problem:address-doubtful", "title": "Address still doubtful", "status": 422,
+                         "detail": "The address is still doubtful: the phone number is missing.",
+                         "doubts": ["the phone number is missing"], "doubtKinds": ["PHONE_MISSING"]}
+                        """)));
+        orderService.stubFor(get(urlEqualTo(ORDER)).willReturn(json(200, "held-order.json")));
+
+        String detail = cs.post(
+                        "/orders/tmall-flagship:T1001/address",
+                        form("name", "王芳", "country", "CN", "line1", "文三路 90 号 5 幢 302", "postalCode", "310012"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(detail)
+                .contains("The address is still doubtful; correct what is marked.")
+                .contains("value=\"文三路 90 号 5 幢 302\"")
+                .contains("aria-describedby=\"doubt-phone\"", "id=\"doubt-phone\">The phone number is missing.<")
+                .contains("<details open");
+        orderService.verify(
+                com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo(ORDER + "/address"))
+                        .withRequestBody(equalToJson(
+                                "{\"name\": \"王芳\", \"country\": \"CN\", \"line1\": \"文三路 90 号 5 幢 302\","
+                                        + " \"postalCode\": \"310012\"}",
+                                true,
+                                true)));
+    }
+
+    @Test
+    void theWarehouseSeesOrdersButNoQueueAndNoAction() {
+        orderService.stubFor(get(urlEqualTo(ORDER))
+                .withHeader("Authorization", equalTo("Bearer another-token"))
+                .willReturn(json(200, "held-order.json")));
+        SignedIn warehouse = SignedIn.as(http, "dev-warehouse");
+
+        assertThat(warehouse.page("/")).doesNotContain("/review", "/stock-outs").contains("/orders");
+        assertThat(warehouse.page("/orders/tmall-flagship:T1001"))
+                .contains("T1001", "On hold")
+                .doesNotContain("id=\"release\"", "id=\"cancel\"", "Correct the address");
+        warehouse
+                .get("/review")
+                .expectStatus()
+                .isForbidden()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("Your role may not do this."));
+    }
+
+    @Test
+    void anOrderOutsideThePersonsStoresIsA404PageInTheirLanguage() {
+        orderService.stubFor(get(urlEqualTo("/api/orders/shopify-us%3A404")).willReturn(json(404, """
+                        {"type": "urn:storeops:problem:not-found", "title": "Not Found", "status": 404,
+                         "detail": "Order shopify-us:404 not found."}
+                        """)));
+
+        cs.inChinese()
+                .get("/orders/shopify-us:404")
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("您的店铺中没有这个订单。"));
+    }
+
+    @Test
+    void searchPassesEveryFilterPagesWithTheCursorAndExportsTheServicesFile() {
+        orderService.stubFor(get(urlPathEqualTo("/api/orders"))
+                .willReturn(json(200, "{\"orders\": [" + summary("T1001") + "], \"nextCursor\": \"cursor-2\"}")));
+        orderService.stubFor(get(urlPathEqualTo("/api/orders/export"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/csv;charset=UTF-8")
+                        .withHeader(
+                                "Content-Disposition", "attachment; filename=\"orders-tmall-flagship-2026-11-28.csv\"")
+                        .withBody("\uFEFForderId,status\ntmall-flagship:T1001,ON_HOLD\n")));
+
+        String first = cs.page("/orders?store=tmall-flagship&status=ON_HOLD&hasBuyerNote=true&sku=TEA-LJ-250&buyer=王芳");
+        assertThat(first).contains("T1001", "More orders", "cursor=cursor-2", "/orders/export?store=tmall-flagship");
+        orderService.verify(getRequestedFor(urlPathEqualTo("/api/orders"))
+                .withQueryParam("storeId", equalTo("tmall-flagship"))
+                .withQueryParam("status", equalTo("ON_HOLD"))
+                .withQueryParam("hasBuyerNote", equalTo("true"))
+                .withQueryParam("sku", equalTo("TEA-LJ-250"))
+                .withQueryParam("buyer", equalTo("王芳")));
+
+        String next = http.get()
+                .uri("/orders?store=tmall-flagship&status=ON_HOLD&cursor=cursor-2")
+                .cookie("SESSION", cs.session())
+                .header("HX-Request", "true")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(next.strip()).startsWith("<tbody").doesNotContain("<html");
+        orderService.verify(
+                getRequestedFor(urlPathEqualTo("/api/orders")).withQueryParam("cursor", equalTo("cursor-2")));
+
+        cs.get("/orders/export?store=tmall-flagship&status=ON_HOLD")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Content-Disposition", "attachment; filename=\"orders-tmall-flagship-2026-11-28.csv\"")
+                .expectBody(String.class)
+                .value(csv -> assertThat(csv).contains("tmall-flagship:T1001,ON_HOLD"));
+    }
+
+    @Test
+    void aBuyerContactThatDecidesClosesTheNoticeInPlace() {
+        orderService.stubFor(post(urlEqualTo(ORDER + "/buyer-contacts"))
+                .willReturn(json(200, read("held-order.json").replace("\"stockOut\": null", """
+                        "stockOut": {"openSince": null, "shortages": [{"sku": "TEA-LJ-250", "missingQuantity": 1,
+                          "detectedAt": "2026-11-28T03:00:00Z"}], "contacts": [{"channel": "PHONE", "outcome": "WAIT",
+                          "note": "until Friday", "by": "dev-cs-aftersale", "at": "2026-11-28T04:00:00Z"}]}"""))));
+
+        String contact = cs.post(
+                        "/orders/tmall-flagship:T1001/buyer-contacts",
+                        form("channel", "PHONE", "outcome", "WAIT", "note", "until Friday"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(contact).contains("Closed: Will wait for the stock.").doesNotContain("<form");
+        orderService.verify(postRequestedFor(urlEqualTo(ORDER + "/buyer-contacts"))
+                .withRequestBody(
+                        equalToJson("{\"channel\": \"PHONE\", \"outcome\": \"WAIT\", \"note\": \"until Friday\"}")));
+    }
+
+    private static MultiValueMap<String, String> form(String... namesAndValues) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form;
+    }
+
+    private static String heldOrderSummary() {
+        return """
+                {"orderId": "tmall-flagship:T1001", "externalOrderId": "T1001", "holds": ["BUYER_NOTE"],
+                 "paidAt": "2026-11-28T02:11:30Z", "total": {"amountMinor": 128000, "currency": "CNY"}, "buyer": "王芳",
+                 "buyerNote": "请发顺丰", "requestedCarrier": "SF", "shippingAddress": null}
+                """;
+    }
+
+    private static String summary(String number) {
+        return """
+                {"orderId": "tmall-flagship:%s", "storeId": "tmall-flagship", "externalOrderId": "%s", "status": "ON_HOLD",
+                 "placedAt": "2026-11-28T02:10:00Z", "paidAt": "2026-11-28T02:11:30Z",
+                 "total": {"amountMinor": 128000, "currency": "CNY"}, "refunded": {"amountMinor": 0, "currency": "CNY"},
+                 "buyer": "王芳", "recipient": "王芳", "recipientPhone": null, "address": "浙江省 杭州市", "items": ["TEA-LJ-250 × 2"],
+                 "itemTitles": ["西湖龙井 250g × 2"], "holds": ["BUYER_NOTE"], "buyerNote": "请发顺丰", "carrier": "SF",
+                 "trackingNumber": null, "stockOutOpen": false}
+                """.formatted(number, number);
+    }
+}

@@ -1,0 +1,117 @@
+package io.storeops.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestTokens;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** The order desk route: what a caller may do agrees with what the routes let through, and the queues count. */
+@ServiceTest
+class OrderDeskTest {
+
+    private static final String STORE = "tmall-flagship";
+
+    /** Each advertised action and the route of the security matrix that performs it. */
+    private static final Map<String, String> ROUTE_OF_ACTION = Map.of(
+            "LOOK_UP", "read an order",
+            "EXPORT", "CSV export",
+            "REVIEW", "review queue",
+            "CORRECT_ADDRESS", "correct the address",
+            "CONTACT_BUYER", "stock-out queue",
+            "CANCEL", "cancel");
+
+    @Autowired
+    WebTestClient http;
+
+    @ParameterizedTest
+    @EnumSource(StaffRole.class)
+    void theActionsADeskOffersAreExactlyThoseTheRoutesAdmit(StaffRole role) {
+        JsonNode desk = desk(TestTokens.bearer("someone", role, STORE));
+
+        Set<String> admitted = ROUTE_OF_ACTION.entrySet().stream()
+                .filter(action -> SecurityMatrixTest.ROUTES.stream()
+                        .anyMatch(route -> route.name().equals(action.getValue())
+                                && route.roles().contains(role)))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        assertThat(texts(desk.get("actions"))).containsExactlyInAnyOrderElementsOf(admitted);
+        assertThat(texts(desk.get("roles"))).containsExactly(role.name());
+    }
+
+    @Test
+    void aReviewerSeesTheQueuesOfTheirStoresAndAManualHoldCountsTwice() {
+        String reviewer = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE);
+        JsonNode before = store(desk(reviewer), STORE);
+        assertThat(before.get("currency").asString()).isEqualTo("CNY");
+        assertThat(before.get("zone").asString()).isEqualTo("Asia/Shanghai");
+
+        String orderId = TestOrders.paidNativeOrder(http);
+        http.post()
+                .uri("/api/orders/{id}/hold", orderId)
+                .header(HttpHeaders.AUTHORIZATION, reviewer)
+                .bodyValue(Map.of("comment", "check the size with the buyer"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        JsonNode after = store(desk(reviewer), STORE);
+        assertThat(queue(after, "review")).isEqualTo(queue(before, "review") + 1);
+        assertThat(queue(after, "heldByStaff")).isEqualTo(queue(before, "heldByStaff") + 1);
+        assertThat(after.get("queues").has("stockOut")).isTrue();
+    }
+
+    @Test
+    void aRoleWithoutQueuesSeesItsStoresWithoutCountsAndNoStoreOutsideItsToken() {
+        JsonNode desk = desk(TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, STORE));
+
+        assertThat(desk.get("stores")).hasSize(1);
+        assertThat(store(desk, STORE).get("queues").isEmpty()).isTrue();
+        assertThat(texts(desk.get("actions"))).containsExactly("LOOK_UP");
+    }
+
+    @Test
+    void withoutATokenTheDeskIsUnauthorized() {
+        http.get().uri("/api/order-desk").exchange().expectStatus().isUnauthorized();
+    }
+
+    private JsonNode desk(String token) {
+        return http.get()
+                .uri("/api/order-desk")
+                .header(HttpHeaders.AUTHORIZATION, token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static JsonNode store(JsonNode desk, String storeId) {
+        for (JsonNode store : desk.get("stores")) {
+            if (store.get("storeId").asString().equals(storeId)) {
+                return store;
+            }
+        }
+        throw new AssertionError("no store " + storeId + " in " + desk);
+    }
+
+    private static long queue(JsonNode store, String name) {
+        return store.get("queues").get(name).asLong();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+}

@@ -1,0 +1,124 @@
+package io.storeops.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium, headless, driven through its own chromedriver (nothing is downloaded): what a
+ * person sees of the console, at a laptop's 1280 px or a tablet's width, with screenshots of each
+ * screen for the README.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("storeops.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("storeops.chromedriver", "/usr/bin/chromedriver"));
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final Path screenshots;
+
+    ConsoleBrowser(int consolePort, String language, Path screenshots) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("the console's browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install chromium chromium-driver (.ci/run installs them)");
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
+                        "--lang=" + language,
+                        "--window-size=1280,900");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.base = "http://localhost:" + consolePort;
+        this.screenshots = screenshots;
+    }
+
+    ConsoleBrowser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    WebElement find(By by) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    boolean has(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    /** Waits until {@code by} shows {@code text}: pages change in place, so the test waits on what the person would see. */
+    WebElement waitForText(By by, String text) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        return driver.findElement(by);
+    }
+
+    void acceptConfirmation() {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.alertIsPresent())
+                .accept();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String cookie(String name) {
+        return driver.manage().getCookieNamed(name).getValue();
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Whether the page fits the window's width: no sideways scrolling of the page itself. */
+    boolean fitsTheWidth() {
+        Object fits = ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+        return Boolean.TRUE.equals(fits);
+    }
+
+    Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(screenshots);
+        File taken = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(taken.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

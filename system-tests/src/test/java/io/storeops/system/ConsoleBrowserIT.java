@@ -1,0 +1,210 @@
+package io.storeops.system;
+
+import static io.storeops.system.StandaloneSystem.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in a real browser against the running standalone: customer service signs in, works
+ * a held order from the review queue to released, corrects a doubtful address, cancels an order,
+ * sees a refusal explained, searches and exports, in English and in Chinese; the warehouse sees
+ * orders and nothing it may not do. Each screen is photographed into {@code target/screenshots}
+ * (the README's pictures are copies of them).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String NOTE = "T-NOTE-" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String DOUBTFUL =
+            "T-ADDR-" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String PLAIN =
+            "T-PLAIN-" + UUID.randomUUID().toString().substring(0, 6);
+
+    @RegisterExtension
+    static final StandaloneSystem system = StandaloneSystem.forTestClass();
+
+    @Test
+    @Order(1)
+    void customerServiceWorksTheOrderDeskInEnglish() throws Exception {
+        paid(NOTE, Storefronts.nativeOrder(NOTE)); // the buyer's note sends it to review
+        paid(DOUBTFUL, Storefronts.nativeOrder(DOUBTFUL).replace("\"phone\":\"13800138000\"", "\"phone\":null"));
+        paid(PLAIN, Storefronts.nativeOrder(PLAIN).replace("\"buyerNote\":\"请发顺丰\",", ""));
+        awaitHeld(NOTE);
+        awaitHeld(DOUBTFUL);
+
+        try (ConsoleBrowser browser = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+            browser.open("/");
+            assertThat(browser.path()).isEqualTo("/sign-in");
+            browser.screenshot("sign-in");
+            signIn(browser, "dev-cs-aftersale");
+
+            WebElement reviewCount = browser.find(By.cssSelector("#store-tmall-flagship [data-queue=review]"));
+            assertThat(Long.parseLong(reviewCount.getText())).isGreaterThanOrEqualTo(2);
+            browser.screenshot("home");
+
+            browser.find(By.cssSelector("#store-tmall-flagship a[href^='/review']"))
+                    .click();
+            WebElement row = browser.find(By.id("held-" + NOTE));
+            assertThat(row.getText()).contains("Buyer's note", "请发顺丰", "CN¥295.00");
+            browser.screenshot("review-queue");
+            WebElement comment = row.findElement(By.name("text"));
+            comment.sendKeys("Called the buyer: SF confirmed", Keys.ENTER); // the keyboard alone releases it
+            browser.waitForText(By.cssSelector("#held-" + NOTE + " .release"), "Released by dev-cs-aftersale");
+            assertThat(browser.path()).as("no page reload").isEqualTo("/review");
+
+            browser.open("/orders/tmall-flagship:" + DOUBTFUL);
+            assertThat(browser.find(By.id("address-doubts")).getText()).contains("The phone number is missing.");
+            browser.find(By.cssSelector("#address summary")).click();
+            WebElement phone = browser.find(By.id("address-phone"));
+            assertThat(phone.getAttribute("aria-invalid")).isEqualTo("true");
+            browser.find(By.id("address-line1")).clear();
+            browser.find(By.id("address-line1")).sendKeys("文三路 90 号 5 幢 302");
+            browser.find(By.cssSelector(".address-form button")).click();
+            browser.waitForText(By.id("problem"), "The address is still doubtful");
+            assertThat(browser.find(By.id("doubt-phone")).getText()).isEqualTo("The phone number is missing.");
+            browser.screenshot("address-correction");
+            browser.find(By.id("address-phone")).sendKeys("13800138000");
+            browser.find(By.cssSelector(".address-form button")).click();
+            browser.waitForText(By.id("feedback"), "The address is corrected.");
+            assertThat(browser.pageText()).contains("The address looks deliverable.", "文三路 90 号 5 幢 302");
+
+            browser.open("/orders/tmall-flagship:" + PLAIN);
+            browser.find(By.id("cancel-text")).sendKeys("Buyer ordered twice");
+            browser.find(By.id("cancel")).click();
+            browser.acceptConfirmation();
+            browser.waitForText(By.id("order-status"), "Cancelled");
+            assertThat(browser.pageText())
+                    .contains("The order is cancelled.", "dev-cs-aftersale cancelled it: Buyer ordered twice");
+            assertThat(browser.has(By.id("cancel")))
+                    .as("nothing left to cancel")
+                    .isFalse();
+            browser.screenshot("order-detail");
+
+            browser.open("/orders/tmall-flagship:" + NOTE);
+            browser.find(By.id("hold-text"));
+            String cs = system.token("CS_AFTERSALE");
+            assertThat(status(system.postJson(
+                            system.orderPort(),
+                            "/api/orders/tmall-flagship:" + NOTE + "/cancel",
+                            cs,
+                            "{\"reason\":\"Cancelled on the phone meanwhile\"}")))
+                    .isEqualTo(200);
+            browser.find(By.id("hold-text")).sendKeys("Check the size again");
+            browser.find(By.id("hold")).click();
+            browser.acceptConfirmation();
+            browser.waitForText(By.id("problem"), "Holding is not possible: the order is Cancelled.");
+            browser.waitForText(By.id("order-status"), "Cancelled");
+            browser.screenshot("refusal-explained");
+
+            browser.open("/orders?store=tmall-flagship");
+            new Select(browser.find(By.id("status"))).selectByValue("CANCELLED");
+            browser.find(By.id("buyer")).sendKeys("王芳");
+            browser.find(By.id("search")).click();
+            browser.waitForText(By.id("results"), PLAIN);
+            assertThat(browser.find(By.id("results")).getText()).contains(NOTE).doesNotContain(DOUBTFUL);
+            browser.screenshot("search");
+            String export = browser.find(By.id("export")).getAttribute("href");
+            HttpResponse<String> csv = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(export))
+                                    .header("Cookie", "SESSION=" + browser.cookie("SESSION"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Disposition"))
+                    .hasValueSatisfying(disposition -> assertThat(disposition).contains("orders-tmall-flagship-"));
+            assertThat(csv.body()).contains("tmall-flagship:" + PLAIN, "tmall-flagship:" + NOTE);
+
+            browser.open("/stock-outs?store=tmall-flagship");
+            browser.find(By.tagName("h1"));
+            browser.screenshot("stock-out-notices");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theSameScreensReadInChineseAndFitATablet() throws Exception {
+        try (ConsoleBrowser browser = new ConsoleBrowser(system.consolePort(), "zh-CN", SCREENSHOTS)) {
+            browser.open("/sign-in");
+            assertThat(browser.pageText()).contains("登录");
+            signIn(browser, "dev-cs-aftersale");
+            browser.open("/orders/tmall-flagship:" + DOUBTFUL);
+            assertThat(browser.pageText()).contains("订单 " + DOUBTFUL, "¥295.00", "2026-11-28 10:11:30", "修改地址");
+            browser.screenshot("order-detail-zh");
+
+            browser.resize(768, 1024);
+            browser.open("/review?store=tmall-flagship");
+            assertThat(browser.fitsTheWidth())
+                    .as("the review queue fits a tablet")
+                    .isTrue();
+            browser.open("/orders/tmall-flagship:" + DOUBTFUL);
+            assertThat(browser.fitsTheWidth()).as("an order fits a tablet").isTrue();
+            browser.screenshot("order-detail-tablet");
+
+            browser.find(By.linkText("English")).click();
+            browser.waitForText(By.tagName("h1"), "Order " + DOUBTFUL);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theWarehouseSeesOrdersButNoQueueAndNoAction() throws Exception {
+        try (ConsoleBrowser browser = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+            browser.open("/sign-in");
+            signIn(browser, "dev-warehouse");
+            browser.find(By.id("stores"));
+            assertThat(browser.has(By.partialLinkText("Review queue"))).isFalse();
+            assertThat(browser.has(By.partialLinkText("Stock-out notices"))).isFalse();
+            browser.screenshot("warehouse-home");
+
+            browser.open("/orders/tmall-flagship:" + DOUBTFUL);
+            assertThat(browser.find(By.tagName("h1")).getText()).contains(DOUBTFUL);
+            assertThat(browser.has(By.id("release")) || browser.has(By.id("hold")) || browser.has(By.id("cancel")))
+                    .isFalse();
+            assertThat(browser.has(By.cssSelector("#address details"))).isFalse();
+
+            browser.open("/review?store=tmall-flagship");
+            assertThat(browser.find(By.id("problem")).getText()).isEqualTo("Your role may not do this.");
+        }
+    }
+
+    private static void signIn(ConsoleBrowser browser, String username) {
+        new Select(browser.find(By.id("username"))).selectByValue(username);
+        browser.find(By.cssSelector("form[action='/sign-in'] button")).click();
+        browser.find(By.id("stores"));
+    }
+
+    private static void paid(String number, String body) throws IOException {
+        HttpResponse<String> answer = system.send(Storefronts.nativeOrderPaid(
+                system.uri(system.orderPort(), "/"), UUID.randomUUID().toString(), body, Storefronts.TMALL_SECRET));
+        assertThat(status(answer)).as(answer.body()).isEqualTo(200);
+    }
+
+    private static void awaitHeld(String number) throws IOException {
+        String cs = system.token("CS_AFTERSALE");
+        await().atMost(PATIENCE)
+                .until(() -> system.get(system.orderPort(), "/api/review-queue?storeId=tmall-flagship", cs)
+                        .body()
+                        .contains(number));
+    }
+}
