@@ -18,7 +18,7 @@ pages=(/ "/review?store=tmall-flagship" "/stock-outs?store=tmall-flagship" "/ord
        "/orders?store=tmall-flagship&status=ON_HOLD&buyer=%E7%8E%8B")
 [ -n "$order" ] && pages+=("$order") || echo "(no order yet: the order page is not measured; run a walk-through first)" >&2
 
-printf '%-52s %7s %7s %7s %7s\n' page p50_ms p95_ms max_ms status
+printf '%-60s %7s %7s %7s %s\n' page p50_ms p95_ms max_ms status
 for page in "${pages[@]}"; do
   curl -s -o /dev/null -b "$jar" "$url$page"
   for _ in $(seq 1 "$rounds"); do
@@ -27,6 +27,6 @@ for page in "${pages[@]}"; do
     { code[$1]++; t[NR] = $2 * 1000 }
     END {
       codes = ""; for (c in code) codes = codes c "x" code[c] " "
-      printf "%-52s %7.1f %7.1f %7.1f %s\n", page, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR], codes
+      printf "%-60s %7.1f %7.1f %7.1f %s\n", page, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR], codes
     }'
 done
