@@ -51,9 +51,7 @@ class SignInController {
 
     @GetMapping(ConsoleSecurity.SIGN_IN)
     String page(Model model) {
-        model.addAttribute("identities", console.devIdentities());
-        model.addAttribute("providers", providers);
-        return "sign-in";
+        return signInPage(model);
     }
 
     @PostMapping(ConsoleSecurity.SIGN_IN)
@@ -72,10 +70,15 @@ class SignInController {
                             .thenReturn("redirect:/");
                 })
                 .orElseGet(() -> {
-                    model.addAttribute("identities", console.devIdentities());
-                    model.addAttribute("providers", providers);
                     model.addAttribute("unknown", true);
-                    return Mono.just("sign-in");
+                    return Mono.just(signInPage(model));
                 });
+    }
+
+    /** The ways to sign in: the identity providers, and the dev identities where there are any. */
+    private String signInPage(Model model) {
+        model.addAttribute("identities", console.devIdentities());
+        model.addAttribute("providers", providers);
+        return "sign-in";
     }
 }

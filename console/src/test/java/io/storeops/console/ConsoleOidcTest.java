@@ -122,17 +122,20 @@ class ConsoleOidcTest {
                 .returnResult();
         assertThat(back.getResponseHeaders().getLocation()).hasToString("/");
         ResponseCookie signedIn = back.getResponseCookies().getFirst("SESSION");
+        assertThat(signedIn).as("a new session id once signed in").isNotNull();
+        assertThat(signedIn.getValue()).isNotEqualTo(session);
+        http.get().uri("/").cookie("SESSION", session).exchange().expectStatus().is3xxRedirection();
 
         String home = http.get()
                 .uri("/")
-                .cookie("SESSION", signedIn == null ? session : signedIn.getValue())
+                .cookie("SESSION", signedIn.getValue())
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(home).contains("dev-cs-aftersale", "天猫旗舰店").doesNotContain(ACCESS_TOKEN);
+        assertThat(home).contains("天猫旗舰店", "Waiting for review").doesNotContain(ACCESS_TOKEN);
         stub.verify(getRequestedFor(urlPathEqualTo("/api/order-desk"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
     }

@@ -72,6 +72,37 @@ public final class SignedIn {
                 .getResponseBody();
     }
 
+    /** What htmx fetches from a page (a part of one, such as the next page of a list). */
+    public WebTestClient.ResponseSpec htmxGet(String uri) {
+        return http.get()
+                .uri(uri)
+                .cookie("SESSION", session)
+                .header("HX-Request", "true")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange();
+    }
+
+    public String fragment(String uri) {
+        return htmxGet(uri)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** A form sent by htmx with a form token that is not this session's (a page left open across sessions). */
+    public WebTestClient.ResponseSpec postWithStaleToken(String uri) {
+        return http.post()
+                .uri(uri)
+                .cookie("SESSION", session)
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", "a-token-of-another-session")
+                        .with("text", "ok"))
+                .exchange();
+    }
+
     /** A form sent by htmx from a page: with the CSRF token, answered with the part of the page that changed. */
     public WebTestClient.ResponseSpec post(String uri, MultiValueMap<String, String> form) {
         BodyInserters.FormInserter<String> body = BodyInserters.fromFormData("_csrf", csrf);
@@ -84,10 +115,6 @@ public final class SignedIn {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(body)
                 .exchange();
-    }
-
-    public String session() {
-        return session;
     }
 
     static String csrf(String page) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestTokens;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,7 @@ class OrderDeskTest {
             "LOOK_UP", "read an order",
             "EXPORT", "CSV export",
             "REVIEW", "review queue",
-            "CORRECT_ADDRESS", "correct the address",
+            "CHANGE_ADDRESS", "correct the address",
             "CONTACT_BUYER", "stock-out queue",
             "CANCEL", "cancel");
 
@@ -79,6 +80,64 @@ class OrderDeskTest {
         assertThat(desk.get("stores")).hasSize(1);
         assertThat(store(desk, STORE).get("queues").isEmpty()).isTrue();
         assertThat(texts(desk.get("actions"))).containsExactly("LOOK_UP");
+    }
+
+    @Test
+    void theReviewQueuePagesOldestFirstWithALinkToTheNextPageAndNeverRepeatsAnOrder() {
+        String reviewer = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE);
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) { // paid at the same moment: the id orders them
+            String orderId = TestOrders.paidNativeOrder(http);
+            http.post()
+                    .uri("/api/orders/{id}/hold", orderId)
+                    .header(HttpHeaders.AUTHORIZATION, reviewer)
+                    .bodyValue(Map.of("comment", "check the size"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            held.add(orderId);
+        }
+
+        List<String> seen = new ArrayList<>();
+        String page = "/api/review-queue?storeId=" + STORE + "&limit=2";
+        int pages = 0;
+        while (page != null) {
+            var answer = http.get()
+                    .uri(page)
+                    .header(HttpHeaders.AUTHORIZATION, reviewer)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(JsonNode.class)
+                    .returnResult();
+            answer.getResponseBody()
+                    .valueStream()
+                    .forEach(order -> seen.add(order.get("orderId").asString()));
+            String link = answer.getResponseHeaders().getFirst(HttpHeaders.LINK);
+            page = link == null ? null : link.substring(1, link.indexOf('>'));
+            pages++;
+        }
+
+        assertThat(pages).isGreaterThanOrEqualTo(2);
+        assertThat(seen).doesNotHaveDuplicates().containsAll(held);
+        assertThat(seen.stream().filter(held::contains).toList())
+                .isEqualTo(held.stream().sorted().toList());
+    }
+
+    @Test
+    void aQueueCursorThatWasNotHandedOutIsABadRequest() {
+        String reviewer = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE);
+        for (String queue : List.of("/api/review-queue", "/api/stock-out-queue")) {
+            http.get()
+                    .uri(queue + "?storeId=" + STORE + "&cursor=not-ours")
+                    .header(HttpHeaders.AUTHORIZATION, reviewer)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:storeops:problem:invalid-cursor");
+        }
     }
 
     @Test

@@ -183,6 +183,13 @@ class ConsoleBrowserIT {
                     .isFalse();
             assertThat(browser.has(By.cssSelector("#address details"))).isFalse();
 
+            browser.open("/orders?store=tmall-flagship");
+            browser.find(By.id("search")).click();
+            browser.waitForText(By.id("results"), DOUBTFUL);
+            assertThat(browser.has(By.id("export")))
+                    .as("the warehouse may not export buyers' data")
+                    .isFalse();
+
             browser.open("/review?store=tmall-flagship");
             assertThat(browser.find(By.id("problem")).getText()).isEqualTo("Your role may not do this.");
         }

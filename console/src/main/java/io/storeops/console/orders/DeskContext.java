@@ -4,8 +4,10 @@ import io.storeops.console.orders.OrderDeskModel.Desk;
 import io.storeops.console.orders.OrderDeskModel.DeskStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every order desk page shows around its content: the person's desk (menu, queue badges,
@@ -28,6 +30,8 @@ final class DeskContext {
         model.addAttribute("store", store);
         model.addAttribute("page", page);
         model.addAttribute("path", exchange.getRequest().getPath().value());
+        model.addAttribute("inEnglish", inLanguage(exchange, "en"));
+        model.addAttribute("inChinese", inLanguage(exchange, "zh-CN"));
         return store;
     }
 
@@ -36,5 +40,25 @@ final class DeskContext {
         if (!desk.may(action)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
+    }
+
+    /** A page of the store's ({@code path}) with its filters, and where a list continues ({@code cursor}, if any). */
+    static String url(String path, DeskStore store, MultiValueMap<String, String> filters, String cursor) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path)
+                .queryParam("store", store.storeId())
+                .queryParams(filters);
+        if (cursor != null) {
+            url.queryParam("cursor", cursor);
+        }
+        return url.encode().build().toUriString();
+    }
+
+    /** This very page (its filters, its place in a list) in another language. */
+    private static String inLanguage(ServerWebExchange exchange, String language) {
+        return UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
+                .query(exchange.getRequest().getURI().getRawQuery())
+                .replaceQueryParam("lang", language)
+                .build()
+                .toUriString();
     }
 }

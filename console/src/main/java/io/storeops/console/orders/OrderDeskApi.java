@@ -5,10 +5,13 @@ import io.storeops.console.orders.OrderDeskModel.Desk;
 import io.storeops.console.orders.OrderDeskModel.HeldOrder;
 import io.storeops.console.orders.OrderDeskModel.OrderDetail;
 import io.storeops.console.orders.OrderDeskModel.OrderPage;
+import io.storeops.console.orders.OrderDeskModel.QueuePage;
 import io.storeops.console.orders.OrderDeskModel.StockOutNotice;
 import io.storeops.console.services.Services;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +29,7 @@ import reactor.core.publisher.Mono;
 class OrderDeskApi {
 
     private static final String SERVICE = "order";
-    private static final int QUEUE_PAGE = 100;
+    private static final int QUEUE_PAGE = 50;
 
     private final Services services;
 
@@ -37,23 +41,35 @@ class OrderDeskApi {
         return get(uri -> uri.path("/api/order-desk").build(), Desk.class);
     }
 
-    Flux<HeldOrder> reviewQueue(String storeId) {
-        return queue("/api/review-queue", storeId, HeldOrder.class);
+    Mono<QueuePage<HeldOrder>> reviewQueue(String storeId, String cursor) {
+        return queue("/api/review-queue", storeId, cursor, HeldOrder.class);
     }
 
-    Flux<StockOutNotice> stockOutQueue(String storeId) {
-        return queue("/api/stock-out-queue", storeId, StockOutNotice.class);
+    Mono<QueuePage<StockOutNotice>> stockOutQueue(String storeId, String cursor) {
+        return queue("/api/stock-out-queue", storeId, cursor, StockOutNotice.class);
     }
 
-    private <T> Flux<T> queue(String path, String storeId, Class<T> entry) {
+    /** One page of a queue, and the cursor of the next from the answer's {@code Link: <…>; rel="next"}. */
+    private <T> Mono<QueuePage<T>> queue(String path, String storeId, String cursor, Class<T> entry) {
         return services.as(SERVICE)
-                .flatMapMany(client -> client.get()
+                .flatMap(client -> client.get()
                         .uri(uri -> uri.path(path)
                                 .queryParam("storeId", storeId)
                                 .queryParam("limit", QUEUE_PAGE)
+                                .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
                                 .build())
                         .retrieve()
-                        .bodyToFlux(entry));
+                        .toEntityList(entry)
+                        .map(page -> new QueuePage<>(
+                                page.getBody(), nextCursor(page.getHeaders().getFirst(HttpHeaders.LINK)))));
+    }
+
+    private static String nextCursor(String link) {
+        if (link == null || !link.contains("rel=\"next\"")) {
+            return null;
+        }
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        return UriComponentsBuilder.fromUriString(next).build().getQueryParams().getFirst("cursor");
     }
 
     Mono<OrderDetail> order(String orderId) {
@@ -61,22 +77,28 @@ class OrderDeskApi {
     }
 
     Mono<OrderDetail> release(String orderId, String comment) {
-        return post(orderId, "release", Map.of("comment", comment));
+        return post(orderId, "release", body("comment", comment));
     }
 
     Mono<OrderDetail> hold(String orderId, String comment) {
-        return post(orderId, "hold", Map.of("comment", comment));
+        return post(orderId, "hold", body("comment", comment));
     }
 
     Mono<OrderDetail> cancel(String orderId, String reason) {
-        return post(orderId, "cancel", Map.of("reason", reason));
+        return post(orderId, "cancel", body("reason", reason));
     }
 
     Mono<OrderDetail> recordBuyerContact(String orderId, String channel, String outcome, String note) {
-        return post(
-                orderId,
-                "buyer-contacts",
-                Map.of("channel", channel, "outcome", outcome, "note", note == null ? "" : note));
+        return post(orderId, "buyer-contacts", body("channel", channel, "outcome", outcome, "note", note));
+    }
+
+    /** A command's body as the form gave it: what is missing stays missing, and the service says so (in a 4xx). */
+    private static Map<String, String> body(String... namesAndValues) {
+        Map<String, String> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
     }
 
     Mono<OrderDetail> correctAddress(String orderId, Address corrected) {

@@ -200,4 +200,12 @@ public final class OrderDeskModel {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record OrderPage(List<OrderSummary> orders, String nextCursor) {}
+
+    /** A page of a queue and where the next one starts (null on the last page). */
+    public record QueuePage<T>(List<T> entries, String nextCursor) {
+
+        public QueuePage {
+            entries = entries == null ? List.of() : entries;
+        }
+    }
 }

@@ -1,15 +1,17 @@
 package io.storeops.console.orders;
 
 import io.storeops.console.orders.OrderDeskModel.DeskStore;
+import io.storeops.console.orders.OrderDeskModel.QueuePage;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The order desk's pages: home with the person's queues, the review and stock-out queues, one order. */
@@ -36,22 +38,32 @@ class OrderDeskPages {
     }
 
     @GetMapping("/review")
-    Mono<String> review(@RequestParam(required = false) String store, Model model, ServerWebExchange exchange) {
-        return queuePage("REVIEW", "review", api::reviewQueue, store, model, exchange)
+    Mono<String> review(
+            @RequestParam(required = false) String store,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            ServerWebExchange exchange) {
+        return queuePage("REVIEW", "review", api::reviewQueue, store, cursor, model, exchange)
                 .map(held -> {
                     model.addAttribute("held", held);
-                    return "review";
+                    return htmx != null && cursor != null ? "review :: page" : "review";
                 });
     }
 
     @GetMapping("/stock-outs")
-    Mono<String> stockOuts(@RequestParam(required = false) String store, Model model, ServerWebExchange exchange) {
-        return queuePage("CONTACT_BUYER", "stockOuts", api::stockOutQueue, store, model, exchange)
+    Mono<String> stockOuts(
+            @RequestParam(required = false) String store,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            ServerWebExchange exchange) {
+        return queuePage("CONTACT_BUYER", "stockOuts", api::stockOutQueue, store, cursor, model, exchange)
                 .map(notices -> {
                     model.addAttribute("notices", notices);
                     model.addAttribute("channels", CHANNELS);
                     model.addAttribute("outcomes", OUTCOMES);
-                    return "stock-outs";
+                    return htmx != null && cursor != null ? "stock-outs :: page" : "stock-outs";
                 });
     }
 
@@ -64,20 +76,36 @@ class OrderDeskPages {
         });
     }
 
-    /** The frame of a queue's page and the queue of the shown store (none when the person has no store). */
+    /**
+     * The frame of a queue's page and one page of the shown store's queue (none when the person has
+     * no store), with the address of the next page as {@code moreUrl} when there is one.
+     */
     private <T> Mono<List<T>> queuePage(
             String action,
             String page,
-            Function<String, Flux<T>> of,
+            BiFunction<String, String, Mono<QueuePage<T>>> of,
             String store,
+            String cursor,
             Model model,
             ServerWebExchange exchange) {
         return api.desk().flatMap(desk -> {
             DeskContext.require(desk, action);
             DeskStore shown = DeskContext.frame(model, exchange, desk, store, page);
-            return shown == null
-                    ? Mono.just(List.<T>of())
-                    : of.apply(shown.storeId()).collectList();
+            if (shown == null) {
+                return Mono.just(List.<T>of());
+            }
+            return of.apply(shown.storeId(), cursor).map(found -> {
+                if (found.nextCursor() != null) {
+                    model.addAttribute(
+                            "moreUrl",
+                            DeskContext.url(
+                                    exchange.getRequest().getPath().value(),
+                                    shown,
+                                    new LinkedMultiValueMap<>(),
+                                    found.nextCursor()));
+                }
+                return found.entries();
+            });
         });
     }
 }

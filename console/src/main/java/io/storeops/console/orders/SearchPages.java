@@ -1,8 +1,13 @@
 package io.storeops.console.orders;
 
 import io.storeops.console.orders.OrderDeskModel.DeskStore;
+import io.storeops.console.services.ProblemExplanations;
+import io.storeops.console.services.ServiceProblem;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,9 +48,11 @@ class SearchPages {
     private static final int PAGE_SIZE = 50;
 
     private final OrderDeskApi api;
+    private final ProblemExplanations problems;
 
-    SearchPages(OrderDeskApi api) {
+    SearchPages(OrderDeskApi api, ProblemExplanations problems) {
         this.api = api;
+        this.problems = problems;
     }
 
     @GetMapping("/orders")
@@ -56,32 +62,47 @@ class SearchPages {
             @RequestParam MultiValueMap<String, String> query,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model,
+            Locale locale,
             ServerWebExchange exchange) {
         return api.desk().flatMap(desk -> {
             DeskContext.require(desk, "LOOK_UP");
             DeskStore shown = DeskContext.frame(model, exchange, desk, store, "search");
             MultiValueMap<String, String> filters = filters(query);
             model.addAttribute("filters", filters.toSingleValueMap());
+            String statuses = filters.getFirst("status");
+            model.addAttribute("chosenStatuses", statuses == null ? List.of() : List.of(statuses.split(",")));
             model.addAttribute("statuses", STATUSES);
             model.addAttribute("holdReasons", HOLD_REASONS);
             if (shown == null) {
                 model.addAttribute("results", List.of());
                 return Mono.just("search");
             }
-            model.addAttribute("exportUrl", url("/orders/export", shown, filters, null));
+            model.addAttribute("exportUrl", DeskContext.url("/orders/export", shown, filters, null));
             MultiValueMap<String, String> pageQuery = new LinkedMultiValueMap<>(filters);
             pageQuery.add("storeId", shown.storeId());
             pageQuery.add("limit", String.valueOf(PAGE_SIZE));
             if (cursor != null && !cursor.isBlank()) {
                 pageQuery.add("cursor", cursor);
             }
-            return api.search(pageQuery).map(page -> {
-                model.addAttribute("results", page.orders());
-                model.addAttribute(
-                        "moreUrl",
-                        page.nextCursor() == null ? null : url("/orders", shown, filters, page.nextCursor()));
-                return htmx != null && cursor != null ? "search :: page" : "search";
-            });
+            return api.search(pageQuery)
+                    .map(page -> {
+                        model.addAttribute("results", page.orders());
+                        model.addAttribute(
+                                "moreUrl",
+                                page.nextCursor() == null
+                                        ? null
+                                        : DeskContext.url("/orders", shown, filters, page.nextCursor()));
+                        return htmx != null && cursor != null ? "search :: page" : "search";
+                    })
+                    .onErrorResume(
+                            refused -> refused instanceof ServiceProblem problem
+                                    && problem.status() == HttpStatus.BAD_REQUEST.value(),
+                            refused -> { // a filter the service cannot use: said above the form, the filters kept
+                                model.addAttribute("problem", problems.explain((ServiceProblem) refused, locale));
+                                model.addAttribute("results", List.of());
+                                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                                return Mono.just("search");
+                            });
         });
     }
 
@@ -93,24 +114,18 @@ class SearchPages {
         return api.export(filters);
     }
 
+    /** The filters as the service takes them: each once, several statuses separated by commas. */
     private static MultiValueMap<String, String> filters(MultiValueMap<String, String> query) {
         MultiValueMap<String, String> filters = new LinkedMultiValueMap<>();
         for (String name : FILTERS) {
-            String value = query.getFirst(name);
-            if (value != null && !value.isBlank()) {
-                filters.add(name, value.trim());
+            String value = query.getOrDefault(name, List.of()).stream()
+                    .filter(chosen -> chosen != null && !chosen.isBlank())
+                    .map(String::trim)
+                    .collect(Collectors.joining(","));
+            if (!value.isEmpty()) {
+                filters.add(name, value);
             }
         }
         return filters;
-    }
-
-    private static String url(String path, DeskStore store, MultiValueMap<String, String> filters, String cursor) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path)
-                .queryParam("store", store.storeId())
-                .queryParams(filters);
-        if (cursor != null) {
-            url.queryParam("cursor", cursor);
-        }
-        return url.encode().build().toUriString();
     }
 }

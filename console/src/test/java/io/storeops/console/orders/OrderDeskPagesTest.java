@@ -92,6 +92,9 @@ class OrderDeskPagesTest {
                                                 + " \"releasedAt\": \"2026-11-28T03:00:00Z\"}"))));
 
         assertThat(cs.page("/review?store=tmall-flagship")).contains("T1001", "请发顺丰", "CN¥1,280.00");
+        orderService.verify(getRequestedFor(urlPathEqualTo("/api/review-queue"))
+                .withQueryParam("storeId", equalTo("tmall-flagship"))
+                .withQueryParam("limit", equalTo("50")));
         String cell = cs.post("/orders/tmall-flagship:T1001/release", form("text", "SF is fine", "view", "queue"))
                 .expectStatus()
                 .isOk()
@@ -106,6 +109,23 @@ class OrderDeskPagesTest {
         orderService.verify(postRequestedFor(urlEqualTo(ORDER + "/release"))
                 .withHeader("Authorization", equalTo(CS_TOKEN))
                 .withRequestBody(equalToJson("{\"comment\": \"SF is fine\"}")));
+    }
+
+    @Test
+    void aLongQueuePagesWithTheCursorTheServiceLinksTo() {
+        orderService.stubFor(get(urlPathEqualTo("/api/review-queue"))
+                .willReturn(json(200, "[" + heldOrderSummary() + "]")
+                        .withHeader(
+                                "Link",
+                                "</api/review-queue?storeId=tmall-flagship&limit=50&cursor=page-2>; rel=\"next\"")));
+
+        assertThat(cs.page("/review?store=tmall-flagship"))
+                .contains("More", "/review?store=tmall-flagship&amp;cursor=page-2");
+        String next = cs.fragment("/review?store=tmall-flagship&cursor=page-2");
+
+        assertThat(next.strip()).startsWith("<tbody").contains("T1001").doesNotContain("<html");
+        orderService.verify(
+                getRequestedFor(urlPathEqualTo("/api/review-queue")).withQueryParam("cursor", equalTo("page-2")));
     }
 
     @Test
@@ -211,7 +231,7 @@ class OrderDeskPagesTest {
                         .withBody("\uFEFForderId,status\ntmall-flagship:T1001,ON_HOLD\n")));
 
         String first = cs.page("/orders?store=tmall-flagship&status=ON_HOLD&hasBuyerNote=true&sku=TEA-LJ-250&buyer=王芳");
-        assertThat(first).contains("T1001", "More orders", "cursor=cursor-2", "/orders/export?store=tmall-flagship");
+        assertThat(first).contains("T1001", ">More<", "cursor=cursor-2", "/orders/export?store=tmall-flagship");
         orderService.verify(getRequestedFor(urlPathEqualTo("/api/orders"))
                 .withQueryParam("storeId", equalTo("tmall-flagship"))
                 .withQueryParam("status", equalTo("ON_HOLD"))
@@ -219,16 +239,7 @@ class OrderDeskPagesTest {
                 .withQueryParam("sku", equalTo("TEA-LJ-250"))
                 .withQueryParam("buyer", equalTo("王芳")));
 
-        String next = http.get()
-                .uri("/orders?store=tmall-flagship&status=ON_HOLD&cursor=cursor-2")
-                .cookie("SESSION", cs.session())
-                .header("HX-Request", "true")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String next = cs.fragment("/orders?store=tmall-flagship&status=ON_HOLD&cursor=cursor-2");
         assertThat(next.strip()).startsWith("<tbody").doesNotContain("<html");
         orderService.verify(
                 getRequestedFor(urlPathEqualTo("/api/orders")).withQueryParam("cursor", equalTo("cursor-2")));
@@ -263,6 +274,75 @@ class OrderDeskPagesTest {
         orderService.verify(postRequestedFor(urlEqualTo(ORDER + "/buyer-contacts"))
                 .withRequestBody(
                         equalToJson("{\"channel\": \"PHONE\", \"outcome\": \"WAIT\", \"note\": \"until Friday\"}")));
+    }
+
+    @Test
+    void aPartOfAPageAskedForAfterTheSessionEndedTakesTheWholeWindowToTheSignIn() {
+        http.get()
+                .uri("/orders?store=tmall-flagship&cursor=cursor-2")
+                .header("HX-Request", "true")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("HX-Redirect", "/sign-in");
+    }
+
+    @Test
+    void aFormWithAStaleTokenReloadsItsPageInsteadOfShowingARefusal() {
+        cs.postWithStaleToken("/orders/tmall-flagship:T1001/cancel")
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .valueEquals("HX-Refresh", "true");
+        orderService.verify(0, postRequestedFor(urlEqualTo(ORDER + "/cancel")));
+    }
+
+    @Test
+    void whenTheServicesNoLongerAcceptThePersonsTokenTheSessionEndsAndTheyAreAskedToSignInAgain() {
+        orderService.stubFor(get(urlPathEqualTo("/api/order-desk"))
+                .withHeader("Authorization", equalTo(CS_TOKEN))
+                .willReturn(json(401, """
+                        {"type": "urn:storeops:problem:authentication-required", "title": "Unauthorized", "status": 401,
+                         "detail": "The token has expired."}
+                        """)));
+
+        cs.get("/").expectStatus().is3xxRedirection().expectHeader().location("/sign-in?expired");
+        cs.get("/").expectStatus().is3xxRedirection().expectHeader().location("/sign-in");
+    }
+
+    @Test
+    void aFailureBehindAPartOfAPageIsShownInThePagesAlertArea() {
+        orderService.stubFor(get(urlPathEqualTo("/api/orders")).willReturn(json(503, "{}")));
+
+        String alert = cs.htmxGet("/orders?store=tmall-flagship&cursor=cursor-2")
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("HX-Retarget", "#flash")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(alert.strip()).startsWith("<p").contains("role=\"alert\"").doesNotContain("<html");
+    }
+
+    @Test
+    void aFilterTheServiceRefusesIsExplainedAboveTheFormWhichKeepsTheFilters() {
+        orderService.stubFor(get(urlPathEqualTo("/api/orders")).willReturn(json(400, """
+                        {"type": "urn:storeops:problem:invalid-search", "title": "Bad Request", "status": 400,
+                         "detail": "paidFrom must be a day such as 2026-11-01."}
+                        """)));
+
+        cs.get("/orders?store=tmall-flagship&paidFrom=yesterday&sku=TEA-LJ-250&status=ON_HOLD&status=READY")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(page -> assertThat(page)
+                        .contains("The search could not run: paidFrom must be a day such as 2026-11-01.")
+                        .contains("value=\"TEA-LJ-250\"", "<option value=\"READY\" selected"));
+        orderService.verify(
+                getRequestedFor(urlPathEqualTo("/api/orders")).withQueryParam("status", equalTo("ON_HOLD,READY")));
     }
 
     private static MultiValueMap<String, String> form(String... namesAndValues) {

@@ -2,10 +2,12 @@ package io.storeops.order.review;
 
 import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.Progress;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import java.time.Instant;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -30,8 +32,18 @@ public class ReviewQueue implements ApplicationRunner {
                 .ascending("told.paidAt"));
     }
 
-    public Flux<Order> first(String storeId, int limit) {
-        return orders.findAll(heldIn(storeId).ascending("told.paidAt").limit(limit));
+    /** At most {@code limit} held orders after {@code cursor} (from the longest waiting when null). */
+    public Flux<Order> page(String storeId, OrderCursor cursor, int limit) {
+        StateQuery<Order> held = heldIn(storeId);
+        if (cursor != null) {
+            held = held.afterAscending("told.paidAt", cursor.at(), cursor.orderId());
+        }
+        return orders.findAll(held.ascending("told.paidAt").thenByIdAscending().limit(limit));
+    }
+
+    /** Where a held order stands in the queue. */
+    public static Instant waitingSince(Order held) {
+        return held.paidAt();
     }
 
     public Mono<Long> length(String storeId) {

@@ -1,6 +1,7 @@
 package io.storeops.order.search;
 
 import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.platform.outbox.StateIndex;
@@ -81,7 +82,7 @@ public class OrderSearches implements ApplicationRunner {
                     asked -> asked.is("told.requestedCarrier", search.carrier()));
         }
         if (cursor != null) {
-            query = query.afterDescending("told.placedAt", cursor.placedAt(), cursor.orderId());
+            query = query.afterDescending("told.placedAt", cursor.at(), cursor.orderId());
         }
         return query.descending("told.placedAt").thenByIdDescending();
     }

@@ -1,9 +1,11 @@
 package io.storeops.order.stockout;
 
 import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import java.time.Instant;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -27,8 +29,19 @@ public class StockOutQueue implements ApplicationRunner {
                 .ascending("stockOut.openSince"));
     }
 
-    public Flux<Order> first(String storeId, int limit) {
-        return orders.findAll(openIn(storeId).ascending("stockOut.openSince").limit(limit));
+    /** At most {@code limit} open notices after {@code cursor} (from the longest waiting when null). */
+    public Flux<Order> page(String storeId, OrderCursor cursor, int limit) {
+        StateQuery<Order> open = openIn(storeId);
+        if (cursor != null) {
+            open = open.afterAscending("stockOut.openSince", cursor.at(), cursor.orderId());
+        }
+        return orders.findAll(
+                open.ascending("stockOut.openSince").thenByIdAscending().limit(limit));
+    }
+
+    /** Where an open notice stands in the queue. */
+    public static Instant waitingSince(Order open) {
+        return open.stockOut().openSince();
     }
 
     public Mono<Long> length(String storeId) {

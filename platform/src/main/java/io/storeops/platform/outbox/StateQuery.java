@@ -98,6 +98,17 @@ public final class StateQuery<T> {
                         where(path).lt(value), where(path).is(value).and("_id").lt(id)));
     }
 
+    /**
+     * Only those after {@code (value, id)} in the order earliest {@code field} first, then lowest id:
+     * the rest of a queue worked from its oldest, stable however many arrive meanwhile.
+     */
+    public StateQuery<T> afterAscending(String field, Object value, String id) {
+        String path = path(field);
+        return with(new Criteria()
+                .orOperator(
+                        where(path).gt(value), where(path).is(value).and("_id").gt(id)));
+    }
+
     /** Sorted by {@code field}, earliest (smallest) first, after any order given before. */
     public StateQuery<T> ascending(String field) {
         return sorted(Sort.by(Sort.Direction.ASC, path(field)));
@@ -106,6 +117,11 @@ public final class StateQuery<T> {
     /** Sorted by {@code field}, latest (largest) first, after any order given before. */
     public StateQuery<T> descending(String field) {
         return sorted(Sort.by(Sort.Direction.DESC, path(field)));
+    }
+
+    /** Ties broken by the aggregate id, lowest first, so that the order is total. */
+    public StateQuery<T> thenByIdAscending() {
+        return sorted(Sort.by(Sort.Direction.ASC, "_id"));
     }
 
     /** Ties broken by the aggregate id, highest first, so that the order is total. */

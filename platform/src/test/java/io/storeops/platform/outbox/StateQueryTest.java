@@ -66,6 +66,21 @@ class StateQueryTest {
     }
 
     @Test
+    void queuesContinueAfterTheLastSeenValueAndIdOldestFirst() {
+        String seen = "2026-11-28T02:00:00Z";
+        StateQuery<Sale> next = StateQuery.of(Sale.class)
+                .afterAscending("parcel.sentAt", seen, "s1:9")
+                .ascending("parcel.sentAt")
+                .thenByIdAscending()
+                .limit(50);
+
+        assertThat(next.toQuery().getSortObject()).isEqualTo(new Document("state.parcel.sentAt", 1).append("_id", 1));
+        assertThat(next.toQuery().getQueryObject().toJson())
+                .contains(
+                        "\"state.parcel.sentAt\": {\"$gt\": \"2026-11-28T02:00:00Z\"}", "\"_id\": {\"$gt\": \"s1:9\"}");
+    }
+
+    @Test
     void anIndexNamesItsKeysAsStored() {
         assertThat(StateIndex.named("store_newest", Sale.class)
                         .ascending("storeId")

@@ -25,7 +25,7 @@ public enum OrderDeskAction {
     /** Work the review queue (审单): hold orders and release them with a comment. */
     REVIEW(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
     /** Correct a shipping address before dispatch (核实地址). */
-    CORRECT_ADDRESS(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
+    CHANGE_ADDRESS(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
     /** Tell buyers about missing stock and record what they decided (缺货通知). */
     CONTACT_BUYER(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
     /** Cancel an order before dispatch. */

@@ -86,7 +86,7 @@ class AddressController {
     Mono<OrderView> changeAddress(@PathVariable String orderId, @RequestBody CorrectedAddress corrected) {
         return commands.run(
                         orderId,
-                        OrderDeskAction.CORRECT_ADDRESS,
+                        OrderDeskAction.CHANGE_ADDRESS,
                         by -> orders.change(
                                 orderId,
                                 (order, now) -> AddressCorrection.change(

@@ -1,8 +1,10 @@
 package io.storeops.order.review.web;
 
+import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderCommandAnswers;
 import io.storeops.order.lifecycle.web.OrderDeskAction;
+import io.storeops.order.lifecycle.web.OrderPages;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.review.ReviewQueue;
@@ -12,13 +14,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Order review (审单): the queue of held orders, manual holds, release with a comment. */
@@ -43,13 +47,25 @@ class ReviewController {
             String comment) {}
 
     @GetMapping("/api/review-queue")
-    @Operation(summary = "Orders of a store waiting for review, longest waiting first, with their hold reasons")
-    Flux<HeldOrder> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
+    @Operation(
+            summary = "Orders of a store waiting for review, longest waiting first, with their hold reasons",
+            description = "A page of at most limit orders; when there are more, the Link header (rel=\"next\") "
+                    + "gives the next page's address with its cursor.")
+    Mono<ResponseEntity<List<HeldOrder>>> queue(
+            @RequestParam String storeId,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) String cursor,
+            ServerHttpRequest request) {
         Problems.requireListLimit(limit);
+        OrderCursor after = OrderPages.after(cursor);
         return StaffAccess.require(OrderDeskAction.REVIEW.roles())
                 .map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> queue.first(storeId, limit))
-                .map(HeldOrder::of);
+                .flatMap(staff -> OrderPages.queuePage(
+                        queue.page(storeId, after, limit + 1),
+                        limit,
+                        ReviewQueue::waitingSince,
+                        HeldOrder::of,
+                        request));
     }
 
     @PostMapping("/api/orders/{orderId}/release")

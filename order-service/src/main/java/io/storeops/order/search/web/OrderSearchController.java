@@ -1,9 +1,10 @@
 package io.storeops.order.search.web;
 
 import io.storeops.order.lifecycle.HoldReason;
+import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.web.OrderDeskAction;
-import io.storeops.order.search.OrderCursor;
+import io.storeops.order.lifecycle.web.OrderPages;
 import io.storeops.order.search.OrderSearch;
 import io.storeops.order.search.OrderSearches;
 import io.storeops.platform.security.StaffAccess;
@@ -161,11 +162,7 @@ class OrderSearchController {
         }
 
         OrderCursor after() {
-            try {
-                return cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor.trim());
-            } catch (IllegalArgumentException notOurs) {
-                throw Problems.badRequest("invalid-cursor", "cursor is not a nextCursor from an earlier page.");
-            }
+            return OrderPages.after(cursor);
         }
     }
 

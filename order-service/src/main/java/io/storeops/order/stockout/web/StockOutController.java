@@ -1,9 +1,11 @@
 package io.storeops.order.stockout.web;
 
 import io.storeops.order.lifecycle.BuyerContact;
+import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderCommandAnswers;
 import io.storeops.order.lifecycle.web.OrderDeskAction;
+import io.storeops.order.lifecycle.web.OrderPages;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.stockout.StockOutFollowUp;
@@ -14,13 +16,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Stock-out notices (缺货通知): the queue of buyers to tell, and what they decided. */
@@ -59,14 +63,24 @@ class StockOutController {
     @GetMapping("/api/stock-out-queue")
     @Operation(
             summary = "Orders of a store whose buyer must be told about missing stock, longest waiting first",
-            description =
-                    "Each order carries its stockOut notice: the missing SKUs and quantities and every contact so far.")
-    Flux<StockOutNotice> queue(@RequestParam String storeId, @RequestParam(defaultValue = "100") int limit) {
+            description = "Each order carries its stockOut notice: the missing SKUs and quantities and every contact "
+                    + "so far. A page of at most limit orders; when there are more, the Link header (rel=\"next\") "
+                    + "gives the next page's address with its cursor.")
+    Mono<ResponseEntity<List<StockOutNotice>>> queue(
+            @RequestParam String storeId,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) String cursor,
+            ServerHttpRequest request) {
         Problems.requireListLimit(limit);
+        OrderCursor after = OrderPages.after(cursor);
         return StaffAccess.require(OrderDeskAction.CONTACT_BUYER.roles())
                 .map(staff -> staff.requireStore(storeId))
-                .flatMapMany(staff -> queue.first(storeId, limit))
-                .map(StockOutNotice::of);
+                .flatMap(staff -> OrderPages.queuePage(
+                        queue.page(storeId, after, limit + 1),
+                        limit,
+                        StockOutQueue::waitingSince,
+                        StockOutNotice::of,
+                        request));
     }
 
     @PostMapping("/api/orders/{orderId}/buyer-contacts")

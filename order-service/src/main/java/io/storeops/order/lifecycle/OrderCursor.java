@@ -1,20 +1,21 @@
-package io.storeops.order.search;
+package io.storeops.order.lifecycle;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
 /**
- * Where a page of search results ended: the last order's placing time and id, the two keys the
- * results are sorted by (newest first). The next page starts strictly after it, so orders arriving
- * meanwhile never shift or repeat a page. Opaque to callers: base64url text.
+ * Where a page of orders ended: the last order's sort time and id, the two keys a list is sorted by
+ * (a search by placing time, newest first; a queue by how long it waits, oldest first). The next
+ * page starts strictly after it, so orders arriving meanwhile never shift or repeat a page. Opaque
+ * to callers: base64url text.
  */
-public record OrderCursor(Instant placedAt, String orderId) {
+public record OrderCursor(Instant at, String orderId) {
 
     private static final String VERSION = "1";
 
     public String encode() {
-        String plain = VERSION + "|" + placedAt.toEpochMilli() + "|" + orderId;
+        String plain = VERSION + "|" + at.toEpochMilli() + "|" + orderId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -25,7 +26,7 @@ public record OrderCursor(Instant placedAt, String orderId) {
         String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
         String[] parts = plain.split("\\|", 3);
         if (parts.length != 3 || !parts[0].equals(VERSION) || parts[2].isEmpty()) {
-            throw new IllegalArgumentException("not a search cursor");
+            throw new IllegalArgumentException("not an order cursor");
         }
         return new OrderCursor(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]);
     }
