@@ -254,6 +254,23 @@ class OrderDeskPagesTest {
     }
 
     @Test
+    void theStockOutQueueShowsWhatIsMissingAndAContactFormPerNotice() {
+        orderService.stubFor(get(urlPathEqualTo("/api/stock-out-queue")).willReturn(json(200, """
+                [{"orderId": "tmall-flagship:T1001", "externalOrderId": "T1001", "status": "READY",
+                  "paidAt": "2026-11-28T02:11:30Z", "buyer": "王芳", "shippingAddress": null, "lines": [],
+                  "stockOut": {"openSince": "2026-11-28T03:00:00Z", "shortages": [{"sku": "TEA-LJ-250",
+                    "missingQuantity": 1, "detectedAt": "2026-11-28T03:00:00Z"}], "contacts": [{"channel": "PHONE",
+                    "outcome": "NO_ANSWER", "note": null, "by": "dev-cs-aftersale", "at": "2026-11-28T04:00:00Z"}]}}]
+                """)));
+
+        assertThat(cs.inChinese().page("/stock-outs?store=tmall-flagship"))
+                .contains("订单 T1001", "TEA-LJ-250 × 1", "电话 — 未联系上", "记录本次联系")
+                .contains("hx-post=\"/orders/tmall-flagship:T1001/buyer-contacts\"");
+        orderService.stubFor(get(urlPathEqualTo("/api/stock-out-queue")).willReturn(json(200, "[]")));
+        assertThat(cs.page("/stock-outs?store=tmall-flagship")).contains("No buyer waits to hear about missing stock.");
+    }
+
+    @Test
     void aBuyerContactThatDecidesClosesTheNoticeInPlace() {
         orderService.stubFor(post(urlEqualTo(ORDER + "/buyer-contacts"))
                 .willReturn(json(200, read("held-order.json").replace("\"stockOut\": null", """
