@@ -15,6 +15,7 @@ import io.storeops.contracts.events.order.OrderHeld;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.contracts.events.order.OrderReleased;
+import io.storeops.contracts.events.order.OrderSellerMemoChanged;
 import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundCompleted;
@@ -36,6 +37,7 @@ public enum EventType {
     ORDER_RELEASED("OrderReleased", 1, OrderReleased.class, Producer.ORDER_SERVICE),
     ORDER_ADDRESS_CHANGED("OrderAddressChanged", 1, OrderAddressChanged.class, Producer.ORDER_SERVICE),
     ORDER_CANCELLED("OrderCancelled", 1, OrderCancelled.class, Producer.ORDER_SERVICE),
+    ORDER_SELLER_MEMO_CHANGED("OrderSellerMemoChanged", 1, OrderSellerMemoChanged.class, Producer.ORDER_SERVICE),
     SHIPMENT_CREATED("ShipmentCreated", 1, ShipmentCreated.class, Producer.FULFILLMENT_SERVICE),
     STOCK_SHORTAGE("StockShortage", 1, StockShortage.class, Producer.FULFILLMENT_SERVICE),
     DISPATCH_BATCH_CREATED("DispatchBatchCreated", 1, DispatchBatchCreated.class, Producer.FULFILLMENT_SERVICE),

@@ -10,6 +10,7 @@ import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.order.OrderSellerMemoChanged;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
@@ -170,6 +171,35 @@ class FulfillmentServiceTest {
                 .expectBody()
                 .jsonPath("$.currentStatus")
                 .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void theSellersMemoFromTheOrderIsOnItsShipment() {
+        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String clerk = TestTokens.bearer("clerk.zhou", StaffRole.ORDER_CLERK, "tmall-flagship");
+
+        kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
+        kafka.send(TestEvents.record(
+                        new OrderSellerMemoChanged(
+                                orderId, "tmall-flagship", "YTO", "买家要求周六送达", "cs.wang", Instant.now()),
+                        "order-service",
+                        2))
+                .join();
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> http.get()
+                        .uri("/api/shipments/{id}", "shp-" + orderId)
+                        .header(HttpHeaders.AUTHORIZATION, clerk)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.sellerMemo.note")
+                        .isEqualTo("买家要求周六送达")
+                        .jsonPath("$.carrierToUse")
+                        .isEqualTo("YTO")
+                        .jsonPath("$.requestedCarrier")
+                        .isEqualTo("SF"));
     }
 
     private WebTestClient.ResponseSpec dispatch(String shipmentId, String carrier, String tracking, String bearer) {

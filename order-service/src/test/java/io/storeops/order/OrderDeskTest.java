@@ -31,6 +31,7 @@ class OrderDeskTest {
             "REVIEW", "review queue",
             "CHANGE_ADDRESS", "correct the address",
             "CONTACT_BUYER", "stock-out queue",
+            "SELLER_MEMO", "write the seller memo",
             "CANCEL", "cancel");
 
     @Autowired

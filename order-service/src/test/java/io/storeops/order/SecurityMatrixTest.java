@@ -87,6 +87,12 @@ class SecurityMatrixTest {
                     ADDRESS,
                     EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
             new Route(
+                    "write the seller memo",
+                    HttpMethod.PUT,
+                    "/api/orders/{order}/seller-memo",
+                    Map.of("carrier", "SF", "note", "gift wrap"),
+                    EnumSet.of(StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route(
                     "hold",
                     HttpMethod.POST,
                     "/api/orders/{order}/hold",

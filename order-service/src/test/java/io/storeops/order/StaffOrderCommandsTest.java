@@ -7,6 +7,7 @@ import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.order.OrderSellerMemoChanged;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;
@@ -98,6 +99,46 @@ class StaffOrderCommandsTest {
                 .isEqualTo("SHIPPED")
                 .jsonPath("$.detail")
                 .value(detail -> assertThat((String) detail).contains("refund"));
+    }
+
+    @Test
+    void preSaleServiceWritesTheSellersMemoOnceAndItIsAnnouncedOnce() {
+        String orderId = paidOrder();
+        String preSale = TestTokens.bearer("cs.wang", StaffRole.CS_PRESALE, "tmall-flagship");
+        Map<String, String> memo = Map.of("carrier", "SF", "note", "买家要求周六送达");
+
+        try (var events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
+            sellerMemo(orderId, preSale, memo)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.sellerMemo.carrier")
+                    .isEqualTo("SF")
+                    .jsonPath("$.sellerMemo.writtenBy")
+                    .isEqualTo("cs.wang")
+                    .jsonPath("$.timeline[-1:].what")
+                    .isEqualTo(List.of("SELLER_MEMO"));
+            sellerMemo(orderId, preSale, memo).expectStatus().isOk();
+
+            var announced = TestEvents.await(events, orderId, "OrderSellerMemoChanged", 2, Duration.ofSeconds(5));
+            assertThat(announced).hasSize(1);
+            assertThat(EventJson.read(announced.get(0).value(), OrderSellerMemoChanged.class)
+                            .note())
+                    .isEqualTo("买家要求周六送达");
+        }
+        sellerMemo(orderId, preSale, Map.of("carrier", " ", "note", ""))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("carrier or note is required.");
+        cancel(orderId, CS, "Buyer ordered twice").expectStatus().isOk();
+        sellerMemo(orderId, preSale, memo)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.action")
+                .isEqualTo("CHANGE_SELLER_MEMO");
     }
 
     @Test
@@ -271,6 +312,14 @@ class StaffOrderCommandsTest {
                 .uri("/api/orders/{id}/cancel", orderId)
                 .header(HttpHeaders.AUTHORIZATION, bearer)
                 .bodyValue(Map.of("reason", reason))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec sellerMemo(String orderId, String bearer, Map<String, String> memo) {
+        return http.put()
+                .uri("/api/orders/{id}/seller-memo", orderId)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(memo)
                 .exchange();
     }
 

@@ -87,6 +87,12 @@ class ConsoleBrowserIT {
             browser.find(By.cssSelector(".address-form button")).click();
             browser.waitForText(By.id("feedback"), "The address is corrected.");
             assertThat(browser.pageText()).contains("The address looks deliverable.", "文三路 90 号 5 幢 302");
+            browser.find(By.xpath("//summary[.='Write the memo']")).click();
+            browser.find(By.id("memo-carrier")).sendKeys("YTO");
+            browser.find(By.id("memo-note")).sendKeys("周六送达");
+            browser.find(By.id("memo-save")).click();
+            browser.waitForText(By.id("feedback"), "The seller's memo is saved.");
+            assertThat(browser.find(By.id("seller-memo")).getText()).contains("YTO", "周六送达", "dev-cs-aftersale");
 
             browser.open("/orders/tmall-flagship:" + PLAIN);
             browser.find(By.id("cancel-text")).sendKeys("Buyer ordered twice");

@@ -100,6 +100,25 @@ class OrderCommandPages {
                 });
     }
 
+    /** The seller's memo form: the carrier the shop chose and the buyer's wishes. */
+    record MemoForm(String carrier, String note) {}
+
+    @PostMapping("/orders/{orderId}/seller-memo")
+    Mono<String> writeSellerMemo(
+            @PathVariable String orderId,
+            @ModelAttribute MemoForm memo,
+            Model model,
+            Locale locale,
+            ServerWebExchange exchange) {
+        return detail(
+                orderId,
+                "CHANGE_SELLER_MEMO",
+                api.writeSellerMemo(orderId, memo.carrier(), memo.note()),
+                model,
+                locale,
+                exchange);
+    }
+
     @PostMapping("/orders/{orderId}/buyer-contacts")
     Mono<String> recordBuyerContact(
             @PathVariable String orderId,

@@ -102,10 +102,18 @@ class OrderDeskApi {
     }
 
     Mono<OrderDetail> correctAddress(String orderId, Address corrected) {
+        return put(orderId, "address", corrected);
+    }
+
+    Mono<OrderDetail> writeSellerMemo(String orderId, String carrier, String note) {
+        return put(orderId, "seller-memo", body("carrier", carrier, "note", note));
+    }
+
+    private Mono<OrderDetail> put(String orderId, String part, Object body) {
         return services.as(SERVICE)
                 .flatMap(client -> client.put()
-                        .uri("/api/orders/{id}/address", orderId)
-                        .bodyValue(corrected)
+                        .uri("/api/orders/{id}/" + part, orderId)
+                        .bodyValue(body)
                         .retrieve()
                         .bodyToMono(OrderDetail.class));
     }

@@ -86,6 +86,9 @@ public final class OrderDeskModel {
     public record CarrierException(String kind, String detail, Instant reportedAt) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SellerMemo(String carrier, String note, String writtenBy, Instant writtenAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -129,6 +132,7 @@ public final class OrderDeskModel {
             String buyerNote,
             List<NoteAttribute> noteAttributes,
             String requestedCarrier,
+            SellerMemo sellerMemo,
             Shipment shipment,
             Cancellation cancellation,
             List<String> holds,

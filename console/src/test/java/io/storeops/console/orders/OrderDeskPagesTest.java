@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.storeops.console.OrderDeskStubs.json;
@@ -175,13 +176,32 @@ class OrderDeskPagesTest {
                 .contains("value=\"文三路 90 号 5 幢 302\"")
                 .contains("aria-describedby=\"doubt-phone\"", "id=\"doubt-phone\">The phone number is missing.<")
                 .contains("<details open");
-        orderService.verify(
-                com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo(ORDER + "/address"))
-                        .withRequestBody(equalToJson(
-                                "{\"name\": \"王芳\", \"country\": \"CN\", \"line1\": \"文三路 90 号 5 幢 302\","
-                                        + " \"postalCode\": \"310012\"}",
-                                true,
-                                true)));
+        orderService.verify(putRequestedFor(urlEqualTo(ORDER + "/address"))
+                .withRequestBody(equalToJson(
+                        "{\"name\": \"王芳\", \"country\": \"CN\", \"line1\": \"文三路 90 号 5 幢 302\","
+                                + " \"postalCode\": \"310012\"}",
+                        true,
+                        true)));
+    }
+
+    @Test
+    void preSaleServiceWritesTheSellersMemoAndSeesItOnTheOrder() {
+        orderService.stubFor(put(urlEqualTo(ORDER + "/seller-memo"))
+                .willReturn(json(200, read("held-order.json").replace("\"stockOut\": null", """
+                        "stockOut": null, "sellerMemo": {"carrier": "SF", "note": "买家要求周六送达",
+                          "writtenBy": "dev-cs-aftersale", "writtenAt": "2026-11-28T03:05:00Z"}"""))));
+
+        String detail = cs.inChinese()
+                .post("/orders/tmall-flagship:T1001/seller-memo", form("carrier", "SF", "note", "买家要求周六送达"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(detail).contains("卖家备注已保存。", "买家要求周六送达", "（dev-cs-aftersale，2026-11-28 11:05:00）");
+        orderService.verify(putRequestedFor(urlEqualTo(ORDER + "/seller-memo"))
+                .withRequestBody(equalToJson("{\"carrier\": \"SF\", \"note\": \"买家要求周六送达\"}")));
     }
 
     @Test
@@ -194,7 +214,7 @@ class OrderDeskPagesTest {
         assertThat(warehouse.page("/")).doesNotContain("/review", "/stock-outs").contains("/orders");
         assertThat(warehouse.page("/orders/tmall-flagship:T1001"))
                 .contains("T1001", "On hold")
-                .doesNotContain("id=\"release\"", "id=\"cancel\"", "Correct the address");
+                .doesNotContain("id=\"release\"", "id=\"cancel\"", "Correct the address", "Write the memo");
         warehouse
                 .get("/review")
                 .expectStatus()

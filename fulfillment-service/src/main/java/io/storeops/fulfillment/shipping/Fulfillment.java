@@ -24,11 +24,18 @@ public record Fulfillment(
         List<ItemQuantity> lines,
         Address address,
         String requestedCarrier,
+        SellerMemo sellerMemo,
         Instant createdAt,
         String carrier,
         String trackingNumber,
         String dispatchedBy,
         Instant dispatchedAt) {
+
+    /**
+     * The seller's memo from the order: the carrier the shop chose (it outranks the buyer's
+     * request) and the buyer's wishes, for the warehouse's documents.
+     */
+    public record SellerMemo(String carrier, String note) {}
 
     /** Why a shipment was cancelled, as carried by ShipmentCancelled. */
     public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
@@ -71,6 +78,7 @@ public record Fulfillment(
                 lines,
                 paid.shippingAddress(),
                 paid.requestedCarrier(),
+                null,
                 now,
                 null,
                 null,
@@ -88,7 +96,7 @@ public record Fulfillment(
             return Change.none();
         }
         return Change.of(
-                copy(ShipmentStatus.CANCELLED, address),
+                copy(ShipmentStatus.CANCELLED, address, sellerMemo),
                 new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
     }
 
@@ -97,21 +105,39 @@ public record Fulfillment(
         if ((status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) || corrected.equals(address)) {
             return Change.none();
         }
-        return Change.of(copy(status, corrected));
+        return Change.of(copy(status, corrected, sellerMemo));
     }
 
     /** The order went into review: a waiting shipment must not go out until it is released. */
     public Change<Fulfillment> orderHeld() {
-        return status == ShipmentStatus.READY ? Change.of(copy(ShipmentStatus.ON_HOLD, address)) : Change.none();
+        return status == ShipmentStatus.READY
+                ? Change.of(copy(ShipmentStatus.ON_HOLD, address, sellerMemo))
+                : Change.none();
     }
 
     /** Review is done: the shipment waits for the warehouse again. */
     public Change<Fulfillment> orderReleased() {
-        return status == ShipmentStatus.ON_HOLD ? Change.of(copy(ShipmentStatus.READY, address)) : Change.none();
+        return status == ShipmentStatus.ON_HOLD
+                ? Change.of(copy(ShipmentStatus.READY, address, sellerMemo))
+                : Change.none();
     }
 
-    /** This shipment before dispatch, with a new status or address. */
-    private Fulfillment copy(ShipmentStatus newStatus, Address newAddress) {
+    /** Customer service wrote the seller's memo: a shipment still in the warehouse takes it whole. */
+    public Change<Fulfillment> sellerMemoChanged(String carrier, String note) {
+        SellerMemo memo = new SellerMemo(carrier, note);
+        if ((status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) || memo.equals(sellerMemo)) {
+            return Change.none();
+        }
+        return Change.of(copy(status, address, memo));
+    }
+
+    /** The carrier the parcel should go with: the shop's choice in the seller's memo, else the buyer's request. */
+    public String carrierToUse() {
+        return sellerMemo != null && sellerMemo.carrier() != null ? sellerMemo.carrier() : requestedCarrier;
+    }
+
+    /** This shipment before dispatch, with a new status, address or memo. */
+    private Fulfillment copy(ShipmentStatus newStatus, Address newAddress, SellerMemo newMemo) {
         return new Fulfillment(
                 orderId,
                 storeId,
@@ -120,6 +146,7 @@ public record Fulfillment(
                 lines,
                 newAddress,
                 requestedCarrier,
+                newMemo,
                 createdAt,
                 carrier,
                 trackingNumber,
@@ -163,6 +190,7 @@ public record Fulfillment(
                 lines,
                 address,
                 requestedCarrier,
+                sellerMemo,
                 createdAt,
                 newCarrier,
                 newTrackingNumber,

@@ -160,6 +160,30 @@ class FulfillmentTest {
     }
 
     @Test
+    void theSellersMemoReachesAShipmentStillInTheWarehouseAndItsCarrierOutranksTheBuyers() {
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+        assertThat(ready.carrierToUse()).isEqualTo(PAID.requestedCarrier());
+
+        Fulfillment withMemo = ready.sellerMemoChanged("YTO", "礼盒包装").state();
+
+        assertThat(withMemo.sellerMemo()).isEqualTo(new Fulfillment.SellerMemo("YTO", "礼盒包装"));
+        assertThat(withMemo.carrierToUse()).isEqualTo("YTO");
+        assertThat(withMemo.sellerMemoChanged("YTO", "礼盒包装").isNone()).isTrue();
+        assertThat(withMemo.sellerMemoChanged(null, "礼盒包装").state().carrierToUse())
+                .as("no carrier in the memo: the buyer's request again")
+                .isEqualTo(PAID.requestedCarrier());
+        assertThat(withMemo.orderHeld().state().sellerMemo())
+                .as("kept through review")
+                .isEqualTo(withMemo.sellerMemo());
+        assertThat(withMemo.dispatch("YTO", "YT1234567890", "wh.zhao", NOW)
+                        .state()
+                        .sellerMemoChanged("SF", null)
+                        .isNone())
+                .isTrue();
+    }
+
+    @Test
     void dispatchNeedsACarrierAndAPlausibleTrackingNumber() {
         Fulfillment ready =
                 Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();

@@ -43,6 +43,7 @@ public record Order(
         List<HoldReason> holds,
         Release release,
         StockOut stockOut,
+        SellerMemo sellerMemo,
         List<TimelineEntry> timeline,
         List<String> buyerTerms) {
 
@@ -74,6 +75,7 @@ public record Order(
                 null,
                 told,
                 told.shippingAddress(),
+                null,
                 null,
                 null,
                 null,
@@ -210,6 +212,14 @@ public record Order(
         return edit(draft -> draft.buyerTerms = terms);
     }
 
+    /** This order with the seller's memo now {@code memo}, and {@code line} on its timeline. */
+    public Order withSellerMemo(SellerMemo memo, TimelineEntry line) {
+        return edit(draft -> {
+            draft.sellerMemo = memo;
+            draft.log(line.at(), line.what(), line.by(), line.detail());
+        });
+    }
+
     /** This order with its stock-out notice now {@code task}, and {@code line} on its timeline. */
     public Order withStockOut(StockOut task, TimelineEntry line) {
         return edit(draft -> {
@@ -249,6 +259,7 @@ public record Order(
         List<HoldReason> holds;
         Release release;
         StockOut stockOut;
+        SellerMemo sellerMemo;
         private List<TimelineEntry> timeline;
         private List<String> buyerTerms;
 
@@ -264,6 +275,7 @@ public record Order(
             holds = order.holds;
             release = order.release;
             stockOut = order.stockOut;
+            sellerMemo = order.sellerMemo;
             timeline = order.timeline;
             buyerTerms = order.buyerTerms;
         }
@@ -296,6 +308,7 @@ public record Order(
                     holds,
                     release,
                     stockOut,
+                    sellerMemo,
                     timeline,
                     buyerTerms);
         }

@@ -21,6 +21,8 @@ public record TimelineEntry(Instant at, Kind what, String by, String detail) {
         HELD,
         RELEASED,
         ADDRESS_CHANGED,
+        /** Customer service wrote the seller's memo (carrier chosen, the buyer's wishes). */
+        SELLER_MEMO,
         /** The storefront changed the address after the parcel left: the carrier must redirect it. */
         ADDRESS_CHANGED_AFTER_DISPATCH,
         STOCK_SHORTAGE,

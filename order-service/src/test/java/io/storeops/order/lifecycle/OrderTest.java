@@ -18,7 +18,9 @@ import io.storeops.contracts.events.order.OrderHeld;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.contracts.events.order.OrderReleased;
+import io.storeops.contracts.events.order.OrderSellerMemoChanged;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
+import io.storeops.order.memo.SellerMemos;
 import io.storeops.order.review.AddressCheck;
 import io.storeops.order.review.AddressCorrection;
 import io.storeops.order.review.AddressRejected;
@@ -696,6 +698,53 @@ class OrderTest {
 
         assertThat(held.holds()).containsExactly(HoldReason.MANUAL);
         assertThat(cancelled.holds()).isEmpty();
+    }
+
+    @Test
+    void customerServiceWritesTheSellersMemoUntilTheParcelLeaves() {
+        Order paid = paid();
+
+        Change<Order> written = SellerMemos.write(paid, " SF ", "买家要求周六送达", "cs.wang", NOON);
+
+        assertThat(written.state().sellerMemo()).isEqualTo(new SellerMemo("SF", "买家要求周六送达", "cs.wang", NOON));
+        assertThat(written.events()).singleElement().isInstanceOfSatisfying(OrderSellerMemoChanged.class, event -> {
+            assertThat(event.carrier()).isEqualTo("SF");
+            assertThat(event.note()).isEqualTo("买家要求周六送达");
+            assertThat(event.changedBy()).isEqualTo("cs.wang");
+        });
+        assertThat(written.state().timeline())
+                .last()
+                .extracting(TimelineEntry::what, TimelineEntry::detail)
+                .containsExactly(Kind.SELLER_MEMO, "SF: 买家要求周六送达");
+        assertThat(SellerMemos.write(written.state(), "SF", "买家要求周六送达", "cs.li", NOON)
+                        .isNone())
+                .as("the same memo again")
+                .isTrue();
+        assertThat(SellerMemos.write(written.state(), "", "礼盒包装", "cs.li", NOON)
+                        .state()
+                        .sellerMemo())
+                .as("the memo is replaced whole: no carrier now")
+                .extracting(SellerMemo::carrier, SellerMemo::note)
+                .containsExactly(null, "礼盒包装");
+
+        Order shipped = ShipmentProgress.dispatched(written.state(), dispatch()).state();
+        Order cancelled = paid.cancel("changed mind", "buyer", NOON).state();
+        for (Order tooLate : List.of(shipped, cancelled)) {
+            assertThatThrownBy(() -> SellerMemos.write(tooLate, "YTO", null, "cs.li", NOON))
+                    .isInstanceOf(IllegalOrderTransition.class)
+                    .hasMessageContaining("CHANGE_SELLER_MEMO");
+        }
+    }
+
+    @Test
+    void aSellersMemoNeedsACarrierOrANoteWithinTheirLengths() {
+        assertThatThrownBy(() -> SellerMemos.write(paid(), " ", null, "cs.li", NOON))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("carrier or note is required.");
+        assertThatThrownBy(() -> SellerMemos.write(paid(), "S".repeat(41), null, "cs.li", NOON))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SellerMemos.write(paid(), null, "备".repeat(501), "cs.li", NOON))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Order paid() {

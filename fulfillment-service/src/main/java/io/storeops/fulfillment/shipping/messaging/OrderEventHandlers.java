@@ -5,6 +5,7 @@ import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderHeld;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderReleased;
+import io.storeops.contracts.events.order.OrderSellerMemoChanged;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.messaging.EventHandler;
@@ -12,7 +13,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A paid order becomes a shipment; review holds and releases it; a cancelled order stops it. */
+/**
+ * A paid order becomes a shipment; review holds and releases it; corrections (address, seller's
+ * memo) reach it while it is in the warehouse; a cancelled order stops it.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
 
@@ -40,6 +44,17 @@ class OrderEventHandlers {
                         event.position(),
                         fulfillment ->
                                 fulfillment.addressChanged(event.payload().address())));
+    }
+
+    @Bean
+    EventHandler<OrderSellerMemoChanged> shipmentTakesTheSellersMemo(Fulfillments fulfillments) {
+        return EventHandler.of(
+                OrderSellerMemoChanged.class,
+                event -> fulfillments.onOrderEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        fulfillment -> fulfillment.sellerMemoChanged(
+                                event.payload().carrier(), event.payload().note())));
     }
 
     @Bean

@@ -22,6 +22,13 @@ record ShipmentView(
         List<ItemQuantity> lines,
         Address address,
         String requestedCarrier,
+
+        @Schema(description = "The seller's memo: the carrier the shop chose and the buyer's wishes")
+        Fulfillment.SellerMemo sellerMemo,
+
+        @Schema(description = "The carrier to hand the parcel to: the seller's choice, else the buyer's request")
+        String carrierToUse,
+
         Instant createdAt,
         String carrier,
         String trackingNumber,
@@ -37,6 +44,8 @@ record ShipmentView(
                 fulfillment.lines(),
                 fulfillment.address(),
                 fulfillment.requestedCarrier(),
+                fulfillment.sellerMemo(),
+                fulfillment.carrierToUse(),
                 fulfillment.createdAt(),
                 fulfillment.carrier(),
                 fulfillment.trackingNumber(),

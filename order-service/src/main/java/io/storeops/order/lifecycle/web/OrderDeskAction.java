@@ -28,6 +28,8 @@ public enum OrderDeskAction {
     CHANGE_ADDRESS(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
     /** Tell buyers about missing stock and record what they decided (缺货通知). */
     CONTACT_BUYER(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
+    /** Write the seller's memo (卖家备注): the carrier chosen and the buyer's wishes. */
+    SELLER_MEMO(StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
     /** Cancel an order before dispatch. */
     CANCEL(StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER);
 

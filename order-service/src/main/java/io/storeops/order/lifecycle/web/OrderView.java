@@ -11,6 +11,7 @@ import io.storeops.order.lifecycle.Buyer;
 import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.NoteAttribute;
 import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.SellerMemo;
 import io.storeops.order.lifecycle.Shipment;
 import io.storeops.order.lifecycle.StockOut;
 import io.storeops.order.lifecycle.StorefrontOrder;
@@ -59,6 +60,10 @@ public record OrderView(
         String buyerNote,
         List<NoteAttribute> noteAttributes,
         String requestedCarrier,
+
+        @Schema(description = "The seller's memo (卖家备注): carrier chosen and the buyer's wishes, who wrote it, when")
+        SellerMemo sellerMemo,
+
         Attribution attribution,
         Instant storefrontUpdatedAt,
         Shipment shipment,
@@ -93,6 +98,7 @@ public record OrderView(
                 told.buyerNote(),
                 told.noteAttributes(),
                 told.requestedCarrier(),
+                order.sellerMemo(),
                 told.attribution(),
                 told.updatedAt(),
                 order.shipment(),
