@@ -1,0 +1,64 @@
+package io.storeops.fulfillment.stock;
+
+import io.storeops.platform.outbox.AggregateStore;
+import io.storeops.platform.outbox.Applied;
+import io.storeops.platform.outbox.Change;
+import io.storeops.platform.outbox.StateIndex;
+import io.storeops.platform.outbox.StateQuery;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The stock ledger: one document per store and SKU, each change written whole through the aggregate store. */
+@Component
+public class StockLedger implements ApplicationRunner {
+
+    static final String COLLECTION = "stock";
+
+    private final AggregateStore store;
+
+    StockLedger(AggregateStore store) {
+        this.store = store;
+    }
+
+    /** The index behind a store's stock list, by SKU. */
+    @Override
+    public void run(ApplicationArguments arguments) {
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_sku", StockItem.class)
+                        .ascending("storeId")
+                        .ascending("sku"));
+    }
+
+    public Mono<StockItem> find(String storeId, String sku) {
+        return store.find(COLLECTION, StockItem.idFor(storeId, sku), StockItem.class);
+    }
+
+    /** A page of a store's SKUs in SKU order, after {@code afterSku} (from the first when null). */
+    public Flux<StockItem> list(String storeId, String afterSku, int limit) {
+        StateQuery<StockItem> query = StateQuery.of(StockItem.class).is("storeId", storeId);
+        if (afterSku != null) {
+            query = query.afterAscending("sku", afterSku, StockItem.idFor(storeId, afterSku));
+        }
+        return store.findAll(COLLECTION, query.ascending("sku").limit(limit));
+    }
+
+    public Mono<StockItem> count(StockMovement.Request counted) {
+        return change(counted, current -> StockItem.count(current, counted));
+    }
+
+    public Mono<StockItem> adjust(StockMovement.Request adjustment) {
+        return change(adjustment, current -> StockItem.adjust(current, adjustment));
+    }
+
+    private Mono<StockItem> change(
+            StockMovement.Request request, Function<Optional<StockItem>, Change<StockItem>> decide) {
+        return store.apply(COLLECTION, StockItem.idFor(request.storeId(), request.sku()), StockItem.class, decide)
+                .mapNotNull(Applied::state);
+    }
+}

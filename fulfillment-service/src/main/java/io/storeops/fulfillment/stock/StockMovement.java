@@ -1,0 +1,22 @@
+package io.storeops.fulfillment.stock;
+
+import java.time.Instant;
+
+/**
+ * One change of a SKU's stock: what kind, by how many units, how many were on hand after it, why,
+ * who, and from where ({@code api}, or {@code import:<file name>}).
+ */
+public record StockMovement(
+        Instant at, Kind kind, int delta, int onHandAfter, String reason, String by, String source) {
+
+    public enum Kind {
+        /** A stock count replaced what the ledger said. */
+        COUNTED,
+        /** Units received or taken out. */
+        ADJUSTED
+    }
+
+    /** What a person (or an import in their name) asks of one SKU: a count or an adjustment of {@code quantity}. */
+    public record Request(
+            String storeId, String sku, int quantity, String reason, String by, String source, Instant at) {}
+}

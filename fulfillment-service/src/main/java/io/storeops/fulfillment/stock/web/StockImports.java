@@ -1,0 +1,100 @@
+package io.storeops.fulfillment.stock.web;
+
+import io.storeops.fulfillment.stock.StockImport;
+import io.storeops.fulfillment.stock.StockLedger;
+import io.storeops.fulfillment.stock.StockMovement;
+import io.storeops.platform.web.Problems;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs a stock file through the ledger: the upload goes to a temporary file, its rows are read one
+ * at a time and each is applied (or refused) before the next is read, so a file of any length
+ * takes bounded memory. The report lists the first {@value #REFUSALS_LISTED} refused rows.
+ */
+@Component
+class StockImports {
+
+    static final int REFUSALS_LISTED = 1000;
+
+    private final StockLedger ledger;
+    private final Clock clock;
+
+    StockImports(StockLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    Mono<StockImport.Report> run(String storeId, FilePart file, String by) {
+        String name = file.filename();
+        if (!name.toLowerCase().endsWith(".csv") && !name.toLowerCase().endsWith(".xlsx")) {
+            return Mono.error(Problems.invalid("a stock file is .csv or .xlsx, not '" + name + "'."));
+        }
+        return Mono.using(
+                        () -> Files.createTempFile("stock-import-", name.substring(name.lastIndexOf('.'))),
+                        upload -> file.transferTo(upload)
+                                .then(Mono.fromCallable(() -> apply(upload, name, storeId, by))
+                                        .subscribeOn(Schedulers.boundedElastic())),
+                        StockImports::delete)
+                .onErrorMap(IllegalArgumentException.class, unreadable -> Problems.invalid(unreadable.getMessage()));
+    }
+
+    /** Blocking by design: each row is applied before the next is read. */
+    private StockImport.Report apply(Path upload, String name, String storeId, String by) {
+        Tally tally = new Tally();
+        StockFileRows.read(upload, name, row -> {
+            tally.rows++;
+            if (tally.columns == null) {
+                try {
+                    tally.columns = StockImport.fromHeader(row);
+                } catch (IllegalArgumentException noColumns) {
+                    throw Problems.invalid(noColumns.getMessage());
+                }
+                return;
+            }
+            if (row.stream().allMatch(cell -> cell == null || cell.isBlank())) {
+                return; // spreadsheets end in empty rows
+            }
+            String sku = row.isEmpty() ? null : row.get(0);
+            try {
+                StockMovement.Request request = tally.columns.request(row, storeId, by, name, clock.instant());
+                sku = request.sku();
+                (tally.columns.kind() == StockImport.Kind.COUNT ? ledger.count(request) : ledger.adjust(request))
+                        .block();
+                tally.applied++;
+            } catch (IllegalArgumentException refused) {
+                if (tally.refused.size() < REFUSALS_LISTED) {
+                    tally.refused.add(new StockImport.RowOutcome(tally.rows, sku, refused.getMessage()));
+                }
+            }
+        });
+        if (tally.columns == null) {
+            throw Problems.invalid("the file is empty.");
+        }
+        return new StockImport.Report(name, tally.columns.kind(), tally.rows - 1, tally.applied, tally.refused);
+    }
+
+    private static final class Tally {
+        StockImport columns;
+        long rows;
+        long applied;
+        final List<StockImport.RowOutcome> refused = new ArrayList<>();
+    }
+
+    private static void delete(Path upload) {
+        try {
+            Files.deleteIfExists(upload);
+        } catch (IOException cannotDelete) {
+            throw new UncheckedIOException(cannotDelete);
+        }
+    }
+}

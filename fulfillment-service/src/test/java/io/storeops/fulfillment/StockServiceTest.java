@@ -1,0 +1,271 @@
+package io.storeops.fulfillment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestTokens;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import tools.jackson.databind.JsonNode;
+
+/** The stock ledger over HTTP: counts, adjustments, who may, and files of counts or adjustments. */
+@ServiceTest
+class StockServiceTest {
+
+    private static final String STORE = "tmall-flagship";
+    private static final String WAREHOUSE = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, STORE);
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void theWarehouseCountsReceivesAndTakesOutStockAndEveryChangeIsKept() {
+        String sku = sku();
+
+        put(sku, Map.of("onHand", 120, "reason", "monthly count"))
+                .expectStatus()
+                .isOk();
+        adjust(sku, Map.of("delta", -3, "reason", "damaged")).expectStatus().isOk();
+        adjust(sku, Map.of("delta", -200))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("only 117 on hand: cannot take out 200.");
+
+        http.get()
+                .uri("/api/stock/{store}/{sku}", STORE, sku)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.onHand")
+                .isEqualTo(117)
+                .jsonPath("$.movements.length()")
+                .isEqualTo(2)
+                .jsonPath("$.movements[1].by")
+                .isEqualTo("wh.zhao")
+                .jsonPath("$.movements[1].reason")
+                .isEqualTo("damaged");
+    }
+
+    @Test
+    void onlyTheWarehouseAndTheStoreManagerChangeStockAndOnlyInTheirStores() {
+        String sku = sku();
+
+        put(sku, Map.of("onHand", 1), TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE))
+                .expectStatus()
+                .isForbidden();
+        put(sku, Map.of("onHand", 1), TestTokens.bearer("wh.us", StaffRole.WAREHOUSE, "shopify-us"))
+                .expectStatus()
+                .isForbidden();
+        put(sku, Map.of("onHand", 1), TestTokens.bearer("sm.wu", StaffRole.STORE_MANAGER, STORE))
+                .expectStatus()
+                .isOk();
+        put(sku, Map.of("reason", "no quantity")).expectStatus().isEqualTo(422);
+    }
+
+    @Test
+    void aStoresStockListsInSkuOrderAPageAtATime() {
+        String prefix = "LIST-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        for (String suffix : List.of("C", "A", "B")) {
+            put(prefix + suffix, Map.of("onHand", 5)).expectStatus().isOk();
+        }
+
+        JsonNode first = page("/api/stock?storeId=" + STORE + "&limit=500");
+        List<String> skus = first.get("items")
+                .valueStream()
+                .map(item -> item.get("sku").asString())
+                .filter(sku -> sku.startsWith(prefix))
+                .toList();
+
+        assertThat(skus).containsExactly(prefix + "A", prefix + "B", prefix + "C");
+        JsonNode two = page("/api/stock?storeId=" + STORE + "&limit=1");
+        assertThat(two.get("nextCursor").isNull()).isFalse();
+        JsonNode next = page("/api/stock?storeId=" + STORE + "&limit=1&cursor="
+                + two.get("nextCursor").asString());
+        assertThat(next.get("items").get(0).get("sku").asString())
+                .isGreaterThan(two.get("items").get(0).get("sku").asString());
+    }
+
+    @Test
+    void aCsvOfCountsIsAppliedRowByRowAndItsBadRowsAreReportedWithoutChangingAnything() {
+        String good = sku();
+        String alsoGood = sku();
+        String csv = "\uFEFFsku,onHand,reason\n" + good + ",40,count\n" + "bad sku!,3,\n" + alsoGood + ",1.5,\n"
+                + alsoGood + ",7,\n\n";
+
+        JsonNode report = upload("counts.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.get("kind").asString()).isEqualTo("COUNT");
+        assertThat(report.get("applied").asLong()).isEqualTo(2);
+        assertThat(report.get("refused")
+                        .valueStream()
+                        .map(row -> row.get("row").asLong() + ": "
+                                + row.get("problem").asString()))
+                .containsExactly(
+                        "3: sku must be 1 to 64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit.",
+                        "4: the quantity '1.5' is not a whole number.");
+        assertThat(onHand(good)).isEqualTo(40);
+        assertThat(onHand(alsoGood)).isEqualTo(7);
+    }
+
+    @Test
+    void adjustmentsComeAsChineseCsvFromExcelOrAsXlsx() throws IOException {
+        String sku = sku();
+        put(sku, Map.of("onHand", 10)).expectStatus().isOk();
+
+        String chinese = "商家编码,调整数量,备注\n" + sku + ",5,到货\n";
+        JsonNode fromExcel = upload("到货.csv", chinese.getBytes(Charset.forName("GB18030")));
+        assertThat(fromExcel.get("applied").asLong()).isEqualTo(1);
+        assertThat(reasonOfLastMovement(sku)).isEqualTo("到货");
+
+        JsonNode fromXlsx = upload(
+                "adjust.xlsx",
+                workbook(List.of(
+                        List.of("SKU", "Delta", "Reason"),
+                        List.of(sku, "-20", "lost"),
+                        List.of(sku, "-2", "damaged"))));
+        assertThat(fromXlsx.get("applied").asLong()).isEqualTo(1);
+        assertThat(fromXlsx.get("refused").get(0).get("problem").asString())
+                .isEqualTo("only 15 on hand: cannot take out 20.");
+        assertThat(onHand(sku)).isEqualTo(13);
+    }
+
+    @Test
+    void aFileWithoutTheColumnsOrOfAnotherKindIsRefusedWhole() {
+        http.post()
+                .uri("/api/stock/{store}/imports", STORE)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(
+                        file("stock.csv", "name,qty\nTea,1\n".getBytes(StandardCharsets.UTF_8))))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).startsWith("the first row must name the columns"));
+        http.post()
+                .uri("/api/stock/{store}/imports", STORE)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(file("stock.pdf", "%PDF".getBytes(StandardCharsets.UTF_8))))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
+    }
+
+    private JsonNode upload(String name, byte[] content) {
+        return http.post()
+                .uri("/api/stock/{store}/imports", STORE)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(file(name, content)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static MultiValueMap<String, HttpEntity<?>> file(String name, byte[] content) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        return parts.build();
+    }
+
+    private static byte[] workbook(List<List<String>> rows) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = workbook.createSheet("stock");
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String value = rows.get(r).get(c);
+                    if (r > 0 && value.matches("-?\\d+")) {
+                        row.createCell(c).setCellValue(Double.parseDouble(value)); // numbers as Excel stores them
+                    } else {
+                        row.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            workbook.write(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private int onHand(String sku) {
+        return item(sku).get("onHand").asInt();
+    }
+
+    private String reasonOfLastMovement(String sku) {
+        JsonNode movements = item(sku).get("movements");
+        return movements.get(movements.size() - 1).get("reason").asString();
+    }
+
+    private JsonNode item(String sku) {
+        return page("/api/stock/" + STORE + "/" + sku);
+    }
+
+    private JsonNode page(String uri) {
+        return http.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec put(String sku, Map<String, ?> count) {
+        return put(sku, count, WAREHOUSE);
+    }
+
+    private WebTestClient.ResponseSpec put(String sku, Map<String, ?> count, String bearer) {
+        return http.put()
+                .uri("/api/stock/{store}/{sku}", STORE, sku)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(count)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec adjust(String sku, Map<String, ?> adjustment) {
+        return http.post()
+                .uri("/api/stock/{store}/{sku}/adjustments", STORE, sku)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .bodyValue(adjustment)
+                .exchange();
+    }
+
+    private static String sku() {
+        return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
