@@ -8,6 +8,7 @@ import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.fulfillment.StockAllocated;
 import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderAddressChanged;
 import io.storeops.contracts.events.order.OrderCancelled;
@@ -40,6 +41,7 @@ public enum EventType {
     ORDER_SELLER_MEMO_CHANGED("OrderSellerMemoChanged", 1, OrderSellerMemoChanged.class, Producer.ORDER_SERVICE),
     SHIPMENT_CREATED("ShipmentCreated", 1, ShipmentCreated.class, Producer.FULFILLMENT_SERVICE),
     STOCK_SHORTAGE("StockShortage", 1, StockShortage.class, Producer.FULFILLMENT_SERVICE),
+    STOCK_ALLOCATED("StockAllocated", 1, StockAllocated.class, Producer.FULFILLMENT_SERVICE),
     DISPATCH_BATCH_CREATED("DispatchBatchCreated", 1, DispatchBatchCreated.class, Producer.FULFILLMENT_SERVICE),
     DISPATCH_BATCH_CLOSED("DispatchBatchClosed", 1, DispatchBatchClosed.class, Producer.FULFILLMENT_SERVICE),
     SHIPMENT_DISPATCHED("ShipmentDispatched", 1, ShipmentDispatched.class, Producer.FULFILLMENT_SERVICE),

@@ -1,17 +1,30 @@
 package io.storeops.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.fulfillment.StockShortage;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.fulfillment.stock.StockItem;
+import io.storeops.fulfillment.stock.StockLedger;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -21,9 +34,13 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /** The stock ledger over HTTP: counts, adjustments, who may, and files of counts or adjustments. */
@@ -33,8 +50,19 @@ class StockServiceTest {
     private static final String STORE = "tmall-flagship";
     private static final String WAREHOUSE = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, STORE);
 
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    StockLedger ledger;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
 
     @Test
     void theWarehouseCountsReceivesAndTakesOutStockAndEveryChangeIsKept() {
@@ -173,6 +201,85 @@ class StockServiceTest {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(422);
+    }
+
+    @Test
+    void concurrentReservationsOfTheLastUnitLeaveExactlyOneHoldingIt() {
+        String sku = sku();
+        put(sku, Map.of("onHand", 1)).expectStatus().isOk();
+
+        List<StockItem> outcomes = Flux.range(0, 8)
+                .flatMap(
+                        i -> ledger.reserve(
+                                        STORE,
+                                        sku,
+                                        new StockItem.Waiting("shp-race-" + i, "order-" + i, 1, Instant.now()))
+                                .subscribeOn(Schedulers.parallel()),
+                        8)
+                .collectList()
+                .block(PATIENCE);
+
+        StockItem after = ledger.find(STORE, sku).block(PATIENCE);
+        assertThat(outcomes).hasSize(8);
+        assertThat(after.reserved()).hasSize(1);
+        assertThat(after.waiting()).hasSize(7);
+        assertThat(after.available()).isZero();
+    }
+
+    @Test
+    void aPaidOrderShortOfStockWaitsIsAnnouncedOnceAndShipsAfterTheRestockWhileTheParcelTakesItsUnitsOut() {
+        String sku = sku();
+        put(sku, Map.of("onHand", 1)).expectStatus().isOk();
+        String first = "tmall-flagship:T" + UUID.randomUUID();
+        String second = "tmall-flagship:T" + UUID.randomUUID();
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(TestEvents.record(paid(first, sku), "order-service", 1)).join();
+            kafka.send(TestEvents.record(paid(second, sku), "order-service", 1)).join();
+
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(status(second)).isEqualTo("AWAITING_STOCK"));
+            assertThat(status(first)).isEqualTo("READY");
+            var shortages = TestEvents.await(events, second, "StockShortage", 2, Duration.ofSeconds(3));
+            assertThat(shortages).hasSize(1);
+            assertThat(EventJson.read(shortages.get(0).value(), StockShortage.class)
+                            .missingQuantity())
+                    .isEqualTo(1);
+        }
+
+        adjust(sku, Map.of("delta", 1, "reason", "received")).expectStatus().isOk();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(second)).isEqualTo("READY"));
+
+        http.post()
+                .uri("/api/shipments/{id}/dispatch", "shp-" + first)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(onHand(sku)).isEqualTo(1));
+        assertThat(item(sku).get("reserved").has("shp-" + second)).isTrue();
+    }
+
+    private String status(String orderId) {
+        return page("/api/shipments/shp-" + orderId).get("status").asString();
+    }
+
+    private static OrderPaid paid(String orderId, String sku) {
+        return new OrderPaid(
+                orderId,
+                STORE,
+                "storefront",
+                orderId.substring(orderId.indexOf(':') + 1),
+                List.of(new OrderLine(sku, "Tea", 1, new Money(12800, "CNY"))),
+                Money.zero("CNY"),
+                new Money(12800, "CNY"),
+                Instant.now(),
+                null,
+                null,
+                "SF",
+                List.of(),
+                null);
     }
 
     private JsonNode upload(String name, byte[] content) {

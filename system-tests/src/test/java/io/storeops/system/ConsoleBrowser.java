@@ -13,10 +13,12 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,13 +52,37 @@ final class ConsoleBrowser implements AutoCloseable {
                         "--lang=" + language,
                         "--window-size=1280,900");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + consolePort;
         this.screenshots = screenshots;
+        this.driver = started(options);
+    }
+
+    /**
+     * A browser that has shown the sign-in page. On a loaded 2-core machine headless chromium now and
+     * then never answers its first navigation (seen once in a full build: the page was served, the
+     * renderer hung for minutes); such a browser is replaced once rather than failing the test with
+     * a console that works. Commands wait at most a minute, so a hang is seen as one.
+     */
+    private ChromeDriver started(ChromeOptions options) {
+        for (int attempt = 1; ; attempt++) {
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver browser = new ChromeDriver(
+                    service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(1)));
+            browser.manage().timeouts().pageLoadTimeout(PATIENCE);
+            try {
+                browser.get(base + "/sign-in");
+                browser.getCurrentUrl();
+                return browser;
+            } catch (TimeoutException hung) {
+                browser.quit();
+                if (attempt == 2) {
+                    throw hung;
+                }
+            }
+        }
     }
 
     ConsoleBrowser open(String path) {

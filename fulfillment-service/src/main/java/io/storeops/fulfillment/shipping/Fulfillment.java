@@ -2,12 +2,15 @@ package io.storeops.fulfillment.shipping;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,6 +25,7 @@ public record Fulfillment(
         String shipmentId,
         ShipmentStatus status,
         List<ItemQuantity> lines,
+        List<ItemQuantity> shortages,
         Address address,
         String requestedCarrier,
         SellerMemo sellerMemo,
@@ -45,6 +49,7 @@ public record Fulfillment(
 
     public Fulfillment {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        shortages = shortages == null ? List.of() : List.copyOf(shortages);
     }
 
     /** Shipment ids are derived from the order id, so a scanned slip leads straight to the order's document. */
@@ -60,22 +65,31 @@ public record Fulfillment(
                 : Optional.empty();
     }
 
-    /** A paid order gets its shipment, ready for the warehouse. */
-    public static Change<Fulfillment> forPaidOrder(Optional<Fulfillment> current, OrderPaid paid, Instant now) {
+    /** The lines of a paid order as the warehouse picks them: by SKU (by title where a storefront sent none). */
+    public static List<ItemQuantity> linesOf(OrderPaid paid) {
+        return paid.lines().stream()
+                .map(line -> new ItemQuantity(line.sku() == null ? line.title() : line.sku(), line.quantity()))
+                .toList();
+    }
+
+    /**
+     * A paid order gets its shipment: ready for the warehouse, held while the order is in review,
+     * or waiting for the units of {@code shortages} (each announced with {@link StockShortage}).
+     */
+    public static Change<Fulfillment> forPaidOrder(
+            Optional<Fulfillment> current, OrderPaid paid, List<ItemQuantity> shortages, Instant now) {
         if (current.isPresent()) {
             return Change.none();
         }
-        List<ItemQuantity> lines = paid.lines().stream()
-                .map(line -> new ItemQuantity(line.sku() == null ? line.title() : line.sku(), line.quantity()))
-                .toList();
+        List<ItemQuantity> lines = linesOf(paid);
         String shipmentId = shipmentIdFor(paid.orderId());
-        ShipmentStatus status = paid.holds().isEmpty() ? ShipmentStatus.READY : ShipmentStatus.ON_HOLD;
         Fulfillment created = new Fulfillment(
                 paid.orderId(),
                 paid.storeId(),
                 shipmentId,
-                status,
+                paid.holds().isEmpty() ? inWarehouse(shortages) : ShipmentStatus.ON_HOLD,
                 lines,
+                shortages,
                 paid.shippingAddress(),
                 paid.requestedCarrier(),
                 null,
@@ -84,7 +98,34 @@ public record Fulfillment(
                 null,
                 null,
                 null);
-        return Change.of(created, new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
+        List<StoreOpsEvent> events = new ArrayList<>();
+        events.add(new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
+        shortages.forEach(line -> events.add(
+                new StockShortage(paid.orderId(), paid.storeId(), shipmentId, line.sku(), line.quantity(), now)));
+        return Change.of(created, events.toArray(StoreOpsEvent[]::new));
+    }
+
+    /** Units of {@code sku} are now reserved for this shipment: it is no longer short of them. */
+    public Change<Fulfillment> stockAllocated(String sku) {
+        if (shortages.stream().noneMatch(line -> line.sku().equals(sku))) {
+            return Change.none();
+        }
+        List<ItemQuantity> stillShort =
+                shortages.stream().filter(line -> !line.sku().equals(sku)).toList();
+        ShipmentStatus next = status == ShipmentStatus.AWAITING_STOCK ? inWarehouse(stillShort) : status;
+        return Change.of(with(next, stillShort, address, sellerMemo));
+    }
+
+    /** Whether the shipment is still in the warehouse (not dispatched, not cancelled). */
+    public boolean isInWarehouse() {
+        return status == ShipmentStatus.READY
+                || status == ShipmentStatus.ON_HOLD
+                || status == ShipmentStatus.AWAITING_STOCK;
+    }
+
+    /** Ready, unless units are missing. */
+    private static ShipmentStatus inWarehouse(List<ItemQuantity> shortages) {
+        return shortages.isEmpty() ? ShipmentStatus.READY : ShipmentStatus.AWAITING_STOCK;
     }
 
     /**
@@ -92,43 +133,43 @@ public record Fulfillment(
      * stays as it is; the order side refuses such a cancellation and sends the buyer to a refund.
      */
     public Change<Fulfillment> orderCancelled(Instant at) {
-        if (status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) {
+        if (!isInWarehouse()) {
             return Change.none();
         }
         return Change.of(
-                copy(ShipmentStatus.CANCELLED, address, sellerMemo),
+                with(ShipmentStatus.CANCELLED, shortages, address, sellerMemo),
                 new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
     }
 
     /** Customer service corrected the address: a shipment still in the warehouse goes to the new one. */
     public Change<Fulfillment> addressChanged(Address corrected) {
-        if ((status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) || corrected.equals(address)) {
+        if (!isInWarehouse() || corrected.equals(address)) {
             return Change.none();
         }
-        return Change.of(copy(status, corrected, sellerMemo));
+        return Change.of(with(status, shortages, corrected, sellerMemo));
     }
 
     /** The order went into review: a waiting shipment must not go out until it is released. */
     public Change<Fulfillment> orderHeld() {
-        return status == ShipmentStatus.READY
-                ? Change.of(copy(ShipmentStatus.ON_HOLD, address, sellerMemo))
+        return status == ShipmentStatus.READY || status == ShipmentStatus.AWAITING_STOCK
+                ? Change.of(with(ShipmentStatus.ON_HOLD, shortages, address, sellerMemo))
                 : Change.none();
     }
 
     /** Review is done: the shipment waits for the warehouse again. */
     public Change<Fulfillment> orderReleased() {
         return status == ShipmentStatus.ON_HOLD
-                ? Change.of(copy(ShipmentStatus.READY, address, sellerMemo))
+                ? Change.of(with(inWarehouse(shortages), shortages, address, sellerMemo))
                 : Change.none();
     }
 
     /** Customer service wrote the seller's memo: a shipment still in the warehouse takes it whole. */
     public Change<Fulfillment> sellerMemoChanged(String carrier, String note) {
         SellerMemo memo = new SellerMemo(carrier, note);
-        if ((status != ShipmentStatus.READY && status != ShipmentStatus.ON_HOLD) || memo.equals(sellerMemo)) {
+        if (!isInWarehouse() || memo.equals(sellerMemo)) {
             return Change.none();
         }
-        return Change.of(copy(status, address, memo));
+        return Change.of(with(status, shortages, address, memo));
     }
 
     /** The carrier the parcel should go with: the shop's choice in the seller's memo, else the buyer's request. */
@@ -136,14 +177,16 @@ public record Fulfillment(
         return sellerMemo != null && sellerMemo.carrier() != null ? sellerMemo.carrier() : requestedCarrier;
     }
 
-    /** This shipment before dispatch, with a new status, address or memo. */
-    private Fulfillment copy(ShipmentStatus newStatus, Address newAddress, SellerMemo newMemo) {
+    /** This shipment before dispatch, with a new status, shortages, address or memo. */
+    private Fulfillment with(
+            ShipmentStatus newStatus, List<ItemQuantity> newShortages, Address newAddress, SellerMemo newMemo) {
         return new Fulfillment(
                 orderId,
                 storeId,
                 shipmentId,
                 newStatus,
                 lines,
+                newShortages,
                 newAddress,
                 requestedCarrier,
                 newMemo,
@@ -174,6 +217,11 @@ public record Fulfillment(
             throw new ShipmentConflict(
                     status, "Shipment " + shipmentId + " is held for customer service review: wait for its release.");
         }
+        if (status == ShipmentStatus.AWAITING_STOCK) {
+            throw new ShipmentConflict(
+                    status,
+                    "Shipment " + shipmentId + " is waiting for stock of " + shortages + ": wait for the restock.");
+        }
         if (status == ShipmentStatus.DISPATCHED) {
             if (newCarrier.equals(carrier) && newTrackingNumber.equals(trackingNumber)) {
                 return Change.none();
@@ -188,6 +236,7 @@ public record Fulfillment(
                 shipmentId,
                 ShipmentStatus.DISPATCHED,
                 lines,
+                shortages,
                 address,
                 requestedCarrier,
                 sellerMemo,

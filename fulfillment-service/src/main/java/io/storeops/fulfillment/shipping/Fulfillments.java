@@ -1,6 +1,11 @@
 package io.storeops.fulfillment.shipping;
 
+import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.fulfillment.stock.StockItem;
+import io.storeops.fulfillment.stock.StockLedger;
 import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
@@ -9,6 +14,8 @@ import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -23,11 +30,13 @@ public class Fulfillments implements ApplicationRunner {
     static final String COLLECTION = "fulfillments";
 
     private final AggregateStore store;
+    private final StockLedger stock;
     private final Clock clock;
     private final EventCounters counters;
 
-    public Fulfillments(AggregateStore store, Clock clock, EventCounters counters) {
+    public Fulfillments(AggregateStore store, StockLedger stock, Clock clock, EventCounters counters) {
         this.store = store;
+        this.stock = stock;
         this.clock = clock;
         this.counters = counters;
     }
@@ -57,15 +66,62 @@ public class Fulfillments implements ApplicationRunner {
                         .limit(limit));
     }
 
+    /**
+     * A paid order's shipment, its lines' units reserved first: a line the stock cannot cover makes
+     * the shipment wait for it. The reservations are made once, before the shipment exists; asking
+     * again (a redelivered payment) finds them made.
+     */
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
-        return store.apply(
+        return find(paid.orderId())
+                .map(existing -> List.<ItemQuantity>of())
+                .switchIfEmpty(Mono.defer(() -> shortagesAfterReserving(paid)))
+                .flatMap(shortages -> store.apply(
                         COLLECTION,
                         paid.orderId(),
                         Fulfillment.class,
                         position,
-                        current -> Fulfillment.forPaidOrder(current, paid, clock.instant()))
+                        current -> Fulfillment.forPaidOrder(current, paid, shortages, clock.instant())))
                 .doOnNext(counters::count)
                 .map(Applied::outcome);
+    }
+
+    /** Reserves each line's units (SKUs the store keeps stock of); what is missing, per SKU. */
+    private Mono<List<ItemQuantity>> shortagesAfterReserving(OrderPaid paid) {
+        String shipmentId = Fulfillment.shipmentIdFor(paid.orderId());
+        Instant paidAt = paid.paidAt() == null ? clock.instant() : paid.paidAt();
+        return Flux.fromIterable(Fulfillment.linesOf(paid))
+                .concatMap(line -> stock.reserve(
+                                paid.storeId(),
+                                line.sku(),
+                                new StockItem.Waiting(shipmentId, paid.orderId(), line.quantity(), paidAt))
+                        .filter(item -> !item.holdsFor(shipmentId))
+                        .map(item -> new ItemQuantity(line.sku(), item.missingFor(shipmentId))))
+                .collectList();
+    }
+
+    /** The reserved units of a dispatched shipment leave the stock. */
+    public Mono<Applied.Outcome> shipped(ShipmentDispatched parcel) {
+        return eachLine(
+                parcel.storeId(),
+                parcel.lines(),
+                sku -> stock.ship(parcel.storeId(), sku, parcel.shipmentId(), parcel.dispatchedBy()));
+    }
+
+    /** A cancelled shipment gives its units back (or stops waiting for them). */
+    public Mono<Applied.Outcome> cancelled(ShipmentCancelled stopped) {
+        return find(stopped.orderId())
+                .flatMap(fulfillment -> eachLine(
+                        stopped.storeId(),
+                        fulfillment.lines(),
+                        sku -> stock.release(stopped.storeId(), sku, stopped.shipmentId())))
+                .defaultIfEmpty(Applied.Outcome.UNCHANGED);
+    }
+
+    private static Mono<Applied.Outcome> eachLine(
+            String storeId, List<ItemQuantity> lines, Function<String, Mono<StockItem>> change) {
+        return Flux.fromIterable(lines)
+                .concatMap(line -> change.apply(line.sku()))
+                .then(Mono.just(Applied.Outcome.APPLIED));
     }
 
     /** Applies an order event to the order's existing fulfilment; events for unknown orders change nothing. */

@@ -6,6 +6,8 @@ public enum ShipmentStatus {
     READY,
     /** The order is held for customer service review: not to be shipped until released. */
     ON_HOLD,
+    /** Units of some lines are missing: not to be shipped until the restock reserves them. */
+    AWAITING_STOCK,
     /** Handed to the carrier with a tracking number. */
     DISPATCHED,
     /** Will not go out: the order was cancelled before dispatch. */

@@ -1,30 +1,76 @@
 package io.storeops.fulfillment.stock;
 
+import io.storeops.contracts.events.fulfillment.StockAllocated;
 import io.storeops.platform.outbox.Change;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One SKU's stock in one store: how many units are on hand, and the movements that made it so —
- * counted, received, written off — each with who, when, why and from where (a person, an import).
- * Stock never goes below zero. The document keeps the latest {@value #MOVEMENTS_KEPT} movements.
+ * One SKU's stock in one store: the units on hand, those reserved for shipments not yet
+ * dispatched, the shipments waiting for units (oldest paid first), and the movements that made the
+ * stock what it is — counted, received, taken out, shipped — each with who, when, why and from
+ * where. Stock on hand never goes below zero; a restock or a release serves the waiting shipments
+ * in the order they were paid, each line whole ({@link StockAllocated}). The document keeps the
+ * latest {@value #MOVEMENTS_KEPT} movements.
  */
-public record StockItem(String storeId, String sku, int onHand, List<StockMovement> movements) {
+public record StockItem(
+        String storeId,
+        String sku,
+        int onHand,
+        Map<String, Integer> reserved,
+        List<Waiting> waiting,
+        List<StockMovement> movements) {
 
     static final int MOVEMENTS_KEPT = 500;
     static final int MOST_ON_HAND = 10_000_000;
     static final int LONGEST_REASON = 200;
     private static final Pattern SKU = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$");
+    private static final Comparator<Waiting> OLDEST_PAID_FIRST =
+            Comparator.comparing(Waiting::paidAt).thenComparing(Waiting::shipmentId);
+
+    /** A shipment line short of this SKU: it gets its units when enough are free, oldest paid first. */
+    public record Waiting(String shipmentId, String orderId, int quantity, Instant paidAt) {}
 
     public StockItem {
+        reserved = reserved == null ? Map.of() : Map.copyOf(reserved);
+        waiting = waiting == null ? List.of() : List.copyOf(waiting);
         movements = movements == null ? List.of() : List.copyOf(movements);
     }
 
     /** A store's SKU is one document: {@code <storeId>:<sku>}. */
     public static String idFor(String storeId, String sku) {
         return storeId + ":" + sku;
+    }
+
+    /** Units neither reserved nor gone: what a new order may take (below zero after a count found less than was reserved). */
+    public int available() {
+        return onHand - reserved.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Whether {@code shipmentId}'s line holds its units. */
+    public boolean holdsFor(String shipmentId) {
+        return reserved.containsKey(shipmentId);
+    }
+
+    /**
+     * How many units {@code shipmentId}'s waiting line still lacks: what the lines waiting longer
+     * leave of the available units is not enough (at least 1; 0 when it holds its units or is unknown).
+     */
+    public int missingFor(String shipmentId) {
+        int free = Math.max(available(), 0);
+        for (Waiting line : waiting) {
+            if (line.shipmentId().equals(shipmentId)) {
+                return line.quantity() - Math.min(free, line.quantity() - 1);
+            }
+            free = Math.max(free - line.quantity(), 0);
+        }
+        return 0;
     }
 
     /** A stock count: {@code counted} units on hand from now on, whatever the ledger said. */
@@ -48,6 +94,50 @@ public record StockItem(String storeId, String sku, int onHand, List<StockMoveme
         return move(current, adjustment, delta, StockMovement.Kind.ADJUSTED);
     }
 
+    /**
+     * A paid shipment line asks for its units: they are reserved if available, else the line waits
+     * for a restock. Asking again for the same shipment changes nothing.
+     */
+    public Change<StockItem> reserve(Waiting line) {
+        if (reserved.containsKey(line.shipmentId())
+                || waiting.stream().anyMatch(queued -> queued.shipmentId().equals(line.shipmentId()))) {
+            return Change.none();
+        }
+        if (waiting.isEmpty() && available() >= line.quantity()) {
+            Map<String, Integer> holding = new LinkedHashMap<>(reserved);
+            holding.put(line.shipmentId(), line.quantity());
+            return Change.of(new StockItem(storeId, sku, onHand, holding, waiting, movements));
+        }
+        List<Waiting> queue = new ArrayList<>(waiting);
+        queue.add(line);
+        queue.sort(OLDEST_PAID_FIRST);
+        return Change.of(new StockItem(storeId, sku, onHand, reserved, queue, movements));
+    }
+
+    /** The shipment will not go out: its reserved units are free again (for those waiting), or it stops waiting. */
+    public Change<StockItem> release(String shipmentId, Instant at) {
+        Map<String, Integer> holding = new LinkedHashMap<>(reserved);
+        List<Waiting> queue = new ArrayList<>(waiting);
+        if (holding.remove(shipmentId) == null
+                && !queue.removeIf(queued -> queued.shipmentId().equals(shipmentId))) {
+            return Change.none();
+        }
+        return new StockItem(storeId, sku, onHand, holding, queue, movements).serveWaiting(at);
+    }
+
+    /** The parcel left with its reserved units: they are gone from stock. A shipment holding none changes nothing. */
+    public Change<StockItem> ship(String shipmentId, String by, Instant at) {
+        Integer units = reserved.get(shipmentId);
+        if (units == null) {
+            return Change.none();
+        }
+        Map<String, Integer> holding = new LinkedHashMap<>(reserved);
+        holding.remove(shipmentId);
+        StockItem left = new StockItem(storeId, sku, onHand, holding, waiting, movements);
+        return Change.of(left.moved(
+                new StockMovement(at, StockMovement.Kind.SHIPPED, -units, onHand - units, shipmentId, by, "dispatch")));
+    }
+
     /** @throws IllegalArgumentException when {@code sku} is not a plausible stock-keeping unit code */
     public static void requireSku(String sku) {
         if (sku == null || !SKU.matcher(sku).matches()) {
@@ -65,14 +155,40 @@ public record StockItem(String storeId, String sku, int onHand, List<StockMoveme
         if (reason != null && reason.length() > LONGEST_REASON) {
             throw new IllegalArgumentException("reason is at most " + LONGEST_REASON + " characters.");
         }
-        StockItem item = current.orElseGet(() -> new StockItem(request.storeId(), request.sku(), 0, List.of()));
-        int after = item.onHand + delta;
-        List<StockMovement> moved = new ArrayList<>(item.movements);
-        moved.add(new StockMovement(request.at(), kind, delta, after, reason, request.by(), request.source()));
-        if (moved.size() > MOVEMENTS_KEPT) {
-            moved.remove(0);
+        StockItem item = current.orElseGet(
+                () -> new StockItem(request.storeId(), request.sku(), 0, Map.of(), List.of(), List.of()));
+        StockItem moved = item.moved(new StockMovement(
+                request.at(), kind, delta, item.onHand + delta, reason, request.by(), request.source()));
+        return moved.serveWaiting(request.at());
+    }
+
+    /** This item with {@code movement} applied to what is on hand and kept among the latest movements. */
+    private StockItem moved(StockMovement movement) {
+        List<StockMovement> kept = new ArrayList<>(movements);
+        kept.add(movement);
+        if (kept.size() > MOVEMENTS_KEPT) {
+            kept.remove(0);
         }
-        return Change.of(new StockItem(item.storeId, item.sku, after, moved));
+        return new StockItem(storeId, sku, movement.onHandAfter(), reserved, waiting, kept);
+    }
+
+    /**
+     * This item after reserving units for waiting lines, oldest paid first, while the oldest one
+     * fits: a large order is not overtaken by later small ones. Each line served is announced.
+     */
+    private Change<StockItem> serveWaiting(Instant at) {
+        Map<String, Integer> holding = new LinkedHashMap<>(reserved);
+        List<Waiting> queue = new ArrayList<>(waiting);
+        List<StockAllocated> served = new ArrayList<>();
+        int free = available();
+        while (!queue.isEmpty() && queue.get(0).quantity() <= free) {
+            Waiting line = queue.remove(0);
+            holding.put(line.shipmentId(), line.quantity());
+            free -= line.quantity();
+            served.add(new StockAllocated(line.orderId(), storeId, line.shipmentId(), sku, line.quantity(), at));
+        }
+        return Change.of(
+                new StockItem(storeId, sku, onHand, holding, queue, movements), served.toArray(StockAllocated[]::new));
     }
 
     private static void requireQuantity(int quantity, String what) {

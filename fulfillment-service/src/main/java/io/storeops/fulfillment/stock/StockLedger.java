@@ -5,6 +5,7 @@ import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
@@ -13,16 +14,22 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The stock ledger: one document per store and SKU, each change written whole through the aggregate store. */
+/**
+ * The stock ledger: one document per store and SKU, each change written whole through the
+ * aggregate store, so concurrent reservations of a SKU's last unit are serialised and exactly one
+ * gets it.
+ */
 @Component
 public class StockLedger implements ApplicationRunner {
 
     static final String COLLECTION = "stock";
 
     private final AggregateStore store;
+    private final Clock clock;
 
-    StockLedger(AggregateStore store) {
+    StockLedger(AggregateStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** The index behind a store's stock list, by SKU. */
@@ -54,6 +61,34 @@ public class StockLedger implements ApplicationRunner {
 
     public Mono<StockItem> adjust(StockMovement.Request adjustment) {
         return change(adjustment, current -> StockItem.adjust(current, adjustment));
+    }
+
+    /**
+     * Asks for a paid shipment line's units: the SKU's stock as it now is (holding them, or with
+     * the line waiting), or empty when the store does not keep stock of the SKU — such a line ships
+     * without a reservation, as an untracked item does on Shopify.
+     */
+    public Mono<StockItem> reserve(String storeId, String sku, StockItem.Waiting line) {
+        return tracked(storeId, sku, item -> item.reserve(line));
+    }
+
+    /** Frees a shipment's units (or stops it waiting); those waiting longest may get them. */
+    public Mono<StockItem> release(String storeId, String sku, String shipmentId) {
+        return tracked(storeId, sku, item -> item.release(shipmentId, clock.instant()));
+    }
+
+    /** The shipment's reserved units left with its parcel. */
+    public Mono<StockItem> ship(String storeId, String sku, String shipmentId, String by) {
+        return tracked(storeId, sku, item -> item.ship(shipmentId, by, clock.instant()));
+    }
+
+    private Mono<StockItem> tracked(String storeId, String sku, Function<StockItem, Change<StockItem>> decide) {
+        return store.apply(
+                        COLLECTION,
+                        StockItem.idFor(storeId, sku),
+                        StockItem.class,
+                        current -> current.map(decide).orElseGet(Change::none))
+                .mapNotNull(Applied::state);
     }
 
     private Mono<StockItem> change(

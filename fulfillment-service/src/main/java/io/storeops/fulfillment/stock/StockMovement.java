@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One change of a SKU's stock: what kind, by how many units, how many were on hand after it, why,
- * who, and from where ({@code api}, or {@code import:<file name>}).
+ * who, and from where ({@code api}, {@code import:<file name>}, or {@code dispatch}).
  */
 public record StockMovement(
         Instant at, Kind kind, int delta, int onHandAfter, String reason, String by, String source) {
@@ -13,7 +13,9 @@ public record StockMovement(
         /** A stock count replaced what the ledger said. */
         COUNTED,
         /** Units received or taken out. */
-        ADJUSTED
+        ADJUSTED,
+        /** Reserved units left with a parcel (the reason names the shipment). */
+        SHIPPED
     }
 
     /** What a person (or an import in their name) asks of one SKU: a count or an adjustment of {@code quantity}. */

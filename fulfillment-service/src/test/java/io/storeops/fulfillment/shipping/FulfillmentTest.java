@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storeops.contracts.Address;
+import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderPaid;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +39,7 @@ class FulfillmentTest {
 
     @Test
     void aPaidOrderGetsOneReadyShipment() {
-        var created = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW);
+        var created = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW);
 
         assertThat(created.state().status()).isEqualTo(ShipmentStatus.READY);
         assertThat(created.state().shipmentId()).isEqualTo("shp-tmall-flagship:T1");
@@ -46,7 +48,7 @@ class FulfillmentTest {
                 .isInstanceOfSatisfying(
                         ShipmentCreated.class,
                         event -> assertThat(event.lines()).extracting("sku").containsExactly("TEA", "Gift card"));
-        assertThat(Fulfillment.forPaidOrder(Optional.of(created.state()), PAID, NOW)
+        assertThat(Fulfillment.forPaidOrder(Optional.of(created.state()), PAID, List.of(), NOW)
                         .isNone())
                 .isTrue();
     }
@@ -61,7 +63,7 @@ class FulfillmentTest {
     @Test
     void dispatchRecordsCarrierTrackingAndWhoOnceAndRefusesAChange() {
         Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
 
         var dispatched = ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW);
 
@@ -84,7 +86,7 @@ class FulfillmentTest {
     @Test
     void aCancelledOrderStopsItsWaitingShipmentWhichCanThenNotBeDispatched() {
         Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
 
         var cancelled = ready.orderCancelled(NOW);
 
@@ -103,7 +105,7 @@ class FulfillmentTest {
 
     @Test
     void aDispatchedShipmentIsNotStoppedByALateCancellation() {
-        Fulfillment dispatched = Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW)
+        Fulfillment dispatched = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
                 .state()
                 .dispatch("SF", "SF1234567890", "wh.zhao", NOW)
                 .state();
@@ -127,8 +129,8 @@ class FulfillmentTest {
                 "SF",
                 List.of("BUYER_NOTE"),
                 null);
-        Fulfillment held =
-                Fulfillment.forPaidOrder(Optional.empty(), heldOrder, NOW).state();
+        Fulfillment held = Fulfillment.forPaidOrder(Optional.empty(), heldOrder, List.of(), NOW)
+                .state();
 
         assertThat(held.status()).isEqualTo(ShipmentStatus.ON_HOLD);
         assertThatThrownBy(() -> held.dispatch("SF", "SF1234567890", "wh.zhao", NOW))
@@ -149,7 +151,7 @@ class FulfillmentTest {
         Address corrected =
                 new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
         Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
 
         assertThat(ready.addressChanged(corrected).state().address()).isEqualTo(corrected);
         assertThat(ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW)
@@ -162,7 +164,7 @@ class FulfillmentTest {
     @Test
     void theSellersMemoReachesAShipmentStillInTheWarehouseAndItsCarrierOutranksTheBuyers() {
         Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
         assertThat(ready.carrierToUse()).isEqualTo(PAID.requestedCarrier());
 
         Fulfillment withMemo = ready.sellerMemoChanged("YTO", "礼盒包装").state();
@@ -184,9 +186,44 @@ class FulfillmentTest {
     }
 
     @Test
+    void aShipmentShortOfUnitsWaitsForThemThroughReviewAndShipsOnceTheyAreReserved() {
+        List<ItemQuantity> short2 = List.of(new ItemQuantity(PAID.lines().get(0).sku(), 2));
+
+        var created = Fulfillment.forPaidOrder(Optional.empty(), PAID, short2, NOW);
+        Fulfillment waiting = created.state();
+
+        assertThat(waiting.status()).isEqualTo(ShipmentStatus.AWAITING_STOCK);
+        assertThat(created.events())
+                .filteredOn(StockShortage.class::isInstance)
+                .singleElement()
+                .satisfies(event -> {
+                    StockShortage shortage = (StockShortage) event;
+                    assertThat(shortage.sku()).isEqualTo(PAID.lines().get(0).sku());
+                    assertThat(shortage.missingQuantity()).isEqualTo(2);
+                });
+        assertThatThrownBy(() -> waiting.dispatch("SF", "SF1234567890", "wh.zhao", NOW))
+                .isInstanceOf(ShipmentConflict.class)
+                .hasMessageContaining("waiting for stock");
+
+        Fulfillment held = waiting.orderHeld().state();
+        assertThat(held.status()).isEqualTo(ShipmentStatus.ON_HOLD);
+        assertThat(held.orderReleased().state().status()).as("still short").isEqualTo(ShipmentStatus.AWAITING_STOCK);
+        Fulfillment served = held.orderReleased()
+                .state()
+                .stockAllocated(PAID.lines().get(0).sku())
+                .state();
+        assertThat(served.status()).isEqualTo(ShipmentStatus.READY);
+        assertThat(served.shortages()).isEmpty();
+        assertThat(served.stockAllocated(PAID.lines().get(0).sku()).isNone()).isTrue();
+        assertThat(held.stockAllocated(PAID.lines().get(0).sku()).state().status())
+                .as("served during review: it stays held")
+                .isEqualTo(ShipmentStatus.ON_HOLD);
+    }
+
+    @Test
     void dispatchNeedsACarrierAndAPlausibleTrackingNumber() {
         Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, NOW).state();
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
 
         assertThatThrownBy(() -> ready.dispatch(" ", "SF123456", "wh", NOW))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.storeops.contracts.events.fulfillment.StockAllocated;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,68 @@ class StockItemTest {
         assertThat(item.movements()).hasSize(StockItem.MOVEMENTS_KEPT);
         assertThat(item.movements().get(0).reason()).isEqualTo("received 1");
         assertThat(item.onHand()).isEqualTo(StockItem.MOVEMENTS_KEPT);
+    }
+
+    @Test
+    void paidLinesTakeAvailableUnitsAndTheRestWaitOldestPaidFirstUntilARestockServesThemWhole() {
+        StockItem three =
+                StockItem.count(Optional.empty(), request("TEA", 3, null)).state();
+
+        StockItem a = three.reserve(line("shp-a", 2, 1)).state();
+        StockItem b = a.reserve(line("shp-b", 2, 2)).state();
+        StockItem c = b.reserve(line("shp-c", 1, 3)).state();
+
+        assertThat(c.holdsFor("shp-a")).isTrue();
+        assertThat(c.available()).isEqualTo(1);
+        assertThat(c.waiting()).extracting(StockItem.Waiting::shipmentId).containsExactly("shp-b", "shp-c");
+        assertThat(c.missingFor("shp-b")).isEqualTo(1);
+        assertThat(c.missingFor("shp-c"))
+                .as("the one free unit is spoken for by b, paid earlier")
+                .isEqualTo(1);
+        assertThat(c.reserve(line("shp-a", 2, 1)).isNone()).as("asked again").isTrue();
+
+        var restocked = StockItem.adjust(Optional.of(c), request("TEA", 1, "received"));
+        assertThat(restocked.events()).singleElement().isInstanceOfSatisfying(StockAllocated.class, served -> {
+            assertThat(served.shipmentId()).isEqualTo("shp-b");
+            assertThat(served.quantity()).isEqualTo(2);
+        });
+        assertThat(restocked.state().waiting())
+                .extracting(StockItem.Waiting::shipmentId)
+                .containsExactly("shp-c");
+    }
+
+    @Test
+    void aCancelledShipmentGivesItsUnitsToWhoWaitsLongestAndAParcelTakesItsUnitsOutOnce() {
+        StockItem two =
+                StockItem.count(Optional.empty(), request("TEA", 2, null)).state();
+        StockItem waiting = two.reserve(line("shp-a", 2, 1))
+                .state()
+                .reserve(line("shp-b", 1, 2))
+                .state();
+
+        var released = waiting.release("shp-a", NOON);
+        assertThat(released.events())
+                .extracting(event -> ((StockAllocated) event).shipmentId())
+                .containsExactly("shp-b");
+        StockItem shipped = released.state().ship("shp-b", "wh.zhao", NOON).state();
+
+        assertThat(shipped.onHand()).isEqualTo(1);
+        assertThat(shipped.reserved()).isEmpty();
+        assertThat(shipped.movements()).last().satisfies(movement -> {
+            assertThat(movement.kind()).isEqualTo(StockMovement.Kind.SHIPPED);
+            assertThat(movement.delta()).isEqualTo(-1);
+            assertThat(movement.reason()).isEqualTo("shp-b");
+        });
+        assertThat(shipped.ship("shp-b", "wh.zhao", NOON).isNone())
+                .as("the same parcel again")
+                .isTrue();
+        assertThat(shipped.release("shp-x", NOON).isNone())
+                .as("a shipment it never knew")
+                .isTrue();
+    }
+
+    private static StockItem.Waiting line(String shipmentId, int quantity, int paidMinute) {
+        return new StockItem.Waiting(shipmentId, "order-" + shipmentId, quantity, NOON.plusSeconds(60L * paidMinute));
     }
 
     private static StockMovement.Request request(String sku, int quantity, String reason) {
