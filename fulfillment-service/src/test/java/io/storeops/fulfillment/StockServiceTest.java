@@ -8,6 +8,7 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.StockShortage;
+import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.fulfillment.stock.StockItem;
 import io.storeops.fulfillment.stock.StockLedger;
@@ -21,6 +22,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -151,7 +153,7 @@ class StockServiceTest {
                         .map(row -> row.get("row").asLong() + ": "
                                 + row.get("problem").asString()))
                 .containsExactly(
-                        "3: sku must be 1 to 64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit.",
+                        "3: sku must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.",
                         "4: the quantity '1.5' is not a whole number.");
         assertThat(onHand(good)).isEqualTo(40);
         assertThat(onHand(alsoGood)).isEqualTo(7);
@@ -177,6 +179,26 @@ class StockServiceTest {
         assertThat(fromXlsx.get("refused").get(0).get("problem").asString())
                 .isEqualTo("only 15 on hand: cannot take out 20.");
         assertThat(onHand(sku)).isEqualTo(13);
+    }
+
+    @Test
+    void aFileThatBreaksOffIsA422SayingWhereAndHowManyRowsWereApplied() {
+        String sku = sku();
+        String broken = "sku,onHand\n" + sku + ",4\n\"" + sku() + ",2\n";
+
+        http.post()
+                .uri("/api/stock/{store}/imports", STORE)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(file("broken.csv", broken.getBytes(StandardCharsets.UTF_8))))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
+                        .startsWith("the file cannot be read after row 2 (1 rows applied before it)"));
+        assertThat(onHand(sku)).isEqualTo(4);
     }
 
     @Test
@@ -230,17 +252,22 @@ class StockServiceTest {
     void aPaidOrderShortOfStockWaitsIsAnnouncedOnceAndShipsAfterTheRestockWhileTheParcelTakesItsUnitsOut() {
         String sku = sku();
         put(sku, Map.of("onHand", 1)).expectStatus().isOk();
-        String first = "tmall-flagship:T" + UUID.randomUUID();
-        String second = "tmall-flagship:T" + UUID.randomUUID();
+        List<String> orders = List.of("tmall-flagship:T" + UUID.randomUUID(), "tmall-flagship:T" + UUID.randomUUID());
 
+        String holding;
+        String waiting;
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
-            kafka.send(TestEvents.record(paid(first, sku), "order-service", 1)).join();
-            kafka.send(TestEvents.record(paid(second, sku), "order-service", 1)).join();
-
+            for (String orderId : orders) {
+                kafka.send(TestEvents.record(paid(orderId, sku, 1), "order-service", 1))
+                        .join();
+            }
+            // The orders' partitions decide which is handled first: whichever it is holds the unit.
             await().atMost(PATIENCE)
-                    .untilAsserted(() -> assertThat(status(second)).isEqualTo("AWAITING_STOCK"));
-            assertThat(status(first)).isEqualTo("READY");
-            var shortages = TestEvents.await(events, second, "StockShortage", 2, Duration.ofSeconds(3));
+                    .untilAsserted(() -> assertThat(orders.stream().map(this::status))
+                            .containsExactlyInAnyOrder("READY", "AWAITING_STOCK"));
+            holding = status(orders.get(0)).equals("READY") ? orders.get(0) : orders.get(1);
+            waiting = holding.equals(orders.get(0)) ? orders.get(1) : orders.get(0);
+            var shortages = TestEvents.await(events, waiting, "StockShortage", 2, Duration.ofSeconds(3));
             assertThat(shortages).hasSize(1);
             assertThat(EventJson.read(shortages.get(0).value(), StockShortage.class)
                             .missingQuantity())
@@ -248,32 +275,57 @@ class StockServiceTest {
         }
 
         adjust(sku, Map.of("delta", 1, "reason", "received")).expectStatus().isOk();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(second)).isEqualTo("READY"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(waiting)).isEqualTo("READY"));
 
         http.post()
-                .uri("/api/shipments/{id}/dispatch", "shp-" + first)
+                .uri("/api/shipments/{id}/dispatch", "shp-" + holding)
                 .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
                 .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890"))
                 .exchange()
                 .expectStatus()
                 .isOk();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(onHand(sku)).isEqualTo(1));
-        assertThat(item(sku).get("reserved").has("shp-" + second)).isTrue();
+        assertThat(item(sku).get("reservedUnits").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledOrdersUnitsGoBackAndTwoLinesOfOneSkuAreReservedTogether() {
+        String sku = sku();
+        put(sku, Map.of("onHand", 3)).expectStatus().isOk();
+        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+
+        kafka.send(TestEvents.record(paid(orderId, sku, 2, 1), "order-service", 1))
+                .join();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("READY"));
+        assertThat(item(sku).get("available").asInt()).isZero();
+
+        kafka.send(TestEvents.record(
+                        new OrderCancelled(orderId, STORE, "ordered twice", "cs.li", Instant.now()),
+                        "order-service",
+                        2))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(item(sku).get("available").asInt()).isEqualTo(3));
+        assertThat(status(orderId)).isEqualTo("CANCELLED");
     }
 
     private String status(String orderId) {
         return page("/api/shipments/shp-" + orderId).get("status").asString();
     }
 
-    private static OrderPaid paid(String orderId, String sku) {
+    /** A paid order of {@code sku}, one line per quantity given. */
+    private static OrderPaid paid(String orderId, String sku, int... quantities) {
         return new OrderPaid(
                 orderId,
                 STORE,
                 "storefront",
                 orderId.substring(orderId.indexOf(':') + 1),
-                List.of(new OrderLine(sku, "Tea", 1, new Money(12800, "CNY"))),
+                Arrays.stream(quantities)
+                        .mapToObj(quantity -> new OrderLine(sku, "Tea", quantity, new Money(12800, "CNY")))
+                        .toList(),
                 Money.zero("CNY"),
-                new Money(12800, "CNY"),
+                new Money(12800L * Arrays.stream(quantities).sum(), "CNY"),
                 Instant.now(),
                 null,
                 null,

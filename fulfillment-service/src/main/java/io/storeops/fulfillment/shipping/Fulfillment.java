@@ -92,7 +92,9 @@ public record Fulfillment(
                 shortages,
                 paid.shippingAddress(),
                 paid.requestedCarrier(),
-                null,
+                paid.sellerMemoCarrier() == null && paid.sellerMemoNote() == null
+                        ? null
+                        : new SellerMemo(paid.sellerMemoCarrier(), paid.sellerMemoNote()),
                 now,
                 null,
                 null,

@@ -15,7 +15,9 @@ import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -82,45 +84,68 @@ public class Fulfillments implements ApplicationRunner {
                         position,
                         current -> Fulfillment.forPaidOrder(current, paid, shortages, clock.instant())))
                 .doOnNext(counters::count)
-                .map(Applied::outcome);
+                .flatMap(applied -> servedMeanwhile(applied.state()).thenReturn(applied.outcome()));
     }
 
-    /** Reserves each line's units (SKUs the store keeps stock of); what is missing, per SKU. */
+    /**
+     * Reserves the units of each SKU (lines of one SKU together) the store keeps stock of; what is
+     * missing, per SKU.
+     */
     private Mono<List<ItemQuantity>> shortagesAfterReserving(OrderPaid paid) {
         String shipmentId = Fulfillment.shipmentIdFor(paid.orderId());
         Instant paidAt = paid.paidAt() == null ? clock.instant() : paid.paidAt();
-        return Flux.fromIterable(Fulfillment.linesOf(paid))
+        Map<String, Integer> unitsBySku = new LinkedHashMap<>();
+        Fulfillment.linesOf(paid).forEach(line -> unitsBySku.merge(line.sku(), line.quantity(), Integer::sum));
+        return Flux.fromIterable(unitsBySku.entrySet())
                 .concatMap(line -> stock.reserve(
                                 paid.storeId(),
-                                line.sku(),
-                                new StockItem.Waiting(shipmentId, paid.orderId(), line.quantity(), paidAt))
+                                line.getKey(),
+                                new StockItem.Waiting(shipmentId, paid.orderId(), line.getValue(), paidAt))
                         .filter(item -> !item.holdsFor(shipmentId))
-                        .map(item -> new ItemQuantity(line.sku(), item.missingFor(shipmentId))))
+                        .map(item -> new ItemQuantity(line.getKey(), item.missingFor(shipmentId))))
                 .collectList();
+    }
+
+    /**
+     * Units served to a short line between its reservation and the shipment's creation were
+     * announced (StockAllocated) before the shipment existed to take them: it takes them now.
+     */
+    private Mono<Void> servedMeanwhile(Fulfillment created) {
+        if (created == null || created.shortages().isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(created.shortages())
+                .concatMap(line -> stock.find(created.storeId(), line.sku())
+                        .filter(item -> item.holdsFor(created.shipmentId()))
+                        .flatMap(item -> store.apply(
+                                COLLECTION,
+                                created.orderId(),
+                                Fulfillment.class,
+                                current -> current.map(fulfillment -> fulfillment.stockAllocated(line.sku()))
+                                        .orElseGet(Change::none))))
+                .then();
     }
 
     /** The reserved units of a dispatched shipment leave the stock. */
     public Mono<Applied.Outcome> shipped(ShipmentDispatched parcel) {
-        return eachLine(
-                parcel.storeId(),
-                parcel.lines(),
-                sku -> stock.ship(parcel.storeId(), sku, parcel.shipmentId(), parcel.dispatchedBy()));
+        return eachSku(
+                parcel.lines(), sku -> stock.ship(parcel.storeId(), sku, parcel.shipmentId(), parcel.dispatchedBy()));
     }
 
     /** A cancelled shipment gives its units back (or stops waiting for them). */
     public Mono<Applied.Outcome> cancelled(ShipmentCancelled stopped) {
         return find(stopped.orderId())
-                .flatMap(fulfillment -> eachLine(
-                        stopped.storeId(),
-                        fulfillment.lines(),
-                        sku -> stock.release(stopped.storeId(), sku, stopped.shipmentId())))
+                .flatMap(fulfillment -> eachSku(
+                        fulfillment.lines(), sku -> stock.release(stopped.storeId(), sku, stopped.shipmentId())))
                 .defaultIfEmpty(Applied.Outcome.UNCHANGED);
     }
 
-    private static Mono<Applied.Outcome> eachLine(
-            String storeId, List<ItemQuantity> lines, Function<String, Mono<StockItem>> change) {
+    /** Applies {@code change} to the stock of each SKU of {@code lines}, once per SKU. */
+    private static Mono<Applied.Outcome> eachSku(List<ItemQuantity> lines, Function<String, Mono<StockItem>> change) {
         return Flux.fromIterable(lines)
-                .concatMap(line -> change.apply(line.sku()))
+                .map(ItemQuantity::sku)
+                .distinct()
+                .concatMap(change)
                 .then(Mono.just(Applied.Outcome.APPLIED));
     }
 

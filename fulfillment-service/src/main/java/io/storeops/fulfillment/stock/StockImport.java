@@ -86,6 +86,11 @@ public final class StockImport {
         return new StockMovement.Request(storeId, sku, units, reason, by, "import:" + file, at);
     }
 
+    /** The SKU a row names, for a report about it; null if it names none. */
+    public String skuOf(List<String> row) {
+        return cell(row, skuColumn).orElse(null);
+    }
+
     private static int column(List<String> header, Predicate<String> named) {
         return IntStream.range(0, header.size())
                 .filter(index -> named.test(normalised(header.get(index))))

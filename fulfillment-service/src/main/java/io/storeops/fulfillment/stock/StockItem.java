@@ -5,9 +5,7 @@ import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,30 +13,36 @@ import java.util.regex.Pattern;
  * One SKU's stock in one store: the units on hand, those reserved for shipments not yet
  * dispatched, the shipments waiting for units (oldest paid first), and the movements that made the
  * stock what it is — counted, received, taken out, shipped — each with who, when, why and from
- * where. Stock on hand never goes below zero; a restock or a release serves the waiting shipments
- * in the order they were paid, each line whole ({@link StockAllocated}). The document keeps the
- * latest {@value #MOVEMENTS_KEPT} movements.
+ * where. Stock on hand never goes below zero, nor below the units reserved for shipments. A
+ * restock or a release serves the waiting shipments in the order they were paid, each line whole
+ * ({@link StockAllocated}). The document keeps the latest {@value #MOVEMENTS_KEPT} movements.
  */
 public record StockItem(
         String storeId,
         String sku,
         int onHand,
-        Map<String, Integer> reserved,
+        List<Reservation> reserved,
         List<Waiting> waiting,
         List<StockMovement> movements) {
 
     static final int MOVEMENTS_KEPT = 500;
     static final int MOST_ON_HAND = 10_000_000;
     static final int LONGEST_REASON = 200;
-    private static final Pattern SKU = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$");
+    private static final Pattern SKU = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     private static final Comparator<Waiting> OLDEST_PAID_FIRST =
             Comparator.comparing(Waiting::paidAt).thenComparing(Waiting::shipmentId);
 
     /** A shipment line short of this SKU: it gets its units when enough are free, oldest paid first. */
     public record Waiting(String shipmentId, String orderId, int quantity, Instant paidAt) {}
 
+    /**
+     * Units held for a shipment until its parcel leaves. A list, not a map by shipment id: ids come
+     * from storefronts and may hold characters a document's field names may not.
+     */
+    public record Reservation(String shipmentId, int units) {}
+
     public StockItem {
-        reserved = reserved == null ? Map.of() : Map.copyOf(reserved);
+        reserved = reserved == null ? List.of() : List.copyOf(reserved);
         waiting = waiting == null ? List.of() : List.copyOf(waiting);
         movements = movements == null ? List.of() : List.copyOf(movements);
     }
@@ -48,14 +52,25 @@ public record StockItem(
         return storeId + ":" + sku;
     }
 
-    /** Units neither reserved nor gone: what a new order may take (below zero after a count found less than was reserved). */
+    /** Units neither reserved nor gone: what a new order may take. */
     public int available() {
-        return onHand - reserved.values().stream().mapToInt(Integer::intValue).sum();
+        return onHand - reservedUnits();
+    }
+
+    /** Units held for shipments not yet dispatched. */
+    public int reservedUnits() {
+        return reserved.stream().mapToInt(Reservation::units).sum();
     }
 
     /** Whether {@code shipmentId}'s line holds its units. */
     public boolean holdsFor(String shipmentId) {
-        return reserved.containsKey(shipmentId);
+        return reservationOf(shipmentId).isPresent();
+    }
+
+    private Optional<Reservation> reservationOf(String shipmentId) {
+        return reserved.stream()
+                .filter(reservation -> reservation.shipmentId().equals(shipmentId))
+                .findFirst();
     }
 
     /**
@@ -98,27 +113,29 @@ public record StockItem(
      * A paid shipment line asks for its units: they are reserved if available, else the line waits
      * for a restock. Asking again for the same shipment changes nothing.
      */
-    public Change<StockItem> reserve(Waiting line) {
-        if (reserved.containsKey(line.shipmentId())
+    public Change<StockItem> reserve(Waiting line, Instant at) {
+        if (holdsFor(line.shipmentId())
                 || waiting.stream().anyMatch(queued -> queued.shipmentId().equals(line.shipmentId()))) {
             return Change.none();
         }
         if (waiting.isEmpty() && available() >= line.quantity()) {
-            Map<String, Integer> holding = new LinkedHashMap<>(reserved);
-            holding.put(line.shipmentId(), line.quantity());
+            List<Reservation> holding = new ArrayList<>(reserved);
+            holding.add(new Reservation(line.shipmentId(), line.quantity()));
             return Change.of(new StockItem(storeId, sku, onHand, holding, waiting, movements));
         }
+        // Payments arrive out of order: a line paid earlier than those waiting goes ahead of them,
+        // and is served at once if what is free covers it.
         List<Waiting> queue = new ArrayList<>(waiting);
         queue.add(line);
         queue.sort(OLDEST_PAID_FIRST);
-        return Change.of(new StockItem(storeId, sku, onHand, reserved, queue, movements));
+        return new StockItem(storeId, sku, onHand, reserved, queue, movements).serveWaiting(at);
     }
 
     /** The shipment will not go out: its reserved units are free again (for those waiting), or it stops waiting. */
     public Change<StockItem> release(String shipmentId, Instant at) {
-        Map<String, Integer> holding = new LinkedHashMap<>(reserved);
+        List<Reservation> holding = new ArrayList<>(reserved);
         List<Waiting> queue = new ArrayList<>(waiting);
-        if (holding.remove(shipmentId) == null
+        if (!holding.removeIf(reservation -> reservation.shipmentId().equals(shipmentId))
                 && !queue.removeIf(queued -> queued.shipmentId().equals(shipmentId))) {
             return Change.none();
         }
@@ -127,12 +144,13 @@ public record StockItem(
 
     /** The parcel left with its reserved units: they are gone from stock. A shipment holding none changes nothing. */
     public Change<StockItem> ship(String shipmentId, String by, Instant at) {
-        Integer units = reserved.get(shipmentId);
-        if (units == null) {
+        Optional<Reservation> held = reservationOf(shipmentId);
+        if (held.isEmpty()) {
             return Change.none();
         }
-        Map<String, Integer> holding = new LinkedHashMap<>(reserved);
-        holding.remove(shipmentId);
+        int units = held.get().units();
+        List<Reservation> holding = new ArrayList<>(reserved);
+        holding.remove(held.get());
         StockItem left = new StockItem(storeId, sku, onHand, holding, waiting, movements);
         return Change.of(left.moved(
                 new StockMovement(at, StockMovement.Kind.SHIPPED, -units, onHand - units, shipmentId, by, "dispatch")));
@@ -142,7 +160,7 @@ public record StockItem(
     public static void requireSku(String sku) {
         if (sku == null || !SKU.matcher(sku).matches()) {
             throw new IllegalArgumentException(
-                    "sku must be 1 to 64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit.");
+                    "sku must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
     }
 
@@ -156,7 +174,12 @@ public record StockItem(
             throw new IllegalArgumentException("reason is at most " + LONGEST_REASON + " characters.");
         }
         StockItem item = current.orElseGet(
-                () -> new StockItem(request.storeId(), request.sku(), 0, Map.of(), List.of(), List.of()));
+                () -> new StockItem(request.storeId(), request.sku(), 0, List.of(), List.of(), List.of()));
+        if (item.onHand + delta < item.reservedUnits()) {
+            throw new IllegalArgumentException(
+                    item.reservedUnits() + " units are reserved for shipments: on hand cannot "
+                            + "go below that (dispatch or cancel them first).");
+        }
         StockItem moved = item.moved(new StockMovement(
                 request.at(), kind, delta, item.onHand + delta, reason, request.by(), request.source()));
         return moved.serveWaiting(request.at());
@@ -177,13 +200,13 @@ public record StockItem(
      * fits: a large order is not overtaken by later small ones. Each line served is announced.
      */
     private Change<StockItem> serveWaiting(Instant at) {
-        Map<String, Integer> holding = new LinkedHashMap<>(reserved);
+        List<Reservation> holding = new ArrayList<>(reserved);
         List<Waiting> queue = new ArrayList<>(waiting);
         List<StockAllocated> served = new ArrayList<>();
         int free = available();
         while (!queue.isEmpty() && queue.get(0).quantity() <= free) {
             Waiting line = queue.remove(0);
-            holding.put(line.shipmentId(), line.quantity());
+            holding.add(new Reservation(line.shipmentId(), line.quantity()));
             free -= line.quantity();
             served.add(new StockAllocated(line.orderId(), storeId, line.shipmentId(), sku, line.quantity(), at));
         }

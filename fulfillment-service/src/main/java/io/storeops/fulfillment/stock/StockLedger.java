@@ -69,7 +69,7 @@ public class StockLedger implements ApplicationRunner {
      * without a reservation, as an untracked item does on Shopify.
      */
     public Mono<StockItem> reserve(String storeId, String sku, StockItem.Waiting line) {
-        return tracked(storeId, sku, item -> item.reserve(line));
+        return tracked(storeId, sku, item -> item.reserve(line, clock.instant()));
     }
 
     /** Frees a shipment's units (or stops it waiting); those waiting longest may get them. */

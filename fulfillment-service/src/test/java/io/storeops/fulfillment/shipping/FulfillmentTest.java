@@ -162,6 +162,32 @@ class FulfillmentTest {
     }
 
     @Test
+    void aSellersMemoWrittenBeforePaymentComesWithThePayment() {
+        OrderPaid withMemo = new OrderPaid(
+                PAID.orderId(),
+                PAID.storeId(),
+                PAID.channel(),
+                PAID.externalOrderId(),
+                PAID.lines(),
+                PAID.shippingFee(),
+                PAID.total(),
+                PAID.paidAt(),
+                PAID.shippingAddress(),
+                PAID.buyerNote(),
+                PAID.requestedCarrier(),
+                PAID.holds(),
+                PAID.attribution(),
+                "YTO",
+                "周六送达");
+
+        Fulfillment created = Fulfillment.forPaidOrder(Optional.empty(), withMemo, List.of(), NOW)
+                .state();
+
+        assertThat(created.sellerMemo()).isEqualTo(new Fulfillment.SellerMemo("YTO", "周六送达"));
+        assertThat(created.carrierToUse()).isEqualTo("YTO");
+    }
+
+    @Test
     void theSellersMemoReachesAShipmentStillInTheWarehouseAndItsCarrierOutranksTheBuyers() {
         Fulfillment ready =
                 Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();

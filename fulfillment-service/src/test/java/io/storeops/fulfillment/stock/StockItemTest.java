@@ -74,9 +74,9 @@ class StockItemTest {
         StockItem three =
                 StockItem.count(Optional.empty(), request("TEA", 3, null)).state();
 
-        StockItem a = three.reserve(line("shp-a", 2, 1)).state();
-        StockItem b = a.reserve(line("shp-b", 2, 2)).state();
-        StockItem c = b.reserve(line("shp-c", 1, 3)).state();
+        StockItem a = three.reserve(line("shp-a", 2, 1), NOON).state();
+        StockItem b = a.reserve(line("shp-b", 2, 2), NOON).state();
+        StockItem c = b.reserve(line("shp-c", 1, 3), NOON).state();
 
         assertThat(c.holdsFor("shp-a")).isTrue();
         assertThat(c.available()).isEqualTo(1);
@@ -85,7 +85,9 @@ class StockItemTest {
         assertThat(c.missingFor("shp-c"))
                 .as("the one free unit is spoken for by b, paid earlier")
                 .isEqualTo(1);
-        assertThat(c.reserve(line("shp-a", 2, 1)).isNone()).as("asked again").isTrue();
+        assertThat(c.reserve(line("shp-a", 2, 1), NOON).isNone())
+                .as("asked again")
+                .isTrue();
 
         var restocked = StockItem.adjust(Optional.of(c), request("TEA", 1, "received"));
         assertThat(restocked.events()).singleElement().isInstanceOfSatisfying(StockAllocated.class, served -> {
@@ -101,9 +103,9 @@ class StockItemTest {
     void aCancelledShipmentGivesItsUnitsToWhoWaitsLongestAndAParcelTakesItsUnitsOutOnce() {
         StockItem two =
                 StockItem.count(Optional.empty(), request("TEA", 2, null)).state();
-        StockItem waiting = two.reserve(line("shp-a", 2, 1))
+        StockItem waiting = two.reserve(line("shp-a", 2, 1), NOON)
                 .state()
-                .reserve(line("shp-b", 1, 2))
+                .reserve(line("shp-b", 1, 2), NOON)
                 .state();
 
         var released = waiting.release("shp-a", NOON);
@@ -114,6 +116,7 @@ class StockItemTest {
 
         assertThat(shipped.onHand()).isEqualTo(1);
         assertThat(shipped.reserved()).isEmpty();
+        assertThat(shipped.reservedUnits()).isZero();
         assertThat(shipped.movements()).last().satisfies(movement -> {
             assertThat(movement.kind()).isEqualTo(StockMovement.Kind.SHIPPED);
             assertThat(movement.delta()).isEqualTo(-1);
@@ -125,6 +128,37 @@ class StockItemTest {
         assertThat(shipped.release("shp-x", NOON).isNone())
                 .as("a shipment it never knew")
                 .isTrue();
+    }
+
+    @Test
+    void aLinePaidEarlierThanThoseWaitingGoesAheadAndIsServedAtOnceIfWhatIsFreeCoversIt() {
+        StockItem one =
+                StockItem.count(Optional.empty(), request("TEA", 1, null)).state();
+        StockItem bigWaits = one.reserve(line("shp-big", 3, 5), NOON).state();
+
+        var earlier = bigWaits.reserve(line("shp-early", 1, 1), NOON);
+
+        assertThat(earlier.state().holdsFor("shp-early")).isTrue();
+        assertThat(earlier.state().waiting())
+                .extracting(StockItem.Waiting::shipmentId)
+                .containsExactly("shp-big");
+    }
+
+    @Test
+    void reservedUnitsStayOnHandUntilTheirParcelLeaves() {
+        StockItem two =
+                StockItem.count(Optional.empty(), request("TEA", 2, null)).state();
+        StockItem held = two.reserve(line("shp-a", 2, 1), NOON).state();
+
+        assertThatThrownBy(() -> StockItem.adjust(Optional.of(held), request("TEA", -1, "broken")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("2 units are reserved for shipments");
+        assertThatThrownBy(() -> StockItem.count(Optional.of(held), request("TEA", 1, null)))
+                .hasMessageStartingWith("2 units are reserved for shipments");
+        assertThat(StockItem.count(Optional.of(held), request("TEA", 2, null))
+                        .state()
+                        .available())
+                .isZero();
     }
 
     private static StockItem.Waiting line(String shipmentId, int quantity, int paidMinute) {

@@ -127,7 +127,9 @@ public final class StorefrontMessages {
                 paid.buyerNote(),
                 paid.requestedCarrier(),
                 reasonNames,
-                paid.attribution());
+                paid.attribution(),
+                order.sellerMemo() == null ? null : order.sellerMemo().carrier(),
+                order.sellerMemo() == null ? null : order.sellerMemo().note());
         return reasons.isEmpty()
                 ? Change.of(order, announcement)
                 : Change.of(

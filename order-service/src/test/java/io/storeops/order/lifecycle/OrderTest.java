@@ -737,6 +737,23 @@ class OrderTest {
     }
 
     @Test
+    void aSellersMemoWrittenBeforePaymentTravelsWithThePayment() {
+        Order placed = StorefrontMessages.place(Optional.empty(), PLACED).state();
+        Order withMemo =
+                SellerMemos.write(placed, "YTO", "周六送达", "cs.wang", NOON).state();
+
+        Change<Order> paid = StorefrontMessages.receivePayment(Optional.of(withMemo), PAID, Set.of());
+
+        assertThat(paid.events())
+                .filteredOn(OrderPaid.class::isInstance)
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(((OrderPaid) event).sellerMemoCarrier()).isEqualTo("YTO");
+                    assertThat(((OrderPaid) event).sellerMemoNote()).isEqualTo("周六送达");
+                });
+    }
+
+    @Test
     void aSellersMemoNeedsACarrierOrANoteWithinTheirLengths() {
         assertThatThrownBy(() -> SellerMemos.write(paid(), " ", null, "cs.li", NOON))
                 .isInstanceOf(IllegalArgumentException.class)

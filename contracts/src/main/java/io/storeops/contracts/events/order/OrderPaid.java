@@ -9,7 +9,11 @@ import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** The buyer paid: fulfilment may start unless the order is held; refunds are limited to {@code total}. */
+/**
+ * The buyer paid: fulfilment may start unless the order is held; refunds are limited to {@code total}.
+ * The seller's memo written before payment (pre-sale service often writes it then) comes with it:
+ * {@code sellerMemoCarrier} and {@code sellerMemoNote}, both absent when there is none.
+ */
 public record OrderPaid(
         String orderId,
         String storeId,
@@ -23,12 +27,47 @@ public record OrderPaid(
         String buyerNote,
         String requestedCarrier,
         List<String> holds,
-        Attribution attribution)
+        Attribution attribution,
+        String sellerMemoCarrier,
+        String sellerMemoNote)
         implements OrderScopedEvent {
 
     public OrderPaid {
         lines = Defaults.list(lines);
         holds = Defaults.list(holds);
         attribution = attribution == null ? Attribution.NONE : attribution;
+    }
+
+    /** A payment without a seller's memo. */
+    public OrderPaid(
+            String orderId,
+            String storeId,
+            String channel,
+            String externalOrderId,
+            List<OrderLine> lines,
+            Money shippingFee,
+            Money total,
+            Instant paidAt,
+            Address shippingAddress,
+            String buyerNote,
+            String requestedCarrier,
+            List<String> holds,
+            Attribution attribution) {
+        this(
+                orderId,
+                storeId,
+                channel,
+                externalOrderId,
+                lines,
+                shippingFee,
+                total,
+                paidAt,
+                shippingAddress,
+                buyerNote,
+                requestedCarrier,
+                holds,
+                attribution,
+                null,
+                null);
     }
 }

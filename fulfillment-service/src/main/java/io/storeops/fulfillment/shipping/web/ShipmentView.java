@@ -20,6 +20,10 @@ record ShipmentView(
         String shipmentId,
         ShipmentStatus status,
         List<ItemQuantity> lines,
+
+        @Schema(description = "Units still missing per SKU while the shipment is AWAITING_STOCK")
+        List<ItemQuantity> shortages,
+
         Address address,
         String requestedCarrier,
 
@@ -42,6 +46,7 @@ record ShipmentView(
                 fulfillment.shipmentId(),
                 fulfillment.status(),
                 fulfillment.lines(),
+                fulfillment.shortages(),
                 fulfillment.address(),
                 fulfillment.requestedCarrier(),
                 fulfillment.sellerMemo(),

@@ -57,16 +57,44 @@ class StockController {
         this.clock = clock;
     }
 
-    @Schema(description = "One SKU's stock in a list")
-    record StockLevel(String sku, int onHand, Instant changedAt) {
+    @Schema(description = "One SKU's stock in a list: on hand, reserved for shipments, available for new orders")
+    record StockLevel(String sku, int onHand, int reservedUnits, int available, Instant changedAt) {
 
         static StockLevel of(StockItem item) {
             return new StockLevel(
                     item.sku(),
                     item.onHand(),
+                    item.reservedUnits(),
+                    item.available(),
                     item.movements().isEmpty()
                             ? null
                             : item.movements().get(item.movements().size() - 1).at());
+        }
+    }
+
+    @Schema(
+            description = "One SKU's stock: the units reserved per shipment, the shipments waiting (in the order they "
+                    + "will be served) and the movements, oldest first")
+    record StockItemView(
+            String storeId,
+            String sku,
+            int onHand,
+            int reservedUnits,
+            int available,
+            List<StockItem.Reservation> reserved,
+            List<StockItem.Waiting> waiting,
+            List<StockMovement> movements) {
+
+        static StockItemView of(StockItem item) {
+            return new StockItemView(
+                    item.storeId(),
+                    item.sku(),
+                    item.onHand(),
+                    item.reservedUnits(),
+                    item.available(),
+                    item.reserved(),
+                    item.waiting(),
+                    item.movements());
         }
     }
 
@@ -103,10 +131,11 @@ class StockController {
     }
 
     @GetMapping("/api/stock/{storeId}/{sku}")
-    @Operation(summary = "One SKU's stock with its movements (the latest 500), oldest first")
-    Mono<StockItem> item(@PathVariable String storeId, @PathVariable String sku) {
+    @Operation(summary = "One SKU's stock: reservations, waiting shipments, movements (the latest 500)")
+    Mono<StockItemView> item(@PathVariable String storeId, @PathVariable String sku) {
         return staff(READERS, storeId)
                 .flatMap(staff -> ledger.find(storeId, sku))
+                .map(StockItemView::of)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Stock of SKU", sku)));
     }
 
@@ -114,12 +143,13 @@ class StockController {
     @Operation(
             summary = "Count a SKU: the units on hand from now on",
             description = "Who counted comes from the token; the count and the difference to the ledger are audited.")
-    Mono<StockItem> count(@PathVariable String storeId, @PathVariable String sku, @RequestBody Count count) {
+    Mono<StockItemView> count(@PathVariable String storeId, @PathVariable String sku, @RequestBody Count count) {
         if (count.onHand() == null) {
             return Mono.error(Problems.invalid("onHand is required."));
         }
         return staff(KEEPERS, storeId)
                 .flatMap(staff -> ledger.count(request(staff, storeId, sku, count.onHand(), count.reason())))
+                .map(StockItemView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
     }
 
@@ -127,12 +157,14 @@ class StockController {
     @Operation(
             summary = "Receive or take out units of a SKU",
             description = "A negative delta that would leave less than nothing is refused (422); nothing changes.")
-    Mono<StockItem> adjust(@PathVariable String storeId, @PathVariable String sku, @RequestBody Adjustment adjustment) {
+    Mono<StockItemView> adjust(
+            @PathVariable String storeId, @PathVariable String sku, @RequestBody Adjustment adjustment) {
         if (adjustment.delta() == null) {
             return Mono.error(Problems.invalid("delta is required."));
         }
         return staff(KEEPERS, storeId)
                 .flatMap(staff -> ledger.adjust(request(staff, storeId, sku, adjustment.delta(), adjustment.reason())))
+                .map(StockItemView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
     }
 

@@ -5,16 +5,15 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -33,8 +32,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * The rows of an uploaded spreadsheet, one at a time, so that a file of any length is read in
- * bounded memory: CSV (UTF-8, with or without a byte order mark, or GB18030 as Excel saves it on
+ * The rows of an uploaded spreadsheet, one at a time, so that a long file is never held whole: CSV (UTF-8, with or without a byte order mark, or GB18030 as Excel saves it on
  * Chinese Windows) and XLSX (its first sheet, read as a stream of XML events).
  */
 final class StockFileRows {
@@ -43,8 +41,13 @@ final class StockFileRows {
 
     private StockFileRows() {}
 
+    /** Receives the rows of a file: each with its number as a spreadsheet shows it (the first row is 1). */
+    interface RowHandler {
+        void row(long number, List<String> cells);
+    }
+
     /** Hands each row of {@code file} (named {@code name}) to {@code row}, in order, the header first. */
-    static void read(Path file, String name, Consumer<List<String>> row) {
+    static void read(Path file, String name, RowHandler row) {
         if (name.toLowerCase().endsWith(".xlsx")) {
             readXlsx(file, row);
         } else {
@@ -52,14 +55,15 @@ final class StockFileRows {
         }
     }
 
-    private static void readCsv(Path file, Consumer<List<String>> row) {
+    private static void readCsv(Path file, RowHandler row) {
         try (Reader text = Files.newBufferedReader(file, charsetOf(file))) {
-            for (CSVRecord record : CSVFormat.DEFAULT
+            CSVFormat format = CSVFormat.DEFAULT
                     .builder()
                     .setIgnoreSurroundingSpaces(true)
-                    .get()
-                    .parse(text)) {
-                row.accept(record.toList());
+                    .setIgnoreEmptyLines(false) // so that record numbers stay the spreadsheet's row numbers
+                    .get();
+            for (CSVRecord record : format.parse(text)) {
+                row.row(record.getRecordNumber(), record.toList());
             }
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
@@ -72,20 +76,16 @@ final class StockFileRows {
         try (InputStream bytes = Files.newInputStream(file)) {
             start = bytes.readNBytes(SNIFFED_BYTES);
         }
-        // A multi-byte character cut at the sniffed length is not a reason to doubt UTF-8.
-        int whole = start.length == SNIFFED_BYTES ? start.length - 3 : start.length;
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Arrays.copyOf(start, whole)));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException notUtf8) {
-            return Charset.forName("GB18030");
-        }
+        // Not the end of input when the sample is cut: a character cut in two is no reason to doubt UTF-8.
+        CoderResult read = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(start), CharBuffer.allocate(start.length), start.length < SNIFFED_BYTES);
+        return read.isError() ? Charset.forName("GB18030") : StandardCharsets.UTF_8;
     }
 
-    private static void readXlsx(Path file, Consumer<List<String>> row) {
+    private static void readXlsx(Path file, RowHandler row) {
         try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(workbook);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -113,10 +113,10 @@ final class StockFileRows {
     /** Cells of one row in column order; cells a sheet leaves out are empty. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
-        private final Consumer<List<String>> row;
+        private final RowHandler row;
         private List<String> cells = new ArrayList<>();
 
-        Rows(Consumer<List<String>> row) {
+        Rows(RowHandler row) {
             this.row = row;
         }
 
@@ -127,7 +127,7 @@ final class StockFileRows {
 
         @Override
         public void endRow(int rowNumber) {
-            row.accept(cells);
+            row.row(rowNumber + 1L, cells);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.storeops.fulfillment.stock.web;
 import io.storeops.fulfillment.stock.StockImport;
 import io.storeops.fulfillment.stock.StockLedger;
 import io.storeops.fulfillment.stock.StockMovement;
+import io.storeops.platform.web.ProblemException;
 import io.storeops.platform.web.Problems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +19,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs a stock file through the ledger: the upload goes to a temporary file, its rows are read one
- * at a time and each is applied (or refused) before the next is read, so a file of any length
- * takes bounded memory. The report lists the first {@value #REFUSALS_LISTED} refused rows.
+ * at a time and each is applied (or refused) before the next is read, so a long file is never held
+ * whole. The report lists the first {@value #REFUSALS_LISTED} refused rows.
  */
 @Component
 class StockImports {
@@ -51,40 +52,52 @@ class StockImports {
     /** Blocking by design: each row is applied before the next is read. */
     private StockImport.Report apply(Path upload, String name, String storeId, String by) {
         Tally tally = new Tally();
-        StockFileRows.read(upload, name, row -> {
-            tally.rows++;
-            if (tally.columns == null) {
+        try {
+            StockFileRows.read(upload, name, (number, row) -> {
+                tally.lastRow = number;
+                if (tally.columns == null) {
+                    try {
+                        tally.columns = StockImport.fromHeader(row);
+                    } catch (IllegalArgumentException noColumns) {
+                        throw Problems.invalid(noColumns.getMessage());
+                    }
+                    return;
+                }
+                if (row.stream().allMatch(cell -> cell == null || cell.isBlank())) {
+                    return; // spreadsheets end in empty rows
+                }
+                tally.rows++;
                 try {
-                    tally.columns = StockImport.fromHeader(row);
-                } catch (IllegalArgumentException noColumns) {
-                    throw Problems.invalid(noColumns.getMessage());
+                    StockMovement.Request request = tally.columns.request(row, storeId, by, name, clock.instant());
+                    (tally.columns.kind() == StockImport.Kind.COUNT ? ledger.count(request) : ledger.adjust(request))
+                            .block();
+                    tally.applied++;
+                } catch (IllegalArgumentException refused) {
+                    if (tally.refused.size() < REFUSALS_LISTED) {
+                        tally.refused.add(
+                                new StockImport.RowOutcome(number, tally.columns.skuOf(row), refused.getMessage()));
+                    }
                 }
-                return;
-            }
-            if (row.stream().allMatch(cell -> cell == null || cell.isBlank())) {
-                return; // spreadsheets end in empty rows
-            }
-            String sku = row.isEmpty() ? null : row.get(0);
-            try {
-                StockMovement.Request request = tally.columns.request(row, storeId, by, name, clock.instant());
-                sku = request.sku();
-                (tally.columns.kind() == StockImport.Kind.COUNT ? ledger.count(request) : ledger.adjust(request))
-                        .block();
-                tally.applied++;
-            } catch (IllegalArgumentException refused) {
-                if (tally.refused.size() < REFUSALS_LISTED) {
-                    tally.refused.add(new StockImport.RowOutcome(tally.rows, sku, refused.getMessage()));
-                }
-            }
-        });
+            });
+        } catch (ProblemException alreadyExplained) {
+            throw alreadyExplained;
+        } catch (RuntimeException unreadable) {
+            // The rows before it are applied: the problem says how many, so the file can be fixed and sent again.
+            throw Problems.invalid(
+                    tally.columns == null
+                            ? "the file's first row cannot be read: " + unreadable.getMessage()
+                            : "the file cannot be read after row " + tally.lastRow + " (" + tally.applied
+                                    + " rows applied before it): " + unreadable.getMessage());
+        }
         if (tally.columns == null) {
             throw Problems.invalid("the file is empty.");
         }
-        return new StockImport.Report(name, tally.columns.kind(), tally.rows - 1, tally.applied, tally.refused);
+        return new StockImport.Report(name, tally.columns.kind(), tally.rows, tally.applied, tally.refused);
     }
 
     private static final class Tally {
         StockImport columns;
+        long lastRow;
         long rows;
         long applied;
         final List<StockImport.RowOutcome> refused = new ArrayList<>();
