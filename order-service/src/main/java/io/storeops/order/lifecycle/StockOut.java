@@ -9,9 +9,12 @@ import java.util.List;
  * the buyer. The order keeps it; the stock-out feature decides how it changes
  * ({@code StockOutFollowUp}), the lifecycle only closes it when the order is cancelled or leaves.
  *
- * @param openSince when the task opened (the first shortage since the last decision); null once the buyer decided
+ * @param openSince when the task opened (the first shortage since the last decision); null once the buyer decided,
+ *     or once every missing item was restocked before anyone called
+ * @param restocked the SKUs fulfilment has since reserved for the order (short again: off this list)
  */
-public record StockOut(Instant openSince, List<Shortage> shortages, List<BuyerContact> contacts) {
+public record StockOut(
+        Instant openSince, List<Shortage> shortages, List<BuyerContact> contacts, List<String> restocked) {
 
     /** Fulfilment is missing {@code missingQuantity} of {@code sku}. */
     public record Shortage(String sku, int missingQuantity, Instant detectedAt) {}
@@ -19,6 +22,12 @@ public record StockOut(Instant openSince, List<Shortage> shortages, List<BuyerCo
     public StockOut {
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        restocked = restocked == null ? List.of() : List.copyOf(restocked);
+    }
+
+    /** Whether every item found missing has been reserved since. */
+    public boolean isRestocked() {
+        return shortages.stream().map(Shortage::sku).allMatch(restocked::contains);
     }
 
     public boolean isOpen() {
@@ -27,6 +36,8 @@ public record StockOut(Instant openSince, List<Shortage> shortages, List<BuyerCo
 
     /** The task closed without a call: the order was cancelled or the parcel left after all. Null stays null. */
     public static StockOut closed(StockOut task) {
-        return task == null || !task.isOpen() ? task : new StockOut(null, task.shortages, task.contacts);
+        return task == null || !task.isOpen()
+                ? task
+                : new StockOut(null, task.shortages, task.contacts, task.restocked);
     }
 }

@@ -26,6 +26,8 @@ public record TimelineEntry(Instant at, Kind what, String by, String detail) {
         /** The storefront changed the address after the parcel left: the carrier must redirect it. */
         ADDRESS_CHANGED_AFTER_DISPATCH,
         STOCK_SHORTAGE,
+        /** Units of a missing item were reserved after all. */
+        STOCK_ALLOCATED,
         BUYER_CONTACTED,
         CANCELLED,
         /** The storefront cancelled an order whose parcel had already left: a refund's business now. */

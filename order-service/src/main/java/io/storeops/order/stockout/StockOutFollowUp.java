@@ -1,5 +1,6 @@
 package io.storeops.order.stockout;
 
+import io.storeops.contracts.events.fulfillment.StockAllocated;
 import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.order.lifecycle.BuyerContact;
 import io.storeops.order.lifecycle.IllegalOrderTransition;
@@ -58,21 +59,57 @@ public final class StockOutFollowUp {
                         contacted.cancel(cancellationReason(order.stockOut()), contact.by(), contact.at()));
     }
 
+    /**
+     * Fulfilment reserved the units of a missing item after all (a restock, or units another order
+     * gave back): the timeline says so, and once every missing item is reserved the notice closes —
+     * nobody needs to call the buyer about it any more.
+     */
+    public static Change<Order> restocked(Order order, StockAllocated allocated) {
+        StockOut task = order.stockOut();
+        boolean open = task != null && task.isOpen();
+        StockOut after = task;
+        if (open) {
+            List<String> restocked = new ArrayList<>(task.restocked());
+            if (!restocked.contains(allocated.sku())) {
+                restocked.add(allocated.sku());
+            }
+            StockOut marked = new StockOut(task.openSince(), task.shortages(), task.contacts(), restocked);
+            after = marked.isRestocked() ? StockOut.closed(marked) : marked;
+        }
+        boolean closedNow = open && !after.isOpen();
+        return Change.of(order.withStockOut(
+                after,
+                new TimelineEntry(
+                        allocated.allocatedAt(),
+                        Kind.STOCK_ALLOCATED,
+                        FULFILMENT,
+                        allocated.quantity() + " × " + allocated.sku() + " reserved after all"
+                                + (closedNow ? ": no need to call the buyer any more" : ""))));
+    }
+
     /** The task (or a new one) with another shortage: open again until the buyer decides. */
     private static StockOut withShortage(StockOut current, StockOut.Shortage shortage) {
         List<StockOut.Shortage> all = new ArrayList<>(current == null ? List.of() : current.shortages());
         all.add(shortage);
         if (current == null) {
-            return new StockOut(shortage.detectedAt(), all, List.of());
+            return new StockOut(shortage.detectedAt(), all, List.of(), List.of());
         }
-        return new StockOut(current.isOpen() ? current.openSince() : shortage.detectedAt(), all, current.contacts());
+        List<String> stillRestocked = current.restocked().stream()
+                .filter(sku -> !sku.equals(shortage.sku()))
+                .toList();
+        return new StockOut(
+                current.isOpen() ? current.openSince() : shortage.detectedAt(),
+                all,
+                current.contacts(),
+                stillRestocked);
     }
 
     /** The task with the contact recorded; it closes once the buyer decided. */
     private static StockOut withContact(StockOut task, BuyerContact contact) {
         List<BuyerContact> all = new ArrayList<>(task.contacts());
         all.add(contact);
-        return new StockOut(contact.outcome().decided() ? null : task.openSince(), task.shortages(), all);
+        return new StockOut(
+                contact.outcome().decided() ? null : task.openSince(), task.shortages(), all, task.restocked());
     }
 
     /** Why the order is cancelled when the buyer chose to cancel over the missing items. */

@@ -11,6 +11,7 @@ import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.fulfillment.StockAllocated;
 import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderAddressChanged;
 import io.storeops.contracts.events.order.OrderCancelled;
@@ -630,6 +631,34 @@ class OrderTest {
                         StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state(), dispatch())
                 .state();
         assertThat(sentAfterAll.stockOut().isOpen()).isFalse();
+    }
+
+    @Test
+    void theStockOutNoticeClosesOnceEveryMissingItemIsReservedAfterAll() {
+        Order short2 = StockOutFollowUp.shortage(
+                        StockOutFollowUp.shortage(paid(), shortage("TEA", 1)).state(), shortage("CUP", 2))
+                .state();
+
+        Order teaBack = StockOutFollowUp.restocked(short2, restock("TEA")).state();
+        assertThat(teaBack.stockOut().isOpen()).as("the cup is still missing").isTrue();
+        Order allBack = StockOutFollowUp.restocked(teaBack, restock("CUP")).state();
+
+        assertThat(allBack.stockOut().isOpen()).isFalse();
+        assertThat(allBack.timeline())
+                .last()
+                .extracting(TimelineEntry::what, TimelineEntry::detail)
+                .containsExactly(
+                        Kind.STOCK_ALLOCATED, "2 × CUP reserved after all: no need to call the buyer any more");
+        Order shortAgain =
+                StockOutFollowUp.shortage(allBack, shortage("CUP", 1)).state();
+        assertThat(shortAgain.stockOut().isOpen())
+                .as("missing again: the notice reopens")
+                .isTrue();
+        assertThat(shortAgain.stockOut().restocked()).containsExactly("TEA");
+    }
+
+    private static StockAllocated restock(String sku) {
+        return new StockAllocated("tmall-flagship:T1", "tmall-flagship", "shp-1", sku, 2, NOON);
     }
 
     private static StockShortage shortage(String sku, int missing) {
