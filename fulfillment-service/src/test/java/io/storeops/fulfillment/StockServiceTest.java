@@ -274,8 +274,12 @@ class StockServiceTest {
                     .isEqualTo(1);
         }
 
+        double shortagesBefore = counter("storeops_stock_shortages_total");
+        double allocationsBefore = counter("storeops_stock_allocations_total");
         adjust(sku, Map.of("delta", 1, "reason", "received")).expectStatus().isOk();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(waiting)).isEqualTo("READY"));
+        assertThat(shortagesBefore).as("the shortage was counted").isGreaterThanOrEqualTo(1);
+        assertThat(counter("storeops_stock_allocations_total")).isEqualTo(allocationsBefore + 1);
 
         http.post()
                 .uri("/api/shipments/{id}/dispatch", "shp-" + holding)
@@ -308,6 +312,23 @@ class StockServiceTest {
                 .untilAsserted(
                         () -> assertThat(item(sku).get("available").asInt()).isEqualTo(3));
         assertThat(status(orderId)).isEqualTo("CANCELLED");
+    }
+
+    /** The store's value of a counter on the service's Prometheus endpoint. */
+    private double counter(String name) {
+        String scrape = http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains("store=\"" + STORE + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not exposed"));
     }
 
     private String status(String orderId) {

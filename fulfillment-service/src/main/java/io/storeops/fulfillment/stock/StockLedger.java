@@ -1,5 +1,6 @@
 package io.storeops.fulfillment.stock;
 
+import io.storeops.platform.metrics.EventCounters;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
@@ -26,10 +27,12 @@ public class StockLedger implements ApplicationRunner {
 
     private final AggregateStore store;
     private final Clock clock;
+    private final EventCounters counters;
 
-    StockLedger(AggregateStore store, Clock clock) {
+    StockLedger(AggregateStore store, Clock clock, EventCounters counters) {
         this.store = store;
         this.clock = clock;
+        this.counters = counters;
     }
 
     /** The index behind a store's stock list, by SKU. */
@@ -88,12 +91,14 @@ public class StockLedger implements ApplicationRunner {
                         StockItem.idFor(storeId, sku),
                         StockItem.class,
                         current -> current.map(decide).orElseGet(Change::none))
+                .doOnNext(counters::count)
                 .mapNotNull(Applied::state);
     }
 
     private Mono<StockItem> change(
             StockMovement.Request request, Function<Optional<StockItem>, Change<StockItem>> decide) {
         return store.apply(COLLECTION, StockItem.idFor(request.storeId(), request.sku()), StockItem.class, decide)
+                .doOnNext(counters::count)
                 .mapNotNull(Applied::state);
     }
 }
