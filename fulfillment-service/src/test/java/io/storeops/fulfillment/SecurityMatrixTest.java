@@ -7,13 +7,13 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.RoleMatrix;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -97,13 +97,7 @@ class SecurityMatrixTest {
     KafkaTemplate<String, byte[]> kafka;
 
     static List<Arguments> everyRouteAndRole() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Route route : ROUTES) {
-            for (StaffRole role : StaffRole.values()) {
-                cases.add(Arguments.of(route, role));
-            }
-        }
-        return cases;
+        return RoleMatrix.everyRoleFor(ROUTES);
     }
 
     static List<Route> routes() {
@@ -118,11 +112,7 @@ class SecurityMatrixTest {
                 .getStatus()
                 .value();
 
-        if (route.roles().contains(role)) {
-            assertThat(status).as("admitted").isBetween(200, 299);
-        } else {
-            assertThat(status).as("refused").isEqualTo(403);
-        }
+        RoleMatrix.assertOnlyAdmitted(route.roles(), role, status);
     }
 
     @ParameterizedTest(name = "{0}")

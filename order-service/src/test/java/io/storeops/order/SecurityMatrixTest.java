@@ -7,10 +7,10 @@ import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.stockout.StockOutFollowUp;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.RoleMatrix;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestTokens;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -140,13 +140,7 @@ class SecurityMatrixTest {
     Orders orders;
 
     static List<Arguments> everyRouteAndRole() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Route route : ROUTES) {
-            for (StaffRole role : StaffRole.values()) {
-                cases.add(Arguments.of(route, role));
-            }
-        }
-        return cases;
+        return RoleMatrix.everyRoleFor(ROUTES);
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -157,11 +151,7 @@ class SecurityMatrixTest {
                 .getStatus()
                 .value();
 
-        if (route.roles().contains(role)) {
-            assertThat(status).as("admitted").isBetween(200, 299);
-        } else {
-            assertThat(status).as("refused").isEqualTo(403);
-        }
+        RoleMatrix.assertOnlyAdmitted(route.roles(), role, status);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,38 @@
+package io.storeops.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storeops.platform.security.StaffRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * A service's security matrix: each of its staff routes against every role. The services' matrix
+ * tests share these so that every one of them judges an answer the same way.
+ */
+public final class RoleMatrix {
+
+    private RoleMatrix() {}
+
+    /** Every (route, role) pair, as a parameterised test's arguments. */
+    public static List<Arguments> everyRoleFor(List<?> routes) {
+        List<Arguments> cases = new ArrayList<>();
+        for (Object route : routes) {
+            for (StaffRole role : StaffRole.values()) {
+                cases.add(Arguments.of(route, role));
+            }
+        }
+        return cases;
+    }
+
+    /** The route's roles get through (2xx); every other role is refused with 403, never a 404 or a 500. */
+    public static void assertOnlyAdmitted(Set<StaffRole> admitted, StaffRole role, int status) {
+        if (admitted.contains(role)) {
+            assertThat(status).as("admitted").isBetween(200, 299);
+        } else {
+            assertThat(status).as("refused").isEqualTo(403);
+        }
+    }
+}
