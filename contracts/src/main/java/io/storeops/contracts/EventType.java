@@ -1,7 +1,9 @@
 package io.storeops.contracts;
 
+import io.storeops.contracts.events.fulfillment.DailyReportAcknowledged;
 import io.storeops.contracts.events.fulfillment.DispatchBatchClosed;
 import io.storeops.contracts.events.fulfillment.DispatchBatchCreated;
+import io.storeops.contracts.events.fulfillment.DispatchBatchPrinted;
 import io.storeops.contracts.events.fulfillment.ReturnReceived;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
@@ -43,7 +45,10 @@ public enum EventType {
     STOCK_SHORTAGE("StockShortage", 1, StockShortage.class, Producer.FULFILLMENT_SERVICE),
     STOCK_ALLOCATED("StockAllocated", 1, StockAllocated.class, Producer.FULFILLMENT_SERVICE),
     DISPATCH_BATCH_CREATED("DispatchBatchCreated", 1, DispatchBatchCreated.class, Producer.FULFILLMENT_SERVICE),
+    DISPATCH_BATCH_PRINTED("DispatchBatchPrinted", 1, DispatchBatchPrinted.class, Producer.FULFILLMENT_SERVICE),
     DISPATCH_BATCH_CLOSED("DispatchBatchClosed", 1, DispatchBatchClosed.class, Producer.FULFILLMENT_SERVICE),
+    DAILY_REPORT_ACKNOWLEDGED(
+            "DailyReportAcknowledged", 1, DailyReportAcknowledged.class, Producer.FULFILLMENT_SERVICE),
     SHIPMENT_DISPATCHED("ShipmentDispatched", 1, ShipmentDispatched.class, Producer.FULFILLMENT_SERVICE),
     SHIPMENT_DELIVERED("ShipmentDelivered", 1, ShipmentDelivered.class, Producer.FULFILLMENT_SERVICE),
     SHIPMENT_EXCEPTION("ShipmentException", 1, ShipmentException.class, Producer.FULFILLMENT_SERVICE),

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storeops.contracts.EventJson;
-import io.storeops.contracts.Money;
-import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
@@ -17,9 +15,7 @@ import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +40,7 @@ class FulfillmentServiceTest {
 
     @Test
     void aPaidOrderBecomesOneShipmentThatTheWarehouseDispatches() {
-        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String orderId = PaidOrders.newOrderId("tmall-flagship");
         String shipmentId = "shp-" + orderId;
         var paid = TestEvents.record(paid(orderId), "order-service", 1);
 
@@ -88,7 +84,7 @@ class FulfillmentServiceTest {
 
     @Test
     void dispatchIsRefusedForOtherRolesOtherStoresBadInputAndAChangedTrackingNumber() {
-        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String orderId = PaidOrders.newOrderId("tmall-flagship");
         String shipmentId = "shp-" + orderId;
         kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
         String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
@@ -120,7 +116,7 @@ class FulfillmentServiceTest {
 
     @Test
     void theWarehouseListsReadyShipmentsOfItsStoreOnly() {
-        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String orderId = PaidOrders.newOrderId("tmall-flagship");
         kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
         String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
 
@@ -150,7 +146,7 @@ class FulfillmentServiceTest {
 
     @Test
     void aCancelledOrdersShipmentIsStoppedAnnouncedAndCannotBeDispatched() {
-        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String orderId = PaidOrders.newOrderId("tmall-flagship");
         String shipmentId = "shp-" + orderId;
         String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
 
@@ -175,7 +171,7 @@ class FulfillmentServiceTest {
 
     @Test
     void theSellersMemoFromTheOrderIsOnItsShipment() {
-        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        String orderId = PaidOrders.newOrderId("tmall-flagship");
         String clerk = TestTokens.bearer("clerk.zhou", StaffRole.ORDER_CLERK, "tmall-flagship");
 
         kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
@@ -211,19 +207,6 @@ class FulfillmentServiceTest {
     }
 
     private static OrderPaid paid(String orderId) {
-        return new OrderPaid(
-                orderId,
-                "tmall-flagship",
-                "storefront",
-                orderId.substring(orderId.indexOf(':') + 1),
-                List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY"))),
-                Money.zero("CNY"),
-                new Money(25600, "CNY"),
-                Instant.now(),
-                null,
-                null,
-                "SF",
-                List.of(),
-                null);
+        return PaidOrders.oneTea(orderId, Instant.now());
     }
 }

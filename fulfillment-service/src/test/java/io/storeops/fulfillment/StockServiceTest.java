@@ -13,6 +13,7 @@ import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.fulfillment.stock.StockItem;
 import io.storeops.fulfillment.stock.StockLedger;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.Scrapes;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
@@ -316,15 +317,8 @@ class StockServiceTest {
 
     /** The store's value of a counter on the service's Prometheus endpoint. */
     private double counter(String name) {
-        String scrape = http.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return scrape.lines()
+        return Scrapes.prometheus(http)
+                .lines()
                 .filter(line -> line.startsWith(name + "{") && line.contains("store=\"" + STORE + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst()
@@ -337,22 +331,13 @@ class StockServiceTest {
 
     /** A paid order of {@code sku}, one line per quantity given. */
     private static OrderPaid paid(String orderId, String sku, int... quantities) {
-        return new OrderPaid(
+        return PaidOrders.paid(
                 orderId,
-                STORE,
-                "storefront",
-                orderId.substring(orderId.indexOf(':') + 1),
+                Instant.now(),
                 Arrays.stream(quantities)
                         .mapToObj(quantity -> new OrderLine(sku, "Tea", quantity, new Money(12800, "CNY")))
                         .toList(),
-                Money.zero("CNY"),
-                new Money(12800L * Arrays.stream(quantities).sum(), "CNY"),
-                Instant.now(),
-                null,
-                null,
-                "SF",
-                List.of(),
-                null);
+                List.of());
     }
 
     private JsonNode upload(String name, byte[] content) {

@@ -12,6 +12,7 @@ import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.Scrapes;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
@@ -96,14 +97,8 @@ class FollowUpTest {
                 .jsonPath("$[*].what")
                 .isEqualTo(
                         List.of("PLACED", "PAID", "STOCK_SHORTAGE", "BUYER_CONTACTED", "BUYER_CONTACTED", "CANCELLED"));
-        http.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectBody(String.class)
-                .value(
-                        metrics -> assertThat(metrics)
-                                .contains(
-                                        "storeops_stockout_queue_length{application=\"order-service\",store=\"tmall-flagship\"}"));
+        assertThat(Scrapes.prometheus(http))
+                .contains("storeops_stockout_queue_length{application=\"order-service\",store=\"tmall-flagship\"}");
     }
 
     @Test

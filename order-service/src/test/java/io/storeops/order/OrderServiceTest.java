@@ -14,6 +14,7 @@ import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.order.review.ReviewQueue;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.Scrapes;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;
 import io.storeops.platform.test.TestEvents;
@@ -254,16 +255,10 @@ class OrderServiceTest {
                     .hasSize(1);
             assertThat(reviewQueue.length("tmall-flagship").block()).isEqualTo(heldBefore - 1);
         }
-        http.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectBody(String.class)
-                .value(
-                        metrics -> assertThat(metrics)
-                                .contains(
-                                        "storeops_orders_held_total{application=\"order-service\",reason=\"BUYER_NOTE\",store=\"tmall-flagship\"}")
-                                .contains(
-                                        "storeops_review_queue_length{application=\"order-service\",store=\"tmall-flagship\"}"));
+        assertThat(Scrapes.prometheus(http))
+                .contains(
+                        "storeops_orders_held_total{application=\"order-service\",reason=\"BUYER_NOTE\",store=\"tmall-flagship\"}")
+                .contains("storeops_review_queue_length{application=\"order-service\",store=\"tmall-flagship\"}");
         http.get()
                 .uri("/api/review-queue?storeId=tmall-flagship")
                 .header(HttpHeaders.AUTHORIZATION, cs)

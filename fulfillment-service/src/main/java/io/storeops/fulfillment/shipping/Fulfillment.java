@@ -2,6 +2,8 @@ package io.storeops.fulfillment.shipping;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
@@ -33,13 +35,34 @@ public record Fulfillment(
         String carrier,
         String trackingNumber,
         String dispatchedBy,
-        Instant dispatchedAt) {
+        Instant dispatchedAt,
+        PaidOrder paid,
+        String batchId,
+        List<Urge> urges) {
 
     /**
      * The seller's memo from the order: the carrier the shop chose (it outranks the buyer's
      * request) and the buyer's wishes, for the warehouse's documents.
      */
     public record SellerMemo(String carrier, String note) {}
+
+    /** What the warehouse's documents show of the paid order: the storefront's number, prices, the buyer's note. */
+    public record PaidOrder(
+            String externalOrderId,
+            String channel,
+            Instant paidAt,
+            List<OrderLine> lines,
+            Money shippingFee,
+            Money total,
+            String buyerNote) {
+
+        public PaidOrder {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+
+    /** The buyer urged dispatch (催发货), as customer service recorded it. */
+    public record Urge(String by, Instant at, String note) {}
 
     /** Why a shipment was cancelled, as carried by ShipmentCancelled. */
     public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
@@ -50,6 +73,7 @@ public record Fulfillment(
     public Fulfillment {
         lines = lines == null ? List.of() : List.copyOf(lines);
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
+        urges = urges == null ? List.of() : List.copyOf(urges);
     }
 
     /** Shipment ids are derived from the order id, so a scanned slip leads straight to the order's document. */
@@ -99,7 +123,17 @@ public record Fulfillment(
                 null,
                 null,
                 null,
-                null);
+                null,
+                new PaidOrder(
+                        paid.externalOrderId(),
+                        paid.channel(),
+                        paid.paidAt() == null ? now : paid.paidAt(),
+                        paid.lines(),
+                        paid.shippingFee(),
+                        paid.total(),
+                        paid.buyerNote()),
+                null,
+                List.of());
         List<StoreOpsEvent> events = new ArrayList<>();
         events.add(new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
         shortages.forEach(line -> events.add(
@@ -182,6 +216,21 @@ public record Fulfillment(
     /** This shipment before dispatch, with a new status, shortages, address or memo. */
     private Fulfillment with(
             ShipmentStatus newStatus, List<ItemQuantity> newShortages, Address newAddress, SellerMemo newMemo) {
+        return with(newStatus, newShortages, newAddress, newMemo, batchId, urges);
+    }
+
+    /** This shipment in another batch (or in none), with its urges. */
+    private Fulfillment inBatch(String newBatchId, List<Urge> newUrges) {
+        return with(status, shortages, address, sellerMemo, newBatchId, newUrges);
+    }
+
+    private Fulfillment with(
+            ShipmentStatus newStatus,
+            List<ItemQuantity> newShortages,
+            Address newAddress,
+            SellerMemo newMemo,
+            String newBatchId,
+            List<Urge> newUrges) {
         return new Fulfillment(
                 orderId,
                 storeId,
@@ -196,7 +245,35 @@ public record Fulfillment(
                 carrier,
                 trackingNumber,
                 dispatchedBy,
-                dispatchedAt);
+                dispatchedAt,
+                paid,
+                newBatchId,
+                newUrges);
+    }
+
+    /** When the buyer paid: what decides the batch the shipment belongs to. */
+    public Instant paidAt() {
+        return paid == null || paid.paidAt() == null ? createdAt : paid.paidAt();
+    }
+
+    /** The day's batch took this shipment; the first batch to take it keeps it. */
+    public Change<Fulfillment> joinBatch(String newBatchId) {
+        return batchId == null && isInWarehouse() ? Change.of(inBatch(newBatchId, urges)) : Change.none();
+    }
+
+    /** {@code closedBatchId} closed without this parcel: it goes into the next batch. */
+    public Change<Fulfillment> leaveBatch(String closedBatchId) {
+        return closedBatchId.equals(batchId) && isInWarehouse() ? Change.of(inBatch(null, urges)) : Change.none();
+    }
+
+    /** Customer service records the buyer urging dispatch; the batch and its report mark the shipment. */
+    public Change<Fulfillment> urged(String by, Instant at, String note) {
+        if (!isInWarehouse()) {
+            throw new ShipmentConflict(status, "Shipment " + shipmentId + " has left the warehouse: " + status + ".");
+        }
+        List<Urge> more = new ArrayList<>(urges);
+        more.add(new Urge(by, at, note));
+        return Change.of(inBatch(batchId, more));
     }
 
     /**
@@ -246,10 +323,13 @@ public record Fulfillment(
                 newCarrier,
                 newTrackingNumber,
                 by,
-                at);
+                at,
+                paid,
+                batchId,
+                urges);
         return Change.of(
                 dispatched,
                 new ShipmentDispatched(
-                        orderId, storeId, shipmentId, newCarrier, newTrackingNumber, null, lines, by, at));
+                        orderId, storeId, shipmentId, newCarrier, newTrackingNumber, batchId, lines, by, at));
     }
 }

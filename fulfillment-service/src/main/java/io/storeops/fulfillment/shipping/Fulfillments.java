@@ -58,6 +58,28 @@ public class Fulfillments implements ApplicationRunner {
         return store.find(COLLECTION, orderId, Fulfillment.class);
     }
 
+    /**
+     * The shipments a batch cut off at {@code cutoffAt} takes: ready, in no batch yet, paid before
+     * the cut-off. Read whole: a day's ready shipments, not the store's history.
+     */
+    public Flux<Fulfillment> readyForBatch(String storeId, Instant cutoffAt) {
+        return store.findAll(
+                        COLLECTION,
+                        StateQuery.of(Fulfillment.class)
+                                .is("storeId", storeId)
+                                .is("status", ShipmentStatus.READY.name())
+                                .absent("batchId")
+                                .ascending("createdAt"))
+                .filter(fulfillment -> fulfillment.paidAt().isBefore(cutoffAt));
+    }
+
+    /** The shipments of a batch, in its order; a shipment id that leads nowhere is left out. */
+    public Flux<Fulfillment> findAll(List<String> shipmentIds) {
+        return Flux.fromIterable(shipmentIds)
+                .concatMap(shipmentId ->
+                        Fulfillment.orderIdOf(shipmentId).map(this::find).orElseGet(Mono::empty));
+    }
+
     public Flux<Fulfillment> list(String storeId, ShipmentStatus status, int limit) {
         return store.findAll(
                 COLLECTION,
@@ -162,15 +184,27 @@ public class Fulfillments implements ApplicationRunner {
                 .map(Applied::outcome);
     }
 
-    public Mono<Fulfillment> dispatch(String orderId, String carrier, String trackingNumber, String by) {
+    /** Applies {@code decide} to the shipment of each of {@code shipmentIds}, as one consumed event. */
+    public Mono<Applied.Outcome> onBatchEvent(
+            List<String> shipmentIds, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
+        return Flux.fromIterable(shipmentIds)
+                .flatMap(shipmentId -> Mono.justOrEmpty(Fulfillment.orderIdOf(shipmentId)))
+                .concatMap(orderId -> onOrderEvent(orderId, position, decide))
+                .then(Mono.just(Applied.Outcome.APPLIED));
+    }
+
+    /** Applies a staff command to a shipment that exists. */
+    public Mono<Fulfillment> change(String orderId, Function<Fulfillment, Change<Fulfillment>> decide) {
         return store.apply(
                         COLLECTION,
                         orderId,
                         Fulfillment.class,
-                        current -> current.map(fulfillment ->
-                                        fulfillment.dispatch(carrier, trackingNumber, by, clock.instant()))
-                                .orElseGet(Change::none))
+                        current -> current.map(decide).orElseGet(Change::none))
                 .doOnNext(counters::count)
                 .mapNotNull(Applied::state);
+    }
+
+    public Mono<Fulfillment> dispatch(String orderId, String carrier, String trackingNumber, String by) {
+        return change(orderId, fulfillment -> fulfillment.dispatch(carrier, trackingNumber, by, clock.instant()));
     }
 }

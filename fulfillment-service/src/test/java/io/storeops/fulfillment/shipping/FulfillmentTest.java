@@ -115,20 +115,7 @@ class FulfillmentTest {
 
     @Test
     void aHeldOrdersShipmentWaitsForTheReleaseBeforeItMayBeDispatched() {
-        OrderPaid heldOrder = new OrderPaid(
-                PAID.orderId(),
-                PAID.storeId(),
-                PAID.channel(),
-                PAID.externalOrderId(),
-                PAID.lines(),
-                PAID.shippingFee(),
-                PAID.total(),
-                PAID.paidAt(),
-                null,
-                "请发顺丰",
-                "SF",
-                List.of("BUYER_NOTE"),
-                null);
+        OrderPaid heldOrder = paid(PAID.paidAt(), "请发顺丰", List.of("BUYER_NOTE"));
         Fulfillment held = Fulfillment.forPaidOrder(Optional.empty(), heldOrder, List.of(), NOW)
                 .state();
 
@@ -256,5 +243,74 @@ class FulfillmentTest {
         assertThatThrownBy(() -> ready.dispatch("SF", "12", "wh", NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ready.dispatch("SF", "SF 123 {$gt}", "wh", NOW))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aShipmentStaysInTheFirstBatchThatTakesItAndRollsOnWhenItDidNotGoOut() {
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+
+        Fulfillment inBatch = ready.joinBatch("tmall-flagship-2026-11-28").state();
+        assertThat(inBatch.batchId()).isEqualTo("tmall-flagship-2026-11-28");
+        assertThat(inBatch.joinBatch("tmall-flagship-2026-11-29").isNone()).isTrue();
+        assertThat(inBatch.leaveBatch("tmall-flagship-2026-11-27").isNone()).isTrue();
+        assertThat(inBatch.leaveBatch("tmall-flagship-2026-11-28").state().batchId())
+                .isNull();
+
+        var dispatched = inBatch.dispatch("SF", "SF1234567890123", "wh.zhao", NOW);
+        assertThat(dispatched.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ShipmentDispatched.class,
+                        event -> assertThat(event.batchId()).isEqualTo("tmall-flagship-2026-11-28"));
+        assertThat(dispatched.state().leaveBatch("tmall-flagship-2026-11-28").isNone())
+                .isTrue();
+    }
+
+    @Test
+    void theBatchTakesAShipmentByWhenItsOrderWasPaid() {
+        Instant paidAt = Instant.parse("2026-11-28T05:59:59Z");
+        OrderPaid paidBeforeTwo = paid(paidAt, "please hurry", List.of());
+
+        Fulfillment shipment = Fulfillment.forPaidOrder(Optional.empty(), paidBeforeTwo, List.of(), NOW)
+                .state();
+
+        assertThat(shipment.paidAt()).isEqualTo(paidAt);
+        assertThat(shipment.paid().buyerNote()).isEqualTo("please hurry");
+        assertThat(shipment.paid().lines()).extracting(OrderLine::title).containsExactly("Tea", "Gift card");
+    }
+
+    @Test
+    void urgesAreRecordedWhileTheParcelIsInTheWarehouse() {
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+
+        Fulfillment urged = ready.urged("cs.li", NOW, "wedding on Saturday")
+                .state()
+                .urged("cs.wang", NOW, null)
+                .state();
+
+        assertThat(urged.urges()).extracting(Fulfillment.Urge::by).containsExactly("cs.li", "cs.wang");
+        Fulfillment dispatched =
+                urged.dispatch("SF", "SF1234567890123", "wh.zhao", NOW).state();
+        assertThatThrownBy(() -> dispatched.urged("cs.li", NOW, "again")).isInstanceOf(ShipmentConflict.class);
+    }
+
+    /** {@link #PAID}, paid at {@code paidAt} with the buyer's note and the holds review found. */
+    private static OrderPaid paid(Instant paidAt, String buyerNote, List<String> holds) {
+        return new OrderPaid(
+                PAID.orderId(),
+                PAID.storeId(),
+                PAID.channel(),
+                PAID.externalOrderId(),
+                PAID.lines(),
+                PAID.shippingFee(),
+                PAID.total(),
+                paidAt,
+                null,
+                buyerNote,
+                "SF",
+                holds,
+                null);
     }
 }

@@ -1,12 +1,10 @@
 package io.storeops.contracts.events.fulfillment;
 
-import io.storeops.contracts.NotYetEmitted;
 import io.storeops.contracts.StoreOpsEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /** The warehouse closed the day's batch; the daily report goes to the manager. Keyed by batch id. */
-@NotYetEmitted("fulfillment-service, with the daily dispatch batch (issue 10)")
 public record DispatchBatchClosed(
         String batchId,
         String storeId,

@@ -1,14 +1,12 @@
 package io.storeops.contracts.events.fulfillment;
 
 import io.storeops.contracts.Defaults;
-import io.storeops.contracts.NotYetEmitted;
 import io.storeops.contracts.StoreOpsEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** At the store's cut-off the ready shipments formed the day's dispatch batch. Keyed by batch id. */
-@NotYetEmitted("fulfillment-service, with the daily dispatch batch (issue 10)")
 public record DispatchBatchCreated(
         String batchId,
         String storeId,

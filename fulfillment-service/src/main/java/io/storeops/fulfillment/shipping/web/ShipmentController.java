@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,15 +35,21 @@ class ShipmentController {
     };
 
     private final Fulfillments fulfillments;
+    private final Clock clock;
 
-    ShipmentController(Fulfillments fulfillments) {
+    ShipmentController(Fulfillments fulfillments, Clock clock) {
         this.fulfillments = fulfillments;
+        this.clock = clock;
     }
 
     @Schema(description = "The carrier's code (e.g. SF, YTO, UPS) and the waybill's tracking number")
     record DispatchRequest(
             @Schema(example = "SF") String carrier,
             @Schema(example = "SF1234567890123") String trackingNumber) {}
+
+    @Schema(description = "What the buyer said when urging dispatch (催发货)")
+    record UrgeRequest(
+            @Schema(example = "Needs it before the weekend") String note) {}
 
     @GetMapping
     @Operation(summary = "Shipments of a store in a status, oldest first (the warehouse's work list)")
@@ -81,12 +88,34 @@ class ShipmentController {
                                 staff.username())))
                 .map(ShipmentView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
-                .onErrorMap(
-                        ShipmentConflict.class,
-                        conflict -> Problems.conflict(
-                                "shipment-state",
-                                conflict.getMessage(),
-                                Map.of("currentStatus", conflict.current().name())));
+                .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
+    }
+
+    private static Throwable conflict(ShipmentConflict conflict) {
+        return Problems.conflict(
+                "shipment-state",
+                conflict.getMessage(),
+                Map.of("currentStatus", conflict.current().name()));
+    }
+
+    @PostMapping("/{shipmentId}/urges")
+    @Operation(
+            summary = "Record that the buyer urged dispatch (催发货)",
+            description =
+                    "The shipment's batch and its daily report mark it. Refused with 409 once it left the warehouse.")
+    Mono<ShipmentView> urge(@PathVariable String shipmentId, @RequestBody(required = false) UrgeRequest request) {
+        String note = request == null || request.note() == null
+                ? null
+                : request.note().strip();
+        if (note != null && note.length() > 500) {
+            return Mono.error(Problems.invalid("note must be at most 500 characters"));
+        }
+        return StaffAccess.require(StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE)
+                .flatMap(staff -> visible(staff, shipmentId)
+                        .flatMap(shipment -> fulfillments.change(
+                                shipment.orderId(), current -> current.urged(staff.username(), clock.instant(), note))))
+                .map(ShipmentView::of)
+                .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
     }
 
     private Mono<Fulfillment> visible(Staff staff, String shipmentId) {

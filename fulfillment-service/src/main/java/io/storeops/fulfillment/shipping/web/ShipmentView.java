@@ -37,7 +37,14 @@ record ShipmentView(
         String carrier,
         String trackingNumber,
         String dispatchedBy,
-        Instant dispatchedAt) {
+        Instant dispatchedAt,
+        Instant paidAt,
+
+        @Schema(description = "The dispatch batch (daily report) the shipment is in, once the cut-off took it")
+        String batchId,
+
+        @Schema(description = "Each time the buyer urged dispatch (催发货), as customer service recorded it")
+        List<Fulfillment.Urge> urges) {
 
     static ShipmentView of(Fulfillment fulfillment) {
         return new ShipmentView(
@@ -55,6 +62,9 @@ record ShipmentView(
                 fulfillment.carrier(),
                 fulfillment.trackingNumber(),
                 fulfillment.dispatchedBy(),
-                fulfillment.dispatchedAt());
+                fulfillment.dispatchedAt(),
+                fulfillment.paidAt(),
+                fulfillment.batchId(),
+                fulfillment.urges());
     }
 }
