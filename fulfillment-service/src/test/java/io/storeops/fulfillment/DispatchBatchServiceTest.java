@@ -174,7 +174,7 @@ class DispatchBatchServiceTest {
                             "/api/shipments/{id}/dispatch",
                             "shp-" + shipped,
                             warehouse,
-                            Map.of("carrier", "SF", "trackingNumber", "SF1234567890123"))
+                            Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
                     .expectStatus()
                     .isOk();
             kafka.send(TestEvents.record(

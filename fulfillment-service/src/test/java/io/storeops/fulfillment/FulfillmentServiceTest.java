@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderSellerMemoChanged;
@@ -53,7 +54,7 @@ class FulfillmentServiceTest {
             dispatch(
                             shipmentId,
                             "SF",
-                            "SF1234567890",
+                            "SF1234567890123",
                             TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship"))
                     .expectStatus()
                     .isOk()
@@ -63,7 +64,7 @@ class FulfillmentServiceTest {
             dispatch(
                             shipmentId,
                             "SF",
-                            "SF1234567890",
+                            "SF1234567890123",
                             TestTokens.bearer("wh.li", StaffRole.WAREHOUSE, "tmall-flagship"))
                     .expectStatus()
                     .isOk()
@@ -96,15 +97,15 @@ class FulfillmentServiceTest {
                         .expectStatus()
                         .isOk());
 
-        dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("cs", StaffRole.CS_AFTERSALE, "tmall-flagship"))
+        dispatch(shipmentId, "SF", "SF1234567890123", TestTokens.bearer("cs", StaffRole.CS_AFTERSALE, "tmall-flagship"))
                 .expectStatus()
                 .isForbidden();
-        dispatch(shipmentId, "SF", "SF1234567890", TestTokens.bearer("wh.us", StaffRole.WAREHOUSE, "shopify-us"))
+        dispatch(shipmentId, "SF", "SF1234567890123", TestTokens.bearer("wh.us", StaffRole.WAREHOUSE, "shopify-us"))
                 .expectStatus()
                 .isNotFound();
         dispatch(shipmentId, "SF", "1", warehouse).expectStatus().isEqualTo(422);
-        dispatch(shipmentId, "SF", "SF1234567890", warehouse).expectStatus().isOk();
-        dispatch(shipmentId, "YTO", "YT1234567890", warehouse)
+        dispatch(shipmentId, "SF", "SF1234567890123", warehouse).expectStatus().isOk();
+        dispatch(shipmentId, "YTO", "YT1234567890123", warehouse)
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
@@ -161,7 +162,7 @@ class FulfillmentServiceTest {
             assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE))
                     .hasSize(1);
         }
-        dispatch(shipmentId, "SF", "SF1234567890", warehouse)
+        dispatch(shipmentId, "SF", "SF1234567890123", warehouse)
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
@@ -198,11 +199,58 @@ class FulfillmentServiceTest {
                         .isEqualTo("SF"));
     }
 
+    @Test
+    void theWarehouseChecksTheParcelAndAMismatchHoldsItBackAndReachesCustomerService() {
+        String orderId = PaidOrders.newOrderId("tmall-flagship");
+        String shipmentId = "shp-" + orderId;
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(TestEvents.record(paid(orderId), "order-service", 1)).join();
+            assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, PATIENCE))
+                    .hasSize(1);
+
+            inspect(shipmentId, Map.of("complete", false), warehouse)
+                    .expectStatus()
+                    .isEqualTo(422);
+            inspect(shipmentId, Map.of(), warehouse).expectStatus().isEqualTo(422);
+            inspect(shipmentId, Map.of("complete", false, "note", "gift box missing"), warehouse)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.inspection.complete")
+                    .isEqualTo(false)
+                    .jsonPath("$.inspection.by")
+                    .isEqualTo("wh.zhao");
+            var trouble = TestEvents.await(events, orderId, "ShipmentException", 1, PATIENCE);
+            assertThat(trouble).hasSize(1);
+            assertThat(EventJson.read(trouble.get(0).value(), ShipmentException.class)
+                            .kind())
+                    .isEqualTo("ACCESSORIES_MISMATCH");
+        }
+        dispatch(shipmentId, "SF", "SF1234567890123", warehouse)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("gift box missing"));
+        inspect(shipmentId, Map.of("complete", true), warehouse).expectStatus().isOk();
+        dispatch(shipmentId, "SF", "SF1234567890123", warehouse).expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec inspect(String shipmentId, Map<String, Object> body, String bearer) {
+        return http.post()
+                .uri("/api/shipments/{id}/inspection", shipmentId)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(body)
+                .exchange();
+    }
+
     private WebTestClient.ResponseSpec dispatch(String shipmentId, String carrier, String tracking, String bearer) {
         return http.post()
                 .uri("/api/shipments/{id}/dispatch", shipmentId)
                 .header(HttpHeaders.AUTHORIZATION, bearer)
-                .bodyValue(Map.of("carrier", carrier, "trackingNumber", tracking))
+                .bodyValue(Map.of("carrier", carrier, "trackingNumber", tracking, "accessoriesChecked", true))
                 .exchange();
     }
 

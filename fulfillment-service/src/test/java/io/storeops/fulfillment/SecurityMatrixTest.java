@@ -91,7 +91,7 @@ class SecurityMatrixTest {
                     "dispatch",
                     HttpMethod.POST,
                     "/api/shipments/{shipment}/dispatch",
-                    Map.of("carrier", "SF", "trackingNumber", "SF1234567890"),
+                    Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true),
                     EnumSet.of(StaffRole.WAREHOUSE)),
             new Route("stock list", HttpMethod.GET, "/api/stock?storeId=" + STORE, null, STOCK_READERS),
             new Route("one SKU's stock", HttpMethod.GET, "/api/stock/" + STORE + "/{sku}", null, STOCK_READERS),
@@ -103,6 +103,12 @@ class SecurityMatrixTest {
                     Map.of("delta", 1),
                     STOCK_KEEPERS),
             new Route("import", HttpMethod.POST, "/api/stock/" + STORE + "/imports", "multipart", STOCK_KEEPERS),
+            new Route(
+                    "inspection",
+                    HttpMethod.POST,
+                    "/api/shipments/{shipment}/inspection",
+                    Map.of("complete", true),
+                    EnumSet.of(StaffRole.WAREHOUSE)),
             new Route(
                     "urge",
                     HttpMethod.POST,
@@ -263,7 +269,7 @@ class SecurityMatrixTest {
                 "/api/shipments/{id}/dispatch",
                 shipmentId,
                 StaffRole.WAREHOUSE,
-                Map.of("carrier", "SF", "trackingNumber", "SF1234567890123"));
+                Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true));
         if (state == BatchState.CLOSED) {
             batchStep("/api/dispatch-batches/{id}/close", batchId, StaffRole.WAREHOUSE, Map.of());
         }

@@ -285,7 +285,7 @@ class StockServiceTest {
         http.post()
                 .uri("/api/shipments/{id}/dispatch", "shp-" + holding)
                 .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
-                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890"))
+                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
                 .exchange()
                 .expectStatus()
                 .isOk();

@@ -153,7 +153,9 @@ class WalkingSkeletonIT {
                     system.fulfillmentPort(),
                     "/api/shipments/" + shipmentId + "/dispatch",
                     warehouse,
-                    "{\"carrier\":\"SF\",\"trackingNumber\":\"SF" + Math.abs(orderId.hashCode()) + "\"}");
+                    "{\"carrier\":\"SF\",\"trackingNumber\":\""
+                            + String.format("SF%013d", Math.abs((long) orderId.hashCode()))
+                            + "\",\"accessoriesChecked\":true}");
 
             assertThat(status(dispatched)).as(dispatched.body()).isEqualTo(200);
             assertThat(json(dispatched).get("dispatchedBy").asString()).isEqualTo("dev-warehouse");
@@ -270,7 +272,7 @@ class WalkingSkeletonIT {
                 system.fulfillmentPort(),
                 "/api/shipments/shp-" + orderId + "/dispatch",
                 warehouse,
-                "{\"carrier\":\"SF\",\"trackingNumber\":\"SF10001000\"}");
+                "{\"carrier\":\"SF\",\"trackingNumber\":\"SF1000100010001\",\"accessoriesChecked\":true}");
         assertThat(status(dispatch)).isEqualTo(409);
     }
 

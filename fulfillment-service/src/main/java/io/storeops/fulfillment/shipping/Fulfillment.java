@@ -8,6 +8,7 @@ import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.Change;
@@ -15,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
  * The fulfilment of one order: its shipment, from creation to the carrier. One document per
@@ -38,7 +39,8 @@ public record Fulfillment(
         Instant dispatchedAt,
         PaidOrder paid,
         String batchId,
-        List<Urge> urges) {
+        List<Urge> urges,
+        Inspection inspection) {
 
     /**
      * The seller's memo from the order: the carrier the shop chose (it outranks the buyer's
@@ -64,11 +66,20 @@ public record Fulfillment(
     /** The buyer urged dispatch (催发货), as customer service recorded it. */
     public record Urge(String by, Instant at, String note) {}
 
+    /**
+     * The warehouse's check of the parcel against its outbound slip (检查商品附件): every line and
+     * accessory present, or not, with what is missing.
+     */
+    public record Inspection(boolean complete, String note, String by, Instant at) {}
+
+    /** The kind of {@link ShipmentException} a failed check raises. */
+    public static final String ACCESSORIES_MISMATCH = "ACCESSORIES_MISMATCH";
+
     /** Why a shipment was cancelled, as carried by ShipmentCancelled. */
     public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
 
     private static final String SHIPMENT_PREFIX = "shp-";
-    private static final Pattern TRACKING_NUMBER = Pattern.compile("^[A-Za-z0-9-]{4,40}$");
+    private static final int NOTE_LIMIT = 500;
 
     public Fulfillment {
         lines = lines == null ? List.of() : List.copyOf(lines);
@@ -133,7 +144,8 @@ public record Fulfillment(
                         paid.total(),
                         paid.buyerNote()),
                 null,
-                List.of());
+                List.of(),
+                null);
         List<StoreOpsEvent> events = new ArrayList<>();
         events.add(new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
         shortages.forEach(line -> events.add(
@@ -149,7 +161,10 @@ public record Fulfillment(
         List<ItemQuantity> stillShort =
                 shortages.stream().filter(line -> !line.sku().equals(sku)).toList();
         ShipmentStatus next = status == ShipmentStatus.AWAITING_STOCK ? inWarehouse(stillShort) : status;
-        return Change.of(with(next, stillShort, address, sellerMemo));
+        return Change.of(edit(draft -> {
+            draft.status = next;
+            draft.shortages = stillShort;
+        }));
     }
 
     /** Whether the shipment is still in the warehouse (not dispatched, not cancelled). */
@@ -173,7 +188,7 @@ public record Fulfillment(
             return Change.none();
         }
         return Change.of(
-                with(ShipmentStatus.CANCELLED, shortages, address, sellerMemo),
+                edit(draft -> draft.status = ShipmentStatus.CANCELLED),
                 new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
     }
 
@@ -182,20 +197,20 @@ public record Fulfillment(
         if (!isInWarehouse() || corrected.equals(address)) {
             return Change.none();
         }
-        return Change.of(with(status, shortages, corrected, sellerMemo));
+        return Change.of(edit(draft -> draft.address = corrected));
     }
 
     /** The order went into review: a waiting shipment must not go out until it is released. */
     public Change<Fulfillment> orderHeld() {
         return status == ShipmentStatus.READY || status == ShipmentStatus.AWAITING_STOCK
-                ? Change.of(with(ShipmentStatus.ON_HOLD, shortages, address, sellerMemo))
+                ? Change.of(edit(draft -> draft.status = ShipmentStatus.ON_HOLD))
                 : Change.none();
     }
 
     /** Review is done: the shipment waits for the warehouse again. */
     public Change<Fulfillment> orderReleased() {
         return status == ShipmentStatus.ON_HOLD
-                ? Change.of(with(inWarehouse(shortages), shortages, address, sellerMemo))
+                ? Change.of(edit(draft -> draft.status = inWarehouse(shortages)))
                 : Change.none();
     }
 
@@ -205,50 +220,12 @@ public record Fulfillment(
         if (!isInWarehouse() || memo.equals(sellerMemo)) {
             return Change.none();
         }
-        return Change.of(with(status, shortages, address, memo));
+        return Change.of(edit(draft -> draft.sellerMemo = memo));
     }
 
     /** The carrier the parcel should go with: the shop's choice in the seller's memo, else the buyer's request. */
     public String carrierToUse() {
         return sellerMemo != null && sellerMemo.carrier() != null ? sellerMemo.carrier() : requestedCarrier;
-    }
-
-    /** This shipment before dispatch, with a new status, shortages, address or memo. */
-    private Fulfillment with(
-            ShipmentStatus newStatus, List<ItemQuantity> newShortages, Address newAddress, SellerMemo newMemo) {
-        return with(newStatus, newShortages, newAddress, newMemo, batchId, urges);
-    }
-
-    /** This shipment in another batch (or in none), with its urges. */
-    private Fulfillment inBatch(String newBatchId, List<Urge> newUrges) {
-        return with(status, shortages, address, sellerMemo, newBatchId, newUrges);
-    }
-
-    private Fulfillment with(
-            ShipmentStatus newStatus,
-            List<ItemQuantity> newShortages,
-            Address newAddress,
-            SellerMemo newMemo,
-            String newBatchId,
-            List<Urge> newUrges) {
-        return new Fulfillment(
-                orderId,
-                storeId,
-                shipmentId,
-                newStatus,
-                lines,
-                newShortages,
-                newAddress,
-                requestedCarrier,
-                newMemo,
-                createdAt,
-                carrier,
-                trackingNumber,
-                dispatchedBy,
-                dispatchedAt,
-                paid,
-                newBatchId,
-                newUrges);
     }
 
     /** When the buyer paid: what decides the batch the shipment belongs to. */
@@ -258,12 +235,16 @@ public record Fulfillment(
 
     /** The day's batch took this shipment; the first batch to take it keeps it. */
     public Change<Fulfillment> joinBatch(String newBatchId) {
-        return batchId == null && isInWarehouse() ? Change.of(inBatch(newBatchId, urges)) : Change.none();
+        return batchId == null && isInWarehouse()
+                ? Change.of(edit(draft -> draft.batchId = newBatchId))
+                : Change.none();
     }
 
     /** {@code closedBatchId} closed without this parcel: it goes into the next batch. */
     public Change<Fulfillment> leaveBatch(String closedBatchId) {
-        return closedBatchId.equals(batchId) && isInWarehouse() ? Change.of(inBatch(null, urges)) : Change.none();
+        return closedBatchId.equals(batchId) && isInWarehouse()
+                ? Change.of(edit(draft -> draft.batchId = null))
+                : Change.none();
     }
 
     /** Customer service records the buyer urging dispatch; the batch and its report mark the shipment. */
@@ -273,21 +254,87 @@ public record Fulfillment(
         }
         List<Urge> more = new ArrayList<>(urges);
         more.add(new Urge(by, at, note));
-        return Change.of(inBatch(batchId, more));
+        return Change.of(edit(draft -> draft.urges = more));
     }
 
     /**
-     * The warehouse hands the parcel to the carrier. Dispatching again with the same carrier and
-     * tracking number is a harmless repeat; anything else on a dispatched shipment is a conflict.
+     * The warehouse checked the parcel against its outbound slip. A mismatch needs a note of what is
+     * missing, holds the parcel back from dispatch and tells customer service ({@link
+     * ShipmentException}); a later complete check lets it go.
      */
-    public Change<Fulfillment> dispatch(String newCarrier, String newTrackingNumber, String by, Instant at) {
+    public Change<Fulfillment> inspected(boolean complete, String note, String by, Instant at) {
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (!complete && cleanNote == null) {
+            throw new IllegalArgumentException("note is required for a mismatch: say what is missing or wrong");
+        }
+        if (cleanNote != null && cleanNote.length() > NOTE_LIMIT) {
+            throw new IllegalArgumentException("note must be at most " + NOTE_LIMIT + " characters");
+        }
+        if (!isInWarehouse()) {
+            throw new ShipmentConflict(
+                    status, "Shipment " + shipmentId + " is " + status + ": there is no parcel to check.");
+        }
+        Fulfillment checked = edit(draft -> draft.inspection = new Inspection(complete, cleanNote, by, at));
+        return complete
+                ? Change.of(checked)
+                : Change.of(
+                        checked,
+                        new ShipmentException(orderId, storeId, shipmentId, ACCESSORIES_MISMATCH, cleanNote, at));
+    }
+
+    /**
+     * The warehouse hands the parcel to the carrier, its accessories checked (before, or now:
+     * {@code checkedNow}), with a tracking number in the carrier's format. Dispatching again with the
+     * same carrier and tracking number is a harmless repeat; anything else on a dispatched shipment
+     * is a conflict.
+     */
+    public Change<Fulfillment> dispatch(String carrierCode, String number, boolean checkedNow, String by, Instant at) {
+        String newCarrier = Carrier.normalise(carrierCode);
         if (newCarrier == null || newCarrier.isBlank() || newCarrier.length() > 40) {
             throw new IllegalArgumentException("carrier is required (at most 40 characters)");
         }
-        if (newTrackingNumber == null
-                || !TRACKING_NUMBER.matcher(newTrackingNumber).matches()) {
-            throw new IllegalArgumentException("trackingNumber must be 4 to 40 letters, digits or '-'");
+        Carrier.problemWith(newCarrier, number).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        String newTrackingNumber = Carrier.normaliseNumber(number);
+        if (status == ShipmentStatus.DISPATCHED) {
+            if (newCarrier.equals(carrier) && newTrackingNumber.equals(trackingNumber)) {
+                return Change.none();
+            }
+            throw new ShipmentConflict(
+                    status,
+                    "Shipment " + shipmentId + " was already dispatched with " + carrier + " " + trackingNumber + ".");
         }
+        refuseDispatchWhileNotReady();
+        if (inspection != null && !inspection.complete()) {
+            throw new ShipmentConflict(
+                    status,
+                    "Shipment " + shipmentId + " failed its check (" + inspection.note() + "): check it again "
+                            + "once the parcel is complete.");
+        }
+        if (inspection == null && !checkedNow) {
+            throw new ShipmentConflict(
+                    status,
+                    "Shipment " + shipmentId + " has not been checked against its outbound slip: check its "
+                            + "accessories first (or say accessoriesChecked when dispatching).");
+        }
+        Fulfillment dispatched = edit(draft -> {
+            draft.status = ShipmentStatus.DISPATCHED;
+            draft.carrier = newCarrier;
+            draft.trackingNumber = newTrackingNumber;
+            draft.dispatchedBy = by;
+            draft.dispatchedAt = at;
+            if (inspection == null) {
+                draft.inspection = new Inspection(true, null, by, at);
+            }
+        });
+        return Change.of(
+                dispatched,
+                new ShipmentDispatched(
+                        orderId, storeId, shipmentId, newCarrier, newTrackingNumber, batchId, lines, by, at));
+    }
+
+    private void refuseDispatchWhileNotReady() {
         if (status == ShipmentStatus.CANCELLED) {
             throw new ShipmentConflict(
                     status, "Shipment " + shipmentId + " is cancelled with its order: do not ship it.");
@@ -301,35 +348,65 @@ public record Fulfillment(
                     status,
                     "Shipment " + shipmentId + " is waiting for stock of " + shortages + ": wait for the restock.");
         }
-        if (status == ShipmentStatus.DISPATCHED) {
-            if (newCarrier.equals(carrier) && newTrackingNumber.equals(trackingNumber)) {
-                return Change.none();
-            }
-            throw new ShipmentConflict(
-                    status,
-                    "Shipment " + shipmentId + " was already dispatched with " + carrier + " " + trackingNumber + ".");
+    }
+
+    /** A copy of this shipment with {@code changes} applied. */
+    private Fulfillment edit(Consumer<Draft> changes) {
+        Draft draft = new Draft(this);
+        changes.accept(draft);
+        return draft.build();
+    }
+
+    /** What a decision may change; the order, store, lines and payment never change here. */
+    private static final class Draft {
+        private final Fulfillment from;
+        ShipmentStatus status;
+        List<ItemQuantity> shortages;
+        Address address;
+        SellerMemo sellerMemo;
+        String carrier;
+        String trackingNumber;
+        String dispatchedBy;
+        Instant dispatchedAt;
+        String batchId;
+        List<Urge> urges;
+        Inspection inspection;
+
+        private Draft(Fulfillment from) {
+            this.from = from;
+            status = from.status;
+            shortages = from.shortages;
+            address = from.address;
+            sellerMemo = from.sellerMemo;
+            carrier = from.carrier;
+            trackingNumber = from.trackingNumber;
+            dispatchedBy = from.dispatchedBy;
+            dispatchedAt = from.dispatchedAt;
+            batchId = from.batchId;
+            urges = from.urges;
+            inspection = from.inspection;
         }
-        Fulfillment dispatched = new Fulfillment(
-                orderId,
-                storeId,
-                shipmentId,
-                ShipmentStatus.DISPATCHED,
-                lines,
-                shortages,
-                address,
-                requestedCarrier,
-                sellerMemo,
-                createdAt,
-                newCarrier,
-                newTrackingNumber,
-                by,
-                at,
-                paid,
-                batchId,
-                urges);
-        return Change.of(
-                dispatched,
-                new ShipmentDispatched(
-                        orderId, storeId, shipmentId, newCarrier, newTrackingNumber, batchId, lines, by, at));
+
+        private Fulfillment build() {
+            return new Fulfillment(
+                    from.orderId,
+                    from.storeId,
+                    from.shipmentId,
+                    status,
+                    from.lines,
+                    shortages,
+                    address,
+                    from.requestedCarrier,
+                    sellerMemo,
+                    from.createdAt,
+                    carrier,
+                    trackingNumber,
+                    dispatchedBy,
+                    dispatchedAt,
+                    from.paid,
+                    batchId,
+                    urges,
+                    inspection);
+        }
     }
 }

@@ -204,7 +204,13 @@ public class Fulfillments implements ApplicationRunner {
                 .mapNotNull(Applied::state);
     }
 
-    public Mono<Fulfillment> dispatch(String orderId, String carrier, String trackingNumber, String by) {
-        return change(orderId, fulfillment -> fulfillment.dispatch(carrier, trackingNumber, by, clock.instant()));
+    public Mono<Fulfillment> dispatch(
+            String orderId, String carrier, String trackingNumber, boolean checkedNow, String by) {
+        return change(
+                orderId, fulfillment -> fulfillment.dispatch(carrier, trackingNumber, checkedNow, by, clock.instant()));
+    }
+
+    public Mono<Fulfillment> inspect(String orderId, boolean complete, String note, String by) {
+        return change(orderId, fulfillment -> fulfillment.inspected(complete, note, by, clock.instant()));
     }
 }

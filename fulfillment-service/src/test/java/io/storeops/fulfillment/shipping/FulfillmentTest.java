@@ -10,6 +10,7 @@ import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderPaid;
 import java.time.Instant;
@@ -65,19 +66,19 @@ class FulfillmentTest {
         Fulfillment ready =
                 Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
 
-        var dispatched = ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW);
+        var dispatched = ready.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW);
 
         assertThat(dispatched.state().status()).isEqualTo(ShipmentStatus.DISPATCHED);
         assertThat(dispatched.events()).singleElement().isInstanceOfSatisfying(ShipmentDispatched.class, event -> {
             assertThat(event.dispatchedBy()).isEqualTo("wh.zhao");
-            assertThat(event.trackingNumber()).isEqualTo("SF1234567890");
+            assertThat(event.trackingNumber()).isEqualTo("SF1234567890123");
         });
         assertThat(dispatched
                         .state()
-                        .dispatch("SF", "SF1234567890", "wh.li", NOW)
+                        .dispatch("SF", "SF1234567890123", true, "wh.li", NOW)
                         .isNone())
                 .isTrue();
-        assertThatThrownBy(() -> dispatched.state().dispatch("YTO", "YT99999999", "wh.li", NOW))
+        assertThatThrownBy(() -> dispatched.state().dispatch("YTO", "YT9999999999999", true, "wh.li", NOW))
                 .isInstanceOfSatisfying(
                         ShipmentConflict.class,
                         conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.DISPATCHED));
@@ -97,7 +98,7 @@ class FulfillmentTest {
                         ShipmentCancelled.class,
                         event -> assertThat(event.reason()).isEqualTo(Fulfillment.ORDER_CANCELLED));
         assertThat(cancelled.state().orderCancelled(NOW).isNone()).isTrue();
-        assertThatThrownBy(() -> cancelled.state().dispatch("SF", "SF1234567890", "wh.zhao", NOW))
+        assertThatThrownBy(() -> cancelled.state().dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW))
                 .isInstanceOfSatisfying(
                         ShipmentConflict.class,
                         conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.CANCELLED));
@@ -107,7 +108,7 @@ class FulfillmentTest {
     void aDispatchedShipmentIsNotStoppedByALateCancellation() {
         Fulfillment dispatched = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
                 .state()
-                .dispatch("SF", "SF1234567890", "wh.zhao", NOW)
+                .dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW)
                 .state();
 
         assertThat(dispatched.orderCancelled(NOW).isNone()).isTrue();
@@ -120,7 +121,7 @@ class FulfillmentTest {
                 .state();
 
         assertThat(held.status()).isEqualTo(ShipmentStatus.ON_HOLD);
-        assertThatThrownBy(() -> held.dispatch("SF", "SF1234567890", "wh.zhao", NOW))
+        assertThatThrownBy(() -> held.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW))
                 .isInstanceOfSatisfying(
                         ShipmentConflict.class,
                         conflict -> assertThat(conflict.current()).isEqualTo(ShipmentStatus.ON_HOLD));
@@ -141,7 +142,7 @@ class FulfillmentTest {
                 Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
 
         assertThat(ready.addressChanged(corrected).state().address()).isEqualTo(corrected);
-        assertThat(ready.dispatch("SF", "SF1234567890", "wh.zhao", NOW)
+        assertThat(ready.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW)
                         .state()
                         .addressChanged(corrected)
                         .isNone())
@@ -191,7 +192,7 @@ class FulfillmentTest {
         assertThat(withMemo.orderHeld().state().sellerMemo())
                 .as("kept through review")
                 .isEqualTo(withMemo.sellerMemo());
-        assertThat(withMemo.dispatch("YTO", "YT1234567890", "wh.zhao", NOW)
+        assertThat(withMemo.dispatch("YTO", "YT1234567890123", true, "wh.zhao", NOW)
                         .state()
                         .sellerMemoChanged("SF", null)
                         .isNone())
@@ -214,7 +215,7 @@ class FulfillmentTest {
                     assertThat(shortage.sku()).isEqualTo(PAID.lines().get(0).sku());
                     assertThat(shortage.missingQuantity()).isEqualTo(2);
                 });
-        assertThatThrownBy(() -> waiting.dispatch("SF", "SF1234567890", "wh.zhao", NOW))
+        assertThatThrownBy(() -> waiting.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW))
                 .isInstanceOf(ShipmentConflict.class)
                 .hasMessageContaining("waiting for stock");
 
@@ -234,15 +235,65 @@ class FulfillmentTest {
     }
 
     @Test
-    void dispatchNeedsACarrierAndAPlausibleTrackingNumber() {
+    void dispatchNeedsACarrierAndATrackingNumberInItsFormat() {
         Fulfillment ready =
                 Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
 
-        assertThatThrownBy(() -> ready.dispatch(" ", "SF123456", "wh", NOW))
+        assertThatThrownBy(() -> ready.dispatch(" ", "SF123456", true, "wh", NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ready.dispatch("SF", "12", "wh", NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ready.dispatch("SF", "SF 123 {$gt}", "wh", NOW))
+        assertThatThrownBy(() -> ready.dispatch("SF", "12", true, "wh", NOW))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ready.dispatch("SF", "SF 123 {$gt}", true, "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ready.dispatch("SF", "YT1234567890123", true, "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a SF Express tracking number");
+
+        Fulfillment scanned =
+                ready.dispatch("sf", "sf 1234 5678 90123", true, "wh", NOW).state();
+        assertThat(scanned.carrier()).isEqualTo("SF");
+        assertThat(scanned.trackingNumber()).isEqualTo("SF1234567890123");
+    }
+
+    @Test
+    void aParcelIsCheckedAgainstItsSlipBeforeItLeavesAndAMismatchHoldsItAndTellsCustomerService() {
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+
+        assertThatThrownBy(() -> ready.dispatch("SF", "SF1234567890123", false, "wh", NOW))
+                .isInstanceOf(ShipmentConflict.class)
+                .hasMessageContaining("has not been checked");
+        assertThatThrownBy(() -> ready.inspected(false, " ", "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("note is required");
+
+        var mismatch = ready.inspected(false, "gift box missing", "wh.zhao", NOW);
+        assertThat(mismatch.events()).singleElement().isInstanceOfSatisfying(ShipmentException.class, event -> {
+            assertThat(event.kind()).isEqualTo(Fulfillment.ACCESSORIES_MISMATCH);
+            assertThat(event.detail()).isEqualTo("gift box missing");
+        });
+        assertThatThrownBy(() -> mismatch.state().dispatch("SF", "SF1234567890123", true, "wh", NOW))
+                .isInstanceOf(ShipmentConflict.class)
+                .hasMessageContaining("failed its check (gift box missing)");
+
+        Fulfillment complete =
+                mismatch.state().inspected(true, null, "wh.zhao", NOW).state();
+        var dispatched = complete.dispatch("SF", "SF1234567890123", false, "wh.li", NOW);
+        assertThat(dispatched.state().status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(dispatched.state().inspection().by()).isEqualTo("wh.zhao");
+        assertThatThrownBy(() -> dispatched.state().inspected(true, null, "wh", NOW))
+                .isInstanceOf(ShipmentConflict.class);
+    }
+
+    @Test
+    void checkingAtTheDispatchDeskRecordsTheCheckWithTheDispatch() {
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+
+        Fulfillment dispatched =
+                ready.dispatch("SF", "SF1234567890123", true, "wh.li", NOW).state();
+
+        assertThat(dispatched.inspection()).isEqualTo(new Fulfillment.Inspection(true, null, "wh.li", NOW));
     }
 
     @Test
@@ -257,7 +308,7 @@ class FulfillmentTest {
         assertThat(inBatch.leaveBatch("tmall-flagship-2026-11-28").state().batchId())
                 .isNull();
 
-        var dispatched = inBatch.dispatch("SF", "SF1234567890123", "wh.zhao", NOW);
+        var dispatched = inBatch.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW);
         assertThat(dispatched.events())
                 .singleElement()
                 .isInstanceOfSatisfying(
@@ -292,7 +343,7 @@ class FulfillmentTest {
 
         assertThat(urged.urges()).extracting(Fulfillment.Urge::by).containsExactly("cs.li", "cs.wang");
         Fulfillment dispatched =
-                urged.dispatch("SF", "SF1234567890123", "wh.zhao", NOW).state();
+                urged.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW).state();
         assertThatThrownBy(() -> dispatched.urged("cs.li", NOW, "again")).isInstanceOf(ShipmentConflict.class);
     }
 

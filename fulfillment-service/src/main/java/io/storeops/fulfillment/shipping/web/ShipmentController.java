@@ -42,10 +42,20 @@ class ShipmentController {
         this.clock = clock;
     }
 
-    @Schema(description = "The carrier's code (e.g. SF, YTO, UPS) and the waybill's tracking number")
+    @Schema(
+            description = "The carrier's code (SF, YTO, ZTO, STO, YUNDA, JD, EMS, UPS, FEDEX, DHL are format-checked; "
+                    + "others take any 4 to 40 letters, digits or '-') and the waybill's tracking number (spaces "
+                    + "dropped, upper-cased); accessoriesChecked when the parcel was checked at the dispatch desk "
+                    + "instead of before")
     record DispatchRequest(
             @Schema(example = "SF") String carrier,
-            @Schema(example = "SF1234567890123") String trackingNumber) {}
+            @Schema(example = "SF1234567890123") String trackingNumber,
+            Boolean accessoriesChecked) {}
+
+    @Schema(description = "The check against the outbound slip: complete, or not with what is missing")
+    record InspectionRequest(
+            Boolean complete,
+            @Schema(example = "gift box missing") String note) {}
 
     @Schema(description = "What the buyer said when urging dispatch (催发货)")
     record UrgeRequest(
@@ -83,8 +93,9 @@ class ShipmentController {
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.dispatch(
                                 shipment.orderId(),
-                                trim(request.carrier()),
-                                trim(request.trackingNumber()),
+                                request.carrier(),
+                                request.trackingNumber(),
+                                Boolean.TRUE.equals(request.accessoriesChecked()),
                                 staff.username())))
                 .map(ShipmentView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
@@ -96,6 +107,24 @@ class ShipmentController {
                 "shipment-state",
                 conflict.getMessage(),
                 Map.of("currentStatus", conflict.current().name()));
+    }
+
+    @PostMapping("/{shipmentId}/inspection")
+    @Operation(
+            summary = "Check a parcel against its outbound slip (检查商品附件)",
+            description = "A mismatch (complete=false) needs a note, holds the parcel back from dispatch and tells "
+                    + "customer service (ShipmentException ACCESSORIES_MISMATCH); a later complete check lets it go.")
+    Mono<ShipmentView> inspect(@PathVariable String shipmentId, @RequestBody InspectionRequest request) {
+        if (request == null || request.complete() == null) {
+            return Mono.error(Problems.invalid("complete is required: true, or false with a note"));
+        }
+        return StaffAccess.require(StaffRole.WAREHOUSE)
+                .flatMap(staff -> visible(staff, shipmentId)
+                        .flatMap(shipment -> fulfillments.inspect(
+                                shipment.orderId(), request.complete(), request.note(), staff.username())))
+                .map(ShipmentView::of)
+                .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
+                .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
     }
 
     @PostMapping("/{shipmentId}/urges")
@@ -124,9 +153,5 @@ class ShipmentController {
                 .orElseGet(Mono::empty)
                 .filter(fulfillment -> staff.canSee(fulfillment.storeId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Shipment", shipmentId)));
-    }
-
-    private static String trim(String value) {
-        return value == null ? null : value.trim();
     }
 }

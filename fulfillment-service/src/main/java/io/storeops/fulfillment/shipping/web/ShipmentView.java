@@ -44,7 +44,10 @@ record ShipmentView(
         String batchId,
 
         @Schema(description = "Each time the buyer urged dispatch (催发货), as customer service recorded it")
-        List<Fulfillment.Urge> urges) {
+        List<Fulfillment.Urge> urges,
+
+        @Schema(description = "The latest check against the outbound slip, once made")
+        Fulfillment.Inspection inspection) {
 
     static ShipmentView of(Fulfillment fulfillment) {
         return new ShipmentView(
@@ -65,6 +68,7 @@ record ShipmentView(
                 fulfillment.dispatchedAt(),
                 fulfillment.paidAt(),
                 fulfillment.batchId(),
-                fulfillment.urges());
+                fulfillment.urges(),
+                fulfillment.inspection());
     }
 }
