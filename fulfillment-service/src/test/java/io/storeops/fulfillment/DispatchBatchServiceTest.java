@@ -14,16 +14,26 @@ import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -167,6 +177,45 @@ class DispatchBatchServiceTest {
         post("/api/dispatch-batches/{id}/printed", batchId, clerk, Map.of())
                 .expectStatus()
                 .isEqualTo(409);
+        byte[] report = http.get()
+                .uri("/api/dispatch-batches/{id}/documents/daily-report", batchId)
+                .header(HttpHeaders.AUTHORIZATION, clerk)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PDF)
+                .expectHeader()
+                .valueEquals(
+                        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + batchId + "-daily-report.pdf\"")
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(pdfText(report))
+                .contains(
+                        "日报表 Daily report",
+                        batchId,
+                        shipped.substring(shipped.indexOf(':') + 1, shipped.indexOf(':') + 10),
+                        "催 urged",
+                        "clerk.wu");
+        byte[] zip = http.get()
+                .uri("/api/dispatch-batches/{id}/documents", batchId)
+                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(zipEntries(zip))
+                .containsExactly(
+                        batchId + "-daily-report.pdf", batchId + "-outbound-slips.pdf", batchId + "-waybills.pdf");
+        http.get()
+                .uri("/api/dispatch-batches/{id}/documents/invoices-for-everyone", batchId)
+                .header(HttpHeaders.AUTHORIZATION, clerk)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         awaitShipmentField(shipped, warehouse, "$.batchId", batchId);
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
@@ -258,6 +307,29 @@ class DispatchBatchServiceTest {
                 .expectStatus()
                 .isNotFound();
         post("/api/dispatch-batches", "", clerk, Map.of()).expectStatus().isEqualTo(422);
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException unreadable) {
+            throw new AssertionError("not a PDF", unreadable);
+        }
+    }
+
+    /** The names in a zip, each entry checked to be a PDF. */
+    private static List<String> zipEntries(byte[] zip) {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                assertThat(new String(entries.readNBytes(5), StandardCharsets.US_ASCII))
+                        .isEqualTo("%PDF-");
+                names.add(entry.getName());
+            }
+        } catch (IOException unreadable) {
+            throw new AssertionError("not a zip", unreadable);
+        }
+        return names;
     }
 
     private String paidAt(String storeId, Instant paidAt, List<String> holds) {

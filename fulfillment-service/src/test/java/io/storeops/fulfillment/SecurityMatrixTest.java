@@ -125,6 +125,18 @@ class SecurityMatrixTest {
                     BATCH_READERS),
             new Route("one batch", HttpMethod.GET, "/api/dispatch-batches/{open-batch}", null, BATCH_READERS),
             new Route(
+                    "a batch's document",
+                    HttpMethod.GET,
+                    "/api/dispatch-batches/{open-batch}/documents/waybills",
+                    null,
+                    BATCH_READERS),
+            new Route(
+                    "a batch's documents zipped",
+                    HttpMethod.GET,
+                    "/api/dispatch-batches/{open-batch}/documents",
+                    null,
+                    BATCH_READERS),
+            new Route(
                     "early cut-off", HttpMethod.POST, "/api/dispatch-batches", Map.of("storeId", BATCH_STORE), CLERKS),
             new Route(
                     "printed and stamped",

@@ -23,6 +23,8 @@ final class DemoStores {
                 "storeops.stores." + TMALL + ".currency=CNY",
                 "storeops.stores." + TMALL + ".zone=Asia/Shanghai",
                 "storeops.stores." + TMALL + ".webhook-secrets=" + TMALL_SECRET,
+                "storeops.stores." + TMALL + ".dispatch.sender-address=浙江省杭州市余杭区文一西路 969 号",
+                "storeops.stores." + TMALL + ".dispatch.sender-phone=0571-88880000",
                 "storeops.stores." + SHOPIFY + ".name=Shopify US",
                 "storeops.stores." + SHOPIFY + ".currency=USD",
                 "storeops.stores." + SHOPIFY + ".zone=America/New_York",

@@ -39,10 +39,17 @@ public record DispatchProperties(Map<String, StoreDispatch> stores) {
      * @param restDays          days without a batch: dates ({@code 2027-02-06}) or inclusive ranges
      *                          ({@code 2027-02-05..2027-02-11})
      * @param weeklyRestDays    weekdays without a batch (default none: the warehouse ships every day)
+     * @param senderAddress     the sender's address on the store's waybills (default none)
+     * @param senderPhone       the sender's phone on the store's waybills (default none)
      */
-    public record DispatchSettings(String cutoff, List<String> restDays, List<DayOfWeek> weeklyRestDays) {
+    public record DispatchSettings(
+            String cutoff,
+            List<String> restDays,
+            List<DayOfWeek> weeklyRestDays,
+            String senderAddress,
+            String senderPhone) {
 
-        static final DispatchSettings DEFAULTS = new DispatchSettings(null, null, null);
+        static final DispatchSettings DEFAULTS = new DispatchSettings(null, null, null, null, null);
 
         public DispatchSettings {
             cutoff = cutoff == null ? "14:00" : cutoff;

@@ -1,0 +1,244 @@
+package io.storeops.fulfillment.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.oned.Code128Reader;
+import io.storeops.contracts.Address;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.fulfillment.batch.DispatchBatch;
+import io.storeops.fulfillment.shipping.Fulfillment;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The batch's documents as the clerk prints them: the text each carries (read back from the PDF),
+ * the font embedded as a subset, one page of each rendered to an image, and the waybill's barcode
+ * read back by a scanner's decoder.
+ */
+class BatchDocumentsTest {
+
+    private static final Instant CUTOFF = Instant.parse("2026-11-28T06:00:00Z");
+    private static final Letterhead TMALL =
+            new Letterhead("天猫旗舰店 Tmall flagship", ZoneId.of("Asia/Shanghai"), "浙江省杭州市余杭区文一西路 969 号", "0571-88880000");
+    /** Where the rendered pages go, for a person to look at. */
+    private static final Path RENDERED = Path.of("target", "documents");
+
+    private static DispatchBatch batch;
+    private static List<Fulfillment> shipments;
+
+    @BeforeAll
+    static void aPrintedBatchOfTwoShipments() {
+        Fulfillment dispatched = shipment(
+                        "T1001",
+                        new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", "东部软件园 3 号楼", "310012"),
+                        "请周六送达，谢谢",
+                        List.of(
+                                new OrderLine("TEA-LJ-250", "西湖龙井 250g 明前特级", 2, new Money(12800, "CNY")),
+                                new OrderLine("CUP-GL-01", "Glass cup 玻璃杯", 1, new Money(3900, "CNY"))))
+                .sellerMemoChanged("SF", "买家要顺丰，礼盒包装")
+                .state()
+                .dispatch("SF", "SF1234567890123", true, "wh.zhao", CUTOFF.plusSeconds(3600))
+                .state();
+        Fulfillment urged = shipment(
+                        "T1002",
+                        new Address(
+                                "Li Lei",
+                                "13900139000",
+                                "CN",
+                                "Guangdong",
+                                "Shenzhen",
+                                "Nanshan",
+                                "1 Keyuan Road",
+                                null,
+                                "518057"),
+                        null,
+                        List.of(new OrderLine("TEA-LJ-250", "West Lake Longjing 250g", 1, new Money(12800, "CNY"))))
+                .urged("cs.li", CUTOFF.minusSeconds(600), "wedding on Saturday")
+                .state();
+        shipments = List.of(dispatched, urged);
+        DispatchBatch made = DispatchBatch.cutOff(
+                        Optional.empty(),
+                        "tmall-flagship",
+                        LocalDate.parse("2026-11-28"),
+                        CUTOFF,
+                        List.of(dispatched.shipmentId(), urged.shipmentId()),
+                        List.of(urged.shipmentId()),
+                        DispatchBatch.AT_CUTOFF,
+                        CUTOFF)
+                .state();
+        batch = made.printed("clerk.wu", CUTOFF.plusSeconds(300)).state();
+    }
+
+    @Test
+    void theDailyReportListsEveryShipmentWithItsChineseAddressMemoNoteAndTheStampsSoFar() throws IOException {
+        String text = text(DocumentKind.DAILY_REPORT);
+
+        assertThat(text)
+                .contains("日报表 Daily report", "天猫旗舰店", "tmall-flagship-2026-11-28", "2026-11-28 14:00")
+                .contains("T1001", "王芳", "浙江省 杭州市 西湖区 文三路 90 号", "西湖龙井 250g")
+                .contains("买家要顺丰，礼盒包装", "请周六送达，谢谢", "SF1234567890123")
+                .contains("T1002", "Li Lei", "Guangdong Shenzhen Nanshan", "催 urged")
+                .contains("开单员盖章", "clerk.wu", "2026-11-28 14:05", "经理签收 Manager's receipt")
+                .contains("仓库核对 Warehouse check", "wh.zhao: 1 checked, last 2026-11-28 15:00");
+    }
+
+    @Test
+    void anOutboundSlipPerShipmentWithItsLinesToCheckAndTheDispatchSealBox() throws IOException {
+        try (PDDocument slips = Loader.loadPDF(pdf(DocumentKind.OUTBOUND_SLIPS))) {
+            assertThat(slips.getNumberOfPages()).isEqualTo(2);
+            String first = pageText(slips, 1);
+            assertThat(first)
+                    .contains("出库单 Outbound slip", "T1001", "王芳", "TEA-LJ-250", "西湖龙井 250g 明前特级", "CUP-GL-01")
+                    .contains("发货专用章", "Dispatch seal", "卖家备注 Seller memo: SF 买家要顺丰，礼盒包装");
+            assertThat(pageText(slips, 2)).contains("T1002", "催发货 The buyer urged dispatch");
+            assertThat(decodeBarcode(slips, 0)).isEqualTo("shp-tmall-flagship:T1001");
+        }
+    }
+
+    @Test
+    void aWaybillLabelPerShipmentWhoseBarcodeScansAsItsTrackingNumber() throws IOException {
+        try (PDDocument labels = Loader.loadPDF(pdf(DocumentKind.WAYBILLS))) {
+            assertThat(labels.getNumberOfPages()).isEqualTo(2);
+            assertThat(labels.getPage(0).getMediaBox().getWidth())
+                    .isCloseTo(283.46f, org.assertj.core.data.Offset.offset(0.1f));
+            assertThat(pageText(labels, 1))
+                    .contains("SF  顺丰速运", "SF1234567890123", "收件人 To", "王芳  13800138000")
+                    .contains("寄件人 From", "天猫旗舰店 Tmall flagship  0571-88880000", "文一西路 969 号");
+            assertThat(decodeBarcode(labels, 0)).isEqualTo("SF1234567890123");
+            assertThat(decodeBarcode(labels, 1))
+                    .as("not dispatched yet: the label carries the shipment id")
+                    .isEqualTo("shp-tmall-flagship:T1002");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DocumentKind.class)
+    void theFontComesWithTheBuildAndOnlyTheGlyphsUsedAreEmbedded(DocumentKind kind) throws IOException {
+        byte[] pdf = pdf(kind);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                fonts.add(document.getPage(0).getResources().getFont(name));
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+                assertThat(font.isEmbedded()).isTrue();
+                assertThat(font.getName()).matches("[A-Z]{6}\\+WenQuanYiMicroHei");
+            });
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 110);
+            assertThat(inkShare(page))
+                    .as("the rendered page has text and lines on it")
+                    .isBetween(0.01, 0.5);
+            Files.createDirectories(RENDERED);
+            ImageIO.write(page, "png", RENDERED.resolve(kind.slug() + ".png").toFile());
+        }
+        assertThat(pdf.length).as("a subset, not the whole 4.6 MB font").isLessThan(400_000);
+    }
+
+    @Test
+    void charactersTheFontLacksPrintAsQuestionMarksInsteadOfFailingThePrint() throws IOException {
+        Fulfillment odd = shipment(
+                "T1003",
+                new Address("Zoë 🙂", null, "CN", null, "Hangzhou", null, "Line\u0007 one", null, null),
+                null,
+                List.of(new OrderLine("TEA-LJ-250", "Tea", 1, new Money(12800, "CNY"))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new BatchDocuments(batch, List.of(odd), TMALL).write(DocumentKind.DAILY_REPORT, out);
+
+        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Zoë ?", "Line? one");
+        }
+    }
+
+    private static Fulfillment shipment(String number, Address to, String buyerNote, List<OrderLine> lines) {
+        OrderPaid paid = new OrderPaid(
+                "tmall-flagship:" + number,
+                "tmall-flagship",
+                "storefront",
+                number,
+                lines,
+                Money.zero("CNY"),
+                lines.stream().map(OrderLine::lineTotal).reduce(Money.zero("CNY"), Money::plus),
+                CUTOFF.minusSeconds(7200),
+                to,
+                buyerNote,
+                null,
+                List.of(),
+                null);
+        return Fulfillment.forPaidOrder(Optional.empty(), paid, List.of(), CUTOFF.minusSeconds(7100))
+                .state();
+    }
+
+    private static byte[] pdf(DocumentKind kind) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BatchDocuments(batch, shipments, TMALL).write(kind, out);
+        return out.toByteArray();
+    }
+
+    private static String text(DocumentKind kind) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf(kind))) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static String pageText(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document);
+    }
+
+    /** What a scanner reads from the page's barcode. */
+    private static String decodeBarcode(PDDocument document, int page) throws IOException {
+        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 200);
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        try {
+            return new Code128Reader()
+                    .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true))
+                    .getText();
+        } catch (com.google.zxing.ReaderException unreadable) {
+            throw new AssertionError("no Code 128 barcode could be read on page " + page, unreadable);
+        }
+    }
+
+    /** The share of the page's pixels that are not white. */
+    private static double inkShare(BufferedImage image) {
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    inked++;
+                }
+            }
+        }
+        return (double) inked / ((long) image.getWidth() * image.getHeight());
+    }
+}
