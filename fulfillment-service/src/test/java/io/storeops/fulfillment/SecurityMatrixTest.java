@@ -71,7 +71,7 @@ class SecurityMatrixTest {
     record Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles) {
 
         boolean needsShipment() {
-            return path.contains("{shipment}") || path.contains("-batch}");
+            return path.contains("{shipment}") || path.contains("{troubled-shipment}") || path.contains("-batch}");
         }
 
         String store() {
@@ -109,6 +109,25 @@ class SecurityMatrixTest {
                     "/api/shipments/{shipment}/inspection",
                     Map.of("complete", true),
                     EnumSet.of(StaffRole.WAREHOUSE)),
+            new Route(
+                    "exceptions queue",
+                    HttpMethod.GET,
+                    "/api/shipment-exceptions?storeId=" + STORE,
+                    null,
+                    EnumSet.of(
+                            StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER, StaffRole.WAREHOUSE, StaffRole.MANAGER)),
+            new Route(
+                    "trouble follow-up",
+                    HttpMethod.POST,
+                    "/api/shipments/{troubled-shipment}/trouble/notes",
+                    Map.of("note", "called the carrier"),
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route(
+                    "trouble resolution",
+                    HttpMethod.POST,
+                    "/api/shipments/{troubled-shipment}/trouble/resolution",
+                    Map.of("outcome", "RETURN"),
+                    EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
             new Route(
                     "urge",
                     HttpMethod.POST,
@@ -220,6 +239,9 @@ class SecurityMatrixTest {
         if (path.contains("{shipment}")) {
             path = path.replace("{shipment}", readyShipment(STORE, Instant.now()));
         }
+        if (path.contains("{troubled-shipment}")) {
+            path = path.replace("{troubled-shipment}", troubledShipment());
+        }
         for (BatchState state : BatchState.values()) {
             if (path.contains(state.placeholder())) {
                 path = path.replace(state.placeholder(), batchIn(state));
@@ -300,6 +322,19 @@ class SecurityMatrixTest {
 
     private static String batchStaff(StaffRole role) {
         return TestTokens.bearer("batch." + role.name().toLowerCase(Locale.ROOT), role, BATCH_STORE);
+    }
+
+    /** A ready shipment whose check found something missing: in customer service's queue. */
+    private String troubledShipment() {
+        String shipmentId = readyShipment(STORE, Instant.now());
+        http.post()
+                .uri("/api/shipments/{id}/inspection", shipmentId)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))
+                .bodyValue(Map.of("complete", false, "note", "gift box missing"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        return shipmentId;
     }
 
     /** A shipment of an order of {@code store} paid at {@code paidAt}, ready for the warehouse. */

@@ -13,6 +13,8 @@ final class DemoStores {
     static final String SHOPIFY = "shopify-us";
     static final String SHOPIFY_DOMAIN = "storeops-demo.myshopify.com";
     static final String SHOPIFY_SECRET = "demo-shopify-secret";
+    /** Tracking feeds: SF pushing in StoreOps' own format, and the two aggregators. */
+    static final List<String> CARRIER_FEEDS = List.of("sf", "aftership", "kuaidi100");
 
     private DemoStores() {}
 
@@ -29,6 +31,12 @@ final class DemoStores {
                 "storeops.stores." + SHOPIFY + ".currency=USD",
                 "storeops.stores." + SHOPIFY + ".zone=America/New_York",
                 "storeops.stores." + SHOPIFY + ".shopify-domain=" + SHOPIFY_DOMAIN,
-                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET);
+                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET,
+                "storeops.carriers." + CARRIER_FEEDS.get(0) + ".webhook-secrets=demo-" + CARRIER_FEEDS.get(0)
+                        + "-secret",
+                "storeops.carriers." + CARRIER_FEEDS.get(1) + ".webhook-secrets=demo-" + CARRIER_FEEDS.get(1)
+                        + "-secret",
+                "storeops.carriers." + CARRIER_FEEDS.get(2) + ".webhook-secrets=demo-" + CARRIER_FEEDS.get(2)
+                        + "-secret");
     }
 }

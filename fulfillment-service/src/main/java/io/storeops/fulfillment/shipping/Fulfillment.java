@@ -7,6 +7,7 @@ import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.fulfillment.StockShortage;
@@ -40,7 +41,9 @@ public record Fulfillment(
         PaidOrder paid,
         String batchId,
         List<Urge> urges,
-        Inspection inspection) {
+        Inspection inspection,
+        Tracking tracking,
+        Trouble trouble) {
 
     /**
      * The seller's memo from the order: the carrier the shop chose (it outranks the buyer's
@@ -74,6 +77,51 @@ public record Fulfillment(
 
     /** The kind of {@link ShipmentException} a failed check raises. */
     public static final String ACCESSORIES_MISMATCH = "ACCESSORIES_MISMATCH";
+
+    /** Who reports carrier tracking in follow-ups and resolutions. */
+    public static final String CARRIER = "carrier";
+
+    /** The carrier's latest word on the parcel: what, when it happened, where. */
+    public record Tracking(TrackingStatus status, Instant at, String detail, String location) {}
+
+    /**
+     * A parcel in trouble (异常快递) for after-sale customer service: what went wrong first and
+     * last, their follow-up notes, and how it ended. {@code open} until resolved, oldest first in
+     * the queue by {@code reportedAt}.
+     */
+    public record Trouble(
+            String kind,
+            String detail,
+            Instant reportedAt,
+            Instant lastReportAt,
+            boolean open,
+            List<FollowUp> notes,
+            Resolution resolution) {
+
+        public Trouble {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
+
+    /** A step customer service took on a parcel in trouble: a call to the carrier, a word with the buyer. */
+    public record FollowUp(String by, Instant at, String note) {}
+
+    /** How a parcel's trouble ended. */
+    public record Resolution(TroubleOutcome outcome, String note, String by, Instant at) {}
+
+    /** How trouble ends: by customer service's decision, or by itself. */
+    public enum TroubleOutcome {
+        /** The carrier tries again (to the same or a corrected address). */
+        REDELIVER,
+        /** The parcel comes back to the warehouse. */
+        RETURN,
+        /** The buyer gets their money back (the refund desk takes it on). */
+        REFUND,
+        /** The carrier delivered after all. */
+        DELIVERED,
+        /** A later check found the parcel complete. */
+        RECHECKED
+    }
 
     /** Why a shipment was cancelled, as carried by ShipmentCancelled. */
     public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
@@ -145,6 +193,8 @@ public record Fulfillment(
                         paid.buyerNote()),
                 null,
                 List.of(),
+                null,
+                null,
                 null);
         List<StoreOpsEvent> events = new ArrayList<>();
         events.add(new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
@@ -274,12 +324,117 @@ public record Fulfillment(
             throw new ShipmentConflict(
                     status, "Shipment " + shipmentId + " is " + status + ": there is no parcel to check.");
         }
-        Fulfillment checked = edit(draft -> draft.inspection = new Inspection(complete, cleanNote, by, at));
-        return complete
-                ? Change.of(checked)
-                : Change.of(
-                        checked,
-                        new ShipmentException(orderId, storeId, shipmentId, ACCESSORIES_MISMATCH, cleanNote, at));
+        if (complete) {
+            return Change.of(edit(draft -> {
+                draft.inspection = new Inspection(true, cleanNote, by, at);
+                if (trouble != null && trouble.open() && ACCESSORIES_MISMATCH.equals(trouble.kind())) {
+                    draft.trouble = resolved(TroubleOutcome.RECHECKED, cleanNote, by, at);
+                }
+            }));
+        }
+        return Change.of(
+                edit(draft -> {
+                    draft.inspection = new Inspection(false, cleanNote, by, at);
+                    draft.trouble = raised(ACCESSORIES_MISMATCH, cleanNote, at);
+                }),
+                new ShipmentException(orderId, storeId, shipmentId, ACCESSORIES_MISMATCH, cleanNote, at));
+    }
+
+    /**
+     * The carrier reports on the dispatched parcel. A report older than the latest taken, or any
+     * after delivery or return, changes nothing: repeated and out-of-order pushes never move a parcel
+     * backwards. Delivery announces itself ({@link ShipmentDelivered}) and ends any trouble; a failed
+     * attempt, an exception or a return puts the parcel in customer service's queue ({@link
+     * ShipmentException}).
+     */
+    public Change<Fulfillment> tracked(TrackingUpdate update) {
+        if (status != ShipmentStatus.DISPATCHED
+                || (tracking != null
+                        && (tracking.status().isLast() || !update.at().isAfter(tracking.at())))) {
+            return Change.none();
+        }
+        Tracking latest = new Tracking(update.status(), update.at(), update.detail(), update.location());
+        if (update.status() == TrackingStatus.DELIVERED) {
+            return Change.of(
+                    edit(draft -> {
+                        draft.tracking = latest;
+                        if (trouble != null && trouble.open()) {
+                            draft.trouble = resolved(TroubleOutcome.DELIVERED, update.detail(), CARRIER, update.at());
+                        }
+                    }),
+                    new ShipmentDelivered(orderId, storeId, shipmentId, update.at()));
+        }
+        if (update.status().isTrouble()) {
+            return Change.of(
+                    edit(draft -> {
+                        draft.tracking = latest;
+                        draft.trouble = raised(update.status().name(), update.detail(), update.at());
+                    }),
+                    new ShipmentException(
+                            orderId, storeId, shipmentId, update.status().name(), update.detail(), update.at()));
+        }
+        return Change.of(edit(draft -> draft.tracking = latest));
+    }
+
+    /** Customer service notes a step taken on the parcel in trouble. */
+    public Change<Fulfillment> troubleNoted(String note, String by, Instant at) {
+        String cleanNote = requiredNote(note);
+        Trouble open = openTrouble();
+        List<FollowUp> notes = new ArrayList<>(open.notes());
+        notes.add(new FollowUp(by, at, cleanNote));
+        return Change.of(edit(draft -> draft.trouble =
+                new Trouble(open.kind(), open.detail(), open.reportedAt(), open.lastReportAt(), true, notes, null)));
+    }
+
+    /** Customer service decides how the parcel's trouble ends: redelivery, return or refund. */
+    public Change<Fulfillment> troubleResolved(TroubleOutcome outcome, String note, String by, Instant at) {
+        if (outcome != TroubleOutcome.REDELIVER
+                && outcome != TroubleOutcome.RETURN
+                && outcome != TroubleOutcome.REFUND) {
+            throw new IllegalArgumentException("outcome must be REDELIVER, RETURN or REFUND");
+        }
+        openTrouble();
+        String cleanNote = note == null || note.isBlank() ? null : limited(note.strip());
+        return Change.of(edit(draft -> draft.trouble = resolved(outcome, cleanNote, by, at)));
+    }
+
+    private Trouble openTrouble() {
+        if (trouble == null || !trouble.open()) {
+            throw new ShipmentConflict(status, "Shipment " + shipmentId + " has no open trouble to follow up.");
+        }
+        return trouble;
+    }
+
+    /** New trouble, or the open one with the latest report (still queued by its first). */
+    private Trouble raised(String kind, String detail, Instant at) {
+        return trouble != null && trouble.open()
+                ? new Trouble(kind, detail, trouble.reportedAt(), at, true, trouble.notes(), null)
+                : new Trouble(kind, detail, at, at, true, List.of(), null);
+    }
+
+    private Trouble resolved(TroubleOutcome outcome, String note, String by, Instant at) {
+        return new Trouble(
+                trouble.kind(),
+                trouble.detail(),
+                trouble.reportedAt(),
+                trouble.lastReportAt(),
+                false,
+                trouble.notes(),
+                new Resolution(outcome, note, by, at));
+    }
+
+    private static String requiredNote(String note) {
+        if (note == null || note.isBlank()) {
+            throw new IllegalArgumentException("note is required");
+        }
+        return limited(note.strip());
+    }
+
+    private static String limited(String note) {
+        if (note.length() > NOTE_LIMIT) {
+            throw new IllegalArgumentException("note must be at most " + NOTE_LIMIT + " characters");
+        }
+        return note;
     }
 
     /**
@@ -371,6 +526,8 @@ public record Fulfillment(
         String batchId;
         List<Urge> urges;
         Inspection inspection;
+        Tracking tracking;
+        Trouble trouble;
 
         private Draft(Fulfillment from) {
             this.from = from;
@@ -385,6 +542,8 @@ public record Fulfillment(
             batchId = from.batchId;
             urges = from.urges;
             inspection = from.inspection;
+            tracking = from.tracking;
+            trouble = from.trouble;
         }
 
         private Fulfillment build() {
@@ -406,7 +565,9 @@ public record Fulfillment(
                     from.paid,
                     batchId,
                     urges,
-                    inspection);
+                    inspection,
+                    tracking,
+                    trouble);
         }
     }
 }

@@ -43,7 +43,10 @@ public class Fulfillments implements ApplicationRunner {
         this.counters = counters;
     }
 
-    /** The index behind the warehouse's work list ({@link #list}). */
+    /**
+     * The indexes behind the warehouse's work list ({@link #list}), the carriers' reports ({@link
+     * #track}) and customer service's queue of parcels in trouble ({@link #inTrouble}).
+     */
     @Override
     public void run(ApplicationArguments arguments) {
         store.declareIndex(
@@ -52,6 +55,40 @@ public class Fulfillments implements ApplicationRunner {
                         .ascending("storeId")
                         .ascending("status")
                         .ascending("createdAt"));
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("tracking_number", Fulfillment.class).ascending("trackingNumber"));
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_trouble_oldest_first", Fulfillment.class)
+                        .ascending("storeId")
+                        .ascending("trouble.open")
+                        .ascending("trouble.reportedAt"));
+    }
+
+    /**
+     * A carrier's report reaches the shipment dispatched with its tracking number; a number no
+     * shipment has (an aggregator pushing for another shop's parcel) changes nothing.
+     */
+    public Mono<Void> track(TrackingUpdate update) {
+        return store.findAll(
+                        COLLECTION,
+                        StateQuery.of(Fulfillment.class)
+                                .is("trackingNumber", update.trackingNumber())
+                                .limit(10))
+                .concatMap(shipment -> change(shipment.orderId(), current -> current.tracked(update)))
+                .then();
+    }
+
+    /** The parcels in trouble of a store, oldest first: after-sale customer service's queue (异常快递). */
+    public Flux<Fulfillment> inTrouble(String storeId, int limit) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(Fulfillment.class)
+                        .is("storeId", storeId)
+                        .is("trouble.open", true)
+                        .ascending("trouble.reportedAt")
+                        .limit(limit));
     }
 
     public Mono<Fulfillment> find(String orderId) {

@@ -9,6 +9,7 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.fulfillment.StockShortage;
@@ -345,6 +346,111 @@ class FulfillmentTest {
         Fulfillment dispatched =
                 urged.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW).state();
         assertThatThrownBy(() -> dispatched.urged("cs.li", NOW, "again")).isInstanceOf(ShipmentConflict.class);
+    }
+
+    @Test
+    void carrierReportsMoveAParcelOnlyForwardAndDeliveryIsTheLastWord() {
+        Fulfillment dispatched = dispatched();
+        Instant morning = Instant.parse("2026-11-29T01:00:00Z");
+
+        var inTransit = dispatched.tracked(update(TrackingStatus.IN_TRANSIT, morning, "已揽收"));
+        assertThat(inTransit.events()).isEmpty();
+        Fulfillment moving = inTransit.state();
+        assertThat(moving.tracked(update(TrackingStatus.IN_TRANSIT, morning, "已揽收"))
+                        .isNone())
+                .as("the same report again")
+                .isTrue();
+        assertThat(moving.tracked(update(TrackingStatus.OUT_FOR_DELIVERY, morning.minusSeconds(60), "派件中"))
+                        .isNone())
+                .as("a report older than the latest, arriving late")
+                .isTrue();
+
+        var delivered = moving.tracked(update(TrackingStatus.DELIVERED, morning.plusSeconds(7200), "已签收"));
+        assertThat(delivered.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ShipmentDelivered.class,
+                        event -> assertThat(event.deliveredAt()).isEqualTo(morning.plusSeconds(7200)));
+        assertThat(delivered
+                        .state()
+                        .tracked(update(TrackingStatus.EXCEPTION, morning.plusSeconds(9000), "lost"))
+                        .isNone())
+                .as("nothing after delivery")
+                .isTrue();
+        assertThat(Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
+                        .state()
+                        .tracked(update(TrackingStatus.IN_TRANSIT, morning, "?"))
+                        .isNone())
+                .as("a parcel not dispatched has no tracking")
+                .isTrue();
+    }
+
+    @Test
+    void aParcelInTroubleIsQueuedByItsFirstReportFollowedUpAndResolvedOrEndsByItselfOnDelivery() {
+        Instant first = Instant.parse("2026-11-29T01:00:00Z");
+        var failed = dispatched().tracked(update(TrackingStatus.FAILED_ATTEMPT, first, "无人签收"));
+        assertThat(failed.events()).singleElement().isInstanceOfSatisfying(ShipmentException.class, event -> {
+            assertThat(event.kind()).isEqualTo("FAILED_ATTEMPT");
+            assertThat(event.detail()).isEqualTo("无人签收");
+        });
+        Fulfillment worse = failed.state()
+                .tracked(update(TrackingStatus.EXCEPTION, first.plusSeconds(3600), "包裹破损"))
+                .state();
+        assertThat(worse.trouble().open()).isTrue();
+        assertThat(worse.trouble().reportedAt())
+                .as("queued by its first report")
+                .isEqualTo(first);
+        assertThat(worse.trouble().kind()).isEqualTo("EXCEPTION");
+
+        Fulfillment followedUp = worse.troubleNoted("Called SF: parcel at Hangzhou hub", "cs.li", first)
+                .state();
+        assertThatThrownBy(() -> followedUp.troubleNoted(" ", "cs.li", first))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> followedUp.troubleResolved(Fulfillment.TroubleOutcome.DELIVERED, null, "cs.li", first))
+                .isInstanceOf(IllegalArgumentException.class);
+        Fulfillment resolved = followedUp
+                .troubleResolved(Fulfillment.TroubleOutcome.REDELIVER, "Monday", "cs.li", first)
+                .state();
+        assertThat(resolved.trouble().open()).isFalse();
+        assertThat(resolved.trouble().notes())
+                .extracting(Fulfillment.FollowUp::by)
+                .containsExactly("cs.li");
+        assertThatThrownBy(() -> resolved.troubleNoted("again", "cs.li", first))
+                .isInstanceOf(ShipmentConflict.class)
+                .hasMessageContaining("no open trouble");
+
+        Fulfillment deliveredAfterAll = worse.tracked(
+                        update(TrackingStatus.DELIVERED, first.plusSeconds(90_000), "已签收"))
+                .state();
+        assertThat(deliveredAfterAll.trouble().open()).isFalse();
+        assertThat(deliveredAfterAll.trouble().resolution().outcome()).isEqualTo(Fulfillment.TroubleOutcome.DELIVERED);
+    }
+
+    @Test
+    void aFailedCheckIsTroubleUntilACompleteCheck() {
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+
+        Fulfillment mismatch =
+                ready.inspected(false, "gift box missing", "wh.zhao", NOW).state();
+        assertThat(mismatch.trouble().kind()).isEqualTo(Fulfillment.ACCESSORIES_MISMATCH);
+        assertThat(mismatch.trouble().open()).isTrue();
+
+        Fulfillment rechecked =
+                mismatch.inspected(true, "gift box found", "wh.zhao", NOW).state();
+        assertThat(rechecked.trouble().open()).isFalse();
+        assertThat(rechecked.trouble().resolution().outcome()).isEqualTo(Fulfillment.TroubleOutcome.RECHECKED);
+    }
+
+    private static Fulfillment dispatched() {
+        return Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
+                .state()
+                .dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW)
+                .state();
+    }
+
+    private static TrackingUpdate update(TrackingStatus status, Instant at, String detail) {
+        return new TrackingUpdate("SF1234567890123", status, at, detail, "杭州");
     }
 
     /** {@link #PAID}, paid at {@code paidAt} with the buyer's note and the holds review found. */

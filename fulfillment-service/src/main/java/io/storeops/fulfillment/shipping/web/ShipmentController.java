@@ -4,6 +4,7 @@ import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.fulfillment.shipping.ShipmentConflict;
 import io.storeops.fulfillment.shipping.ShipmentStatus;
+import io.storeops.platform.outbox.Change;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -122,6 +124,59 @@ class ShipmentController {
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.inspect(
                                 shipment.orderId(), request.complete(), request.note(), staff.username())))
+                .map(ShipmentView::of)
+                .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
+                .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
+    }
+
+    @Schema(description = "A step customer service took on a parcel in trouble")
+    record TroubleNoteRequest(
+            @Schema(example = "Called SF: the parcel is at the Hangzhou hub")
+            String note) {}
+
+    @Schema(description = "How a parcel's trouble ends")
+    record TroubleResolutionRequest(
+            @Schema(allowableValues = {"REDELIVER", "RETURN", "REFUND"})
+            String outcome,
+
+            @Schema(example = "SF delivers again on Monday") String note) {}
+
+    @PostMapping("/{shipmentId}/trouble/notes")
+    @Operation(summary = "Note a follow-up on a parcel in trouble (异常快递): a call to the carrier, a word with the buyer")
+    Mono<ShipmentView> noteTrouble(@PathVariable String shipmentId, @RequestBody TroubleNoteRequest request) {
+        return troubleStep(
+                shipmentId,
+                (shipment, staff) ->
+                        shipment.troubleNoted(request == null ? null : request.note(), staff, clock.instant()));
+    }
+
+    @PostMapping("/{shipmentId}/trouble/resolution")
+    @Operation(
+            summary = "Decide how a parcel's trouble ends: REDELIVER, RETURN or REFUND",
+            description =
+                    "It leaves the exceptions queue. A delivery the carrier reports, or a complete re-check, ends "
+                            + "trouble by itself.")
+    Mono<ShipmentView> resolveTrouble(@PathVariable String shipmentId, @RequestBody TroubleResolutionRequest request) {
+        Fulfillment.TroubleOutcome outcome;
+        try {
+            outcome = Fulfillment.TroubleOutcome.valueOf(
+                    request == null || request.outcome() == null
+                            ? ""
+                            : request.outcome().strip());
+        } catch (IllegalArgumentException unknown) {
+            return Mono.error(Problems.invalid("outcome must be REDELIVER, RETURN or REFUND"));
+        }
+        return troubleStep(
+                shipmentId,
+                (shipment, staff) -> shipment.troubleResolved(outcome, request.note(), staff, clock.instant()));
+    }
+
+    private Mono<ShipmentView> troubleStep(
+            String shipmentId, BiFunction<Fulfillment, String, Change<Fulfillment>> decide) {
+        return StaffAccess.require(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)
+                .flatMap(staff -> visible(staff, shipmentId)
+                        .flatMap(shipment -> fulfillments.change(
+                                shipment.orderId(), current -> decide.apply(current, staff.username()))))
                 .map(ShipmentView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);

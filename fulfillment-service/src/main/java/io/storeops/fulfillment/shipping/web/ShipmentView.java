@@ -14,7 +14,7 @@ import java.util.List;
  * fulfilment is stored.
  */
 @Schema(name = "Shipment")
-record ShipmentView(
+public record ShipmentView(
         String orderId,
         String storeId,
         String shipmentId,
@@ -47,9 +47,15 @@ record ShipmentView(
         List<Fulfillment.Urge> urges,
 
         @Schema(description = "The latest check against the outbound slip, once made")
-        Fulfillment.Inspection inspection) {
+        Fulfillment.Inspection inspection,
 
-    static ShipmentView of(Fulfillment fulfillment) {
+        @Schema(description = "The carrier's latest report, once dispatched")
+        Fulfillment.Tracking tracking,
+
+        @Schema(description = "The parcel's trouble (异常快递), open or how it ended")
+        Fulfillment.Trouble trouble) {
+
+    public static ShipmentView of(Fulfillment fulfillment) {
         return new ShipmentView(
                 fulfillment.orderId(),
                 fulfillment.storeId(),
@@ -69,6 +75,8 @@ record ShipmentView(
                 fulfillment.paidAt(),
                 fulfillment.batchId(),
                 fulfillment.urges(),
-                fulfillment.inspection());
+                fulfillment.inspection(),
+                fulfillment.tracking(),
+                fulfillment.trouble());
     }
 }
