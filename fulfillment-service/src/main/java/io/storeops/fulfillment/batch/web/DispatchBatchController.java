@@ -4,8 +4,6 @@ import io.storeops.fulfillment.batch.BatchConflict;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.fulfillment.batch.DispatchSchedule;
-import io.storeops.fulfillment.documents.DocumentKind;
-import io.storeops.fulfillment.documents.Documents;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.outbox.Applied;
@@ -17,9 +15,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -29,14 +24,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,13 +49,11 @@ class DispatchBatchController {
 
     private final DispatchBatches batches;
     private final Fulfillments fulfillments;
-    private final Documents documents;
     private final Clock clock;
 
-    DispatchBatchController(DispatchBatches batches, Fulfillments fulfillments, Documents documents, Clock clock) {
+    DispatchBatchController(DispatchBatches batches, Fulfillments fulfillments, Clock clock) {
         this.batches = batches;
         this.fulfillments = fulfillments;
-        this.documents = documents;
         this.clock = clock;
     }
 
@@ -137,54 +123,6 @@ class DispatchBatchController {
         return StaffAccess.require(READERS)
                 .flatMap(staff -> visible(staff, batchId))
                 .flatMap(this::withShipments);
-    }
-
-    @GetMapping(value = "/{batchId}/documents/{kind}", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(
-            summary = "One kind of the batch's documents as one PDF: daily-report, outbound-slips or waybills",
-            description = "Chinese and Latin text in the embedded font; the daily report shows the stamps made so far.")
-    Mono<ResponseEntity<Flux<DataBuffer>>> document(@PathVariable String batchId, @PathVariable String kind) {
-        DocumentKind documentKind =
-                DocumentKind.ofSlug(kind).orElseThrow(() -> Problems.notFound("Document kind", kind));
-        return StaffAccess.require(READERS)
-                .flatMap(staff -> visible(staff, batchId))
-                .flatMap(batch -> shipmentsOf(batch)
-                        .flatMap(shipments -> documents.pdf(batch, shipments, documentKind))
-                        .map(file ->
-                                download(file, MediaType.APPLICATION_PDF, Documents.fileName(batch, documentKind))));
-    }
-
-    @GetMapping(value = "/{batchId}/documents", produces = "application/zip")
-    @Operation(summary = "All of the batch's documents, one PDF per kind, in a zip")
-    Mono<ResponseEntity<Flux<DataBuffer>>> documents(@PathVariable String batchId) {
-        return StaffAccess.require(READERS)
-                .flatMap(staff -> visible(staff, batchId))
-                .flatMap(batch -> shipmentsOf(batch)
-                        .flatMap(shipments -> documents.zip(batch, shipments))
-                        .map(file -> download(
-                                file,
-                                MediaType.parseMediaType("application/zip"),
-                                batch.batchId() + "-documents.zip")));
-    }
-
-    /** A temporary file as a download, deleted once sent (or once the client went away). */
-    private static ResponseEntity<Flux<DataBuffer>> download(Path file, MediaType type, String name) {
-        Flux<DataBuffer> body = DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024)
-                .doFinally(signal -> deleteQuietly(file));
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .body(body);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            file.toFile().deleteOnExit();
-        }
     }
 
     @PostMapping

@@ -2,7 +2,6 @@ package io.storeops.fulfillment.tracking.web;
 
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.fulfillment.shipping.web.ShipmentView;
-import io.storeops.fulfillment.tracking.TrackingFeeds;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;

@@ -1,4 +1,4 @@
-package io.storeops.fulfillment.tracking;
+package io.storeops.fulfillment.tracking.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

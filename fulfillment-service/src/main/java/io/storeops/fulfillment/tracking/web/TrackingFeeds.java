@@ -1,4 +1,4 @@
-package io.storeops.fulfillment.tracking;
+package io.storeops.fulfillment.tracking.web;
 
 import io.storeops.fulfillment.shipping.Carrier;
 import io.storeops.fulfillment.shipping.TrackingStatus;
