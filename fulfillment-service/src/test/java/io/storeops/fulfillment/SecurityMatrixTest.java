@@ -3,6 +3,8 @@ package io.storeops.fulfillment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storeops.contracts.Money;
+import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.RoleMatrix;
@@ -71,7 +73,10 @@ class SecurityMatrixTest {
     record Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles) {
 
         boolean needsShipment() {
-            return path.contains("{shipment}") || path.contains("{troubled-shipment}") || path.contains("-batch}");
+            return path.contains("{shipment}")
+                    || path.contains("{troubled-shipment}")
+                    || path.contains("{awaited-return}")
+                    || path.contains("-batch}");
         }
 
         String store() {
@@ -128,6 +133,19 @@ class SecurityMatrixTest {
                     "/api/shipments/{troubled-shipment}/trouble/resolution",
                     Map.of("outcome", "RETURN"),
                     EnumSet.of(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route(
+                    "awaited returns",
+                    HttpMethod.GET,
+                    "/api/returns?storeId=" + STORE,
+                    null,
+                    EnumSet.of(
+                            StaffRole.WAREHOUSE, StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER, StaffRole.MANAGER)),
+            new Route(
+                    "return receipt",
+                    HttpMethod.POST,
+                    "/api/shipments/{awaited-return}/receipt",
+                    Map.of("lines", List.of(Map.of("sku", "TEA-LJ-250", "resellable", 1, "damaged", 0, "missing", 0))),
+                    EnumSet.of(StaffRole.WAREHOUSE)),
             new Route(
                     "urge",
                     HttpMethod.POST,
@@ -239,6 +257,9 @@ class SecurityMatrixTest {
         if (path.contains("{shipment}")) {
             path = path.replace("{shipment}", readyShipment(STORE, Instant.now()));
         }
+        if (path.contains("{awaited-return}")) {
+            path = path.replace("{awaited-return}", awaitedReturn());
+        }
         if (path.contains("{troubled-shipment}")) {
             path = path.replace("{troubled-shipment}", troubledShipment());
         }
@@ -322,6 +343,41 @@ class SecurityMatrixTest {
 
     private static String batchStaff(StaffRole role) {
         return TestTokens.bearer("batch." + role.name().toLowerCase(Locale.ROOT), role, BATCH_STORE);
+    }
+
+    /** A dispatched shipment whose return the refund desk approved: {@code <shipment>/returns/<refund>}. */
+    private String awaitedReturn() {
+        String shipmentId = readyShipment(STORE, Instant.now());
+        String orderId = shipmentId.substring("shp-".length());
+        http.post()
+                .uri("/api/shipments/{id}/dispatch", shipmentId)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))
+                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        kafka.send(TestEvents.record(
+                        new RefundApproved(
+                                orderId,
+                                STORE,
+                                "rf-" + orderId,
+                                "RETURN_AND_REFUND",
+                                new Money(12800, "CNY"),
+                                "sup",
+                                false,
+                                Instant.now()),
+                        "refund-service",
+                        1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> http.get()
+                        .uri("/api/shipments/{id}", shipmentId)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))
+                        .exchange()
+                        .expectBody()
+                        .jsonPath("$.returns[0].status")
+                        .isEqualTo("APPROVED"));
+        return shipmentId + "/returns/rf-" + orderId;
     }
 
     /** A ready shipment whose check found something missing: in customer service's queue. */

@@ -5,6 +5,7 @@ import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.contracts.events.fulfillment.ReturnReceived;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
@@ -15,9 +16,14 @@ import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The fulfilment of one order: its shipment, from creation to the carrier. One document per
@@ -43,7 +49,9 @@ public record Fulfillment(
         List<Urge> urges,
         Inspection inspection,
         Tracking tracking,
-        Trouble trouble) {
+        Trouble trouble,
+        Cancellation cancellation,
+        List<ReturnCase> returns) {
 
     /**
      * The seller's memo from the order: the carrier the shop chose (it outranks the buyer's
@@ -77,6 +85,60 @@ public record Fulfillment(
 
     /** The kind of {@link ShipmentException} a failed check raises. */
     public static final String ACCESSORIES_MISMATCH = "ACCESSORIES_MISMATCH";
+
+    /** Why a shipment was cancelled when a refund approved before dispatch stopped it. */
+    public static final String REFUND_APPROVED = "REFUND_APPROVED";
+
+    /** Refund types, as the refund desk names them. */
+    public static final String RETURN_AND_REFUND = "RETURN_AND_REFUND";
+
+    /** Why the shipment will not go out: its order was cancelled, or a refund intercepted it. */
+    public record Cancellation(String reason, String refundId, Instant at) {}
+
+    /**
+     * An approved return the warehouse waits for, and what came back.
+     *
+     * @param expected the units the buyer sends back, per SKU
+     */
+    public record ReturnCase(
+            String refundId,
+            ReturnStatus status,
+            List<ItemQuantity> expected,
+            Instant requestedAt,
+            Instant approvedAt,
+            ReturnReceipt receipt) {
+
+        public ReturnCase {
+            expected = expected == null ? List.of() : List.copyOf(expected);
+        }
+    }
+
+    public enum ReturnStatus {
+        /** The buyer asked to send it back; the refund desk has not decided. */
+        REQUESTED,
+        /** Approved: the warehouse waits for the parcel. */
+        APPROVED,
+        /** The parcel arrived and was inspected. */
+        RECEIVED,
+        /** The refund ended without a return (withdrawn, expired). */
+        CLOSED
+    }
+
+    /** What the warehouse found in a returned parcel, line by line. */
+    public record ReturnReceipt(List<ReturnedLine> lines, String note, String by, Instant at) {
+
+        public ReturnReceipt {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+
+    /** One SKU of a returned parcel: units to sell again, damaged ones, and those not in the parcel. */
+    public record ReturnedLine(String sku, int resellable, int damaged, int missing) {
+
+        public int arrived() {
+            return resellable + damaged;
+        }
+    }
 
     /** Who reports carrier tracking in follow-ups and resolutions. */
     public static final String CARRIER = "carrier";
@@ -133,6 +195,7 @@ public record Fulfillment(
         lines = lines == null ? List.of() : List.copyOf(lines);
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
         urges = urges == null ? List.of() : List.copyOf(urges);
+        returns = returns == null ? List.of() : List.copyOf(returns);
     }
 
     /** Shipment ids are derived from the order id, so a scanned slip leads straight to the order's document. */
@@ -195,7 +258,9 @@ public record Fulfillment(
                 List.of(),
                 null,
                 null,
-                null);
+                null,
+                null,
+                List.of());
         List<StoreOpsEvent> events = new ArrayList<>();
         events.add(new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
         shortages.forEach(line -> events.add(
@@ -238,8 +303,164 @@ public record Fulfillment(
             return Change.none();
         }
         return Change.of(
-                edit(draft -> draft.status = ShipmentStatus.CANCELLED),
+                edit(draft -> {
+                    draft.status = ShipmentStatus.CANCELLED;
+                    draft.cancellation = new Cancellation(ORDER_CANCELLED, null, at);
+                }),
                 new ShipmentCancelled(orderId, storeId, shipmentId, ORDER_CANCELLED, at));
+    }
+
+    /**
+     * The buyer asked to send dispatched goods back: the warehouse will wait for them once the
+     * refund desk approves. A request before dispatch, or for money only, is not a return.
+     */
+    public Change<Fulfillment> refundRequested(String refundId, String type, List<ItemQuantity> returning, Instant at) {
+        if (status != ShipmentStatus.DISPATCHED || !RETURN_AND_REFUND.equals(type) || returnCase(refundId) != null) {
+            return Change.none();
+        }
+        List<ItemQuantity> expected = returning == null || returning.isEmpty() ? lines : returning;
+        return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.REQUESTED, expected, at, null, null)));
+    }
+
+    /**
+     * The refund desk approved a refund. Before dispatch a full refund intercepts the parcel: the
+     * shipment is cancelled and its units released ({@link ShipmentCancelled}), and a printed batch
+     * shows it to be pulled; a partial one (a price difference, a goodwill amount) lets it go. After
+     * dispatch an approved return makes the warehouse wait for the parcel; nothing else changes here.
+     */
+    public Change<Fulfillment> refundApproved(String refundId, String type, Money amount, Instant at) {
+        if (isInWarehouse()) {
+            if (!coversTheGoods(amount)) {
+                return Change.none();
+            }
+            return Change.of(
+                    edit(draft -> {
+                        draft.status = ShipmentStatus.CANCELLED;
+                        draft.cancellation = new Cancellation(REFUND_APPROVED, refundId, at);
+                    }),
+                    new ShipmentCancelled(orderId, storeId, shipmentId, REFUND_APPROVED, at));
+        }
+        if (status != ShipmentStatus.DISPATCHED || !RETURN_AND_REFUND.equals(type)) {
+            return Change.none();
+        }
+        ReturnCase requested = returnCase(refundId);
+        if (requested == null) {
+            return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.APPROVED, lines, at, at, null)));
+        }
+        if (requested.status() != ReturnStatus.REQUESTED) {
+            return Change.none();
+        }
+        return Change.of(withReturn(new ReturnCase(
+                refundId, ReturnStatus.APPROVED, requested.expected(), requested.requestedAt(), at, null)));
+    }
+
+    /** The refund ended without a return: the warehouse stops waiting for a parcel. */
+    public Change<Fulfillment> refundClosed(String refundId) {
+        ReturnCase open = returnCase(refundId);
+        if (open == null || (open.status() != ReturnStatus.REQUESTED && open.status() != ReturnStatus.APPROVED)) {
+            return Change.none();
+        }
+        return Change.of(withReturn(new ReturnCase(
+                refundId, ReturnStatus.CLOSED, open.expected(), open.requestedAt(), open.approvedAt(), null)));
+    }
+
+    /**
+     * The returned parcel arrived: the warehouse accounts for every expected unit as resellable,
+     * damaged or missing ({@link ReturnReceived} says what arrived). Resellable units go back to stock.
+     */
+    public Change<Fulfillment> returnReceived(
+            String refundId, List<ReturnedLine> found, String note, String by, Instant at) {
+        ReturnCase expected = returnCase(refundId);
+        if (expected == null) {
+            throw new ShipmentConflict(
+                    status, "Shipment " + shipmentId + " has no return for refund " + refundId + ".");
+        }
+        if (expected.status() != ReturnStatus.APPROVED) {
+            throw new ShipmentConflict(
+                    status,
+                    "The return of refund " + refundId + " is " + expected.status()
+                            + (expected.receipt() == null
+                                    ? ": the warehouse takes a return once it is approved."
+                                    : " (by " + expected.receipt().by() + " at "
+                                            + expected.receipt().at() + ")."));
+        }
+        requireEveryUnitAccountedFor(expected.expected(), found);
+        String cleanNote = note == null || note.isBlank() ? null : limited(note.strip());
+        ReturnReceipt receipt = new ReturnReceipt(found, cleanNote, by, at);
+        List<ItemQuantity> arrived = found.stream()
+                .filter(line -> line.arrived() > 0)
+                .map(line -> new ItemQuantity(line.sku(), line.arrived()))
+                .toList();
+        String inspection = found.stream()
+                        .map(line -> line.sku() + ": " + line.resellable() + " resellable, " + line.damaged()
+                                + " damaged, " + line.missing() + " missing")
+                        .collect(Collectors.joining("; "))
+                + (cleanNote == null ? "" : " — " + cleanNote);
+        return Change.of(
+                withReturn(new ReturnCase(
+                        refundId,
+                        ReturnStatus.RECEIVED,
+                        expected.expected(),
+                        expected.requestedAt(),
+                        expected.approvedAt(),
+                        receipt)),
+                new ReturnReceived(orderId, storeId, refundId, arrived, inspection, by, at));
+    }
+
+    /** The return of {@code refundId}, if the warehouse knows of one. */
+    public ReturnCase returnCase(String refundId) {
+        return returns.stream()
+                .filter(candidate -> candidate.refundId().equals(refundId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static void requireEveryUnitAccountedFor(List<ItemQuantity> expected, List<ReturnedLine> found) {
+        if (found == null || found.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "lines are required: every returned SKU with resellable, damaged, missing");
+        }
+        Map<String, Integer> expectedUnits = new LinkedHashMap<>();
+        expected.forEach(line -> expectedUnits.merge(line.sku(), line.quantity(), Integer::sum));
+        Set<String> seen = new HashSet<>();
+        for (ReturnedLine line : found) {
+            if (line.sku() == null || !expectedUnits.containsKey(line.sku())) {
+                throw new IllegalArgumentException(
+                        "SKU " + line.sku() + " is not in this return: " + expectedUnits.keySet());
+            }
+            if (!seen.add(line.sku())) {
+                throw new IllegalArgumentException("SKU " + line.sku() + " is listed twice");
+            }
+            if (line.resellable() < 0 || line.damaged() < 0 || line.missing() < 0) {
+                throw new IllegalArgumentException("resellable, damaged and missing must not be negative");
+            }
+            int units = expectedUnits.get(line.sku());
+            if (line.resellable() + line.damaged() + line.missing() != units) {
+                throw new IllegalArgumentException(units + " units of " + line.sku()
+                        + " are expected: resellable, damaged and missing must add up to that");
+            }
+        }
+        if (!seen.containsAll(expectedUnits.keySet())) {
+            throw new IllegalArgumentException(
+                    "every SKU of the return must be accounted for: " + expectedUnits.keySet());
+        }
+    }
+
+    private Fulfillment withReturn(ReturnCase updated) {
+        List<ReturnCase> all = new ArrayList<>(returns);
+        all.removeIf(existing -> existing.refundId().equals(updated.refundId()));
+        all.add(updated);
+        return edit(draft -> draft.returns = all);
+    }
+
+    /** Whether {@code amount} gives back at least what the goods cost (an unknown amount is taken as all). */
+    private boolean coversTheGoods(Money amount) {
+        if (amount == null || paid == null || paid.total() == null) {
+            return true;
+        }
+        long goods = paid.total().amountMinor()
+                - (paid.shippingFee() == null ? 0 : paid.shippingFee().amountMinor());
+        return amount.amountMinor() >= goods;
     }
 
     /** Customer service corrected the address: a shipment still in the warehouse goes to the new one. */
@@ -492,7 +713,11 @@ public record Fulfillment(
     private void refuseDispatchWhileNotReady() {
         if (status == ShipmentStatus.CANCELLED) {
             throw new ShipmentConflict(
-                    status, "Shipment " + shipmentId + " is cancelled with its order: do not ship it.");
+                    status,
+                    cancellation != null && REFUND_APPROVED.equals(cancellation.reason())
+                            ? "Shipment " + shipmentId + " was intercepted by refund " + cancellation.refundId()
+                                    + ": pull the parcel and put its goods back on the shelf."
+                            : "Shipment " + shipmentId + " is cancelled with its order: do not ship it.");
         }
         if (status == ShipmentStatus.ON_HOLD) {
             throw new ShipmentConflict(
@@ -528,6 +753,8 @@ public record Fulfillment(
         Inspection inspection;
         Tracking tracking;
         Trouble trouble;
+        Cancellation cancellation;
+        List<ReturnCase> returns;
 
         private Draft(Fulfillment from) {
             this.from = from;
@@ -544,6 +771,8 @@ public record Fulfillment(
             inspection = from.inspection;
             tracking = from.tracking;
             trouble = from.trouble;
+            cancellation = from.cancellation;
+            returns = from.returns;
         }
 
         private Fulfillment build() {
@@ -567,7 +796,9 @@ public record Fulfillment(
                     urges,
                     inspection,
                     tracking,
-                    trouble);
+                    trouble,
+                    cancellation,
+                    returns);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.storeops.fulfillment.shipping;
 
 import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.events.fulfillment.ReturnReceived;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderPaid;
@@ -197,6 +198,29 @@ public class Fulfillments implements ApplicationRunner {
                 .flatMap(fulfillment -> eachSku(
                         fulfillment.lines(), sku -> stock.release(stopped.storeId(), sku, stopped.shipmentId())))
                 .defaultIfEmpty(Applied.Outcome.UNCHANGED);
+    }
+
+    /** The resellable units of a received return go back to stock, as the receipt on the shipment says. */
+    public Mono<Applied.Outcome> returnedToStock(ReturnReceived received) {
+        return find(received.orderId())
+                .mapNotNull(shipment -> shipment.returnCase(received.refundId()))
+                .filter(returned -> returned.receipt() != null)
+                .flatMapMany(returned -> Flux.fromIterable(returned.receipt().lines()))
+                .filter(line -> line.resellable() > 0)
+                .concatMap(line -> stock.returned(
+                        received.storeId(), line.sku(), line.resellable(), received.refundId(), received.receivedBy()))
+                .then(Mono.just(Applied.Outcome.APPLIED));
+    }
+
+    /** Shipments of a store with a return the warehouse waits for (approved, not yet received). */
+    public Flux<Fulfillment> awaitingReturns(String storeId, int limit) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(Fulfillment.class)
+                        .is("storeId", storeId)
+                        .is("returns.status", Fulfillment.ReturnStatus.APPROVED.name())
+                        .ascending("createdAt")
+                        .limit(limit));
     }
 
     /** Applies {@code change} to the stock of each SKU of {@code lines}, once per SKU. */

@@ -156,6 +156,22 @@ public record StockItem(
                 new StockMovement(at, StockMovement.Kind.SHIPPED, -units, onHand - units, shipmentId, by, "dispatch")));
     }
 
+    /**
+     * Resellable units of an approved return came back to the shelf; those waiting longest may get
+     * them. Once per return: the movement names it.
+     */
+    public Change<StockItem> returned(int units, String refundId, String by, Instant at) {
+        String reason = "return " + refundId;
+        if (units <= 0
+                || movements.stream()
+                        .anyMatch(movement ->
+                                movement.kind() == StockMovement.Kind.RETURNED && reason.equals(movement.reason()))) {
+            return Change.none();
+        }
+        return moved(new StockMovement(at, StockMovement.Kind.RETURNED, units, onHand + units, reason, by, "returns"))
+                .serveWaiting(at);
+    }
+
     /** @throws IllegalArgumentException when {@code sku} is not a plausible stock-keeping unit code */
     public static void requireSku(String sku) {
         if (sku == null || !SKU.matcher(sku).matches()) {

@@ -85,6 +85,11 @@ public class StockLedger implements ApplicationRunner {
         return tracked(storeId, sku, item -> item.ship(shipmentId, by, clock.instant()));
     }
 
+    /** Resellable units of a return back on the shelf (a SKU the store does not keep stock of stays untracked). */
+    public Mono<StockItem> returned(String storeId, String sku, int units, String refundId, String by) {
+        return tracked(storeId, sku, item -> item.returned(units, refundId, by, clock.instant()));
+    }
+
     private Mono<StockItem> tracked(String storeId, String sku, Function<StockItem, Change<StockItem>> decide) {
         return store.apply(
                         COLLECTION,

@@ -15,7 +15,9 @@ public record StockMovement(
         /** Units received or taken out. */
         ADJUSTED,
         /** Reserved units left with a parcel (the reason names the shipment). */
-        SHIPPED
+        SHIPPED,
+        /** Resellable units of a return came back (the reason names the refund). */
+        RETURNED
     }
 
     /** What a person (or an import in their name) asks of one SKU: a count or an adjustment of {@code quantity}. */

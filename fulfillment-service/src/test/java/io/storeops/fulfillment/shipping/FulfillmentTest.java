@@ -7,6 +7,7 @@ import io.storeops.contracts.Address;
 import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.fulfillment.ReturnReceived;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class FulfillmentTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
+    private static final List<ItemQuantity> PAID_LINES =
+            List.of(new ItemQuantity("TEA", 2), new ItemQuantity("Gift card", 1));
     private static final OrderPaid PAID = new OrderPaid(
             "tmall-flagship:T1",
             "tmall-flagship",
@@ -440,6 +443,98 @@ class FulfillmentTest {
                 mismatch.inspected(true, "gift box found", "wh.zhao", NOW).state();
         assertThat(rechecked.trouble().open()).isFalse();
         assertThat(rechecked.trouble().resolution().outcome()).isEqualTo(Fulfillment.TroubleOutcome.RECHECKED);
+    }
+
+    @Test
+    void aFullRefundApprovedBeforeDispatchInterceptsTheParcelAPartialOneLetsItGo() {
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+
+        assertThat(ready.refundApproved("rf-1", "REFUND_ONLY", new Money(1000, "CNY"), NOW)
+                        .isNone())
+                .as("10 yuan back for a late parcel: it still ships")
+                .isTrue();
+        var intercepted = ready.refundApproved("rf-2", "REFUND_ONLY", new Money(25600, "CNY"), NOW);
+        assertThat(intercepted.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
+        assertThat(intercepted.state().cancellation())
+                .isEqualTo(new Fulfillment.Cancellation(Fulfillment.REFUND_APPROVED, "rf-2", NOW));
+        assertThat(intercepted.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ShipmentCancelled.class,
+                        event -> assertThat(event.reason()).isEqualTo("REFUND_APPROVED"));
+        assertThatThrownBy(() -> intercepted.state().dispatch("SF", "SF1234567890123", true, "wh", NOW))
+                .isInstanceOf(ShipmentConflict.class)
+                .hasMessageContaining("intercepted by refund rf-2: pull the parcel");
+        assertThat(dispatched()
+                        .refundApproved("rf-3", "REFUND_ONLY", new Money(25600, "CNY"), NOW)
+                        .isNone())
+                .as("after dispatch a refund of money only changes nothing here")
+                .isTrue();
+    }
+
+    @Test
+    void anApprovedReturnIsAwaitedAndReceivedOnceWithEveryUnitAccountedFor() {
+        Fulfillment dispatched = dispatched();
+        Fulfillment requested = dispatched
+                .refundRequested("rf-9", "RETURN_AND_REFUND", List.of(new ItemQuantity("TEA", 2)), NOW)
+                .state();
+        assertThat(requested.returnCase("rf-9").status()).isEqualTo(Fulfillment.ReturnStatus.REQUESTED);
+        assertThatThrownBy(() -> requested.returnReceived(
+                        "rf-9", List.of(new Fulfillment.ReturnedLine("TEA", 2, 0, 0)), null, "wh", NOW))
+                .isInstanceOf(ShipmentConflict.class)
+                .hasMessageContaining("once it is approved");
+
+        Fulfillment approved = requested
+                .refundApproved("rf-9", "RETURN_AND_REFUND", new Money(25600, "CNY"), NOW)
+                .state();
+        assertThat(approved.status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(approved.returnCase("rf-9").status()).isEqualTo(Fulfillment.ReturnStatus.APPROVED);
+
+        assertThatThrownBy(() -> approved.returnReceived(
+                        "rf-9", List.of(new Fulfillment.ReturnedLine("TEA", 1, 0, 0)), null, "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 units of TEA are expected");
+        assertThatThrownBy(() -> approved.returnReceived(
+                        "rf-9", List.of(new Fulfillment.ReturnedLine("CUP", 1, 0, 0)), null, "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not in this return");
+        assertThatThrownBy(() -> approved.returnReceived(
+                        "rf-9", List.of(new Fulfillment.ReturnedLine("TEA", 3, -1, 0)), null, "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        var received = approved.returnReceived(
+                "rf-9", List.of(new Fulfillment.ReturnedLine("TEA", 1, 1, 0)), "one tin dented", "wh.zhao", NOW);
+        assertThat(received.events()).singleElement().isInstanceOfSatisfying(ReturnReceived.class, event -> {
+            assertThat(event.lines()).containsExactly(new ItemQuantity("TEA", 2));
+            assertThat(event.inspection()).isEqualTo("TEA: 1 resellable, 1 damaged, 0 missing — one tin dented");
+            assertThat(event.receivedBy()).isEqualTo("wh.zhao");
+        });
+        assertThatThrownBy(() -> received.state()
+                        .returnReceived("rf-9", List.of(new Fulfillment.ReturnedLine("TEA", 2, 0, 0)), null, "wh", NOW))
+                .isInstanceOf(ShipmentConflict.class)
+                .hasMessageContaining("RECEIVED (by wh.zhao");
+        assertThat(received.state().refundClosed("rf-9").isNone()).isTrue();
+    }
+
+    @Test
+    void aReturnApprovedWithoutARequestExpectsTheWholeParcelAndAClosedRefundStopsTheWait() {
+        Fulfillment approved = dispatched()
+                .refundApproved("rf-5", "RETURN_AND_REFUND", new Money(25600, "CNY"), NOW)
+                .state();
+
+        assertThat(approved.returnCase("rf-5").expected()).isEqualTo(PAID_LINES);
+        assertThat(approved.refundClosed("rf-5").state().returnCase("rf-5").status())
+                .isEqualTo(Fulfillment.ReturnStatus.CLOSED);
+        assertThat(approved.refundRequested("rf-5", "RETURN_AND_REFUND", List.of(), NOW)
+                        .isNone())
+                .isTrue();
+        assertThat(Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
+                        .state()
+                        .refundRequested("rf-6", "RETURN_AND_REFUND", List.of(), NOW)
+                        .isNone())
+                .as("nothing to send back before dispatch")
+                .isTrue();
     }
 
     private static Fulfillment dispatched() {

@@ -100,6 +100,28 @@ class StockItemTest {
     }
 
     @Test
+    void resellableReturnsComeBackOncePerReturnAndServeWhoWaits() {
+        StockItem waiting = StockItem.count(Optional.empty(), request("TEA", 0, null))
+                .state()
+                .reserve(line("shp-a", 1, 1), NOON)
+                .state();
+
+        var returned = waiting.returned(2, "rf-9", "wh.zhao", NOON);
+
+        assertThat(returned.state().onHand()).isEqualTo(2);
+        assertThat(returned.state().movements()).last().satisfies(movement -> {
+            assertThat(movement.kind()).isEqualTo(StockMovement.Kind.RETURNED);
+            assertThat(movement.reason()).isEqualTo("return rf-9");
+        });
+        assertThat(returned.events()).singleElement().isInstanceOf(StockAllocated.class);
+        assertThat(returned.state().returned(2, "rf-9", "wh.zhao", NOON).isNone())
+                .as("the same return again")
+                .isTrue();
+        assertThat(returned.state().returned(0, "rf-10", "wh.zhao", NOON).isNone())
+                .isTrue();
+    }
+
+    @Test
     void aCancelledShipmentGivesItsUnitsToWhoWaitsLongestAndAParcelTakesItsUnitsOutOnce() {
         StockItem two =
                 StockItem.count(Optional.empty(), request("TEA", 2, null)).state();

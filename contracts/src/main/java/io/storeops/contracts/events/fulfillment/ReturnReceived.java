@@ -2,13 +2,11 @@ package io.storeops.contracts.events.fulfillment;
 
 import io.storeops.contracts.Defaults;
 import io.storeops.contracts.ItemQuantity;
-import io.storeops.contracts.NotYetEmitted;
 import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
 import java.util.List;
 
 /** The warehouse received and inspected a returned parcel. */
-@NotYetEmitted("fulfillment-service, with returns (issue 10)")
 public record ReturnReceived(
         String orderId,
         String storeId,

@@ -39,7 +39,9 @@ record DispatchBatchView(
      * One line of the daily report.
      *
      * @param urged whether the buyer urged dispatch (催发货) before the cut-off
-     * @param pull  the parcel must not go out (its order was cancelled or is held): take it off the shelf
+     * @param pull        the parcel must not go out (its order was cancelled or is held, or a refund
+     *                    intercepted it): take it off the shelf
+     * @param pullBecause why: ORDER_CANCELLED, REFUND_APPROVED or ON_HOLD
      */
     @Schema(name = "BatchShipment")
     record BatchShipment(
@@ -50,7 +52,8 @@ record DispatchBatchView(
             String carrierToUse,
             String trackingNumber,
             boolean urged,
-            boolean pull) {
+            boolean pull,
+            String pullBecause) {
 
         static BatchShipment of(Fulfillment shipment, DispatchBatch batch) {
             return new BatchShipment(
@@ -62,7 +65,17 @@ record DispatchBatchView(
                     shipment.trackingNumber(),
                     batch.urged().contains(shipment.shipmentId())
                             || !shipment.urges().isEmpty(),
-                    shipment.status() == ShipmentStatus.CANCELLED || shipment.status() == ShipmentStatus.ON_HOLD);
+                    shipment.status() == ShipmentStatus.CANCELLED || shipment.status() == ShipmentStatus.ON_HOLD,
+                    pullBecause(shipment));
+        }
+
+        private static String pullBecause(Fulfillment shipment) {
+            if (shipment.status() == ShipmentStatus.ON_HOLD) {
+                return ShipmentStatus.ON_HOLD.name();
+            }
+            return shipment.status() == ShipmentStatus.CANCELLED && shipment.cancellation() != null
+                    ? shipment.cancellation().reason()
+                    : null;
         }
     }
 

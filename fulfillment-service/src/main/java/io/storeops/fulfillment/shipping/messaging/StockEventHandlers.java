@@ -1,5 +1,6 @@
 package io.storeops.fulfillment.shipping.messaging;
 
+import io.storeops.contracts.events.fulfillment.ReturnReceived;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.StockAllocated;
@@ -25,6 +26,11 @@ class StockEventHandlers {
     @Bean
     EventHandler<ShipmentCancelled> stockComesBackFromACancelledShipment(Fulfillments fulfillments) {
         return EventHandler.of(ShipmentCancelled.class, event -> fulfillments.cancelled(event.payload()));
+    }
+
+    @Bean
+    EventHandler<ReturnReceived> resellableReturnsGoBackOnTheShelf(Fulfillments fulfillments) {
+        return EventHandler.of(ReturnReceived.class, event -> fulfillments.returnedToStock(event.payload()));
     }
 
     @Bean

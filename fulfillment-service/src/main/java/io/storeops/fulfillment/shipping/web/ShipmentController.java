@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -177,6 +178,33 @@ class ShipmentController {
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
                                 shipment.orderId(), current -> decide.apply(current, staff.username()))))
+                .map(ShipmentView::of)
+                .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
+                .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
+    }
+
+    @Schema(description = "What the returned parcel held, every expected SKU accounted for")
+    record ReturnReceiptRequest(
+            List<Fulfillment.ReturnedLine> lines,
+            @Schema(example = "box opened") String note) {}
+
+    @PostMapping("/{shipmentId}/returns/{refundId}/receipt")
+    @Operation(
+            summary = "Receive an approved return: each SKU's units resellable, damaged or missing",
+            description = "Resellable units go back to stock; ReturnReceived tells the refund desk what arrived. Once "
+                    + "per return (409 before approval or when received already); 422 when the units do not add up.")
+    Mono<ShipmentView> receiveReturn(
+            @PathVariable String shipmentId, @PathVariable String refundId, @RequestBody ReturnReceiptRequest request) {
+        return StaffAccess.require(StaffRole.WAREHOUSE)
+                .flatMap(staff -> visible(staff, shipmentId)
+                        .flatMap(shipment -> fulfillments.change(
+                                shipment.orderId(),
+                                current -> current.returnReceived(
+                                        refundId,
+                                        request == null ? null : request.lines(),
+                                        request == null ? null : request.note(),
+                                        staff.username(),
+                                        clock.instant()))))
                 .map(ShipmentView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);

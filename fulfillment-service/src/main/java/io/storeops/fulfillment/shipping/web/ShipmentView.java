@@ -14,7 +14,7 @@ import java.util.List;
  * fulfilment is stored.
  */
 @Schema(name = "Shipment")
-public record ShipmentView(
+record ShipmentView(
         String orderId,
         String storeId,
         String shipmentId,
@@ -53,9 +53,15 @@ public record ShipmentView(
         Fulfillment.Tracking tracking,
 
         @Schema(description = "The parcel's trouble (异常快递), open or how it ended")
-        Fulfillment.Trouble trouble) {
+        Fulfillment.Trouble trouble,
 
-    public static ShipmentView of(Fulfillment fulfillment) {
+        @Schema(description = "Why the shipment will not go out: its order was cancelled, or a refund intercepted it")
+        Fulfillment.Cancellation cancellation,
+
+        @Schema(description = "Returns of the parcel: awaited, received (with what arrived) or closed")
+        List<Fulfillment.ReturnCase> returns) {
+
+    static ShipmentView of(Fulfillment fulfillment) {
         return new ShipmentView(
                 fulfillment.orderId(),
                 fulfillment.storeId(),
@@ -77,6 +83,8 @@ public record ShipmentView(
                 fulfillment.urges(),
                 fulfillment.inspection(),
                 fulfillment.tracking(),
-                fulfillment.trouble());
+                fulfillment.trouble(),
+                fulfillment.cancellation(),
+                fulfillment.returns());
     }
 }

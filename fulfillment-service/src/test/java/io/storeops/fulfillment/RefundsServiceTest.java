@@ -1,0 +1,232 @@
+package io.storeops.fulfillment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.fulfillment.ReturnReceived;
+import io.storeops.contracts.events.refund.RefundApproved;
+import io.storeops.contracts.events.refund.RefundRequested;
+import io.storeops.fulfillment.batch.DispatchBatches;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The refund desk's decisions, as real Kafka records from refund-service: a full refund approved
+ * before dispatch intercepts a parcel already in a printed batch and gives its units back; an
+ * approved return is awaited, received line by line, and its resellable units restocked.
+ */
+@ServiceTest
+class RefundsServiceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    DispatchBatches batches;
+
+    @Test
+    void aRefundApprovedBeforeDispatchPullsTheParcelFromItsPrintedBatchAndReleasesItsUnits() {
+        String store = "batch-north";
+        String sku = "REF-" + UUID.randomUUID().toString().substring(0, 8);
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, store);
+        String clerk = TestTokens.bearer("clerk.wu", StaffRole.ORDER_CLERK, store);
+        count(store, sku, 5, warehouse);
+        Instant cutoff = Instant.parse("2030-03-04T06:00:00Z");
+        String orderId = PaidOrders.newOrderId(store);
+        kafka.send(TestEvents.record(
+                        PaidOrders.paid(orderId, cutoff.minusSeconds(3600), List.of(tea(sku, 2)), List.of()),
+                        "order-service",
+                        1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(2));
+        String batchId = batches.cutOffDue(store, cutoff).block().batchId();
+        http.post()
+                .uri("/api/dispatch-batches/{id}/printed", batchId)
+                .header(HttpHeaders.AUTHORIZATION, clerk)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(TestEvents.record(
+                            new RefundApproved(
+                                    orderId,
+                                    store,
+                                    "rf-" + orderId,
+                                    "REFUND_ONLY",
+                                    new Money(25600, "CNY"),
+                                    "sup.chen",
+                                    false,
+                                    Instant.now()),
+                            "refund-service",
+                            1))
+                    .join();
+            assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE))
+                    .hasSize(1);
+        }
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(0));
+        http.get()
+                .uri("/api/dispatch-batches/{id}", batchId)
+                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.shipments[0].pull")
+                .isEqualTo(true)
+                .jsonPath("$.shipments[0].pullBecause")
+                .isEqualTo("REFUND_APPROVED");
+        http.post()
+                .uri("/api/shipments/{id}/dispatch", "shp-" + orderId)
+                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("intercepted by refund rf-" + orderId));
+    }
+
+    @Test
+    void anApprovedReturnIsAwaitedReceivedLineByLineAndItsResellableUnitsGoBackToStock() {
+        String store = "tmall-flagship";
+        String sku = "RET-" + UUID.randomUUID().toString().substring(0, 8);
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, store);
+        count(store, sku, 5, warehouse);
+        String orderId = PaidOrders.newOrderId(store);
+        String refundId = "rf-" + orderId;
+        kafka.send(TestEvents.record(
+                        PaidOrders.paid(orderId, Instant.now(), List.of(tea(sku, 2)), List.of()), "order-service", 1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> http.post()
+                        .uri("/api/shipments/{id}/dispatch", "shp-" + orderId)
+                        .header(HttpHeaders.AUTHORIZATION, warehouse)
+                        .bodyValue(Map.of(
+                                "carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> stock(store, sku, warehouse).jsonPath("$.onHand").isEqualTo(3));
+
+        kafka.send(TestEvents.record(
+                        new RefundRequested(
+                                orderId,
+                                store,
+                                refundId,
+                                "RETURN_AND_REFUND",
+                                "wrong size",
+                                new Money(25600, "CNY"),
+                                List.of(new ItemQuantity(sku, 2)),
+                                Instant.now()),
+                        "refund-service",
+                        1))
+                .join();
+        kafka.send(TestEvents.record(
+                        new RefundApproved(
+                                orderId,
+                                store,
+                                refundId,
+                                "RETURN_AND_REFUND",
+                                new Money(25600, "CNY"),
+                                "sup.chen",
+                                false,
+                                Instant.now()),
+                        "refund-service",
+                        2))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> http.get()
+                        .uri("/api/returns?storeId={store}", store)
+                        .header(HttpHeaders.AUTHORIZATION, warehouse)
+                        .exchange()
+                        .expectBody()
+                        .jsonPath("$[?(@.orderId == '" + orderId + "')].returns[0].status")
+                        .isEqualTo(List.of("APPROVED")));
+
+        receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 0, "missing", 0), warehouse)
+                .expectStatus()
+                .isEqualTo(422);
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 1, "missing", 0), warehouse)
+                    .expectStatus()
+                    .isOk();
+            var received = TestEvents.await(events, orderId, "ReturnReceived", 1, PATIENCE);
+            assertThat(received).hasSize(1);
+            assertThat(EventJson.read(received.get(0).value(), ReturnReceived.class)
+                            .lines())
+                    .containsExactly(new ItemQuantity(sku, 2));
+        }
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> stock(store, sku, warehouse).jsonPath("$.onHand").isEqualTo(4));
+        receipt(orderId, refundId, Map.of("sku", sku, "resellable", 2, "damaged", 0, "missing", 0), warehouse)
+                .expectStatus()
+                .isEqualTo(409);
+    }
+
+    private static OrderLine tea(String sku, int quantity) {
+        return new OrderLine(sku, "西湖龙井 250g", quantity, new Money(12800, "CNY"));
+    }
+
+    private void count(String store, String sku, int onHand, String bearer) {
+        http.put()
+                .uri("/api/stock/{store}/{sku}", store, sku)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(Map.of("onHand", onHand))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    private WebTestClient.BodyContentSpec stock(String store, String sku, String bearer) {
+        return http.get()
+                .uri("/api/stock/{store}/{sku}", store, sku)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
+    private WebTestClient.ResponseSpec receipt(
+            String orderId, String refundId, Map<String, Object> line, String bearer) {
+        return http.post()
+                .uri("/api/shipments/{id}/returns/{refund}/receipt", "shp-" + orderId, refundId)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(Map.of("lines", List.of(line), "note", "one tin dented"))
+                .exchange();
+    }
+}
