@@ -11,6 +11,7 @@ import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.Scrapes;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
@@ -171,6 +172,10 @@ class DispatchBatchServiceTest {
                 .jsonPath("$.cutoff")
                 .isEqualTo("23:59:59");
 
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                Scrapes.value(http, "storeops_dispatch_batch_open_shipments", "store=\"" + DESK + "\""))
+                        .isEqualTo(3));
         post("/api/dispatch-batches/{id}/printed", batchId, clerk, Map.of())
                 .expectStatus()
                 .isOk();
@@ -267,6 +272,11 @@ class DispatchBatchServiceTest {
                 .jsonPath("$.closing.rolledOn")
                 .isEqualTo(List.of("shp-" + repacked));
         awaitShipmentField(repacked, warehouse, "$.batchId", null);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(Scrapes.value(
+                                http, "storeops_dispatch_batch_open_age_seconds", "store=\"" + DESK + "\""))
+                        .as("no batch of the store is open any more")
+                        .isZero());
 
         post("/api/dispatch-batches/{id}/acknowledgement", batchId, clerk, Map.of())
                 .expectStatus()

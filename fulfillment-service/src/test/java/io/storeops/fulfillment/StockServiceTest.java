@@ -317,12 +317,7 @@ class StockServiceTest {
 
     /** The store's value of a counter on the service's Prometheus endpoint. */
     private double counter(String name) {
-        return Scrapes.prometheus(http)
-                .lines()
-                .filter(line -> line.startsWith(name + "{") && line.contains("store=\"" + STORE + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(name + " is not exposed"));
+        return Scrapes.value(http, name, "store=\"" + STORE + "\"");
     }
 
     private String status(String orderId) {

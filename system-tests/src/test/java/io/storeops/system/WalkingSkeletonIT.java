@@ -213,7 +213,13 @@ class WalkingSkeletonIT {
                 .contains(
                         "storeops_shipments_dispatched_total{application=\"fulfillment-service\",store=\"shopify-us\"} 1.0")
                 .containsPattern(
-                        "storeops_events_consumed_total\\{application=\"fulfillment-service\",outcome=\"applied\",service=\"fulfillment-service\",type=\"OrderPaid\"} 2.0");
+                        "storeops_events_consumed_total\\{application=\"fulfillment-service\",outcome=\"applied\",service=\"fulfillment-service\",type=\"OrderPaid\"} 2.0")
+                .contains(
+                        "storeops_stock_shortages_total{application=\"fulfillment-service\",store=\"tmall-flagship\"}",
+                        "storeops_shipments_in_warehouse{application=\"fulfillment-service\",status=\"READY\",store=\"tmall-flagship\"}",
+                        "storeops_dispatch_batch_open_age_seconds{application=\"fulfillment-service\",store=\"tmall-flagship\"}",
+                        "storeops_shipment_exceptions_open{application=\"fulfillment-service\",store=\"shopify-us\"}",
+                        "storeops_documents_generated_total{application=\"fulfillment-service\",kind=\"waybills\",store=\"tmall-flagship\"} 0.0");
         assertThat(refunds)
                 .contains(
                         "storeops_refunds_completed_total{application=\"refund-service\",store=\"tmall-flagship\"} 0.0");

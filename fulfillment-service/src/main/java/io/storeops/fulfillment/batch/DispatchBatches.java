@@ -111,6 +111,15 @@ public class DispatchBatches implements ApplicationRunner, DisposableBean {
                         .limit(limit));
     }
 
+    /** A store's batches still open (printed or not, not yet closed by the warehouse). */
+    public Flux<DispatchBatch> open(String storeId) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(DispatchBatch.class)
+                        .is("storeId", storeId)
+                        .is("status", DispatchBatch.Status.OPEN.name()));
+    }
+
     /**
      * Makes each store's batch that is due by {@code now} and not made yet: at the cut-off, and on
      * start for a cut-off the service was down for.

@@ -84,12 +84,31 @@ public class Fulfillments implements ApplicationRunner {
     /** The parcels in trouble of a store, oldest first: after-sale customer service's queue (异常快递). */
     public Flux<Fulfillment> inTrouble(String storeId, int limit) {
         return store.findAll(
+                COLLECTION, inTrouble(storeId).ascending("trouble.reportedAt").limit(limit));
+    }
+
+    public Mono<Long> countInTrouble(String storeId) {
+        return store.count(COLLECTION, inTrouble(storeId));
+    }
+
+    public Mono<Long> countInStatus(String storeId, ShipmentStatus status) {
+        return store.count(
                 COLLECTION,
-                StateQuery.of(Fulfillment.class)
-                        .is("storeId", storeId)
-                        .is("trouble.open", true)
-                        .ascending("trouble.reportedAt")
-                        .limit(limit));
+                StateQuery.of(Fulfillment.class).is("storeId", storeId).is("status", status.name()));
+    }
+
+    public Mono<Long> countAwaitingReturns(String storeId) {
+        return store.count(COLLECTION, awaitingReturns(storeId));
+    }
+
+    private static StateQuery<Fulfillment> inTrouble(String storeId) {
+        return StateQuery.of(Fulfillment.class).is("storeId", storeId).is("trouble.open", true);
+    }
+
+    private static StateQuery<Fulfillment> awaitingReturns(String storeId) {
+        return StateQuery.of(Fulfillment.class)
+                .is("storeId", storeId)
+                .is("returns.status", Fulfillment.ReturnStatus.APPROVED.name());
     }
 
     public Mono<Fulfillment> find(String orderId) {

@@ -1,5 +1,6 @@
 package io.storeops.platform.test;
 
+import java.util.Arrays;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -25,5 +26,19 @@ public final class Scrapes {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /**
+     * The value of the series {@code name} whose labels include each of {@code labels}
+     * ({@code "store=\"tmall-flagship\""}, …); fails when no such series is exposed.
+     */
+    public static double value(WebTestClient http, String name, String... labels) {
+        return prometheus(http)
+                .lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " " + String.join(",", labels) + " is not exposed"));
     }
 }

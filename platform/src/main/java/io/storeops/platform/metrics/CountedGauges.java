@@ -1,0 +1,64 @@
+package io.storeops.platform.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Gauges whose values are counted in the service's database on a timer, not per scrape (a count
+ * per Prometheus request would put a collection scan on every one). Each exists, at 0, from
+ * registration, so dashboards and alert rules have their series before the first count; a count
+ * that fails (the store away) keeps the last value until the next round.
+ */
+public final class CountedGauges implements AutoCloseable {
+
+    private record Counted(Supplier<Mono<Long>> count, AtomicLong value) {}
+
+    private final MeterRegistry meters;
+    private final List<Counted> gauges = new ArrayList<>();
+    private Disposable refresh = Disposables.disposed();
+
+    public CountedGauges(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    /** Registers a gauge {@code name} with {@code tags}, its value {@code count}ed on every round. */
+    public CountedGauges gauge(String name, String description, Tags tags, Supplier<Mono<Long>> count) {
+        AtomicLong value = new AtomicLong();
+        Gauge.builder(name, value, AtomicLong::get)
+                .description(description)
+                .tags(tags)
+                .register(meters);
+        gauges.add(new Counted(count, value));
+        return this;
+    }
+
+    /** Counts every gauge now and then every {@code interval}, one after another. */
+    public CountedGauges countEvery(Duration interval) {
+        refresh.dispose();
+        refresh = Flux.interval(Duration.ZERO, interval, Schedulers.boundedElastic())
+                .onBackpressureDrop()
+                .concatMap(tick -> Flux.fromIterable(gauges)
+                        .concatMap(gauge -> gauge.count()
+                                .get()
+                                .doOnNext(gauge.value()::set)
+                                .onErrorResume(unavailable -> Mono.empty())))
+                .subscribe();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        refresh.dispose();
+    }
+}
