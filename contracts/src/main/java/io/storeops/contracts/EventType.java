@@ -15,6 +15,7 @@ import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderAddressChanged;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderHeld;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.contracts.events.order.OrderReleased;
@@ -41,6 +42,7 @@ public enum EventType {
     ORDER_ADDRESS_CHANGED("OrderAddressChanged", 1, OrderAddressChanged.class, Producer.ORDER_SERVICE),
     ORDER_CANCELLED("OrderCancelled", 1, OrderCancelled.class, Producer.ORDER_SERVICE),
     ORDER_SELLER_MEMO_CHANGED("OrderSellerMemoChanged", 1, OrderSellerMemoChanged.class, Producer.ORDER_SERVICE),
+    ORDER_ITEM_CHANGED("OrderItemChanged", 1, OrderItemChanged.class, Producer.ORDER_SERVICE),
     SHIPMENT_CREATED("ShipmentCreated", 1, ShipmentCreated.class, Producer.FULFILLMENT_SERVICE),
     STOCK_SHORTAGE("StockShortage", 1, StockShortage.class, Producer.FULFILLMENT_SERVICE),
     STOCK_ALLOCATED("StockAllocated", 1, StockAllocated.class, Producer.FULFILLMENT_SERVICE),

@@ -302,6 +302,21 @@ class DispatchBatchServiceTest {
     }
 
     @Test
+    void aBatchCutOffBeforeTheLastOnesShipmentsKnowTheyAreInItDoesNotTakeThemAgain() {
+        String order = paidAt(NORTH, Instant.parse("2030-04-01T05:00:00Z"), List.of());
+        awaitShipment(order, TestTokens.bearer("clerk.wu", StaffRole.ORDER_CLERK, NORTH));
+
+        // caught up after a restart, then at once the next day's (as the clerk's early cut-off does)
+        DispatchBatch caughtUp =
+                batches.cutOffDue(NORTH, Instant.parse("2030-04-01T07:00:00Z")).block();
+        DispatchBatch next =
+                batches.cutOffDue(NORTH, Instant.parse("2030-04-02T07:00:00Z")).block();
+
+        assertThat(caughtUp.shipmentIds()).containsExactly("shp-" + order);
+        assertThat(next.shipmentIds()).doesNotContain("shp-" + order);
+    }
+
+    @Test
     void batchesOfAnotherStoreAreNotFoundAndAnUnknownStoreHasNoSchedule() {
         String clerk = TestTokens.bearer("clerk.wu", StaffRole.ORDER_CLERK, "tmall-flagship");
         batches.cutOffDue(NORTH, Instant.parse("2030-02-01T07:00:00Z")).block();

@@ -13,6 +13,7 @@ import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.contracts.events.refund.RefundRequested;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.Scrapes;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
@@ -77,18 +78,7 @@ class RefundsServiceTest {
                 .isOk();
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
-            kafka.send(TestEvents.record(
-                            new RefundApproved(
-                                    orderId,
-                                    store,
-                                    "rf-" + orderId,
-                                    "REFUND_ONLY",
-                                    new Money(25600, "CNY"),
-                                    "sup.chen",
-                                    false,
-                                    Instant.now()),
-                            "refund-service",
-                            1))
+            kafka.send(TestEvents.record(approved(orderId, store, "REFUND_ONLY", 25600), "refund-service", 1))
                     .join();
             assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE))
                     .hasSize(1);
@@ -154,18 +144,7 @@ class RefundsServiceTest {
                         "refund-service",
                         1))
                 .join();
-        kafka.send(TestEvents.record(
-                        new RefundApproved(
-                                orderId,
-                                store,
-                                refundId,
-                                "RETURN_AND_REFUND",
-                                new Money(25600, "CNY"),
-                                "sup.chen",
-                                false,
-                                Instant.now()),
-                        "refund-service",
-                        2))
+        kafka.send(TestEvents.record(approved(orderId, store, "RETURN_AND_REFUND", 25600), "refund-service", 2))
                 .join();
         await().atMost(PATIENCE)
                 .untilAsserted(() -> http.get()
@@ -195,6 +174,54 @@ class RefundsServiceTest {
         receipt(orderId, refundId, Map.of("sku", sku, "resellable", 2, "damaged", 0, "missing", 0), warehouse)
                 .expectStatus()
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aRefundApprovedBeforeThePaymentReachedFulfilmentStillStopsTheParcel() {
+        String store = "tmall-flagship";
+        String sku = "EARLY-" + UUID.randomUUID().toString().substring(0, 8);
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, store);
+        count(store, sku, 3, warehouse);
+        String orderId = PaidOrders.newOrderId(store);
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(TestEvents.record(approved(orderId, store, "REFUND_ONLY", 12800), "refund-service", 1))
+                    .join();
+            assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE))
+                    .hasSize(1);
+            double paymentsFindingNothingToDo = paymentsUnchanged();
+            kafka.send(TestEvents.record(
+                            PaidOrders.paid(orderId, Instant.now(), List.of(tea(sku, 1)), List.of()),
+                            "order-service",
+                            1))
+                    .join();
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(paymentsUnchanged()).isGreaterThan(paymentsFindingNothingToDo));
+            assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, Duration.ofSeconds(1)))
+                    .as("the payment found the shipment stopped and shipped nothing")
+                    .isEmpty();
+        }
+        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(0);
+        http.get()
+                .uri("/api/shipments/{id}", "shp-" + orderId)
+                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED")
+                .jsonPath("$.cancellation.refundId")
+                .isEqualTo("rf-" + orderId);
+    }
+
+    /** The refund desk's approval of refund {@code rf-<order>}, as refund-service announces it. */
+    private static RefundApproved approved(String orderId, String store, String type, long amountMinor) {
+        return new RefundApproved(
+                orderId, store, "rf-" + orderId, type, new Money(amountMinor, "CNY"), "sup.chen", false, Instant.now());
+    }
+
+    /** Payments the service took without changing anything (the shipment existed already). */
+    private double paymentsUnchanged() {
+        return Scrapes.value(http, "storeops_events_consumed_total", "outcome=\"unchanged\"", "type=\"OrderPaid\"");
     }
 
     private static OrderLine tea(String sku, int quantity) {

@@ -9,6 +9,7 @@ import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.fulfillment.stock.StockItem;
 import io.storeops.fulfillment.stock.StockLedger;
@@ -313,6 +314,45 @@ class StockServiceTest {
                 .untilAsserted(
                         () -> assertThat(item(sku).get("available").asInt()).isEqualTo(3));
         assertThat(status(orderId)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aChangedItemGivesBackTheOldSkusUnitsAndWaitsForTheNewOnesOnceWhateverTheRedeliveries() {
+        String small = sku();
+        String large = sku();
+        put(small, Map.of("onHand", 2)).expectStatus().isOk();
+        put(large, Map.of("onHand", 0)).expectStatus().isOk();
+        String orderId = "tmall-flagship:T" + UUID.randomUUID();
+        kafka.send(TestEvents.record(paid(orderId, small, 1), "order-service", 1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(item(small).get("reservedUnits").asInt()).isEqualTo(1));
+
+        var change = TestEvents.record(
+                new OrderItemChanged(
+                        orderId, STORE, 0, small, large, "Tea, large", 1, Money.zero("CNY"), "cs.wang", Instant.now()),
+                "order-service",
+                2);
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(change).join();
+            kafka.send(change).join();
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(status(orderId)).isEqualTo("AWAITING_STOCK"));
+            assertThat(TestEvents.await(events, orderId, "StockShortage", 2, Duration.ofSeconds(3)))
+                    .as("short of the new item, once")
+                    .hasSize(1);
+        }
+        assertThat(item(small).get("reservedUnits").asInt()).isZero();
+        assertThat(page("/api/shipments/shp-" + orderId)
+                        .get("lines")
+                        .get(0)
+                        .get("sku")
+                        .asString())
+                .isEqualTo(large);
+
+        adjust(large, Map.of("delta", 1, "reason", "received")).expectStatus().isOk();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("READY"));
     }
 
     /** The store's value of a counter on the service's Prometheus endpoint. */

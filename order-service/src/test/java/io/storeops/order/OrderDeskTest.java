@@ -32,6 +32,7 @@ class OrderDeskTest {
             "CHANGE_ADDRESS", "correct the address",
             "CONTACT_BUYER", "stock-out queue",
             "SELLER_MEMO", "write the seller memo",
+            "CHANGE_ITEM", "change an item",
             "CANCEL", "cancel");
 
     @Autowired

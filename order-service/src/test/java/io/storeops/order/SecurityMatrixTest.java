@@ -93,6 +93,12 @@ class SecurityMatrixTest {
                     Map.of("carrier", "SF", "note", "gift wrap"),
                     EnumSet.of(StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
             new Route(
+                    "change an item",
+                    HttpMethod.PUT,
+                    "/api/orders/{order}/lines/0/item",
+                    Map.of("sku", "TEA-LJ-500"),
+                    EnumSet.of(StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)),
+            new Route(
                     "hold",
                     HttpMethod.POST,
                     "/api/orders/{order}/hold",

@@ -7,6 +7,7 @@ import io.storeops.contracts.EventJson;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderSellerMemoChanged;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
@@ -139,6 +140,54 @@ class StaffOrderCommandsTest {
                 .expectBody()
                 .jsonPath("$.action")
                 .isEqualTo("CHANGE_SELLER_MEMO");
+    }
+
+    @Test
+    void customerServiceChangesALinesSizeOnceAndItIsAnnouncedWithThePriceDifference() {
+        String orderId = paidOrder();
+        String preSale = TestTokens.bearer("cs.wang", StaffRole.CS_PRESALE, "tmall-flagship");
+        Map<String, Object> larger = Map.of("sku", "TEA-LJ-500", "title", "西湖龙井 500g", "unitPriceMinor", 23800);
+
+        try (var events = TestEvents.reader(broker, Topics.ORDER_EVENTS)) {
+            changeItem(orderId, 0, preSale, larger)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.lines[0].sku")
+                    .isEqualTo("TEA-LJ-500")
+                    .jsonPath("$.itemChanges[0].priceDifference.amountMinor")
+                    .isEqualTo(2 * (23800 - 12800))
+                    .jsonPath("$.itemChanges[0].changedBy")
+                    .isEqualTo("cs.wang")
+                    .jsonPath("$.timeline[-1:].what")
+                    .isEqualTo(List.of("ITEM_CHANGED"));
+            changeItem(orderId, 0, preSale, larger).expectStatus().isOk();
+
+            var announced = TestEvents.await(events, orderId, "OrderItemChanged", 2, Duration.ofSeconds(5));
+            assertThat(announced).hasSize(1);
+            OrderItemChanged event = EventJson.read(announced.get(0).value(), OrderItemChanged.class);
+            assertThat(event.fromSku()).isEqualTo("TEA-LJ-250");
+            assertThat(event.toSku()).isEqualTo("TEA-LJ-500");
+        }
+        changeItem(orderId, 1, preSale, Map.of("sku", "TEA-LJ-500"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("not a SKU of the same product as CUP-GL-01"));
+        changeItem(orderId, 7, preSale, Map.of("sku", "TEA-LJ-500"))
+                .expectStatus()
+                .isEqualTo(422);
+        changeItem(orderId, 0, TestTokens.bearer("wh", StaffRole.WAREHOUSE, "tmall-flagship"), larger)
+                .expectStatus()
+                .isForbidden();
+        cancel(orderId, CS, "Buyer ordered twice").expectStatus().isOk();
+        changeItem(orderId, 0, preSale, Map.of("sku", "TEA-LJ-100"))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.action")
+                .isEqualTo("CHANGE_ITEM");
     }
 
     @Test
@@ -312,6 +361,14 @@ class StaffOrderCommandsTest {
                 .uri("/api/orders/{id}/cancel", orderId)
                 .header(HttpHeaders.AUTHORIZATION, bearer)
                 .bodyValue(Map.of("reason", reason))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec changeItem(String orderId, int line, String bearer, Map<String, Object> item) {
+        return http.put()
+                .uri("/api/orders/{id}/lines/{line}/item", orderId, line)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(item)
                 .exchange();
     }
 

@@ -1,6 +1,7 @@
 package io.storeops.standalone;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The two demo stores of standalone mode. Their webhook secrets are development values, published
@@ -16,11 +17,13 @@ final class DemoStores {
     /** Tracking feeds: SF pushing in StoreOps' own format, and the two aggregators. */
     static final List<String> CARRIER_FEEDS = List.of("sf", "aftership", "kuaidi100");
 
+    static final String CARRIER_SECRET = "demo-carrier-secret";
+
     private DemoStores() {}
 
     /** Configuration every service of the standalone system receives. */
     static List<String> properties() {
-        return List.of(
+        List<String> stores = List.of(
                 "storeops.stores." + TMALL + ".name=Tmall flagship (天猫旗舰店)",
                 "storeops.stores." + TMALL + ".currency=CNY",
                 "storeops.stores." + TMALL + ".zone=Asia/Shanghai",
@@ -31,12 +34,11 @@ final class DemoStores {
                 "storeops.stores." + SHOPIFY + ".currency=USD",
                 "storeops.stores." + SHOPIFY + ".zone=America/New_York",
                 "storeops.stores." + SHOPIFY + ".shopify-domain=" + SHOPIFY_DOMAIN,
-                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET,
-                "storeops.carriers." + CARRIER_FEEDS.get(0) + ".webhook-secrets=demo-" + CARRIER_FEEDS.get(0)
-                        + "-secret",
-                "storeops.carriers." + CARRIER_FEEDS.get(1) + ".webhook-secrets=demo-" + CARRIER_FEEDS.get(1)
-                        + "-secret",
-                "storeops.carriers." + CARRIER_FEEDS.get(2) + ".webhook-secrets=demo-" + CARRIER_FEEDS.get(2)
-                        + "-secret");
+                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET);
+        return Stream.concat(
+                        stores.stream(),
+                        CARRIER_FEEDS.stream()
+                                .map(feed -> "storeops.carriers." + feed + ".webhook-secrets=" + CARRIER_SECRET))
+                .toList();
     }
 }

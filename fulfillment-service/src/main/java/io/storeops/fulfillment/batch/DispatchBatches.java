@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -169,9 +170,11 @@ public class DispatchBatches implements ApplicationRunner, DisposableBean {
         String batchId = DispatchBatch.idOf(storeId, day);
         return find(batchId)
                 .map(made -> new Applied<>(made, Applied.Outcome.UNCHANGED, List.of()))
-                .switchIfEmpty(Mono.defer(() -> fulfillments
-                        .readyForBatch(storeId, cutoffAt)
-                        .collectList()
+                .switchIfEmpty(Mono.defer(() -> listedInOpenBatches(storeId)
+                        .flatMap(listed -> fulfillments
+                                .readyForBatch(storeId, cutoffAt)
+                                .filter(shipment -> !listed.contains(shipment.shipmentId()))
+                                .collectList())
                         .flatMap(ready -> store.apply(
                                 COLLECTION,
                                 batchId,
@@ -192,6 +195,15 @@ public class DispatchBatches implements ApplicationRunner, DisposableBean {
                                         by,
                                         clock.instant())))
                         .doOnNext(counters::count)));
+    }
+
+    /**
+     * The shipments the store's open batches list. A batch's shipments learn that they are in it
+     * through its event, a moment after it is made; a batch cut off in that moment (the clerk's
+     * early cut-off right after a catch-up) must not take them again.
+     */
+    private Mono<Set<String>> listedInOpenBatches(String storeId) {
+        return open(storeId).flatMapIterable(DispatchBatch::shipmentIds).collect(Collectors.toSet());
     }
 
     /** Applies a staff step to an existing batch. */

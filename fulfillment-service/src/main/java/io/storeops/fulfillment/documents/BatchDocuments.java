@@ -165,7 +165,7 @@ public final class BatchDocuments {
         if (batch.urged().contains(shipment.shipmentId()) || !shipment.urges().isEmpty()) {
             marks.add("催 urged");
         }
-        if (shipment.status() == ShipmentStatus.CANCELLED || shipment.status() == ShipmentStatus.ON_HOLD) {
+        if (isPulled(shipment)) {
             marks.add("撤 pull");
         }
         return new String[] {
@@ -237,6 +237,10 @@ public final class BatchDocuments {
                 sheet.text(MARGIN, MARGIN, 15, "出库单 Outbound slip");
                 sheet.barcode(right - 170, MARGIN, 170, 32, shipment.shipmentId());
                 sheet.text(right - 170, MARGIN + 35, 7, shipment.shipmentId());
+                if (isPulled(shipment)) {
+                    pullBanner(sheet, MARGIN + 64);
+                    continue;
+                }
                 sheet.text(MARGIN, MARGIN + 48, 8, store.storeName() + "  ·  批次 Batch " + batch.batchId());
                 Fulfillment.PaidOrder paid = shipment.paid();
                 float y = MARGIN + 64;
@@ -314,6 +318,11 @@ public final class BatchDocuments {
             for (Fulfillment shipment : shipments) {
                 sheet.newPage();
                 float right = sheet.width() - inner;
+                if (isPulled(shipment)) {
+                    sheet.text(inner, inner, 9, shipment.shipmentId());
+                    pullBanner(sheet, inner + 30);
+                    continue;
+                }
                 String code = shipment.carrier() == null ? shipment.carrierToUse() : shipment.carrier();
                 String carrier = code == null
                         ? "快递 Carrier ______"
@@ -356,6 +365,24 @@ public final class BatchDocuments {
                                 + units + "    批次 Batch " + batch.batchDate());
             }
         }
+    }
+
+    /** A parcel that must not go out: cancelled (its order, or a refund) or held for review. */
+    private static boolean isPulled(Fulfillment shipment) {
+        return shipment.status() == ShipmentStatus.CANCELLED || shipment.status() == ShipmentStatus.ON_HOLD;
+    }
+
+    /** What a pulled parcel's slip and label say instead of where it goes: no label to stick on by mistake. */
+    private static void pullBanner(PdfSheet sheet, float top) throws IOException {
+        float left = MARGIN / 2;
+        sheet.text(left, top, 22, "撤回 PULL");
+        sheet.paragraph(
+                left,
+                top + 30,
+                sheet.width() - 2 * left,
+                11,
+                "不要发货 Do not ship this parcel: its order was cancelled, a refund stopped it, or it is held for "
+                        + "review.");
     }
 
     /** The title the order gave a SKU's line (the SKU itself when it gave none). */

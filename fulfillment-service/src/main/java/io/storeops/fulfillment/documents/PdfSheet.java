@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -27,6 +28,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 final class PdfSheet implements AutoCloseable {
 
     static final float MM = 72f / 25.4f;
+    private static final Pattern BARCODE_CONTENT = Pattern.compile("[\\x20-\\x7E]{1,80}");
     private static final String FONT = "wqy-microhei.ttf";
     private static final byte[] FONT_BYTES = readFont();
 
@@ -149,8 +151,17 @@ final class PdfSheet implements AutoCloseable {
         page.stroke();
     }
 
-    /** A Code 128 barcode of {@code content} filling {@code width} × {@code height}, quiet zones included. */
+    /**
+     * A Code 128 barcode of {@code content} filling {@code width} × {@code height}, quiet zones
+     * included; content Code 128 cannot carry (not printable ASCII, or longer than 80 characters)
+     * gets a box saying so instead, and the text printed beside it is what to type.
+     */
     void barcode(float left, float top, float width, float height, String content) throws IOException {
+        if (!BARCODE_CONTENT.matcher(content).matches()) {
+            box(left, top, width, height);
+            text(left + 4, top + height / 2 - 5, 8, "无条码 No barcode: type the number below");
+            return;
+        }
         BitMatrix bars = new Code128Writer().encode(content, BarcodeFormat.CODE_128, 0, 1);
         float module = width / bars.getWidth();
         page.setNonStrokingColor(Color.BLACK);

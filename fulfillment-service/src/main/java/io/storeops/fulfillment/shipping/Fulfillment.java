@@ -106,7 +106,8 @@ public record Fulfillment(
             List<ItemQuantity> expected,
             Instant requestedAt,
             Instant approvedAt,
-            ReturnReceipt receipt) {
+            ReturnReceipt receipt,
+            boolean restocked) {
 
         public ReturnCase {
             expected = expected == null ? List.of() : List.copyOf(expected);
@@ -139,6 +140,9 @@ public record Fulfillment(
             return resellable + damaged;
         }
     }
+
+    /** The kind of {@link ShipmentException} an item change that came after the parcel left raises. */
+    public static final String ITEM_CHANGE_TOO_LATE = "ITEM_CHANGE_TOO_LATE";
 
     /** Who reports carrier tracking in follow-ups and resolutions. */
     public static final String CARRIER = "carrier";
@@ -213,7 +217,12 @@ public record Fulfillment(
 
     /** The lines of a paid order as the warehouse picks them: by SKU (by title where a storefront sent none). */
     public static List<ItemQuantity> linesOf(OrderPaid paid) {
-        return paid.lines().stream()
+        return linesOf(paid.lines());
+    }
+
+    /** Order lines as the warehouse picks them: by SKU (by title where a storefront sent none). */
+    public static List<ItemQuantity> linesOf(List<OrderLine> orderLines) {
+        return orderLines.stream()
                 .map(line -> new ItemQuantity(line.sku() == null ? line.title() : line.sku(), line.quantity()))
                 .toList();
     }
@@ -268,6 +277,77 @@ public record Fulfillment(
         return Change.of(created, events.toArray(StoreOpsEvent[]::new));
     }
 
+    /** The paid order's lines with line {@code lineIndex} changed to {@code toSku}, as the order desk changed it. */
+    public List<OrderLine> linesAfterChange(int lineIndex, String toSku, String toTitle) {
+        List<OrderLine> changed = new ArrayList<>(paid == null ? List.of() : paid.lines());
+        if (lineIndex < 0 || lineIndex >= changed.size()) {
+            return changed;
+        }
+        OrderLine line = changed.get(lineIndex);
+        changed.set(
+                lineIndex,
+                new OrderLine(toSku, toTitle == null ? line.title() : toTitle, line.quantity(), line.unitPrice()));
+        return changed;
+    }
+
+    /** Whether line {@code lineIndex} already is {@code toSku}: an item change taken before. */
+    public boolean hasItem(int lineIndex, String toSku) {
+        return paid != null
+                && lineIndex >= 0
+                && lineIndex < paid.lines().size()
+                && toSku.equals(paid.lines().get(lineIndex).sku());
+    }
+
+    /**
+     * Customer service changed a line's item (another SKU of the same product): the shipment packs
+     * the new one. The stock of the SKUs concerned was re-reserved before ({@code changedSkus}; what
+     * is still missing of them in {@code shortagesOfChanged}, each announced with {@link
+     * StockShortage}). A change that arrives after the parcel left cannot follow it: customer
+     * service hears of it as trouble.
+     */
+    public Change<Fulfillment> itemChanged(
+            int lineIndex,
+            String toSku,
+            String toTitle,
+            Set<String> changedSkus,
+            List<ItemQuantity> shortagesOfChanged,
+            Instant at) {
+        if (status == ShipmentStatus.DISPATCHED) {
+            String detail = "line " + lineIndex + " changed to " + toSku + " after the parcel left";
+            return Change.of(
+                    edit(draft -> draft.trouble = raised(ITEM_CHANGE_TOO_LATE, detail, at)),
+                    new ShipmentException(orderId, storeId, shipmentId, ITEM_CHANGE_TOO_LATE, detail, at));
+        }
+        if (!isInWarehouse() || paid == null || hasItem(lineIndex, toSku)) {
+            return Change.none();
+        }
+        List<OrderLine> changedLines = linesAfterChange(lineIndex, toSku, toTitle);
+        List<ItemQuantity> stillShort = new ArrayList<>(shortages.stream()
+                .filter(line -> !changedSkus.contains(line.sku()))
+                .toList());
+        stillShort.addAll(shortagesOfChanged);
+        Fulfillment changed = edit(draft -> {
+            draft.paid = new PaidOrder(
+                    paid.externalOrderId(),
+                    paid.channel(),
+                    paid.paidAt(),
+                    changedLines,
+                    paid.shippingFee(),
+                    paid.total(),
+                    paid.buyerNote());
+            draft.lines = linesOf(changedLines);
+            draft.shortages = stillShort;
+            if (status != ShipmentStatus.ON_HOLD) {
+                draft.status = inWarehouse(stillShort);
+            }
+        });
+        return Change.of(
+                changed,
+                shortagesOfChanged.stream()
+                        .map(line -> new StockShortage(orderId, storeId, shipmentId, line.sku(), line.quantity(), at))
+                        .toArray(StoreOpsEvent[]::new));
+    }
+
     /** Units of {@code sku} are now reserved for this shipment: it is no longer short of them. */
     public Change<Fulfillment> stockAllocated(String sku) {
         if (shortages.stream().noneMatch(line -> line.sku().equals(sku))) {
@@ -319,7 +399,7 @@ public record Fulfillment(
             return Change.none();
         }
         List<ItemQuantity> expected = returning == null || returning.isEmpty() ? lines : returning;
-        return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.REQUESTED, expected, at, null, null)));
+        return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.REQUESTED, expected, at, null, null, false)));
     }
 
     /**
@@ -345,13 +425,13 @@ public record Fulfillment(
         }
         ReturnCase requested = returnCase(refundId);
         if (requested == null) {
-            return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.APPROVED, lines, at, at, null)));
+            return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.APPROVED, lines, at, at, null, false)));
         }
         if (requested.status() != ReturnStatus.REQUESTED) {
             return Change.none();
         }
         return Change.of(withReturn(new ReturnCase(
-                refundId, ReturnStatus.APPROVED, requested.expected(), requested.requestedAt(), at, null)));
+                refundId, ReturnStatus.APPROVED, requested.expected(), requested.requestedAt(), at, null, false)));
     }
 
     /** The refund ended without a return: the warehouse stops waiting for a parcel. */
@@ -361,7 +441,7 @@ public record Fulfillment(
             return Change.none();
         }
         return Change.of(withReturn(new ReturnCase(
-                refundId, ReturnStatus.CLOSED, open.expected(), open.requestedAt(), open.approvedAt(), null)));
+                refundId, ReturnStatus.CLOSED, open.expected(), open.requestedAt(), open.approvedAt(), null, false)));
     }
 
     /**
@@ -403,8 +483,59 @@ public record Fulfillment(
                         expected.expected(),
                         expected.requestedAt(),
                         expected.approvedAt(),
-                        receipt)),
+                        receipt,
+                        false)),
                 new ReturnReceived(orderId, storeId, refundId, arrived, inspection, by, at));
+    }
+
+    /** The received return's resellable units are back in stock: a replayed receipt restocks nothing. */
+    public Change<Fulfillment> restocked(String refundId) {
+        ReturnCase received = returnCase(refundId);
+        if (received == null || received.status() != ReturnStatus.RECEIVED || received.restocked()) {
+            return Change.none();
+        }
+        return Change.of(withReturn(new ReturnCase(
+                refundId,
+                ReturnStatus.RECEIVED,
+                received.expected(),
+                received.requestedAt(),
+                received.approvedAt(),
+                received.receipt(),
+                true)));
+    }
+
+    /**
+     * A full refund approved before fulfilment saw the order paid (the refund desk's topic ran ahead
+     * of the order's): the shipment is made cancelled, so that the payment, when it comes, finds it
+     * and ships nothing.
+     */
+    public static Change<Fulfillment> interceptedBeforePayment(
+            String orderId, String storeId, String refundId, Instant at) {
+        String shipmentId = shipmentIdFor(orderId);
+        Fulfillment stopped = new Fulfillment(
+                orderId,
+                storeId,
+                shipmentId,
+                ShipmentStatus.CANCELLED,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                at,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                new Cancellation(REFUND_APPROVED, refundId, at),
+                List.of());
+        return Change.of(stopped, new ShipmentCancelled(orderId, storeId, shipmentId, REFUND_APPROVED, at));
     }
 
     /** The return of {@code refundId}, if the warehouse knows of one. */
@@ -424,6 +555,9 @@ public record Fulfillment(
         expected.forEach(line -> expectedUnits.merge(line.sku(), line.quantity(), Integer::sum));
         Set<String> seen = new HashSet<>();
         for (ReturnedLine line : found) {
+            if (line == null) {
+                throw new IllegalArgumentException("a line is empty: each needs sku, resellable, damaged, missing");
+            }
             if (line.sku() == null || !expectedUnits.containsKey(line.sku())) {
                 throw new IllegalArgumentException(
                         "SKU " + line.sku() + " is not in this return: " + expectedUnits.keySet());
@@ -434,8 +568,8 @@ public record Fulfillment(
             if (line.resellable() < 0 || line.damaged() < 0 || line.missing() < 0) {
                 throw new IllegalArgumentException("resellable, damaged and missing must not be negative");
             }
-            int units = expectedUnits.get(line.sku());
-            if (line.resellable() + line.damaged() + line.missing() != units) {
+            long units = expectedUnits.get(line.sku());
+            if ((long) line.resellable() + line.damaged() + line.missing() != units) {
                 throw new IllegalArgumentException(units + " units of " + line.sku()
                         + " are expected: resellable, damaged and missing must add up to that");
             }
@@ -569,9 +703,7 @@ public record Fulfillment(
      * ShipmentException}).
      */
     public Change<Fulfillment> tracked(TrackingUpdate update) {
-        if (status != ShipmentStatus.DISPATCHED
-                || (tracking != null
-                        && (tracking.status().isLast() || !update.at().isAfter(tracking.at())))) {
+        if (status != ShipmentStatus.DISPATCHED || (tracking != null && !movesOn(update))) {
             return Change.none();
         }
         Tracking latest = new Tracking(update.status(), update.at(), update.detail(), update.location());
@@ -595,6 +727,22 @@ public record Fulfillment(
                             orderId, storeId, shipmentId, update.status().name(), update.detail(), update.at()));
         }
         return Change.of(edit(draft -> draft.tracking = latest));
+    }
+
+    /**
+     * Whether a report moves the parcel on from the latest taken: it happened later, or at the same
+     * moment with trouble or an end the latest did not say (feeds report trouble such as an expired
+     * tracking without a new scan, under the time of the last one). Nothing follows delivery or return.
+     */
+    private boolean movesOn(TrackingUpdate update) {
+        if (tracking.status().isLast()) {
+            return false;
+        }
+        if (update.at().equals(tracking.at())) {
+            return update.status() != tracking.status()
+                    && (update.status().isTrouble() || update.status().isLast());
+        }
+        return update.at().isAfter(tracking.at());
     }
 
     /** Customer service notes a step taken on the parcel in trouble. */
@@ -741,6 +889,8 @@ public record Fulfillment(
     private static final class Draft {
         private final Fulfillment from;
         ShipmentStatus status;
+        List<ItemQuantity> lines;
+        PaidOrder paid;
         List<ItemQuantity> shortages;
         Address address;
         SellerMemo sellerMemo;
@@ -759,6 +909,8 @@ public record Fulfillment(
         private Draft(Fulfillment from) {
             this.from = from;
             status = from.status;
+            lines = from.lines;
+            paid = from.paid;
             shortages = from.shortages;
             address = from.address;
             sellerMemo = from.sellerMemo;
@@ -781,7 +933,7 @@ public record Fulfillment(
                     from.storeId,
                     from.shipmentId,
                     status,
-                    from.lines,
+                    lines,
                     shortages,
                     address,
                     from.requestedCarrier,
@@ -791,7 +943,7 @@ public record Fulfillment(
                     trackingNumber,
                     dispatchedBy,
                     dispatchedAt,
-                    from.paid,
+                    paid,
                     batchId,
                     urges,
                     inspection,

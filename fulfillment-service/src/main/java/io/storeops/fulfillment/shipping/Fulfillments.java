@@ -4,7 +4,9 @@ import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.events.fulfillment.ReturnReceived;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.fulfillment.stock.StockItem;
 import io.storeops.fulfillment.stock.StockLedger;
 import io.storeops.platform.metrics.EventCounters;
@@ -17,8 +19,11 @@ import io.storeops.platform.outbox.StateQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -171,19 +176,69 @@ public class Fulfillments implements ApplicationRunner {
      * missing, per SKU.
      */
     private Mono<List<ItemQuantity>> shortagesAfterReserving(OrderPaid paid) {
-        String shipmentId = Fulfillment.shipmentIdFor(paid.orderId());
         Instant paidAt = paid.paidAt() == null ? clock.instant() : paid.paidAt();
-        Map<String, Integer> unitsBySku = new LinkedHashMap<>();
-        Fulfillment.linesOf(paid).forEach(line -> unitsBySku.merge(line.sku(), line.quantity(), Integer::sum));
-        return Flux.fromIterable(unitsBySku.entrySet())
+        return reserve(paid.storeId(), paid.orderId(), paidAt, unitsBySku(Fulfillment.linesOf(paid)));
+    }
+
+    /** Reserves {@code units} of each SKU for the order's shipment; what is missing, per SKU. */
+    private Mono<List<ItemQuantity>> reserve(
+            String storeId, String orderId, Instant paidAt, Map<String, Integer> units) {
+        String shipmentId = Fulfillment.shipmentIdFor(orderId);
+        return Flux.fromIterable(units.entrySet())
+                .filter(line -> line.getValue() > 0)
                 .concatMap(line -> stock.reserve(
-                                paid.storeId(),
+                                storeId,
                                 line.getKey(),
-                                new StockItem.Waiting(shipmentId, paid.orderId(), line.getValue(), paidAt))
+                                new StockItem.Waiting(shipmentId, orderId, line.getValue(), paidAt))
                         .filter(item -> !item.holdsFor(shipmentId))
                         .map(item -> new ItemQuantity(line.getKey(), item.missingFor(shipmentId))))
                 .collectList();
     }
+
+    private static Map<String, Integer> unitsBySku(List<ItemQuantity> lines) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        lines.forEach(line -> units.merge(line.sku(), line.quantity(), Integer::sum));
+        return units;
+    }
+
+    /**
+     * Customer service changed a line's item: the SKUs whose units change (the old one, the new one)
+     * give back what the shipment held and reserve what it needs now, then the shipment takes the
+     * change with what is still missing. A change taken before (the shipment has the new item)
+     * touches no stock, so a redelivery cannot move the shipment to the back of a queue.
+     */
+    public Mono<Applied.Outcome> itemChanged(OrderItemChanged change, ConsumedEvent position) {
+        return find(change.orderId())
+                .filter(shipment -> shipment.isInWarehouse() && !shipment.hasItem(change.lineIndex(), change.toSku()))
+                .flatMap(shipment -> {
+                    Map<String, Integer> before = unitsBySku(shipment.lines());
+                    Map<String, Integer> after = unitsBySku(Fulfillment.linesOf(
+                            shipment.linesAfterChange(change.lineIndex(), change.toSku(), change.toTitle())));
+                    Set<String> changed = new LinkedHashSet<>(before.keySet());
+                    changed.addAll(after.keySet());
+                    changed.removeIf(sku -> Objects.equals(before.get(sku), after.get(sku)));
+                    Map<String, Integer> needed = new LinkedHashMap<>();
+                    changed.forEach(sku -> needed.put(sku, after.getOrDefault(sku, 0)));
+                    return Flux.fromIterable(changed)
+                            .concatMap(sku -> stock.release(shipment.storeId(), sku, shipment.shipmentId()))
+                            .then(reserve(shipment.storeId(), shipment.orderId(), shipment.paidAt(), needed))
+                            .map(shortages -> new ReReserved(changed, shortages));
+                })
+                .defaultIfEmpty(new ReReserved(Set.of(), List.of()))
+                .flatMap(reReserved -> onOrderEvent(
+                        change.orderId(),
+                        position,
+                        shipment -> shipment.itemChanged(
+                                change.lineIndex(),
+                                change.toSku(),
+                                change.toTitle(),
+                                reReserved.skus(),
+                                reReserved.shortages(),
+                                change.changedAt())));
+    }
+
+    /** The SKUs whose reservations an item change redid, and what is still missing of them. */
+    private record ReReserved(Set<String> skus, List<ItemQuantity> shortages) {}
 
     /**
      * Units served to a short line between its reservation and the shipment's creation were
@@ -223,12 +278,39 @@ public class Fulfillments implements ApplicationRunner {
     public Mono<Applied.Outcome> returnedToStock(ReturnReceived received) {
         return find(received.orderId())
                 .mapNotNull(shipment -> shipment.returnCase(received.refundId()))
-                .filter(returned -> returned.receipt() != null)
-                .flatMapMany(returned -> Flux.fromIterable(returned.receipt().lines()))
-                .filter(line -> line.resellable() > 0)
-                .concatMap(line -> stock.returned(
-                        received.storeId(), line.sku(), line.resellable(), received.refundId(), received.receivedBy()))
-                .then(Mono.just(Applied.Outcome.APPLIED));
+                .filter(returned -> returned.receipt() != null && !returned.restocked())
+                .flatMap(returned -> Flux.fromIterable(returned.receipt().lines())
+                        .filter(line -> line.resellable() > 0)
+                        .concatMap(line -> stock.returned(
+                                received.storeId(),
+                                line.sku(),
+                                line.resellable(),
+                                received.refundId(),
+                                received.receivedBy()))
+                        .then(change(received.orderId(), shipment -> shipment.restocked(received.refundId()))))
+                .thenReturn(Applied.Outcome.APPLIED)
+                .defaultIfEmpty(Applied.Outcome.UNCHANGED);
+    }
+
+    /**
+     * A refund approved: the shipment is intercepted or its return awaited; a full refund for an
+     * order whose payment fulfilment has not seen yet makes the shipment cancelled beforehand.
+     */
+    public Mono<Applied.Outcome> refundApproved(RefundApproved approved, ConsumedEvent position) {
+        return store.apply(
+                        COLLECTION,
+                        approved.orderId(),
+                        Fulfillment.class,
+                        position,
+                        current -> current.map(shipment -> shipment.refundApproved(
+                                        approved.refundId(), approved.type(), approved.amount(), approved.decidedAt()))
+                                .orElseGet(() -> Fulfillment.interceptedBeforePayment(
+                                        approved.orderId(),
+                                        approved.storeId(),
+                                        approved.refundId(),
+                                        approved.decidedAt())))
+                .doOnNext(counters::count)
+                .map(Applied::outcome);
     }
 
     /** Shipments of a store with a return the warehouse waits for (approved, not yet received). */

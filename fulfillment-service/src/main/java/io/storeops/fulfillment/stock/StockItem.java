@@ -168,6 +168,7 @@ public record StockItem(
                                 movement.kind() == StockMovement.Kind.RETURNED && reason.equals(movement.reason()))) {
             return Change.none();
         }
+        requireQuantity(onHand + units, "the stock after the return");
         return moved(new StockMovement(at, StockMovement.Kind.RETURNED, units, onHand + units, reason, by, "returns"))
                 .serveWaiting(at);
     }

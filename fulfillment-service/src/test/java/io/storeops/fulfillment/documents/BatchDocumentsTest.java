@@ -176,6 +176,44 @@ class BatchDocumentsTest {
         }
     }
 
+    @Test
+    void aPulledParcelsSlipAndLabelSayPullInsteadOfWhereItGoes() throws IOException {
+        Fulfillment pulled = shipment(
+                        "T1004",
+                        new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012"),
+                        null,
+                        List.of(new OrderLine("TEA-LJ-250", "西湖龙井", 1, new Money(12800, "CNY"))))
+                .refundApproved("rf-1", "REFUND_ONLY", new Money(12800, "CNY"), CUTOFF)
+                .state();
+
+        for (DocumentKind kind : List.of(DocumentKind.OUTBOUND_SLIPS, DocumentKind.WAYBILLS)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new BatchDocuments(batch, List.of(pulled), TMALL).write(kind, out);
+            try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+                assertThat(new PDFTextStripper().getText(document))
+                        .as(kind.slug())
+                        .contains("撤回 PULL", "不要发货 Do not ship")
+                        .doesNotContain("文三路 90 号");
+            }
+        }
+    }
+
+    @Test
+    void anIdCode128CannotCarryGetsABoxToTypeItFromInsteadOfFailingThePrint() throws IOException {
+        Fulfillment longNumber = shipment(
+                "订单-" + "9".repeat(70),
+                new Address("Li Lei", null, "CN", null, "Shenzhen", null, "1 Keyuan Road", null, null),
+                null,
+                List.of(new OrderLine("TEA-LJ-250", "Tea", 1, new Money(12800, "CNY"))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new BatchDocuments(batch, List.of(longNumber), TMALL).write(DocumentKind.OUTBOUND_SLIPS, out);
+
+        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("无条码 No barcode");
+        }
+    }
+
     private static Fulfillment shipment(String number, Address to, String buyerNote, List<OrderLine> lines) {
         OrderPaid paid = new OrderPaid(
                 "tmall-flagship:" + number,

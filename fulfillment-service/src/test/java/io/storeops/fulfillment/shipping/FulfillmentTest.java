@@ -16,8 +16,10 @@ import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderPaid;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FulfillmentTest {
@@ -534,6 +536,102 @@ class FulfillmentTest {
                         .refundRequested("rf-6", "RETURN_AND_REFUND", List.of(), NOW)
                         .isNone())
                 .as("nothing to send back before dispatch")
+                .isTrue();
+    }
+
+    @Test
+    void aChangedItemIsPackedInsteadWithWhatIsStillMissingOfItAndAChangeAfterDispatchIsTrouble() {
+        Fulfillment ready =
+                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        assertThat(ready.linesAfterChange(0, "TEA-500", "Tea 500g"))
+                .first()
+                .isEqualTo(new OrderLine("TEA-500", "Tea 500g", 2, new Money(12800, "CNY")));
+
+        var changed = ready.itemChanged(
+                0, "TEA-500", "Tea 500g", Set.of("TEA", "TEA-500"), List.of(new ItemQuantity("TEA-500", 1)), NOW);
+
+        assertThat(changed.state().lines())
+                .containsExactly(new ItemQuantity("TEA-500", 2), new ItemQuantity("Gift card", 1));
+        assertThat(changed.state().hasItem(0, "TEA-500")).isTrue();
+        assertThat(changed.state().status()).isEqualTo(ShipmentStatus.AWAITING_STOCK);
+        assertThat(changed.state().shortages()).containsExactly(new ItemQuantity("TEA-500", 1));
+        assertThat(changed.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        StockShortage.class,
+                        shortage -> assertThat(shortage.sku()).isEqualTo("TEA-500"));
+        assertThat(changed.state()
+                        .itemChanged(0, "TEA-500", "Tea 500g", Set.of(), List.of(), NOW)
+                        .isNone())
+                .as("taken before")
+                .isTrue();
+
+        var tooLate = dispatched().itemChanged(0, "TEA-500", null, Set.of(), List.of(), NOW);
+        assertThat(tooLate.state().trouble().kind()).isEqualTo(Fulfillment.ITEM_CHANGE_TOO_LATE);
+        assertThat(tooLate.events()).singleElement().isInstanceOf(ShipmentException.class);
+    }
+
+    @Test
+    void aReceiptWhoseNumbersOverflowOrWithAnEmptyLineIsRefusedAndARestockIsMarkedOnce() {
+        Fulfillment approved = dispatched()
+                .refundApproved("rf-7", "RETURN_AND_REFUND", new Money(25600, "CNY"), NOW)
+                .state();
+
+        assertThatThrownBy(() -> approved.returnReceived(
+                        "rf-7",
+                        List.of(new Fulfillment.ReturnedLine("TEA", Integer.MAX_VALUE, Integer.MAX_VALUE, 4)),
+                        null,
+                        "wh",
+                        NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must add up");
+        List<Fulfillment.ReturnedLine> withAHole = new ArrayList<>();
+        withAHole.add(null);
+        assertThatThrownBy(() -> approved.returnReceived("rf-7", withAHole, null, "wh", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        Fulfillment received = approved.returnReceived(
+                        "rf-7",
+                        List.of(
+                                new Fulfillment.ReturnedLine("TEA", 2, 0, 0),
+                                new Fulfillment.ReturnedLine("Gift card", 0, 0, 1)),
+                        null,
+                        "wh",
+                        NOW)
+                .state();
+        Fulfillment restocked = received.restocked("rf-7").state();
+        assertThat(restocked.returnCase("rf-7").restocked()).isTrue();
+        assertThat(restocked.restocked("rf-7").isNone()).isTrue();
+        assertThat(approved.restocked("rf-7").isNone()).as("not received yet").isTrue();
+    }
+
+    @Test
+    void aRefundApprovedBeforeThePaymentWasSeenLeavesACancelledShipmentThatThePaymentFinds() {
+        var stopped = Fulfillment.interceptedBeforePayment(PAID.orderId(), PAID.storeId(), "rf-1", NOW);
+
+        assertThat(stopped.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
+        assertThat(stopped.events()).singleElement().isInstanceOf(ShipmentCancelled.class);
+        assertThat(Fulfillment.forPaidOrder(Optional.of(stopped.state()), PAID, List.of(), NOW)
+                        .isNone())
+                .isTrue();
+    }
+
+    @Test
+    void troubleReportedUnderTheTimeOfTheLastScanIsTakenButNothingElseIs() {
+        Instant scan = Instant.parse("2026-11-29T01:00:00Z");
+        Fulfillment moving = dispatched()
+                .tracked(update(TrackingStatus.IN_TRANSIT, scan, "运输中"))
+                .state();
+
+        assertThat(moving.tracked(update(TrackingStatus.OUT_FOR_DELIVERY, scan, "派件中"))
+                        .isNone())
+                .as("not trouble nor an end: same time, no news")
+                .isTrue();
+        Fulfillment expired = moving.tracked(update(TrackingStatus.EXCEPTION, scan, "tracking expired"))
+                .state();
+        assertThat(expired.trouble().kind()).isEqualTo("EXCEPTION");
+        assertThat(expired.tracked(update(TrackingStatus.EXCEPTION, scan, "tracking expired"))
+                        .isNone())
                 .isTrue();
     }
 

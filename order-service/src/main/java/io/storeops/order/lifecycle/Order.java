@@ -44,6 +44,7 @@ public record Order(
         Release release,
         StockOut stockOut,
         SellerMemo sellerMemo,
+        List<ItemChange> itemChanges,
         List<TimelineEntry> timeline,
         List<String> buyerTerms) {
 
@@ -61,6 +62,7 @@ public record Order(
         addressChanges = addressChanges == null ? List.of() : List.copyOf(addressChanges);
         holds = holds == null ? List.of() : List.copyOf(holds);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        itemChanges = itemChanges == null ? List.of() : List.copyOf(itemChanges);
         refunds = refunds == null ? Refunds.none(told.total().currency()) : refunds;
         status = OrderStatus.of(
                 progress, refunds.refunded().amountMinor(), told.total().amountMinor());
@@ -75,6 +77,7 @@ public record Order(
                 null,
                 told,
                 told.shippingAddress(),
+                null,
                 null,
                 null,
                 null,
@@ -104,8 +107,18 @@ public record Order(
         return told.placedAt();
     }
 
+    /** The lines to send: the storefront's, with customer service's item changes applied. */
     public List<OrderLine> lines() {
-        return told.lines();
+        if (itemChanges.isEmpty()) {
+            return told.lines();
+        }
+        List<OrderLine> changed = new ArrayList<>(told.lines());
+        for (ItemChange change : itemChanges) {
+            changed.set(
+                    change.lineIndex(),
+                    new OrderLine(change.toSku(), change.toTitle(), change.quantity(), change.unitPriceAfter()));
+        }
+        return List.copyOf(changed);
     }
 
     public Money total() {
@@ -220,6 +233,16 @@ public record Order(
         });
     }
 
+    /** This order with {@code change} made to one of its lines, and {@code line} on its timeline. */
+    public Order withItemChange(ItemChange change, TimelineEntry line) {
+        List<ItemChange> all = new ArrayList<>(itemChanges);
+        all.add(change);
+        return edit(draft -> {
+            draft.itemChanges = all;
+            draft.log(line.at(), line.what(), line.by(), line.detail());
+        });
+    }
+
     /** This order with its stock-out notice now {@code task}, and {@code line} on its timeline. */
     public Order withStockOut(StockOut task, TimelineEntry line) {
         return edit(draft -> {
@@ -260,6 +283,7 @@ public record Order(
         Release release;
         StockOut stockOut;
         SellerMemo sellerMemo;
+        List<ItemChange> itemChanges;
         private List<TimelineEntry> timeline;
         private List<String> buyerTerms;
 
@@ -276,6 +300,7 @@ public record Order(
             release = order.release;
             stockOut = order.stockOut;
             sellerMemo = order.sellerMemo;
+            itemChanges = order.itemChanges;
             timeline = order.timeline;
             buyerTerms = order.buyerTerms;
         }
@@ -309,6 +334,7 @@ public record Order(
                     release,
                     stockOut,
                     sellerMemo,
+                    itemChanges,
                     timeline,
                     buyerTerms);
         }

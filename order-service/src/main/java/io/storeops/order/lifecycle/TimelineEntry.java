@@ -10,7 +10,7 @@ import java.time.Instant;
 public record TimelineEntry(Instant at, Kind what, String by, String detail) {
 
     /** Money as a timeline line shows it: currency and decimal amount. */
-    static String money(Money money) {
+    public static String money(Money money) {
         return money.currency() + " " + money.toDecimal();
     }
 
@@ -23,6 +23,8 @@ public record TimelineEntry(Instant at, Kind what, String by, String detail) {
         ADDRESS_CHANGED,
         /** Customer service wrote the seller's memo (carrier chosen, the buyer's wishes). */
         SELLER_MEMO,
+        /** Customer service changed a line's item or size at the buyer's request. */
+        ITEM_CHANGED,
         /** The storefront changed the address after the parcel left: the carrier must redirect it. */
         ADDRESS_CHANGED_AFTER_DISPATCH,
         STOCK_SHORTAGE,

@@ -3,6 +3,7 @@ package io.storeops.fulfillment.shipping.messaging;
 import io.storeops.contracts.events.order.OrderAddressChanged;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderHeld;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderReleased;
 import io.storeops.contracts.events.order.OrderSellerMemoChanged;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A paid order becomes a shipment; review holds and releases it; corrections (address, seller's
- * memo) reach it while it is in the warehouse; a cancelled order stops it.
+ * memo, a changed item) reach it while it is in the warehouse; a cancelled order stops it.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
@@ -44,6 +45,12 @@ class OrderEventHandlers {
                         event.position(),
                         fulfillment ->
                                 fulfillment.addressChanged(event.payload().address())));
+    }
+
+    @Bean
+    EventHandler<OrderItemChanged> shipmentPacksTheChangedItem(Fulfillments fulfillments) {
+        return EventHandler.of(
+                OrderItemChanged.class, event -> fulfillments.itemChanged(event.payload(), event.position()));
     }
 
     @Bean

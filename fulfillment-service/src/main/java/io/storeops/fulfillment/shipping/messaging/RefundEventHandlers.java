@@ -33,15 +33,7 @@ class RefundEventHandlers {
     @Bean
     EventHandler<RefundApproved> parcelInterceptedOrReturnAwaited(Fulfillments fulfillments) {
         return EventHandler.of(
-                RefundApproved.class,
-                event -> fulfillments.onOrderEvent(
-                        event.payload().orderId(),
-                        event.position(),
-                        shipment -> shipment.refundApproved(
-                                event.payload().refundId(),
-                                event.payload().type(),
-                                event.payload().amount(),
-                                event.payload().decidedAt())));
+                RefundApproved.class, event -> fulfillments.refundApproved(event.payload(), event.position()));
     }
 
     @Bean

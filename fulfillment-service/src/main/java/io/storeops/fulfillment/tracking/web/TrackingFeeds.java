@@ -115,7 +115,7 @@ public final class TrackingFeeds {
         AfterShipCheckpoint latest = tracking.checkpoints() == null
                 ? null
                 : tracking.checkpoints().stream()
-                        .filter(checkpoint -> checkpoint.checkpointTime() != null)
+                        .filter(checkpoint -> checkpoint != null && checkpoint.checkpointTime() != null)
                         .max(Comparator.comparing(checkpoint -> isoInstant(checkpoint.checkpointTime())))
                         .orElse(null);
         Instant at = latest != null
@@ -149,7 +149,7 @@ public final class TrackingFeeds {
         Kuaidi100Step latest = result.data() == null
                 ? null
                 : result.data().stream()
-                        .filter(step -> stepTime(step) != null)
+                        .filter(step -> step != null && stepTime(step) != null)
                         .max(Comparator.comparing(TrackingFeeds::stepInstant))
                         .orElse(null);
         if (latest == null) {
@@ -201,7 +201,11 @@ public final class TrackingFeeds {
         for (String pair : form.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0 && pair.substring(0, equals).equals(name)) {
-                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                try {
+                    return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException badEscape) {
+                    throw Problems.invalid("form field " + name + " is not URL-encoded: " + badEscape.getMessage());
+                }
             }
         }
         throw Problems.invalid("form field " + name + " is required");

@@ -103,11 +103,22 @@ class TrackingFeedsTest {
                 "{\"lastResult\":{\"nu\":\"SF1\",\"state\":\"3\",\"data\":[]}}                         | at least one step",
                 "{\"lastResult\":{\"nu\":\"SF1\",\"state\":\"3\",\"data\":[{\"time\":\"29/11/2026\"}]}} | is not yyyy-MM-dd HH:mm:ss",
                 "param=%7Bnot-json&sign=X                                                                  | not valid JSON",
+                "param=%ZZ&sign=X                                                                          | not URL-encoded",
             })
     void pushesThatAreNoneOfTheFormatsAreRefusedWithWhatIsWrong(String body, String problem) {
         assertThatThrownBy(() -> read(body))
                 .isInstanceOf(ProblemException.class)
                 .hasMessageContaining(problem);
+    }
+
+    @Test
+    void emptyCheckpointsAndStepsAreSkipped() {
+        assertThat(read("""
+                        {"msg":{"tracking_number":"SF1","tag":"InTransit","updated_at":"2026-11-29T02:00:00Z",
+                         "checkpoints":[null]}}""").at()).isEqualTo(Instant.parse("2026-11-29T02:00:00Z"));
+        assertThat(read("""
+                        {"lastResult":{"nu":"SF1","state":"0","data":[null,
+                         {"time":"2026-11-29 10:00:00","context":"运输中"}]}}""").detail()).isEqualTo("运输中");
     }
 
     private static TrackingUpdate read(String body) {

@@ -30,6 +30,8 @@ public enum OrderDeskAction {
     CONTACT_BUYER(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
     /** Write the seller's memo (卖家备注): the carrier chosen and the buyer's wishes. */
     SELLER_MEMO(StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
+    /** Change a line's item or size at the buyer's request (修改商品及尺码), before dispatch. */
+    CHANGE_ITEM(StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER),
     /** Cancel an order before dispatch. */
     CANCEL(StaffRole.CS_AFTERSALE, StaffRole.CS_PRESALE, StaffRole.STORE_MANAGER);
 

@@ -9,6 +9,7 @@ import io.storeops.order.lifecycle.AddressDoubt;
 import io.storeops.order.lifecycle.AddressDoubts;
 import io.storeops.order.lifecycle.Buyer;
 import io.storeops.order.lifecycle.HoldReason;
+import io.storeops.order.lifecycle.ItemChange;
 import io.storeops.order.lifecycle.NoteAttribute;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.SellerMemo;
@@ -64,6 +65,11 @@ public record OrderView(
         @Schema(description = "The seller's memo (卖家备注): carrier chosen and the buyer's wishes, who wrote it, when")
         SellerMemo sellerMemo,
 
+        @Schema(
+                description = "Items or sizes changed at the buyer's request (修改商品及尺码), with the price difference; "
+                        + "lines shows the lines as they are now")
+        List<ItemChange> itemChanges,
+
         Attribution attribution,
         Instant storefrontUpdatedAt,
         Shipment shipment,
@@ -83,7 +89,7 @@ public record OrderView(
                 order.externalOrderId(),
                 order.progress().name(),
                 order.status().name(),
-                told.lines(),
+                order.lines(),
                 told.shippingFee(),
                 told.discount(),
                 told.tax(),
@@ -99,6 +105,7 @@ public record OrderView(
                 told.noteAttributes(),
                 told.requestedCarrier(),
                 order.sellerMemo(),
+                order.itemChanges(),
                 told.attribution(),
                 told.updatedAt(),
                 order.shipment(),
