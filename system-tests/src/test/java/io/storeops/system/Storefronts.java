@@ -19,19 +19,36 @@ final class Storefronts {
     static final String TMALL_SECRET = "demo-storefront-secret";
     static final String SHOPIFY_DOMAIN = "storeops-demo.myshopify.com";
     static final String SHOPIFY_SECRET = "demo-shopify-secret";
+    static final String CARRIER_SECRET = "demo-carrier-secret";
 
     private Storefronts() {}
 
     static HttpRequest nativeOrderPaid(URI orderService, String eventId, String body, String secret) {
-        long t = Instant.now().getEpochSecond();
-        String signature = HexFormat.of().formatHex(hmac(secret, t + ".order.paid." + eventId + "." + body));
-        return HttpRequest.newBuilder(orderService.resolve("/webhooks/storefront/tmall-flagship"))
-                .header("Content-Type", "application/json")
+        return signedNative(
+                        orderService.resolve("/webhooks/storefront/tmall-flagship"),
+                        "order.paid",
+                        eventId,
+                        body,
+                        secret)
                 .header("X-StoreOps-Topic", "order.paid")
+                .build();
+    }
+
+    /** A tracking feed's push, signed with the feed's name where a storefront signs its topic. */
+    static HttpRequest carrierPush(URI fulfillmentService, String feed, String eventId, String body) {
+        return signedNative(
+                        fulfillmentService.resolve("/webhooks/carriers/" + feed), feed, eventId, body, CARRIER_SECRET)
+                .build();
+    }
+
+    private static HttpRequest.Builder signedNative(URI to, String topic, String eventId, String body, String secret) {
+        long t = Instant.now().getEpochSecond();
+        String signature = HexFormat.of().formatHex(hmac(secret, t + "." + topic + "." + eventId + "." + body));
+        return HttpRequest.newBuilder(to)
+                .header("Content-Type", "application/json")
                 .header("X-StoreOps-Event-Id", eventId)
                 .header("X-StoreOps-Signature", "t=" + t + ",v2=" + signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     static HttpRequest shopifyOrderPaid(URI orderService, String eventId, String body) {
