@@ -214,7 +214,10 @@ class DispatchBatchServiceTest {
                 .getResponseBody();
         assertThat(zipEntries(zip))
                 .containsExactly(
-                        batchId + "-daily-report.pdf", batchId + "-outbound-slips.pdf", batchId + "-waybills.pdf");
+                        batchId + "-daily-report.pdf",
+                        batchId + "-outbound-slips.pdf",
+                        batchId + "-waybills.pdf",
+                        batchId + "-invoices.pdf");
         http.get()
                 .uri("/api/dispatch-batches/{id}/documents/invoices-for-everyone", batchId)
                 .header(HttpHeaders.AUTHORIZATION, clerk)

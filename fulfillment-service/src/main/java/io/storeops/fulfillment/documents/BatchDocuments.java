@@ -72,6 +72,7 @@ public final class BatchDocuments {
                 case DAILY_REPORT -> dailyReport(document);
                 case OUTBOUND_SLIPS -> outboundSlips(document);
                 case WAYBILLS -> waybills(document);
+                case INVOICES -> invoices(document);
             }
             document.save(out);
             return document.getNumberOfPages();
@@ -83,6 +84,7 @@ public final class BatchDocuments {
             case DAILY_REPORT -> "日报表 Daily report";
             case OUTBOUND_SLIPS -> "出库单 Outbound slips";
             case WAYBILLS -> "物流单 Waybills";
+            case INVOICES -> "发票 Invoices";
         };
     }
 
@@ -363,6 +365,90 @@ public final class BatchDocuments {
                         8,
                         "订单 Order " + (paid == null ? shipment.orderId() : paid.externalOrderId()) + "\n件数 Units "
                                 + units + "    批次 Batch " + batch.batchDate());
+            }
+        }
+    }
+
+    /**
+     * An invoice per shipment whose buyer asked for one: the seller, the buyer's title and tax id,
+     * each line with its price, shipping and the total. The tax office's invoice number comes from
+     * the tax system when the clerk issues it there; this page carries what that needs. A batch
+     * without requests gets one page saying so.
+     */
+    private void invoices(PDDocument document) throws IOException {
+        try (PdfSheet sheet = new PdfSheet(document, PDRectangle.A5)) {
+            List<Fulfillment> requested = shipments.stream()
+                    .filter(shipment ->
+                            shipment.paid() != null && shipment.paid().invoice() != null)
+                    .filter(shipment -> !isPulled(shipment))
+                    .toList();
+            if (requested.isEmpty()) {
+                sheet.newPage();
+                sheet.text(MARGIN, MARGIN, 15, "发票 Invoices");
+                sheet.paragraph(
+                        MARGIN,
+                        MARGIN + 30,
+                        sheet.width() - 2 * MARGIN,
+                        10,
+                        "本批次无发票 No buyer of batch " + batch.batchId() + " asked for an invoice.");
+                return;
+            }
+            for (Fulfillment shipment : requested) {
+                Fulfillment.PaidOrder paid = shipment.paid();
+                sheet.newPage();
+                float right = sheet.width() - MARGIN;
+                sheet.text(MARGIN, MARGIN, 15, "发票 Invoice");
+                float y = sheet.paragraph(
+                        MARGIN,
+                        MARGIN + 26,
+                        right - MARGIN,
+                        9,
+                        "销售方 Seller: " + joined("  ", store.storeName(), store.senderAddress(), store.senderPhone()));
+                y = sheet.paragraph(
+                        MARGIN,
+                        y + 4,
+                        right - MARGIN,
+                        9,
+                        "购买方 Buyer: " + paid.invoice().title()
+                                + (paid.invoice().taxId() == null
+                                        ? ""
+                                        : "\n纳税人识别号 Tax id: " + paid.invoice().taxId())
+                                + (paid.invoice().email() == null
+                                        ? ""
+                                        : "\n电子邮箱 E-mail: " + paid.invoice().email()));
+                y = sheet.paragraph(
+                        MARGIN,
+                        y + 4,
+                        right - MARGIN,
+                        9,
+                        "订单 Order " + paid.externalOrderId() + "    付款 Paid " + local(paid.paidAt()));
+                y += 6;
+                sheet.line(MARGIN, y, right, y, 0.8f);
+                sheet.text(MARGIN, y + 3, 8, "商品 Item");
+                sheet.text(right - 150, y + 3, 8, "数量 Qty");
+                sheet.text(right - 105, y + 3, 8, "单价 Price");
+                sheet.text(right - 50, y + 3, 8, "金额 Amount");
+                y += 16;
+                for (OrderLine line : paid.lines()) {
+                    List<String> item = sheet.wrap(joined(" ", line.sku(), line.title()), right - 160 - MARGIN, 9);
+                    float lineTop = y;
+                    for (String part : item) {
+                        sheet.text(MARGIN, lineTop, 9, part);
+                        lineTop += 11.7f;
+                    }
+                    sheet.text(right - 140, y, 9, String.valueOf(line.quantity()));
+                    sheet.text(right - 105, y, 9, line.unitPrice().toDecimal());
+                    sheet.text(right - 50, y, 9, line.lineTotal().toDecimal());
+                    y = Math.max(y + 16, lineTop + 4);
+                }
+                sheet.line(MARGIN, y, right, y, 0.3f);
+                if (paid.shippingFee() != null && paid.shippingFee().amountMinor() > 0) {
+                    sheet.text(right - 150, y + 4, 9, "运费 Shipping");
+                    sheet.text(right - 50, y + 4, 9, paid.shippingFee().toDecimal());
+                    y += 14;
+                }
+                sheet.text(right - 150, y + 6, 10, "合计 Total " + paid.total().currency());
+                sheet.text(right - 50, y + 6, 10, paid.total().toDecimal());
             }
         }
     }

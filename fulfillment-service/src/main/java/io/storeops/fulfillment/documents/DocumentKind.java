@@ -10,7 +10,9 @@ public enum DocumentKind {
     /** 出库单: one per shipment, what to pick and check, with the dispatch-seal box. */
     OUTBOUND_SLIPS("outbound-slips"),
     /** 物流单: one 100 × 150 mm label per shipment, with a Code 128 barcode. */
-    WAYBILLS("waybills");
+    WAYBILLS("waybills"),
+    /** 发票: one per shipment whose buyer asked for an invoice. */
+    INVOICES("invoices");
 
     private final String slug;
 

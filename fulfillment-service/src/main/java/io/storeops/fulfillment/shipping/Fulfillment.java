@@ -1,6 +1,7 @@
 package io.storeops.fulfillment.shipping;
 
 import io.storeops.contracts.Address;
+import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
@@ -67,7 +68,8 @@ public record Fulfillment(
             List<OrderLine> lines,
             Money shippingFee,
             Money total,
-            String buyerNote) {
+            String buyerNote,
+            InvoiceRequest invoice) {
 
         public PaidOrder {
             lines = lines == null ? List.of() : List.copyOf(lines);
@@ -262,7 +264,8 @@ public record Fulfillment(
                         paid.lines(),
                         paid.shippingFee(),
                         paid.total(),
-                        paid.buyerNote()),
+                        paid.buyerNote(),
+                        paid.invoice()),
                 null,
                 List.of(),
                 null,
@@ -334,7 +337,8 @@ public record Fulfillment(
                     changedLines,
                     paid.shippingFee(),
                     paid.total(),
-                    paid.buyerNote());
+                    paid.buyerNote(),
+                    paid.invoice());
             draft.lines = linesOf(changedLines);
             draft.shortages = stillShort;
             if (status != ShipmentStatus.ON_HOLD) {

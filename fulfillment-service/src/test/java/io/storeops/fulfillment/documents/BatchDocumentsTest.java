@@ -8,6 +8,7 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.oned.Code128Reader;
 import io.storeops.contracts.Address;
+import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
@@ -56,6 +57,7 @@ class BatchDocumentsTest {
     static void aPrintedBatchOfTwoShipments() {
         Fulfillment dispatched = shipment(
                         "T1001",
+                        new InvoiceRequest("杭州茶香贸易有限公司", "91330106MA2H1234X5", "finance@example.com"),
                         new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", "东部软件园 3 号楼", "310012"),
                         "请周六送达，谢谢",
                         List.of(
@@ -177,6 +179,24 @@ class BatchDocumentsTest {
     }
 
     @Test
+    void anInvoicePerShipmentWhoseBuyerAskedForOneWithPricesAndTheTotal() throws IOException {
+        try (PDDocument invoices = Loader.loadPDF(pdf(DocumentKind.INVOICES))) {
+            assertThat(invoices.getNumberOfPages())
+                    .as("only T1001's buyer asked")
+                    .isEqualTo(1);
+            assertThat(pageText(invoices, 1))
+                    .contains("发票 Invoice", "销售方 Seller: 天猫旗舰店 Tmall flagship")
+                    .contains("购买方 Buyer: 杭州茶香贸易有限公司", "纳税人识别号 Tax id: 91330106MA2H1234X5")
+                    .contains("T1001", "西湖龙井 250g 明前特级", "128.00", "256.00", "39.00", "合计 Total CNY", "295.00");
+        }
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        new BatchDocuments(batch, List.of(shipments.get(1)), TMALL).write(DocumentKind.INVOICES, none);
+        try (PDDocument document = Loader.loadPDF(none.toByteArray())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("本批次无发票");
+        }
+    }
+
+    @Test
     void aPulledParcelsSlipAndLabelSayPullInsteadOfWhereItGoes() throws IOException {
         Fulfillment pulled = shipment(
                         "T1004",
@@ -215,6 +235,11 @@ class BatchDocumentsTest {
     }
 
     private static Fulfillment shipment(String number, Address to, String buyerNote, List<OrderLine> lines) {
+        return shipment(number, null, to, buyerNote, lines);
+    }
+
+    private static Fulfillment shipment(
+            String number, InvoiceRequest invoice, Address to, String buyerNote, List<OrderLine> lines) {
         OrderPaid paid = new OrderPaid(
                 "tmall-flagship:" + number,
                 "tmall-flagship",
@@ -228,7 +253,10 @@ class BatchDocumentsTest {
                 buyerNote,
                 null,
                 List.of(),
-                null);
+                null,
+                null,
+                null,
+                invoice);
         return Fulfillment.forPaidOrder(Optional.empty(), paid, List.of(), CUTOFF.minusSeconds(7100))
                 .state();
     }

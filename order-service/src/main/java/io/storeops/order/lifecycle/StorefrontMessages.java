@@ -129,7 +129,8 @@ public final class StorefrontMessages {
                 reasonNames,
                 paid.attribution(),
                 order.sellerMemo() == null ? null : order.sellerMemo().carrier(),
-                order.sellerMemo() == null ? null : order.sellerMemo().note());
+                order.sellerMemo() == null ? null : order.sellerMemo().note(),
+                paid.invoice());
         return reasons.isEmpty()
                 ? Change.of(order, announcement)
                 : Change.of(

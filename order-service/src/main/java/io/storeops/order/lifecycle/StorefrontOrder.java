@@ -2,6 +2,7 @@ package io.storeops.order.lifecycle;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
+import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import java.time.Instant;
@@ -36,7 +37,8 @@ public record StorefrontOrder(
         List<NoteAttribute> noteAttributes,
         String requestedCarrier,
         Attribution attribution,
-        Instant updatedAt) {
+        Instant updatedAt,
+        InvoiceRequest invoice) {
 
     public StorefrontOrder {
         lines = List.copyOf(lines);
@@ -86,6 +88,7 @@ public record StorefrontOrder(
                 noteAttributes,
                 requestedCarrier,
                 attribution,
-                updated);
+                updated,
+                invoice);
     }
 }

@@ -125,6 +125,7 @@ class ItemChangesTest {
                 List.of(),
                 null,
                 Attribution.NONE,
+                null,
                 null);
     }
 }

@@ -692,7 +692,8 @@ class OrderTest {
                 List.of(),
                 "SF",
                 Attribution.NONE,
-                updatedAt);
+                updatedAt,
+                null);
     }
 
     private static Order paidAt(Address address, Instant updatedAt) {

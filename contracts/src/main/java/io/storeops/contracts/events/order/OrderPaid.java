@@ -3,6 +3,7 @@ package io.storeops.contracts.events.order;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Defaults;
+import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.OrderScopedEvent;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * The buyer paid: fulfilment may start unless the order is held; refunds are limited to {@code total}.
  * The seller's memo written before payment (pre-sale service often writes it then) comes with it:
- * {@code sellerMemoCarrier} and {@code sellerMemoNote}, both absent when there is none.
+ * {@code sellerMemoCarrier} and {@code sellerMemoNote}, both absent when there is none; {@code invoice}
+ * when the buyer asked for an invoice.
  */
 public record OrderPaid(
         String orderId,
@@ -29,7 +31,8 @@ public record OrderPaid(
         List<String> holds,
         Attribution attribution,
         String sellerMemoCarrier,
-        String sellerMemoNote)
+        String sellerMemoNote,
+        InvoiceRequest invoice)
         implements OrderScopedEvent {
 
     public OrderPaid {
@@ -38,7 +41,43 @@ public record OrderPaid(
         attribution = attribution == null ? Attribution.NONE : attribution;
     }
 
-    /** A payment without a seller's memo. */
+    /** A payment without an invoice request. */
+    public OrderPaid(
+            String orderId,
+            String storeId,
+            String channel,
+            String externalOrderId,
+            List<OrderLine> lines,
+            Money shippingFee,
+            Money total,
+            Instant paidAt,
+            Address shippingAddress,
+            String buyerNote,
+            String requestedCarrier,
+            List<String> holds,
+            Attribution attribution,
+            String sellerMemoCarrier,
+            String sellerMemoNote) {
+        this(
+                orderId,
+                storeId,
+                channel,
+                externalOrderId,
+                lines,
+                shippingFee,
+                total,
+                paidAt,
+                shippingAddress,
+                buyerNote,
+                requestedCarrier,
+                holds,
+                attribution,
+                sellerMemoCarrier,
+                sellerMemoNote,
+                null);
+    }
+
+    /** A payment without a seller's memo or an invoice request. */
     public OrderPaid(
             String orderId,
             String storeId,
@@ -67,6 +106,7 @@ public record OrderPaid(
                 requestedCarrier,
                 holds,
                 attribution,
+                null,
                 null,
                 null);
     }

@@ -72,6 +72,7 @@ final class NativeOrders {
                 List.of(),
                 IntakeChecks.blankToNull(payload.requestedCarrier()),
                 payload.attribution() == null ? null : payload.attribution().toAttribution(),
-                null);
+                null,
+                payload.invoice() == null ? null : payload.invoice().toInvoiceRequest());
     }
 }

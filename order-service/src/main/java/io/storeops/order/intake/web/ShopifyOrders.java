@@ -94,7 +94,8 @@ final class ShopifyOrders {
                 attributes,
                 requestedCarrier(attributes),
                 attribution(payload),
-                time(payload.updatedAt(), "updated_at"));
+                time(payload.updatedAt(), "updated_at"),
+                null);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.storeops.order.lifecycle.web;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
+import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.AddressChange;
@@ -62,6 +63,9 @@ public record OrderView(
         List<NoteAttribute> noteAttributes,
         String requestedCarrier,
 
+        @Schema(description = "The buyer's invoice request (发票): title, tax id, e-mail; absent when none")
+        InvoiceRequest invoice,
+
         @Schema(description = "The seller's memo (卖家备注): carrier chosen and the buyer's wishes, who wrote it, when")
         SellerMemo sellerMemo,
 
@@ -104,6 +108,7 @@ public record OrderView(
                 told.buyerNote(),
                 told.noteAttributes(),
                 told.requestedCarrier(),
+                told.invoice(),
                 order.sellerMemo(),
                 order.itemChanges(),
                 told.attribution(),

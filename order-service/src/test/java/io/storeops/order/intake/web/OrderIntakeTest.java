@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storeops.contracts.Attribution;
+import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.Buyer;
@@ -117,6 +118,7 @@ class OrderIntakeTest {
                 Instant.parse("2026-11-28T02:11:30.987654321Z"),
                 null,
                 precise.buyer(),
+                null,
                 null,
                 null,
                 null);
@@ -250,10 +252,55 @@ class OrderIntakeTest {
     @Test
     void anOrderWithoutLinesIsRejected() {
         NativeOrderPayload empty = new NativeOrderPayload(
-                "T1", "CNY", List.of(), 0L, null, null, null, 0L, null, null, null, null, null, null, null);
+                "T1", "CNY", List.of(), 0L, null, null, null, 0L, null, null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> intake.fromNative(empty, "tmall-flagship", "CNY", true))
                 .hasMessageContaining("at least one line");
+    }
+
+    @Test
+    void anInvoiceRequestIsTakenWithItsTitleAndTaxIdAndAMalformedOneIsRejected() {
+        NativeOrderPayload order = nativeOrder(29500L);
+
+        StorefrontOrder withInvoice = intake.fromNative(
+                withInvoice(order, new NativeOrderPayload.Invoice(" 杭州茶香贸易有限公司 ", "91330106MA2H1234X5", null)),
+                "tmall-flagship",
+                "CNY",
+                true);
+
+        assertThat(withInvoice.invoice()).isEqualTo(new InvoiceRequest("杭州茶香贸易有限公司", "91330106MA2H1234X5", null));
+        assertThatThrownBy(() -> intake.fromNative(
+                        withInvoice(order, new NativeOrderPayload.Invoice("ACME", "12-34", null)),
+                        "tmall-flagship",
+                        "CNY",
+                        true))
+                .hasMessageContaining("invoice.taxId");
+        assertThatThrownBy(() -> intake.fromNative(
+                        withInvoice(order, new NativeOrderPayload.Invoice(" ", null, null)),
+                        "tmall-flagship",
+                        "CNY",
+                        true))
+                .hasMessageContaining("invoice.title is required");
+    }
+
+    private static NativeOrderPayload withInvoice(NativeOrderPayload order, NativeOrderPayload.Invoice invoice) {
+        return new NativeOrderPayload(
+                order.orderId(),
+                order.currency(),
+                order.lines(),
+                order.shippingFeeMinor(),
+                order.discountMinor(),
+                order.taxMinor(),
+                order.taxesIncluded(),
+                order.totalMinor(),
+                order.placedAt(),
+                order.paidAt(),
+                order.shippingAddress(),
+                order.buyer(),
+                order.buyerNote(),
+                order.requestedCarrier(),
+                order.attribution(),
+                invoice);
     }
 
     private static ShopifyOrderPayload shopify(
@@ -311,6 +358,7 @@ class OrderIntakeTest {
                 new NativeOrderPayload.Customer("王芳", null, "13800138000"),
                 "请发顺丰",
                 "SF",
+                null,
                 null);
     }
 }
