@@ -355,6 +355,34 @@ class StockServiceTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("READY"));
     }
 
+    @Test
+    void aFileLargerThanTheImportLimitIsRefusedWholeWithA413() {
+        String sku = sku();
+        StringBuilder csv = new StringBuilder("sku,delta,reason\n");
+        while (csv.length() <= 1024 * 1024) {
+            csv.append(sku).append(",1,").append("x".repeat(100)).append('\n');
+        }
+
+        http.post()
+                .uri("/api/stock/{store}/imports", STORE)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(
+                        file("large.csv", csv.toString().getBytes(StandardCharsets.UTF_8))))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:stock-file-too-large");
+        http.get()
+                .uri("/api/stock/{store}/{sku}", STORE, sku)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
     /** The store's value of a counter on the service's Prometheus endpoint. */
     private double counter(String name) {
         return Scrapes.value(http, name, "store=\"" + STORE + "\"");

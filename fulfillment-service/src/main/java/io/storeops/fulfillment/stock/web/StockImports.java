@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -29,10 +32,13 @@ class StockImports {
 
     private final StockLedger ledger;
     private final Clock clock;
+    private final DataSize largestFile;
 
-    StockImports(StockLedger ledger, Clock clock) {
+    StockImports(
+            StockLedger ledger, Clock clock, @Value("${storeops.stock.import-max-size:50MB}") DataSize largestFile) {
         this.ledger = ledger;
         this.clock = clock;
+        this.largestFile = largestFile;
     }
 
     Mono<StockImport.Report> run(String storeId, FilePart file, String by) {
@@ -43,10 +49,25 @@ class StockImports {
         return Mono.using(
                         () -> Files.createTempFile("stock-import-", name.substring(name.lastIndexOf('.'))),
                         upload -> file.transferTo(upload)
-                                .then(Mono.fromCallable(() -> apply(upload, name, storeId, by))
+                                .then(Mono.fromCallable(() -> {
+                                            refuseWhenTooLarge(upload, name);
+                                            return apply(upload, name, storeId, by);
+                                        })
                                         .subscribeOn(Schedulers.boundedElastic())),
                         StockImports::delete)
                 .onErrorMap(IllegalArgumentException.class, unreadable -> Problems.invalid(unreadable.getMessage()));
+    }
+
+    /** A file larger than the store is willing to read is refused before any row is applied (413). */
+    private void refuseWhenTooLarge(Path upload, String name) throws IOException {
+        if (Files.size(upload) > largestFile.toBytes()) {
+            throw new ProblemException(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "stock-file-too-large",
+                    "Stock file too large",
+                    "'" + name + "' is larger than " + largestFile.toMegabytes()
+                            + " MB: split it into smaller files; nothing was applied.");
+        }
     }
 
     /** Blocking by design: each row is applied before the next is read. */
