@@ -134,6 +134,21 @@ class TrackingServiceTest {
     }
 
     @Test
+    void aPushForAnotherCarriersParcelWithTheSameNumberLeavesOursAlone() {
+        String orderId = PaidOrders.newOrderId(STORE);
+        String number = "SF" + String.format("%013d", NUMBERS.incrementAndGet() + System.nanoTime() % 1_000_000_000L);
+        dispatched(orderId, number);
+
+        SignedWebhooks.carrier(http, "kuaidi100", "k100-zto-" + number, """
+                        {"lastResult":{"nu":"%s","com":"zhongtong","state":"3",
+                         "data":[{"time":"2026-11-30 10:00:00","context":"已签收"}]}}""".formatted(number), "test-kuaidi100-secret")
+                .expectStatus()
+                .isOk();
+
+        shipment(orderId).jsonPath("$.tracking").doesNotExist();
+    }
+
+    @Test
     void pushesThatAreUnsignedUnknownOrForNoParcelOfOursAreHandledWithoutChangingAnything() {
         SignedWebhooks.carrier(http, "sf", "trk-bad-sig", "{}", "not-the-secret")
                 .expectStatus()

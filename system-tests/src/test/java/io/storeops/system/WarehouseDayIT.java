@@ -46,9 +46,13 @@ class WarehouseDayIT {
                         system.uri(system.orderPort(), "/"), "evt-day-1", paid, Storefronts.TMALL_SECRET))))
                 .isEqualTo(200);
         await().atMost(PATIENCE)
-                .until(() -> system.get(fulfillment, "/api/stock/tmall-flagship/TEA-LJ-250", warehouse)
+                .until(() -> system.get(fulfillment, "/api/shipments/" + SHIPMENT, warehouse)
                         .body()
-                        .contains("\"reservedUnits\":2"));
+                        .contains("\"status\":\"READY\""));
+        assertThat(system.get(fulfillment, "/api/stock/tmall-flagship/TEA-LJ-250", warehouse)
+                        .body())
+                .as("the paid order's units are reserved before its shipment is written")
+                .contains("\"reservedUnits\":2");
 
         HttpResponse<String> cutOff =
                 system.postJson(fulfillment, "/api/dispatch-batches", clerk, "{\"storeId\":\"tmall-flagship\"}");

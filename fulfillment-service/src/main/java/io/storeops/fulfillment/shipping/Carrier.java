@@ -13,41 +13,51 @@ import java.util.regex.Pattern;
  */
 public enum Carrier {
     /** 顺丰速运: "SF" and 13 digits, or the older 12 digits. */
-    SF("SF Express", "顺丰速运", "SF\\d{13}|\\d{12}"),
+    SF("SF Express", "顺丰速运", "sf-express", "shunfeng", "SF\\d{13}|\\d{12}"),
     /** 圆通速递: "YT" and 13 digits, or the older 10 digits with a leading letter or digit. */
-    YTO("YTO Express", "圆通速递", "YT\\d{13}|[0-9A-Z]\\d{9}"),
+    YTO("YTO Express", "圆通速递", "yto", "yuantong", "YT\\d{13}|[0-9A-Z]\\d{9}"),
     /** 中通快递: 12 to 15 digits. */
-    ZTO("ZTO Express", "中通快递", "\\d{12,15}"),
+    ZTO("ZTO Express", "中通快递", "zto-express", "zhongtong", "\\d{12,15}"),
     /** 申通快递: 12 to 15 digits. */
-    STO("STO Express", "申通快递", "\\d{12,15}"),
+    STO("STO Express", "申通快递", "sto", "shentong", "\\d{12,15}"),
     /** 韵达快递: 13 or 15 digits. */
-    YUNDA("Yunda Express", "韵达快递", "\\d{13}|\\d{15}"),
+    YUNDA("Yunda Express", "韵达快递", "yunda", "yunda", "\\d{13}|\\d{15}"),
     /** 京东物流: "JD", up to two letters, 10 to 13 digits (JDVA…, JD00…). */
-    JD("JD Logistics", "京东物流", "JD[A-Z]{0,2}\\d{10,13}"),
+    JD("JD Logistics", "京东物流", "jd", "jd", "JD[A-Z]{0,2}\\d{10,13}"),
     /** 中国邮政 EMS: the UPU S10 form (EA123456785CN, check digit verified) or 13 domestic digits. */
-    EMS("China Post EMS", "中国邮政EMS", "[A-Z]{2}\\d{9}[A-Z]{2}|\\d{13}", Carrier::s10CheckDigitHolds),
+    EMS("China Post EMS", "中国邮政EMS", "china-ems", "ems", "[A-Z]{2}\\d{9}[A-Z]{2}|\\d{13}", Carrier::s10CheckDigitHolds),
     /** UPS: "1Z", 16 letters or digits, the last a check digit (verified). */
-    UPS("UPS", "UPS", "1Z[0-9A-Z]{16}", Carrier::upsCheckDigitHolds),
+    UPS("UPS", "UPS", "ups", "ups", "1Z[0-9A-Z]{16}", Carrier::upsCheckDigitHolds),
     /** FedEx: 12, 15, 20 or 22 digits. */
-    FEDEX("FedEx", "联邦快递", "\\d{12}|\\d{15}|\\d{20}|\\d{22}"),
+    FEDEX("FedEx", "联邦快递", "fedex", "fedex", "\\d{12}|\\d{15}|\\d{20}|\\d{22}"),
     /** DHL Express: 10 or 11 digits, or a JJD parcel number. */
-    DHL("DHL Express", "DHL", "\\d{10,11}|JJD\\d{16,20}");
+    DHL("DHL Express", "DHL", "dhl", "dhl", "\\d{10,11}|JJD\\d{16,20}");
 
     private static final Pattern ANY_CARRIERS_NUMBER = Pattern.compile("[A-Z0-9-]{4,40}");
     private static final int[] S10_WEIGHTS = {8, 6, 4, 2, 3, 5, 9, 7};
 
     private final String displayName;
     private final String chineseName;
+    private final String afterShipSlug;
+    private final String kuaidi100Code;
     private final Pattern format;
     private final Predicate<String> checkDigit;
 
-    Carrier(String displayName, String chineseName, String format) {
-        this(displayName, chineseName, format, number -> true);
+    Carrier(String displayName, String chineseName, String afterShipSlug, String kuaidi100Code, String format) {
+        this(displayName, chineseName, afterShipSlug, kuaidi100Code, format, number -> true);
     }
 
-    Carrier(String displayName, String chineseName, String format, Predicate<String> checkDigit) {
+    Carrier(
+            String displayName,
+            String chineseName,
+            String afterShipSlug,
+            String kuaidi100Code,
+            String format,
+            Predicate<String> checkDigit) {
         this.displayName = displayName;
         this.chineseName = chineseName;
+        this.afterShipSlug = afterShipSlug;
+        this.kuaidi100Code = kuaidi100Code;
         this.format = Pattern.compile(format);
         this.checkDigit = checkDigit;
     }
@@ -66,6 +76,20 @@ public enum Carrier {
         return Arrays.stream(values())
                 .filter(carrier -> carrier.name().equals(normalised))
                 .findFirst();
+    }
+
+    /**
+     * The listed carrier a tracking feed names: by our code (a carrier pushing for itself, {@code sf}),
+     * AfterShip's slug ({@code sf-express}) or Kuaidi100's company code ({@code shunfeng}).
+     */
+    public static Optional<Carrier> ofFeedCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String lower = code.strip().toLowerCase(Locale.ROOT);
+        return of(code).or(() -> Arrays.stream(values())
+                .filter(carrier -> carrier.afterShipSlug.equals(lower) || carrier.kuaidi100Code.equals(lower))
+                .findFirst());
     }
 
     /** A carrier code as stored: upper case, without spaces. */

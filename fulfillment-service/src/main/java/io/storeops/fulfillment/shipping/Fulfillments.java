@@ -73,7 +73,8 @@ public class Fulfillments implements ApplicationRunner {
     }
 
     /**
-     * A carrier's report reaches the shipment dispatched with its tracking number; a number no
+     * A carrier's report reaches the shipment dispatched with its tracking number (and with its
+     * carrier, when the report names one: numbers of different carriers may collide); a number no
      * shipment has (an aggregator pushing for another shop's parcel) changes nothing.
      */
     public Mono<Void> track(TrackingUpdate update) {
@@ -82,6 +83,7 @@ public class Fulfillments implements ApplicationRunner {
                         StateQuery.of(Fulfillment.class)
                                 .is("trackingNumber", update.trackingNumber())
                                 .limit(10))
+                .filter(shipment -> update.carrier() == null || update.carrier().equals(shipment.carrier()))
                 .concatMap(shipment -> change(shipment.orderId(), current -> current.tracked(update)))
                 .then();
     }

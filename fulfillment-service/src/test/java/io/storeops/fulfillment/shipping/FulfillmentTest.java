@@ -643,7 +643,7 @@ class FulfillmentTest {
     }
 
     private static TrackingUpdate update(TrackingStatus status, Instant at, String detail) {
-        return new TrackingUpdate("SF1234567890123", status, at, detail, "杭州");
+        return new TrackingUpdate("SF", "SF1234567890123", status, at, detail, "杭州");
     }
 
     /** {@link #PAID}, paid at {@code paidAt} with the buyer's note and the holds review found. */

@@ -40,6 +40,7 @@ class TrackingController {
                     + "{status, lastResult: {nu, state, data}} (JSON, or the form field param). Older or repeated "
                     + "reports never move a parcel backwards; a number no shipment has changes nothing.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> carrierPush(@PathVariable String carrier, ServerHttpRequest request) {
-        return intake.carrier(carrier, request, delivery -> fulfillments.track(TrackingFeeds.read(delivery.body())));
+        return intake.carrier(
+                carrier, request, delivery -> fulfillments.track(TrackingFeeds.read(delivery.body(), carrier)));
     }
 }

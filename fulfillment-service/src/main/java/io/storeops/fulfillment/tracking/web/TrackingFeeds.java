@@ -37,13 +37,15 @@ public final class TrackingFeeds {
 
     private TrackingFeeds() {}
 
-    record StoreOpsPush(String trackingNumber, String status, Instant at, String detail, String location) {}
+    record StoreOpsPush(
+            String carrier, String trackingNumber, String status, Instant at, String detail, String location) {}
 
     record AfterShipPush(String event, AfterShipTracking msg) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record AfterShipTracking(
             String trackingNumber,
+            String slug,
             String tag,
             String subtag,
             String subtagMessage,
@@ -59,8 +61,11 @@ public final class TrackingFeeds {
 
     record Kuaidi100Step(String time, String ftime, String context, String areaName) {}
 
-    /** The update a push carries; a push that is none of the formats, or lacks what it needs, is a 422. */
-    public static TrackingUpdate read(byte[] body) {
+    /**
+     * The update a push from {@code feed} carries; a push that is none of the formats, or lacks what it
+     * needs, is a 422. The carrier is the one the push names, else the feed when it is a carrier.
+     */
+    public static TrackingUpdate read(byte[] body, String feed) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.startsWith("param=") || text.contains("&param=")) {
             return kuaidi100(
@@ -73,10 +78,10 @@ public final class TrackingFeeds {
         if (tree.has("lastResult")) {
             return kuaidi100(JsonPayloads.read(body, Kuaidi100Push.class));
         }
-        return storeOps(JsonPayloads.read(body, StoreOpsPush.class));
+        return storeOps(JsonPayloads.read(body, StoreOpsPush.class), feed);
     }
 
-    private static TrackingUpdate storeOps(StoreOpsPush push) {
+    private static TrackingUpdate storeOps(StoreOpsPush push, String feed) {
         TrackingStatus status;
         try {
             status = TrackingStatus.valueOf(required(push.status(), "status").toUpperCase(Locale.ROOT));
@@ -86,7 +91,13 @@ public final class TrackingFeeds {
         if (push.at() == null) {
             throw Problems.invalid("at is required: when it happened at the carrier");
         }
-        return new TrackingUpdate(number(push.trackingNumber()), status, push.at(), push.detail(), push.location());
+        return new TrackingUpdate(
+                carrierNamed(push.carrier() == null ? feed : push.carrier()),
+                number(push.trackingNumber()),
+                status,
+                push.at(),
+                push.detail(),
+                push.location());
     }
 
     /**
@@ -123,7 +134,12 @@ public final class TrackingFeeds {
                 : isoInstant(required(tracking.updatedAt(), "msg.updated_at"));
         String detail = latest != null && latest.message() != null ? latest.message() : tracking.subtagMessage();
         return new TrackingUpdate(
-                number(tracking.trackingNumber()), status, at, detail, latest == null ? null : latest.location());
+                carrierNamed(tracking.slug()),
+                number(tracking.trackingNumber()),
+                status,
+                at,
+                detail,
+                latest == null ? null : latest.location());
     }
 
     /**
@@ -156,7 +172,12 @@ public final class TrackingFeeds {
             throw Problems.invalid("lastResult.data must hold at least one step with its time");
         }
         return new TrackingUpdate(
-                number(result.nu()), status, stepInstant(latest), latest.context(), latest.areaName());
+                carrierNamed(result.com()),
+                number(result.nu()),
+                status,
+                stepInstant(latest),
+                latest.context(),
+                latest.areaName());
     }
 
     private static String stepTime(Kuaidi100Step step) {
@@ -184,6 +205,11 @@ public final class TrackingFeeds {
                 throw Problems.invalid("'" + text + "' is not an ISO 8601 time");
             }
         }
+    }
+
+    /** Our code of the carrier {@code code} names, or null when we do not list it (then any carrier's parcel). */
+    private static String carrierNamed(String code) {
+        return Carrier.ofFeedCode(code).map(Carrier::name).orElse(null);
     }
 
     private static String number(String trackingNumber) {

@@ -23,6 +23,7 @@ class TrackingFeedsTest {
 
         assertThat(update)
                 .isEqualTo(new TrackingUpdate(
+                        "SF",
                         "SF1234567890123",
                         TrackingStatus.OUT_FOR_DELIVERY,
                         Instant.parse("2026-11-29T02:00:00Z"),
@@ -55,6 +56,7 @@ class TrackingFeedsTest {
         assertThat(update.at()).isEqualTo(Instant.parse("2026-11-29T08:30:00Z"));
         assertThat(update.detail()).isEqualTo("已签收");
         assertThat(update.trackingNumber()).isEqualTo("SF1234567890123");
+        assertThat(update.carrier()).as("AfterShip's slug sf-express").isEqualTo("SF");
     }
 
     @ParameterizedTest(name = "state {0} is {1}")
@@ -87,6 +89,7 @@ class TrackingFeedsTest {
             assertThat(update.at()).isEqualTo(Instant.parse("2026-11-29T08:30:00Z"));
             assertThat(update.detail()).isEqualTo("已签收，签收人：本人");
             assertThat(update.location()).isEqualTo("浙江,杭州市");
+            assertThat(update.carrier()).as("Kuaidi100's company shunfeng").isEqualTo("SF");
         }
     }
 
@@ -112,6 +115,23 @@ class TrackingFeedsTest {
     }
 
     @Test
+    void aPushNamesItsCarrierOrItsFeedIsTheCarrierOrAnyCarriersParcelMayHaveTheNumber() {
+        String body = """
+                {"carrier":"zto","trackingNumber":"75312345678901","status":"IN_TRANSIT","at":"2026-11-29T02:00:00Z"}""";
+
+        assertThat(TrackingFeeds.read(body.getBytes(StandardCharsets.UTF_8), "aftership")
+                        .carrier())
+                .isEqualTo("ZTO");
+        assertThat(TrackingFeeds.read(body.replace("\"carrier\":\"zto\",", "").getBytes(StandardCharsets.UTF_8), "ups")
+                        .carrier())
+                .isEqualTo("UPS");
+        assertThat(TrackingFeeds.read(
+                                body.replace("\"carrier\":\"zto\",", "").getBytes(StandardCharsets.UTF_8), "relay")
+                        .carrier())
+                .isNull();
+    }
+
+    @Test
     void emptyCheckpointsAndStepsAreSkipped() {
         assertThat(read("""
                         {"msg":{"tracking_number":"SF1","tag":"InTransit","updated_at":"2026-11-29T02:00:00Z",
@@ -122,6 +142,6 @@ class TrackingFeedsTest {
     }
 
     private static TrackingUpdate read(String body) {
-        return TrackingFeeds.read(body.getBytes(StandardCharsets.UTF_8));
+        return TrackingFeeds.read(body.getBytes(StandardCharsets.UTF_8), "sf");
     }
 }
