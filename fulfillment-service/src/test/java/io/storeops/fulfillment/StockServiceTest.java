@@ -356,6 +356,35 @@ class StockServiceTest {
     }
 
     @Test
+    void anAdjustmentRetriedWithTheSameIdempotencyKeyIsMadeOnce() {
+        String sku = sku();
+        put(sku, Map.of("onHand", 10)).expectStatus().isOk();
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            http.post()
+                    .uri("/api/stock/{store}/{sku}/adjustments", STORE, sku)
+                    .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                    .header("Idempotency-Key", "delivery-" + sku)
+                    .bodyValue(Map.of("delta", 5, "reason", "received"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.onHand")
+                    .isEqualTo(15);
+        }
+        http.post()
+                .uri("/api/stock/{store}/{sku}/adjustments", STORE, sku)
+                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
+                .header("Idempotency-Key", "x".repeat(101))
+                .bodyValue(Map.of("delta", 5))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
+        assertThat(onHand(sku)).isEqualTo(15);
+    }
+
+    @Test
     void aFileLargerThanTheImportLimitIsRefusedWholeWithA413() {
         String sku = sku();
         StringBuilder csv = new StringBuilder("sku,delta,reason\n");

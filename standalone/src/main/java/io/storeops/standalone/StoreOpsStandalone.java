@@ -145,7 +145,7 @@ public final class StoreOpsStandalone {
             Options options, List<Service> services, Map<String, String> tokens, List<String> stores) {
         List<String> arguments = new ArrayList<>();
         arguments.add("server.port=" + options.consolePort());
-        arguments.add(ConsoleAutoConfigurationFilter.CONSOLE + "=true");
+        arguments.add(StandaloneAutoConfigurationFilter.CONSOLE + "=true");
         arguments.add("spring.main.banner-mode=off");
         for (Service service : services) {
             arguments.add("storeops.console.services." + service.name().replace("-service", "") + "=http://127.0.0.1:"

@@ -83,7 +83,7 @@ public final class StockImport {
             throw new IllegalArgumentException("the quantity '" + quantity + "' is not a whole number.");
         }
         String reason = cell(row, reasonColumn).orElse(kind == Kind.COUNT ? "stock count" : null);
-        return new StockMovement.Request(storeId, sku, units, reason, by, "import:" + file, at);
+        return new StockMovement.Request(storeId, sku, units, reason, by, "import:" + file, at, null);
     }
 
     /** The SKU a row names, for a report about it; null if it names none. */

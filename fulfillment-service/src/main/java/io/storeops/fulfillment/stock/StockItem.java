@@ -152,8 +152,8 @@ public record StockItem(
         List<Reservation> holding = new ArrayList<>(reserved);
         holding.remove(held.get());
         StockItem left = new StockItem(storeId, sku, onHand, holding, waiting, movements);
-        return Change.of(left.moved(
-                new StockMovement(at, StockMovement.Kind.SHIPPED, -units, onHand - units, shipmentId, by, "dispatch")));
+        return Change.of(left.moved(new StockMovement(
+                at, StockMovement.Kind.SHIPPED, -units, onHand - units, shipmentId, by, "dispatch", null)));
     }
 
     /**
@@ -169,7 +169,8 @@ public record StockItem(
             return Change.none();
         }
         requireQuantity(onHand + units, "the stock after the return");
-        return moved(new StockMovement(at, StockMovement.Kind.RETURNED, units, onHand + units, reason, by, "returns"))
+        return moved(new StockMovement(
+                        at, StockMovement.Kind.RETURNED, units, onHand + units, reason, by, "returns", null))
                 .serveWaiting(at);
     }
 
@@ -184,6 +185,12 @@ public record StockItem(
     private static Change<StockItem> move(
             Optional<StockItem> current, StockMovement.Request request, int delta, StockMovement.Kind kind) {
         requireSku(request.sku());
+        if (request.requestKey() != null
+                && current.map(item -> item.movements.stream()
+                                .anyMatch(movement -> request.requestKey().equals(movement.requestKey())))
+                        .orElse(false)) {
+            return Change.none(); // a retried request, made already
+        }
         String reason = request.reason() == null || request.reason().isBlank()
                 ? null
                 : request.reason().trim();
@@ -198,7 +205,14 @@ public record StockItem(
                             + "go below that (dispatch or cancel them first).");
         }
         StockItem moved = item.moved(new StockMovement(
-                request.at(), kind, delta, item.onHand + delta, reason, request.by(), request.source()));
+                request.at(),
+                kind,
+                delta,
+                item.onHand + delta,
+                reason,
+                request.by(),
+                request.source(),
+                request.requestKey()));
         return moved.serveWaiting(request.at());
     }
 

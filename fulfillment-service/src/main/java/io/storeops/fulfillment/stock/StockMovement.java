@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * One change of a SKU's stock: what kind, by how many units, how many were on hand after it, why,
- * who, and from where ({@code api}, {@code import:<file name>}, or {@code dispatch}).
+ * who, and from where ({@code api}, {@code import:<file name>}, or {@code dispatch}); with the
+ * idempotency key of the request that made it, when the caller sent one.
  */
 public record StockMovement(
-        Instant at, Kind kind, int delta, int onHandAfter, String reason, String by, String source) {
+        Instant at, Kind kind, int delta, int onHandAfter, String reason, String by, String source, String requestKey) {
 
     public enum Kind {
         /** A stock count replaced what the ledger said. */
@@ -20,7 +21,17 @@ public record StockMovement(
         RETURNED
     }
 
-    /** What a person (or an import in their name) asks of one SKU: a count or an adjustment of {@code quantity}. */
+    /**
+     * What a person (or an import in their name) asks of one SKU: a count or an adjustment of
+     * {@code quantity}; {@code requestKey} is the caller's idempotency key, if it sent one.
+     */
     public record Request(
-            String storeId, String sku, int quantity, String reason, String by, String source, Instant at) {}
+            String storeId,
+            String sku,
+            int quantity,
+            String reason,
+            String by,
+            String source,
+            Instant at,
+            String requestKey) {}
 }

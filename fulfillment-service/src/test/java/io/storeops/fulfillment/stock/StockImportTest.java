@@ -38,7 +38,7 @@ class StockImportTest {
 
         assertThat(request)
                 .isEqualTo(new StockMovement.Request(
-                        "tmall-flagship", "TEA-LJ-250", 12, "stock count", "wh.zhao", "import:count.xlsx", NOON));
+                        "tmall-flagship", "TEA-LJ-250", 12, "stock count", "wh.zhao", "import:count.xlsx", NOON, null));
         assertThatThrownBy(() -> counts.request(List.of("1.5", "TEA"), "s", "wh", "f", NOON))
                 .hasMessage("the quantity '1.5' is not a whole number.");
         assertThatThrownBy(() -> counts.request(List.of("", "TEA"), "s", "wh", "f", NOON))

@@ -100,6 +100,30 @@ class StockItemTest {
     }
 
     @Test
+    void anAdjustmentRetriedWithItsIdempotencyKeyIsMadeOnce() {
+        StockItem ten =
+                StockItem.count(Optional.empty(), request("TEA", 10, null)).state();
+        StockMovement.Request received = new StockMovement.Request(
+                "tmall-flagship", "TEA", 5, "received", "wh.zhao", "api", NOON, "delivery-42");
+
+        StockItem fifteen = StockItem.adjust(Optional.of(ten), received).state();
+
+        assertThat(fifteen.onHand()).isEqualTo(15);
+        assertThat(fifteen.movements())
+                .last()
+                .extracting(StockMovement::requestKey)
+                .isEqualTo("delivery-42");
+        assertThat(StockItem.adjust(Optional.of(fifteen), received).isNone())
+                .as("the retry after a lost answer")
+                .isTrue();
+        assertThat(StockItem.adjust(Optional.of(fifteen), request("TEA", 5, "received"))
+                        .state()
+                        .onHand())
+                .as("without a key, each request is its own")
+                .isEqualTo(20);
+    }
+
+    @Test
     void resellableReturnsComeBackOncePerReturnAndServeWhoWaits() {
         StockItem waiting = StockItem.count(Optional.empty(), request("TEA", 0, null))
                 .state()
@@ -188,6 +212,6 @@ class StockItemTest {
     }
 
     private static StockMovement.Request request(String sku, int quantity, String reason) {
-        return new StockMovement.Request("tmall-flagship", sku, quantity, reason, "wh.zhao", "api", NOON);
+        return new StockMovement.Request("tmall-flagship", sku, quantity, reason, "wh.zhao", "api", NOON, null);
     }
 }

@@ -9,6 +9,7 @@ import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -148,7 +150,7 @@ class StockController {
             return Mono.error(Problems.invalid("onHand is required."));
         }
         return staff(KEEPERS, storeId)
-                .flatMap(staff -> ledger.count(request(staff, storeId, sku, count.onHand(), count.reason())))
+                .flatMap(staff -> ledger.count(request(staff, storeId, sku, count.onHand(), count.reason(), null)))
                 .map(StockItemView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
     }
@@ -158,12 +160,23 @@ class StockController {
             summary = "Receive or take out units of a SKU",
             description = "A negative delta that would leave less than nothing is refused (422); nothing changes.")
     Mono<StockItemView> adjust(
-            @PathVariable String storeId, @PathVariable String sku, @RequestBody Adjustment adjustment) {
+            @PathVariable String storeId,
+            @PathVariable String sku,
+            @RequestBody Adjustment adjustment,
+            @Parameter(
+                            description =
+                                    "Repeating a request with the same key (a retry after a lost answer) applies it once")
+                    @RequestHeader(value = "Idempotency-Key", required = false)
+                    String requestKey) {
         if (adjustment.delta() == null) {
             return Mono.error(Problems.invalid("delta is required."));
         }
+        if (requestKey != null && (requestKey.isBlank() || requestKey.length() > 100)) {
+            return Mono.error(Problems.invalid("Idempotency-Key must be 1 to 100 characters."));
+        }
         return staff(KEEPERS, storeId)
-                .flatMap(staff -> ledger.adjust(request(staff, storeId, sku, adjustment.delta(), adjustment.reason())))
+                .flatMap(staff -> ledger.adjust(
+                        request(staff, storeId, sku, adjustment.delta(), adjustment.reason(), requestKey)))
                 .map(StockItemView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
     }
@@ -178,8 +191,10 @@ class StockController {
         return staff(KEEPERS, storeId).flatMap(staff -> imports.run(storeId, file, staff.username()));
     }
 
-    private StockMovement.Request request(Staff staff, String storeId, String sku, int quantity, String reason) {
-        return new StockMovement.Request(storeId, sku, quantity, reason, staff.username(), "api", clock.instant());
+    private StockMovement.Request request(
+            Staff staff, String storeId, String sku, int quantity, String reason, String requestKey) {
+        return new StockMovement.Request(
+                storeId, sku, quantity, reason, staff.username(), "api", clock.instant(), requestKey);
     }
 
     private static Mono<Staff> staff(StaffRole[] roles, String storeId) {
