@@ -172,7 +172,8 @@ class FulfillmentTest {
                 PAID.holds(),
                 PAID.attribution(),
                 "YTO",
-                "周六送达");
+                "周六送达",
+                null);
 
         Fulfillment created = Fulfillment.forPaidOrder(Optional.empty(), withMemo, List.of(), NOW)
                 .state();

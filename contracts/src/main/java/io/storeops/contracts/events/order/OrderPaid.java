@@ -41,42 +41,6 @@ public record OrderPaid(
         attribution = attribution == null ? Attribution.NONE : attribution;
     }
 
-    /** A payment without an invoice request. */
-    public OrderPaid(
-            String orderId,
-            String storeId,
-            String channel,
-            String externalOrderId,
-            List<OrderLine> lines,
-            Money shippingFee,
-            Money total,
-            Instant paidAt,
-            Address shippingAddress,
-            String buyerNote,
-            String requestedCarrier,
-            List<String> holds,
-            Attribution attribution,
-            String sellerMemoCarrier,
-            String sellerMemoNote) {
-        this(
-                orderId,
-                storeId,
-                channel,
-                externalOrderId,
-                lines,
-                shippingFee,
-                total,
-                paidAt,
-                shippingAddress,
-                buyerNote,
-                requestedCarrier,
-                holds,
-                attribution,
-                sellerMemoCarrier,
-                sellerMemoNote,
-                null);
-    }
-
     /** A payment without a seller's memo or an invoice request. */
     public OrderPaid(
             String orderId,
