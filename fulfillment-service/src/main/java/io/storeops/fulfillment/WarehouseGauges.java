@@ -48,9 +48,7 @@ class WarehouseGauges implements DisposableBean {
                     "storeops.dispatch.batch.open.shipments",
                     "Shipments in the store's open dispatch batches",
                     Tags.of("store", store),
-                    () -> batches.open(store)
-                            .map(batch -> (long) batch.shipmentIds().size())
-                            .reduce(0L, Long::sum));
+                    () -> batches.openShipmentCount(store));
             gauges.gauge(
                     "storeops.dispatch.batch.open.age.seconds",
                     "Seconds since the cut-off of the store's oldest open dispatch batch (0 when none is open)",

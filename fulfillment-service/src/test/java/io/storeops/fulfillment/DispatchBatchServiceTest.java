@@ -157,7 +157,9 @@ class DispatchBatchServiceTest {
                 .jsonPath("$.shipments[?(@.orderId == '" + shipped + "')].urged")
                 .isEqualTo(List.of(true))
                 .jsonPath("$.shipments[?(@.orderId == '" + pulled + "')].urged")
-                .isEqualTo(List.of(false));
+                .isEqualTo(List.of(false))
+                .jsonPath("$.shipments[?(@.orderId == '" + pulled + "')].lines[0].sku")
+                .isEqualTo(List.of("TEA-LJ-250"));
         http.get()
                 .uri("/api/dispatch-batches/schedule?storeId={store}", DESK)
                 .header(HttpHeaders.AUTHORIZATION, clerk)
@@ -176,6 +178,13 @@ class DispatchBatchServiceTest {
                 .untilAsserted(() -> assertThat(
                                 Scrapes.value(http, "storeops_dispatch_batch_open_shipments", "store=\"" + DESK + "\""))
                         .isEqualTo(3));
+        http.get()
+                .uri("/api/warehouse-desk")
+                .header(HttpHeaders.AUTHORIZATION, clerk)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.stores[0].queues.batch")
+                .isEqualTo(3);
         post("/api/dispatch-batches/{id}/printed", batchId, clerk, Map.of())
                 .expectStatus()
                 .isOk();

@@ -70,7 +70,8 @@ class SecurityMatrixTest {
      * A staff route: method, path ({shipment}, {sku} and a batch in the state the route needs,
      * filled per case), body, the roles it admits.
      */
-    record Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles) {
+    record Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles)
+            implements RoleMatrix.Route {
 
         boolean needsShipment() {
             return path.contains("{shipment}")

@@ -3,13 +3,13 @@ package io.storeops.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.RoleMatrix;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,12 +43,7 @@ class OrderDeskTest {
     void theActionsADeskOffersAreExactlyThoseTheRoutesAdmit(StaffRole role) {
         JsonNode desk = desk(TestTokens.bearer("someone", role, STORE));
 
-        Set<String> admitted = ROUTE_OF_ACTION.entrySet().stream()
-                .filter(action -> SecurityMatrixTest.ROUTES.stream()
-                        .anyMatch(route -> route.name().equals(action.getValue())
-                                && route.roles().contains(role)))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+        Set<String> admitted = RoleMatrix.actionsAdmitting(role, ROUTE_OF_ACTION, SecurityMatrixTest.ROUTES);
         assertThat(texts(desk.get("actions"))).containsExactlyInAnyOrderElementsOf(admitted);
         assertThat(texts(desk.get("roles"))).containsExactly(role.name());
     }

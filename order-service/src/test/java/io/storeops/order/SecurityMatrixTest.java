@@ -50,8 +50,8 @@ class SecurityMatrixTest {
      * A staff route: method, path (with {order} for the order id), body, the roles it admits, and
      * whether the order needs an open stock-out notice for the route to succeed.
      */
-    record Route(
-            String name, HttpMethod method, String path, Object body, Set<StaffRole> roles, boolean needsStockOut) {
+    record Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles, boolean needsStockOut)
+            implements RoleMatrix.Route {
 
         Route(String name, HttpMethod method, String path, Object body, Set<StaffRole> roles) {
             this(name, method, path, body, roles, false);

@@ -121,6 +121,11 @@ public class DispatchBatches implements ApplicationRunner, DisposableBean {
                         .is("status", DispatchBatch.Status.OPEN.name()));
     }
 
+    /** How many shipments the store's open batches list. */
+    public Mono<Long> openShipmentCount(String storeId) {
+        return open(storeId).map(batch -> (long) batch.shipmentIds().size()).reduce(0L, Long::sum);
+    }
+
     /**
      * Makes each store's batch that is due by {@code now} and not made yet: at the cut-off, and on
      * start for a cut-off the service was down for.

@@ -26,6 +26,11 @@ public final class StaffAccess {
         return current().map(staff -> staff.requireAnyRole(allowed));
     }
 
+    /** The caller, refused with 403 unless they hold one of the roles that may take the action. */
+    public static Mono<Staff> require(StaffAction action) {
+        return require(action.roles());
+    }
+
     static Staff fromJwt(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");
         List<String> stores = jwt.getClaimAsStringList("stores");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.storeops.platform.security.StaffRole;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -15,6 +17,28 @@ import org.junit.jupiter.params.provider.Arguments;
 public final class RoleMatrix {
 
     private RoleMatrix() {}
+
+    /** A staff route of a matrix: its name and the roles it admits. */
+    public interface Route {
+
+        String name();
+
+        Set<StaffRole> roles();
+    }
+
+    /**
+     * The actions a desk route should offer {@code role}: those whose route (by name, in
+     * {@code routeOfAction}) admits it.
+     */
+    public static Set<String> actionsAdmitting(
+            StaffRole role, Map<String, String> routeOfAction, List<? extends Route> routes) {
+        return routeOfAction.entrySet().stream()
+                .filter(action -> routes.stream()
+                        .anyMatch(route -> route.name().equals(action.getValue())
+                                && route.roles().contains(role)))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
 
     /** Every (route, role) pair, as a parameterised test's arguments. */
     public static List<Arguments> everyRoleFor(List<?> routes) {

@@ -4,12 +4,12 @@ import io.storeops.fulfillment.batch.BatchConflict;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.fulfillment.batch.DispatchSchedule;
+import io.storeops.fulfillment.desk.WarehouseAction;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -41,11 +41,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Dispatch batches")
 @SecurityRequirement(name = "bearer")
 class DispatchBatchController {
-
-    private static final StaffRole[] READERS = {
-        StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE, StaffRole.STORE_MANAGER, StaffRole.MANAGER
-    };
-    private static final StaffRole[] CLERKS = {StaffRole.ORDER_CLERK, StaffRole.STORE_MANAGER};
 
     private final DispatchBatches batches;
     private final Fulfillments fulfillments;
@@ -81,7 +76,7 @@ class DispatchBatchController {
     @Operation(summary = "A store's dispatch batches, newest first")
     Flux<DispatchBatchView> list(@RequestParam String storeId, @RequestParam(defaultValue = "30") int limit) {
         Problems.requireListLimit(limit);
-        return StaffAccess.require(READERS)
+        return StaffAccess.require(WarehouseAction.SEE_BATCHES)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> batches.list(storeId, limit))
                 .map(batch -> DispatchBatchView.of(batch, List.of()));
@@ -90,7 +85,7 @@ class DispatchBatchController {
     @GetMapping("/schedule")
     @Operation(summary = "A store's cut-off time, rest days and next cut-off (the batch page's countdown)")
     Mono<ScheduleView> schedule(@RequestParam String storeId) {
-        return StaffAccess.require(READERS)
+        return StaffAccess.require(WarehouseAction.SEE_BATCHES)
                 .map(staff -> staff.requireStore(storeId))
                 .map(staff -> scheduleOf(storeId))
                 .flatMap(schedule -> {
@@ -120,7 +115,7 @@ class DispatchBatchController {
     @GetMapping("/{batchId}")
     @Operation(summary = "One batch with its shipments: the daily report on screen")
     Mono<DispatchBatchView> batch(@PathVariable String batchId) {
-        return StaffAccess.require(READERS)
+        return StaffAccess.require(WarehouseAction.SEE_BATCHES)
                 .flatMap(staff -> visible(staff, batchId))
                 .flatMap(this::withShipments);
     }
@@ -137,7 +132,7 @@ class DispatchBatchController {
         if (storeId == null || storeId.isBlank()) {
             return Mono.error(Problems.invalid("storeId is required"));
         }
-        return StaffAccess.require(CLERKS)
+        return StaffAccess.require(WarehouseAction.PRINT_BATCH)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMap(staff -> batches.cutOffEarly(storeId, scheduleOf(storeId), staff.username()))
                 .flatMap(applied -> applied.outcome() == Applied.Outcome.APPLIED
@@ -155,7 +150,7 @@ class DispatchBatchController {
     Mono<DispatchBatchView> printed(@PathVariable String batchId) {
         return step(
                 batchId,
-                CLERKS,
+                WarehouseAction.PRINT_BATCH,
                 (batch, staff) ->
                         batches.change(batch.batchId(), current -> current.printed(staff.username(), clock.instant())));
     }
@@ -170,7 +165,7 @@ class DispatchBatchController {
                 request == null || request.explanations() == null ? Map.of() : request.explanations();
         return step(
                 batchId,
-                new StaffRole[] {StaffRole.WAREHOUSE},
+                WarehouseAction.DISPATCH,
                 (batch, staff) -> batches.close(batch, explanations, staff.username()));
     }
 
@@ -179,14 +174,14 @@ class DispatchBatchController {
     Mono<DispatchBatchView> acknowledge(@PathVariable String batchId) {
         return step(
                 batchId,
-                new StaffRole[] {StaffRole.MANAGER},
+                WarehouseAction.ACKNOWLEDGE_REPORT,
                 (batch, staff) -> batches.change(
                         batch.batchId(), current -> current.acknowledge(staff.username(), clock.instant())));
     }
 
     private Mono<DispatchBatchView> step(
-            String batchId, StaffRole[] roles, BiFunction<DispatchBatch, Staff, Mono<DispatchBatch>> change) {
-        return StaffAccess.require(roles)
+            String batchId, WarehouseAction action, BiFunction<DispatchBatch, Staff, Mono<DispatchBatch>> change) {
+        return StaffAccess.require(action)
                 .flatMap(staff -> visible(staff, batchId).flatMap(batch -> change.apply(batch, staff)))
                 .flatMap(this::withShipments)
                 .onErrorMap(

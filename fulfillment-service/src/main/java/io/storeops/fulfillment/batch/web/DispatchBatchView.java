@@ -1,5 +1,6 @@
 package io.storeops.fulfillment.batch.web;
 
+import io.storeops.contracts.ItemQuantity;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.ShipmentStatus;
@@ -42,6 +43,8 @@ record DispatchBatchView(
      * @param pull        the parcel must not go out (its order was cancelled or is held, or a refund
      *                    intercepted it): take it off the shelf
      * @param pullBecause why: ORDER_CANCELLED, REFUND_APPROVED or ON_HOLD
+     * @param lines       what to pack and check against the outbound slip
+     * @param inspection  the warehouse's latest check, once made
      */
     @Schema(name = "BatchShipment")
     record BatchShipment(
@@ -53,7 +56,11 @@ record DispatchBatchView(
             String trackingNumber,
             boolean urged,
             boolean pull,
-            String pullBecause) {
+            String pullBecause,
+            List<ItemQuantity> lines,
+            Fulfillment.Inspection inspection,
+            String dispatchedBy,
+            Instant dispatchedAt) {
 
         static BatchShipment of(Fulfillment shipment, DispatchBatch batch) {
             return new BatchShipment(
@@ -66,7 +73,11 @@ record DispatchBatchView(
                     batch.urged().contains(shipment.shipmentId())
                             || !shipment.urges().isEmpty(),
                     shipment.status() == ShipmentStatus.CANCELLED || shipment.status() == ShipmentStatus.ON_HOLD,
-                    pullBecause(shipment));
+                    pullBecause(shipment),
+                    shipment.lines(),
+                    shipment.inspection(),
+                    shipment.dispatchedBy(),
+                    shipment.dispatchedAt());
         }
 
         private static String pullBecause(Fulfillment shipment) {

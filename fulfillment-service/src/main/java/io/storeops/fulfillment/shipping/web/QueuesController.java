@@ -1,9 +1,9 @@
 package io.storeops.fulfillment.shipping.web;
 
+import io.storeops.fulfillment.desk.WarehouseAction;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -19,10 +19,6 @@ import reactor.core.publisher.Flux;
 @Tag(name = "Shipments")
 @SecurityRequirement(name = "bearer")
 class QueuesController {
-
-    private static final StaffRole[] WATCHERS = {
-        StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER, StaffRole.WAREHOUSE, StaffRole.MANAGER
-    };
 
     private final Fulfillments fulfillments;
 
@@ -45,7 +41,7 @@ class QueuesController {
     private Flux<ShipmentView> queue(
             String storeId, int limit, BiFunction<String, Integer, Flux<Fulfillment>> waiting) {
         Problems.requireListLimit(limit);
-        return StaffAccess.require(WATCHERS)
+        return StaffAccess.require(WarehouseAction.SEE_QUEUES)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> waiting.apply(storeId, limit))
                 .map(ShipmentView::of);

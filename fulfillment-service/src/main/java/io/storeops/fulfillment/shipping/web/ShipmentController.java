@@ -1,5 +1,6 @@
 package io.storeops.fulfillment.shipping.web;
 
+import io.storeops.fulfillment.desk.WarehouseAction;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.fulfillment.shipping.ShipmentConflict;
@@ -7,7 +8,6 @@ import io.storeops.fulfillment.shipping.ShipmentStatus;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,10 +32,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Shipments")
 @SecurityRequirement(name = "bearer")
 class ShipmentController {
-
-    private static final StaffRole[] READERS = {
-        StaffRole.WAREHOUSE, StaffRole.ORDER_CLERK, StaffRole.CS_AFTERSALE, StaffRole.MANAGER, StaffRole.STORE_MANAGER
-    };
 
     private final Fulfillments fulfillments;
     private final Clock clock;
@@ -71,7 +67,7 @@ class ShipmentController {
             @RequestParam(defaultValue = "READY") ShipmentStatus status,
             @RequestParam(defaultValue = "100") int limit) {
         Problems.requireListLimit(limit);
-        return StaffAccess.require(READERS)
+        return StaffAccess.require(WarehouseAction.SEE_SHIPMENTS)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> fulfillments.list(storeId, status, limit))
                 .map(ShipmentView::of);
@@ -80,7 +76,7 @@ class ShipmentController {
     @GetMapping("/{shipmentId}")
     @Operation(summary = "One shipment")
     Mono<ShipmentView> shipment(@PathVariable String shipmentId) {
-        return StaffAccess.require(READERS)
+        return StaffAccess.require(WarehouseAction.SEE_SHIPMENTS)
                 .flatMap(staff -> visible(staff, shipmentId))
                 .map(ShipmentView::of);
     }
@@ -92,7 +88,7 @@ class ShipmentController {
                     "Who dispatched comes from the token. Repeating the same dispatch is harmless; another carrier or "
                             + "tracking number for a dispatched shipment is a 409.")
     Mono<ShipmentView> dispatch(@PathVariable String shipmentId, @RequestBody DispatchRequest request) {
-        return StaffAccess.require(StaffRole.WAREHOUSE)
+        return StaffAccess.require(WarehouseAction.DISPATCH)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.dispatch(
                                 shipment.orderId(),
@@ -121,7 +117,7 @@ class ShipmentController {
         if (request == null || request.complete() == null) {
             return Mono.error(Problems.invalid("complete is required: true, or false with a note"));
         }
-        return StaffAccess.require(StaffRole.WAREHOUSE)
+        return StaffAccess.require(WarehouseAction.DISPATCH)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.inspect(
                                 shipment.orderId(), request.complete(), request.note(), staff.username())))
@@ -174,7 +170,7 @@ class ShipmentController {
 
     private Mono<ShipmentView> troubleStep(
             String shipmentId, BiFunction<Fulfillment, String, Change<Fulfillment>> decide) {
-        return StaffAccess.require(StaffRole.CS_AFTERSALE, StaffRole.STORE_MANAGER)
+        return StaffAccess.require(WarehouseAction.FOLLOW_UP_TROUBLE)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
                                 shipment.orderId(), current -> decide.apply(current, staff.username()))))
@@ -195,7 +191,7 @@ class ShipmentController {
                     + "per return (409 before approval or when received already); 422 when the units do not add up.")
     Mono<ShipmentView> receiveReturn(
             @PathVariable String shipmentId, @PathVariable String refundId, @RequestBody ReturnReceiptRequest request) {
-        return StaffAccess.require(StaffRole.WAREHOUSE)
+        return StaffAccess.require(WarehouseAction.RECEIVE_RETURNS)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
                                 shipment.orderId(),
@@ -222,7 +218,7 @@ class ShipmentController {
         if (note != null && note.length() > 500) {
             return Mono.error(Problems.invalid("note must be at most 500 characters"));
         }
-        return StaffAccess.require(StaffRole.CS_PRESALE, StaffRole.CS_AFTERSALE)
+        return StaffAccess.require(WarehouseAction.RECORD_URGE)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
                                 shipment.orderId(), current -> current.urged(staff.username(), clock.instant(), note))))

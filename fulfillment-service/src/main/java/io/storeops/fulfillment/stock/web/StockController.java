@@ -1,12 +1,12 @@
 package io.storeops.fulfillment.stock.web;
 
+import io.storeops.fulfillment.desk.WarehouseAction;
 import io.storeops.fulfillment.stock.StockImport;
 import io.storeops.fulfillment.stock.StockItem;
 import io.storeops.fulfillment.stock.StockLedger;
 import io.storeops.fulfillment.stock.StockMovement;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,18 +36,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Stock")
 @SecurityRequirement(name = "bearer")
 class StockController {
-
-    /** Who may look stock up: the warehouse and the clerk, and customer service before calling a buyer. */
-    private static final StaffRole[] READERS = {
-        StaffRole.WAREHOUSE,
-        StaffRole.ORDER_CLERK,
-        StaffRole.CS_PRESALE,
-        StaffRole.CS_AFTERSALE,
-        StaffRole.STORE_MANAGER,
-        StaffRole.MANAGER
-    };
-    /** Who may change it: the warehouse that holds it, and the store manager. */
-    private static final StaffRole[] KEEPERS = {StaffRole.WAREHOUSE, StaffRole.STORE_MANAGER};
 
     private final StockLedger ledger;
     private final StockImports imports;
@@ -121,7 +109,7 @@ class StockController {
             @RequestParam(required = false) String cursor) {
         Problems.requireListLimit(limit);
         String afterSku = afterSku(cursor);
-        return staff(READERS, storeId)
+        return staff(WarehouseAction.SEE_STOCK, storeId)
                 .flatMapMany(staff -> ledger.list(storeId, afterSku, limit + 1))
                 .map(StockLevel::of)
                 .collectList()
@@ -135,7 +123,7 @@ class StockController {
     @GetMapping("/api/stock/{storeId}/{sku}")
     @Operation(summary = "One SKU's stock: reservations, waiting shipments, movements (the latest 500)")
     Mono<StockItemView> item(@PathVariable String storeId, @PathVariable String sku) {
-        return staff(READERS, storeId)
+        return staff(WarehouseAction.SEE_STOCK, storeId)
                 .flatMap(staff -> ledger.find(storeId, sku))
                 .map(StockItemView::of)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Stock of SKU", sku)));
@@ -149,7 +137,7 @@ class StockController {
         if (count.onHand() == null) {
             return Mono.error(Problems.invalid("onHand is required."));
         }
-        return staff(KEEPERS, storeId)
+        return staff(WarehouseAction.KEEP_STOCK, storeId)
                 .flatMap(staff -> ledger.count(request(staff, storeId, sku, count.onHand(), count.reason(), null)))
                 .map(StockItemView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
@@ -174,7 +162,7 @@ class StockController {
         if (requestKey != null && (requestKey.isBlank() || requestKey.length() > 100)) {
             return Mono.error(Problems.invalid("Idempotency-Key must be 1 to 100 characters."));
         }
-        return staff(KEEPERS, storeId)
+        return staff(WarehouseAction.KEEP_STOCK, storeId)
                 .flatMap(staff -> ledger.adjust(
                         request(staff, storeId, sku, adjustment.delta(), adjustment.reason(), requestKey)))
                 .map(StockItemView::of)
@@ -188,7 +176,8 @@ class StockController {
                     + "optionally reason (English or Chinese headings such as 商家编码, 库存, 备注). Each row is applied "
                     + "whole or refused; the answer reports how many were applied and each refused row with why.")
     Mono<StockImport.Report> importFile(@PathVariable String storeId, @RequestPart("file") FilePart file) {
-        return staff(KEEPERS, storeId).flatMap(staff -> imports.run(storeId, file, staff.username()));
+        return staff(WarehouseAction.KEEP_STOCK, storeId)
+                .flatMap(staff -> imports.run(storeId, file, staff.username()));
     }
 
     private StockMovement.Request request(
@@ -197,8 +186,8 @@ class StockController {
                 storeId, sku, quantity, reason, staff.username(), "api", clock.instant(), requestKey);
     }
 
-    private static Mono<Staff> staff(StaffRole[] roles, String storeId) {
-        return StaffAccess.require(roles).map(staff -> staff.requireStore(storeId));
+    private static Mono<Staff> staff(WarehouseAction action, String storeId) {
+        return StaffAccess.require(action).map(staff -> staff.requireStore(storeId));
     }
 
     private static String cursorAfter(String sku) {

@@ -1,7 +1,7 @@
 package io.storeops.order.lifecycle.web;
 
+import io.storeops.platform.security.StaffAction;
 import io.storeops.platform.security.StaffRole;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * order desk route tells a caller which of them they have, so that a console's menus and buttons
  * follow the same rules as the APIs.
  */
-public enum OrderDeskAction {
+public enum OrderDeskAction implements StaffAction {
     /** Look orders up: detail, timeline, search. */
     LOOK_UP(
             StaffRole.MANAGER,
@@ -41,15 +41,13 @@ public enum OrderDeskAction {
         this.roles = List.of(roles);
     }
 
-    /** The roles that may, as {@code StaffAccess.require} takes them. */
-    public StaffRole[] roles() {
-        return roles.toArray(StaffRole[]::new);
+    @Override
+    public List<StaffRole> allowedRoles() {
+        return roles;
     }
 
     /** The actions any of these roles may take. */
     public static List<OrderDeskAction> allowedFor(Collection<StaffRole> held) {
-        return Arrays.stream(values())
-                .filter(action -> action.roles.stream().anyMatch(held::contains))
-                .toList();
+        return StaffAction.allowedFor(OrderDeskAction.class, held);
     }
 }
