@@ -41,7 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * stub server), and the access token it issued relayed to the services — never shown to the browser.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {StubOrderService.class, ConsoleOidcTest.CompanyIdentityProvider.class})
+@ContextConfiguration(initializers = {StubServices.class, ConsoleOidcTest.CompanyIdentityProvider.class})
 @AutoConfigureWebTestClient
 class ConsoleOidcTest {
 
@@ -51,14 +51,14 @@ class ConsoleOidcTest {
     @Autowired
     WebTestClient http;
 
-    private final WireMockServer stub = StubOrderService.server();
+    private final WireMockServer stub = StubServices.server();
 
     /** The identity provider's endpoints, on the stub server, as the console's registration "company". */
     static class CompanyIdentityProvider implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext console) {
-            String idp = "http://127.0.0.1:" + StubOrderService.server().port() + "/idp";
+            String idp = "http://127.0.0.1:" + StubServices.server().port() + "/idp";
             String registration = "spring.security.oauth2.client.registration.company.";
             String provider = "spring.security.oauth2.client.provider.company.";
             TestPropertyValues.of(
@@ -79,7 +79,7 @@ class ConsoleOidcTest {
     @Test
     void aPersonSignsInAtTheCompanyAndTheServicesGetTheTokenItIssued() throws JOSEException {
         stub.resetAll();
-        OrderDeskStubs.desk(ACCESS_TOKEN, "desk-cs-aftersale.json");
+        ServiceStubs.desk(ACCESS_TOKEN, "orders/desk-cs-aftersale.json");
         stub.stubFor(get(urlPathEqualTo("/idp/jwks"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
@@ -147,7 +147,7 @@ class ConsoleOidcTest {
                         .keyID(SIGNING_KEY.getKeyID())
                         .build(),
                 new JWTClaimsSet.Builder()
-                        .issuer("http://127.0.0.1:" + StubOrderService.server().port() + "/idp")
+                        .issuer("http://127.0.0.1:" + StubServices.server().port() + "/idp")
                         .subject("li.lei")
                         .audience("storeops-console")
                         .issueTime(Date.from(now))

@@ -67,7 +67,7 @@ class ConsoleSignInTest {
 
     @Test
     void aPersonSignsInSeesTheirRoleAndStoresButNeverTheirTokenAndSignsOut() {
-        OrderDeskStubs.desk("secret-bearer-token", "desk-cs-aftersale.json");
+        ServiceStubs.desk("secret-bearer-token", "orders/desk-cs-aftersale.json");
 
         EntityExchangeResult<String> signInPage =
                 http.get().uri("/sign-in").exchange().expectBody(String.class).returnResult();

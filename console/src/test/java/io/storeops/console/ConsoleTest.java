@@ -9,8 +9,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The console on a random port with two people of the demo department, talking to a stand-in for
- * order-service ({@link StubOrderService}). One configuration, so every console test shares one context.
+ * The console on a random port with three people of the demo department, talking to a stand-in for
+ * the services ({@link StubServices}). One configuration, so every console test shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,8 +24,12 @@ import org.springframework.test.context.ContextConfiguration;
             "storeops.console.dev-identities[1].username=dev-warehouse",
             "storeops.console.dev-identities[1].role=WAREHOUSE",
             "storeops.console.dev-identities[1].stores=tmall-flagship",
-            "storeops.console.dev-identities[1].token=another-token"
+            "storeops.console.dev-identities[1].token=another-token",
+            "storeops.console.dev-identities[2].username=dev-order-clerk",
+            "storeops.console.dev-identities[2].role=ORDER_CLERK",
+            "storeops.console.dev-identities[2].stores=tmall-flagship",
+            "storeops.console.dev-identities[2].token=clerk-token"
         })
-@ContextConfiguration(initializers = StubOrderService.class)
+@ContextConfiguration(initializers = StubServices.class)
 @AutoConfigureWebTestClient
 public @interface ConsoleTest {}

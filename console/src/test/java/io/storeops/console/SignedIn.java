@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -115,6 +118,34 @@ public final class SignedIn {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(body)
                 .exchange();
+    }
+
+    /** A file sent by htmx from a page's upload form, with the form token as a field of the upload. */
+    public WebTestClient.ResponseSpec postFile(String uri, String field, String fileName, byte[] content) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("_csrf", csrf);
+        parts.part(field, new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return http.post()
+                .uri(uri)
+                .cookie("SESSION", session)
+                .header("HX-Request", "true")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange();
+    }
+
+    /** A form's fields: name, value, name, value… (a name may repeat). */
+    public static MultiValueMap<String, String> form(String... namesAndValues) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form;
     }
 
     static String csrf(String page) {

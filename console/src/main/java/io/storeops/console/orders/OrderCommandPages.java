@@ -1,12 +1,12 @@
 package io.storeops.console.orders;
 
+import io.storeops.console.desk.DeskContext;
+import io.storeops.console.desk.Desks;
 import io.storeops.console.orders.OrderDeskModel.Address;
 import io.storeops.console.orders.OrderDeskModel.OrderDetail;
 import io.storeops.console.services.ProblemExplanations;
 import io.storeops.console.services.ServiceProblem;
-import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,10 +25,12 @@ import reactor.core.publisher.Mono;
 class OrderCommandPages {
 
     private final OrderDeskApi api;
+    private final Desks desks;
     private final ProblemExplanations problems;
 
-    OrderCommandPages(OrderDeskApi api, ProblemExplanations problems) {
+    OrderCommandPages(OrderDeskApi api, Desks desks, ProblemExplanations problems) {
         this.api = api;
+        this.desks = desks;
         this.problems = problems;
     }
 
@@ -60,7 +62,8 @@ class OrderCommandPages {
                     })
                     .onErrorResume(
                             ServiceProblem.class,
-                            refused -> refused(refused, model, locale, exchange).thenReturn("review :: release"));
+                            refused -> problems.showInPlace(refused, model, locale, exchange)
+                                    .thenReturn("review :: release"));
         }
         return detail(orderId, "RELEASE", api.release(orderId, form.text()), model, locale, exchange);
     }
@@ -136,7 +139,8 @@ class OrderCommandPages {
                 })
                 .onErrorResume(
                         ServiceProblem.class,
-                        refused -> refused(refused, model, locale, exchange).thenReturn("stock-outs :: contact"));
+                        refused -> problems.showInPlace(refused, model, locale, exchange)
+                                .thenReturn("stock-outs :: contact"));
     }
 
     /** The order's detail after {@code command}: as the service answered it, or as it stands with why it was refused. */
@@ -147,29 +151,19 @@ class OrderCommandPages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
-        return api.desk()
+        return desks.current()
                 .flatMap(desk -> command.map(changed -> {
                             model.addAttribute("done", action);
                             return changed;
                         })
                         .onErrorResume(
                                 ServiceProblem.class,
-                                refused -> refused(refused, model, locale, exchange)
+                                refused -> problems.showInPlace(refused, model, locale, exchange)
                                         .then(api.order(orderId)))
                         .map(order -> {
                             DeskContext.frame(model, exchange, desk, order.storeId(), "order");
                             model.addAttribute("order", order);
                             return "order :: detail";
                         }));
-    }
-
-    private Mono<Void> refused(ServiceProblem refused, Model model, Locale locale, ServerWebExchange exchange) {
-        model.addAttribute("problem", problems.explain(refused, locale));
-        List<String> doubtKinds = problems.doubtKinds(refused);
-        if (!doubtKinds.isEmpty()) {
-            model.addAttribute("doubtKinds", doubtKinds);
-        }
-        exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(refused.status()));
-        return Mono.empty();
     }
 }

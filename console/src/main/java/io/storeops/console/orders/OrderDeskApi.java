@@ -1,7 +1,6 @@
 package io.storeops.console.orders;
 
 import io.storeops.console.orders.OrderDeskModel.Address;
-import io.storeops.console.orders.OrderDeskModel.Desk;
 import io.storeops.console.orders.OrderDeskModel.HeldOrder;
 import io.storeops.console.orders.OrderDeskModel.OrderDetail;
 import io.storeops.console.orders.OrderDeskModel.OrderPage;
@@ -35,10 +34,6 @@ class OrderDeskApi {
 
     OrderDeskApi(Services services) {
         this.services = services;
-    }
-
-    Mono<Desk> desk() {
-        return get(uri -> uri.path("/api/order-desk").build(), Desk.class);
     }
 
     Mono<QueuePage<HeldOrder>> reviewQueue(String storeId, String cursor) {
@@ -126,19 +121,13 @@ class OrderDeskApi {
     /** The search as the service's CSV file, streamed through with its file name. */
     Mono<ResponseEntity<Flux<DataBuffer>>> export(MultiValueMap<String, String> filters) {
         return services.as(SERVICE)
-                .flatMap(client -> client.get()
+                .map(client -> client.get()
                         .uri(uri -> uri.path("/api/orders/export")
                                 .queryParams(filters)
                                 .build())
                         .accept(MediaType.parseMediaType("text/csv"))
-                        .retrieve()
-                        .toEntityFlux(DataBuffer.class)
-                        .map(file -> ResponseEntity.ok()
-                                .contentType(file.getHeaders().getContentType())
-                                .header(
-                                        HttpHeaders.CONTENT_DISPOSITION,
-                                        file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
-                                .body(file.getBody())));
+                        .retrieve())
+                .flatMap(Services::passThrough);
     }
 
     private <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> answer) {

@@ -3,7 +3,6 @@ package io.storeops.console.orders;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,35 +13,6 @@ import java.util.Set;
 public final class OrderDeskModel {
 
     private OrderDeskModel() {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Desk(String username, List<String> roles, List<String> actions, List<DeskStore> stores) {
-
-        public Desk {
-            roles = roles == null ? List.of() : roles;
-            actions = actions == null ? List.of() : actions;
-            stores = stores == null ? List.of() : stores;
-        }
-
-        public boolean may(String action) {
-            return actions.contains(action);
-        }
-
-        public DeskStore store(String storeId) {
-            return stores.stream()
-                    .filter(store -> store.storeId().equals(storeId))
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DeskStore(String storeId, String name, String currency, String zone, Map<String, Long> queues) {
-
-        public DeskStore {
-            queues = queues == null ? Map.of() : queues;
-        }
-    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Money(long amountMinor, String currency) {}

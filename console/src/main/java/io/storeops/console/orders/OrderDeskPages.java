@@ -1,6 +1,8 @@
 package io.storeops.console.orders;
 
-import io.storeops.console.orders.OrderDeskModel.DeskStore;
+import io.storeops.console.desk.Desk.DeskStore;
+import io.storeops.console.desk.DeskContext;
+import io.storeops.console.desk.Desks;
 import io.storeops.console.orders.OrderDeskModel.QueuePage;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -24,14 +26,16 @@ class OrderDeskPages {
     static final List<String> OUTCOMES = List.of("WAIT", "CHANGE_ITEM", "CANCEL", "NO_ANSWER");
 
     private final OrderDeskApi api;
+    private final Desks desks;
 
-    OrderDeskPages(OrderDeskApi api) {
+    OrderDeskPages(OrderDeskApi api, Desks desks) {
         this.api = api;
+        this.desks = desks;
     }
 
     @GetMapping("/")
     Mono<String> home(@RequestParam(required = false) String store, Model model, ServerWebExchange exchange) {
-        return api.desk().map(desk -> {
+        return desks.current().map(desk -> {
             DeskContext.frame(model, exchange, desk, store, "home");
             return "home";
         });
@@ -69,7 +73,7 @@ class OrderDeskPages {
 
     @GetMapping("/orders/{orderId}")
     Mono<String> order(@PathVariable String orderId, Model model, ServerWebExchange exchange) {
-        return Mono.zip(api.desk(), api.order(orderId)).map(found -> {
+        return Mono.zip(desks.current(), api.order(orderId)).map(found -> {
             DeskContext.frame(model, exchange, found.getT1(), found.getT2().storeId(), "order");
             model.addAttribute("order", found.getT2());
             return "order";
@@ -88,7 +92,7 @@ class OrderDeskPages {
             String cursor,
             Model model,
             ServerWebExchange exchange) {
-        return api.desk().flatMap(desk -> {
+        return desks.current().flatMap(desk -> {
             DeskContext.require(desk, action);
             DeskStore shown = DeskContext.frame(model, exchange, desk, store, page);
             if (shown == null) {

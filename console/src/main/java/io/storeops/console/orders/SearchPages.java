@@ -1,6 +1,8 @@
 package io.storeops.console.orders;
 
-import io.storeops.console.orders.OrderDeskModel.DeskStore;
+import io.storeops.console.desk.Desk.DeskStore;
+import io.storeops.console.desk.DeskContext;
+import io.storeops.console.desk.Desks;
 import io.storeops.console.services.ProblemExplanations;
 import io.storeops.console.services.ServiceProblem;
 import java.util.List;
@@ -48,10 +50,12 @@ class SearchPages {
     private static final int PAGE_SIZE = 50;
 
     private final OrderDeskApi api;
+    private final Desks desks;
     private final ProblemExplanations problems;
 
-    SearchPages(OrderDeskApi api, ProblemExplanations problems) {
+    SearchPages(OrderDeskApi api, Desks desks, ProblemExplanations problems) {
         this.api = api;
+        this.desks = desks;
         this.problems = problems;
     }
 
@@ -64,7 +68,7 @@ class SearchPages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
-        return api.desk().flatMap(desk -> {
+        return desks.current().flatMap(desk -> {
             DeskContext.require(desk, "LOOK_UP");
             DeskStore shown = DeskContext.frame(model, exchange, desk, store, "search");
             MultiValueMap<String, String> filters = filters(query);

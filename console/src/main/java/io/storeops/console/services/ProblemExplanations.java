@@ -2,8 +2,13 @@ package io.storeops.console.services;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * A service's refusal in the reader's language: from the problem's type and properties (which
@@ -12,6 +17,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProblemExplanations {
+
+    /** Where the labels of a problem's {@code currentStatus} are, by problem type (an order's by default). */
+    private static final Map<String, String> STATUS_LABELS =
+            Map.of("shipment-state", "shipmentStatus.", "batch-state", "batchStatus.");
 
     private final MessageSource messages;
 
@@ -34,12 +43,32 @@ public class ProblemExplanations {
                             locale)
                     .trim();
         }
-        String known = messages.getMessage("problem." + problem.type(), new Object[] {problem.detail()}, null, locale);
+        String status = text(problem.properties().get("currentStatus"));
+        String statusLabels = STATUS_LABELS.getOrDefault(problem.type(), "status.");
+        String known = messages.getMessage(
+                "problem." + problem.type(),
+                new Object[] {problem.detail(), label(statusLabels + status, status, locale)},
+                null,
+                locale);
         return known != null ? known : messages.getMessage("problem.unknown", new Object[] {problem.detail()}, locale);
     }
 
+    /**
+     * A refusal of what a part of a page sent, shown in that part: the explanation as
+     * {@code problem}, the address's doubts as {@code doubtKinds}, and the service's status on the answer.
+     */
+    public Mono<Void> showInPlace(ServiceProblem refused, Model model, Locale locale, ServerWebExchange exchange) {
+        model.addAttribute("problem", explain(refused, locale));
+        List<String> doubtKinds = doubtKinds(refused);
+        if (!doubtKinds.isEmpty()) {
+            model.addAttribute("doubtKinds", doubtKinds);
+        }
+        exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(refused.status()));
+        return Mono.empty();
+    }
+
     /** The kinds of doubt a refused address still has (the page names each in the reader's language). */
-    public List<String> doubtKinds(ServiceProblem problem) {
+    List<String> doubtKinds(ServiceProblem problem) {
         return problem.properties().get("doubtKinds") instanceof List<?> kinds
                 ? kinds.stream().map(String::valueOf).toList()
                 : List.of();

@@ -5,11 +5,14 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,6 +46,17 @@ public class Services {
                         .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE, "application/problem+json")
                         .defaultStatusHandler(status -> status.isError(), Services::problem)
                         .build());
+    }
+
+    /** A file a service answers, streamed through to the browser with its type and file name. */
+    public static Mono<ResponseEntity<Flux<DataBuffer>>> passThrough(WebClient.ResponseSpec answer) {
+        return answer.toEntityFlux(DataBuffer.class)
+                .map(file -> ResponseEntity.ok()
+                        .contentType(file.getHeaders().getContentType())
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                        .body(file.getBody()));
     }
 
     @SuppressWarnings("unchecked")

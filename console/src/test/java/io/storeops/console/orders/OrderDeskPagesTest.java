@@ -10,21 +10,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.storeops.console.OrderDeskStubs.json;
-import static io.storeops.console.OrderDeskStubs.read;
+import static io.storeops.console.ServiceStubs.json;
+import static io.storeops.console.ServiceStubs.read;
+import static io.storeops.console.SignedIn.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.storeops.console.ConsoleTest;
-import io.storeops.console.OrderDeskStubs;
+import io.storeops.console.ServiceStubs;
 import io.storeops.console.SignedIn;
-import io.storeops.console.StubOrderService;
+import io.storeops.console.StubServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** The order desk's pages against order-service's answers: what they show, what they send, how refusals read. */
 @ConsoleTest
@@ -38,14 +37,14 @@ class OrderDeskPagesTest {
     @Autowired
     WebTestClient http;
 
-    private final WireMockServer orderService = StubOrderService.server();
+    private final WireMockServer orderService = StubServices.server();
     private SignedIn cs;
 
     @BeforeEach
     void signInAsCustomerService() {
         orderService.resetAll();
-        OrderDeskStubs.desk("secret-bearer-token", "desk-cs-aftersale.json");
-        OrderDeskStubs.desk("another-token", "desk-warehouse.json");
+        ServiceStubs.desk("secret-bearer-token", "orders/desk-cs-aftersale.json");
+        ServiceStubs.desk("another-token", "orders/desk-warehouse.json");
         cs = SignedIn.as(http, "dev-cs-aftersale");
     }
 
@@ -63,7 +62,7 @@ class OrderDeskPagesTest {
 
     @Test
     void anOrderShowsMoneyAndTimesInTheStoresZoneAndTheReadersLanguage() {
-        orderService.stubFor(get(urlEqualTo(ORDER)).willReturn(json(200, "held-order.json")));
+        orderService.stubFor(get(urlEqualTo(ORDER)).willReturn(json(200, "orders/held-order.json")));
 
         String chinese = cs.inChinese().page("/orders/tmall-flagship:T1001");
         String english = cs.page("/orders/tmall-flagship:T1001");
@@ -83,7 +82,7 @@ class OrderDeskPagesTest {
         orderService.stubFor(post(urlEqualTo(ORDER + "/release"))
                 .willReturn(json(
                         200,
-                        read("held-order.json")
+                        read("orders/held-order.json")
                                 .replace(
                                         "\"progress\": \"ON_HOLD\", \"status\": \"ON_HOLD\"",
                                         "\"progress\": \"READY\", \"status\": \"READY\"")
@@ -137,7 +136,8 @@ class OrderDeskPagesTest {
                         """)));
         orderService.stubFor(get(urlEqualTo(ORDER))
                 .willReturn(json(
-                        200, read("held-order.json").replace("\"status\": \"ON_HOLD\"", "\"status\": \"SHIPPED\""))));
+                        200,
+                        read("orders/held-order.json").replace("\"status\": \"ON_HOLD\"", "\"status\": \"SHIPPED\""))));
 
         String detail = cs.inChinese()
                 .post("/orders/tmall-flagship:T1001/cancel", form("text", "买家拍错了"))
@@ -160,7 +160,7 @@ class OrderDeskPagesTest {
                          "detail": "The address is still doubtful: the phone number is missing.",
                          "doubts": ["the phone number is missing"], "doubtKinds": ["PHONE_MISSING"]}
                         """)));
-        orderService.stubFor(get(urlEqualTo(ORDER)).willReturn(json(200, "held-order.json")));
+        orderService.stubFor(get(urlEqualTo(ORDER)).willReturn(json(200, "orders/held-order.json")));
 
         String detail = cs.post(
                         "/orders/tmall-flagship:T1001/address",
@@ -187,7 +187,7 @@ class OrderDeskPagesTest {
     @Test
     void preSaleServiceWritesTheSellersMemoAndSeesItOnTheOrder() {
         orderService.stubFor(put(urlEqualTo(ORDER + "/seller-memo"))
-                .willReturn(json(200, read("held-order.json").replace("\"stockOut\": null", """
+                .willReturn(json(200, read("orders/held-order.json").replace("\"stockOut\": null", """
                         "stockOut": null, "sellerMemo": {"carrier": "SF", "note": "买家要求周六送达",
                           "writtenBy": "dev-cs-aftersale", "writtenAt": "2026-11-28T03:05:00Z"}"""))));
 
@@ -208,7 +208,7 @@ class OrderDeskPagesTest {
     void theWarehouseSeesOrdersButNoQueueAndNoAction() {
         orderService.stubFor(get(urlEqualTo(ORDER))
                 .withHeader("Authorization", equalTo("Bearer another-token"))
-                .willReturn(json(200, "held-order.json")));
+                .willReturn(json(200, "orders/held-order.json")));
         SignedIn warehouse = SignedIn.as(http, "dev-warehouse");
 
         assertThat(warehouse.page("/")).doesNotContain("/review", "/stock-outs").contains("/orders");
@@ -293,7 +293,7 @@ class OrderDeskPagesTest {
     @Test
     void aBuyerContactThatDecidesClosesTheNoticeInPlace() {
         orderService.stubFor(post(urlEqualTo(ORDER + "/buyer-contacts"))
-                .willReturn(json(200, read("held-order.json").replace("\"stockOut\": null", """
+                .willReturn(json(200, read("orders/held-order.json").replace("\"stockOut\": null", """
                         "stockOut": {"openSince": null, "shortages": [{"sku": "TEA-LJ-250", "missingQuantity": 1,
                           "detectedAt": "2026-11-28T03:00:00Z"}], "contacts": [{"channel": "PHONE", "outcome": "WAIT",
                           "note": "until Friday", "by": "dev-cs-aftersale", "at": "2026-11-28T04:00:00Z"}]}"""))));
@@ -380,14 +380,6 @@ class OrderDeskPagesTest {
                         .contains("value=\"TEA-LJ-250\"", "<option value=\"READY\" selected"));
         orderService.verify(
                 getRequestedFor(urlPathEqualTo("/api/orders")).withQueryParam("status", equalTo("ON_HOLD,READY")));
-    }
-
-    private static MultiValueMap<String, String> form(String... namesAndValues) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            form.add(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return form;
     }
 
     private static String heldOrderSummary() {

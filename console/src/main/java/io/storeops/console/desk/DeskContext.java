@@ -1,7 +1,6 @@
-package io.storeops.console.orders;
+package io.storeops.console.desk;
 
-import io.storeops.console.orders.OrderDeskModel.Desk;
-import io.storeops.console.orders.OrderDeskModel.DeskStore;
+import io.storeops.console.desk.Desk.DeskStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -10,10 +9,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What every order desk page shows around its content: the person's desk (menu, queue badges,
- * store switch) and the store the page is about.
+ * What every page shows around its content: the person's desk (menu, queue badges, store switch)
+ * and the store the page is about.
  */
-final class DeskContext {
+public final class DeskContext {
 
     private DeskContext() {}
 
@@ -21,7 +20,7 @@ final class DeskContext {
      * Puts the frame on the page (desk, store, current menu entry, the path for the switches) and
      * answers the store: the one asked for if it is the person's, else their first, null if they have none.
      */
-    static DeskStore frame(Model model, ServerWebExchange exchange, Desk desk, String wantedStore, String page) {
+    public static DeskStore frame(Model model, ServerWebExchange exchange, Desk desk, String wantedStore, String page) {
         DeskStore store = wantedStore == null ? null : desk.store(wantedStore);
         if (store == null && !desk.stores().isEmpty()) {
             store = desk.stores().get(0);
@@ -36,14 +35,14 @@ final class DeskContext {
     }
 
     /** Pages of an action the person's roles do not allow are not shown (the service would refuse their data too). */
-    static void require(Desk desk, String action) {
+    public static void require(Desk desk, String action) {
         if (!desk.may(action)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }
 
     /** A page of the store's ({@code path}) with its filters, and where a list continues ({@code cursor}, if any). */
-    static String url(String path, DeskStore store, MultiValueMap<String, String> filters, String cursor) {
+    public static String url(String path, DeskStore store, MultiValueMap<String, String> filters, String cursor) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(path)
                 .queryParam("store", store.storeId())
                 .queryParams(filters);

@@ -11,15 +11,24 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** order-service's answers the console's tests stand on, from JSON files in the shapes the service documents. */
-public final class OrderDeskStubs {
+/** The services' answers the console's tests stand on, from JSON files in the shapes the services document. */
+public final class ServiceStubs {
 
-    private OrderDeskStubs() {}
+    private ServiceStubs() {}
 
-    /** The desk route answers the person with {@code token} from {@code fixture}. */
+    /** order-service's desk route answers the person with {@code token} from {@code fixture}. */
     public static void desk(String token, String fixture) {
-        StubOrderService.server()
-                .stubFor(get(urlPathEqualTo("/api/order-desk"))
+        desk("/api/order-desk", token, fixture);
+    }
+
+    /** fulfillment-service's warehouse desk route answers the person with {@code token} from {@code fixture}. */
+    public static void warehouseDesk(String token, String fixture) {
+        desk("/api/warehouse-desk", token, fixture);
+    }
+
+    private static void desk(String route, String token, String fixture) {
+        StubServices.server()
+                .stubFor(get(urlPathEqualTo(route))
                         .withHeader("Authorization", equalTo("Bearer " + token))
                         .willReturn(json(200, fixture)));
     }
@@ -31,10 +40,11 @@ public final class OrderDeskStubs {
                 .withBody(fixture.startsWith("{") || fixture.startsWith("[") ? fixture : read(fixture));
     }
 
+    /** A fixture by its path under the console's package, e.g. {@code orders/held-order.json}. */
     public static String read(String fixture) {
-        try (InputStream file = OrderDeskStubs.class.getResourceAsStream("orders/" + fixture)) {
+        try (InputStream file = ServiceStubs.class.getResourceAsStream(fixture)) {
             if (file == null) {
-                throw new IllegalArgumentException("no fixture orders/" + fixture);
+                throw new IllegalArgumentException("no fixture " + fixture);
             }
             return new String(file.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException unreadable) {

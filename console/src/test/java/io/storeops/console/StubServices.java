@@ -7,10 +7,11 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A stand-in for order-service on a free port, shared by the console's tests: each test stubs the
- * answers it relies on (real shapes, from the service's API) and checks what the console sent.
+ * A stand-in for order-service and fulfillment-service on one free port (their routes do not
+ * overlap), shared by the console's tests: each test stubs the answers it relies on (real shapes,
+ * from the services' APIs) and checks what the console sent.
  */
-public final class StubOrderService implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class StubServices implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final WireMockServer SERVER = start();
 
@@ -20,7 +21,9 @@ public final class StubOrderService implements ApplicationContextInitializer<Con
 
     @Override
     public void initialize(ConfigurableApplicationContext console) {
-        TestPropertyValues.of("storeops.console.services.order=http://127.0.0.1:" + SERVER.port())
+        TestPropertyValues.of(
+                        "storeops.console.services.order=http://127.0.0.1:" + SERVER.port(),
+                        "storeops.console.services.fulfillment=http://127.0.0.1:" + SERVER.port())
                 .applyTo(console);
     }
 
@@ -28,7 +31,7 @@ public final class StubOrderService implements ApplicationContextInitializer<Con
         WireMockServer server =
                 new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stub-order-service-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stub-services-stop"));
         return server;
     }
 }
