@@ -114,6 +114,11 @@ final class ConsoleBrowser implements AutoCloseable {
                 .accept();
     }
 
+    /** The element that has the keyboard's focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

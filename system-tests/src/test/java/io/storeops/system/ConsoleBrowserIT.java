@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -26,7 +27,9 @@ import org.openqa.selenium.support.ui.Select;
  * The console in a real browser against the running standalone: customer service signs in, works
  * a held order from the review queue to released, corrects a doubtful address, cancels an order,
  * sees a refusal explained, searches and exports, in English and in Chinese; the warehouse sees
- * orders and nothing it may not do. Each screen is photographed into {@code target/screenshots}
+ * orders and nothing it may not do; and the warehouse's day: a stock count imported, the clerk's
+ * cut-off and stamp, the scan desk, a pulled parcel, the close, the manager's acknowledgement and
+ * a parcel in trouble followed up. Each screen is photographed into {@code target/screenshots}
  * (the README's pictures are copies of them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -202,6 +205,122 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void theWarehouseDayOnScreenFromTheStockCountToTheManagersAcknowledgement() throws Exception {
+        String shipped = "T-SHIP-" + UUID.randomUUID().toString().substring(0, 6);
+        String pulled = "T-PULL-" + UUID.randomUUID().toString().substring(0, 6);
+        Path count = Files.createTempFile("stock-count", ".csv");
+        Files.writeString(count, "sku,onHand\nTEA-LJ-250,40\nCUP-GL-01,12\nTEA-BAD,-3\n");
+
+        try (ConsoleBrowser browser = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+            browser.open("/sign-in");
+            signIn(browser, "dev-warehouse");
+            browser.open("/stock?store=tmall-flagship");
+            browser.find(By.id("stock-file")).sendKeys(count.toAbsolutePath().toString());
+            browser.find(By.id("import-submit")).click();
+            browser.waitForText(By.id("import-report"), "2 of 3 rows applied");
+            assertThat(browser.find(By.id("refused-rows")).getText()).contains("TEA-BAD");
+            browser.waitForText(By.id("stock-levels"), "CUP-GL-01"); // the levels follow the import
+            browser.screenshot("stock-import");
+        }
+
+        paid(shipped, Storefronts.nativeOrder(shipped).replace("\"buyerNote\":\"请发顺丰\",", ""));
+        paid(pulled, Storefronts.nativeOrder(pulled).replace("\"buyerNote\":\"请发顺丰\",", ""));
+        awaitReady(shipped);
+        awaitReady(pulled);
+
+        String batch;
+        try (ConsoleBrowser clerk = new ConsoleBrowser(system.consolePort(), "zh-CN", SCREENSHOTS)) {
+            clerk.open("/sign-in");
+            signIn(clerk, "dev-order-clerk");
+            clerk.open("/batches?store=tmall-flagship");
+            assertThat(clerk.find(By.id("countdown")).getText()).startsWith("还有");
+            clerk.screenshot("batch-countdown-zh");
+            clerk.find(By.id("cut-off")).click();
+            clerk.waitForText(By.id("parcels"), "shp-tmall-flagship:" + shipped);
+            batch = clerk.path().substring("/batches/".length());
+            clerk.find(By.id("mark-printed")).click();
+            clerk.waitForText(By.id("feedback"), "已标记为打印并盖章");
+            assertThat(clerk.find(By.id("printed-stamp")).getText()).contains("dev-order-clerk");
+            clerk.screenshot("batch-printed-zh");
+        }
+
+        String cs = system.token("CS_AFTERSALE");
+        assertThat(status(system.postJson(
+                        system.orderPort(),
+                        "/api/orders/tmall-flagship:" + pulled + "/cancel",
+                        cs,
+                        "{\"reason\":\"The buyer changed their mind\"}")))
+                .isEqualTo(200);
+        String warehouseToken = system.token("WAREHOUSE");
+        await().atMost(PATIENCE)
+                .until(() -> system.get(system.fulfillmentPort(), "/api/dispatch-batches/" + batch, warehouseToken)
+                        .body()
+                        .contains("\"pullBecause\":\"ORDER_CANCELLED\""));
+
+        try (ConsoleBrowser warehouse = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+            warehouse.open("/sign-in");
+            signIn(warehouse, "dev-warehouse");
+            warehouse.open("/batches/" + batch);
+            assertThat(warehouse
+                            .find(By.id("parcel-shp-tmall-flagship:" + pulled))
+                            .getText())
+                    .contains("Pull this parcel: the order was cancelled.");
+            warehouse
+                    .find(By.id("scan-code"))
+                    .sendKeys("shp-tmall-flagship:" + shipped, Keys.ENTER); // a scanner's Enter
+            warehouse.find(By.id("scan-tracking")).sendKeys("SF12");
+            warehouse.find(By.name("accessoriesChecked")).click();
+            warehouse.find(By.id("scan-tracking")).sendKeys(Keys.ENTER);
+            warehouse.waitForText(By.id("problem"), "What was entered was refused");
+            warehouse.find(By.id("scan-tracking")).clear();
+            warehouse.find(By.id("scan-tracking")).sendKeys("SF2026112900077");
+            if (!warehouse.find(By.name("accessoriesChecked")).isSelected()) {
+                warehouse.find(By.name("accessoriesChecked")).click();
+            }
+            warehouse.find(By.id("scan-tracking")).sendKeys(Keys.ENTER);
+            warehouse.waitForText(By.id("scan-done"), "went out with SF SF2026112900077");
+            assertThat(warehouse.find(By.id("scan-code")).equals(warehouse.focused()))
+                    .as("ready for the next parcel's slip")
+                    .isTrue();
+            warehouse.screenshot("warehouse-scan");
+            warehouse.find(By.id("close-batch")).click();
+            warehouse.waitForText(By.id("batch-status"), "Closed");
+            warehouse.screenshot("batch-closed");
+        }
+
+        try (ConsoleBrowser manager = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+            manager.open("/sign-in");
+            signIn(manager, "dev-manager");
+            manager.open("/batches/" + batch);
+            manager.find(By.id("acknowledge")).click();
+            manager.waitForText(By.id("feedback"), "Daily report acknowledged.");
+            assertThat(manager.find(By.id("acknowledged-stamp")).getText()).contains("dev-manager");
+            manager.screenshot("batch-acknowledged");
+        }
+
+        HttpResponse<String> failed = system.send(
+                Storefronts.carrierPush(system.uri(system.fulfillmentPort(), "/"), "sf", "trk-" + shipped, """
+                {"trackingNumber":"SF2026112900077","status":"FAILED_ATTEMPT","at":"2026-11-30T06:00:00Z","detail":"收件人不在"}"""));
+        assertThat(status(failed)).as(failed.body()).isEqualTo(200);
+        try (ConsoleBrowser service = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+            service.open("/sign-in");
+            signIn(service, "dev-cs-aftersale");
+            service.open("/shipment-exceptions?store=tmall-flagship");
+            WebElement parcel = service.find(By.id("trouble-shp-tmall-flagship:" + shipped));
+            assertThat(parcel.getText()).contains("Delivery attempt failed", "收件人不在");
+            parcel.findElement(By.name("note")).sendKeys("Called the buyer: home on Monday", Keys.ENTER);
+            service.waitForText(By.id("trouble-shp-tmall-flagship:" + shipped), "Follow-up noted.");
+            service.screenshot("shipment-exceptions");
+            new Select(service.find(By.id("outcome-shp-tmall-flagship:" + shipped))).selectByValue("REDELIVER");
+            service.find(By.id("trouble-shp-tmall-flagship:" + shipped))
+                    .findElement(By.cssSelector("form[hx-post$='resolution'] button"))
+                    .click();
+            service.waitForText(By.id("trouble-shp-tmall-flagship:" + shipped), "Resolved: Deliver again.");
+        }
+    }
+
     private static void signIn(ConsoleBrowser browser, String username) {
         new Select(browser.find(By.id("username"))).selectByValue(username);
         browser.find(By.cssSelector("form[action='/sign-in'] button")).click();
@@ -212,6 +331,15 @@ class ConsoleBrowserIT {
         HttpResponse<String> answer = system.send(Storefronts.nativeOrderPaid(
                 system.uri(system.orderPort(), "/"), UUID.randomUUID().toString(), body, Storefronts.TMALL_SECRET));
         assertThat(status(answer)).as(answer.body()).isEqualTo(200);
+    }
+
+    private static void awaitReady(String number) throws IOException {
+        String warehouse = system.token("WAREHOUSE");
+        await().atMost(PATIENCE)
+                .until(() -> system.get(
+                                system.fulfillmentPort(), "/api/shipments/shp-tmall-flagship:" + number, warehouse)
+                        .body()
+                        .contains("\"status\":\"READY\""));
     }
 
     private static void awaitHeld(String number) throws IOException {

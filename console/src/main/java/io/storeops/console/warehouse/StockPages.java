@@ -41,6 +41,7 @@ class StockPages {
     Mono<String> stock(
             @RequestParam(required = false) String store,
             @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String part,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model,
             ServerWebExchange exchange) {
@@ -53,7 +54,12 @@ class StockPages {
                                 DeskContext.url("/stock", shown, new LinkedMultiValueMap<>(), page.nextCursor()));
                     }
                 }))
-                .thenReturn(htmx != null && cursor != null ? "stock :: rows" : "stock");
+                .thenReturn(
+                        htmx == null
+                                ? "stock"
+                                : cursor != null
+                                        ? "stock :: rows"
+                                        : "levels".equals(part) ? "stock :: levels" : "stock");
     }
 
     @PostMapping("/stock/{storeId}/imports")
@@ -69,7 +75,10 @@ class StockPages {
             return Mono.just("stock :: import");
         }
         return api.importStock(storeId, file)
-                .doOnNext(report -> model.addAttribute("report", report))
+                .doOnNext(report -> {
+                    model.addAttribute("report", report);
+                    stockChanged(exchange);
+                })
                 .then()
                 .onErrorResume(ServiceProblem.class, refused -> problems.showInPlace(refused, model, locale, exchange))
                 .then(Mono.fromSupplier(() -> {
@@ -95,8 +104,16 @@ class StockPages {
             return Mono.just("stock :: adjust");
         }
         return api.adjustStock(storeId, form.sku().strip(), form.delta(), form.reason())
-                .then(Mono.fromRunnable(() -> model.addAttribute("adjusted", form)))
+                .then(Mono.fromRunnable(() -> {
+                    model.addAttribute("adjusted", form);
+                    stockChanged(exchange);
+                }))
                 .onErrorResume(ServiceProblem.class, refused -> problems.showInPlace(refused, model, locale, exchange))
                 .thenReturn("stock :: adjust");
+    }
+
+    /** The page's stock levels fetch themselves again (htmx's event on the page's body). */
+    private static void stockChanged(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set("HX-Trigger", "stock-changed");
     }
 }

@@ -291,12 +291,18 @@ class WarehousePagesTest {
                         "sku,onHand\nTEA-LJ-250,12\n".getBytes(StandardCharsets.UTF_8))
                 .expectStatus()
                 .isOk()
+                .expectHeader()
+                .valueEquals("HX-Trigger", "stock-changed") // the levels on the page fetch themselves again
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
 
         assertThat(report)
-                .contains("count.csv: 2 of 3 rows applied.", "1 rows refused", "onHand must be a whole number");
+                .contains("count.csv: 2 of 3 rows applied.", "Refused rows: 1", "onHand must be a whole number");
+        assertThat(warehouse.fragment("/stock?store=tmall-flagship&part=levels"))
+                .startsWith("<div id=\"stock-levels\"")
+                .contains("TEA-LJ-250")
+                .doesNotContain("<html");
         services.verify(postRequestedFor(urlEqualTo("/api/stock/tmall-flagship/imports"))
                 .withAnyRequestBodyPart(aMultipart("file")
                         .withHeader("Content-Disposition", containing("filename=\"count.csv\""))
