@@ -27,7 +27,6 @@ import org.springframework.security.web.server.authorization.HttpStatusServerAcc
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
@@ -48,13 +47,6 @@ class ConsoleSecurity {
     static final String SIGNED_OUT = SIGN_IN + "?signedOut";
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
-
-    /** Masked form tokens (as by default), read from a file upload's form too (the stock import). */
-    private static XorServerCsrfTokenRequestAttributeHandler formTokens() {
-        XorServerCsrfTokenRequestAttributeHandler tokens = new XorServerCsrfTokenRequestAttributeHandler();
-        tokens.setTokenFromMultipartDataEnabled(true);
-        return tokens;
-    }
 
     @Bean
     ServerSecurityContextRepository sessions() {
@@ -82,7 +74,7 @@ class ConsoleSecurity {
                         .authenticated())
                 .exceptionHandling(failures ->
                         failures.authenticationEntryPoint(signInFirst()).accessDeniedHandler(refused))
-                .csrf(csrf -> csrf.accessDeniedHandler(refused).csrfTokenRequestHandler(formTokens()))
+                .csrf(csrf -> csrf.accessDeniedHandler(refused))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .logout(logout -> logout.logoutUrl("/sign-out")

@@ -57,6 +57,7 @@ class PageProblems {
         String key = switch (refused.getStatusCode().value()) {
             case 403 -> "problem.role-required";
             case 404 -> "problem.no-such-page";
+            case 503 -> "problem.unavailable";
             default -> "problem.bad-request";
         };
         return Mono.just(page(refused.getStatusCode(), messages.getMessage(key, null, locale), model, exchange));

@@ -120,10 +120,18 @@ public final class SignedIn {
                 .exchange();
     }
 
-    /** A file sent by htmx from a page's upload form, with the form token as a field of the upload. */
+    /** A file sent by htmx from a page's upload form, with the form token as htmx sends it: a header. */
     public WebTestClient.ResponseSpec postFile(String uri, String field, String fileName, byte[] content) {
+        return postFile(uri, field, fileName, content, true);
+    }
+
+    /** The same upload, with the form token in a header or (as a plain form would) a field of the upload. */
+    public WebTestClient.ResponseSpec postFile(
+            String uri, String field, String fileName, byte[] content, boolean tokenInHeader) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("_csrf", csrf);
+        if (!tokenInHeader) {
+            parts.part("_csrf", csrf);
+        }
         parts.part(field, new ByteArrayResource(content) {
             @Override
             public String getFilename() {
@@ -135,6 +143,11 @@ public final class SignedIn {
                 .cookie("SESSION", session)
                 .header("HX-Request", "true")
                 .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .headers(headers -> {
+                    if (tokenInHeader) {
+                        headers.set("X-CSRF-TOKEN", csrf);
+                    }
+                })
                 .body(BodyInserters.fromMultipartData(parts.build()))
                 .exchange();
     }

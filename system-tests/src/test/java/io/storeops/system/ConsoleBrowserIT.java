@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -270,21 +271,28 @@ class ConsoleBrowserIT {
             warehouse
                     .find(By.id("scan-code"))
                     .sendKeys("shp-tmall-flagship:" + shipped, Keys.ENTER); // a scanner's Enter
-            warehouse.find(By.id("scan-tracking")).sendKeys("SF12");
-            warehouse.find(By.name("accessoriesChecked")).click();
-            warehouse.find(By.id("scan-tracking")).sendKeys(Keys.ENTER);
+            warehouse.find(By.id("scan-check")).click(); // the lines and accessories are all there
+            warehouse.waitForText(By.id("feedback"), "Check recorded.");
+            warehouse.find(By.id("scan-tracking")).sendKeys("SF12", Keys.ENTER);
             warehouse.waitForText(By.id("problem"), "What was entered was refused");
             warehouse.find(By.id("scan-tracking")).clear();
-            warehouse.find(By.id("scan-tracking")).sendKeys("SF2026112900077");
-            if (!warehouse.find(By.name("accessoriesChecked")).isSelected()) {
-                warehouse.find(By.name("accessoriesChecked")).click();
-            }
-            warehouse.find(By.id("scan-tracking")).sendKeys(Keys.ENTER);
+            warehouse.find(By.id("scan-tracking")).sendKeys("SF2026112900077", Keys.ENTER);
             warehouse.waitForText(By.id("scan-done"), "went out with SF SF2026112900077");
             assertThat(warehouse.find(By.id("scan-code")).equals(warehouse.focused()))
                     .as("ready for the next parcel's slip")
                     .isTrue();
             warehouse.screenshot("warehouse-scan");
+            HttpResponse<byte[]> waybills = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(warehouse
+                                            .find(By.id("document-waybills"))
+                                            .getAttribute("href")))
+                                    .header("Cookie", "SESSION=" + warehouse.cookie("SESSION"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(waybills.statusCode()).isEqualTo(200);
+            assertThat(new String(waybills.body(), 0, 5, StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
             warehouse.find(By.id("close-batch")).click();
             warehouse.waitForText(By.id("batch-status"), "Closed");
             warehouse.screenshot("batch-closed");

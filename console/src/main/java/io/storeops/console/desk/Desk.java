@@ -1,10 +1,14 @@
 package io.storeops.console.desk;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the signed-in person may do and where, as the services' desk routes answer it: their
@@ -12,12 +16,34 @@ import java.util.Map;
  * pages do not use are ignored, so a service may add to its answer without breaking the console.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Desk(String username, List<String> roles, List<String> actions, List<DeskStore> stores) {
+public record Desk(
+        String username, List<String> roles, List<String> actions, List<DeskStore> stores, Set<String> unreachable) {
 
     public Desk {
         roles = roles == null ? List.of() : roles;
         actions = actions == null ? List.of() : actions;
         stores = stores == null ? List.of() : stores;
+        unreachable = unreachable == null ? Set.of() : unreachable;
+    }
+
+    /** As a service's desk route answers it. */
+    @JsonCreator
+    public Desk(
+            @JsonProperty("username") String username,
+            @JsonProperty("roles") List<String> roles,
+            @JsonProperty("actions") List<String> actions,
+            @JsonProperty("stores") List<DeskStore> stores) {
+        this(username, roles, actions, stores, Set.of());
+    }
+
+    /** The part of a desk {@code service}, out of reach, would have added: nothing but its name. */
+    static Desk unreachable(String service) {
+        return new Desk(null, null, null, null, Set.of(service));
+    }
+
+    /** Whether {@code service}'s part of the desk is missing because it could not be reached. */
+    public boolean lacks(String service) {
+        return unreachable.contains(service);
     }
 
     public boolean may(String action) {
@@ -44,7 +70,9 @@ public record Desk(String username, List<String> roles, List<String> actions, Li
             allStores.add(more == null ? store : store.withQueues(more.queues()));
         }
         other.stores.stream().filter(store -> store(store.storeId()) == null).forEach(allStores::add);
-        return new Desk(username, roles, allActions, allStores);
+        Set<String> allUnreachable = new HashSet<>(unreachable);
+        allUnreachable.addAll(other.unreachable);
+        return new Desk(username, roles, allActions, allStores, Set.copyOf(allUnreachable));
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -41,6 +41,17 @@ public final class DeskContext {
         }
     }
 
+    /**
+     * The same for a page of {@code service}'s, which is unavailable (503) rather than forbidden
+     * while that service's part of the desk could not be reached.
+     */
+    public static void require(Desk desk, String service, String action) {
+        if (!desk.may(action) && desk.lacks(service)) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        require(desk, action);
+    }
+
     /** A page of the store's ({@code path}) with its filters, and where a list continues ({@code cursor}, if any). */
     public static String url(String path, DeskStore store, MultiValueMap<String, String> filters, String cursor) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(path)

@@ -17,12 +17,13 @@ public class DeskPage {
     }
 
     /**
-     * The frame of {@code page} (403 unless the person may take {@code action}) and the store it
-     * shows: the one asked for if theirs, else their first; empty when they have no store.
+     * The frame of {@code page} (403 unless the person may take {@code service}'s {@code action})
+     * and the store it shows: the one asked for if theirs, else their first; empty when they have no store.
      */
-    public Mono<DeskStore> of(String action, String page, String store, Model model, ServerWebExchange exchange) {
+    public Mono<DeskStore> of(
+            String service, String action, String page, String store, Model model, ServerWebExchange exchange) {
         return desks.current().flatMap(desk -> {
-            DeskContext.require(desk, action);
+            DeskContext.require(desk, service, action);
             return Mono.justOrEmpty(DeskContext.frame(model, exchange, desk, store, page));
         });
     }

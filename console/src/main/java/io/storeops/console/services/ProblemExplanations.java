@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -56,8 +57,12 @@ public class ProblemExplanations {
     /**
      * A refusal of what a part of a page sent, shown in that part: the explanation as
      * {@code problem}, the address's doubts as {@code doubtKinds}, and the service's status on the answer.
+     * A token the service no longer accepts is not shown there: the page's error handling signs the person in again.
      */
     public Mono<Void> showInPlace(ServiceProblem refused, Model model, Locale locale, ServerWebExchange exchange) {
+        if (refused.status() == HttpStatus.UNAUTHORIZED.value()) {
+            return Mono.error(refused); // not a refusal of what was sent: the person signs in again
+        }
         model.addAttribute("problem", explain(refused, locale));
         List<String> doubtKinds = doubtKinds(refused);
         if (!doubtKinds.isEmpty()) {

@@ -41,7 +41,7 @@ class BatchPages {
     /** The documents of a batch, as the service names their kinds. */
     static final List<String> DOCUMENT_KINDS = List.of("daily-report", "outbound-slips", "waybills", "invoices");
 
-    /** The carriers whose numbers the service checks, offered first at the dispatch desk. */
+    /** The carriers whose numbers the service checks, offered at the scan desk (with the parcel's own, if another). */
     static final List<String> CARRIERS =
             List.of("SF", "YTO", "ZTO", "STO", "YUNDA", "JD", "EMS", "UPS", "FEDEX", "DHL");
 
@@ -70,7 +70,7 @@ class BatchPages {
     @GetMapping("/batches")
     Mono<String> batches(
             @RequestParam(required = false) String store, Model model, Locale locale, ServerWebExchange exchange) {
-        return deskPage.of("SEE_BATCHES", "batches", store, model, exchange)
+        return deskPage.of(WarehouseApi.SERVICE, "SEE_BATCHES", "batches", store, model, exchange)
                 .flatMap(shown -> Mono.zip(api.schedule(shown.storeId()), api.batches(shown.storeId())))
                 .doOnNext(found -> {
                     model.addAttribute("schedule", found.getT1());
@@ -87,7 +87,7 @@ class BatchPages {
     @GetMapping("/batches/{batchId}")
     Mono<String> batch(@PathVariable String batchId, Model model, ServerWebExchange exchange) {
         return Mono.zip(desks.current(), api.batch(batchId)).map(found -> {
-            DeskContext.require(found.getT1(), "SEE_BATCHES");
+            DeskContext.require(found.getT1(), WarehouseApi.SERVICE, "SEE_BATCHES");
             frame(found.getT1(), found.getT2(), model, exchange);
             return "batch";
         });
@@ -142,12 +142,17 @@ class BatchPages {
                             name.substring("explain.".length()), values.get(0).strip());
                 }
             });
+            model.addAttribute("explanations", explanations);
             return step(batchId, "CLOSED", api.close(batchId, explanations), model, locale, exchange);
         });
     }
 
     /** A parcel's check against its outbound slip: complete, or a mismatch with what is missing. */
-    record CheckForm(Boolean complete, String note) {}
+    /**
+     * A parcel's check against its outbound slip: complete, or a mismatch with what is missing;
+     * from the scan desk ({@code view=scan}) the parcel stays there, to be dispatched once complete.
+     */
+    record CheckForm(Boolean complete, String note, String view) {}
 
     @PostMapping("/batches/{batchId}/shipments/{shipmentId}/inspection")
     Mono<String> inspect(
@@ -157,6 +162,10 @@ class BatchPages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
+        if ("scan".equals(form.view())) {
+            model.addAttribute("scanned", shipmentId);
+        }
+        model.addAttribute("checkTyped", Map.of(shipmentId, form.note() == null ? "" : form.note()));
         return step(
                 batchId,
                 "CHECKED",
@@ -167,13 +176,8 @@ class BatchPages {
                 exchange);
     }
 
-    /** A dispatch: the carrier, the waybill's number, and whether the parcel was checked at this desk. */
-    record DispatchForm(String carrier, String trackingNumber, Boolean accessoriesChecked, String view) {
-
-        boolean fromScan() {
-            return "scan".equals(view);
-        }
-    }
+    /** A dispatch at the scan desk: the carrier and the number on the carrier's label. */
+    record DispatchForm(String carrier, String trackingNumber) {}
 
     @PostMapping("/batches/{batchId}/shipments/{shipmentId}/dispatch")
     Mono<String> dispatch(
@@ -183,24 +187,23 @@ class BatchPages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
-        Mono<Batch> dispatched = api.dispatch(
-                        shipmentId,
-                        form.carrier(),
-                        form.trackingNumber(),
-                        Boolean.TRUE.equals(form.accessoriesChecked()))
-                .doOnNext(shipment -> model.addAttribute("dispatched", shipment))
-                .then(api.batch(batchId));
-        if (form.fromScan()) {
-            // A refused scan keeps the parcel on the scan desk, with what was typed, to try again.
-            model.addAttribute("scanned", shipmentId);
-            model.addAttribute("typed", form);
+        // Until it is dispatched, the parcel stays on the scan desk with what was typed, to try again.
+        model.addAttribute("scanned", shipmentId);
+        model.addAttribute("typed", form);
+        if (form.trackingNumber() != null && form.trackingNumber().strip().equalsIgnoreCase(shipmentId)) {
+            // Our own label carries the shipment id until the carrier's number is known.
+            model.addAttribute("scanProblemKey", "scan.ourLabel");
+            exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+            return step(batchId, null, api.batch(batchId), model, locale, exchange);
         }
-        return step(batchId, "DISPATCHED", dispatched, model, locale, exchange).doOnNext(view -> {
-            if (model.getAttribute("problem") == null) {
-                model.asMap().remove("scanned");
-                model.asMap().remove("typed");
-            }
-        });
+        Mono<Batch> dispatched = api.dispatch(shipmentId, form.carrier(), form.trackingNumber())
+                .doOnNext(shipment -> {
+                    model.addAttribute("dispatched", shipment);
+                    model.asMap().remove("scanned");
+                    model.asMap().remove("typed");
+                })
+                .then(api.batch(batchId));
+        return step(batchId, null, dispatched, model, locale, exchange);
     }
 
     /**
@@ -233,12 +236,17 @@ class BatchPages {
         });
     }
 
-    /** The batch after {@code change}: as the service answered it, or as it stands with why it was refused. */
+    /**
+     * The batch after {@code change} (and {@code done}, if said): as the service answered it, or as
+     * it stands with why it was refused.
+     */
     private Mono<String> step(
             String batchId, String done, Mono<Batch> change, Model model, Locale locale, ServerWebExchange exchange) {
         return desks.current()
                 .flatMap(desk -> change.map(changed -> {
-                            model.addAttribute("done", done);
+                            if (done != null) {
+                                model.addAttribute("done", done);
+                            }
                             return changed;
                         })
                         .onErrorResume(

@@ -8,8 +8,10 @@ import io.storeops.console.services.ServiceProblem;
 import io.storeops.console.warehouse.WarehouseModel.ReturnedLine;
 import io.storeops.console.warehouse.WarehouseModel.Shipment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,7 +49,7 @@ class QueuePages {
 
     @GetMapping("/shipment-exceptions")
     Mono<String> exceptions(@RequestParam(required = false) String store, Model model, ServerWebExchange exchange) {
-        return deskPage.of("SEE_QUEUES", "exceptions", store, model, exchange)
+        return deskPage.of(WarehouseApi.SERVICE, "SEE_QUEUES", "exceptions", store, model, exchange)
                 .flatMap(shown -> api.exceptions(shown.storeId()))
                 .doOnNext(parcels -> model.addAttribute("parcels", parcels))
                 .then(Mono.fromSupplier(() -> {
@@ -58,7 +60,7 @@ class QueuePages {
 
     @GetMapping("/returns")
     Mono<String> returns(@RequestParam(required = false) String store, Model model, ServerWebExchange exchange) {
-        return deskPage.of("SEE_QUEUES", "returns", store, model, exchange)
+        return deskPage.of(WarehouseApi.SERVICE, "SEE_QUEUES", "returns", store, model, exchange)
                 .flatMap(shown -> api.awaitedReturns(shown.storeId()))
                 .doOnNext(parcels -> model.addAttribute("parcels", parcels))
                 .thenReturn("returns");
@@ -75,6 +77,7 @@ class QueuePages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
+        model.addAttribute("typedNote", form.note());
         return card(
                 shipmentId, "exceptions :: parcel", api.noteTrouble(shipmentId, form.note()), model, locale, exchange);
     }
@@ -86,6 +89,7 @@ class QueuePages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
+        model.addAttribute("typedResolution", form);
         return card(
                 shipmentId,
                 "exceptions :: parcel",
@@ -107,6 +111,8 @@ class QueuePages {
             Locale locale,
             ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> {
+            model.addAttribute("typedCounts", typedCounts(form));
+            model.addAttribute("typedNote", form.getFirst("note"));
             List<ReturnedLine> lines = returnedLines(form);
             if (lines == null) {
                 model.addAttribute("problemKey", "returns.countsInvalid");
@@ -121,6 +127,20 @@ class QueuePages {
                     locale,
                     exchange);
         });
+    }
+
+    /** What was typed per line of a receipt form, to show again when it is refused. */
+    private static List<Map<String, String>> typedCounts(MultiValueMap<String, String> form) {
+        List<Map<String, String>> typed = new ArrayList<>();
+        for (int line = 0; line < form.getOrDefault("sku", List.of()).size(); line++) {
+            Map<String, String> counts = new HashMap<>();
+            for (String field : List.of("resellable", "damaged", "missing")) {
+                List<String> values = form.getOrDefault(field, List.of());
+                counts.put(field, line < values.size() ? values.get(line) : "");
+            }
+            typed.add(counts);
+        }
+        return typed;
     }
 
     /** The lines of a receipt form, or null when a count is not a whole number of units. */
@@ -155,7 +175,11 @@ class QueuePages {
             Locale locale,
             ServerWebExchange exchange) {
         return desks.current()
-                .flatMap(desk -> change.doOnNext(changed -> model.addAttribute("done", true))
+                .flatMap(desk -> change.doOnNext(changed -> {
+                            model.addAttribute("done", true);
+                            List.of("typedNote", "typedResolution", "typedCounts")
+                                    .forEach(model.asMap()::remove);
+                        })
                         .onErrorResume(
                                 ServiceProblem.class,
                                 refused -> problems.showInPlace(refused, model, locale, exchange)

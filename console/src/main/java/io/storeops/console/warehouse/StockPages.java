@@ -45,7 +45,7 @@ class StockPages {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model,
             ServerWebExchange exchange) {
-        return deskPage.of("SEE_STOCK", "stock", store, model, exchange)
+        return deskPage.of(WarehouseApi.SERVICE, "SEE_STOCK", "stock", store, model, exchange)
                 .flatMap(shown -> api.stock(shown.storeId(), cursor).doOnNext(page -> {
                     model.addAttribute("levels", page.items());
                     if (page.nextCursor() != null) {
@@ -69,6 +69,7 @@ class StockPages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
+        model.addAttribute("storeId", storeId);
         if (file == null || file.filename().isBlank()) {
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
             model.addAttribute("importProblem", "stock.import.noFile");
@@ -81,10 +82,7 @@ class StockPages {
                 })
                 .then()
                 .onErrorResume(ServiceProblem.class, refused -> problems.showInPlace(refused, model, locale, exchange))
-                .then(Mono.fromSupplier(() -> {
-                    model.addAttribute("storeId", storeId);
-                    return "stock :: import";
-                }));
+                .thenReturn("stock :: import");
     }
 
     /** Units received (positive) or taken out (negative) of one SKU, and why. */
@@ -98,6 +96,7 @@ class StockPages {
             Locale locale,
             ServerWebExchange exchange) {
         model.addAttribute("storeId", storeId);
+        model.addAttribute("typedAdjustment", form); // kept in the form until it is recorded
         if (form.sku() == null || form.sku().isBlank() || form.delta() == null) {
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
             model.addAttribute("adjustProblem", "stock.adjust.incomplete");
@@ -105,6 +104,7 @@ class StockPages {
         }
         return api.adjustStock(storeId, form.sku().strip(), form.delta(), form.reason())
                 .then(Mono.fromRunnable(() -> {
+                    model.asMap().remove("typedAdjustment");
                     model.addAttribute("adjusted", form);
                     stockChanged(exchange);
                 }))

@@ -28,7 +28,9 @@ import reactor.core.publisher.Mono;
 @Component
 class WarehouseApi {
 
-    private static final String SERVICE = "fulfillment";
+    /** The service behind the warehouse pages, as the console's configuration names it. */
+    static final String SERVICE = "fulfillment";
+
     private static final int PAGE = 100;
 
     private final Services services;
@@ -99,11 +101,11 @@ class WarehouseApi {
         return shipmentStep(shipmentId, "inspection", body);
     }
 
-    Mono<Shipment> dispatch(String shipmentId, String carrier, String trackingNumber, boolean accessoriesChecked) {
+    /** A dispatch of a parcel checked before (the scan desk offers it only then). */
+    Mono<Shipment> dispatch(String shipmentId, String carrier, String trackingNumber) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("carrier", carrier);
         body.put("trackingNumber", trackingNumber);
-        body.put("accessoriesChecked", accessoriesChecked);
         return shipmentStep(shipmentId, "dispatch", body);
     }
 
@@ -164,7 +166,7 @@ class WarehouseApi {
                 .then();
     }
 
-    /** The staff member's file, streamed on to the service as it arrives (a stock file may be large). */
+    /** The staff member's file (spooled by the console as it arrived), passed on to the service. */
     Mono<ImportReport> importStock(String storeId, FilePart file) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.asyncPart("file", file.content(), DataBuffer.class)

@@ -27,8 +27,7 @@ public final class WarehouseModel {
             LocalTime cutoff,
             List<LocalDate> restDays,
             Instant nextCutoffAt,
-            String collectingBatchId,
-            Batch latestBatch) {
+            String collectingBatchId) {
 
         /** How long until the next cut-off, from {@code now} (zero once it has passed). */
         public Duration untilCutoff(Instant now) {

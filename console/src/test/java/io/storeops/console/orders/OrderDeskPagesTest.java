@@ -235,7 +235,7 @@ class OrderDeskPagesTest {
                 .expectStatus()
                 .isNotFound()
                 .expectBody(String.class)
-                .value(page -> assertThat(page).contains("您的店铺中没有这个订单。"));
+                .value(page -> assertThat(page).contains("没有找到，或不在您的店铺中。"));
     }
 
     @Test

@@ -112,15 +112,16 @@ class WarehousePagesTest {
 
         assertThat(page)
                 .contains("Pull this parcel: a refund was approved.", "TEA-LJ-250 × 2", "Buyer urged")
-                .contains("id=\"check-shp-tmall-flagship:T2001\"", "id=\"explain-shp-tmall-flagship:T2001\"")
-                .doesNotContain("id=\"check-shp-tmall-flagship:T2002\"", "id=\"check-shp-tmall-flagship:T2003\"")
+                .contains("id=\"work-shp-tmall-flagship:T2001\"", "id=\"explain-shp-tmall-flagship:T2001\"")
+                .doesNotContain("id=\"work-shp-tmall-flagship:T2002\"", "id=\"work-shp-tmall-flagship:T2003\"")
+                .contains("Complete (dev-warehouse)")
                 .doesNotContain("id=\"explain-shp-tmall-flagship:T2002\"", "id=\"mark-printed\"", "id=\"acknowledge\"")
                 .contains("/batches/tmall-flagship-2026-11-28/documents/waybills", "All documents (zip)")
                 .contains("id=\"scan-code\"");
     }
 
     @Test
-    void scanningAnOutboundSlipThenItsWaybillDispatchesTheParcelAndAWrongNumberKeepsItOnTheDesk() {
+    void scanningAnOutboundSlipAsksForTheCheckThenTheCarriersLabelAndAWrongNumberStaysOnTheDesk() {
         String found = warehouse
                 .post("/batches/tmall-flagship-2026-11-28/scan", form("code", "shp-tmall-flagship:T2001"))
                 .expectStatus()
@@ -129,10 +130,8 @@ class WarehousePagesTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(found)
-                .contains(
-                        "Parcel shp-tmall-flagship:T2001 for 张伟", "id=\"scan-tracking\"", "name=\"accessoriesChecked\"")
-                .contains("<option value=\"SF\" selected=\"selected\">SF</option>");
-
+                .contains("Parcel shp-tmall-flagship:T2001 for 张伟", "TEA-LJ-250 × 2", "id=\"scan-check\"")
+                .doesNotContain("id=\"scan-tracking\""); // checked first, then dispatched
         assertThat(warehouse
                         .post("/batches/tmall-flagship-2026-11-28/scan", form("code", "T9999"))
                         .expectStatus()
@@ -142,6 +141,35 @@ class WarehousePagesTest {
                         .getResponseBody())
                 .contains("T9999 is not a parcel of this batch.");
 
+        services.stubFor(
+                post(urlEqualTo(PARCEL + "/inspection")).willReturn(json(200, "warehouse/shipment-in-trouble.json")));
+        services.stubFor(get(urlEqualTo(BATCH)).willReturn(json(200, checkedBatch())));
+        String checked = warehouse
+                .post(
+                        "/batches/tmall-flagship-2026-11-28/shipments/shp-tmall-flagship:T2001/inspection",
+                        form("view", "scan", "complete", "true"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(checked)
+                .contains(
+                        "Check recorded.",
+                        "id=\"scan-tracking\"",
+                        "<option value=\"SF\" selected=\"selected\">SF</option>")
+                .doesNotContain("id=\"scan-check\"");
+
+        assertThat(warehouse
+                        .post(
+                                "/batches/tmall-flagship-2026-11-28/shipments/shp-tmall-flagship:T2001/dispatch",
+                                form("carrier", "SF", "trackingNumber", "shp-tmall-flagship:T2001"))
+                        .expectStatus()
+                        .isEqualTo(422)
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("That is our own label");
         services.stubFor(post(urlEqualTo(PARCEL + "/dispatch"))
                 .willReturn(json(
                         422,
@@ -150,7 +178,7 @@ class WarehousePagesTest {
         String refused = warehouse
                 .post(
                         "/batches/tmall-flagship-2026-11-28/shipments/shp-tmall-flagship:T2001/dispatch",
-                        form("view", "scan", "carrier", "SF", "trackingNumber", "SF12", "accessoriesChecked", "true"))
+                        form("carrier", "SF", "trackingNumber", "SF12"))
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody(String.class)
@@ -169,15 +197,7 @@ class WarehousePagesTest {
         String dispatched = warehouse
                 .post(
                         "/batches/tmall-flagship-2026-11-28/shipments/shp-tmall-flagship:T2001/dispatch",
-                        form(
-                                "view",
-                                "scan",
-                                "carrier",
-                                "SF",
-                                "trackingNumber",
-                                "SF1234567890128",
-                                "accessoriesChecked",
-                                "true"))
+                        form("carrier", "SF", "trackingNumber", "SF1234567890128"))
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
@@ -185,28 +205,39 @@ class WarehousePagesTest {
                 .getResponseBody();
         assertThat(dispatched)
                 .contains("shp-tmall-flagship:T2001 went out with SF SF1234567890128.", "id=\"scan-code\"")
-                .doesNotContain("id=\"scan-tracking\"");
-        services.verify(
-                postRequestedFor(urlEqualTo(PARCEL + "/dispatch"))
-                        .withHeader("Authorization", equalTo("Bearer another-token"))
-                        .withRequestBody(
-                                equalToJson(
-                                        "{\"carrier\": \"SF\", \"trackingNumber\": \"SF1234567890128\", \"accessoriesChecked\": true}")));
+                .doesNotContain("id=\"scan-tracking\"", "id=\"feedback\"");
+        services.verify(2, postRequestedFor(urlEqualTo(PARCEL + "/dispatch")));
+        services.verify(postRequestedFor(urlEqualTo(PARCEL + "/dispatch"))
+                .withHeader("Authorization", equalTo("Bearer another-token"))
+                .withRequestBody(equalToJson("{\"carrier\": \"SF\", \"trackingNumber\": \"SF1234567890128\"}")));
+    }
+
+    /** The open batch after T2001's complete check. */
+    private static String checkedBatch() {
+        return read("warehouse/batch-open.json")
+                .replaceFirst(
+                        "\"inspection\": null",
+                        "\"inspection\": {\"complete\": true, \"note\": null, \"by\": \"dev-warehouse\","
+                                + " \"at\": \"2026-11-28T06:50:00Z\"}");
     }
 
     @Test
-    void aMismatchAndTheClosingSendWhatTheWarehouseWrote() {
+    void aMismatchAndTheClosingSendWhatTheWarehouseWroteAndARefusedCloseKeepsIt() {
         services.stubFor(
                 post(urlEqualTo(PARCEL + "/inspection")).willReturn(json(200, "warehouse/shipment-in-trouble.json")));
-        services.stubFor(post(urlEqualTo(BATCH + "/close")).willReturn(json(200, "warehouse/batch-open.json")));
+        services.stubFor(post(urlEqualTo(BATCH + "/close"))
+                .willReturn(json(
+                        409,
+                        "{\"type\": \"urn:storeops:problem:batch-state\", \"status\": 409, \"currentStatus\": \"OPEN\","
+                                + " \"detail\": \"shp-tmall-flagship:T2001 is neither dispatched nor explained\"}")));
 
         warehouse
                 .post(
                         "/batches/tmall-flagship-2026-11-28/shipments/shp-tmall-flagship:T2001/inspection",
-                        form("complete", "false", "note", "gift box missing"))
+                        form("view", "scan", "complete", "false", "note", "gift box missing"))
                 .expectStatus()
                 .isOk();
-        warehouse
+        String refused = warehouse
                 .post(
                         "/batches/tmall-flagship-2026-11-28/close",
                         form(
@@ -215,13 +246,70 @@ class WarehousePagesTest {
                                 "explain.shp-tmall-flagship:T2004",
                                 " "))
                 .expectStatus()
-                .isOk();
+                .isEqualTo(409)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
+        assertThat(refused)
+                .contains(
+                        "Not possible now (the batch is Open): shp-tmall-flagship:T2001 is neither dispatched nor explained")
+                .contains("value=\"gift box on its way\"");
         services.verify(postRequestedFor(urlEqualTo(PARCEL + "/inspection"))
                 .withRequestBody(equalToJson("{\"complete\": false, \"note\": \"gift box missing\"}")));
         services.verify(postRequestedFor(urlEqualTo(BATCH + "/close"))
                 .withRequestBody(
                         equalToJson("{\"explanations\": {\"shp-tmall-flagship:T2001\": \"gift box on its way\"}}")));
+
+        services.stubFor(
+                post(urlEqualTo(BATCH + "/close"))
+                        .willReturn(
+                                json(
+                                        200,
+                                        read("warehouse/batch-open.json")
+                                                .replace("\"status\": \"OPEN\"", "\"status\": \"CLOSED\"")
+                                                .replace(
+                                                        "\"closing\": null",
+                                                        "\"closing\": {\"by\": \"dev-warehouse\", \"at\": \"2026-11-28T10:00:00Z\","
+                                                                + " \"dispatchedCount\": 1, \"rolledOn\": [\"shp-tmall-flagship:T2001\"],"
+                                                                + " \"explanations\": {\"shp-tmall-flagship:T2001\": \"gift box on its way\"}}"))));
+        assertThat(warehouse
+                        .post(
+                                "/batches/tmall-flagship-2026-11-28/close",
+                                form("explain.shp-tmall-flagship:T2001", "gift box on its way"))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains(
+                        "Batch closed: the daily report goes to the manager.",
+                        "dev-warehouse, Nov 28, 2026, 6:00:00 PM: 1 dispatched")
+                .contains("shp-tmall-flagship:T2001 did not go out: gift box on its way")
+                .doesNotContain("id=\"close-batch\"", "id=\"scan-code\"");
+    }
+
+    @Test
+    void withoutTheWarehouseDeskItsPagesAreUnavailableNotForbiddenAndAnExpiredTokenSignsInAgain() {
+        services.stubFor(get(urlPathEqualTo("/api/warehouse-desk"))
+                .willReturn(aResponse().withFixedDelay(5000)));
+        warehouse
+                .get("/batches?store=tmall-flagship")
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("not reachable"));
+
+        ServiceStubs.warehouseDesk("another-token", "warehouse/desk-warehouse.json");
+        services.stubFor(post(urlEqualTo(BATCH + "/close"))
+                .willReturn(
+                        json(401, "{\"type\": \"urn:storeops:problem:authentication-required\", \"status\": 401}")));
+        warehouse
+                .post("/batches/tmall-flagship-2026-11-28/close", form())
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("HX-Redirect", "/sign-in?expired");
     }
 
     @Test
@@ -303,10 +391,59 @@ class WarehousePagesTest {
                 .startsWith("<div id=\"stock-levels\"")
                 .contains("TEA-LJ-250")
                 .doesNotContain("<html");
+        warehouse
+                .postFile("/stock/tmall-flagship/imports", "file", "count.csv", "sku,onHand\n".getBytes(), false)
+                .expectStatus()
+                .isForbidden(); // the form token travels in a header: the body of an upload is not read for it
+        assertThat(warehouse
+                        .postFile("/stock/tmall-flagship/imports", "other", "count.csv", new byte[] {1})
+                        .expectStatus()
+                        .isEqualTo(422)
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("Choose a CSV or XLSX file first.");
+        services.verify(1, postRequestedFor(urlEqualTo("/api/stock/tmall-flagship/imports")));
         services.verify(postRequestedFor(urlEqualTo("/api/stock/tmall-flagship/imports"))
                 .withAnyRequestBodyPart(aMultipart("file")
                         .withHeader("Content-Disposition", containing("filename=\"count.csv\""))
                         .withBody(equalTo("sku,onHand\nTEA-LJ-250,12\n"))));
+    }
+
+    @Test
+    void aRefusedAdjustmentKeepsWhatWasTypedAndARecordedOneClearsTheFormAndRefreshesTheLevels() {
+        services.stubFor(post(urlEqualTo("/api/stock/tmall-flagship/TEA-LJ-250/adjustments"))
+                .willReturn(json(
+                        422,
+                        "{\"type\": \"urn:storeops:problem:invalid-payload\", \"status\": 422,"
+                                + " \"detail\": \"only 9 units on hand\"}")));
+        String refused = warehouse
+                .post(
+                        "/stock/tmall-flagship/adjustments",
+                        form("sku", "TEA-LJ-250", "delta", "-20", "reason", "breakage"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(refused).contains("only 9 units on hand", "value=\"-20\"", "value=\"breakage\"");
+
+        services.stubFor(post(urlEqualTo("/api/stock/tmall-flagship/TEA-LJ-250/adjustments"))
+                .willReturn(json(200, "{}")));
+        warehouse
+                .post(
+                        "/stock/tmall-flagship/adjustments",
+                        form("sku", "TEA-LJ-250", "delta", "-2", "reason", "breakage"))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("HX-Trigger", "stock-changed")
+                .expectBody(String.class)
+                .value(answer -> assertThat(answer)
+                        .contains("TEA-LJ-250: -2 units recorded.")
+                        .doesNotContain("value=\"-2\""));
+        services.verify(postRequestedFor(urlEqualTo("/api/stock/tmall-flagship/TEA-LJ-250/adjustments"))
+                .withRequestBody(equalToJson("{\"delta\": -2, \"reason\": \"breakage\"}")));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.storeops.fulfillment.desk;
 
 import io.storeops.platform.security.StaffAction;
 import io.storeops.platform.security.StaffRole;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -53,10 +52,5 @@ public enum WarehouseAction implements StaffAction {
     @Override
     public List<StaffRole> allowedRoles() {
         return roles;
-    }
-
-    /** The actions any of these roles may take. */
-    public static List<WarehouseAction> allowedFor(Collection<StaffRole> held) {
-        return StaffAction.allowedFor(WarehouseAction.class, held);
     }
 }

@@ -28,7 +28,7 @@ public final class StaffAccess {
 
     /** The caller, refused with 403 unless they hold one of the roles that may take the action. */
     public static Mono<Staff> require(StaffAction action) {
-        return require(action.roles());
+        return require(action.allowedRoles().toArray(StaffRole[]::new));
     }
 
     static Staff fromJwt(Jwt jwt) {

@@ -14,11 +14,6 @@ public interface StaffAction {
     /** The roles that may. */
     List<StaffRole> allowedRoles();
 
-    /** The roles that may, as {@link StaffAccess#require(StaffRole...)} takes them. */
-    default StaffRole[] roles() {
-        return allowedRoles().toArray(StaffRole[]::new);
-    }
-
     /** The actions of {@code actions} that any of the {@code held} roles may take, in declaration order. */
     static <A extends Enum<A> & StaffAction> List<A> allowedFor(Class<A> actions, Collection<StaffRole> held) {
         return Arrays.stream(actions.getEnumConstants())

@@ -2,13 +2,13 @@ package io.storeops.fulfillment.documents.web;
 
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchBatches;
+import io.storeops.fulfillment.desk.WarehouseAction;
 import io.storeops.fulfillment.documents.DocumentKind;
 import io.storeops.fulfillment.documents.Documents;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -38,10 +38,6 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class DocumentController {
 
-    private static final StaffRole[] READERS = {
-        StaffRole.ORDER_CLERK, StaffRole.WAREHOUSE, StaffRole.STORE_MANAGER, StaffRole.MANAGER
-    };
-
     private final DispatchBatches batches;
     private final Fulfillments fulfillments;
     private final Documents documents;
@@ -59,7 +55,7 @@ class DocumentController {
     Mono<ResponseEntity<Flux<DataBuffer>>> document(@PathVariable String batchId, @PathVariable String kind) {
         DocumentKind documentKind =
                 DocumentKind.ofSlug(kind).orElseThrow(() -> Problems.notFound("Document kind", kind));
-        return StaffAccess.require(READERS)
+        return StaffAccess.require(WarehouseAction.SEE_BATCHES)
                 .flatMap(staff -> visible(staff, batchId))
                 .flatMap(batch -> shipmentsOf(batch)
                         .flatMap(shipments -> documents.pdf(batch, shipments, documentKind))
@@ -70,7 +66,7 @@ class DocumentController {
     @GetMapping(value = "/{batchId}/documents", produces = "application/zip")
     @Operation(summary = "All of the batch's documents, one PDF per kind, in a zip")
     Mono<ResponseEntity<Flux<DataBuffer>>> documents(@PathVariable String batchId) {
-        return StaffAccess.require(READERS)
+        return StaffAccess.require(WarehouseAction.SEE_BATCHES)
                 .flatMap(staff -> visible(staff, batchId))
                 .flatMap(batch -> shipmentsOf(batch)
                         .flatMap(shipments -> documents.zip(batch, shipments))

@@ -53,7 +53,7 @@ class OrderController {
             description =
                     "Order ids are '<storeId>:<storefront order number>'. Orders of stores outside the token are not found.")
     Mono<OrderView> order(@PathVariable String orderId) {
-        return StaffAccess.require(OrderDeskAction.LOOK_UP.roles())
+        return StaffAccess.require(OrderDeskAction.LOOK_UP)
                 .flatMap(staff -> commands.visible(staff, orderId))
                 .map(commands::view);
     }

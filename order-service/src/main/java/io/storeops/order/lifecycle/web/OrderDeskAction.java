@@ -2,7 +2,6 @@ package io.storeops.order.lifecycle.web;
 
 import io.storeops.platform.security.StaffAction;
 import io.storeops.platform.security.StaffRole;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -44,10 +43,5 @@ public enum OrderDeskAction implements StaffAction {
     @Override
     public List<StaffRole> allowedRoles() {
         return roles;
-    }
-
-    /** The actions any of these roles may take. */
-    public static List<OrderDeskAction> allowedFor(Collection<StaffRole> held) {
-        return StaffAction.allowedFor(OrderDeskAction.class, held);
     }
 }

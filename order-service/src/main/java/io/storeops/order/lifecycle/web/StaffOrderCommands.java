@@ -56,7 +56,7 @@ public class StaffOrderCommands {
 
     /** Any command, given who is acting; answers with the order as it is now. */
     public Mono<OrderView> run(String orderId, OrderDeskAction action, Function<String, Mono<Order>> command) {
-        return StaffAccess.require(action.roles())
+        return StaffAccess.require(action)
                 .flatMap(staff -> visible(staff, orderId).then(command.apply(staff.username())))
                 .map(this::view)
                 .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);

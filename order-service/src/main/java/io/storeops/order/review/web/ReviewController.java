@@ -58,7 +58,7 @@ class ReviewController {
             ServerHttpRequest request) {
         Problems.requireListLimit(limit);
         OrderCursor after = OrderPages.after(cursor);
-        return StaffAccess.require(OrderDeskAction.REVIEW.roles())
+        return StaffAccess.require(OrderDeskAction.REVIEW)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMap(staff -> OrderPages.queuePage(
                         queue.page(storeId, after, limit + 1),

@@ -215,7 +215,7 @@ class OrderSearchController {
     }
 
     private Mono<OrderSearch> authorized(SearchFilters parameters, OrderDeskAction action) {
-        return StaffAccess.require(action.roles()).map(staff -> {
+        return StaffAccess.require(action).map(staff -> {
             if (parameters.storeId() == null || parameters.storeId().isBlank()) {
                 throw Problems.badRequest("invalid-search", "storeId is required.");
             }

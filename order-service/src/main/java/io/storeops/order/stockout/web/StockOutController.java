@@ -73,7 +73,7 @@ class StockOutController {
             ServerHttpRequest request) {
         Problems.requireListLimit(limit);
         OrderCursor after = OrderPages.after(cursor);
-        return StaffAccess.require(OrderDeskAction.CONTACT_BUYER.roles())
+        return StaffAccess.require(OrderDeskAction.CONTACT_BUYER)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMap(staff -> OrderPages.queuePage(
                         queue.page(storeId, after, limit + 1),
