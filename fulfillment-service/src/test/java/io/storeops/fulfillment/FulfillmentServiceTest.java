@@ -103,7 +103,18 @@ class FulfillmentServiceTest {
         dispatch(shipmentId, "SF", "SF1234567890123", TestTokens.bearer("wh.us", StaffRole.WAREHOUSE, "shopify-us"))
                 .expectStatus()
                 .isNotFound();
-        dispatch(shipmentId, "SF", "1", warehouse).expectStatus().isEqualTo(422);
+        dispatch(shipmentId, "SF", "sf 12", warehouse)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:tracking-number")
+                .jsonPath("$.carrier")
+                .isEqualTo("SF")
+                .jsonPath("$.trackingNumber")
+                .isEqualTo("SF12")
+                .jsonPath("$.reason")
+                .isEqualTo("FORMAT");
         dispatch(shipmentId, "SF", "SF1234567890123", warehouse).expectStatus().isOk();
         dispatch(shipmentId, "YTO", "YT1234567890123", warehouse)
                 .expectStatus()

@@ -173,8 +173,9 @@ class WarehousePagesTest {
         services.stubFor(post(urlEqualTo(PARCEL + "/dispatch"))
                 .willReturn(json(
                         422,
-                        "{\"type\": \"urn:storeops:problem:invalid-payload\", \"status\": 422,"
-                                + " \"detail\": \"An SF tracking number is SF and 12 or 13 digits\"}")));
+                        "{\"type\": \"urn:storeops:problem:tracking-number\", \"status\": 422, \"carrier\": \"SF\","
+                                + " \"trackingNumber\": \"SF12\", \"reason\": \"FORMAT\","
+                                + " \"detail\": \"'SF12' is not a SF Express tracking number\"}")));
         String refused = warehouse
                 .post(
                         "/batches/tmall-flagship-2026-11-28/shipments/shp-tmall-flagship:T2001/dispatch",
@@ -185,7 +186,7 @@ class WarehousePagesTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(refused)
-                .contains("What was entered was refused: An SF tracking number is SF and 12 or 13 digits")
+                .contains("SF12 is not a SF tracking number: scan the carrier&#39;s label again.")
                 .contains("id=\"scan-tracking\"", "value=\"SF12\"");
 
         services.stubFor(post(urlEqualTo(PARCEL + "/dispatch"))

@@ -102,29 +102,44 @@ public enum Carrier {
         return number == null ? null : number.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }
 
+    /** Why a number cannot be a carrier's waybill, for people and (as {@code reason}) for a console's words. */
+    public record NumberProblem(Reason reason, String detail) {
+
+        public enum Reason {
+            MISSING,
+            FORMAT,
+            CHECK_DIGIT
+        }
+    }
+
     /**
      * Why {@code number} cannot be a waybill of carrier {@code code}, if it cannot: the wrong
      * format for a listed carrier (with its check digit), or an implausible one for any other.
      */
-    public static Optional<String> problemWith(String code, String number) {
+    public static Optional<NumberProblem> problemWith(String code, String number) {
         String normalised = normaliseNumber(number);
         if (normalised == null || normalised.isEmpty()) {
-            return Optional.of("trackingNumber is required");
+            return Optional.of(new NumberProblem(NumberProblem.Reason.MISSING, "trackingNumber is required"));
         }
         Optional<Carrier> listed = of(code);
         if (listed.isEmpty()) {
             return ANY_CARRIERS_NUMBER.matcher(normalised).matches()
                     ? Optional.empty()
-                    : Optional.of("trackingNumber must be 4 to 40 letters, digits or '-'");
+                    : Optional.of(new NumberProblem(
+                            NumberProblem.Reason.FORMAT, "trackingNumber must be 4 to 40 letters, digits or '-'"));
         }
         Carrier carrier = listed.get();
         if (!carrier.format.matcher(normalised).matches()) {
-            return Optional.of("'" + normalised + "' is not a " + carrier.displayName + " tracking number ("
-                    + carrier.format.pattern().replace("\\d", "digit") + ")");
+            return Optional.of(new NumberProblem(
+                    NumberProblem.Reason.FORMAT,
+                    "'" + normalised + "' is not a " + carrier.displayName + " tracking number ("
+                            + carrier.format.pattern().replace("\\d", "digit") + ")"));
         }
         if (!carrier.checkDigit.test(normalised)) {
-            return Optional.of("'" + normalised + "' fails the " + carrier.displayName
-                    + " check digit: a digit was mistyped or misread");
+            return Optional.of(new NumberProblem(
+                    NumberProblem.Reason.CHECK_DIGIT,
+                    "'" + normalised + "' fails the " + carrier.displayName
+                            + " check digit: a digit was mistyped or misread"));
         }
         return Optional.empty();
     }

@@ -822,7 +822,7 @@ public record Fulfillment(
             throw new IllegalArgumentException("carrier is required (at most 40 characters)");
         }
         Carrier.problemWith(newCarrier, number).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
+            throw new TrackingNumberRejected(newCarrier, Carrier.normaliseNumber(number), problem);
         });
         String newTrackingNumber = Carrier.normaliseNumber(number);
         if (status == ShipmentStatus.DISPATCHED) {

@@ -54,7 +54,14 @@ class CarrierTest {
     })
     void numbersOutOfFormatAreRefusedWithWhatIsWrong(String carrier, String number, String problem) {
         assertThat(Carrier.problemWith(carrier, number))
-                .hasValueSatisfying(text -> assertThat(text).contains(problem));
+                .hasValueSatisfying(found -> assertThat(found.detail()).contains(problem))
+                .hasValueSatisfying(found -> assertThat(found.reason())
+                        .isEqualTo(
+                                problem.contains("check digit")
+                                        ? Carrier.NumberProblem.Reason.CHECK_DIGIT
+                                        : problem.contains("required")
+                                                ? Carrier.NumberProblem.Reason.MISSING
+                                                : Carrier.NumberProblem.Reason.FORMAT));
     }
 
     @ParameterizedTest(name = "{0}")

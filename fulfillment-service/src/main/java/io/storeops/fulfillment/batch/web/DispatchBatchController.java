@@ -1,10 +1,10 @@
 package io.storeops.fulfillment.batch.web;
 
+import io.storeops.fulfillment.access.WarehouseAction;
 import io.storeops.fulfillment.batch.BatchConflict;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.fulfillment.batch.DispatchSchedule;
-import io.storeops.fulfillment.desk.WarehouseAction;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.outbox.Applied;

@@ -1,7 +1,7 @@
 package io.storeops.fulfillment.desk.web;
 
+import io.storeops.fulfillment.access.WarehouseAction;
 import io.storeops.fulfillment.batch.DispatchBatches;
-import io.storeops.fulfillment.desk.WarehouseAction;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.stores.DeskStores;
 import io.storeops.platform.stores.StoreCatalog;

@@ -1,8 +1,8 @@
 package io.storeops.fulfillment.documents.web;
 
+import io.storeops.fulfillment.access.WarehouseAction;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchBatches;
-import io.storeops.fulfillment.desk.WarehouseAction;
 import io.storeops.fulfillment.documents.DocumentKind;
 import io.storeops.fulfillment.documents.Documents;
 import io.storeops.fulfillment.shipping.Fulfillment;

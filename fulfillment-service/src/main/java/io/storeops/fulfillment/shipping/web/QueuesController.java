@@ -1,6 +1,6 @@
 package io.storeops.fulfillment.shipping.web;
 
-import io.storeops.fulfillment.desk.WarehouseAction;
+import io.storeops.fulfillment.access.WarehouseAction;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.security.StaffAccess;

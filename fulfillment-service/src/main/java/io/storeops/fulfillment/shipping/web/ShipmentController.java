@@ -1,22 +1,26 @@
 package io.storeops.fulfillment.shipping.web;
 
-import io.storeops.fulfillment.desk.WarehouseAction;
+import io.storeops.fulfillment.access.WarehouseAction;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.fulfillment.shipping.ShipmentConflict;
 import io.storeops.fulfillment.shipping.ShipmentStatus;
+import io.storeops.fulfillment.shipping.TrackingNumberRejected;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.ProblemException;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -97,8 +101,23 @@ class ShipmentController {
                                 Boolean.TRUE.equals(request.accessoriesChecked()),
                                 staff.username())))
                 .map(ShipmentView::of)
+                .onErrorMap(TrackingNumberRejected.class, ShipmentController::rejected)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
+    }
+
+    /** A number that cannot be the carrier's, said so that a console can say it in the reader's words. */
+    private static Throwable rejected(TrackingNumberRejected rejected) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("carrier", rejected.carrier());
+        properties.put("trackingNumber", rejected.trackingNumber() == null ? "" : rejected.trackingNumber());
+        properties.put("reason", rejected.reason().name());
+        return new ProblemException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "tracking-number",
+                "Tracking number rejected",
+                rejected.getMessage(),
+                properties);
     }
 
     private static Throwable conflict(ShipmentConflict conflict) {

@@ -1,6 +1,6 @@
 package io.storeops.fulfillment.stock.web;
 
-import io.storeops.fulfillment.desk.WarehouseAction;
+import io.storeops.fulfillment.access.WarehouseAction;
 import io.storeops.fulfillment.stock.StockImport;
 import io.storeops.fulfillment.stock.StockItem;
 import io.storeops.fulfillment.stock.StockLedger;

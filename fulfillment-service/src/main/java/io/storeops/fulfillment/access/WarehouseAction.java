@@ -1,4 +1,4 @@
-package io.storeops.fulfillment.desk;
+package io.storeops.fulfillment.access;
 
 import io.storeops.platform.security.StaffAction;
 import io.storeops.platform.security.StaffRole;
