@@ -268,6 +268,12 @@ class ConsoleBrowserIT {
                             .find(By.id("parcel-shp-tmall-flagship:" + pulled))
                             .getText())
                     .contains("Pull this parcel: the order was cancelled.");
+            warehouse.find(By.id("scan-code")).sendKeys(pulled, Keys.ENTER); // the order number will do
+            warehouse.waitForText(By.id("scan-pull"), "Pull this parcel: the order was cancelled.");
+            assertThat(warehouse.has(By.id("scan-check")) || warehouse.has(By.id("scan-tracking")))
+                    .as("a pulled parcel cannot be checked or dispatched")
+                    .isFalse();
+            warehouse.open("/batches/" + batch);
             warehouse
                     .find(By.id("scan-code"))
                     .sendKeys("shp-tmall-flagship:" + shipped, Keys.ENTER); // a scanner's Enter

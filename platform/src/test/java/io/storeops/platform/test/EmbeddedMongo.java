@@ -1,7 +1,6 @@
 package io.storeops.platform.test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * One in-memory MongoDB-wire server per test JVM; each service test uses its own database in it.
@@ -9,7 +8,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 public final class EmbeddedMongo {
 
-    private static final MemoryBackend BACKEND = new MemoryBackend();
+    private static final CopyingMemoryBackend BACKEND = new CopyingMemoryBackend();
     private static MongoServer server;
     private static int port;
 
