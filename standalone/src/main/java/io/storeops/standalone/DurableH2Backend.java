@@ -3,14 +3,18 @@ package io.storeops.standalone;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -121,7 +125,7 @@ class DurableH2Backend extends H2Backend {
                             "databases." + namespace,
                             new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.DocumentType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new CopyingCollection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         @Override
@@ -132,6 +136,39 @@ class DurableH2Backend extends H2Backend {
                             getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                             new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValueType.INSTANCE));
             return uniqueIndex(collectionName, entries, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * An H2 collection answering queries with copies of its documents. H2Collection hands out the
+     * documents its map holds, which an update changes in place: a reply written out on the
+     * server's network thread while another request updates one of its documents would fail with a
+     * ConcurrentModificationException and break the connection. A real MongoDB never shares its
+     * documents; the copies are taken under the collection's lock, as the query runs.
+     */
+    private static final class CopyingCollection extends H2Collection {
+
+        CopyingCollection(
+                MongoDatabase database,
+                String name,
+                CollectionOptions options,
+                MVMap<Object, Document> documents,
+                MVMap<String, Object> meta,
+                CursorRegistry cursors) {
+            super(database, name, options, documents, meta, cursors);
+        }
+
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters query) {
+            QueryResult found = super.handleQuery(query);
+            List<Document> copies = new ArrayList<>();
+            found.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, found.getCursorId());
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            return super.findAndModify(query).cloneDeeply();
         }
     }
 
