@@ -1,26 +1,20 @@
 package io.storeops.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.storeops.contracts.Money;
-import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.RoleMatrix;
 import io.storeops.platform.test.ServiceTest;
-import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,8 +57,8 @@ class SecurityMatrixTest {
     private static final Set<StaffRole> CLERKS = EnumSet.of(StaffRole.ORDER_CLERK, StaffRole.STORE_MANAGER);
     /** The store whose batches the batch routes work on: its own, so that other tests' shipments stay out. */
     private static final String BATCH_STORE = "batch-matrix";
-    /** A day per batch made here, far from the real one, so that the service's own cut-offs never meet them. */
-    private static final AtomicInteger BATCH_DAYS = new AtomicInteger();
+
+    private static WarehouseFixtures fixtures;
 
     /**
      * A staff route: method, path ({shipment}, {sku} and a batch in the state the route needs,
@@ -255,18 +249,19 @@ class SecurityMatrixTest {
                 .expectStatus()
                 .isOk();
         String path = route.path().replace("{sku}", sku);
+        WarehouseFixtures fixtures = fixtures();
         if (path.contains("{shipment}")) {
-            path = path.replace("{shipment}", readyShipment(STORE, Instant.now()));
+            path = path.replace("{shipment}", fixtures.readyShipment(STORE, Instant.now()));
         }
         if (path.contains("{awaited-return}")) {
-            path = path.replace("{awaited-return}", awaitedReturn());
+            path = path.replace("{awaited-return}", fixtures.awaitedReturn(STORE, Instant.now()));
         }
         if (path.contains("{troubled-shipment}")) {
-            path = path.replace("{troubled-shipment}", troubledShipment());
+            path = path.replace("{troubled-shipment}", fixtures.troubledShipment(STORE, Instant.now()));
         }
-        for (BatchState state : BatchState.values()) {
+        for (WarehouseFixtures.BatchState state : WarehouseFixtures.BatchState.values()) {
             if (path.contains(state.placeholder())) {
-                path = path.replace(state.placeholder(), batchIn(state));
+                path = path.replace(state.placeholder(), fixtures.batchIn(state));
             }
         }
         WebTestClient.RequestBodySpec request = http.method(route.method()).uri(path);
@@ -290,124 +285,15 @@ class SecurityMatrixTest {
                 : request.bodyValue(route.body()).exchange();
     }
 
-    /** The states a batch route needs its batch in. */
-    enum BatchState {
-        OPEN,
-        DISPATCHED,
-        CLOSED;
-
-        String placeholder() {
-            return "{" + name().toLowerCase(Locale.ROOT) + "-batch}";
+    /** One set of fixtures for the whole class, so that its batch days never repeat. */
+    private WarehouseFixtures fixtures() {
+        synchronized (SecurityMatrixTest.class) {
+            if (fixtures == null) {
+                fixtures =
+                        new WarehouseFixtures(http, kafka, batches, BATCH_STORE, Instant.parse("2031-01-01T14:00:00Z"));
+            }
+            return fixtures;
         }
-    }
-
-    /**
-     * A batch of its own day holding one shipment, taken as far as {@code state}: made (open), then
-     * printed and its parcel dispatched, then closed.
-     */
-    private String batchIn(BatchState state) {
-        Instant cutoff = Instant.parse("2031-01-01T14:00:00Z").plus(Duration.ofDays(BATCH_DAYS.incrementAndGet()));
-        String shipmentId = readyShipment(BATCH_STORE, cutoff.minus(Duration.ofHours(1)));
-        String batchId = batches.cutOffDue(BATCH_STORE, cutoff).block().batchId();
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> http.get()
-                        .uri("/api/shipments/{id}", shipmentId)
-                        .header(HttpHeaders.AUTHORIZATION, batchStaff(StaffRole.WAREHOUSE))
-                        .exchange()
-                        .expectBody()
-                        .jsonPath("$.batchId")
-                        .isEqualTo(batchId));
-        if (state == BatchState.OPEN) {
-            return batchId;
-        }
-        batchStep("/api/dispatch-batches/{id}/printed", batchId, StaffRole.ORDER_CLERK, Map.of());
-        batchStep(
-                "/api/shipments/{id}/dispatch",
-                shipmentId,
-                StaffRole.WAREHOUSE,
-                Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true));
-        if (state == BatchState.CLOSED) {
-            batchStep("/api/dispatch-batches/{id}/close", batchId, StaffRole.WAREHOUSE, Map.of());
-        }
-        return batchId;
-    }
-
-    private void batchStep(String uri, String id, StaffRole role, Object body) {
-        http.post()
-                .uri(uri, id)
-                .header(HttpHeaders.AUTHORIZATION, batchStaff(role))
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isOk();
-    }
-
-    private static String batchStaff(StaffRole role) {
-        return TestTokens.bearer("batch." + role.name().toLowerCase(Locale.ROOT), role, BATCH_STORE);
-    }
-
-    /** A dispatched shipment whose return the refund desk approved: {@code <shipment>/returns/<refund>}. */
-    private String awaitedReturn() {
-        String shipmentId = readyShipment(STORE, Instant.now());
-        String orderId = shipmentId.substring("shp-".length());
-        http.post()
-                .uri("/api/shipments/{id}/dispatch", shipmentId)
-                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))
-                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
-                .exchange()
-                .expectStatus()
-                .isOk();
-        kafka.send(TestEvents.record(
-                        new RefundApproved(
-                                orderId,
-                                STORE,
-                                "rf-" + orderId,
-                                "RETURN_AND_REFUND",
-                                new Money(12800, "CNY"),
-                                "sup",
-                                false,
-                                Instant.now()),
-                        "refund-service",
-                        1))
-                .join();
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> http.get()
-                        .uri("/api/shipments/{id}", shipmentId)
-                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))
-                        .exchange()
-                        .expectBody()
-                        .jsonPath("$.returns[0].status")
-                        .isEqualTo("APPROVED"));
-        return shipmentId + "/returns/rf-" + orderId;
-    }
-
-    /** A ready shipment whose check found something missing: in customer service's queue. */
-    private String troubledShipment() {
-        String shipmentId = readyShipment(STORE, Instant.now());
-        http.post()
-                .uri("/api/shipments/{id}/inspection", shipmentId)
-                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))
-                .bodyValue(Map.of("complete", false, "note", "gift box missing"))
-                .exchange()
-                .expectStatus()
-                .isOk();
-        return shipmentId;
-    }
-
-    /** A shipment of an order of {@code store} paid at {@code paidAt}, ready for the warehouse. */
-    private String readyShipment(String store, Instant paidAt) {
-        String orderId = PaidOrders.newOrderId(store);
-        kafka.send(TestEvents.record(PaidOrders.oneTea(orderId, paidAt), "order-service", 1))
-                .join();
-        String shipmentId = "shp-" + orderId;
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> http.get()
-                        .uri("/api/shipments/{id}", shipmentId)
-                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, store))
-                        .exchange()
-                        .expectStatus()
-                        .isOk());
-        return shipmentId;
     }
 
     private static String sku() {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +24,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every error leaves as {@code application/problem+json}. Framework errors (unreadable body,
@@ -88,10 +90,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
-    /** A query or path value of the wrong kind names the parameter, the value and what it must look like. */
+    /**
+     * A query or path value of the wrong kind names the parameter, the value and what it must look
+     * like; a body that is not JSON is {@code malformed-json}, and JSON with a value of the wrong
+     * kind is {@code invalid-payload} naming where (without the server's class names).
+     */
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException exception, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (exception.getCause() instanceof DecodingException unreadable) {
+            ProblemException problem = bodyProblem(unreadable);
+            return handleExceptionInternal(exception, problem.getBody(), headers, problem.getStatusCode(), exchange);
+        }
         if (!(exception.getCause() instanceof TypeMismatchException mismatch)
                 || exception.getMethodParameter() == null) {
             return super.handleServerWebInputException(exception, headers, status, exchange);
@@ -104,6 +114,32 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(ProblemException.TYPE_PREFIX + "invalid-parameter"));
         problem.setProperty("parameter", parameter);
         return handleExceptionInternal(exception, problem, headers, status, exchange);
+    }
+
+    private static ProblemException bodyProblem(DecodingException unreadable) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException wrongValue
+                    && !wrongValue.getPath().isEmpty()) {
+                return Problems.invalid(where(wrongValue) + " has a value of the wrong kind.");
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Problems.malformedJson("The request body is not valid JSON.");
+    }
+
+    /** Where in the body a value was wrong: {@code lines[0].quantity}. */
+    private static String where(DatabindException wrongValue) {
+        StringBuilder path = new StringBuilder();
+        for (var step : wrongValue.getPath()) {
+            if (step.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "The body" : path.toString();
     }
 
     private static String expected(Class<?> type) {
