@@ -108,7 +108,10 @@ class FollowUpTest {
         contact(orderId, Map.of("channel", "PHONE")).expectStatus().isEqualTo(422);
         contact(orderId, Map.of("channel", "PIGEON", "outcome", "WAIT"))
                 .expectStatus()
-                .isBadRequest();
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("channel must be one of PHONE, SMS, EMAIL, CHAT.");
         contact(orderId, Map.of("channel", "PHONE", "outcome", "WAIT", "note", "x".repeat(1001)))
                 .expectStatus()
                 .isEqualTo(422);

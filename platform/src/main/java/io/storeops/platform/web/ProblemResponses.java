@@ -25,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error leaves as {@code application/problem+json}. Framework errors (unreadable body,
@@ -118,6 +119,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static ProblemException bodyProblem(DecodingException unreadable) {
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException wrongValue
+                    && !wrongValue.getPath().isEmpty()
+                    && wrongValue.getTargetType() != null) {
+                return Problems.invalid(where(wrongValue) + " must be " + expected(wrongValue.getTargetType()) + ".");
+            }
             if (cause instanceof DatabindException wrongValue
                     && !wrongValue.getPath().isEmpty()) {
                 return Problems.invalid(where(wrongValue) + " has a value of the wrong kind.");
