@@ -33,8 +33,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ServiceTest
 class BadInputTest {
 
+    /** The store of the parcels: it never cuts off, so nothing changes a parcel between two reads. */
     private static final String STORE = "batch-bad";
-    /** The parcels here are paid after any cut-off the schedule makes while the test runs. */
+    /** The store of the batches, each on a day of 2032 of its own. */
+    private static final String BATCH_STORE = "batch-bad-days";
+
     private static final Instant PAID = Instant.parse("2032-01-01T00:00:00Z");
 
     private static WarehouseFixtures fixtures;
@@ -52,7 +55,12 @@ class BadInputTest {
      * A bad request: {@code watched} is what it must not change (read by the same person), the
      * request itself and the role sending it.
      */
-    record Attempt(String watched, StaffRole role, HttpMethod method, String uri, Object body) {}
+    record Attempt(String watched, StaffRole role, HttpMethod method, String uri, Object body, String store) {
+
+        Attempt(String watched, StaffRole role, HttpMethod method, String uri, Object body) {
+            this(watched, role, method, uri, body, STORE);
+        }
+    }
 
     record Case(String name, int status, String type, Function<BadInputTest, Attempt> attempt) {
 
@@ -144,6 +152,16 @@ class BadInputTest {
                         400,
                         "malformed-json",
                         test -> test.onReadyParcel("/dispatch", "{\"carrier\": \"SF\",")),
+                new Case(
+                        "a check that is a list",
+                        422,
+                        "invalid-payload",
+                        test -> test.onReadyParcel("/inspection", "[{\"complete\": true}]")),
+                new Case(
+                        "a check whose outcome is not true or false",
+                        422,
+                        "invalid-payload",
+                        test -> test.onReadyParcel("/inspection", "{\"complete\": \"maybe\"}")),
                 new Case(
                         "a check without its outcome",
                         422,
@@ -247,7 +265,7 @@ class BadInputTest {
 
         WebTestClient.RequestBodySpec request = http.method(attempt.method())
                 .uri(attempt.uri())
-                .header(HttpHeaders.AUTHORIZATION, staff(attempt.role(), STORE));
+                .header(HttpHeaders.AUTHORIZATION, staff(attempt.role(), attempt.store()));
         WebTestClient.ResponseSpec answer = attempt.body() == null
                 ? request.exchange()
                 : request.contentType(MediaType.APPLICATION_JSON)
@@ -265,7 +283,7 @@ class BadInputTest {
     private String read(Attempt attempt) {
         var answer = http.get()
                 .uri(attempt.watched())
-                .header(HttpHeaders.AUTHORIZATION, staff(StaffRole.WAREHOUSE, STORE))
+                .header(HttpHeaders.AUTHORIZATION, staff(StaffRole.WAREHOUSE, attempt.store()))
                 .exchange()
                 .returnResult(String.class);
         return answer.getStatus().value() + " "
@@ -319,14 +337,15 @@ class BadInputTest {
 
     private Attempt onBatch(BatchState state, StaffRole role, String route, Object body) {
         String batch = "/api/dispatch-batches/" + fixtures().batchIn(state);
-        return new Attempt(batch, role, HttpMethod.POST, batch + route, body);
+        return new Attempt(batch, role, HttpMethod.POST, batch + route, body, BATCH_STORE);
     }
 
     /** One set of fixtures for the whole class, so that its batch days never repeat. */
     private WarehouseFixtures fixtures() {
         synchronized (BadInputTest.class) {
             if (fixtures == null) {
-                fixtures = new WarehouseFixtures(http, kafka, batches, STORE, Instant.parse("2032-02-01T14:00:00Z"));
+                fixtures =
+                        new WarehouseFixtures(http, kafka, batches, BATCH_STORE, Instant.parse("2032-02-01T14:00:00Z"));
             }
             return fixtures;
         }

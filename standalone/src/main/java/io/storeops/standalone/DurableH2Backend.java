@@ -3,6 +3,7 @@ package io.storeops.standalone;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -161,9 +162,19 @@ class DurableH2Backend extends H2Backend {
         @Override
         public synchronized QueryResult handleQuery(QueryParameters query) {
             QueryResult found = super.handleQuery(query);
+            return new QueryResult(copies(found), found.getCursorId());
+        }
+
+        /** The rest of a large answer, fetched later by the client, is copied as well. */
+        @Override
+        protected Cursor createCursor(List<Document> rest) {
+            return super.createCursor(copies(rest));
+        }
+
+        private static List<Document> copies(Iterable<Document> documents) {
             List<Document> copies = new ArrayList<>();
-            found.forEach(document -> copies.add(document.cloneDeeply()));
-            return new QueryResult(copies, found.getCursorId());
+            documents.forEach(document -> copies.add(document.cloneDeeply()));
+            return copies;
         }
 
         @Override

@@ -280,7 +280,7 @@ class ConsoleBrowserIT {
             warehouse.find(By.id("scan-check")).click(); // the lines and accessories are all there
             warehouse.waitForText(By.id("feedback"), "Check recorded.");
             warehouse.find(By.id("scan-tracking")).sendKeys("SF12", Keys.ENTER);
-            warehouse.waitForText(By.id("problem"), "SF12 is not a SF tracking number");
+            warehouse.waitForText(By.id("problem"), "SF12 is not a tracking number of SF");
             warehouse.find(By.id("scan-tracking")).clear();
             warehouse.find(By.id("scan-tracking")).sendKeys("SF2026112900077", Keys.ENTER);
             warehouse.waitForText(By.id("scan-done"), "went out with SF SF2026112900077");

@@ -32,19 +32,6 @@ public class ProblemExplanations {
     public String explain(ServiceProblem problem, Locale locale) {
         if (problem.type().equals("order-state")) {
             String action = text(problem.properties().get("action"));
-            if (problem.type().equals("tracking-number")) {
-                String said = messages.getMessage(
-                        "problem.tracking-number." + text(problem.properties().get("reason")),
-                        new Object[] {
-                            text(problem.properties().get("carrier")),
-                            text(problem.properties().get("trackingNumber"))
-                        },
-                        null,
-                        locale);
-                if (said != null) {
-                    return said;
-                }
-            }
             String status = text(problem.properties().get("currentStatus"));
             String advice = messages.getMessage("problem.order-state.advice." + action, null, "", locale);
             return messages.getMessage(

@@ -186,7 +186,7 @@ class WarehousePagesTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(refused)
-                .contains("SF12 is not a SF tracking number: scan the carrier&#39;s label again.")
+                .contains("SF12 is not a tracking number of SF: scan the carrier&#39;s label again.")
                 .contains("id=\"scan-tracking\"", "value=\"SF12\"");
 
         services.stubFor(post(urlEqualTo(PARCEL + "/dispatch"))

@@ -132,16 +132,21 @@ public enum Carrier {
         if (!carrier.format.matcher(normalised).matches()) {
             return Optional.of(new NumberProblem(
                     NumberProblem.Reason.FORMAT,
-                    "'" + normalised + "' is not a " + carrier.displayName + " tracking number ("
+                    "'" + shown(normalised) + "' is not a " + carrier.displayName + " tracking number ("
                             + carrier.format.pattern().replace("\\d", "digit") + ")"));
         }
         if (!carrier.checkDigit.test(normalised)) {
             return Optional.of(new NumberProblem(
                     NumberProblem.Reason.CHECK_DIGIT,
-                    "'" + normalised + "' fails the " + carrier.displayName
+                    "'" + shown(normalised) + "' fails the " + carrier.displayName
                             + " check digit: a digit was mistyped or misread"));
         }
         return Optional.empty();
+    }
+
+    /** A refused number as an answer repeats it: at most 40 characters of it, so that garbage is not echoed whole. */
+    static String shown(String number) {
+        return number == null || number.length() <= 40 ? number : number.substring(0, 40) + "…";
     }
 
     /** UPU S10: weights 8 6 4 2 3 5 9 7 over the serial, 11 minus the sum mod 11, 10 → 0, 11 → 5. */

@@ -10,7 +10,7 @@ public class TrackingNumberRejected extends IllegalArgumentException {
     TrackingNumberRejected(String carrier, String trackingNumber, Carrier.NumberProblem problem) {
         super(problem.detail());
         this.carrier = carrier;
-        this.trackingNumber = trackingNumber;
+        this.trackingNumber = Carrier.shown(trackingNumber);
         this.problem = problem;
     }
 

@@ -2,11 +2,13 @@ package io.storeops.platform.web;
 
 import io.storeops.platform.messaging.FailurePolicy;
 import io.storeops.platform.outbox.ConcurrentUpdateException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -132,7 +134,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 break;
             }
         }
-        return Problems.malformedJson("The request body is not valid JSON.");
+        return unreadable.getCause() instanceof DatabindException
+                ? Problems.invalid("The body must be an object of this route's fields.")
+                : Problems.malformedJson("The request body is not valid JSON.");
     }
 
     /** Where in the body a value was wrong: {@code lines[0].quantity}. */
@@ -148,6 +152,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "The body" : path.toString();
     }
 
+    /** What a value must be, in words a caller understands (never a class of the server's). */
     private static String expected(Class<?> type) {
         if (type == null) {
             return "another value";
@@ -164,10 +169,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                             .map(String::valueOf)
                             .collect(Collectors.joining(", "));
         }
+        if (Boolean.class.equals(type) || boolean.class.equals(type)) {
+            return "true or false";
+        }
+        if (Double.class.equals(type)
+                || double.class.equals(type)
+                || Float.class.equals(type)
+                || float.class.equals(type)
+                || BigDecimal.class.equals(type)) {
+            return "a number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a whole number";
         }
-        return "a " + type.getSimpleName();
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.storeops.platform.test;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -18,7 +19,8 @@ import java.util.List;
  * the server's network thread while another request updated one of its documents failed with a
  * ConcurrentModificationException and broke the connection (seen in CI as a 503 of an unrelated
  * request). A real MongoDB never shares its documents, so the copies make the test store behave
- * like one. The copies are taken under the collection's lock, as the query runs.
+ * like one. The copies are taken under the collection's lock, as the query runs (the rest of a
+ * large answer too, as its cursor is made).
  */
 final class CopyingMemoryBackend extends MemoryBackend {
 
@@ -41,14 +43,33 @@ final class CopyingMemoryBackend extends MemoryBackend {
         @Override
         public synchronized QueryResult handleQuery(QueryParameters query) {
             QueryResult found = super.handleQuery(query);
-            List<Document> copies = new ArrayList<>();
-            found.forEach(document -> copies.add(document.cloneDeeply()));
-            return new QueryResult(copies, found.getCursorId());
+            return new QueryResult(copies(found), found.getCursorId());
+        }
+
+        /** The rest of a large answer, fetched later by the client, is copied as well. */
+        @Override
+        protected Cursor createCursor(List<Document> rest) {
+            return super.createCursor(copies(rest));
+        }
+
+        /**
+         * The store's own lookups (findAndModify's) get the stored documents: it changes them in
+         * place, and the memory store keeps what was changed.
+         */
+        @Override
+        public QueryResult handleQuery(Document query, int skip, int limit) {
+            return super.handleQuery(new QueryParameters(query, skip, limit));
         }
 
         @Override
         public synchronized Document findAndModify(Document query) {
             return super.findAndModify(query).cloneDeeply();
+        }
+
+        private static List<Document> copies(Iterable<Document> documents) {
+            List<Document> copies = new ArrayList<>();
+            documents.forEach(document -> copies.add(document.cloneDeeply()));
+            return copies;
         }
     }
 }
