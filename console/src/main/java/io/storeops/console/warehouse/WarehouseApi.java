@@ -95,18 +95,12 @@ class WarehouseApi {
     }
 
     Mono<Shipment> inspect(String shipmentId, boolean complete, String note) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("complete", complete);
-        body.put("note", note);
-        return shipmentStep(shipmentId, "inspection", body);
+        return shipmentStep(shipmentId, "inspection", fields("complete", complete, "note", note));
     }
 
     /** A dispatch of a parcel checked before (the scan desk offers it only then). */
     Mono<Shipment> dispatch(String shipmentId, String carrier, String trackingNumber) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("carrier", carrier);
-        body.put("trackingNumber", trackingNumber);
-        return shipmentStep(shipmentId, "dispatch", body);
+        return shipmentStep(shipmentId, "dispatch", fields("carrier", carrier, "trackingNumber", trackingNumber));
     }
 
     Mono<List<Shipment>> exceptions(String storeId) {
@@ -114,16 +108,11 @@ class WarehouseApi {
     }
 
     Mono<Shipment> noteTrouble(String shipmentId, String note) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("note", note);
-        return shipmentStep(shipmentId, "trouble/notes", body);
+        return shipmentStep(shipmentId, "trouble/notes", fields("note", note));
     }
 
     Mono<Shipment> resolveTrouble(String shipmentId, String outcome, String note) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("outcome", outcome);
-        body.put("note", note);
-        return shipmentStep(shipmentId, "trouble/resolution", body);
+        return shipmentStep(shipmentId, "trouble/resolution", fields("outcome", outcome, "note", note));
     }
 
     Mono<List<Shipment>> awaitedReturns(String storeId) {
@@ -131,9 +120,7 @@ class WarehouseApi {
     }
 
     Mono<Shipment> receiveReturn(String shipmentId, String refundId, List<ReturnedLine> lines, String note) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lines", lines);
-        body.put("note", note);
+        Map<String, Object> body = fields("lines", lines, "note", note);
         return post(
                 uri -> uri.path("/api/shipments/{id}/returns/{refund}/receipt").build(shipmentId, refundId),
                 body,
@@ -159,9 +146,7 @@ class WarehouseApi {
     }
 
     Mono<Void> adjustStock(String storeId, String sku, int delta, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("delta", delta);
-        body.put("reason", reason);
+        Map<String, Object> body = fields("delta", delta, "reason", reason);
         return post(uri -> uri.path("/api/stock/{store}/{sku}/adjustments").build(storeId, sku), body, Map.class)
                 .then();
     }
@@ -206,5 +191,14 @@ class WarehouseApi {
         return services.as(SERVICE)
                 .flatMap(client ->
                         client.post().uri(uri).bodyValue(body).retrieve().bodyToMono(answer));
+    }
+
+    /** A command's body as the page gave it: what is missing stays missing, and the service says so (in a 4xx). */
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
     }
 }

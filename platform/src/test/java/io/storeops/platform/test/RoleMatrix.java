@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.provider.Arguments;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A service's security matrix: each of its staff routes against every role. The services' matrix
@@ -27,17 +28,20 @@ public final class RoleMatrix {
     }
 
     /**
-     * The actions a desk route should offer {@code role}: those whose route (by name, in
-     * {@code routeOfAction}) admits it.
+     * A desk route's answer for a person in {@code role} offers exactly the actions whose route (by
+     * name, in {@code routeOfAction}) admits that role, and names the role.
      */
-    public static Set<String> actionsAdmitting(
-            StaffRole role, Map<String, String> routeOfAction, List<? extends Route> routes) {
-        return routeOfAction.entrySet().stream()
+    public static void assertDeskOffersWhatTheRoutesAdmit(
+            JsonNode desk, StaffRole role, Map<String, String> routeOfAction, List<? extends Route> routes) {
+        Set<String> admitted = routeOfAction.entrySet().stream()
                 .filter(action -> routes.stream()
                         .anyMatch(route -> route.name().equals(action.getValue())
                                 && route.roles().contains(role)))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
+        assertThat(desk.get("actions").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrderElementsOf(admitted);
+        assertThat(desk.get("roles").valueStream().map(JsonNode::asString)).containsExactly(role.name());
     }
 
     /** Every (route, role) pair, as a parameterised test's arguments. */
