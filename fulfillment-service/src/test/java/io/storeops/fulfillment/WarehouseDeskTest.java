@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -66,15 +65,7 @@ class WarehouseDeskTest {
     }
 
     private JsonNode desk(String token) {
-        return http.get()
-                .uri("/api/warehouse-desk")
-                .header(HttpHeaders.AUTHORIZATION, token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        return RoleMatrix.desk(http, "/api/warehouse-desk", token);
     }
 
     private static JsonNode store(JsonNode desk) {

@@ -140,15 +140,7 @@ class OrderDeskTest {
     }
 
     private JsonNode desk(String token) {
-        return http.get()
-                .uri("/api/order-desk")
-                .header(HttpHeaders.AUTHORIZATION, token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        return RoleMatrix.desk(http, "/api/order-desk", token);
     }
 
     private static JsonNode store(JsonNode desk, String storeId) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.provider.Arguments;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +27,19 @@ public final class RoleMatrix {
         String name();
 
         Set<StaffRole> roles();
+    }
+
+    /** A desk route's answer ({@code route}, e.g. /api/order-desk) for the person with {@code bearer}. */
+    public static JsonNode desk(WebTestClient http, String route, String bearer) {
+        return http.get()
+                .uri(route)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /**
