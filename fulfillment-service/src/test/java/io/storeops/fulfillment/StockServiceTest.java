@@ -283,13 +283,7 @@ class StockServiceTest {
         assertThat(shortagesBefore).as("the shortage was counted").isGreaterThanOrEqualTo(1);
         assertThat(counter("storeops_stock_allocations_total")).isEqualTo(allocationsBefore + 1);
 
-        http.post()
-                .uri("/api/shipments/{id}/dispatch", "shp-" + holding)
-                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
-                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        staff().dispatch("shp-" + holding, "SF1234567890123").expectStatus().isOk();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(onHand(sku)).isEqualTo(1));
         assertThat(item(sku).get("reservedUnits").asInt()).isEqualTo(1);
     }
@@ -487,39 +481,27 @@ class StockServiceTest {
     }
 
     private JsonNode item(String sku) {
-        return page("/api/stock/" + STORE + "/" + sku);
+        return staff().stock(STORE, sku);
     }
 
     private JsonNode page(String uri) {
-        return http.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        return staff().read(uri);
     }
 
     private WebTestClient.ResponseSpec put(String sku, Map<String, ?> count) {
-        return put(sku, count, WAREHOUSE);
+        return staff().count(STORE, sku, count);
     }
 
     private WebTestClient.ResponseSpec put(String sku, Map<String, ?> count, String bearer) {
-        return http.put()
-                .uri("/api/stock/{store}/{sku}", STORE, sku)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .bodyValue(count)
-                .exchange();
+        return staff().as(bearer).count(STORE, sku, count);
     }
 
     private WebTestClient.ResponseSpec adjust(String sku, Map<String, ?> adjustment) {
-        return http.post()
-                .uri("/api/stock/{store}/{sku}/adjustments", STORE, sku)
-                .header(HttpHeaders.AUTHORIZATION, WAREHOUSE)
-                .bodyValue(adjustment)
-                .exchange();
+        return staff().adjust(STORE, sku, adjustment);
+    }
+
+    private StaffCalls staff() {
+        return new StaffCalls(http, WAREHOUSE);
     }
 
     private static String sku() {

@@ -154,7 +154,7 @@ class FollowUpTest {
                         .expectBody()
                         .jsonPath("$.status")
                         .isEqualTo("SHIPPED")
-                        .jsonPath("$.shipment.exception.kind")
+                        .jsonPath("$.parcels[0].exception.kind")
                         .isEqualTo("REFUSED"));
 
         send(
@@ -168,7 +168,7 @@ class FollowUpTest {
         await().atMost(PATIENCE)
                 .untilAsserted(() -> order(orderId)
                         .expectBody()
-                        .jsonPath("$.shipment.cancelReason")
+                        .jsonPath("$.parcels[0].cancelReason")
                         .isEqualTo("intercepted by refund rfd-9"));
         timeline(orderId)
                 .jsonPath("$[*].what")
@@ -202,7 +202,7 @@ class FollowUpTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("CANCELLED")
-                .jsonPath("$.shipment.trackingNumber")
+                .jsonPath("$.parcels[0].trackingNumber")
                 .isEqualTo("SF200");
     }
 

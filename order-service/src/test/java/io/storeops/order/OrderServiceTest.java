@@ -123,7 +123,7 @@ class OrderServiceTest {
                         .expectBody()
                         .jsonPath("$.status")
                         .isEqualTo("SHIPPED")
-                        .jsonPath("$.shipment.trackingNumber")
+                        .jsonPath("$.parcels[0].trackingNumber")
                         .isEqualTo("SF1234567890"));
     }
 

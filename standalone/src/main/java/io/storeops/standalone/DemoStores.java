@@ -34,7 +34,9 @@ final class DemoStores {
                 "storeops.stores." + SHOPIFY + ".currency=USD",
                 "storeops.stores." + SHOPIFY + ".zone=America/New_York",
                 "storeops.stores." + SHOPIFY + ".shopify-domain=" + SHOPIFY_DOMAIN,
-                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET);
+                "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET,
+                // Like a Shopify shop fulfilling what it has: what is short follows in a second parcel.
+                "storeops.stores." + SHOPIFY + ".dispatch.partial-shipment=true");
         return Stream.concat(
                         stores.stream(),
                         CARRIER_FEEDS.stream()

@@ -33,13 +33,7 @@ class WarehouseDayIT {
         String warehouse = system.token("WAREHOUSE");
         String clerk = system.token("ORDER_CLERK");
         int fulfillment = system.fulfillmentPort();
-        HttpResponse<String> counted =
-                system.send(HttpRequest.newBuilder(system.uri(fulfillment, "/api/stock/tmall-flagship/TEA-LJ-250"))
-                        .header("Authorization", "Bearer " + warehouse)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"onHand\":10,\"reason\":\"count\"}"))
-                        .build());
-        assertThat(status(counted)).as(counted.body()).isEqualTo(200);
+        count(fulfillment, warehouse, "tmall-flagship/TEA-LJ-250", 10);
 
         String paid = Storefronts.nativeOrder("T20261129-0001").replace("\"buyerNote\":\"请发顺丰\",", "");
         assertThat(status(system.send(Storefronts.nativeOrderPaid(
@@ -106,5 +100,88 @@ class WarehouseDayIT {
                 fulfillment, "/api/dispatch-batches/" + batch + "/acknowledgement", system.token("MANAGER"), "{}");
         assertThat(status(acknowledged)).isEqualTo(200);
         assertThat(json(acknowledged).get("acknowledged").get("by").asString()).isEqualTo("dev-manager");
+    }
+
+    /**
+     * The Shopify demo store ships partially: what is in stock leaves at once, the order shows partially
+     * shipped, and the short item follows in a second parcel once restocked, after which the order is shipped.
+     */
+    @Test
+    void aSplitOrderShipsWhatIsInStockAndTheRestInASecondParcelAfterTheRestock() throws IOException {
+        String warehouse = system.token("WAREHOUSE");
+        String service = system.token("CS_AFTERSALE");
+        int fulfillment = system.fulfillmentPort();
+        count(fulfillment, warehouse, "shopify-us/MUG-1", 5);
+        count(fulfillment, warehouse, "shopify-us/POT-1", 0);
+        String order = "shopify-us:5550001";
+        String paid = Storefronts.shopifyOrder(5550001L)
+                .replace("\"total_price\":\"44.48\"", "\"total_price\":\"69.48\"")
+                .replace(
+                        "\"quantity\":2,\"price\":\"19.99\"}]",
+                        "\"quantity\":2,\"price\":\"19.99\"},{\"sku\":\"POT-1\",\"title\":\"Teapot\",\"quantity\":1,"
+                                + "\"price\":\"25.00\"}]");
+        assertThat(status(system.send(
+                        Storefronts.shopifyOrderPaid(system.uri(system.orderPort(), "/"), "evt-split-1", paid))))
+                .isEqualTo(200);
+
+        String first = "shp-" + order;
+        String second = "shp-2~" + order;
+        await().atMost(PATIENCE)
+                .until(() -> status(system.get(fulfillment, "/api/shipments/" + second, warehouse)) == 200);
+        assertThat(json(system.get(fulfillment, "/api/shipments/" + first, warehouse))
+                        .get("status")
+                        .asString())
+                .isEqualTo("READY");
+        assertThat(json(system.get(fulfillment, "/api/shipments/" + second, warehouse))
+                        .get("status")
+                        .asString())
+                .isEqualTo("AWAITING_STOCK");
+
+        dispatch(fulfillment, warehouse, first, "SF2026112900002");
+        await().atMost(PATIENCE)
+                .until(() -> json(system.get(system.orderPort(), "/api/orders/" + order, service))
+                        .get("status")
+                        .asString()
+                        .equals("PARTIALLY_SHIPPED"));
+
+        HttpResponse<String> restocked = system.postJson(
+                fulfillment,
+                "/api/stock/shopify-us/POT-1/adjustments",
+                warehouse,
+                "{\"delta\":1,\"reason\":\"received\"}");
+        assertThat(status(restocked)).as(restocked.body()).isEqualTo(200);
+        await().atMost(PATIENCE)
+                .until(() -> json(system.get(fulfillment, "/api/shipments/" + second, warehouse))
+                        .get("status")
+                        .asString()
+                        .equals("READY"));
+        dispatch(fulfillment, warehouse, second, "SF2026112900003");
+        await().atMost(PATIENCE)
+                .until(() -> json(system.get(system.orderPort(), "/api/orders/" + order, service))
+                        .get("status")
+                        .asString()
+                        .equals("SHIPPED"));
+        assertThat(json(system.get(system.orderPort(), "/api/orders/" + order, service))
+                        .get("parcels"))
+                .hasSize(2);
+    }
+
+    private void count(int fulfillment, String warehouse, String storeAndSku, int onHand) throws IOException {
+        HttpResponse<String> counted =
+                system.send(HttpRequest.newBuilder(system.uri(fulfillment, "/api/stock/" + storeAndSku))
+                        .header("Authorization", "Bearer " + warehouse)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"onHand\":" + onHand + ",\"reason\":\"count\"}"))
+                        .build());
+        assertThat(status(counted)).as(counted.body()).isEqualTo(200);
+    }
+
+    private void dispatch(int fulfillment, String warehouse, String shipmentId, String trackingNumber) {
+        HttpResponse<String> dispatched = system.postJson(
+                fulfillment,
+                "/api/shipments/" + shipmentId + "/dispatch",
+                warehouse,
+                "{\"carrier\":\"SF\",\"trackingNumber\":\"" + trackingNumber + "\",\"accessoriesChecked\":true}");
+        assertThat(status(dispatched)).as(dispatched.body()).isEqualTo(200);
     }
 }

@@ -44,6 +44,7 @@ public final class OrderDeskModel {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Shipment(
             String shipmentId,
+            List<ParcelLine> lines,
             String carrier,
             String trackingNumber,
             Instant dispatchedAt,
@@ -51,6 +52,10 @@ public final class OrderDeskModel {
             CarrierException exception,
             String cancelReason,
             Instant cancelledAt) {}
+
+    /** Units of a SKU in a parcel. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ParcelLine(String sku, int quantity) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CarrierException(String kind, String detail, Instant reportedAt) {}
@@ -103,7 +108,7 @@ public final class OrderDeskModel {
             List<NoteAttribute> noteAttributes,
             String requestedCarrier,
             SellerMemo sellerMemo,
-            Shipment shipment,
+            List<Shipment> parcels,
             Cancellation cancellation,
             List<String> holds,
             Release release,

@@ -9,6 +9,7 @@ import io.storeops.console.services.ServiceProblem;
 import io.storeops.console.warehouse.WarehouseModel.Batch;
 import io.storeops.console.warehouse.WarehouseModel.BatchShipment;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -224,7 +225,8 @@ class BatchPages {
                     .filter(candidate -> candidate.shipmentId().equalsIgnoreCase(scanned)
                             || candidate.orderId().equalsIgnoreCase(scanned)
                             || candidate.orderId().endsWith(":" + scanned))
-                    .findFirst()
+                    // both parcels of a split order in one batch: the order number finds the one still to go
+                    .min(Comparator.comparing(candidate -> candidate.dispatchedAt() != null))
                     .orElse(null);
             if (shipment == null) {
                 model.addAttribute("scanProblem", scanned);

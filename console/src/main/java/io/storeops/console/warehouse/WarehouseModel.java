@@ -104,7 +104,8 @@ public final class WarehouseModel {
             List<ItemQuantity> lines,
             Inspection inspection,
             String dispatchedBy,
-            Instant dispatchedAt) {
+            Instant dispatchedAt,
+            Integer parcel) {
 
         public BatchShipment {
             lines = lines == null ? List.of() : lines;

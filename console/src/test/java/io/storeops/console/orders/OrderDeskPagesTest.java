@@ -76,6 +76,29 @@ class OrderDeskPagesTest {
     }
 
     @Test
+    void aSplitOrderShowsEachParcelWithWhatItCarriesAndWhereItIs() {
+        String parcels = "\"parcels\": ["
+                + "{\"shipmentId\": \"shp-tmall-flagship:T1001\", \"lines\": [{\"sku\": \"TEA-LJ-250\", \"quantity\": 1}],"
+                + " \"carrier\": \"SF\", \"trackingNumber\": \"SF1234567890123\","
+                + " \"dispatchedAt\": \"2026-11-28T06:30:00Z\"},"
+                + "{\"shipmentId\": \"shp-2~tmall-flagship:T1001\", \"lines\": [{\"sku\": \"CUP-QC-01\", \"quantity\": 1}]}]";
+        orderService.stubFor(get(urlEqualTo(ORDER))
+                .willReturn(json(
+                        200,
+                        read("orders/held-order.json")
+                                .replace(
+                                        "\"progress\": \"ON_HOLD\", \"status\": \"ON_HOLD\"",
+                                        "\"progress\": \"PARTIALLY_SHIPPED\", \"status\": \"PARTIALLY_SHIPPED\"")
+                                .replace("\"parcels\": []", parcels))));
+
+        String chinese = cs.inChinese().page("/orders/tmall-flagship:T1001");
+        String english = cs.page("/orders/tmall-flagship:T1001");
+
+        assertThat(chinese).contains("拆单发货", "包裹 1/2", "包裹 2/2", "TEA-LJ-250 × 1", "CUP-QC-01 × 1", "SF1234567890123");
+        assertThat(english).contains("Split shipment", "Parcel 1 of 2", "Parcel 2 of 2");
+    }
+
+    @Test
     void theReviewQueueReleasesAnOrderInPlaceWithTheComment() {
         orderService.stubFor(
                 get(urlPathEqualTo("/api/review-queue")).willReturn(json(200, "[" + heldOrderSummary() + "]")));

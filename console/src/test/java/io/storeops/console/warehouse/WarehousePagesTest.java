@@ -121,6 +121,34 @@ class WarehousePagesTest {
     }
 
     @Test
+    void theOrderNumberOfASplitOrderFindsItsParcelStillToGoAndTheListSaysWhichParcelIsWhich() {
+        String firstLeft = "{\"shipmentId\": \"shp-tmall-flagship:T2001\", \"orderId\": \"tmall-flagship:T2001\","
+                + " \"status\": \"DISPATCHED\", \"buyer\": \"张伟\", \"carrierToUse\": \"SF\", \"urged\": false, \"pull\": false,"
+                + " \"trackingNumber\": \"SF1234567890128\", \"lines\": [{\"sku\": \"TEA-LJ-250\", \"quantity\": 2}],"
+                + " \"dispatchedBy\": \"wh.zhao\", \"dispatchedAt\": \"2026-11-28T06:40:00Z\", \"parcel\": 1},\n"
+                + "  {\"shipmentId\": \"shp-2~tmall-flagship:T2001\", \"orderId\": \"tmall-flagship:T2001\","
+                + " \"status\": \"READY\", \"buyer\": \"张伟\", \"carrierToUse\": \"SF\", \"urged\": false, \"pull\": false,"
+                + " \"lines\": [{\"sku\": \"CUP-QC-01\", \"quantity\": 1}], \"parcel\": 2},\n";
+        String batch = read("warehouse/batch-open.json");
+        services.stubFor(get(urlEqualTo(BATCH))
+                .willReturn(json(
+                        200,
+                        batch.substring(0, batch.indexOf("  {\"shipmentId\": \"shp-tmall-flagship:T2001\""))
+                                + firstLeft
+                                + batch.substring(batch.indexOf("  {\"shipmentId\": \"shp-tmall-flagship:T2002\"")))));
+
+        assertThat(warehouse.page("/batches/tmall-flagship-2026-11-28")).contains("parcel 1 of 2", "parcel 2 of 2");
+        assertThat(warehouse
+                        .post("/batches/tmall-flagship-2026-11-28/scan", form("code", "T2001"))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("Parcel shp-2~tmall-flagship:T2001 for 张伟", "CUP-QC-01 × 1");
+    }
+
+    @Test
     void scanningAnOutboundSlipAsksForTheCheckThenTheCarriersLabelAndAWrongNumberStaysOnTheDesk() {
         String found = warehouse
                 .post("/batches/tmall-flagship-2026-11-28/scan", form("code", "shp-tmall-flagship:T2001"))

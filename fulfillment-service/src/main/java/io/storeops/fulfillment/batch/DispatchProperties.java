@@ -41,15 +41,18 @@ public record DispatchProperties(Map<String, StoreDispatch> stores) {
      * @param weeklyRestDays    weekdays without a batch (default none: the warehouse ships every day)
      * @param senderAddress     the sender's address on the store's waybills (default none)
      * @param senderPhone       the sender's phone on the store's waybills (default none)
+     * @param partialShipment   whether an order's lines in stock go out at once and those short
+     *                          follow in a second parcel (default false: the order waits whole)
      */
     public record DispatchSettings(
             String cutoff,
             List<String> restDays,
             List<DayOfWeek> weeklyRestDays,
             String senderAddress,
-            String senderPhone) {
+            String senderPhone,
+            boolean partialShipment) {
 
-        static final DispatchSettings DEFAULTS = new DispatchSettings(null, null, null, null, null);
+        static final DispatchSettings DEFAULTS = new DispatchSettings(null, null, null, null, null, false);
 
         public DispatchSettings {
             cutoff = cutoff == null ? "14:00" : cutoff;

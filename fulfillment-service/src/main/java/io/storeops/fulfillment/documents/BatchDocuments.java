@@ -170,6 +170,9 @@ public final class BatchDocuments {
         if (isPulled(shipment)) {
             marks.add("撤 pull");
         }
+        if (shipment.parcelNumber() != null) {
+            marks.add("包裹 parcel " + shipment.parcelNumber() + "/2");
+        }
         return new String[] {
             String.valueOf(number),
             (paid == null || paid.externalOrderId() == null ? shipment.orderId() : paid.externalOrderId()) + "\n"
@@ -252,7 +255,10 @@ public final class BatchDocuments {
                         right - MARGIN,
                         9,
                         "订单 Order " + (paid == null ? shipment.orderId() : paid.externalOrderId()) + "    付款 Paid "
-                                + local(shipment.paidAt()));
+                                + local(shipment.paidAt())
+                                + (shipment.parcelNumber() == null
+                                        ? ""
+                                        : "    包裹 Parcel " + shipment.parcelNumber() + "/2"));
                 Address to = shipment.address();
                 y = sheet.paragraph(
                         MARGIN,
@@ -380,6 +386,8 @@ public final class BatchDocuments {
             List<Fulfillment> requested = shipments.stream()
                     .filter(shipment ->
                             shipment.paid() != null && shipment.paid().invoice() != null)
+                    // one invoice per order: it goes with the first parcel of a split order
+                    .filter(shipment -> !shipment.isFollowUp())
                     .filter(shipment -> !isPulled(shipment))
                     .toList();
             if (requested.isEmpty()) {

@@ -25,10 +25,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * The fulfilment of one order: its shipment, from creation to the carrier. One document per
- * order, so all of an order's shipment events carry one increasing sequence.
+ * One parcel of an order, from creation to the carrier and back. An order has one, or two when
+ * its store ships what is in stock and sends the lines short at payment after it (a partial
+ * shipment): the first parcel's document is keyed by the order's id, the second by {@code 2~} and
+ * the order's id, and order events reach both.
+ *
+ * @param orderLines the order's lines this parcel carries, by index; empty when it carries them all
+ * @param followUp   on a split order's first parcel: the parcel that carries the rest
  */
 public record Fulfillment(
         String orderId,
@@ -52,7 +58,21 @@ public record Fulfillment(
         Tracking tracking,
         Trouble trouble,
         Cancellation cancellation,
-        List<ReturnCase> returns) {
+        List<ReturnCase> returns,
+        List<Integer> orderLines,
+        FollowUpParcel followUp) {
+
+    /**
+     * The second parcel of a split order: its shipment, the order's lines it carries, and what they
+     * lacked when the order was split.
+     */
+    public record FollowUpParcel(String shipmentId, List<Integer> orderLines, List<ItemQuantity> shortages) {
+
+        public FollowUpParcel {
+            orderLines = orderLines == null ? List.of() : List.copyOf(orderLines);
+            shortages = shortages == null ? List.of() : List.copyOf(shortages);
+        }
+    }
 
     /**
      * The seller's memo from the order: the carrier the shop chose (it outranks the buyer's
@@ -195,6 +215,9 @@ public record Fulfillment(
     public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
 
     private static final String SHIPMENT_PREFIX = "shp-";
+    /** Store ids never hold a '~', so no order's id starts like this. */
+    private static final String FOLLOW_UP_PREFIX = "2~";
+
     private static final int NOTE_LIMIT = 500;
 
     public Fulfillment {
@@ -202,6 +225,7 @@ public record Fulfillment(
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
         urges = urges == null ? List.of() : List.copyOf(urges);
         returns = returns == null ? List.of() : List.copyOf(returns);
+        orderLines = orderLines == null ? List.of() : List.copyOf(orderLines);
     }
 
     /** Shipment ids are derived from the order id, so a scanned slip leads straight to the order's document. */
@@ -209,12 +233,49 @@ public record Fulfillment(
         return SHIPMENT_PREFIX + orderId;
     }
 
-    public static Optional<String> orderIdOf(String shipmentId) {
+    /** The shipment of the parcel that follows a split order's first. */
+    public static String followUpShipmentIdFor(String orderId) {
+        return SHIPMENT_PREFIX + FOLLOW_UP_PREFIX + orderId;
+    }
+
+    /** The key of the document a shipment id leads to. */
+    public static Optional<String> keyOf(String shipmentId) {
         return shipmentId != null
                         && shipmentId.startsWith(SHIPMENT_PREFIX)
                         && shipmentId.length() > SHIPMENT_PREFIX.length()
                 ? Optional.of(shipmentId.substring(SHIPMENT_PREFIX.length()))
                 : Optional.empty();
+    }
+
+    /** The key of this parcel's document. */
+    public String key() {
+        return shipmentId.substring(SHIPMENT_PREFIX.length());
+    }
+
+    /** Whether this is the parcel that follows a split order's first. */
+    public boolean isFollowUp() {
+        return shipmentId.equals(followUpShipmentIdFor(orderId));
+    }
+
+    /** Of a split order: 1 for the parcel of what was in stock, 2 for the one that follows; null when not split. */
+    public Integer parcelNumber() {
+        if (isFollowUp()) {
+            return 2;
+        }
+        return followUp == null ? null : 1;
+    }
+
+    /** Of a split order: the other parcel's shipment; null when not split. */
+    public String otherParcel() {
+        if (isFollowUp()) {
+            return shipmentIdFor(orderId);
+        }
+        return followUp == null ? null : followUp.shipmentId();
+    }
+
+    /** Whether this parcel carries the order's line {@code lineIndex}. */
+    public boolean carries(int lineIndex) {
+        return orderLines.isEmpty() || orderLines.contains(lineIndex);
     }
 
     /** The lines of a paid order as the warehouse picks them: by SKU (by title where a storefront sent none). */
@@ -230,16 +291,84 @@ public record Fulfillment(
     }
 
     /**
+     * Which of a paid order's lines follow in a second parcel: those whose stock is short, when the
+     * store ships partially and some line can go now. Empty: one parcel takes every line and waits
+     * for what is short. Lines of one SKU stay together, as the stock reserves them.
+     */
+    public static List<Integer> linesToFollow(
+            List<OrderLine> orderLines, List<ItemQuantity> shortages, boolean partialShipment) {
+        if (!partialShipment || shortages.isEmpty()) {
+            return List.of();
+        }
+        Set<String> shortSkus = shortages.stream().map(ItemQuantity::sku).collect(Collectors.toSet());
+        List<ItemQuantity> picked = linesOf(orderLines);
+        List<Integer> following = IntStream.range(0, picked.size())
+                .filter(index -> shortSkus.contains(picked.get(index).sku()))
+                .boxed()
+                .toList();
+        return following.size() == picked.size() ? List.of() : following;
+    }
+
+    /**
      * A paid order gets its shipment: ready for the warehouse, held while the order is in review,
      * or waiting for the units of {@code shortages} (each announced with {@link StockShortage}).
+     * When lines {@code following} follow in a second parcel, this first one carries the others and
+     * records the second ({@link #followUpOf}).
      */
     public static Change<Fulfillment> forPaidOrder(
-            Optional<Fulfillment> current, OrderPaid paid, List<ItemQuantity> shortages, Instant now) {
+            Optional<Fulfillment> current,
+            OrderPaid paid,
+            List<ItemQuantity> shortages,
+            List<Integer> following,
+            Instant now) {
         if (current.isPresent()) {
             return Change.none();
         }
-        List<ItemQuantity> lines = linesOf(paid);
         String shipmentId = shipmentIdFor(paid.orderId());
+        if (following.isEmpty()) {
+            return parcel(paid, shipmentId, List.of(), shortages, null, now);
+        }
+        Set<String> followingSkus = linesOf(carried(paid.lines(), following)).stream()
+                .map(ItemQuantity::sku)
+                .collect(Collectors.toSet());
+        FollowUpParcel followUp = new FollowUpParcel(
+                followUpShipmentIdFor(paid.orderId()),
+                following,
+                shortages.stream()
+                        .filter(line -> followingSkus.contains(line.sku()))
+                        .toList());
+        List<Integer> goingNow = IntStream.range(0, paid.lines().size())
+                .filter(index -> !following.contains(index))
+                .boxed()
+                .toList();
+        return parcel(
+                paid,
+                shipmentId,
+                goingNow,
+                shortages.stream()
+                        .filter(line -> !followingSkus.contains(line.sku()))
+                        .toList(),
+                followUp,
+                now);
+    }
+
+    /** The second parcel of a split order, as its first one recorded it. */
+    public static Change<Fulfillment> followUpOf(
+            Optional<Fulfillment> current, OrderPaid paid, FollowUpParcel followUp, Instant now) {
+        if (current.isPresent()) {
+            return Change.none();
+        }
+        return parcel(paid, followUp.shipmentId(), followUp.orderLines(), followUp.shortages(), null, now);
+    }
+
+    private static Change<Fulfillment> parcel(
+            OrderPaid paid,
+            String shipmentId,
+            List<Integer> orderLines,
+            List<ItemQuantity> shortages,
+            FollowUpParcel followUp,
+            Instant now) {
+        List<ItemQuantity> lines = linesOf(carried(paid.lines(), orderLines));
         Fulfillment created = new Fulfillment(
                 paid.orderId(),
                 paid.storeId(),
@@ -272,12 +401,30 @@ public record Fulfillment(
                 null,
                 null,
                 null,
-                List.of());
+                List.of(),
+                orderLines,
+                followUp);
         List<StoreOpsEvent> events = new ArrayList<>();
         events.add(new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
         shortages.forEach(line -> events.add(
                 new StockShortage(paid.orderId(), paid.storeId(), shipmentId, line.sku(), line.quantity(), now)));
         return Change.of(created, events.toArray(StoreOpsEvent[]::new));
+    }
+
+    /** The order lines at {@code indexes}; all of them when there are none. */
+    private static List<OrderLine> carried(List<OrderLine> orderLines, List<Integer> indexes) {
+        if (indexes.isEmpty()) {
+            return orderLines;
+        }
+        return IntStream.range(0, orderLines.size())
+                .filter(indexes::contains)
+                .mapToObj(orderLines::get)
+                .toList();
+    }
+
+    /** This parcel's part of the order's {@code orderLines}, as the warehouse picks them. */
+    public List<ItemQuantity> parcelLines(List<OrderLine> orderLines) {
+        return linesOf(carried(orderLines, this.orderLines));
     }
 
     /** The paid order's lines with line {@code lineIndex} changed to {@code toSku}, as the order desk changed it. */
@@ -315,7 +462,7 @@ public record Fulfillment(
             Set<String> changedSkus,
             List<ItemQuantity> shortagesOfChanged,
             Instant at) {
-        if (status == ShipmentStatus.DISPATCHED) {
+        if (status == ShipmentStatus.DISPATCHED && carries(lineIndex)) {
             String detail = "line " + lineIndex + " changed to " + toSku + " after the parcel left";
             return Change.of(
                     edit(draft -> draft.trouble = raised(ITEM_CHANGE_TOO_LATE, detail, at)),
@@ -339,7 +486,7 @@ public record Fulfillment(
                     paid.total(),
                     paid.buyerNote(),
                     paid.invoice());
-            draft.lines = linesOf(changedLines);
+            draft.lines = parcelLines(changedLines);
             draft.shortages = stillShort;
             if (status != ShipmentStatus.ON_HOLD) {
                 draft.status = inWarehouse(stillShort);
@@ -396,13 +543,22 @@ public record Fulfillment(
 
     /**
      * The buyer asked to send dispatched goods back: the warehouse will wait for them once the
-     * refund desk approves. A request before dispatch, or for money only, is not a return.
+     * refund desk approves. A request before dispatch, or for money only, is not a return. Each
+     * parcel of a split order awaits the returning units of the SKUs it carried.
      */
     public Change<Fulfillment> refundRequested(String refundId, String type, List<ItemQuantity> returning, Instant at) {
         if (status != ShipmentStatus.DISPATCHED || !RETURN_AND_REFUND.equals(type) || returnCase(refundId) != null) {
             return Change.none();
         }
-        List<ItemQuantity> expected = returning == null || returning.isEmpty() ? lines : returning;
+        Set<String> carriedSkus = lines.stream().map(ItemQuantity::sku).collect(Collectors.toSet());
+        List<ItemQuantity> expected = returning == null || returning.isEmpty()
+                ? lines
+                : returning.stream()
+                        .filter(line -> carriedSkus.contains(line.sku()))
+                        .toList();
+        if (expected.isEmpty()) {
+            return Change.none();
+        }
         return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.REQUESTED, expected, at, null, null, false)));
     }
 
@@ -538,7 +694,9 @@ public record Fulfillment(
                 null,
                 null,
                 new Cancellation(REFUND_APPROVED, refundId, at),
-                List.of());
+                List.of(),
+                List.of(),
+                null);
         return Change.of(stopped, new ShipmentCancelled(orderId, storeId, shipmentId, REFUND_APPROVED, at));
     }
 
@@ -591,13 +749,22 @@ public record Fulfillment(
         return edit(draft -> draft.returns = all);
     }
 
-    /** Whether {@code amount} gives back at least what the goods cost (an unknown amount is taken as all). */
+    /**
+     * Whether {@code amount} gives back at least what the goods cost (an unknown amount is taken as
+     * all). The parcel that follows a split order's first carries the goods that were short: a
+     * refund of at least their price is the buyer giving up waiting for them, and stops it alone.
+     */
     private boolean coversTheGoods(Money amount) {
         if (amount == null || paid == null || paid.total() == null) {
             return true;
         }
-        long goods = paid.total().amountMinor()
-                - (paid.shippingFee() == null ? 0 : paid.shippingFee().amountMinor());
+        long goods = isFollowUp()
+                ? carried(paid.lines(), orderLines).stream()
+                        .filter(line -> line.unitPrice() != null)
+                        .mapToLong(line -> line.lineTotal().amountMinor())
+                        .sum()
+                : paid.total().amountMinor()
+                        - (paid.shippingFee() == null ? 0 : paid.shippingFee().amountMinor());
         return amount.amountMinor() >= goods;
     }
 
@@ -954,7 +1121,9 @@ public record Fulfillment(
                     tracking,
                     trouble,
                     cancellation,
-                    returns);
+                    returns,
+                    from.orderLines,
+                    from.followUp);
         }
     }
 }

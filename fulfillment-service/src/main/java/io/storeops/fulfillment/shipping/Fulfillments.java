@@ -41,12 +41,19 @@ public class Fulfillments implements ApplicationRunner {
     private final StockLedger stock;
     private final Clock clock;
     private final EventCounters counters;
+    private final PartialShipmentPolicy partialShipments;
 
-    public Fulfillments(AggregateStore store, StockLedger stock, Clock clock, EventCounters counters) {
+    public Fulfillments(
+            AggregateStore store,
+            StockLedger stock,
+            Clock clock,
+            EventCounters counters,
+            PartialShipmentPolicy partialShipments) {
         this.store = store;
         this.stock = stock;
         this.clock = clock;
         this.counters = counters;
+        this.partialShipments = partialShipments;
     }
 
     /**
@@ -84,7 +91,7 @@ public class Fulfillments implements ApplicationRunner {
                                 .is("trackingNumber", update.trackingNumber())
                                 .limit(10))
                 .filter(shipment -> update.carrier() == null || update.carrier().equals(shipment.carrier()))
-                .concatMap(shipment -> change(shipment.orderId(), current -> current.tracked(update)))
+                .concatMap(shipment -> change(shipment.key(), current -> current.tracked(update)))
                 .then();
     }
 
@@ -118,8 +125,9 @@ public class Fulfillments implements ApplicationRunner {
                 .is("returns.status", Fulfillment.ReturnStatus.APPROVED.name());
     }
 
-    public Mono<Fulfillment> find(String orderId) {
-        return store.find(COLLECTION, orderId, Fulfillment.class);
+    /** A parcel by its document's key ({@link Fulfillment#keyOf}): an order's id finds the order's first parcel. */
+    public Mono<Fulfillment> find(String key) {
+        return store.find(COLLECTION, key, Fulfillment.class);
     }
 
     /**
@@ -141,7 +149,7 @@ public class Fulfillments implements ApplicationRunner {
     public Flux<Fulfillment> findAll(List<String> shipmentIds) {
         return Flux.fromIterable(shipmentIds)
                 .concatMap(shipmentId ->
-                        Fulfillment.orderIdOf(shipmentId).map(this::find).orElseGet(Mono::empty));
+                        Fulfillment.keyOf(shipmentId).map(this::find).orElseGet(Mono::empty));
     }
 
     public Flux<Fulfillment> list(String storeId, ShipmentStatus status, int limit) {
@@ -156,36 +164,73 @@ public class Fulfillments implements ApplicationRunner {
 
     /**
      * A paid order's shipment, its lines' units reserved first: a line the stock cannot cover makes
-     * the shipment wait for it. The reservations are made once, before the shipment exists; asking
-     * again (a redelivered payment) finds them made.
+     * the shipment wait for it, or, where the store ships partially, follow in a second parcel. The
+     * reservations are made once, before the shipment exists; asking again (a redelivered payment)
+     * finds them made. The second parcel is made from what the first recorded, and takes over its
+     * units only then, so a payment redelivered at any point completes the split and never repeats it.
      */
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
         return find(paid.orderId())
-                .map(existing -> List.<ItemQuantity>of())
-                .switchIfEmpty(Mono.defer(() -> shortagesAfterReserving(paid)))
-                .flatMap(shortages -> store.apply(
+                .map(existing -> new Reserved(List.of(), List.of()))
+                .switchIfEmpty(Mono.defer(() -> reservedFor(paid)))
+                .flatMap(reserved -> store.apply(
                         COLLECTION,
                         paid.orderId(),
                         Fulfillment.class,
                         position,
-                        current -> Fulfillment.forPaidOrder(current, paid, shortages, clock.instant())))
+                        current -> Fulfillment.forPaidOrder(
+                                current, paid, reserved.shortages(), reserved.following(), clock.instant())))
                 .doOnNext(counters::count)
-                .flatMap(applied -> servedMeanwhile(applied.state()).thenReturn(applied.outcome()));
+                .flatMap(applied -> servedMeanwhile(applied.state())
+                        .then(followUpOf(paid, applied.state(), position))
+                        .thenReturn(applied.outcome()));
+    }
+
+    /** What a paid order's reservations left short, and the order's lines that follow in a second parcel. */
+    private record Reserved(List<ItemQuantity> shortages, List<Integer> following) {}
+
+    private Mono<Reserved> reservedFor(OrderPaid paid) {
+        Instant paidAt = paid.paidAt() == null ? clock.instant() : paid.paidAt();
+        return reserve(
+                        paid.storeId(),
+                        Fulfillment.shipmentIdFor(paid.orderId()),
+                        paid.orderId(),
+                        paidAt,
+                        unitsBySku(Fulfillment.linesOf(paid)))
+                .map(shortages -> new Reserved(
+                        shortages,
+                        Fulfillment.linesToFollow(
+                                paid.lines(), shortages, partialShipments.allowedIn(paid.storeId()))));
     }
 
     /**
-     * Reserves the units of each SKU (lines of one SKU together) the store keeps stock of; what is
-     * missing, per SKU.
+     * The parcel that follows a split order's first: made as the first recorded it, then the units
+     * its SKUs hold or wait for pass to it from the first (a SKU the first carries itself by now stays).
      */
-    private Mono<List<ItemQuantity>> shortagesAfterReserving(OrderPaid paid) {
-        Instant paidAt = paid.paidAt() == null ? clock.instant() : paid.paidAt();
-        return reserve(paid.storeId(), paid.orderId(), paidAt, unitsBySku(Fulfillment.linesOf(paid)));
+    private Mono<Void> followUpOf(OrderPaid paid, Fulfillment first, ConsumedEvent position) {
+        if (first == null || first.followUp() == null) {
+            return Mono.empty();
+        }
+        Fulfillment.FollowUpParcel followUp = first.followUp();
+        Set<String> firstSkus = unitsBySku(first.lines()).keySet();
+        return store.apply(
+                        COLLECTION,
+                        Fulfillment.keyOf(followUp.shipmentId()).orElseThrow(),
+                        Fulfillment.class,
+                        position,
+                        current -> Fulfillment.followUpOf(current, paid, followUp, clock.instant()))
+                .doOnNext(counters::count)
+                .mapNotNull(Applied::state)
+                .flatMap(second -> Flux.fromIterable(unitsBySku(second.lines()).keySet())
+                        .filter(sku -> !firstSkus.contains(sku))
+                        .concatMap(
+                                sku -> stock.handOver(second.storeId(), sku, first.shipmentId(), second.shipmentId()))
+                        .then(servedMeanwhile(second)));
     }
 
-    /** Reserves {@code units} of each SKU for the order's shipment; what is missing, per SKU. */
+    /** Reserves {@code units} of each SKU for the shipment; what is missing, per SKU. */
     private Mono<List<ItemQuantity>> reserve(
-            String storeId, String orderId, Instant paidAt, Map<String, Integer> units) {
-        String shipmentId = Fulfillment.shipmentIdFor(orderId);
+            String storeId, String shipmentId, String orderId, Instant paidAt, Map<String, Integer> units) {
         return Flux.fromIterable(units.entrySet())
                 .filter(line -> line.getValue() > 0)
                 .concatMap(line -> stock.reserve(
@@ -204,17 +249,35 @@ public class Fulfillments implements ApplicationRunner {
     }
 
     /**
-     * Customer service changed a line's item: the SKUs whose units change (the old one, the new one)
-     * give back what the shipment held and reserve what it needs now, then the shipment takes the
-     * change with what is still missing. A change taken before (the shipment has the new item)
-     * touches no stock, so a redelivery cannot move the shipment to the back of a queue.
+     * Customer service changed a line's item: in the parcel that carries the line, the SKUs whose
+     * units change (the old one, the new one) give back what the shipment held and reserve what it
+     * needs now, then each parcel takes the change, the one carrying the line with what is still
+     * missing. A change taken before (the shipment has the new item) touches no stock, so a
+     * redelivery cannot move the shipment to the back of a queue.
      */
     public Mono<Applied.Outcome> itemChanged(OrderItemChanged change, ConsumedEvent position) {
-        return find(change.orderId())
+        return parcelsOf(change.orderId())
+                .concatMap(parcel -> reReserved(parcel, change)
+                        .flatMap(reReserved -> applyTo(
+                                parcel.key(),
+                                position,
+                                shipment -> shipment.itemChanged(
+                                        change.lineIndex(),
+                                        change.toSku(),
+                                        change.toTitle(),
+                                        reReserved.skus(),
+                                        reReserved.shortages(),
+                                        change.changedAt()))))
+                .map(Applied::outcome)
+                .reduce(Applied.Outcome.UNCHANGED, Fulfillments::either);
+    }
+
+    private Mono<ReReserved> reReserved(Fulfillment parcel, OrderItemChanged change) {
+        return Mono.just(parcel)
                 .filter(shipment -> shipment.isInWarehouse() && !shipment.hasItem(change.lineIndex(), change.toSku()))
                 .flatMap(shipment -> {
                     Map<String, Integer> before = unitsBySku(shipment.lines());
-                    Map<String, Integer> after = unitsBySku(Fulfillment.linesOf(
+                    Map<String, Integer> after = unitsBySku(shipment.parcelLines(
                             shipment.linesAfterChange(change.lineIndex(), change.toSku(), change.toTitle())));
                     Set<String> changed = new LinkedHashSet<>(before.keySet());
                     changed.addAll(after.keySet());
@@ -223,28 +286,24 @@ public class Fulfillments implements ApplicationRunner {
                     changed.forEach(sku -> needed.put(sku, after.getOrDefault(sku, 0)));
                     return Flux.fromIterable(changed)
                             .concatMap(sku -> stock.release(shipment.storeId(), sku, shipment.shipmentId()))
-                            .then(reserve(shipment.storeId(), shipment.orderId(), shipment.paidAt(), needed))
+                            .then(reserve(
+                                    shipment.storeId(),
+                                    shipment.shipmentId(),
+                                    shipment.orderId(),
+                                    shipment.paidAt(),
+                                    needed))
                             .map(shortages -> new ReReserved(changed, shortages));
                 })
-                .defaultIfEmpty(new ReReserved(Set.of(), List.of()))
-                .flatMap(reReserved -> onOrderEvent(
-                        change.orderId(),
-                        position,
-                        shipment -> shipment.itemChanged(
-                                change.lineIndex(),
-                                change.toSku(),
-                                change.toTitle(),
-                                reReserved.skus(),
-                                reReserved.shortages(),
-                                change.changedAt())));
+                .defaultIfEmpty(new ReReserved(Set.of(), List.of()));
     }
 
     /** The SKUs whose reservations an item change redid, and what is still missing of them. */
     private record ReReserved(Set<String> skus, List<ItemQuantity> shortages) {}
 
     /**
-     * Units served to a short line between its reservation and the shipment's creation were
-     * announced (StockAllocated) before the shipment existed to take them: it takes them now.
+     * Units served to a short line between its reservation and the shipment's creation (or, for a
+     * split order's second parcel, its hand-over) were announced (StockAllocated) before the
+     * shipment could take them: it takes them now.
      */
     private Mono<Void> servedMeanwhile(Fulfillment created) {
         if (created == null || created.shortages().isEmpty()) {
@@ -255,7 +314,7 @@ public class Fulfillments implements ApplicationRunner {
                         .filter(item -> item.holdsFor(created.shipmentId()))
                         .flatMap(item -> store.apply(
                                 COLLECTION,
-                                created.orderId(),
+                                created.key(),
                                 Fulfillment.class,
                                 current -> current.map(fulfillment -> fulfillment.stockAllocated(line.sku()))
                                         .orElseGet(Change::none))))
@@ -270,7 +329,8 @@ public class Fulfillments implements ApplicationRunner {
 
     /** A cancelled shipment gives its units back (or stops waiting for them). */
     public Mono<Applied.Outcome> cancelled(ShipmentCancelled stopped) {
-        return find(stopped.orderId())
+        return Mono.justOrEmpty(Fulfillment.keyOf(stopped.shipmentId()))
+                .flatMap(this::find)
                 .flatMap(fulfillment -> eachSku(
                         fulfillment.lines(), sku -> stock.release(stopped.storeId(), sku, stopped.shipmentId())))
                 .defaultIfEmpty(Applied.Outcome.UNCHANGED);
@@ -278,41 +338,46 @@ public class Fulfillments implements ApplicationRunner {
 
     /** The resellable units of a received return go back to stock, as the receipt on the shipment says. */
     public Mono<Applied.Outcome> returnedToStock(ReturnReceived received) {
-        return find(received.orderId())
-                .mapNotNull(shipment -> shipment.returnCase(received.refundId()))
-                .filter(returned -> returned.receipt() != null && !returned.restocked())
-                .flatMap(returned -> Flux.fromIterable(returned.receipt().lines())
+        return parcelsOf(received.orderId())
+                .filter(parcel -> {
+                    Fulfillment.ReturnCase returned = parcel.returnCase(received.refundId());
+                    return returned != null && returned.receipt() != null && !returned.restocked();
+                })
+                .concatMap(parcel -> Flux.fromIterable(
+                                parcel.returnCase(received.refundId()).receipt().lines())
                         .filter(line -> line.resellable() > 0)
                         .concatMap(line -> stock.returned(
                                 received.storeId(),
                                 line.sku(),
                                 line.resellable(),
-                                received.refundId(),
+                                received.refundId() + (parcel.isFollowUp() ? " " + parcel.shipmentId() : ""),
                                 received.receivedBy()))
-                        .then(change(received.orderId(), shipment -> shipment.restocked(received.refundId()))))
-                .thenReturn(Applied.Outcome.APPLIED)
-                .defaultIfEmpty(Applied.Outcome.UNCHANGED);
+                        .then(change(parcel.key(), shipment -> shipment.restocked(received.refundId())))
+                        .thenReturn(Applied.Outcome.APPLIED))
+                .reduce(Applied.Outcome.UNCHANGED, Fulfillments::either);
     }
 
     /**
-     * A refund approved: the shipment is intercepted or its return awaited; a full refund for an
-     * order whose payment fulfilment has not seen yet makes the shipment cancelled beforehand.
+     * A refund approved: each parcel of the order is intercepted or its return awaited; a full
+     * refund for an order whose payment fulfilment has not seen yet makes the shipment cancelled
+     * beforehand.
      */
     public Mono<Applied.Outcome> refundApproved(RefundApproved approved, ConsumedEvent position) {
+        Function<Fulfillment, Change<Fulfillment>> decide = shipment ->
+                shipment.refundApproved(approved.refundId(), approved.type(), approved.amount(), approved.decidedAt());
         return store.apply(
                         COLLECTION,
                         approved.orderId(),
                         Fulfillment.class,
                         position,
-                        current -> current.map(shipment -> shipment.refundApproved(
-                                        approved.refundId(), approved.type(), approved.amount(), approved.decidedAt()))
+                        current -> current.map(decide)
                                 .orElseGet(() -> Fulfillment.interceptedBeforePayment(
                                         approved.orderId(),
                                         approved.storeId(),
                                         approved.refundId(),
                                         approved.decidedAt())))
                 .doOnNext(counters::count)
-                .map(Applied::outcome);
+                .flatMap(first -> alsoToFollowUp(first, position, decide));
     }
 
     /** Shipments of a store with a return the warehouse waits for (approved, not yet received). */
@@ -335,33 +400,80 @@ public class Fulfillments implements ApplicationRunner {
                 .then(Mono.just(Applied.Outcome.APPLIED));
     }
 
-    /** Applies an order event to the order's existing fulfilment; events for unknown orders change nothing. */
+    /**
+     * Applies an order event to each parcel of the order; events for unknown orders change nothing.
+     * The first parcel leads to the second, so a redelivery after a crash between the two reaches
+     * the second too.
+     */
     public Mono<Applied.Outcome> onOrderEvent(
             String orderId, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
+        return applyTo(orderId, position, decide).flatMap(first -> alsoToFollowUp(first, position, decide));
+    }
+
+    private Mono<Applied.Outcome> alsoToFollowUp(
+            Applied<Fulfillment> first, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
+        if (first.state() == null || first.state().followUp() == null) {
+            return Mono.just(first.outcome());
+        }
+        return applyTo(Fulfillment.keyOf(first.state().followUp().shipmentId()).orElseThrow(), position, decide)
+                .map(second -> either(first.outcome(), second.outcome()));
+    }
+
+    /** Applies an event about one shipment (a stock allocation) to that parcel alone. */
+    public Mono<Applied.Outcome> onShipmentEvent(
+            String shipmentId, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
+        return Mono.justOrEmpty(Fulfillment.keyOf(shipmentId))
+                .flatMap(key -> applyTo(key, position, decide))
+                .map(Applied::outcome)
+                .defaultIfEmpty(Applied.Outcome.UNCHANGED);
+    }
+
+    private Mono<Applied<Fulfillment>> applyTo(
+            String key, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
         return store.apply(
                         COLLECTION,
-                        orderId,
+                        key,
                         Fulfillment.class,
                         position,
                         current -> current.map(decide).orElseGet(Change::none))
-                .doOnNext(counters::count)
-                .map(Applied::outcome);
+                .doOnNext(counters::count);
+    }
+
+    /** Applied when either was: what an event that reaches several parcels did. */
+    private static Applied.Outcome either(Applied.Outcome one, Applied.Outcome other) {
+        if (one == Applied.Outcome.APPLIED || other == Applied.Outcome.APPLIED) {
+            return Applied.Outcome.APPLIED;
+        }
+        return one == Applied.Outcome.UNCHANGED || other == Applied.Outcome.UNCHANGED
+                ? Applied.Outcome.UNCHANGED
+                : Applied.Outcome.DUPLICATE;
+    }
+
+    /** The parcels of an order: its first, and the one that follows when the order was split. */
+    public Flux<Fulfillment> parcelsOf(String orderId) {
+        return find(orderId)
+                .flatMapMany(first -> first.followUp() == null
+                        ? Flux.just(first)
+                        : Flux.concat(
+                                Mono.just(first),
+                                Mono.justOrEmpty(Fulfillment.keyOf(
+                                                first.followUp().shipmentId()))
+                                        .flatMap(this::find)));
     }
 
     /** Applies {@code decide} to the shipment of each of {@code shipmentIds}, as one consumed event. */
     public Mono<Applied.Outcome> onBatchEvent(
             List<String> shipmentIds, ConsumedEvent position, Function<Fulfillment, Change<Fulfillment>> decide) {
         return Flux.fromIterable(shipmentIds)
-                .flatMap(shipmentId -> Mono.justOrEmpty(Fulfillment.orderIdOf(shipmentId)))
-                .concatMap(orderId -> onOrderEvent(orderId, position, decide))
+                .concatMap(shipmentId -> onShipmentEvent(shipmentId, position, decide))
                 .then(Mono.just(Applied.Outcome.APPLIED));
     }
 
-    /** Applies a staff command to a shipment that exists. */
-    public Mono<Fulfillment> change(String orderId, Function<Fulfillment, Change<Fulfillment>> decide) {
+    /** Applies a staff command to a shipment that exists, by its document's key. */
+    public Mono<Fulfillment> change(String key, Function<Fulfillment, Change<Fulfillment>> decide) {
         return store.apply(
                         COLLECTION,
-                        orderId,
+                        key,
                         Fulfillment.class,
                         current -> current.map(decide).orElseGet(Change::none))
                 .doOnNext(counters::count)
@@ -369,12 +481,12 @@ public class Fulfillments implements ApplicationRunner {
     }
 
     public Mono<Fulfillment> dispatch(
-            String orderId, String carrier, String trackingNumber, boolean checkedNow, String by) {
+            String key, String carrier, String trackingNumber, boolean checkedNow, String by) {
         return change(
-                orderId, fulfillment -> fulfillment.dispatch(carrier, trackingNumber, checkedNow, by, clock.instant()));
+                key, fulfillment -> fulfillment.dispatch(carrier, trackingNumber, checkedNow, by, clock.instant()));
     }
 
-    public Mono<Fulfillment> inspect(String orderId, boolean complete, String note, String by) {
-        return change(orderId, fulfillment -> fulfillment.inspected(complete, note, by, clock.instant()));
+    public Mono<Fulfillment> inspect(String key, boolean complete, String note, String by) {
+        return change(key, fulfillment -> fulfillment.inspected(complete, note, by, clock.instant()));
     }
 }

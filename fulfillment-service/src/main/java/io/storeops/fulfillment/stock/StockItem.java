@@ -142,6 +142,29 @@ public record StockItem(
         return new StockItem(storeId, sku, onHand, holding, queue, movements).serveWaiting(at);
     }
 
+    /**
+     * An order split into two parcels: what {@code fromShipmentId} holds or waits for now belongs to
+     * {@code toShipmentId}, in the same place in the queue (it was paid at the same time). Handing
+     * over again changes nothing.
+     */
+    public Change<StockItem> handOver(String fromShipmentId, String toShipmentId) {
+        List<Reservation> holding = reserved.stream()
+                .map(reservation -> reservation.shipmentId().equals(fromShipmentId)
+                        ? new Reservation(toShipmentId, reservation.units())
+                        : reservation)
+                .toList();
+        List<Waiting> queue = waiting.stream()
+                .map(line -> line.shipmentId().equals(fromShipmentId)
+                        ? new Waiting(toShipmentId, line.orderId(), line.quantity(), line.paidAt())
+                        : line)
+                .sorted(OLDEST_PAID_FIRST)
+                .toList();
+        if (holding.equals(reserved) && queue.equals(waiting)) {
+            return Change.none();
+        }
+        return Change.of(new StockItem(storeId, sku, onHand, holding, queue, movements));
+    }
+
     /** The parcel left with its reserved units: they are gone from stock. A shipment holding none changes nothing. */
     public Change<StockItem> ship(String shipmentId, String by, Instant at) {
         Optional<Reservation> held = reservationOf(shipmentId);

@@ -80,6 +80,11 @@ public class StockLedger implements ApplicationRunner {
         return tracked(storeId, sku, item -> item.release(shipmentId, clock.instant()));
     }
 
+    /** A split order's units of {@code sku}, held or awaited, pass from its first parcel to the one that follows. */
+    public Mono<StockItem> handOver(String storeId, String sku, String fromShipmentId, String toShipmentId) {
+        return tracked(storeId, sku, item -> item.handOver(fromShipmentId, toShipmentId));
+    }
+
     /** The shipment's reserved units left with its parcel. */
     public Mono<StockItem> ship(String storeId, String sku, String shipmentId, String by) {
         return tracked(storeId, sku, item -> item.ship(shipmentId, by, clock.instant()));

@@ -20,7 +20,12 @@ class DispatchScheduleTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** Spring Festival 2027 falls on 6 February; the warehouse rests the 5th to the 11th, and on Sundays. */
     private static final DispatchSchedule TMALL = new DispatchSettings(
-                    "14:00", List.of("2027-02-05..2027-02-11", "2027-10-01"), List.of(DayOfWeek.SUNDAY), null, null)
+                    "14:00",
+                    List.of("2027-02-05..2027-02-11", "2027-10-01"),
+                    List.of(DayOfWeek.SUNDAY),
+                    null,
+                    null,
+                    false)
             .scheduleIn(SHANGHAI);
 
     @ParameterizedTest(name = "at {0} the batch due is {1}")
@@ -101,7 +106,7 @@ class DispatchScheduleTest {
                 "range too long  | 14:00      | 2027-01-01..2029-01-01 | at most a year",
             })
     void aMistypedScheduleStopsTheServiceWithWhatIsWrong(String name, String cutoff, String restDay, String message) {
-        DispatchSettings settings = new DispatchSettings(cutoff, List.of(restDay), null, null, null);
+        DispatchSettings settings = new DispatchSettings(cutoff, List.of(restDay), null, null, null, false);
 
         assertThatThrownBy(() -> settings.scheduleIn(SHANGHAI))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -119,7 +119,7 @@ public final class DispatchBatchBenchmark {
                 "SF",
                 List.of(),
                 null);
-        Fulfillment shipment = Fulfillment.forPaidOrder(Optional.empty(), paid, List.of(), cutoff)
+        Fulfillment shipment = Fulfillment.forPaidOrder(Optional.empty(), paid, List.of(), List.of(), cutoff)
                 .state();
         return index % 7 == 0 ? shipment.sellerMemoChanged("SF", "礼盒包装").state() : shipment;
     }

@@ -257,7 +257,7 @@ class BatchDocumentsTest {
                 null,
                 null,
                 invoice);
-        return Fulfillment.forPaidOrder(Optional.empty(), paid, List.of(), CUTOFF.minusSeconds(7100))
+        return Fulfillment.forPaidOrder(Optional.empty(), paid, List.of(), List.of(), CUTOFF.minusSeconds(7100))
                 .state();
     }
 

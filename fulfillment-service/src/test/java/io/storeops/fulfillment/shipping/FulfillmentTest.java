@@ -46,7 +46,7 @@ class FulfillmentTest {
 
     @Test
     void aPaidOrderGetsOneReadyShipment() {
-        var created = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW);
+        var created = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW);
 
         assertThat(created.state().status()).isEqualTo(ShipmentStatus.READY);
         assertThat(created.state().shipmentId()).isEqualTo("shp-tmall-flagship:T1");
@@ -55,22 +55,22 @@ class FulfillmentTest {
                 .isInstanceOfSatisfying(
                         ShipmentCreated.class,
                         event -> assertThat(event.lines()).extracting("sku").containsExactly("TEA", "Gift card"));
-        assertThat(Fulfillment.forPaidOrder(Optional.of(created.state()), PAID, List.of(), NOW)
+        assertThat(Fulfillment.forPaidOrder(Optional.of(created.state()), PAID, List.of(), List.of(), NOW)
                         .isNone())
                 .isTrue();
     }
 
     @Test
     void shipmentIdsLeadBackToTheirOrder() {
-        assertThat(Fulfillment.orderIdOf("shp-tmall-flagship:T1")).contains("tmall-flagship:T1");
-        assertThat(Fulfillment.orderIdOf("tmall-flagship:T1")).isEmpty();
-        assertThat(Fulfillment.orderIdOf("shp-")).isEmpty();
+        assertThat(Fulfillment.keyOf("shp-tmall-flagship:T1")).contains("tmall-flagship:T1");
+        assertThat(Fulfillment.keyOf("tmall-flagship:T1")).isEmpty();
+        assertThat(Fulfillment.keyOf("shp-")).isEmpty();
     }
 
     @Test
     void dispatchRecordsCarrierTrackingAndWhoOnceAndRefusesAChange() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         var dispatched = ready.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW);
 
@@ -92,8 +92,8 @@ class FulfillmentTest {
 
     @Test
     void aCancelledOrderStopsItsWaitingShipmentWhichCanThenNotBeDispatched() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         var cancelled = ready.orderCancelled(NOW);
 
@@ -112,7 +112,7 @@ class FulfillmentTest {
 
     @Test
     void aDispatchedShipmentIsNotStoppedByALateCancellation() {
-        Fulfillment dispatched = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
+        Fulfillment dispatched = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
                 .state()
                 .dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW)
                 .state();
@@ -123,7 +123,7 @@ class FulfillmentTest {
     @Test
     void aHeldOrdersShipmentWaitsForTheReleaseBeforeItMayBeDispatched() {
         OrderPaid heldOrder = paid(PAID.paidAt(), "请发顺丰", List.of("BUYER_NOTE"));
-        Fulfillment held = Fulfillment.forPaidOrder(Optional.empty(), heldOrder, List.of(), NOW)
+        Fulfillment held = Fulfillment.forPaidOrder(Optional.empty(), heldOrder, List.of(), List.of(), NOW)
                 .state();
 
         assertThat(held.status()).isEqualTo(ShipmentStatus.ON_HOLD);
@@ -144,8 +144,8 @@ class FulfillmentTest {
     void aCorrectedAddressReachesAShipmentStillInTheWarehouseOnly() {
         Address corrected =
                 new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         assertThat(ready.addressChanged(corrected).state().address()).isEqualTo(corrected);
         assertThat(ready.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW)
@@ -175,7 +175,7 @@ class FulfillmentTest {
                 "周六送达",
                 null);
 
-        Fulfillment created = Fulfillment.forPaidOrder(Optional.empty(), withMemo, List.of(), NOW)
+        Fulfillment created = Fulfillment.forPaidOrder(Optional.empty(), withMemo, List.of(), List.of(), NOW)
                 .state();
 
         assertThat(created.sellerMemo()).isEqualTo(new Fulfillment.SellerMemo("YTO", "周六送达"));
@@ -184,8 +184,8 @@ class FulfillmentTest {
 
     @Test
     void theSellersMemoReachesAShipmentStillInTheWarehouseAndItsCarrierOutranksTheBuyers() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
         assertThat(ready.carrierToUse()).isEqualTo(PAID.requestedCarrier());
 
         Fulfillment withMemo = ready.sellerMemoChanged("YTO", "礼盒包装").state();
@@ -210,7 +210,7 @@ class FulfillmentTest {
     void aShipmentShortOfUnitsWaitsForThemThroughReviewAndShipsOnceTheyAreReserved() {
         List<ItemQuantity> short2 = List.of(new ItemQuantity(PAID.lines().get(0).sku(), 2));
 
-        var created = Fulfillment.forPaidOrder(Optional.empty(), PAID, short2, NOW);
+        var created = Fulfillment.forPaidOrder(Optional.empty(), PAID, short2, List.of(), NOW);
         Fulfillment waiting = created.state();
 
         assertThat(waiting.status()).isEqualTo(ShipmentStatus.AWAITING_STOCK);
@@ -241,10 +241,192 @@ class FulfillmentTest {
                 .isEqualTo(ShipmentStatus.ON_HOLD);
     }
 
+    /** Tea (in stock), a cup (short, two lines of it) and a gift card the store keeps no stock of. */
+    private static final OrderPaid TEA_AND_CUPS = new OrderPaid(
+            "tmall-flagship:T2",
+            "tmall-flagship",
+            "storefront",
+            "T2",
+            List.of(
+                    new OrderLine("TEA", "Tea", 1, new Money(12800, "CNY")),
+                    new OrderLine("CUP", "Cup", 1, new Money(3000, "CNY")),
+                    new OrderLine(null, "Gift card", 1, new Money(0, "CNY")),
+                    new OrderLine("CUP", "Cup, gift wrapped", 1, new Money(3500, "CNY"))),
+            new Money(1000, "CNY"),
+            new Money(20300, "CNY"),
+            NOW,
+            null,
+            null,
+            "SF",
+            List.of(),
+            null);
+
+    private static final List<ItemQuantity> CUPS_SHORT = List.of(new ItemQuantity("CUP", 2));
+
+    @Test
+    void theShortLinesFollowInASecondParcelOnlyWhereTheStoreSplitsAndSomethingCanGoNow() {
+        assertThat(Fulfillment.linesToFollow(TEA_AND_CUPS.lines(), CUPS_SHORT, true))
+                .as("both lines of the short SKU")
+                .containsExactly(1, 3);
+        assertThat(Fulfillment.linesToFollow(TEA_AND_CUPS.lines(), CUPS_SHORT, false))
+                .as("the store waits for the whole order")
+                .isEmpty();
+        assertThat(Fulfillment.linesToFollow(TEA_AND_CUPS.lines(), List.of(), true))
+                .as("nothing short")
+                .isEmpty();
+        assertThat(Fulfillment.linesToFollow(
+                        TEA_AND_CUPS.lines(), List.of(new ItemQuantity("TEA", 1), new ItemQuantity("CUP", 2)), true))
+                .as("the untracked gift card can go now, alone")
+                .containsExactly(0, 1, 3);
+        assertThat(Fulfillment.linesToFollow(PAID.lines(), List.of(new ItemQuantity("TEA", 2)), true))
+                .containsExactly(0);
+        assertThat(Fulfillment.linesToFollow(
+                        List.of(TEA_AND_CUPS.lines().get(1)), List.of(new ItemQuantity("CUP", 1)), true))
+                .as("everything short: one parcel waits")
+                .isEmpty();
+    }
+
+    @Test
+    void aSplitOrdersFirstParcelIsReadyWithWhatIsInStockAndRecordsTheSecondWhichWaitsForTheRest() {
+        var first = Fulfillment.forPaidOrder(Optional.empty(), TEA_AND_CUPS, CUPS_SHORT, List.of(1, 3), NOW);
+
+        assertThat(first.state().status()).isEqualTo(ShipmentStatus.READY);
+        assertThat(first.state().shipmentId()).isEqualTo("shp-tmall-flagship:T2");
+        assertThat(first.state().lines()).containsExactly(new ItemQuantity("TEA", 1), new ItemQuantity("Gift card", 1));
+        assertThat(first.state().shortages()).isEmpty();
+        assertThat(first.state().parcelNumber()).isEqualTo(1);
+        assertThat(first.state().otherParcel()).isEqualTo("shp-2~tmall-flagship:T2");
+        assertThat(first.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ShipmentCreated.class,
+                        created -> assertThat(created.lines())
+                                .isEqualTo(first.state().lines()));
+
+        var second = Fulfillment.followUpOf(
+                Optional.empty(), TEA_AND_CUPS, first.state().followUp(), NOW);
+
+        assertThat(second.state().shipmentId()).isEqualTo("shp-2~tmall-flagship:T2");
+        assertThat(second.state().key()).isEqualTo("2~tmall-flagship:T2");
+        assertThat(Fulfillment.keyOf(second.state().shipmentId()))
+                .contains(second.state().key());
+        assertThat(second.state().orderId()).isEqualTo(TEA_AND_CUPS.orderId());
+        assertThat(second.state().status()).isEqualTo(ShipmentStatus.AWAITING_STOCK);
+        assertThat(second.state().lines()).containsExactly(new ItemQuantity("CUP", 1), new ItemQuantity("CUP", 1));
+        assertThat(second.state().isFollowUp()).isTrue();
+        assertThat(second.state().parcelNumber()).isEqualTo(2);
+        assertThat(second.state().otherParcel()).isEqualTo(first.state().shipmentId());
+        assertThat(second.events())
+                .extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("ShipmentCreated", "StockShortage");
+        assertThat(second.events())
+                .filteredOn(StockShortage.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(StockShortage.class, shortage -> {
+                    assertThat(shortage.shipmentId()).isEqualTo("shp-2~tmall-flagship:T2");
+                    assertThat(shortage.missingQuantity()).isEqualTo(2);
+                });
+        assertThat(Fulfillment.followUpOf(
+                                Optional.of(second.state()),
+                                TEA_AND_CUPS,
+                                first.state().followUp(),
+                                NOW)
+                        .isNone())
+                .as("made once")
+                .isTrue();
+        assertThat(second.state().stockAllocated("CUP").state().status()).isEqualTo(ShipmentStatus.READY);
+    }
+
+    @Test
+    void anItemChangeFollowsTheLineIntoTheParcelThatCarriesItAndIsTroubleOnlyThereOnceItLeft() {
+        Fulfillment first = Fulfillment.forPaidOrder(Optional.empty(), TEA_AND_CUPS, CUPS_SHORT, List.of(1, 3), NOW)
+                .state();
+        Fulfillment second = Fulfillment.followUpOf(Optional.empty(), TEA_AND_CUPS, first.followUp(), NOW)
+                .state();
+
+        Fulfillment changedSecond = second.itemChanged(
+                        1,
+                        "CUP-BLUE",
+                        "Cup, blue",
+                        Set.of("CUP", "CUP-BLUE"),
+                        List.of(new ItemQuantity("CUP", 1), new ItemQuantity("CUP-BLUE", 1)),
+                        NOW)
+                .state();
+        assertThat(changedSecond.lines()).containsExactly(new ItemQuantity("CUP-BLUE", 1), new ItemQuantity("CUP", 1));
+        Fulfillment firstAfter = first.itemChanged(1, "CUP-BLUE", "Cup, blue", Set.of(), List.of(), NOW)
+                .state();
+        assertThat(firstAfter.lines()).as("not its line").isEqualTo(first.lines());
+        assertThat(firstAfter.paid().lines().get(1).sku())
+                .as("but it knows the order changed")
+                .isEqualTo("CUP-BLUE");
+
+        Fulfillment firstLeft =
+                first.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW).state();
+        assertThat(firstLeft
+                        .itemChanged(1, "CUP-BLUE", "Cup, blue", Set.of(), List.of(), NOW)
+                        .isNone())
+                .as("the first parcel never carried line 1: no trouble for it")
+                .isTrue();
+        assertThat(firstLeft
+                        .itemChanged(0, "TEA-BIG", null, Set.of(), List.of(), NOW)
+                        .events())
+                .singleElement()
+                .isInstanceOf(ShipmentException.class);
+    }
+
+    @Test
+    void aRefundOfTheShortGoodsStopsTheSecondParcelAloneAndAReturnIsAwaitedPerParcelBySku() {
+        Fulfillment first = Fulfillment.forPaidOrder(Optional.empty(), TEA_AND_CUPS, CUPS_SHORT, List.of(1, 3), NOW)
+                .state();
+        Fulfillment second = Fulfillment.followUpOf(Optional.empty(), TEA_AND_CUPS, first.followUp(), NOW)
+                .state();
+        Money cups = new Money(6500, "CNY");
+
+        assertThat(first.refundApproved("r1", "REFUND_ONLY", cups, NOW).isNone())
+                .as("the tea goes")
+                .isTrue();
+        assertThat(second.refundApproved("r1", "REFUND_ONLY", cups, NOW).state().status())
+                .isEqualTo(ShipmentStatus.CANCELLED);
+        assertThat(second.refundApproved("r1", "REFUND_ONLY", new Money(6499, "CNY"), NOW)
+                        .isNone())
+                .isTrue();
+        assertThat(first.refundApproved("r2", "REFUND_ONLY", new Money(19300, "CNY"), NOW)
+                        .state()
+                        .status())
+                .as("all the goods")
+                .isEqualTo(ShipmentStatus.CANCELLED);
+
+        Fulfillment firstLeft =
+                first.dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW).state();
+        Fulfillment secondLeft = second.stockAllocated("CUP")
+                .state()
+                .dispatch("SF", "SF1234567890124", true, "wh.zhao", NOW)
+                .state();
+        List<ItemQuantity> teaBack = List.of(new ItemQuantity("TEA", 1));
+        assertThat(firstLeft
+                        .refundRequested("r3", Fulfillment.RETURN_AND_REFUND, teaBack, NOW)
+                        .state()
+                        .returnCase("r3")
+                        .expected())
+                .isEqualTo(teaBack);
+        assertThat(secondLeft
+                        .refundRequested("r3", Fulfillment.RETURN_AND_REFUND, teaBack, NOW)
+                        .isNone())
+                .as("no tea in the cups' parcel")
+                .isTrue();
+        assertThat(secondLeft
+                        .refundRequested("r4", Fulfillment.RETURN_AND_REFUND, List.of(), NOW)
+                        .state()
+                        .returnCase("r4")
+                        .expected())
+                .as("everything back: each parcel awaits its own lines")
+                .isEqualTo(secondLeft.lines());
+    }
+
     @Test
     void dispatchNeedsACarrierAndATrackingNumberInItsFormat() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         assertThatThrownBy(() -> ready.dispatch(" ", "SF123456", true, "wh", NOW))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -264,8 +446,8 @@ class FulfillmentTest {
 
     @Test
     void aParcelIsCheckedAgainstItsSlipBeforeItLeavesAndAMismatchHoldsItAndTellsCustomerService() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         assertThatThrownBy(() -> ready.dispatch("SF", "SF1234567890123", false, "wh", NOW))
                 .isInstanceOf(ShipmentConflict.class)
@@ -294,8 +476,8 @@ class FulfillmentTest {
 
     @Test
     void checkingAtTheDispatchDeskRecordsTheCheckWithTheDispatch() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         Fulfillment dispatched =
                 ready.dispatch("SF", "SF1234567890123", true, "wh.li", NOW).state();
@@ -305,8 +487,8 @@ class FulfillmentTest {
 
     @Test
     void aShipmentStaysInTheFirstBatchThatTakesItAndRollsOnWhenItDidNotGoOut() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         Fulfillment inBatch = ready.joinBatch("tmall-flagship-2026-11-28").state();
         assertThat(inBatch.batchId()).isEqualTo("tmall-flagship-2026-11-28");
@@ -330,7 +512,7 @@ class FulfillmentTest {
         Instant paidAt = Instant.parse("2026-11-28T05:59:59Z");
         OrderPaid paidBeforeTwo = paid(paidAt, "please hurry", List.of());
 
-        Fulfillment shipment = Fulfillment.forPaidOrder(Optional.empty(), paidBeforeTwo, List.of(), NOW)
+        Fulfillment shipment = Fulfillment.forPaidOrder(Optional.empty(), paidBeforeTwo, List.of(), List.of(), NOW)
                 .state();
 
         assertThat(shipment.paidAt()).isEqualTo(paidAt);
@@ -340,8 +522,8 @@ class FulfillmentTest {
 
     @Test
     void urgesAreRecordedWhileTheParcelIsInTheWarehouse() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         Fulfillment urged = ready.urged("cs.li", NOW, "wedding on Saturday")
                 .state()
@@ -383,7 +565,7 @@ class FulfillmentTest {
                         .isNone())
                 .as("nothing after delivery")
                 .isTrue();
-        assertThat(Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
+        assertThat(Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
                         .state()
                         .tracked(update(TrackingStatus.IN_TRANSIT, morning, "?"))
                         .isNone())
@@ -434,8 +616,8 @@ class FulfillmentTest {
 
     @Test
     void aFailedCheckIsTroubleUntilACompleteCheck() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         Fulfillment mismatch =
                 ready.inspected(false, "gift box missing", "wh.zhao", NOW).state();
@@ -450,8 +632,8 @@ class FulfillmentTest {
 
     @Test
     void aFullRefundApprovedBeforeDispatchInterceptsTheParcelAPartialOneLetsItGo() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
 
         assertThat(ready.refundApproved("rf-1", "REFUND_ONLY", new Money(1000, "CNY"), NOW)
                         .isNone())
@@ -532,7 +714,7 @@ class FulfillmentTest {
         assertThat(approved.refundRequested("rf-5", "RETURN_AND_REFUND", List.of(), NOW)
                         .isNone())
                 .isTrue();
-        assertThat(Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
+        assertThat(Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
                         .state()
                         .refundRequested("rf-6", "RETURN_AND_REFUND", List.of(), NOW)
                         .isNone())
@@ -542,8 +724,8 @@ class FulfillmentTest {
 
     @Test
     void aChangedItemIsPackedInsteadWithWhatIsStillMissingOfItAndAChangeAfterDispatchIsTrouble() {
-        Fulfillment ready =
-                Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW).state();
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
         assertThat(ready.linesAfterChange(0, "TEA-500", "Tea 500g"))
                 .first()
                 .isEqualTo(new OrderLine("TEA-500", "Tea 500g", 2, new Money(12800, "CNY")));
@@ -612,7 +794,7 @@ class FulfillmentTest {
 
         assertThat(stopped.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(stopped.events()).singleElement().isInstanceOf(ShipmentCancelled.class);
-        assertThat(Fulfillment.forPaidOrder(Optional.of(stopped.state()), PAID, List.of(), NOW)
+        assertThat(Fulfillment.forPaidOrder(Optional.of(stopped.state()), PAID, List.of(), List.of(), NOW)
                         .isNone())
                 .isTrue();
     }
@@ -637,7 +819,7 @@ class FulfillmentTest {
     }
 
     private static Fulfillment dispatched() {
-        return Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), NOW)
+        return Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
                 .state()
                 .dispatch("SF", "SF1234567890123", true, "wh.zhao", NOW)
                 .state();

@@ -207,6 +207,48 @@ class StockItemTest {
                 .isZero();
     }
 
+    @Test
+    void aSplitOrderHandsItsWaitingLineToItsSecondParcelKeepingItsPlaceInTheQueue() {
+        StockItem one =
+                StockItem.count(Optional.empty(), request("TEA", 1, null)).state();
+        StockItem queued = one.reserve(line("shp-a", 2, 1), NOON)
+                .state()
+                .reserve(line("shp-b", 2, 2), NOON)
+                .state();
+
+        StockItem handedOver = queued.handOver("shp-a", "shp-a~2").state();
+
+        assertThat(handedOver.waiting())
+                .extracting(StockItem.Waiting::shipmentId, StockItem.Waiting::orderId)
+                .containsExactly(tuple("shp-a~2", "order-shp-a"), tuple("shp-b", "order-shp-b"));
+        assertThat(handedOver.missingFor("shp-a~2")).isEqualTo(1);
+        assertThat(handedOver.missingFor("shp-a")).isZero();
+        assertThat(handedOver.handOver("shp-a", "shp-a~2").isNone())
+                .as("handed over again")
+                .isTrue();
+        var restocked = StockItem.adjust(Optional.of(handedOver), request("TEA", 1, "received"));
+        assertThat(restocked.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        StockAllocated.class,
+                        served -> assertThat(served.shipmentId()).isEqualTo("shp-a~2"));
+    }
+
+    @Test
+    void unitsServedBeforeTheHandOverAreHeldForTheSecondParcelAfterIt() {
+        StockItem held = StockItem.count(Optional.empty(), request("TEA", 2, null))
+                .state()
+                .reserve(line("shp-a", 2, 1), NOON)
+                .state();
+
+        StockItem handedOver = held.handOver("shp-a", "shp-a~2").state();
+
+        assertThat(handedOver.holdsFor("shp-a~2")).isTrue();
+        assertThat(handedOver.holdsFor("shp-a")).isFalse();
+        assertThat(handedOver.available()).isZero();
+        assertThat(handedOver.release("shp-a~2", NOON).state().available()).isEqualTo(2);
+    }
+
     private static StockItem.Waiting line(String shipmentId, int quantity, int paidMinute) {
         return new StockItem.Waiting(shipmentId, "order-" + shipmentId, quantity, NOON.plusSeconds(60L * paidMinute));
     }

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  * @param told            the storefront's facts as of its newest message taken (the paid facts stay those paid,
  *                        the placing time the first one)
  * @param shippingAddress where the parcel goes now, after any correction by staff
+ * @param parcels         the order's parcels in the order fulfilment created them: one, or two when split
  * @param buyerTerms      what finds the order by buyer or recipient, as search said at the last write ({@link SearchKeys})
  */
 public record Order(
@@ -38,7 +39,7 @@ public record Order(
         Address shippingAddress,
         List<AddressChange> addressChanges,
         Refunds refunds,
-        Shipment shipment,
+        List<Shipment> parcels,
         Cancellation cancellation,
         List<HoldReason> holds,
         Release release,
@@ -63,6 +64,7 @@ public record Order(
         holds = holds == null ? List.of() : List.copyOf(holds);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         itemChanges = itemChanges == null ? List.of() : List.copyOf(itemChanges);
+        parcels = parcels == null ? List.of() : List.copyOf(parcels);
         refunds = refunds == null ? Refunds.none(told.total().currency()) : refunds;
         status = OrderStatus.of(
                 progress, refunds.refunded().amountMinor(), told.total().amountMinor());
@@ -161,7 +163,7 @@ public record Order(
         if (released.isEmpty()) {
             return Change.none();
         }
-        Progress next = shipment == null
+        Progress next = parcels.isEmpty()
                 ? released.get()
                 : OrderLifecycle.next(released.get(), released.get(), OrderCommand.SHIPMENT_READY)
                         .orElse(released.get());
@@ -277,7 +279,7 @@ public record Order(
         Address shippingAddress;
         List<AddressChange> addressChanges;
         Refunds refunds;
-        Shipment shipment;
+        List<Shipment> parcels;
         Cancellation cancellation;
         List<HoldReason> holds;
         Release release;
@@ -294,7 +296,7 @@ public record Order(
             shippingAddress = order.shippingAddress;
             addressChanges = order.addressChanges;
             refunds = order.refunds;
-            shipment = order.shipment;
+            parcels = order.parcels;
             cancellation = order.cancellation;
             holds = order.holds;
             release = order.release;
@@ -328,7 +330,7 @@ public record Order(
                     shippingAddress,
                     addressChanges,
                     refunds,
-                    shipment,
+                    parcels,
                     cancellation,
                     holds,
                     release,

@@ -1,15 +1,20 @@
 package io.storeops.order.lifecycle;
 
+import io.storeops.contracts.ItemQuantity;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * What order-service knows of the order's shipment, from fulfillment's events.
+ * One parcel of the order, as fulfilment's events tell it. An order has one, or two when its store
+ * ships what is in stock and sends what was short after it (a partial shipment).
  *
+ * @param lines        what the parcel carries, per SKU, as fulfilment last said (at creation, then at dispatch)
  * @param exception    the carrier's latest report of trouble (lost, damaged, refused...), for CS to follow
- * @param cancelReason why the shipment will not go out, once fulfilment cancelled it
+ * @param cancelReason why the parcel will not go out, once fulfilment cancelled it
  */
 public record Shipment(
         String shipmentId,
+        List<ItemQuantity> lines,
         String carrier,
         String trackingNumber,
         Instant dispatchedAt,
@@ -21,25 +26,57 @@ public record Shipment(
     /** A problem the carrier reported with the parcel. */
     public record CarrierException(String kind, String detail, Instant reportedAt) {}
 
-    static Shipment created(String shipmentId) {
-        return new Shipment(shipmentId, null, null, null, null, null, null, null);
+    public Shipment {
+        lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
-    Shipment dispatched(String byCarrier, String tracking, Instant at) {
-        return new Shipment(shipmentId, byCarrier, tracking, at, deliveredAt, exception, cancelReason, cancelledAt);
+    static Shipment created(String shipmentId, List<ItemQuantity> lines) {
+        return new Shipment(shipmentId, lines, null, null, null, null, null, null, null);
+    }
+
+    /** Created, and neither dispatched nor cancelled yet. */
+    public boolean isPending() {
+        return dispatchedAt == null && cancelledAt == null;
+    }
+
+    /** The units the parcel carries. */
+    int units() {
+        return lines.stream().mapToInt(ItemQuantity::quantity).sum();
+    }
+
+    Shipment dispatched(String byCarrier, String tracking, List<ItemQuantity> sent, Instant at) {
+        return new Shipment(
+                shipmentId,
+                sent.isEmpty() ? lines : sent,
+                byCarrier,
+                tracking,
+                at,
+                deliveredAt,
+                exception,
+                cancelReason,
+                cancelledAt);
     }
 
     Shipment delivered(Instant at) {
         return new Shipment(
-                shipmentId, carrier, trackingNumber, dispatchedAt, at, exception, cancelReason, cancelledAt);
+                shipmentId, lines, carrier, trackingNumber, dispatchedAt, at, exception, cancelReason, cancelledAt);
     }
 
     Shipment withException(CarrierException reported) {
         return new Shipment(
-                shipmentId, carrier, trackingNumber, dispatchedAt, deliveredAt, reported, cancelReason, cancelledAt);
+                shipmentId,
+                lines,
+                carrier,
+                trackingNumber,
+                dispatchedAt,
+                deliveredAt,
+                reported,
+                cancelReason,
+                cancelledAt);
     }
 
     Shipment cancelled(String reason, Instant at) {
-        return new Shipment(shipmentId, carrier, trackingNumber, dispatchedAt, deliveredAt, exception, reason, at);
+        return new Shipment(
+                shipmentId, lines, carrier, trackingNumber, dispatchedAt, deliveredAt, exception, reason, at);
     }
 }

@@ -78,7 +78,7 @@ public class OrderSearches implements ApplicationRunner {
         }
         if (search.carrier() != null) {
             query = query.anyOf(
-                    shipped -> shipped.is("shipment.carrier", search.carrier()),
+                    shipped -> shipped.is("parcels.carrier", search.carrier()),
                     asked -> asked.is("told.requestedCarrier", search.carrier()));
         }
         if (cursor != null) {

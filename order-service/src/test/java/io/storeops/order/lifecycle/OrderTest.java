@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
+import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.fulfillment.StockAllocated;
@@ -114,28 +117,28 @@ class OrderTest {
 
     @Test
     void theShipmentMakesAPaidOrderReadyOnce() {
-        Order ready = ShipmentProgress.created(paid(), "shp-1", NOON).state();
+        Order ready = ShipmentProgress.created(paid(), created()).state();
 
         assertThat(ready.status()).isEqualTo(Progress.READY);
-        assertThat(ready.shipment().shipmentId()).isEqualTo("shp-1");
-        assertThat(ShipmentProgress.created(ready, "shp-1", NOON).isNone()).isTrue();
+        assertThat(ready.parcels().get(0).shipmentId()).isEqualTo("shp-1");
+        assertThat(ShipmentProgress.created(ready, created()).isNone()).isTrue();
     }
 
     @Test
     void dispatchShipsTheOrderOnceWithItsTrackingNumber() {
         Order shipped = ShipmentProgress.dispatched(
-                        ShipmentProgress.created(paid(), "shp-1", NOON).state(), dispatch())
+                        ShipmentProgress.created(paid(), created()).state(), dispatch())
                 .state();
 
         assertThat(shipped.status()).isEqualTo(Progress.SHIPPED);
-        assertThat(shipped.shipment().trackingNumber()).isEqualTo("SF123");
+        assertThat(shipped.parcels().get(0).trackingNumber()).isEqualTo("SF123");
         assertThat(ShipmentProgress.dispatched(shipped, dispatch()).isNone()).isTrue();
     }
 
     @Test
     void cancellingBeforeDispatchAnnouncesWhoAndWhyOnce() {
         Change<Order> cancelled =
-                ShipmentProgress.created(paid(), "shp-1", NOON).state().cancel("out of stock", "cs.li", NOON);
+                ShipmentProgress.created(paid(), created()).state().cancel("out of stock", "cs.li", NOON);
 
         assertThat(cancelled.state().status()).isEqualTo(Progress.CANCELLED);
         assertThat(cancelled.state().cancellation()).isEqualTo(new Order.Cancellation("out of stock", "cs.li", NOON));
@@ -217,7 +220,7 @@ class OrderTest {
         Order raced = ShipmentProgress.dispatched(cancelled, dispatch()).state();
 
         assertThat(raced.status()).isEqualTo(Progress.CANCELLED);
-        assertThat(raced.shipment().trackingNumber()).isEqualTo("SF123");
+        assertThat(raced.parcels().get(0).trackingNumber()).isEqualTo("SF123");
         assertThat(raced.timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.DISPATCHED_AFTER_CANCELLATION);
             assertThat(entry.by()).isEqualTo("wh.zhao");
@@ -249,11 +252,10 @@ class OrderTest {
         Order held = ShipmentProgress.created(
                         StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE))
                                 .state(),
-                        "shp-1",
-                        NOON)
+                        created())
                 .state();
         assertThat(held.status()).isEqualTo(Progress.ON_HOLD);
-        assertThat(held.shipment().shipmentId()).isEqualTo("shp-1");
+        assertThat(held.parcels().get(0).shipmentId()).isEqualTo("shp-1");
 
         Change<Order> released = held.releaseFromReview("cs.li", "buyer confirmed SF", NOON);
 
@@ -445,13 +447,109 @@ class OrderTest {
                 });
     }
 
+    // A split order: the store shipped one tea at once and the other in a second parcel (units count, whatever the
+    // SKUs).
+    private static final String FIRST = "shp-tmall-flagship:T1";
+    private static final String SECOND = "shp-2~tmall-flagship:T1";
+    private static final List<ItemQuantity> ONE_TEA = List.of(new ItemQuantity("TEA", 1));
+
+    @Test
+    void aSplitOrderIsPartiallyShippedUntilItsSecondParcelLeavesAndDeliveredWhenBothArrived() {
+        Order ready = ShipmentProgress.created(paid(), parcelCreated(FIRST)).state();
+        ready = ShipmentProgress.created(ready, parcelCreated(SECOND)).state();
+        ready = StockOutFollowUp.shortage(
+                        ready, new StockShortage("tmall-flagship:T1", "tmall-flagship", SECOND, "TEA", 1, NOON))
+                .state();
+        assertThat(ready.status()).isEqualTo(Progress.READY);
+        assertThat(ready.parcels()).extracting(Shipment::shipmentId).containsExactly(FIRST, SECOND);
+
+        Order partly = ShipmentProgress.dispatched(ready, parcelDispatched(FIRST, "SF1001"))
+                .state();
+        assertThat(partly.status()).isEqualTo(Progress.PARTIALLY_SHIPPED);
+        assertThat(partly.stockOut().isOpen())
+                .as("the buyer still waits for the short tea")
+                .isTrue();
+        assertThat(partly.timeline().get(partly.timeline().size() - 1).detail())
+                .isEqualTo("SF SF1001 (part of the order: the rest follows)");
+        Order firstArrived =
+                ShipmentProgress.delivered(partly, parcelDelivered(FIRST)).state();
+        assertThat(firstArrived.status()).as("one parcel is still to go").isEqualTo(Progress.PARTIALLY_SHIPPED);
+        assertThat(firstArrived.parcels().get(0).deliveredAt()).isEqualTo(NOON);
+        assertThat(ShipmentProgress.delivered(firstArrived, parcelDelivered(FIRST))
+                        .isNone())
+                .isTrue();
+
+        Order shipped = ShipmentProgress.dispatched(firstArrived, parcelDispatched(SECOND, "SF1002"))
+                .state();
+        assertThat(shipped.status()).isEqualTo(Progress.SHIPPED);
+        assertThat(shipped.stockOut().isOpen()).isFalse();
+        assertThat(ShipmentProgress.dispatched(shipped, parcelDispatched(SECOND, "SF1002"))
+                        .isNone())
+                .isTrue();
+        assertThat(ShipmentProgress.delivered(shipped, parcelDelivered(SECOND))
+                        .state()
+                        .status())
+                .isEqualTo(Progress.DELIVERED);
+    }
+
+    @Test
+    void aParcelThatLeftWithPartOfTheUnitsIsAPartialShipmentEvenBeforeTheOtherParcelIsAnnounced() {
+        Order partly = ShipmentProgress.dispatched(
+                        ShipmentProgress.created(paid(), parcelCreated(FIRST)).state(),
+                        parcelDispatched(FIRST, "SF1001"))
+                .state();
+
+        assertThat(partly.status()).isEqualTo(Progress.PARTIALLY_SHIPPED);
+    }
+
+    @Test
+    void whenTheSecondParcelIsStoppedAfterTheFirstArrivedTheOrderIsShippedAndDelivered() {
+        Order ready = ShipmentProgress.created(
+                        ShipmentProgress.created(paid(), parcelCreated(FIRST)).state(), parcelCreated(SECOND))
+                .state();
+        Order firstArrived = ShipmentProgress.delivered(
+                        ShipmentProgress.dispatched(ready, parcelDispatched(FIRST, "SF1001"))
+                                .state(),
+                        parcelDelivered(FIRST))
+                .state();
+
+        Order done = ShipmentProgress.cancelled(
+                        firstArrived,
+                        new ShipmentCancelled("tmall-flagship:T1", "tmall-flagship", SECOND, "REFUND_APPROVED", NOON))
+                .state();
+
+        assertThat(done.status()).isEqualTo(Progress.DELIVERED);
+        assertThat(done.parcels().get(1).cancelReason()).isEqualTo("REFUND_APPROVED");
+    }
+
+    private static ShipmentCreated parcelCreated(String shipmentId) {
+        return new ShipmentCreated("tmall-flagship:T1", "tmall-flagship", shipmentId, ONE_TEA, NOON);
+    }
+
+    private static ShipmentDispatched parcelDispatched(String shipmentId, String trackingNumber) {
+        return new ShipmentDispatched(
+                "tmall-flagship:T1",
+                "tmall-flagship",
+                shipmentId,
+                "SF",
+                trackingNumber,
+                null,
+                ONE_TEA,
+                "wh.zhao",
+                NOON);
+    }
+
+    private static ShipmentDelivered parcelDelivered(String shipmentId) {
+        return new ShipmentDelivered("tmall-flagship:T1", "tmall-flagship", shipmentId, NOON);
+    }
+
     @Test
     void deliveryAndRefundsAreTwoDimensionsOfTheStatus() {
         Order delivered = ShipmentProgress.delivered(
-                        ShipmentProgress.dispatched(paid(), dispatch()).state(), NOON)
+                        ShipmentProgress.dispatched(paid(), dispatch()).state(), delivered(NOON))
                 .state();
         assertThat(delivered.status()).isEqualTo(Progress.DELIVERED);
-        assertThat(delivered.shipment().deliveredAt()).isEqualTo(NOON);
+        assertThat(delivered.parcels().get(0).deliveredAt()).isEqualTo(NOON);
 
         Order partly =
                 delivered.refundCompleted("rf-1", new Money(12800, "CNY"), NOON).state();
@@ -469,7 +567,7 @@ class OrderTest {
     @Test
     void aRefundAddsItsMoneyOnceHoweverOftenItArrives() {
         Order delivered = ShipmentProgress.delivered(
-                        ShipmentProgress.dispatched(paid(), dispatch()).state(), NOON)
+                        ShipmentProgress.dispatched(paid(), dispatch()).state(), delivered(NOON))
                 .state();
         Order refunded =
                 delivered.refundCompleted("rf-1", new Money(1000, "CNY"), NOON).state();
@@ -489,9 +587,9 @@ class OrderTest {
         Order held = StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE))
                 .state();
         Order done = held.releaseFromReview("cs.li", "SF confirmed", NOON)
-                .andThen(order -> ShipmentProgress.created(order, "shp-1", NOON))
+                .andThen(order -> ShipmentProgress.created(order, created()))
                 .andThen(order -> ShipmentProgress.dispatched(order, dispatch()))
-                .andThen(order -> ShipmentProgress.delivered(order, Instant.parse("2026-11-29T08:00:00Z")))
+                .andThen(order -> ShipmentProgress.delivered(order, delivered(Instant.parse("2026-11-29T08:00:00Z"))))
                 .state()
                 .refundCompleted("rf-1", new Money(12800, "CNY"), Instant.parse("2026-11-30T08:00:00Z"))
                 .state();
@@ -543,7 +641,7 @@ class OrderTest {
 
         Order troubled = ShipmentProgress.exception(shipped, lost).state();
         assertThat(troubled.status()).as("still shipped").isEqualTo(Progress.SHIPPED);
-        assertThat(troubled.shipment().exception())
+        assertThat(troubled.parcels().get(0).exception())
                 .isEqualTo(new Shipment.CarrierException("LOST", "no scan for 5 days", NOON));
         assertThat(troubled.timeline()).last().satisfies(entry -> {
             assertThat(entry.what()).isEqualTo(Kind.SHIPMENT_EXCEPTION);
@@ -553,11 +651,11 @@ class OrderTest {
         assertThat(ShipmentProgress.exception(troubled, lost).isNone()).isTrue();
 
         Order intercepted = ShipmentProgress.cancelled(
-                        ShipmentProgress.created(paid(), "shp-1", NOON).state(),
+                        ShipmentProgress.created(paid(), created()).state(),
                         new ShipmentCancelled(
                                 "tmall-flagship:T1", "tmall-flagship", "shp-1", "intercepted by refund R1", NOON))
                 .state();
-        assertThat(intercepted.shipment().cancelReason()).isEqualTo("intercepted by refund R1");
+        assertThat(intercepted.parcels().get(0).cancelReason()).isEqualTo("intercepted by refund R1");
         assertThat(intercepted.timeline())
                 .last()
                 .extracting(TimelineEntry::what)
@@ -797,6 +895,14 @@ class OrderTest {
     private static Order paid() {
         return StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of())
                 .state();
+    }
+
+    private static ShipmentCreated created() {
+        return new ShipmentCreated("tmall-flagship:T1", "tmall-flagship", "shp-1", List.of(), NOON);
+    }
+
+    private static ShipmentDelivered delivered(Instant at) {
+        return new ShipmentDelivered("tmall-flagship:T1", "tmall-flagship", "shp-1", at);
     }
 
     private static ShipmentDispatched dispatch() {

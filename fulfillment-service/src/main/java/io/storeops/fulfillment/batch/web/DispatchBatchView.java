@@ -60,7 +60,10 @@ record DispatchBatchView(
             List<ItemQuantity> lines,
             Fulfillment.Inspection inspection,
             String dispatchedBy,
-            Instant dispatchedAt) {
+            Instant dispatchedAt,
+
+            @Schema(description = "Of an order split into two parcels: 1 (what was in stock) or 2 (what followed)")
+            Integer parcel) {
 
         static BatchShipment of(Fulfillment shipment, DispatchBatch batch) {
             return new BatchShipment(
@@ -77,7 +80,8 @@ record DispatchBatchView(
                     shipment.lines(),
                     shipment.inspection(),
                     shipment.dispatchedBy(),
-                    shipment.dispatchedAt());
+                    shipment.dispatchedAt(),
+                    shipment.parcelNumber());
         }
 
         private static String pullBecause(Fulfillment shipment) {

@@ -37,8 +37,8 @@ class StockEventHandlers {
     EventHandler<StockAllocated> shipmentGetsTheUnitsItWaitedFor(Fulfillments fulfillments) {
         return EventHandler.of(
                 StockAllocated.class,
-                event -> fulfillments.onOrderEvent(
-                        event.payload().orderId(),
+                event -> fulfillments.onShipmentEvent(
+                        event.payload().shipmentId(),
                         event.position(),
                         fulfillment ->
                                 fulfillment.stockAllocated(event.payload().sku())));

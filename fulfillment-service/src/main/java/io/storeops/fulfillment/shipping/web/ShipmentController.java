@@ -95,7 +95,7 @@ class ShipmentController {
         return StaffAccess.require(WarehouseAction.DISPATCH)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.dispatch(
-                                shipment.orderId(),
+                                shipment.key(),
                                 request.carrier(),
                                 request.trackingNumber(),
                                 Boolean.TRUE.equals(request.accessoriesChecked()),
@@ -139,7 +139,7 @@ class ShipmentController {
         return StaffAccess.require(WarehouseAction.DISPATCH)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.inspect(
-                                shipment.orderId(), request.complete(), request.note(), staff.username())))
+                                shipment.key(), request.complete(), request.note(), staff.username())))
                 .map(ShipmentView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
@@ -192,7 +192,7 @@ class ShipmentController {
         return StaffAccess.require(WarehouseAction.FOLLOW_UP_TROUBLE)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
-                                shipment.orderId(), current -> decide.apply(current, staff.username()))))
+                                shipment.key(), current -> decide.apply(current, staff.username()))))
                 .map(ShipmentView::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
@@ -213,7 +213,7 @@ class ShipmentController {
         return StaffAccess.require(WarehouseAction.RECEIVE_RETURNS)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
-                                shipment.orderId(),
+                                shipment.key(),
                                 current -> current.returnReceived(
                                         refundId,
                                         request == null ? null : request.lines(),
@@ -240,13 +240,13 @@ class ShipmentController {
         return StaffAccess.require(WarehouseAction.RECORD_URGE)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
-                                shipment.orderId(), current -> current.urged(staff.username(), clock.instant(), note))))
+                                shipment.key(), current -> current.urged(staff.username(), clock.instant(), note))))
                 .map(ShipmentView::of)
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
     }
 
     private Mono<Fulfillment> visible(Staff staff, String shipmentId) {
-        return Fulfillment.orderIdOf(shipmentId)
+        return Fulfillment.keyOf(shipmentId)
                 .map(fulfillments::find)
                 .orElseGet(Mono::empty)
                 .filter(fulfillment -> staff.canSee(fulfillment.storeId()))

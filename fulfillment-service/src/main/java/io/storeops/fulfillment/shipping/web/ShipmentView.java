@@ -59,7 +59,16 @@ record ShipmentView(
         Fulfillment.Cancellation cancellation,
 
         @Schema(description = "Returns of the parcel: awaited, received (with what arrived) or closed")
-        List<Fulfillment.ReturnCase> returns) {
+        List<Fulfillment.ReturnCase> returns,
+
+        @Schema(
+                description = "Of an order split into two parcels (partial shipment): 1 for the lines that were in "
+                        + "stock, 2 for those that follow; absent when the order ships in one parcel",
+                example = "2")
+        Integer parcel,
+
+        @Schema(description = "Of a split order: the other parcel's shipment")
+        String otherParcel) {
 
     static ShipmentView of(Fulfillment fulfillment) {
         return new ShipmentView(
@@ -85,6 +94,8 @@ record ShipmentView(
                 fulfillment.tracking(),
                 fulfillment.trouble(),
                 fulfillment.cancellation(),
-                fulfillment.returns());
+                fulfillment.returns(),
+                fulfillment.parcelNumber(),
+                fulfillment.otherParcel());
     }
 }

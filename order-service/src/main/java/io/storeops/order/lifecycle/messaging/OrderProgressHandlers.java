@@ -22,10 +22,7 @@ public class OrderProgressHandlers {
 
     @Bean
     EventHandler<ShipmentCreated> orderShipmentCreated(Orders orders) {
-        return on(
-                orders,
-                ShipmentCreated.class,
-                (order, created) -> ShipmentProgress.created(order, created.shipmentId(), created.createdAt()));
+        return on(orders, ShipmentCreated.class, ShipmentProgress::created);
     }
 
     @Bean
@@ -35,10 +32,7 @@ public class OrderProgressHandlers {
 
     @Bean
     EventHandler<ShipmentDelivered> orderDelivered(Orders orders) {
-        return on(
-                orders,
-                ShipmentDelivered.class,
-                (order, delivered) -> ShipmentProgress.delivered(order, delivered.deliveredAt()));
+        return on(orders, ShipmentDelivered.class, ShipmentProgress::delivered);
     }
 
     @Bean

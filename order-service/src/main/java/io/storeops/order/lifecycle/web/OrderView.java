@@ -76,7 +76,13 @@ public record OrderView(
 
         Attribution attribution,
         Instant storefrontUpdatedAt,
-        Shipment shipment,
+
+        @Schema(
+                description = "The order's parcels as fulfilment created them: one, or two when the store shipped what "
+                        + "was in stock and sent the rest after it (a partial shipment); empty before fulfilment "
+                        + "took the order")
+        List<Shipment> parcels,
+
         Order.Cancellation cancellation,
         List<HoldReason> holds,
         Order.Release release,
@@ -113,7 +119,7 @@ public record OrderView(
                 order.itemChanges(),
                 told.attribution(),
                 told.updatedAt(),
-                order.shipment(),
+                order.parcels(),
                 order.cancellation(),
                 order.holds(),
                 order.release(),

@@ -6,8 +6,10 @@ import io.storeops.contracts.OrderLine;
 import io.storeops.order.lifecycle.AddressChange;
 import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.Shipment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -48,7 +50,10 @@ record OrderSummary(
         boolean stockOutOpen) {
 
     static OrderSummary of(Order order) {
-        boolean shipped = order.shipment() != null && order.shipment().carrier() != null;
+        Shipment lastLeft = order.parcels().stream()
+                .filter(parcel -> parcel.dispatchedAt() != null)
+                .max(Comparator.comparing(Shipment::dispatchedAt))
+                .orElse(null);
         Address address = order.shippingAddress();
         return new OrderSummary(
                 order.orderId(),
@@ -69,8 +74,8 @@ record OrderSummary(
                         .toList(),
                 order.holds(),
                 order.told().buyerNote(),
-                shipped ? order.shipment().carrier() : order.requestedCarrier(),
-                order.shipment() == null ? null : order.shipment().trackingNumber(),
+                lastLeft != null ? lastLeft.carrier() : order.requestedCarrier(),
+                lastLeft == null ? null : lastLeft.trackingNumber(),
                 order.stockOut() != null && order.stockOut().isOpen());
     }
 
