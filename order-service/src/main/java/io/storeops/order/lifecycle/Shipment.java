@@ -35,7 +35,7 @@ public record Shipment(
     }
 
     /** Created, and neither dispatched nor cancelled yet. */
-    public boolean isPending() {
+    boolean stillToGo() {
         return dispatchedAt == null && cancelledAt == null;
     }
 

@@ -178,7 +178,7 @@ public final class ShipmentProgress {
      * missing.
      */
     private static boolean nothingMoreGoes(Order order, List<Shipment> parcels) {
-        if (parcels.stream().anyMatch(Shipment::isPending)) {
+        if (parcels.stream().anyMatch(Shipment::stillToGo)) {
             return false;
         }
         List<Shipment> left =
