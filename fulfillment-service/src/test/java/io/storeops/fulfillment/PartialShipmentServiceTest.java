@@ -13,6 +13,7 @@ import io.storeops.contracts.events.fulfillment.StockShortage;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderHeld;
 import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.stock.StockItem;
 import io.storeops.fulfillment.stock.StockLedger;
@@ -190,6 +191,88 @@ class PartialShipmentServiceTest {
         adjust(cup, 1);
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(status(secondOf(orderId))).isEqualTo("READY"));
+    }
+
+    @Test
+    void aPaymentRedeliveredAfterTheServiceDiedBeforeTheHandOverHandsTheUnitsOverOnce() {
+        String tea = sku();
+        String cup = sku();
+        count(tea, 1);
+        count(cup, 0);
+        String orderId = PaidOrders.newOrderId(STORE);
+        OrderPaid paid = teaAndCup(orderId, tea, cup);
+        // Both parcels written, the cup still waiting under the first parcel's shipment.
+        for (String sku : List.of(tea, cup)) {
+            ledger.reserve(STORE, sku, new StockItem.Waiting(firstOf(orderId), orderId, 1, paid.paidAt()))
+                    .block();
+        }
+        Fulfillment first = aggregates
+                .apply(
+                        "fulfillments",
+                        orderId,
+                        Fulfillment.class,
+                        current -> Fulfillment.forPaidOrder(
+                                current, paid, List.of(new ItemQuantity(cup, 1)), List.of(1), Instant.now()))
+                .block()
+                .state();
+        aggregates
+                .apply(
+                        "fulfillments",
+                        first.followUp().key(),
+                        Fulfillment.class,
+                        current -> Fulfillment.followUpOf(current, first, Instant.now()))
+                .block();
+        var payment = TestEvents.record(paid, "order-service", 1);
+
+        kafka.send(payment).join();
+        kafka.send(payment).join();
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(stock(cup).get("waiting"))
+                        .singleElement()
+                        .satisfies(line ->
+                                assertThat(line.get("shipmentId").asString()).isEqualTo(secondOf(orderId))));
+        adjust(cup, 1);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(status(secondOf(orderId))).isEqualTo("READY"));
+        assertThat(stock(cup).get("reserved"))
+                .singleElement()
+                .satisfies(held -> assertThat(held.get("shipmentId").asString()).isEqualTo(secondOf(orderId)));
+    }
+
+    @Test
+    void aRefundNamingTheShortGoodsStopsTheSecondParcelAndItsPlaceInTheQueueWhileTheFirstStillGoes() {
+        String tea = sku();
+        String cup = sku();
+        count(tea, 1);
+        count(cup, 0);
+        String orderId = PaidOrders.newOrderId(STORE);
+        kafka.send(TestEvents.record(teaAndCup(orderId, tea, cup), "order-service", 1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(status(secondOf(orderId))).isEqualTo("AWAITING_STOCK"));
+
+        kafka.send(TestEvents.record(
+                        new RefundApproved(
+                                orderId,
+                                STORE,
+                                "rf-" + orderId,
+                                "REFUND_ONLY",
+                                new Money(3000, "CNY"),
+                                List.of(new ItemQuantity(cup, 1)),
+                                "sup.chen",
+                                false,
+                                Instant.now()),
+                        "refund-service",
+                        1))
+                .join();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(status(secondOf(orderId))).isEqualTo("CANCELLED");
+            assertThat(stock(cup).get("waiting")).isEmpty();
+        });
+        assertThat(status(firstOf(orderId))).isEqualTo("READY");
+        assertThat(stock(tea).get("reservedUnits").asInt()).isEqualTo(1);
     }
 
     private static OrderPaid teaAndCup(String orderId, String tea, String cup) {

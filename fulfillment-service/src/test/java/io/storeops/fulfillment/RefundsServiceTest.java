@@ -216,7 +216,15 @@ class RefundsServiceTest {
     /** The refund desk's approval of refund {@code rf-<order>}, as refund-service announces it. */
     private static RefundApproved approved(String orderId, String store, String type, long amountMinor) {
         return new RefundApproved(
-                orderId, store, "rf-" + orderId, type, new Money(amountMinor, "CNY"), "sup.chen", false, Instant.now());
+                orderId,
+                store,
+                "rf-" + orderId,
+                type,
+                new Money(amountMinor, "CNY"),
+                List.of(),
+                "sup.chen",
+                false,
+                Instant.now());
     }
 
     /** Payments the service took without changing anything (the shipment existed already). */

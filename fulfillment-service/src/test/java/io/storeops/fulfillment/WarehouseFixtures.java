@@ -10,6 +10,7 @@ import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,6 +98,7 @@ final class WarehouseFixtures {
                                 "rf-" + orderId,
                                 "RETURN_AND_REFUND",
                                 new Money(12800, "CNY"),
+                                List.of(),
                                 "sup",
                                 false,
                                 Instant.now()),

@@ -226,7 +226,7 @@ class BatchPages {
                             || candidate.orderId().equalsIgnoreCase(scanned)
                             || candidate.orderId().endsWith(":" + scanned))
                     // both parcels of a split order in one batch: the order number finds the one still to go
-                    .min(Comparator.comparing(candidate -> candidate.dispatchedAt() != null))
+                    .min(Comparator.comparing(candidate -> candidate.dispatchedAt() != null || candidate.pull()))
                     .orElse(null);
             if (shipment == null) {
                 model.addAttribute("scanProblem", scanned);

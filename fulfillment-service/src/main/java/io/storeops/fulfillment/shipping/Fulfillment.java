@@ -72,6 +72,11 @@ public record Fulfillment(
             orderLines = orderLines == null ? List.of() : List.copyOf(orderLines);
             shortages = shortages == null ? List.of() : List.copyOf(shortages);
         }
+
+        /** The key of its document. */
+        public String key() {
+            return shipmentId.substring(SHIPMENT_PREFIX.length());
+        }
     }
 
     /**
@@ -144,7 +149,9 @@ public record Fulfillment(
         /** The parcel arrived and was inspected. */
         RECEIVED,
         /** The refund ended without a return (withdrawn, expired). */
-        CLOSED
+        CLOSED,
+        /** Of a split order: the buyer sends back goods of the order's other parcel, none of this one's. */
+        ELSEWHERE
     }
 
     /** What the warehouse found in a returned parcel, line by line. */
@@ -293,7 +300,8 @@ public record Fulfillment(
     /**
      * Which of a paid order's lines follow in a second parcel: those whose stock is short, when the
      * store ships partially and some line can go now. Empty: one parcel takes every line and waits
-     * for what is short. Lines of one SKU stay together, as the stock reserves them.
+     * for what is short. Lines of one SKU stay together, as the stock reserves them; lines without a
+     * SKU (a gift card, a service) do not make a parcel alone.
      */
     public static List<Integer> linesToFollow(
             List<OrderLine> orderLines, List<ItemQuantity> shortages, boolean partialShipment) {
@@ -306,7 +314,10 @@ public record Fulfillment(
                 .filter(index -> shortSkus.contains(picked.get(index).sku()))
                 .boxed()
                 .toList();
-        return following.size() == picked.size() ? List.of() : following;
+        boolean goodsGoNow = IntStream.range(0, orderLines.size())
+                .anyMatch(index ->
+                        !following.contains(index) && orderLines.get(index).sku() != null);
+        return goodsGoNow ? following : List.of();
     }
 
     /**
@@ -324,9 +335,8 @@ public record Fulfillment(
         if (current.isPresent()) {
             return Change.none();
         }
-        String shipmentId = shipmentIdFor(paid.orderId());
         if (following.isEmpty()) {
-            return parcel(paid, shipmentId, List.of(), shortages, null, now);
+            return firstParcel(paid, List.of(), shortages, null, now);
         }
         Set<String> followingSkus = linesOf(carried(paid.lines(), following)).stream()
                 .map(ItemQuantity::sku)
@@ -341,9 +351,8 @@ public record Fulfillment(
                 .filter(index -> !following.contains(index))
                 .boxed()
                 .toList();
-        return parcel(
+        return firstParcel(
                 paid,
-                shipmentId,
                 goingNow,
                 shortages.stream()
                         .filter(line -> !followingSkus.contains(line.sku()))
@@ -352,18 +361,59 @@ public record Fulfillment(
                 now);
     }
 
-    /** The second parcel of a split order, as its first one recorded it. */
-    public static Change<Fulfillment> followUpOf(
-            Optional<Fulfillment> current, OrderPaid paid, FollowUpParcel followUp, Instant now) {
-        if (current.isPresent()) {
+    /**
+     * The second parcel of a split order, as its first one recorded it and as the first now is (its
+     * address, memo and hold; the first is made just before, and may have changed only if a crash
+     * came between the two). None once the first was cancelled: nothing of the order goes.
+     */
+    public static Change<Fulfillment> followUpOf(Optional<Fulfillment> current, Fulfillment first, Instant now) {
+        FollowUpParcel followUp = first.followUp;
+        if (current.isPresent()
+                || followUp == null
+                || !first.isInWarehouse() && first.status != ShipmentStatus.DISPATCHED) {
             return Change.none();
         }
-        return parcel(paid, followUp.shipmentId(), followUp.orderLines(), followUp.shortages(), null, now);
+        List<ItemQuantity> lines = linesOf(carried(first.paid.lines(), followUp.orderLines()));
+        Fulfillment created = new Fulfillment(
+                first.orderId,
+                first.storeId,
+                followUp.shipmentId(),
+                first.status == ShipmentStatus.ON_HOLD ? ShipmentStatus.ON_HOLD : inWarehouse(followUp.shortages()),
+                lines,
+                followUp.shortages(),
+                first.address,
+                first.requestedCarrier,
+                first.sellerMemo,
+                now,
+                null,
+                null,
+                null,
+                null,
+                first.paid,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                followUp.orderLines(),
+                null);
+        return Change.of(created, announced(created));
     }
 
-    private static Change<Fulfillment> parcel(
+    /** A new parcel's announcements: created, and each line short of stock. */
+    private static StoreOpsEvent[] announced(Fulfillment created) {
+        List<StoreOpsEvent> events = new ArrayList<>();
+        events.add(new ShipmentCreated(
+                created.orderId, created.storeId, created.shipmentId, created.lines, created.createdAt));
+        created.shortages.forEach(line -> events.add(new StockShortage(
+                created.orderId, created.storeId, created.shipmentId, line.sku(), line.quantity(), created.createdAt)));
+        return events.toArray(StoreOpsEvent[]::new);
+    }
+
+    private static Change<Fulfillment> firstParcel(
             OrderPaid paid,
-            String shipmentId,
             List<Integer> orderLines,
             List<ItemQuantity> shortages,
             FollowUpParcel followUp,
@@ -372,7 +422,7 @@ public record Fulfillment(
         Fulfillment created = new Fulfillment(
                 paid.orderId(),
                 paid.storeId(),
-                shipmentId,
+                shipmentIdFor(paid.orderId()),
                 paid.holds().isEmpty() ? inWarehouse(shortages) : ShipmentStatus.ON_HOLD,
                 lines,
                 shortages,
@@ -404,11 +454,7 @@ public record Fulfillment(
                 List.of(),
                 orderLines,
                 followUp);
-        List<StoreOpsEvent> events = new ArrayList<>();
-        events.add(new ShipmentCreated(paid.orderId(), paid.storeId(), shipmentId, lines, now));
-        shortages.forEach(line -> events.add(
-                new StockShortage(paid.orderId(), paid.storeId(), shipmentId, line.sku(), line.quantity(), now)));
-        return Change.of(created, events.toArray(StoreOpsEvent[]::new));
+        return Change.of(created, announced(created));
     }
 
     /** The order lines at {@code indexes}; all of them when there are none. */
@@ -550,27 +596,31 @@ public record Fulfillment(
         if (status != ShipmentStatus.DISPATCHED || !RETURN_AND_REFUND.equals(type) || returnCase(refundId) != null) {
             return Change.none();
         }
-        Set<String> carriedSkus = lines.stream().map(ItemQuantity::sku).collect(Collectors.toSet());
-        List<ItemQuantity> expected = returning == null || returning.isEmpty()
-                ? lines
-                : returning.stream()
-                        .filter(line -> carriedSkus.contains(line.sku()))
-                        .toList();
+        List<ItemQuantity> expected = returning == null || returning.isEmpty() ? lines : ofThisParcel(returning);
         if (expected.isEmpty()) {
-            return Change.none();
+            return parcelNumber() == null
+                    ? Change.none()
+                    : Change.of(withReturn(
+                            new ReturnCase(refundId, ReturnStatus.ELSEWHERE, List.of(), at, null, null, false)));
         }
         return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.REQUESTED, expected, at, null, null, false)));
     }
 
     /**
-     * The refund desk approved a refund. Before dispatch a full refund intercepts the parcel: the
-     * shipment is cancelled and its units released ({@link ShipmentCancelled}), and a printed batch
-     * shows it to be pulled; a partial one (a price difference, a goodwill amount) lets it go. After
-     * dispatch an approved return makes the warehouse wait for the parcel; nothing else changes here.
+     * The refund desk approved a refund. Before dispatch a refund of the goods intercepts the parcel:
+     * the shipment is cancelled and its units released ({@link ShipmentCancelled}), and a printed
+     * batch shows it to be pulled; a partial one (a price difference, a goodwill amount) lets it go.
+     * The goods are the order's (by the amount) or every unit of this parcel (by the refund's lines:
+     * a buyer who gives up waiting for a split order's second parcel). After dispatch an approved
+     * return makes the warehouse wait for the parcel, for the returning units it carried; nothing
+     * else changes here.
+     *
+     * @param refunded the units the refund names, per SKU; empty when it names none
      */
-    public Change<Fulfillment> refundApproved(String refundId, String type, Money amount, Instant at) {
+    public Change<Fulfillment> refundApproved(
+            String refundId, String type, Money amount, List<ItemQuantity> refunded, Instant at) {
         if (isInWarehouse()) {
-            if (!coversTheGoods(amount)) {
+            if (!coversTheGoods(amount) && !namesEveryUnit(refunded)) {
                 return Change.none();
             }
             return Change.of(
@@ -585,7 +635,11 @@ public record Fulfillment(
         }
         ReturnCase requested = returnCase(refundId);
         if (requested == null) {
-            return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.APPROVED, lines, at, at, null, false)));
+            List<ItemQuantity> expected = refunded.isEmpty() ? lines : ofThisParcel(refunded);
+            return expected.isEmpty()
+                    ? Change.none()
+                    : Change.of(
+                            withReturn(new ReturnCase(refundId, ReturnStatus.APPROVED, expected, at, at, null, false)));
         }
         if (requested.status() != ReturnStatus.REQUESTED) {
             return Change.none();
@@ -750,22 +804,34 @@ public record Fulfillment(
     }
 
     /**
-     * Whether {@code amount} gives back at least what the goods cost (an unknown amount is taken as
-     * all). The parcel that follows a split order's first carries the goods that were short: a
-     * refund of at least their price is the buyer giving up waiting for them, and stops it alone.
+     * Whether {@code amount} gives back at least what the order's goods cost (an unknown amount is
+     * taken as all; for goods that cost nothing, only an unknown amount).
      */
     private boolean coversTheGoods(Money amount) {
         if (amount == null || paid == null || paid.total() == null) {
             return true;
         }
-        long goods = isFollowUp()
-                ? carried(paid.lines(), orderLines).stream()
-                        .filter(line -> line.unitPrice() != null)
-                        .mapToLong(line -> line.lineTotal().amountMinor())
-                        .sum()
-                : paid.total().amountMinor()
-                        - (paid.shippingFee() == null ? 0 : paid.shippingFee().amountMinor());
-        return amount.amountMinor() >= goods;
+        long goods = paid.total().amountMinor()
+                - (paid.shippingFee() == null ? 0 : paid.shippingFee().amountMinor());
+        return goods > 0 && amount.amountMinor() >= goods;
+    }
+
+    /** Whether {@code refunded} names every unit this parcel carries. */
+    private boolean namesEveryUnit(List<ItemQuantity> refunded) {
+        if (refunded.isEmpty()) {
+            return false;
+        }
+        Map<String, Integer> named = new LinkedHashMap<>();
+        refunded.forEach(line -> named.merge(line.sku(), line.quantity(), Integer::sum));
+        Map<String, Integer> carried = new LinkedHashMap<>();
+        lines.forEach(line -> carried.merge(line.sku(), line.quantity(), Integer::sum));
+        return carried.entrySet().stream().allMatch(line -> named.getOrDefault(line.getKey(), 0) >= line.getValue());
+    }
+
+    /** The lines of {@code units} whose SKU this parcel carries. */
+    private List<ItemQuantity> ofThisParcel(List<ItemQuantity> units) {
+        Set<String> carriedSkus = lines.stream().map(ItemQuantity::sku).collect(Collectors.toSet());
+        return units.stream().filter(line -> carriedSkus.contains(line.sku())).toList();
     }
 
     /** Customer service corrected the address: a shipment still in the warehouse goes to the new one. */

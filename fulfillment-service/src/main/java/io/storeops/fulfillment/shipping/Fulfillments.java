@@ -182,7 +182,7 @@ public class Fulfillments implements ApplicationRunner {
                                 current, paid, reserved.shortages(), reserved.following(), clock.instant())))
                 .doOnNext(counters::count)
                 .flatMap(applied -> servedMeanwhile(applied.state())
-                        .then(followUpOf(paid, applied.state(), position))
+                        .then(followUpOf(applied.state(), position))
                         .thenReturn(applied.outcome()));
     }
 
@@ -205,9 +205,11 @@ public class Fulfillments implements ApplicationRunner {
 
     /**
      * The parcel that follows a split order's first: made as the first recorded it, then the units
-     * its SKUs hold or wait for pass to it from the first (a SKU the first carries itself by now stays).
+     * its SKUs hold or wait for pass to it from the first (a SKU the first carries itself by now
+     * stays). When the second is not made (the first was cancelled) or no longer waits in the
+     * warehouse, those units are released instead.
      */
-    private Mono<Void> followUpOf(OrderPaid paid, Fulfillment first, ConsumedEvent position) {
+    private Mono<Void> followUpOf(Fulfillment first, ConsumedEvent position) {
         if (first == null || first.followUp() == null) {
             return Mono.empty();
         }
@@ -215,17 +217,23 @@ public class Fulfillments implements ApplicationRunner {
         Set<String> firstSkus = unitsBySku(first.lines()).keySet();
         return store.apply(
                         COLLECTION,
-                        Fulfillment.keyOf(followUp.shipmentId()).orElseThrow(),
+                        followUp.key(),
                         Fulfillment.class,
                         position,
-                        current -> Fulfillment.followUpOf(current, paid, followUp, clock.instant()))
+                        current -> Fulfillment.followUpOf(current, first, clock.instant()))
                 .doOnNext(counters::count)
-                .mapNotNull(Applied::state)
-                .flatMap(second -> Flux.fromIterable(unitsBySku(second.lines()).keySet())
-                        .filter(sku -> !firstSkus.contains(sku))
-                        .concatMap(
-                                sku -> stock.handOver(second.storeId(), sku, first.shipmentId(), second.shipmentId()))
-                        .then(servedMeanwhile(second)));
+                .flatMap(applied -> {
+                    Fulfillment second = applied.state();
+                    boolean handsOver = second != null && second.isInWarehouse();
+                    return Flux.fromIterable(
+                                    unitsBySku(Fulfillment.linesOf(first.paid().lines()))
+                                            .keySet())
+                            .filter(sku -> !firstSkus.contains(sku))
+                            .concatMap(sku -> handsOver
+                                    ? stock.handOver(first.storeId(), sku, first.shipmentId(), followUp.shipmentId())
+                                    : stock.release(first.storeId(), sku, first.shipmentId()))
+                            .then(handsOver ? servedMeanwhile(second) : Mono.empty());
+                });
     }
 
     /** Reserves {@code units} of each SKU for the shipment; what is missing, per SKU. */
@@ -332,7 +340,12 @@ public class Fulfillments implements ApplicationRunner {
         return Mono.justOrEmpty(Fulfillment.keyOf(stopped.shipmentId()))
                 .flatMap(this::find)
                 .flatMap(fulfillment -> eachSku(
-                        fulfillment.lines(), sku -> stock.release(stopped.storeId(), sku, stopped.shipmentId())))
+                        // a split order's first parcel also gives back what it held for the second,
+                        // had a crash stopped the hand-over
+                        fulfillment.followUp() == null
+                                ? fulfillment.lines()
+                                : Fulfillment.linesOf(fulfillment.paid().lines()),
+                        sku -> stock.release(stopped.storeId(), sku, stopped.shipmentId())))
                 .defaultIfEmpty(Applied.Outcome.UNCHANGED);
     }
 
@@ -363,8 +376,8 @@ public class Fulfillments implements ApplicationRunner {
      * beforehand.
      */
     public Mono<Applied.Outcome> refundApproved(RefundApproved approved, ConsumedEvent position) {
-        Function<Fulfillment, Change<Fulfillment>> decide = shipment ->
-                shipment.refundApproved(approved.refundId(), approved.type(), approved.amount(), approved.decidedAt());
+        Function<Fulfillment, Change<Fulfillment>> decide = shipment -> shipment.refundApproved(
+                approved.refundId(), approved.type(), approved.amount(), approved.lines(), approved.decidedAt());
         return store.apply(
                         COLLECTION,
                         approved.orderId(),
@@ -415,7 +428,7 @@ public class Fulfillments implements ApplicationRunner {
         if (first.state() == null || first.state().followUp() == null) {
             return Mono.just(first.outcome());
         }
-        return applyTo(Fulfillment.keyOf(first.state().followUp().shipmentId()).orElseThrow(), position, decide)
+        return applyTo(first.state().followUp().key(), position, decide)
                 .map(second -> either(first.outcome(), second.outcome()));
     }
 
@@ -454,11 +467,7 @@ public class Fulfillments implements ApplicationRunner {
         return find(orderId)
                 .flatMapMany(first -> first.followUp() == null
                         ? Flux.just(first)
-                        : Flux.concat(
-                                Mono.just(first),
-                                Mono.justOrEmpty(Fulfillment.keyOf(
-                                                first.followUp().shipmentId()))
-                                        .flatMap(this::find)));
+                        : Flux.concat(Mono.just(first), find(first.followUp().key())));
     }
 
     /** Applies {@code decide} to the shipment of each of {@code shipmentIds}, as one consumed event. */

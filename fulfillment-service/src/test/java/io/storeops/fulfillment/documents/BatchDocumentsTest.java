@@ -203,7 +203,7 @@ class BatchDocumentsTest {
                         new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012"),
                         null,
                         List.of(new OrderLine("TEA-LJ-250", "西湖龙井", 1, new Money(12800, "CNY"))))
-                .refundApproved("rf-1", "REFUND_ONLY", new Money(12800, "CNY"), CUTOFF)
+                .refundApproved("rf-1", "REFUND_ONLY", new Money(12800, "CNY"), List.of(), CUTOFF)
                 .state();
 
         for (DocumentKind kind : List.of(DocumentKind.OUTBOUND_SLIPS, DocumentKind.WAYBILLS)) {

@@ -276,10 +276,10 @@ class FulfillmentTest {
                 .isEmpty();
         assertThat(Fulfillment.linesToFollow(
                         TEA_AND_CUPS.lines(), List.of(new ItemQuantity("TEA", 1), new ItemQuantity("CUP", 2)), true))
-                .as("the untracked gift card can go now, alone")
-                .containsExactly(0, 1, 3);
+                .as("a gift card without a SKU is no parcel on its own: the order waits whole")
+                .isEmpty();
         assertThat(Fulfillment.linesToFollow(PAID.lines(), List.of(new ItemQuantity("TEA", 2)), true))
-                .containsExactly(0);
+                .isEmpty();
         assertThat(Fulfillment.linesToFollow(
                         List.of(TEA_AND_CUPS.lines().get(1)), List.of(new ItemQuantity("CUP", 1)), true))
                 .as("everything short: one parcel waits")
@@ -303,8 +303,7 @@ class FulfillmentTest {
                         created -> assertThat(created.lines())
                                 .isEqualTo(first.state().lines()));
 
-        var second = Fulfillment.followUpOf(
-                Optional.empty(), TEA_AND_CUPS, first.state().followUp(), NOW);
+        var second = Fulfillment.followUpOf(Optional.empty(), first.state(), NOW);
 
         assertThat(second.state().shipmentId()).isEqualTo("shp-2~tmall-flagship:T2");
         assertThat(second.state().key()).isEqualTo("2~tmall-flagship:T2");
@@ -326,11 +325,7 @@ class FulfillmentTest {
                     assertThat(shortage.shipmentId()).isEqualTo("shp-2~tmall-flagship:T2");
                     assertThat(shortage.missingQuantity()).isEqualTo(2);
                 });
-        assertThat(Fulfillment.followUpOf(
-                                Optional.of(second.state()),
-                                TEA_AND_CUPS,
-                                first.state().followUp(),
-                                NOW)
+        assertThat(Fulfillment.followUpOf(Optional.of(second.state()), first.state(), NOW)
                         .isNone())
                 .as("made once")
                 .isTrue();
@@ -341,8 +336,8 @@ class FulfillmentTest {
     void anItemChangeFollowsTheLineIntoTheParcelThatCarriesItAndIsTroubleOnlyThereOnceItLeft() {
         Fulfillment first = Fulfillment.forPaidOrder(Optional.empty(), TEA_AND_CUPS, CUPS_SHORT, List.of(1, 3), NOW)
                 .state();
-        Fulfillment second = Fulfillment.followUpOf(Optional.empty(), TEA_AND_CUPS, first.followUp(), NOW)
-                .state();
+        Fulfillment second =
+                Fulfillment.followUpOf(Optional.empty(), first, NOW).state();
 
         Fulfillment changedSecond = second.itemChanged(
                         1,
@@ -375,25 +370,33 @@ class FulfillmentTest {
     }
 
     @Test
-    void aRefundOfTheShortGoodsStopsTheSecondParcelAloneAndAReturnIsAwaitedPerParcelBySku() {
+    void aRefundNamingTheShortGoodsStopsTheSecondParcelAloneAndAReturnIsAwaitedPerParcelBySku() {
         Fulfillment first = Fulfillment.forPaidOrder(Optional.empty(), TEA_AND_CUPS, CUPS_SHORT, List.of(1, 3), NOW)
                 .state();
-        Fulfillment second = Fulfillment.followUpOf(Optional.empty(), TEA_AND_CUPS, first.followUp(), NOW)
-                .state();
+        Fulfillment second =
+                Fulfillment.followUpOf(Optional.empty(), first, NOW).state();
         Money cups = new Money(6500, "CNY");
 
-        assertThat(first.refundApproved("r1", "REFUND_ONLY", cups, NOW).isNone())
+        assertThat(first.refundApproved("r1", "REFUND_ONLY", cups, CUPS_SHORT, NOW)
+                        .isNone())
                 .as("the tea goes")
                 .isTrue();
-        assertThat(second.refundApproved("r1", "REFUND_ONLY", cups, NOW).state().status())
-                .isEqualTo(ShipmentStatus.CANCELLED);
-        assertThat(second.refundApproved("r1", "REFUND_ONLY", new Money(6499, "CNY"), NOW)
-                        .isNone())
-                .isTrue();
-        assertThat(first.refundApproved("r2", "REFUND_ONLY", new Money(19300, "CNY"), NOW)
+        assertThat(second.refundApproved("r1", "REFUND_ONLY", cups, CUPS_SHORT, NOW)
                         .state()
                         .status())
-                .as("all the goods")
+                .isEqualTo(ShipmentStatus.CANCELLED);
+        assertThat(second.refundApproved("r1", "REFUND_ONLY", cups, List.of(new ItemQuantity("CUP", 1)), NOW)
+                        .isNone())
+                .as("one of the two cups given up: the other still goes")
+                .isTrue();
+        assertThat(second.refundApproved("r1", "REFUND_ONLY", new Money(12800, "CNY"), List.of(), NOW)
+                        .isNone())
+                .as("an amount as large as the cups names no goods: the tea's price back, say")
+                .isTrue();
+        assertThat(second.refundApproved("r2", "REFUND_ONLY", new Money(19300, "CNY"), List.of(), NOW)
+                        .state()
+                        .status())
+                .as("all the order's goods")
                 .isEqualTo(ShipmentStatus.CANCELLED);
 
         Fulfillment firstLeft =
@@ -409,10 +412,21 @@ class FulfillmentTest {
                         .returnCase("r3")
                         .expected())
                 .isEqualTo(teaBack);
-        assertThat(secondLeft
-                        .refundRequested("r3", Fulfillment.RETURN_AND_REFUND, teaBack, NOW)
-                        .isNone())
+        Fulfillment notConcerned = secondLeft
+                .refundRequested("r3", Fulfillment.RETURN_AND_REFUND, teaBack, NOW)
+                .state();
+        assertThat(notConcerned.returnCase("r3").status())
                 .as("no tea in the cups' parcel")
+                .isEqualTo(Fulfillment.ReturnStatus.ELSEWHERE);
+        assertThat(notConcerned
+                        .refundApproved("r3", Fulfillment.RETURN_AND_REFUND, new Money(12800, "CNY"), List.of(), NOW)
+                        .isNone())
+                .as("its approval does not make the cups' parcel wait for a return")
+                .isTrue();
+        assertThat(secondLeft
+                        .refundApproved("r5", Fulfillment.RETURN_AND_REFUND, new Money(12800, "CNY"), teaBack, NOW)
+                        .isNone())
+                .as("approved without a request here, for the tea alone")
                 .isTrue();
         assertThat(secondLeft
                         .refundRequested("r4", Fulfillment.RETURN_AND_REFUND, List.of(), NOW)
@@ -421,6 +435,22 @@ class FulfillmentTest {
                         .expected())
                 .as("everything back: each parcel awaits its own lines")
                 .isEqualTo(secondLeft.lines());
+    }
+
+    @Test
+    void noSecondParcelIsMadeForAnOrderWhoseFirstWasCancelledMeanwhile() {
+        Fulfillment first = Fulfillment.forPaidOrder(Optional.empty(), TEA_AND_CUPS, CUPS_SHORT, List.of(1, 3), NOW)
+                .state();
+
+        assertThat(Fulfillment.followUpOf(
+                                Optional.empty(), first.orderCancelled(NOW).state(), NOW)
+                        .isNone())
+                .isTrue();
+        assertThat(Fulfillment.followUpOf(Optional.empty(), first.orderHeld().state(), NOW)
+                        .state()
+                        .status())
+                .as("held with the first")
+                .isEqualTo(ShipmentStatus.ON_HOLD);
     }
 
     @Test
@@ -635,11 +665,11 @@ class FulfillmentTest {
         Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
                 .state();
 
-        assertThat(ready.refundApproved("rf-1", "REFUND_ONLY", new Money(1000, "CNY"), NOW)
+        assertThat(ready.refundApproved("rf-1", "REFUND_ONLY", new Money(1000, "CNY"), List.of(), NOW)
                         .isNone())
                 .as("10 yuan back for a late parcel: it still ships")
                 .isTrue();
-        var intercepted = ready.refundApproved("rf-2", "REFUND_ONLY", new Money(25600, "CNY"), NOW);
+        var intercepted = ready.refundApproved("rf-2", "REFUND_ONLY", new Money(25600, "CNY"), List.of(), NOW);
         assertThat(intercepted.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(intercepted.state().cancellation())
                 .isEqualTo(new Fulfillment.Cancellation(Fulfillment.REFUND_APPROVED, "rf-2", NOW));
@@ -652,7 +682,7 @@ class FulfillmentTest {
                 .isInstanceOf(ShipmentConflict.class)
                 .hasMessageContaining("intercepted by refund rf-2: pull the parcel");
         assertThat(dispatched()
-                        .refundApproved("rf-3", "REFUND_ONLY", new Money(25600, "CNY"), NOW)
+                        .refundApproved("rf-3", "REFUND_ONLY", new Money(25600, "CNY"), List.of(), NOW)
                         .isNone())
                 .as("after dispatch a refund of money only changes nothing here")
                 .isTrue();
@@ -671,7 +701,7 @@ class FulfillmentTest {
                 .hasMessageContaining("once it is approved");
 
         Fulfillment approved = requested
-                .refundApproved("rf-9", "RETURN_AND_REFUND", new Money(25600, "CNY"), NOW)
+                .refundApproved("rf-9", "RETURN_AND_REFUND", new Money(25600, "CNY"), List.of(), NOW)
                 .state();
         assertThat(approved.status()).isEqualTo(ShipmentStatus.DISPATCHED);
         assertThat(approved.returnCase("rf-9").status()).isEqualTo(Fulfillment.ReturnStatus.APPROVED);
@@ -705,7 +735,7 @@ class FulfillmentTest {
     @Test
     void aReturnApprovedWithoutARequestExpectsTheWholeParcelAndAClosedRefundStopsTheWait() {
         Fulfillment approved = dispatched()
-                .refundApproved("rf-5", "RETURN_AND_REFUND", new Money(25600, "CNY"), NOW)
+                .refundApproved("rf-5", "RETURN_AND_REFUND", new Money(25600, "CNY"), List.of(), NOW)
                 .state();
 
         assertThat(approved.returnCase("rf-5").expected()).isEqualTo(PAID_LINES);
@@ -757,7 +787,7 @@ class FulfillmentTest {
     @Test
     void aReceiptWhoseNumbersOverflowOrWithAnEmptyLineIsRefusedAndARestockIsMarkedOnce() {
         Fulfillment approved = dispatched()
-                .refundApproved("rf-7", "RETURN_AND_REFUND", new Money(25600, "CNY"), NOW)
+                .refundApproved("rf-7", "RETURN_AND_REFUND", new Money(25600, "CNY"), List.of(), NOW)
                 .state();
 
         assertThatThrownBy(() -> approved.returnReceived(

@@ -38,7 +38,7 @@ public final class ItemChanges {
      */
     public static Change<Order> change(
             Order order, int lineIndex, String newSku, String newTitle, Long newUnitPriceMinor, String by, Instant at) {
-        if (order.progress() == Progress.PLACED || !order.progress().isBeforeDispatch()) {
+        if (order.progress() == Progress.PLACED || !order.progress().hasGoodsInWarehouse()) {
             throw new IllegalOrderTransition(
                     order.status(),
                     COMMAND,
@@ -57,6 +57,13 @@ public final class ItemChanges {
         }
         if (line.sku() == null) {
             throw new IllegalArgumentException("line " + lineIndex + " has no SKU: change it at the storefront.");
+        }
+        if (order.hasLeft(line.sku())) {
+            throw new IllegalOrderTransition(
+                    order.status(),
+                    COMMAND,
+                    "Line " + lineIndex + " (" + line.sku() + ") left in the order's first parcel: it is a return "
+                            + "and exchange now.");
         }
         if (!sameProduct(line.sku(), sku)) {
             throw new IllegalArgumentException(sku + " is not a SKU of the same product as " + line.sku()

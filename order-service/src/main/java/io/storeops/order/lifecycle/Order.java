@@ -71,6 +71,12 @@ public record Order(
         buyerTerms = buyerTerms == null ? List.of() : List.copyOf(buyerTerms);
     }
 
+    /** Whether the units of {@code sku} left in a parcel and no parcel still to go carries any. */
+    public boolean hasLeft(String sku) {
+        return parcels.stream().filter(parcel -> parcel.dispatchedAt() != null).anyMatch(parcel -> parcel.carries(sku))
+                && parcels.stream().filter(Shipment::stillToGo).noneMatch(parcel -> parcel.carries(sku));
+    }
+
     /** A new order from the storefront's first message about it. */
     static Order placed(StorefrontOrder told) {
         return new Order(
@@ -163,10 +169,14 @@ public record Order(
         if (released.isEmpty()) {
             return Change.none();
         }
-        Progress next = parcels.isEmpty()
+        Progress ready = parcels.isEmpty()
                 ? released.get()
                 : OrderLifecycle.next(released.get(), released.get(), OrderCommand.SHIPMENT_READY)
                         .orElse(released.get());
+        // a split order's first parcel may have left during review: the rest is still to go
+        Progress next = parcels.stream().anyMatch(parcel -> parcel.dispatchedAt() != null)
+                ? OrderLifecycle.next(ready, ready, OrderCommand.DISPATCH_PART).orElse(ready)
+                : ready;
         Order order = edit(draft -> {
             draft.progress = next;
             draft.holds = List.of();

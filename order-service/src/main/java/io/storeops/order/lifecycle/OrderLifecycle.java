@@ -54,8 +54,9 @@ public final class OrderLifecycle {
                 CANCEL,
                 CANCELLED);
         stays(PAID, PAY, RELEASE);
-        moves(ON_HOLD, RELEASE, PAID, DISPATCH_PART, PARTIALLY_SHIPPED, DISPATCH_ALL, SHIPPED, CANCEL, CANCELLED);
-        stays(ON_HOLD, PAY, HOLD, SHIPMENT_READY);
+        moves(ON_HOLD, RELEASE, PAID, DISPATCH_ALL, SHIPPED, CANCEL, CANCELLED);
+        // part of a held order left: it stays in review for the rest, and is partially shipped once released
+        stays(ON_HOLD, PAY, HOLD, SHIPMENT_READY, DISPATCH_PART);
         moves(READY, HOLD, ON_HOLD, DISPATCH_PART, PARTIALLY_SHIPPED, DISPATCH_ALL, SHIPPED, CANCEL, CANCELLED);
         stays(READY, PAY, RELEASE, SHIPMENT_READY);
         moves(PARTIALLY_SHIPPED, DISPATCH_ALL, SHIPPED);

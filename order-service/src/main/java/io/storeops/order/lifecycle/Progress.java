@@ -16,4 +16,12 @@ public enum Progress implements OrderStatus {
     public boolean isBeforeDispatch() {
         return this == PLACED || this == PAID || this == ON_HOLD || this == READY;
     }
+
+    /**
+     * Whether some of the order is still in the warehouse: before dispatch, or between the parcels
+     * of a split order. The address and the seller's memo may still change for what is left.
+     */
+    public boolean hasGoodsInWarehouse() {
+        return isBeforeDispatch() || this == PARTIALLY_SHIPPED;
+    }
 }

@@ -39,6 +39,10 @@ public record Shipment(
         return dispatchedAt == null && cancelledAt == null;
     }
 
+    boolean carries(String sku) {
+        return lines.stream().anyMatch(line -> line.sku().equals(sku));
+    }
+
     /** The units the parcel carries. */
     int units() {
         return lines.stream().mapToInt(ItemQuantity::quantity).sum();

@@ -70,9 +70,6 @@ public final class ShipmentProgress {
         boolean everything = nothingMoreGoes(order, parcels);
         Order recorded = order.edit(draft -> {
             draft.parcels = parcels;
-            if (everything) {
-                draft.stockOut = StockOut.closed(order.stockOut());
-            }
             draft.log(
                     dispatch.dispatchedAt(),
                     Kind.DISPATCHED,
@@ -94,11 +91,15 @@ public final class ShipmentProgress {
         if (parcel.deliveredAt() != null) {
             return Change.none();
         }
-        String by = parcel.carrier() == null ? Order.FULFILMENT : parcel.carrier();
-        return settled(order.edit(draft -> {
+        Order recorded = order.edit(draft -> {
             draft.parcels = replaced(order, parcel.delivered(delivered.deliveredAt()));
-            draft.log(delivered.deliveredAt(), Kind.DELIVERED, by, parcels(order) ? delivered.shipmentId() : "");
-        }));
+            draft.log(
+                    delivered.deliveredAt(),
+                    Kind.DELIVERED,
+                    reporter(parcel),
+                    parcels(order) ? delivered.shipmentId() : "");
+        });
+        return order.progress() == Progress.CANCELLED ? Change.of(recorded) : settled(recorded);
     }
 
     /**
@@ -112,13 +113,12 @@ public final class ShipmentProgress {
         if (exception.equals(parcel.exception())) {
             return Change.none();
         }
-        String by = parcel.carrier() == null ? Order.FULFILMENT : parcel.carrier();
         return Change.of(order.edit(draft -> {
             draft.parcels = replaced(order, parcel.withException(exception));
             draft.log(
                     reported.reportedAt(),
                     Kind.SHIPMENT_EXCEPTION,
-                    by,
+                    reporter(parcel),
                     reported.kind() + (reported.detail() == null ? "" : ": " + reported.detail()));
         }));
     }
@@ -143,10 +143,15 @@ public final class ShipmentProgress {
         return order.progress() == Progress.CANCELLED ? Change.of(recorded) : settled(recorded);
     }
 
+    /** Who reports on a parcel: its carrier once it has one. */
+    private static String reporter(Shipment parcel) {
+        return parcel.carrier() == null ? Order.FULFILMENT : parcel.carrier();
+    }
+
     /**
      * The order's progress as its parcels now say, the parcels kept whether or not it moves: once
      * something left, partially shipped or shipped; delivered when every parcel that left arrived
-     * and nothing more goes.
+     * and nothing more goes. Once nothing more goes, the stock-out notice has nothing left to tell.
      */
     private static Change<Order> settled(Order recorded) {
         Progress progress = recorded.progress();
@@ -164,7 +169,12 @@ public final class ShipmentProgress {
             progress = step(progress, recorded, OrderCommand.DELIVER);
         }
         Progress next = progress;
-        return Change.of(recorded.edit(draft -> draft.progress = next));
+        return Change.of(recorded.edit(draft -> {
+            draft.progress = next;
+            if (everything) {
+                draft.stockOut = StockOut.closed(recorded.stockOut());
+            }
+        }));
     }
 
     private static Progress step(Progress from, Order order, OrderCommand command) {

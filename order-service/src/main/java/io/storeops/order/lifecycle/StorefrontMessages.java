@@ -163,7 +163,7 @@ public final class StorefrontMessages {
             return Change.none();
         }
         StorefrontOrder toldNow = known.told().movedTo(address, told.updatedAt());
-        if (!known.progress().isBeforeDispatch()) {
+        if (!known.progress().hasGoodsInWarehouse()) {
             return Change.of(known.edit(draft -> {
                 draft.told = toldNow;
                 draft.log(

@@ -38,7 +38,7 @@ public final class SellerMemos {
             throw new IllegalArgumentException(
                     "carrier is at most " + MAX_CARRIER + " characters, note at most " + MAX_NOTE + ".");
         }
-        if (!order.progress().isBeforeDispatch()) {
+        if (!order.progress().hasGoodsInWarehouse()) {
             throw new IllegalOrderTransition(
                     order.status(),
                     "CHANGE_SELLER_MEMO",

@@ -20,7 +20,7 @@ public final class AddressCorrection {
      * @throws IllegalOrderTransition once the parcel has left the warehouse
      */
     public static Change<Order> change(Order order, Address corrected, AddressCheck check, String by, Instant at) {
-        if (!order.progress().isBeforeDispatch()) {
+        if (!order.progress().hasGoodsInWarehouse()) {
             throw new IllegalOrderTransition(
                     order.status(),
                     "CHANGE_ADDRESS",

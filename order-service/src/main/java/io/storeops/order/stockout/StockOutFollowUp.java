@@ -27,7 +27,7 @@ public final class StockOutFollowUp {
     public static Change<Order> shortage(Order order, StockShortage shortage) {
         StockOut.Shortage missing =
                 new StockOut.Shortage(shortage.sku(), shortage.missingQuantity(), shortage.detectedAt());
-        boolean beforeDispatch = order.progress().isBeforeDispatch();
+        boolean beforeDispatch = order.progress().hasGoodsInWarehouse();
         return Change.of(order.withStockOut(
                 beforeDispatch ? withShortage(order.stockOut(), missing) : order.stockOut(),
                 new TimelineEntry(

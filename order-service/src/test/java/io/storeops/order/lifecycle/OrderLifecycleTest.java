@@ -16,13 +16,14 @@ class OrderLifecycleTest {
     /**
      * Every progress against every command: a progress name moves there, "=" stays (already
      * reflected: repeated, late or out of order), "x" is refused. A dispatch is a warehouse fact,
-     * so it moves even a held order (a hold that reached the warehouse too late).
+     * so it moves even a held order (a hold that reached the warehouse too late); a held order part
+     * of which left stays in review for the rest.
      */
     private static final String RULES = """
             from \\ command    PAY   HOLD     RELEASE  SHIPMENT_READY  DISPATCH_PART      DISPATCH_ALL  DELIVER    COMPLETE   CANCEL
             PLACED             PAID  x        x        x               x                  x             x          x          CANCELLED
             PAID               =     ON_HOLD  =        READY           PARTIALLY_SHIPPED  SHIPPED       x          x          CANCELLED
-            ON_HOLD            =     =        PAID     =               PARTIALLY_SHIPPED  SHIPPED       x          x          CANCELLED
+            ON_HOLD            =     =        PAID     =               =                  SHIPPED       x          x          CANCELLED
             READY              =     ON_HOLD  =        =               PARTIALLY_SHIPPED  SHIPPED       x          x          CANCELLED
             PARTIALLY_SHIPPED  =     x        =        =               =                  SHIPPED       =          x          x
             SHIPPED            =     x        =        =               =                  =             DELIVERED  x          x

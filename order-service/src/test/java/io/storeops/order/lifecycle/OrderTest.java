@@ -23,6 +23,7 @@ import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.contracts.events.order.OrderReleased;
 import io.storeops.contracts.events.order.OrderSellerMemoChanged;
+import io.storeops.order.items.ItemChanges;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
 import io.storeops.order.memo.SellerMemos;
 import io.storeops.order.review.AddressCheck;
@@ -504,8 +505,13 @@ class OrderTest {
 
     @Test
     void whenTheSecondParcelIsStoppedAfterTheFirstArrivedTheOrderIsShippedAndDelivered() {
-        Order ready = ShipmentProgress.created(
-                        ShipmentProgress.created(paid(), parcelCreated(FIRST)).state(), parcelCreated(SECOND))
+        Order ready = StockOutFollowUp.shortage(
+                        ShipmentProgress.created(
+                                        ShipmentProgress.created(paid(), parcelCreated(FIRST))
+                                                .state(),
+                                        parcelCreated(SECOND))
+                                .state(),
+                        new StockShortage("tmall-flagship:T1", "tmall-flagship", SECOND, "TEA", 1, NOON))
                 .state();
         Order firstArrived = ShipmentProgress.delivered(
                         ShipmentProgress.dispatched(ready, parcelDispatched(FIRST, "SF1001"))
@@ -519,7 +525,56 @@ class OrderTest {
                 .state();
 
         assertThat(done.status()).isEqualTo(Progress.DELIVERED);
+        assertThat(done.stockOut().isOpen())
+                .as("nothing more goes: no one waits for the teapot")
+                .isFalse();
         assertThat(done.parcels().get(1).cancelReason()).isEqualTo("REFUND_APPROVED");
+    }
+
+    @Test
+    void aHeldSplitOrderWhoseFirstParcelLeftStaysInReviewForTheRestAndIsPartiallyShippedOnceReleased() {
+        Order held = StorefrontMessages.receivePayment(Optional.empty(), PAID, Set.of(HoldReason.BUYER_NOTE))
+                .state();
+        held = ShipmentProgress.created(held, parcelCreated(FIRST)).state();
+        held = ShipmentProgress.created(held, parcelCreated(SECOND)).state();
+
+        Order partlyLeft = ShipmentProgress.dispatched(held, parcelDispatched(FIRST, "SF1001"))
+                .state();
+        assertThat(partlyLeft.status()).isEqualTo(Progress.ON_HOLD);
+        assertThat(partlyLeft.parcels().get(0).trackingNumber()).isEqualTo("SF1001");
+
+        var released = partlyLeft.releaseFromReview("cs.li", "buyer confirmed the note", NOON);
+        assertThat(released.state().status()).isEqualTo(Progress.PARTIALLY_SHIPPED);
+        assertThat(released.events()).singleElement().isInstanceOf(OrderReleased.class);
+    }
+
+    @Test
+    void whileAParcelIsStillToGoTheAddressMayChangeButALineThatLeftIsAnExchange() {
+        Order partly = ShipmentProgress.dispatched(
+                        ShipmentProgress.created(
+                                        ShipmentProgress.created(paid(), parcelCreated(FIRST))
+                                                .state(),
+                                        new ShipmentCreated(
+                                                "tmall-flagship:T1",
+                                                "tmall-flagship",
+                                                SECOND,
+                                                List.of(new ItemQuantity("CUP", 1)),
+                                                NOON))
+                                .state(),
+                        parcelDispatched(FIRST, "SF1001"))
+                .state();
+        Address corrected =
+                new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号 2 单元", null, "310012");
+
+        assertThat(AddressCorrection.change(partly, corrected, CHECK, "cs.li", NOON)
+                        .events())
+                .singleElement()
+                .isInstanceOf(OrderAddressChanged.class);
+        assertThat(partly.hasLeft("TEA")).isTrue();
+        assertThat(partly.hasLeft("CUP")).isFalse();
+        assertThatThrownBy(() -> ItemChanges.change(partly, 0, "TEA-BIG", null, null, "cs.li", NOON))
+                .isInstanceOf(IllegalOrderTransition.class)
+                .hasMessageContaining("left in the order's first parcel");
     }
 
     private static ShipmentCreated parcelCreated(String shipmentId) {

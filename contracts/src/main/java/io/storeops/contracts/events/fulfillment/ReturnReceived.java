@@ -6,7 +6,10 @@ import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** The warehouse received and inspected a returned parcel. */
+/**
+ * The warehouse received and inspected a returned parcel. A split order's return may come as one
+ * per parcel of the order, each with the units that parcel carried.
+ */
 public record ReturnReceived(
         String orderId,
         String storeId,

@@ -6,7 +6,10 @@ import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** Fulfilment created a shipment for a paid order. */
+/**
+ * Fulfilment created a shipment for a paid order: one, or two when the store ships what is in stock
+ * and sends what is short in a second parcel.
+ */
 public record ShipmentCreated(
         String orderId, String storeId, String shipmentId, List<ItemQuantity> lines, Instant createdAt)
         implements OrderScopedEvent {

@@ -1,11 +1,19 @@
 package io.storeops.contracts.events.refund;
 
+import io.storeops.contracts.Defaults;
+import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.NotYetEmitted;
 import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
+import java.util.List;
 
-/** The supervisor (or the seller-response timer) approved a refund. */
+/**
+ * The supervisor (or the seller-response timer) approved a refund.
+ *
+ * @param lines the units the refund gives up or takes back, per SKU; empty when it is for money only
+ *     or names no lines (then the amount alone says whether it covers the goods)
+ */
 @NotYetEmitted("refund-service, with the after-sale desk (issue 11)")
 public record RefundApproved(
         String orderId,
@@ -13,7 +21,13 @@ public record RefundApproved(
         String refundId,
         String type,
         Money amount,
+        List<ItemQuantity> lines,
         String decidedBy,
         boolean autoApproved,
         Instant decidedAt)
-        implements OrderScopedEvent {}
+        implements OrderScopedEvent {
+
+    public RefundApproved {
+        lines = Defaults.list(lines);
+    }
+}
