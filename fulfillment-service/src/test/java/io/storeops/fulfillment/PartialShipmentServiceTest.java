@@ -162,18 +162,7 @@ class PartialShipmentServiceTest {
         String orderId = PaidOrders.newOrderId(STORE);
         OrderPaid paid = teaAndCup(orderId, tea, cup);
         // As the service left it when it died: the units asked for, the first parcel written, no second.
-        for (String sku : List.of(tea, cup)) {
-            ledger.reserve(STORE, sku, new StockItem.Waiting(firstOf(orderId), orderId, 1, paid.paidAt()))
-                    .block();
-        }
-        aggregates
-                .apply(
-                        "fulfillments",
-                        orderId,
-                        Fulfillment.class,
-                        current -> Fulfillment.forPaidOrder(
-                                current, paid, List.of(new ItemQuantity(cup, 1)), List.of(1), Instant.now()))
-                .block();
+        firstParcelWritten(paid, cup);
         assertThat(stock(cup).get("waiting").get(0).get("shipmentId").asString())
                 .isEqualTo(firstOf(orderId));
 
@@ -202,19 +191,7 @@ class PartialShipmentServiceTest {
         String orderId = PaidOrders.newOrderId(STORE);
         OrderPaid paid = teaAndCup(orderId, tea, cup);
         // Both parcels written, the cup still waiting under the first parcel's shipment.
-        for (String sku : List.of(tea, cup)) {
-            ledger.reserve(STORE, sku, new StockItem.Waiting(firstOf(orderId), orderId, 1, paid.paidAt()))
-                    .block();
-        }
-        Fulfillment first = aggregates
-                .apply(
-                        "fulfillments",
-                        orderId,
-                        Fulfillment.class,
-                        current -> Fulfillment.forPaidOrder(
-                                current, paid, List.of(new ItemQuantity(cup, 1)), List.of(1), Instant.now()))
-                .block()
-                .state();
+        Fulfillment first = firstParcelWritten(paid, cup);
         aggregates
                 .apply(
                         "fulfillments",
@@ -273,6 +250,26 @@ class PartialShipmentServiceTest {
         });
         assertThat(status(firstOf(orderId))).isEqualTo("READY");
         assertThat(stock(tea).get("reservedUnits").asInt()).isEqualTo(1);
+    }
+
+    /** The units of a tea-and-cup order asked for and its first parcel written, the cup short. */
+    private Fulfillment firstParcelWritten(OrderPaid paid, String cup) {
+        for (OrderLine line : paid.lines()) {
+            ledger.reserve(
+                            STORE,
+                            line.sku(),
+                            new StockItem.Waiting(firstOf(paid.orderId()), paid.orderId(), 1, paid.paidAt()))
+                    .block();
+        }
+        return aggregates
+                .apply(
+                        "fulfillments",
+                        paid.orderId(),
+                        Fulfillment.class,
+                        current -> Fulfillment.forPaidOrder(
+                                current, paid, List.of(new ItemQuantity(cup, 1)), List.of(1), Instant.now()))
+                .block()
+                .state();
     }
 
     private static OrderPaid teaAndCup(String orderId, String tea, String cup) {

@@ -373,23 +373,54 @@ public record Fulfillment(
                 || !first.isInWarehouse() && first.status != ShipmentStatus.DISPATCHED) {
             return Change.none();
         }
-        List<ItemQuantity> lines = linesOf(carried(first.paid.lines(), followUp.orderLines()));
-        Fulfillment created = new Fulfillment(
+        return newParcel(
                 first.orderId,
                 first.storeId,
                 followUp.shipmentId(),
-                first.status == ShipmentStatus.ON_HOLD ? ShipmentStatus.ON_HOLD : inWarehouse(followUp.shortages()),
-                lines,
+                first.status == ShipmentStatus.ON_HOLD,
                 followUp.shortages(),
                 first.address,
                 first.requestedCarrier,
                 first.sellerMemo,
+                first.paid,
+                followUp.orderLines(),
+                null,
+                now);
+    }
+
+    /**
+     * A new parcel of the order's {@code orderLines}: held, or ready unless units are missing; announced
+     * with {@link ShipmentCreated} and a {@link StockShortage} per line short of stock.
+     */
+    private static Change<Fulfillment> newParcel(
+            String orderId,
+            String storeId,
+            String shipmentId,
+            boolean held,
+            List<ItemQuantity> shortages,
+            Address address,
+            String requestedCarrier,
+            SellerMemo sellerMemo,
+            PaidOrder paid,
+            List<Integer> orderLines,
+            FollowUpParcel followUp,
+            Instant now) {
+        Fulfillment created = new Fulfillment(
+                orderId,
+                storeId,
+                shipmentId,
+                held ? ShipmentStatus.ON_HOLD : inWarehouse(shortages),
+                linesOf(carried(paid.lines(), orderLines)),
+                shortages,
+                address,
+                requestedCarrier,
+                sellerMemo,
                 now,
                 null,
                 null,
                 null,
                 null,
-                first.paid,
+                paid,
                 null,
                 List.of(),
                 null,
@@ -397,8 +428,8 @@ public record Fulfillment(
                 null,
                 null,
                 List.of(),
-                followUp.orderLines(),
-                null);
+                orderLines,
+                followUp);
         return Change.of(created, announced(created));
     }
 
@@ -418,24 +449,17 @@ public record Fulfillment(
             List<ItemQuantity> shortages,
             FollowUpParcel followUp,
             Instant now) {
-        List<ItemQuantity> lines = linesOf(carried(paid.lines(), orderLines));
-        Fulfillment created = new Fulfillment(
+        return newParcel(
                 paid.orderId(),
                 paid.storeId(),
                 shipmentIdFor(paid.orderId()),
-                paid.holds().isEmpty() ? inWarehouse(shortages) : ShipmentStatus.ON_HOLD,
-                lines,
+                !paid.holds().isEmpty(),
                 shortages,
                 paid.shippingAddress(),
                 paid.requestedCarrier(),
                 paid.sellerMemoCarrier() == null && paid.sellerMemoNote() == null
                         ? null
                         : new SellerMemo(paid.sellerMemoCarrier(), paid.sellerMemoNote()),
-                now,
-                null,
-                null,
-                null,
-                null,
                 new PaidOrder(
                         paid.externalOrderId(),
                         paid.channel(),
@@ -445,16 +469,9 @@ public record Fulfillment(
                         paid.total(),
                         paid.buyerNote(),
                         paid.invoice()),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                List.of(),
                 orderLines,
-                followUp);
-        return Change.of(created, announced(created));
+                followUp,
+                now);
     }
 
     /** The order lines at {@code indexes}; all of them when there are none. */
