@@ -1,5 +1,6 @@
 package io.storeops.fulfillment;
 
+import io.storeops.platform.test.TestHttp;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,15 +24,7 @@ final class StaffCalls {
 
     /** What a GET of {@code uri} answers, which must be a 200. */
     JsonNode read(String uri) {
-        return http.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        return TestHttp.read(http, uri, bearer);
     }
 
     JsonNode stock(String store, String sku) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.provider.Arguments;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -31,15 +30,7 @@ public final class RoleMatrix {
 
     /** A desk route's answer ({@code route}, e.g. /api/order-desk) for the person with {@code bearer}. */
     public static JsonNode desk(WebTestClient http, String route, String bearer) {
-        return http.get()
-                .uri(route)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        return TestHttp.read(http, route, bearer);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.storeops.contracts.events.refund;
 import io.storeops.contracts.Defaults;
 import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
-import io.storeops.contracts.NotYetEmitted;
 import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
  * @param lines the units the refund gives up or takes back, per SKU; empty when it is for money only
  *     or names no lines (then the amount alone says whether it covers the goods)
  */
-@NotYetEmitted("refund-service, with the after-sale desk (issue 11)")
 public record RefundApproved(
         String orderId,
         String storeId,

@@ -3,13 +3,11 @@ package io.storeops.contracts.events.refund;
 import io.storeops.contracts.Defaults;
 import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
-import io.storeops.contracts.NotYetEmitted;
 import io.storeops.contracts.OrderScopedEvent;
 import java.time.Instant;
 import java.util.List;
 
 /** The buyer (or customer service on their behalf) asks for money back: REFUND_ONLY or RETURN_AND_REFUND. */
-@NotYetEmitted("refund-service, with the after-sale desk (issue 11)")
 public record RefundRequested(
         String orderId,
         String storeId,

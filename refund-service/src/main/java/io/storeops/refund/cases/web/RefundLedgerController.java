@@ -1,10 +1,10 @@
-package io.storeops.refund.ledger.web;
+package io.storeops.refund.cases.web;
 
 import io.storeops.contracts.Money;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.web.Problems;
-import io.storeops.refund.ledger.RefundLedgers;
+import io.storeops.refund.access.RefundAction;
+import io.storeops.refund.cases.AfterSales;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,22 +20,23 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class RefundLedgerController {
 
-    private final RefundLedgers ledgers;
+    private final AfterSales files;
 
-    RefundLedgerController(RefundLedgers ledgers) {
-        this.ledgers = ledgers;
+    RefundLedgerController(AfterSales files) {
+        this.files = files;
     }
 
     record LedgerView(String orderId, String storeId, Money paid, Money refunded, Money refundable) {}
 
     @GetMapping("/{orderId}")
-    @Operation(summary = "What was paid for an order, what was refunded and what may still be refunded")
+    @Operation(
+            summary = "What was paid for an order, what was refunded and what may still be refunded",
+            description = "refundable leaves out what approved cases hold until they are paid.")
     Mono<LedgerView> ledger(@PathVariable String orderId) {
-        return StaffAccess.require(
-                        StaffRole.CS_AFTERSALE, StaffRole.SUPERVISOR, StaffRole.MANAGER, StaffRole.STORE_MANAGER)
-                .flatMap(staff -> ledgers.find(orderId).filter(ledger -> staff.canSee(ledger.storeId())))
-                .map(ledger -> new LedgerView(
-                        ledger.orderId(), ledger.storeId(), ledger.paid(), ledger.refunded(), ledger.refundable()))
+        return StaffAccess.require(RefundAction.SEE_CASES)
+                .flatMap(staff -> files.find(orderId).filter(file -> staff.canSee(file.storeId())))
+                .map(file ->
+                        new LedgerView(file.orderId(), file.storeId(), file.paid(), file.refunded(), file.refundable()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Refund ledger", orderId)));
     }
 }

@@ -1,0 +1,420 @@
+package io.storeops.refund.cases;
+
+import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundApproved;
+import io.storeops.contracts.events.refund.RefundClosed;
+import io.storeops.contracts.events.refund.RefundCompleted;
+import io.storeops.contracts.events.refund.RefundRejected;
+import io.storeops.contracts.events.refund.RefundRequested;
+import io.storeops.platform.outbox.Change;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * An order's after-sale file (售后): what was paid for it, line by line and for shipping, and every
+ * refund, return and exchange case opened on it. One document per order, so each case is checked
+ * against what is left in the same write as its change: refunds never exceed what was paid, per
+ * line and in all, however many requests and approvals race.
+ *
+ * <p>An approved case holds its amount until it is paid (or ends unpaid); a request is checked
+ * against what is neither paid back nor held when it is made, and again when it is approved.
+ */
+public record AfterSale(
+        String orderId,
+        String storeId,
+        String currency,
+        Instant paidAt,
+        List<PaidLine> lines,
+        long shippingPaidMinor,
+        long totalPaidMinor,
+        List<RefundCase> cases) {
+
+    /** One line of the paid order: the units and what each cost. */
+    public record PaidLine(String sku, String title, int quantity, long unitPriceMinor) {
+
+        public long paidMinor() {
+            return unitPriceMinor * quantity;
+        }
+    }
+
+    /**
+     * A case to open.
+     *
+     * @param caseId the storefront's refund id, or one StoreOps made: the same id again opens nothing
+     * @param source CS, STOREFRONT, SHOPIFY or CANCELLATION
+     */
+    public record Request(
+            String caseId,
+            CaseType type,
+            String reason,
+            boolean goodsReceived,
+            List<CaseLine> lines,
+            long shippingMinor,
+            List<String> evidence,
+            String source) {
+
+        public Request {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    static final int NOTE_LIMIT = 500;
+    static final int EVIDENCE_LIMIT = 20;
+
+    public AfterSale {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        cases = cases == null ? List.of() : List.copyOf(cases);
+    }
+
+    /** The order was paid: from now on it may be refunded, up to what was paid. */
+    public static Change<AfterSale> open(Optional<AfterSale> current, OrderPaid paid) {
+        if (current.isPresent()) {
+            return Change.none();
+        }
+        return Change.of(new AfterSale(
+                paid.orderId(),
+                paid.storeId(),
+                paid.total().currency(),
+                paid.paidAt(),
+                paid.lines().stream().map(AfterSale::paidLine).toList(),
+                paid.shippingFee() == null ? 0 : paid.shippingFee().amountMinor(),
+                paid.total().amountMinor(),
+                List.of()));
+    }
+
+    private static PaidLine paidLine(OrderLine line) {
+        return new PaidLine(
+                line.sku(),
+                line.title(),
+                line.quantity(),
+                line.unitPrice() == null ? 0 : line.unitPrice().amountMinor());
+    }
+
+    public Money paid() {
+        return new Money(totalPaidMinor, currency);
+    }
+
+    /** Paid back to the buyer so far. */
+    public Money refunded() {
+        return new Money(sum(cases.stream().filter(refund -> refund.state() == CaseState.COMPLETED)), currency);
+    }
+
+    /** What may still be refunded: neither paid back nor held by an approved case. */
+    public Money refundable() {
+        return new Money(totalPaidMinor - sum(cases.stream().filter(AfterSale::counts)), currency);
+    }
+
+    public Optional<RefundCase> find(String caseId) {
+        return cases.stream().filter(refund -> refund.caseId().equals(caseId)).findFirst();
+    }
+
+    /**
+     * A case is opened: checked against what is left, announced with {@link RefundRequested}. The
+     * same case id again changes nothing.
+     */
+    public Change<AfterSale> request(Request request, String by, Instant at) {
+        if (find(request.caseId()).isPresent()) {
+            return Change.none();
+        }
+        if (request.type() == null) {
+            throw new IllegalArgumentException("type must be REFUND_ONLY, RETURN_AND_REFUND or EXCHANGE.");
+        }
+        String reason = requiredText(request.reason(), "reason");
+        if (request.evidence().size() > EVIDENCE_LIMIT) {
+            throw new IllegalArgumentException("evidence is at most " + EVIDENCE_LIMIT + " notes or links.");
+        }
+        requireWithinWhatIsLeft(request.lines(), request.shippingMinor(), null);
+        RefundCase opened = new RefundCase(
+                request.caseId(),
+                request.type(),
+                CaseState.REQUESTED,
+                reason,
+                request.goodsReceived(),
+                request.lines(),
+                request.shippingMinor(),
+                request.evidence(),
+                request.source(),
+                by,
+                at,
+                List.of(),
+                null,
+                null,
+                List.of(new RefundCase.Entry(at, "REQUESTED", by, reason)));
+        List<RefundCase> more = new ArrayList<>(cases);
+        more.add(opened);
+        return Change.of(withCases(more), requested(opened, at));
+    }
+
+    /**
+     * The supervisor approves: the case holds its amount (checked again against what is left), and
+     * is paid at once (refund only) or waits for the buyer's parcel. {@code automatic} decisions (a
+     * timer, the store's policy) are marked as such; a person who opened or negotiated the case may
+     * not decide it.
+     */
+    public Change<AfterSale> approve(String caseId, String by, boolean automatic, String note, Instant at) {
+        RefundCase refund = decidable(caseId, by, automatic);
+        requireWithinWhatIsLeft(refund.lines(), refund.shippingMinor(), caseId);
+        RefundCase approved = refund.moved(CaseCommand.APPROVE, at, by, limited(note))
+                .edit(draft -> draft.decision = new RefundCase.Decision(true, by, at, automatic, limited(note)));
+        return Change.of(
+                replaced(approved),
+                new RefundApproved(
+                        orderId,
+                        storeId,
+                        caseId,
+                        refund.type().name(),
+                        new Money(refund.amountMinor(), currency),
+                        units(refund),
+                        by,
+                        automatic,
+                        at));
+    }
+
+    /** The supervisor rejects, with a reason: customer service negotiates with the buyer. */
+    public Change<AfterSale> reject(String caseId, String by, String note, Instant at) {
+        RefundCase refund = decidable(caseId, by, false);
+        String why = requiredText(note, "note");
+        RefundCase rejected = refund.moved(CaseCommand.REJECT, at, by, why)
+                .edit(draft -> draft.decision = new RefundCase.Decision(false, by, at, false, why));
+        return Change.of(replaced(rejected), new RefundRejected(orderId, storeId, caseId, why, by, at));
+    }
+
+    /** Customer service records a contact with the buyer (channel, what was offered, the answer). */
+    public Change<AfterSale> negotiate(String caseId, RefundCase.Contact contact) {
+        RefundCase refund = existing(caseId);
+        requiredText(contact.channel(), "channel");
+        String offered = limited(contact.offered());
+        String answer = limited(contact.buyerAnswer());
+        RefundCase.Contact recorded =
+                new RefundCase.Contact(contact.channel(), offered, answer, contact.by(), contact.at());
+        RefundCase negotiated = refund.moved(
+                        CaseCommand.NEGOTIATE,
+                        contact.at(),
+                        contact.by(),
+                        contact.channel()
+                                + (offered == null ? "" : ": offered " + offered)
+                                + (answer == null ? "" : "; buyer: " + answer))
+                .edit(draft -> draft.contact(recorded));
+        return Change.of(replaced(negotiated));
+    }
+
+    /** The buyer's request changes after talking: back to the supervisor with the new amounts. */
+    public Change<AfterSale> revise(
+            String caseId, String reason, List<CaseLine> lines, long shippingMinor, String by, Instant at) {
+        RefundCase refund = existing(caseId);
+        String why = reason == null || reason.isBlank() ? refund.reason() : requiredText(reason, "reason");
+        requireWithinWhatIsLeft(lines, shippingMinor, caseId);
+        RefundCase revised = refund.moved(CaseCommand.REVISE, at, by, why).edit(draft -> {
+            draft.reason = why;
+            draft.lines = List.copyOf(lines);
+            draft.shippingMinor = shippingMinor;
+            draft.decision = null;
+        });
+        return Change.of(replaced(revised), requested(revised, at));
+    }
+
+    /** The buyer withdraws; nothing is paid. */
+    public Change<AfterSale> withdraw(String caseId, String by, Instant at) {
+        return closed(existing(caseId), CaseCommand.WITHDRAW, "WITHDRAWN", by, at);
+    }
+
+    /** The supervisor rejects for good after negotiation. */
+    public Change<AfterSale> closeForGood(String caseId, String by, String note, Instant at) {
+        RefundCase refund = decidable(caseId, by, false);
+        requiredText(note, "note");
+        return closed(refund, CaseCommand.CLOSE, "REJECTED", by, at);
+    }
+
+    /** The buyer did not send the return in time: the case closes unpaid. */
+    public Change<AfterSale> returnExpired(String caseId, Instant at) {
+        return closed(existing(caseId), CaseCommand.EXPIRE, "RETURN_NOT_SHIPPED", "timer", at);
+    }
+
+    /** The buyer sent the return back, with the carrier's tracking number. */
+    public Change<AfterSale> returnShipped(String caseId, String trackingNumber, String by, Instant at) {
+        String tracking = requiredText(trackingNumber, "trackingNumber");
+        RefundCase refund = existing(caseId);
+        if (tracking.equals(refund.returnTracking())) {
+            return Change.none();
+        }
+        return Change.of(replaced(refund.moved(CaseCommand.BUYER_SHIPPED, at, by, tracking)
+                .edit(draft -> draft.returnTracking = tracking)));
+    }
+
+    /**
+     * The warehouse received the return: it is paid back (or, for an exchange, done). A receipt
+     * for a case not waiting for it (told again, or for another order's case) changes nothing.
+     */
+    public Change<AfterSale> returnReceived(String caseId, String inspection, String by, Instant at) {
+        Optional<RefundCase> waiting = find(caseId).filter(refund -> refund.state() == CaseState.AWAITING_RETURN);
+        return waiting.map(refund -> Change.of(replaced(refund.moved(CaseCommand.RECEIVE, at, by, inspection))))
+                .orElseGet(Change::none);
+    }
+
+    /** The payout was confirmed: the money is back with the buyer ({@link RefundCompleted}). Once. */
+    public Change<AfterSale> paid(String caseId, Instant at) {
+        Optional<RefundCase> refunding = find(caseId).filter(refund -> refund.state() == CaseState.REFUNDING);
+        return refunding
+                .map(refund -> Change.<AfterSale>of(
+                        replaced(refund.moved(CaseCommand.PAID, at, "payout", null)),
+                        new RefundCompleted(orderId, storeId, caseId, new Money(refund.amountMinor(), currency), at)))
+                .orElseGet(Change::none);
+    }
+
+    private Change<AfterSale> closed(RefundCase refund, CaseCommand command, String why, String by, Instant at) {
+        return Change.of(
+                replaced(refund.moved(command, at, by, why)),
+                new RefundClosed(orderId, storeId, refund.caseId(), why, at));
+    }
+
+    private RefundCase decidable(String caseId, String by, boolean automatic) {
+        RefundCase refund = existing(caseId);
+        if (!automatic && refund.workedOnBy(by)) {
+            throw new FourEyesViolation(caseId, by);
+        }
+        return refund;
+    }
+
+    private RefundCase existing(String caseId) {
+        return find(caseId).orElseThrow(() -> new CaseNotFound(orderId, caseId));
+    }
+
+    private StoreOpsEvent requested(RefundCase refund, Instant at) {
+        return new RefundRequested(
+                orderId,
+                storeId,
+                refund.caseId(),
+                refund.type().name(),
+                refund.reason(),
+                new Money(refund.amountMinor(), currency),
+                units(refund),
+                at);
+    }
+
+    /** The units a case gives up or takes back, per SKU (by title for a line without one). */
+    private List<ItemQuantity> units(RefundCase refund) {
+        return refund.lines().stream()
+                .filter(line -> line.quantity() > 0)
+                .map(line -> {
+                    PaidLine paidLine = lines.get(line.lineIndex());
+                    return new ItemQuantity(
+                            paidLine.sku() == null ? paidLine.title() : paidLine.sku(), line.quantity());
+                })
+                .toList();
+    }
+
+    /**
+     * @throws IllegalArgumentException unless every line is an order line given once, asking for
+     *     something, no more units than it has, and no more money per line, for shipping and in all
+     *     than is neither paid back nor held by another case
+     */
+    private void requireWithinWhatIsLeft(List<CaseLine> asked, long shippingMinor, String exceptCaseId) {
+        if ((asked == null || asked.isEmpty()) && shippingMinor <= 0) {
+            throw new IllegalArgumentException("lines are required: each with lineIndex, quantity and amountMinor.");
+        }
+        if (shippingMinor < 0) {
+            throw new IllegalArgumentException("shippingMinor must not be negative.");
+        }
+        List<RefundCase> others = cases.stream()
+                .filter(AfterSale::counts)
+                .filter(refund -> !refund.caseId().equals(exceptCaseId))
+                .toList();
+        Set<Integer> seen = new HashSet<>();
+        for (CaseLine line : asked == null ? List.<CaseLine>of() : asked) {
+            if (line == null || line.lineIndex() < 0 || line.lineIndex() >= lines.size()) {
+                throw new IllegalArgumentException("lineIndex must be 0 to " + (lines.size() - 1) + ": the order has "
+                        + lines.size() + " line(s).");
+            }
+            if (!seen.add(line.lineIndex())) {
+                throw new IllegalArgumentException("line " + line.lineIndex() + " is listed twice.");
+            }
+            PaidLine paidLine = lines.get(line.lineIndex());
+            if (line.quantity() < 0 || line.amountMinor() < 0) {
+                throw new IllegalArgumentException("quantity and amountMinor must not be negative.");
+            }
+            if (line.quantity() == 0 && line.amountMinor() == 0) {
+                throw new IllegalArgumentException("line " + line.lineIndex() + " asks for nothing.");
+            }
+            if (line.quantity() > paidLine.quantity()) {
+                throw new IllegalArgumentException("line " + line.lineIndex() + " has " + paidLine.quantity()
+                        + " unit(s): " + line.quantity() + " asked.");
+            }
+            long taken = others.stream()
+                    .flatMap(refund -> refund.lines().stream())
+                    .filter(other -> other.lineIndex() == line.lineIndex())
+                    .mapToLong(CaseLine::amountMinor)
+                    .sum();
+            requireLeft("line " + line.lineIndex(), paidLine.paidMinor() - taken, line.amountMinor());
+        }
+        requireLeft(
+                "shipping",
+                shippingPaidMinor
+                        - others.stream().mapToLong(RefundCase::shippingMinor).sum(),
+                shippingMinor);
+        long askedInAll = (asked == null
+                        ? 0
+                        : asked.stream().mapToLong(CaseLine::amountMinor).sum())
+                + shippingMinor;
+        requireLeft("the order", totalPaidMinor - sum(others.stream()), askedInAll);
+    }
+
+    private void requireLeft(String what, long leftMinor, long askedMinor) {
+        if (askedMinor > leftMinor) {
+            throw new IllegalArgumentException(what + " has " + shown(Math.max(leftMinor, 0)) + " left to refund: "
+                    + shown(askedMinor) + " asked.");
+        }
+    }
+
+    private String shown(long minor) {
+        return currency + " " + new Money(minor, currency).toDecimal();
+    }
+
+    /** Whether a case counts against what may be refunded: approved and not yet paid, or paid. */
+    private static boolean counts(RefundCase refund) {
+        return refund.state().holdsItsAmount() || refund.state() == CaseState.COMPLETED;
+    }
+
+    private static long sum(Stream<RefundCase> refunds) {
+        return refunds.mapToLong(RefundCase::amountMinor).sum();
+    }
+
+    private AfterSale replaced(RefundCase changed) {
+        List<RefundCase> all = new ArrayList<>(cases);
+        UnaryOperator<RefundCase> swap = refund -> refund.caseId().equals(changed.caseId()) ? changed : refund;
+        all.replaceAll(swap);
+        return withCases(all);
+    }
+
+    private AfterSale withCases(List<RefundCase> all) {
+        return new AfterSale(orderId, storeId, currency, paidAt, lines, shippingPaidMinor, totalPaidMinor, all);
+    }
+
+    private static String requiredText(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(field + " is required.");
+        }
+        return limited(text);
+    }
+
+    private static String limited(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String clean = text.strip();
+        if (clean.length() > NOTE_LIMIT) {
+            throw new IllegalArgumentException("a note is at most " + NOTE_LIMIT + " characters.");
+        }
+        return clean;
+    }
+}

@@ -1,0 +1,91 @@
+package io.storeops.refund.cases;
+
+import static io.storeops.refund.cases.CaseCommand.APPROVE;
+import static io.storeops.refund.cases.CaseCommand.BUYER_SHIPPED;
+import static io.storeops.refund.cases.CaseCommand.CLOSE;
+import static io.storeops.refund.cases.CaseCommand.EXPIRE;
+import static io.storeops.refund.cases.CaseCommand.NEGOTIATE;
+import static io.storeops.refund.cases.CaseCommand.PAID;
+import static io.storeops.refund.cases.CaseCommand.RECEIVE;
+import static io.storeops.refund.cases.CaseCommand.REJECT;
+import static io.storeops.refund.cases.CaseCommand.REVISE;
+import static io.storeops.refund.cases.CaseCommand.WITHDRAW;
+import static io.storeops.refund.cases.CaseState.AWAITING_RETURN;
+import static io.storeops.refund.cases.CaseState.CLOSED;
+import static io.storeops.refund.cases.CaseState.COMPLETED;
+import static io.storeops.refund.cases.CaseState.NEGOTIATING;
+import static io.storeops.refund.cases.CaseState.REFUNDING;
+import static io.storeops.refund.cases.CaseState.REJECTED;
+import static io.storeops.refund.cases.CaseState.REQUESTED;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The after-sale case's state machine, per case type: for every state and command, the state it
+ * leads to, or a refusal. An approval pays a refund-only case at once, and makes the others wait
+ * for the buyer's parcel; a received return is paid back, or, for an exchange, ends with the
+ * replacement. A rejection goes to customer service to negotiate, and a revised request comes back
+ * to the supervisor.
+ */
+public final class CaseLifecycle {
+
+    private static final Map<CaseType, Map<CaseState, Map<CaseCommand, CaseState>>> MOVES =
+            new EnumMap<>(CaseType.class);
+
+    static {
+        for (CaseType type : CaseType.values()) {
+            Map<CaseState, Map<CaseCommand, CaseState>> moves = new EnumMap<>(CaseState.class);
+            for (CaseState state : CaseState.values()) {
+                moves.put(state, new EnumMap<>(CaseCommand.class));
+            }
+            moves.get(REQUESTED)
+                    .putAll(Map.of(
+                            APPROVE, type.returnsGoods() ? AWAITING_RETURN : REFUNDING,
+                            REJECT, REJECTED,
+                            NEGOTIATE, NEGOTIATING,
+                            REVISE, REQUESTED,
+                            WITHDRAW, CLOSED));
+            moves.get(REJECTED).putAll(Map.of(NEGOTIATE, NEGOTIATING, WITHDRAW, CLOSED, CLOSE, CLOSED));
+            moves.get(NEGOTIATING)
+                    .putAll(Map.of(NEGOTIATE, NEGOTIATING, REVISE, REQUESTED, WITHDRAW, CLOSED, CLOSE, CLOSED));
+            if (type.returnsGoods()) {
+                moves.get(AWAITING_RETURN)
+                        .putAll(Map.of(
+                                BUYER_SHIPPED, AWAITING_RETURN,
+                                RECEIVE, type == CaseType.EXCHANGE ? COMPLETED : REFUNDING,
+                                WITHDRAW, CLOSED,
+                                EXPIRE, CLOSED));
+            }
+            if (type != CaseType.EXCHANGE) {
+                moves.get(REFUNDING).put(PAID, COMPLETED);
+            }
+            MOVES.put(type, moves);
+        }
+    }
+
+    private CaseLifecycle() {}
+
+    /**
+     * The state {@code command} leads a case of {@code type} in {@code state} to (possibly the same).
+     *
+     * @throws CaseConflict when the command is refused in that state
+     */
+    public static CaseState next(CaseType type, CaseState state, CaseCommand command) {
+        CaseState target = MOVES.get(type).get(state).get(command);
+        if (target == null) {
+            throw new CaseConflict(
+                    state, "A " + type + " case that is " + state + " cannot take " + command + "." + advice(state));
+        }
+        return target;
+    }
+
+    private static String advice(CaseState state) {
+        return switch (state) {
+            case COMPLETED, CLOSED -> " It has ended: open a new case if the buyer asks again.";
+            case REJECTED -> " Negotiate with the buyer, or close it for good.";
+            case REFUNDING -> " The money is on its way back.";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package io.storeops.refund.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One after-sale case of an order: what the buyer asks for, per line and for shipping, why, and
+ * how it went — each contact customer service had with the buyer, the supervisor's decision, the
+ * return's tracking number, and a timeline of every step (who, when, what).
+ *
+ * @param source        where it came from: CS (entered for the buyer), STOREFRONT, SHOPIFY, CANCELLATION
+ * @param goodsReceived whether the buyer has the goods (decides between the refund-only kinds)
+ * @param evidence      the buyer's notes and image links
+ */
+public record RefundCase(
+        String caseId,
+        CaseType type,
+        CaseState state,
+        String reason,
+        boolean goodsReceived,
+        List<CaseLine> lines,
+        long shippingMinor,
+        List<String> evidence,
+        String source,
+        String openedBy,
+        Instant openedAt,
+        List<Contact> contacts,
+        Decision decision,
+        String returnTracking,
+        List<Entry> timeline) {
+
+    /** A contact customer service had with the buyer: how, what was offered, what the buyer said. */
+    public record Contact(String channel, String offered, String buyerAnswer, String by, Instant at) {}
+
+    /** The supervisor's (or a timer's, or the store policy's) decision. */
+    public record Decision(boolean approved, String by, Instant at, boolean automatic, String note) {}
+
+    /** One step of the case: when, what, by whom, and a word on it. */
+    public record Entry(Instant at, String what, String by, String detail) {}
+
+    public RefundCase {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** What the case gives back in all, in minor units. */
+    public long amountMinor() {
+        return lines.stream().mapToLong(CaseLine::amountMinor).sum() + shippingMinor;
+    }
+
+    /** Whether {@code username} opened the case or talked to the buyer about it: they may not decide it. */
+    public boolean workedOnBy(String username) {
+        return username.equals(openedBy)
+                || contacts.stream().anyMatch(contact -> contact.by().equals(username));
+    }
+
+    RefundCase moved(CaseCommand command, Instant at, String by, String detail) {
+        CaseState next = CaseLifecycle.next(type, state, command);
+        return edit(draft -> {
+            draft.state = next;
+            draft.log(at, command.name(), by, detail);
+        });
+    }
+
+    /** A copy of this case with {@code changes} applied. */
+    RefundCase edit(Consumer<Draft> changes) {
+        Draft draft = new Draft(this);
+        changes.accept(draft);
+        return draft.build();
+    }
+
+    /** What a step may change; the case's identity, type, source and opening never change. */
+    static final class Draft {
+        private final RefundCase from;
+        CaseState state;
+        String reason;
+        List<CaseLine> lines;
+        long shippingMinor;
+        List<Contact> contacts;
+        Decision decision;
+        String returnTracking;
+        private final List<Entry> timeline;
+
+        private Draft(RefundCase from) {
+            this.from = from;
+            state = from.state;
+            reason = from.reason;
+            lines = from.lines;
+            shippingMinor = from.shippingMinor;
+            contacts = from.contacts;
+            decision = from.decision;
+            returnTracking = from.returnTracking;
+            timeline = new ArrayList<>(from.timeline);
+        }
+
+        void log(Instant at, String what, String by, String detail) {
+            timeline.add(new Entry(at, what, by, detail));
+        }
+
+        void contact(Contact contact) {
+            List<Contact> more = new ArrayList<>(contacts);
+            more.add(contact);
+            contacts = more;
+        }
+
+        private RefundCase build() {
+            return new RefundCase(
+                    from.caseId,
+                    from.type,
+                    state,
+                    reason,
+                    from.goodsReceived,
+                    lines,
+                    shippingMinor,
+                    from.evidence,
+                    from.source,
+                    from.openedBy,
+                    from.openedAt,
+                    contacts,
+                    decision,
+                    returnTracking,
+                    timeline);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.storeops.refund.cases.messaging;
+
+import io.storeops.contracts.events.fulfillment.ReturnReceived;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.platform.messaging.EventHandler;
+import io.storeops.refund.cases.AfterSales;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** A paid order opens its after-sale file; a received return moves its case on to the payout. */
+@Configuration(proxyBeanMethods = false)
+class OrderEventHandlers {
+
+    @Bean
+    EventHandler<OrderPaid> afterSaleFileForPaidOrder(AfterSales files) {
+        return EventHandler.of(OrderPaid.class, event -> files.orderPaid(event.payload(), event.position()));
+    }
+
+    @Bean
+    EventHandler<ReturnReceived> returnedGoodsArePaidBack(AfterSales files) {
+        return EventHandler.of(
+                ReturnReceived.class,
+                event -> files.onEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        file -> file.returnReceived(
+                                event.payload().refundId(),
+                                event.payload().inspection(),
+                                event.payload().receivedBy(),
+                                event.payload().receivedAt())));
+    }
+}

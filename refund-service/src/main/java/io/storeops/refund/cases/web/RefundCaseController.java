@@ -1,0 +1,283 @@
+package io.storeops.refund.cases.web;
+
+import io.storeops.platform.outbox.Change;
+import io.storeops.platform.security.Staff;
+import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.ProblemException;
+import io.storeops.platform.web.Problems;
+import io.storeops.refund.access.RefundAction;
+import io.storeops.refund.cases.AfterSale;
+import io.storeops.refund.cases.AfterSales;
+import io.storeops.refund.cases.CaseConflict;
+import io.storeops.refund.cases.CaseLine;
+import io.storeops.refund.cases.CaseNotFound;
+import io.storeops.refund.cases.CaseType;
+import io.storeops.refund.cases.FourEyesViolation;
+import io.storeops.refund.cases.RefundCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The after-sale desk's cases over HTTP: customer service enters a case for the buyer and talks
+ * it through; the supervisor decides. Who acts comes from the token; a case is seen only by staff
+ * of its store.
+ */
+@RestController
+@RequestMapping("/api/refunds")
+@Tag(name = "After-sale cases")
+@SecurityRequirement(name = "bearer")
+class RefundCaseController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private final AfterSales files;
+    private final Clock clock;
+
+    RefundCaseController(AfterSales files, Clock clock) {
+        this.files = files;
+        this.clock = clock;
+    }
+
+    @Schema(description = "A case customer service enters for the buyer")
+    record CaseEntry(
+            @Schema(example = "tmall-flagship:T20261128-0001")
+            String orderId,
+
+            @Schema(example = "RETURN_AND_REFUND") CaseType type,
+            @Schema(example = "cracked on arrival") String reason,
+
+            @Schema(description = "Whether the buyer has the goods")
+            Boolean goodsReceived,
+
+            List<LineEntry> lines,
+
+            @Schema(description = "Shipping paid back, in minor units")
+            Long shippingMinor,
+
+            @Schema(description = "The buyer's notes and image links")
+            List<String> evidence) {}
+
+    @Schema(description = "Part of an order line the case gives back")
+    record LineEntry(
+            @Schema(description = "The order line, from 0", example = "1")
+            Integer lineIndex,
+
+            @Schema(description = "Units given up or sent back; none for money only", example = "1")
+            Integer quantity,
+
+            @Schema(description = "Money back for the line, in minor units", example = "3900")
+            Long amountMinor) {
+
+        static List<CaseLine> toCaseLines(List<LineEntry> entries) {
+            if (entries == null) {
+                return List.of();
+            }
+            return entries.stream()
+                    .map(entry -> {
+                        if (entry == null || entry.lineIndex() == null || entry.amountMinor() == null) {
+                            throw new IllegalArgumentException("each line needs lineIndex and amountMinor.");
+                        }
+                        return new CaseLine(
+                                entry.lineIndex(),
+                                entry.quantity() == null ? 0 : entry.quantity(),
+                                entry.amountMinor());
+                    })
+                    .toList();
+        }
+    }
+
+    @Schema(description = "What the decider says")
+    record Note(@Schema(example = "photos show the crack") String note) {}
+
+    @Schema(description = "A contact with the buyer")
+    record ContactEntry(
+            @Schema(example = "PHONE") String channel,
+            @Schema(example = "half the price back") String offered,
+            @Schema(example = "accepts") String buyerAnswer) {}
+
+    @Schema(description = "The buyer's revised request")
+    record Revision(String reason, List<LineEntry> lines, Long shippingMinor) {}
+
+    @Schema(description = "The buyer's return parcel")
+    record ReturnParcel(@Schema(example = "SF1234567890123") String trackingNumber) {}
+
+    @Schema(name = "RefundCase", description = "A case, with its order")
+    record CaseView(String orderId, String storeId, RefundCase refundCase) {
+
+        static CaseView of(AfterSale file, String caseId) {
+            return new CaseView(
+                    file.orderId(), file.storeId(), file.find(caseId).orElseThrow());
+        }
+    }
+
+    @PostMapping
+    @Operation(
+            summary = "Enter a case for the buyer",
+            description = "Checked against what the order may still refund. With an Idempotency-Key header a retried "
+                    + "entry opens one case.")
+    Mono<ResponseEntity<CaseView>> enter(
+            @RequestBody CaseEntry entry,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (entry.orderId() == null || entry.orderId().isBlank()) {
+            return Mono.error(Problems.invalid("orderId is required."));
+        }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            return Mono.error(Problems.invalid("Idempotency-Key must be 8 to 64 letters, digits, '.', '_' or '-'."));
+        }
+        String caseId = "rf-" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
+        return StaffAccess.require(RefundAction.HANDLE_CASES)
+                .flatMap(staff -> files.find(entry.orderId())
+                        .filter(file -> staff.canSee(file.storeId()))
+                        .switchIfEmpty(Mono.error(() -> Problems.notFound("Paid order", entry.orderId())))
+                        .flatMap(file -> files.change(
+                                file.orderId(),
+                                current ->
+                                        current.request(requestOf(entry, caseId), staff.username(), clock.instant()))))
+                .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(file, caseId)))
+                .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
+    }
+
+    private static AfterSale.Request requestOf(CaseEntry entry, String caseId) {
+        return new AfterSale.Request(
+                caseId,
+                entry.type(),
+                entry.reason(),
+                Boolean.TRUE.equals(entry.goodsReceived()),
+                LineEntry.toCaseLines(entry.lines()),
+                entry.shippingMinor() == null ? 0 : entry.shippingMinor(),
+                entry.evidence(),
+                "CS");
+    }
+
+    @GetMapping("/{caseId}")
+    @Operation(summary = "One case, with its timeline")
+    Mono<CaseView> refundCase(@PathVariable String caseId) {
+        return StaffAccess.require(RefundAction.SEE_CASES)
+                .flatMap(staff -> visible(staff, caseId))
+                .map(file -> CaseView.of(file, caseId));
+    }
+
+    @PostMapping("/{caseId}/approval")
+    @Operation(summary = "Approve (supervisor): a refund is paid, a return awaited; not by who opened or negotiated it")
+    Mono<CaseView> approve(@PathVariable String caseId, @RequestBody(required = false) Note note) {
+        return act(
+                RefundAction.DECIDE,
+                caseId,
+                (file, staff) -> file.approve(
+                        caseId, staff.username(), false, note == null ? null : note.note(), clock.instant()));
+    }
+
+    @PostMapping("/{caseId}/rejection")
+    @Operation(summary = "Reject (supervisor), saying why: customer service negotiates with the buyer")
+    Mono<CaseView> reject(@PathVariable String caseId, @RequestBody Note note) {
+        return act(
+                RefundAction.DECIDE,
+                caseId,
+                (file, staff) -> file.reject(caseId, staff.username(), note.note(), clock.instant()));
+    }
+
+    @PostMapping("/{caseId}/closure")
+    @Operation(summary = "Reject for good after negotiation (supervisor)")
+    Mono<CaseView> close(@PathVariable String caseId, @RequestBody Note note) {
+        return act(
+                RefundAction.DECIDE,
+                caseId,
+                (file, staff) -> file.closeForGood(caseId, staff.username(), note.note(), clock.instant()));
+    }
+
+    @PostMapping("/{caseId}/contacts")
+    @Operation(summary = "Record a contact with the buyer: channel, what was offered, the buyer's answer")
+    Mono<CaseView> contact(@PathVariable String caseId, @RequestBody ContactEntry contact) {
+        return act(
+                RefundAction.HANDLE_CASES,
+                caseId,
+                (file, staff) -> file.negotiate(
+                        caseId,
+                        new RefundCase.Contact(
+                                contact.channel(),
+                                contact.offered(),
+                                contact.buyerAnswer(),
+                                staff.username(),
+                                clock.instant())));
+    }
+
+    @PostMapping("/{caseId}/revision")
+    @Operation(summary = "The buyer's revised request, back to the supervisor")
+    Mono<CaseView> revise(@PathVariable String caseId, @RequestBody Revision revision) {
+        return act(
+                RefundAction.HANDLE_CASES,
+                caseId,
+                (file, staff) -> file.revise(
+                        caseId,
+                        revision.reason(),
+                        LineEntry.toCaseLines(revision.lines()),
+                        revision.shippingMinor() == null ? 0 : revision.shippingMinor(),
+                        staff.username(),
+                        clock.instant()));
+    }
+
+    @PostMapping("/{caseId}/withdrawal")
+    @Operation(summary = "The buyer withdraws the case")
+    Mono<CaseView> withdraw(@PathVariable String caseId) {
+        return act(
+                RefundAction.HANDLE_CASES,
+                caseId,
+                (file, staff) -> file.withdraw(caseId, staff.username(), clock.instant()));
+    }
+
+    @PostMapping("/{caseId}/return-parcel")
+    @Operation(summary = "The buyer sent the return: the carrier's tracking number")
+    Mono<CaseView> returnParcel(@PathVariable String caseId, @RequestBody ReturnParcel parcel) {
+        return act(
+                RefundAction.HANDLE_CASES,
+                caseId,
+                (file, staff) ->
+                        file.returnShipped(caseId, parcel.trackingNumber(), staff.username(), clock.instant()));
+    }
+
+    /** What a member of staff does to a case: checked, applied to its order's file, answered or explained. */
+    private interface Step {
+        Change<AfterSale> apply(AfterSale file, Staff staff);
+    }
+
+    private Mono<CaseView> act(RefundAction action, String caseId, Step step) {
+        return StaffAccess.require(action)
+                .flatMap(staff -> visible(staff, caseId)
+                        .flatMap(file -> files.change(file.orderId(), current -> step.apply(current, staff))))
+                .map(file -> CaseView.of(file, caseId))
+                .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
+                .onErrorMap(CaseConflict.class, RefundCaseController::conflict)
+                .onErrorMap(FourEyesViolation.class, refused -> Problems.forbidden("four-eyes", refused.getMessage()))
+                .onErrorMap(CaseNotFound.class, missing -> Problems.notFound("Case", caseId));
+    }
+
+    private static ProblemException conflict(CaseConflict conflict) {
+        return Problems.conflict(
+                "case-state",
+                conflict.getMessage(),
+                Map.of("currentState", conflict.current().name()));
+    }
+
+    private Mono<AfterSale> visible(Staff staff, String caseId) {
+        return files.findByCase(caseId)
+                .filter(file -> staff.canSee(file.storeId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Case", caseId)));
+    }
+}

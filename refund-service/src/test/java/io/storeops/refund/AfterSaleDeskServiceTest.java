@@ -1,0 +1,237 @@
+package io.storeops.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.fulfillment.ReturnReceived;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundApproved;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestHttp;
+import io.storeops.platform.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** The after-sale desk over HTTP and real Kafka records: entry, decisions by the right people, the return. */
+@ServiceTest
+class AfterSaleDeskServiceTest {
+
+    private static final String STORE = "tmall-flagship";
+    private static final String CS = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE);
+    private static final String SUPERVISOR = TestTokens.bearer("sup.chen", StaffRole.SUPERVISOR, STORE);
+    private static final String OTHER_SUPERVISOR = TestTokens.bearer("sup.zhou", StaffRole.SUPERVISOR, STORE);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void customerServiceEntersAReturnTheSupervisorApprovesItAndTheReceivedParcelIsPaidBack() {
+        String orderId = paidOrder();
+        JsonNode entered = post("/api/refunds", CS, cupBack(orderId), 201);
+        String caseId = entered.get("refundCase").get("caseId").asString();
+        assertThat(entered.get("refundCase").get("state").asString()).isEqualTo("REQUESTED");
+
+        post("/api/refunds/" + caseId + "/approval", CS, Map.of(), 403);
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
+            JsonNode approved = post("/api/refunds/" + caseId + "/approval", SUPERVISOR, Map.of("note", "photos"), 200);
+            assertThat(approved.get("refundCase").get("state").asString()).isEqualTo("AWAITING_RETURN");
+            var announced = TestEvents.await(events, orderId, "RefundApproved", 1, PATIENCE);
+            RefundApproved event = EventJson.read(announced.get(0).value(), RefundApproved.class);
+            assertThat(event.refundId()).isEqualTo(caseId);
+            assertThat(event.amount()).isEqualTo(new Money(3000, "CNY"));
+            assertThat(event.lines()).containsExactly(new ItemQuantity("CUP-GL-01", 1));
+            assertThat(event.decidedBy()).isEqualTo("sup.chen");
+        }
+        assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
+                        .get("refundable")
+                        .get("amountMinor")
+                        .asLong())
+                .as("the approved case holds its amount")
+                .isEqualTo(25600);
+
+        var received = TestEvents.record(
+                new ReturnReceived(
+                        orderId,
+                        STORE,
+                        caseId,
+                        List.of(new ItemQuantity("CUP-GL-01", 1)),
+                        "CUP-GL-01: 1 resellable",
+                        "wh.zhao",
+                        Instant.now()),
+                "fulfillment-service",
+                1);
+        kafka.send(received).join();
+        kafka.send(received).join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(get("/api/refunds/" + caseId, CS)
+                                .get("refundCase")
+                                .get("state")
+                                .asString())
+                        .isEqualTo("REFUNDING"));
+    }
+
+    @Test
+    void whoEnteredACaseMayNotDecideItAndTwoSupervisorsDecidingAtOnceMakeOneDecision() {
+        String orderId = paidOrder();
+        String manager = TestTokens.bearer("cs.li", StaffRole.MANAGER, STORE);
+        String caseId = post("/api/refunds", CS, cupBack(orderId), 201)
+                .get("refundCase")
+                .get("caseId")
+                .asString();
+
+        JsonNode refused = post("/api/refunds/" + caseId + "/approval", manager, Map.of(), 403);
+        assertThat(refused.get("type").asString()).isEqualTo("urn:storeops:problem:four-eyes");
+
+        var first = CompletableFuture.supplyAsync(() -> status("/api/refunds/" + caseId + "/approval", SUPERVISOR));
+        var second =
+                CompletableFuture.supplyAsync(() -> status("/api/refunds/" + caseId + "/rejection", OTHER_SUPERVISOR));
+        assertThat(List.of(first.join(), second.join())).containsExactlyInAnyOrder(200, 409);
+        assertThat(get("/api/refunds/" + caseId, CS).get("refundCase").get("timeline"))
+                .as("one decision on the timeline")
+                .filteredOn(entry ->
+                        List.of("APPROVE", "REJECT").contains(entry.get("what").asString()))
+                .hasSize(1);
+    }
+
+    @Test
+    void aCaseAboveWhatIsLeftOrOfAnotherStoreIsRefusedAndNothingChanges() {
+        String orderId = paidOrder();
+        Map<String, Object> tooMuch = Map.of(
+                "orderId",
+                orderId,
+                "type",
+                "REFUND_ONLY",
+                "reason",
+                "all of it",
+                "lines",
+                List.of(Map.of("lineIndex", 1, "amountMinor", 3001)));
+
+        JsonNode problem = post("/api/refunds", CS, tooMuch, 422);
+        assertThat(problem.get("detail").asString()).isEqualTo("line 1 has CNY 30.00 left to refund: CNY 30.01 asked.");
+        post("/api/refunds", TestTokens.bearer("cs.us", StaffRole.CS_AFTERSALE, "shopify-us"), cupBack(orderId), 404);
+        assertThat(post(
+                                "/api/refunds",
+                                CS,
+                                Map.of(
+                                        "orderId",
+                                        orderId,
+                                        "type",
+                                        "REFUND_ONLY",
+                                        "reason",
+                                        "no amount",
+                                        "lines",
+                                        List.of(Map.of("lineIndex", 1, "quantity", 1))),
+                                422)
+                        .get("detail")
+                        .asString())
+                .isEqualTo("each line needs lineIndex and amountMinor.");
+        assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
+                        .get("refundable")
+                        .get("amountMinor")
+                        .asLong())
+                .isEqualTo(28600);
+    }
+
+    /** A paid order of two teas and a cup, 10.00 shipping, 10.00 off: 286.00. */
+    private String paidOrder() {
+        String orderId = STORE + ":T" + UUID.randomUUID();
+        kafka.send(TestEvents.record(
+                        new OrderPaid(
+                                orderId,
+                                STORE,
+                                "storefront",
+                                orderId.substring(orderId.indexOf(':') + 1),
+                                List.of(
+                                        new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY")),
+                                        new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY"))),
+                                new Money(1000, "CNY"),
+                                new Money(28600, "CNY"),
+                                Instant.now(),
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                null),
+                        "order-service",
+                        1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> http.get()
+                        .uri("/api/refund-ledgers/{id}", orderId)
+                        .header(HttpHeaders.AUTHORIZATION, SUPERVISOR)
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
+        return orderId;
+    }
+
+    private static Map<String, Object> cupBack(String orderId) {
+        return Map.of(
+                "orderId",
+                orderId,
+                "type",
+                "RETURN_AND_REFUND",
+                "reason",
+                "cracked on arrival",
+                "goodsReceived",
+                true,
+                "lines",
+                List.of(Map.of("lineIndex", 1, "quantity", 1, "amountMinor", 3000)),
+                "evidence",
+                List.of("https://img.example/crack.jpg"));
+    }
+
+    private int status(String uri, String bearer) {
+        return http.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(Map.of("note", "decided"))
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
+    }
+
+    private JsonNode post(String uri, String bearer, Object body, int status) {
+        return http.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private JsonNode get(String uri, String bearer) {
+        return TestHttp.read(http, uri, bearer);
+    }
+}
