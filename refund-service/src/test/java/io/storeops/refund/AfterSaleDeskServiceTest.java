@@ -9,7 +9,7 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ReturnReceived;
-import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
@@ -20,9 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -50,16 +50,24 @@ class AfterSaleDeskServiceTest {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    private DeskSteps steps;
+
+    @BeforeEach
+    void steps() {
+        steps = new DeskSteps(http, kafka);
+    }
+
     @Test
     void customerServiceEntersAReturnTheSupervisorApprovesItAndTheReceivedParcelIsPaidBack() {
         String orderId = paidOrder();
-        JsonNode entered = post("/api/refunds", CS, cupBack(orderId), 201);
+        JsonNode entered = steps.post("/api/refunds", CS, cupBack(orderId), 201);
         String caseId = entered.get("refundCase").get("caseId").asString();
         assertThat(entered.get("refundCase").get("state").asString()).isEqualTo("REQUESTED");
 
-        post("/api/refunds/" + caseId + "/approval", CS, Map.of(), 403);
+        steps.post("/api/refunds/" + caseId + "/approval", CS, Map.of(), 403);
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
-            JsonNode approved = post("/api/refunds/" + caseId + "/approval", SUPERVISOR, Map.of("note", "photos"), 200);
+            JsonNode approved =
+                    steps.post("/api/refunds/" + caseId + "/approval", SUPERVISOR, Map.of("note", "photos"), 200);
             assertThat(approved.get("refundCase").get("state").asString()).isEqualTo("AWAITING_RETURN");
             var announced = TestEvents.await(events, orderId, "RefundApproved", 1, PATIENCE);
             RefundApproved event = EventJson.read(announced.get(0).value(), RefundApproved.class);
@@ -93,19 +101,19 @@ class AfterSaleDeskServiceTest {
                                 .get("refundCase")
                                 .get("state")
                                 .asString())
-                        .isEqualTo("REFUNDING"));
+                        .isEqualTo("COMPLETED"));
     }
 
     @Test
     void whoEnteredACaseMayNotDecideItAndTwoSupervisorsDecidingAtOnceMakeOneDecision() {
         String orderId = paidOrder();
         String manager = TestTokens.bearer("cs.li", StaffRole.MANAGER, STORE);
-        String caseId = post("/api/refunds", CS, cupBack(orderId), 201)
+        String caseId = steps.post("/api/refunds", CS, cupBack(orderId), 201)
                 .get("refundCase")
                 .get("caseId")
                 .asString();
 
-        JsonNode refused = post("/api/refunds/" + caseId + "/approval", manager, Map.of(), 403);
+        JsonNode refused = steps.post("/api/refunds/" + caseId + "/approval", manager, Map.of(), 403);
         assertThat(refused.get("type").asString()).isEqualTo("urn:storeops:problem:four-eyes");
 
         var first = CompletableFuture.supplyAsync(() -> status("/api/refunds/" + caseId + "/approval", SUPERVISOR));
@@ -132,10 +140,14 @@ class AfterSaleDeskServiceTest {
                 "lines",
                 List.of(Map.of("lineIndex", 1, "amountMinor", 3001)));
 
-        JsonNode problem = post("/api/refunds", CS, tooMuch, 422);
+        JsonNode problem = steps.post("/api/refunds", CS, tooMuch, 422);
         assertThat(problem.get("detail").asString()).isEqualTo("line 1 has CNY 30.00 left to refund: CNY 30.01 asked.");
-        post("/api/refunds", TestTokens.bearer("cs.us", StaffRole.CS_AFTERSALE, "shopify-us"), cupBack(orderId), 404);
-        assertThat(post(
+        steps.post(
+                "/api/refunds",
+                TestTokens.bearer("cs.us", StaffRole.CS_AFTERSALE, "shopify-us"),
+                cupBack(orderId),
+                404);
+        assertThat(steps.post(
                                 "/api/refunds",
                                 CS,
                                 Map.of(
@@ -158,37 +170,36 @@ class AfterSaleDeskServiceTest {
                 .isEqualTo(28600);
     }
 
-    /** A paid order of two teas and a cup, 10.00 shipping, 10.00 off: 286.00. */
-    private String paidOrder() {
-        String orderId = STORE + ":T" + UUID.randomUUID();
-        kafka.send(TestEvents.record(
-                        new OrderPaid(
-                                orderId,
-                                STORE,
-                                "storefront",
-                                orderId.substring(orderId.indexOf(':') + 1),
-                                List.of(
-                                        new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY")),
-                                        new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY"))),
-                                new Money(1000, "CNY"),
-                                new Money(28600, "CNY"),
-                                Instant.now(),
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                null),
-                        "order-service",
-                        1))
-                .join();
+    @Test
+    void anOrderCancelledBeforeDispatchIsPaidBackInFullOnceWhateverTheRedeliveries() {
+        String orderId = paidOrder();
+        var cancelled = TestEvents.record(
+                new OrderCancelled(orderId, STORE, "buyer ordered twice", "cs.li", Instant.now()), "order-service", 2);
+
+        kafka.send(cancelled).join();
+        kafka.send(cancelled).join();
+
         await().atMost(PATIENCE)
-                .untilAsserted(() -> http.get()
-                        .uri("/api/refund-ledgers/{id}", orderId)
-                        .header(HttpHeaders.AUTHORIZATION, SUPERVISOR)
-                        .exchange()
-                        .expectStatus()
-                        .isOk());
-        return orderId;
+                .untilAsserted(() -> assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
+                                .get("refunded")
+                                .get("amountMinor")
+                                .asLong())
+                        .isEqualTo(28600));
+        JsonNode refund = get("/api/refunds/rf-cancelled-" + orderId, CS).get("refundCase");
+        assertThat(refund.get("decision").get("automatic").asBoolean()).isTrue();
+        assertThat(refund.get("state").asString()).isEqualTo("COMPLETED");
+    }
+
+    private String paidOrder() {
+        return steps.paidOrder(
+                STORE,
+                List.of(
+                        new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY")),
+                        new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY"))),
+                1000,
+                28600,
+                "CNY",
+                SUPERVISOR);
     }
 
     private static Map<String, Object> cupBack(String orderId) {
@@ -216,19 +227,6 @@ class AfterSaleDeskServiceTest {
                 .returnResult(String.class)
                 .getStatus()
                 .value();
-    }
-
-    private JsonNode post(String uri, String bearer, Object body, int status) {
-        return http.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
     }
 
     private JsonNode get(String uri, String bearer) {

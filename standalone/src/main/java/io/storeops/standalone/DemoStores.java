@@ -39,8 +39,12 @@ final class DemoStores {
                 "storeops.stores." + SHOPIFY + ".dispatch.partial-shipment=true");
         return Stream.concat(
                         stores.stream(),
-                        CARRIER_FEEDS.stream()
-                                .map(feed -> "storeops.carriers." + feed + ".webhook-secrets=" + CARRIER_SECRET))
+                        Stream.concat(
+                                CARRIER_FEEDS.stream()
+                                        .map(feed ->
+                                                "storeops.carriers." + feed + ".webhook-secrets=" + CARRIER_SECRET),
+                                // refunds are paid back through a simulated gateway, as a demo has no real one
+                                Stream.of("storeops.payouts.gateway=simulated")))
                 .toList();
     }
 }

@@ -6,8 +6,10 @@ import java.util.stream.Stream;
 
 /**
  * Where an order stands, as staff see it: its {@link Progress}, unless money went back to the
- * buyer, in which case its {@link RefundStanding} (the progress stays visible beside it). The two
- * enums are the only statuses there are, so a new progress is a new status without a second list.
+ * buyer, in which case its {@link RefundStanding} (the progress stays visible beside it). A
+ * cancelled order stays {@code CANCELLED}: paying it back is part of the cancellation, and staff
+ * find it among the cancelled ones. The two enums are the only statuses there are, so a new
+ * progress is a new status without a second list.
  */
 public sealed interface OrderStatus permits Progress, RefundStanding {
 
@@ -16,7 +18,7 @@ public sealed interface OrderStatus permits Progress, RefundStanding {
     /** The status of an order with this progress and this much of {@code total} refunded. */
     static OrderStatus of(Progress progress, long refundedMinor, long totalMinor) {
         RefundStanding refunds = RefundStanding.of(refundedMinor, totalMinor);
-        return refunds == RefundStanding.NONE ? progress : refunds;
+        return refunds == RefundStanding.NONE || progress == Progress.CANCELLED ? progress : refunds;
     }
 
     /** Every status by name, in the order an order passes them. */

@@ -79,6 +79,9 @@ class OrderLifecycleTest {
     void refundStandingOutranksProgressInTheStatus() {
         assertThat(OrderStatus.of(Progress.DELIVERED, 0, 29500)).isEqualTo(Progress.DELIVERED);
         assertThat(OrderStatus.of(Progress.DELIVERED, 3900, 29500)).isEqualTo(RefundStanding.PARTIALLY_REFUNDED);
-        assertThat(OrderStatus.of(Progress.CANCELLED, 29500, 29500)).isEqualTo(RefundStanding.REFUNDED);
+        assertThat(OrderStatus.of(Progress.CANCELLED, 29500, 29500))
+                .as("paid back as part of the cancellation")
+                .isEqualTo(Progress.CANCELLED);
+        assertThat(OrderStatus.of(Progress.SHIPPED, 29500, 29500)).isEqualTo(RefundStanding.REFUNDED);
     }
 }

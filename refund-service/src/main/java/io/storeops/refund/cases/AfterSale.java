@@ -150,10 +150,77 @@ public record AfterSale(
                 List.of(),
                 null,
                 null,
-                List.of(new RefundCase.Entry(at, "REQUESTED", by, reason)));
+                List.of(new RefundCase.Entry(at, "REQUESTED", by, reason)),
+                null);
         List<RefundCase> more = new ArrayList<>(cases);
         more.add(opened);
         return Change.of(withCases(more), requested(opened, at));
+    }
+
+    /** Who decides the refund of an order cancelled before dispatch: nobody needs to. */
+    static final String CANCELLATION = "order-cancellation";
+
+    /**
+     * The order was cancelled before dispatch: whatever is left of what the buyer paid goes back, as
+     * a refund-only case opened and approved at once, marked automatic (cases already approved or
+     * paid keep theirs). Once per order; nothing when nothing is left.
+     */
+    public Change<AfterSale> cancelledBeforeDispatch(String reason, Instant at) {
+        String caseId = "rf-cancelled-" + orderId;
+        if (find(caseId).isPresent() || refundable().amountMinor() <= 0) {
+            return Change.none();
+        }
+        List<RefundCase> others = cases.stream().filter(AfterSale::counts).toList();
+        List<CaseLine> everyLine = new ArrayList<>();
+        for (int index = 0; index < lines.size(); index++) {
+            int line = index;
+            long left = lines.get(index).paidMinor()
+                    - others.stream()
+                            .flatMap(refund -> refund.lines().stream())
+                            .filter(other -> other.lineIndex() == line)
+                            .mapToLong(CaseLine::amountMinor)
+                            .sum();
+            if (left > 0) {
+                everyLine.add(new CaseLine(index, lines.get(index).quantity(), left));
+            }
+        }
+        long shippingLeft = shippingPaidMinor
+                - others.stream().mapToLong(RefundCase::shippingMinor).sum();
+        List<CaseLine> withinPaid = withinTheOrderTotal(everyLine, Math.max(shippingLeft, 0));
+        Change<AfterSale> requested = request(
+                new Request(
+                        caseId,
+                        CaseType.REFUND_ONLY,
+                        reason == null || reason.isBlank() ? "order cancelled" : reason,
+                        false,
+                        withinPaid,
+                        Math.max(shippingLeft, 0),
+                        List.of(),
+                        CANCELLATION),
+                CANCELLATION,
+                at);
+        Change<AfterSale> approved =
+                requested.state().approve(caseId, CANCELLATION, true, "cancelled before dispatch", at);
+        List<StoreOpsEvent> events = new ArrayList<>(requested.events());
+        events.addAll(approved.events());
+        return Change.of(approved.state(), events.toArray(StoreOpsEvent[]::new));
+    }
+
+    /**
+     * The lines' amounts within what is left of the order's total beside the shipping (a discount
+     * makes the total less than its lines): the first lines in full, the last ones what remains.
+     */
+    private List<CaseLine> withinTheOrderTotal(List<CaseLine> asked, long shippingMinor) {
+        long left = refundable().amountMinor() - shippingMinor;
+        List<CaseLine> fitted = new ArrayList<>();
+        for (CaseLine line : asked) {
+            long amount = Math.min(line.amountMinor(), Math.max(left, 0));
+            left -= amount;
+            fitted.add(new CaseLine(line.lineIndex(), line.quantity(), amount));
+        }
+        return fitted.stream()
+                .filter(line -> line.amountMinor() > 0 || line.quantity() > 0)
+                .toList();
     }
 
     /**
@@ -262,14 +329,59 @@ public record AfterSale(
                 .orElseGet(Change::none);
     }
 
-    /** The payout was confirmed: the money is back with the buyer ({@link RefundCompleted}). Once. */
-    public Change<AfterSale> paid(String caseId, Instant at) {
+    /**
+     * The payout was confirmed — by the gateway, or by staff who paid in the marketplace's back
+     * office — with its reference: the money is back with the buyer ({@link RefundCompleted}). Once.
+     */
+    public Change<AfterSale> paid(String caseId, String reference, String by, Instant at) {
         Optional<RefundCase> refunding = find(caseId).filter(refund -> refund.state() == CaseState.REFUNDING);
+        String ref = requiredText(reference, "reference");
         return refunding
                 .map(refund -> Change.<AfterSale>of(
-                        replaced(refund.moved(CaseCommand.PAID, at, "payout", null)),
+                        replaced(refund.moved(CaseCommand.PAID, at, by, ref)
+                                .edit(draft ->
+                                        draft.payout = new RefundCase.Payout(attempts(refund), null, null, ref, by))),
                         new RefundCompleted(orderId, storeId, caseId, new Money(refund.amountMinor(), currency), at)))
                 .orElseGet(Change::none);
+    }
+
+    /**
+     * Staff paid the refund in the marketplace's back office and confirm it with its reference. The
+     * same confirmation again changes nothing; a case not being paid back cannot be confirmed.
+     */
+    public Change<AfterSale> paymentConfirmed(String caseId, String reference, String by, Instant at) {
+        RefundCase refund = existing(caseId);
+        if (refund.state() == CaseState.COMPLETED
+                && refund.payout() != null
+                && refund.payout().reference().equals(reference == null ? null : reference.strip())) {
+            return Change.none();
+        }
+        if (refund.state() != CaseState.REFUNDING) {
+            throw new CaseConflict(
+                    refund.state(),
+                    "Case " + caseId + " is " + refund.state()
+                            + ": only a case being paid back can be confirmed paid.");
+        }
+        return paid(caseId, reference, by, at);
+    }
+
+    /**
+     * A payout attempt failed (a timeout, the gateway down): noted on the case, tried again at
+     * {@code retryAt} with the same idempotency key, so that a payment the gateway did make is
+     * never made twice.
+     */
+    public Change<AfterSale> payoutFailed(String caseId, String failure, Instant retryAt, Instant at) {
+        Optional<RefundCase> refunding = find(caseId).filter(refund -> refund.state() == CaseState.REFUNDING);
+        return refunding
+                .map(refund -> Change.of(replaced(refund.edit(draft -> {
+                    draft.payout = new RefundCase.Payout(attempts(refund) + 1, limited(failure), retryAt, null, null);
+                    draft.log(at, "PAYOUT_FAILED", "payout", limited(failure));
+                }))))
+                .orElseGet(Change::none);
+    }
+
+    private static int attempts(RefundCase refund) {
+        return refund.payout() == null ? 0 : refund.payout().attempts();
     }
 
     private Change<AfterSale> closed(RefundCase refund, CaseCommand command, String why, String by, Instant at) {

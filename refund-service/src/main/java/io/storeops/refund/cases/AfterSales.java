@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The orders' after-sale files, one document per paid order; every change goes out with its events. */
@@ -28,15 +29,26 @@ public class AfterSales implements ApplicationRunner {
         this.counters = counters;
     }
 
-    /** The index through which a case's id finds its order's file. */
+    /** The indexes through which a case's id finds its order's file, and the payouts their cases. */
     @Override
     public void run(ApplicationArguments arguments) {
         store.declareIndex(
                 COLLECTION, StateIndex.named("case_id", AfterSale.class).ascending("cases.caseId"));
+        store.declareIndex(
+                COLLECTION, StateIndex.named("case_state", AfterSale.class).ascending("cases.state"));
     }
 
     public Mono<AfterSale> find(String orderId) {
         return store.find(COLLECTION, orderId, AfterSale.class);
+    }
+
+    /** Files with a case being paid back, for the payouts. */
+    public Flux<AfterSale> refunding(int limit) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(AfterSale.class)
+                        .is("cases.state", CaseState.REFUNDING.name())
+                        .limit(limit));
     }
 
     /** The file holding case {@code caseId}. */

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * @param source        where it came from: CS (entered for the buyer), STOREFRONT, SHOPIFY, CANCELLATION
  * @param goodsReceived whether the buyer has the goods (decides between the refund-only kinds)
  * @param evidence      the buyer's notes and image links
+ * @param payout        the payment back to the buyer, once the case is refunding
  */
 public record RefundCase(
         String caseId,
@@ -29,7 +30,14 @@ public record RefundCase(
         List<Contact> contacts,
         Decision decision,
         String returnTracking,
-        List<Entry> timeline) {
+        List<Entry> timeline,
+        Payout payout) {
+
+    /**
+     * How paying the buyer back goes: attempts made, the latest failure and when to try again, and
+     * the payment's reference once confirmed (the gateway's, or the back office's, noted by staff).
+     */
+    public record Payout(int attempts, String lastFailure, Instant retryAt, String reference, String confirmedBy) {}
 
     /** A contact customer service had with the buyer: how, what was offered, what the buyer said. */
     public record Contact(String channel, String offered, String buyerAnswer, String by, Instant at) {}
@@ -83,6 +91,7 @@ public record RefundCase(
         List<Contact> contacts;
         Decision decision;
         String returnTracking;
+        Payout payout;
         private final List<Entry> timeline;
 
         private Draft(RefundCase from) {
@@ -94,6 +103,7 @@ public record RefundCase(
             contacts = from.contacts;
             decision = from.decision;
             returnTracking = from.returnTracking;
+            payout = from.payout;
             timeline = new ArrayList<>(from.timeline);
         }
 
@@ -123,7 +133,8 @@ public record RefundCase(
                     contacts,
                     decision,
                     returnTracking,
-                    timeline);
+                    timeline,
+                    payout);
         }
     }
 }

@@ -188,7 +188,7 @@ class AfterSaleTest {
                 .approve("rf-1", "sup.chen", false, null, NOON)
                 .state();
         assertThat(awaiting.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.AWAITING_RETURN);
-        assertThat(awaiting.paid("rf-1", NOON).isNone())
+        assertThat(awaiting.paid("rf-1", "PAY-1", "payout", NOON).isNone())
                 .as("nothing to pay before the parcel")
                 .isTrue();
 
@@ -203,14 +203,16 @@ class AfterSaleTest {
                 .isTrue();
         assertThat(received.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REFUNDING);
 
-        var paid = received.paid("rf-1", NOON);
+        var paid = received.paid("rf-1", "PAY-1", "payout", NOON);
         assertThat(paid.events())
                 .singleElement()
                 .isInstanceOfSatisfying(
                         RefundCompleted.class, done -> assertThat(done.amount()).isEqualTo(new Money(3000, "CNY")));
         assertThat(paid.state().refunded()).isEqualTo(new Money(3000, "CNY"));
         assertThat(paid.state().refundable()).isEqualTo(new Money(25600, "CNY"));
-        assertThat(paid.state().paid("rf-1", NOON).isNone()).as("paid once").isTrue();
+        assertThat(paid.state().paid("rf-1", "PAY-1", "payout", NOON).isNone())
+                .as("paid once")
+                .isTrue();
     }
 
     @Test
@@ -231,6 +233,65 @@ class AfterSaleTest {
                 .isInstanceOf(CaseConflict.class)
                 .hasMessageContaining("open a new case");
         assertThatThrownBy(() -> OPEN.withdraw("rf-9", "buyer", NOON)).isInstanceOf(CaseNotFound.class);
+    }
+
+    @Test
+    void anOrderCancelledBeforeDispatchIsPaidBackWhatIsLeftAtOnceAndOnce() {
+        var cancelled = OPEN.cancelledBeforeDispatch("buyer ordered twice", NOON);
+
+        assertThat(cancelled.events())
+                .extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("RefundRequested", "RefundApproved");
+        RefundCase refund =
+                cancelled.state().find("rf-cancelled-tmall-flagship:T1").orElseThrow();
+        assertThat(refund.state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(refund.decision().automatic()).isTrue();
+        assertThat(refund.amountMinor()).as("what was paid, discount and all").isEqualTo(28600);
+        assertThat(refund.lines()).containsExactly(new CaseLine(0, 2, 25600), new CaseLine(1, 1, 2000));
+        assertThat(cancelled.state().refundable().amountMinor()).isZero();
+        assertThat(cancelled.state().cancelledBeforeDispatch("again", NOON).isNone())
+                .isTrue();
+    }
+
+    @Test
+    void aCancellationAfterAnApprovedPartialRefundPaysBackTheRest() {
+        AfterSale partly = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON)
+                .state();
+
+        RefundCase rest = partly.cancelledBeforeDispatch("out of stock", NOON)
+                .state()
+                .find("rf-cancelled-tmall-flagship:T1")
+                .orElseThrow();
+
+        assertThat(rest.amountMinor()).isEqualTo(27600);
+        assertThat(rest.shippingMinor()).isEqualTo(1000);
+    }
+
+    @Test
+    void aRefundPaidInTheBackOfficeIsConfirmedOnceWithItsReference() {
+        AfterSale refunding = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON)
+                .state();
+
+        var confirmed = refunding.paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", NOON);
+
+        assertThat(confirmed.events()).singleElement().isInstanceOf(RefundCompleted.class);
+        assertThat(confirmed.state().find("rf-1").orElseThrow().payout())
+                .isEqualTo(new RefundCase.Payout(0, null, null, "TB-REFUND-1", "cs.wang"));
+        assertThat(confirmed
+                        .state()
+                        .paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", NOON)
+                        .isNone())
+                .isTrue();
+        assertThatThrownBy(() -> confirmed.state().paymentConfirmed("rf-1", "TB-REFUND-2", "cs.wang", NOON))
+                .isInstanceOf(CaseConflict.class);
+        var failed = refunding.payoutFailed("rf-1", "503", NOON.plusSeconds(5), NOON);
+        assertThat(failed.state().find("rf-1").orElseThrow().payout().attempts())
+                .isEqualTo(1);
+        assertThat(failed.state().find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REFUNDING);
     }
 
     private static AfterSale.Request cupBack(String caseId) {

@@ -1,19 +1,34 @@
 package io.storeops.refund.cases.messaging;
 
 import io.storeops.contracts.events.fulfillment.ReturnReceived;
+import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.refund.cases.AfterSales;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A paid order opens its after-sale file; a received return moves its case on to the payout. */
+/**
+ * A paid order opens its after-sale file; a cancellation before dispatch pays back what is left; a
+ * received return moves its case on to the payout.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
 
     @Bean
     EventHandler<OrderPaid> afterSaleFileForPaidOrder(AfterSales files) {
         return EventHandler.of(OrderPaid.class, event -> files.orderPaid(event.payload(), event.position()));
+    }
+
+    @Bean
+    EventHandler<OrderCancelled> cancelledOrderIsPaidBack(AfterSales files) {
+        return EventHandler.of(
+                OrderCancelled.class,
+                event -> files.onEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        file -> file.cancelledBeforeDispatch(
+                                event.payload().reason(), event.payload().cancelledAt())));
     }
 
     @Bean

@@ -242,6 +242,23 @@ class RefundCaseController {
                 (file, staff) -> file.withdraw(caseId, staff.username(), clock.instant()));
     }
 
+    @Schema(description = "The refund paid in the marketplace's back office")
+    record PaymentConfirmation(
+            @Schema(example = "TB-REFUND-2026112900123") String reference) {}
+
+    @PostMapping("/{caseId}/payment")
+    @Operation(
+            summary = "Confirm a refund paid in the marketplace's back office, with the payment's reference",
+            description = "For stores without a payout gateway; the case completes (RefundCompleted). Confirming "
+                    + "the same reference again is harmless; a case not being paid back is a 409.")
+    Mono<CaseView> confirmPayment(@PathVariable String caseId, @RequestBody PaymentConfirmation confirmation) {
+        return act(
+                RefundAction.HANDLE_CASES,
+                caseId,
+                (file, staff) ->
+                        file.paymentConfirmed(caseId, confirmation.reference(), staff.username(), clock.instant()));
+    }
+
     @PostMapping("/{caseId}/return-parcel")
     @Operation(summary = "The buyer sent the return: the carrier's tracking number")
     Mono<CaseView> returnParcel(@PathVariable String caseId, @RequestBody ReturnParcel parcel) {

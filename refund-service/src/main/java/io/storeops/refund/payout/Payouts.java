@@ -1,0 +1,126 @@
+package io.storeops.refund.payout;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.Money;
+import io.storeops.platform.metrics.StoreCounter;
+import io.storeops.platform.stores.StoreCatalog;
+import io.storeops.refund.cases.AfterSale;
+import io.storeops.refund.cases.AfterSales;
+import io.storeops.refund.cases.CaseState;
+import io.storeops.refund.cases.RefundCase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Pays the cases that are refunding, through the gateway: every look finds them in the store
+ * (so a restart in the middle loses none), asks the gateway with the case's id as idempotency key
+ * (so a retry after a timeout never pays twice), and completes the case only on the gateway's
+ * confirmation. A failure is noted on the case and tried again later, each time twice as late.
+ */
+public class Payouts implements ApplicationRunner, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Payouts.class);
+    private static final int FAILURE_NOTE_LIMIT = 200;
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
+
+    private final AfterSales files;
+    private final PayoutGateway gateway;
+    private final Clock clock;
+    private final PayoutProperties settings;
+    private final StoreCounter retried;
+    private Disposable looking;
+
+    public Payouts(
+            AfterSales files,
+            PayoutGateway gateway,
+            Clock clock,
+            PayoutProperties settings,
+            MeterRegistry meters,
+            StoreCatalog stores) {
+        this.files = files;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.settings = settings;
+        this.retried = new StoreCounter(
+                meters,
+                stores,
+                "storeops.refund.payouts.retried",
+                "Payout attempts that failed and will be tried again");
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        looking = Flux.interval(Duration.ZERO, settings.interval(), Schedulers.boundedElastic())
+                .onBackpressureDrop()
+                .concatMap(tick -> payDue().onErrorResume(failure -> {
+                    log.warn("Looking for refunds to pay failed; the next look retries: {}", failure.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    @Override
+    public void destroy() {
+        if (looking != null) {
+            looking.dispose();
+        }
+    }
+
+    /** Pays every refunding case whose next attempt is due. */
+    public Mono<Void> payDue() {
+        Instant now = clock.instant();
+        return files.refunding(settings.batch())
+                .concatMap(file -> Flux.fromIterable(file.cases())
+                        .filter(refund -> refund.state() == CaseState.REFUNDING)
+                        .filter(refund -> refund.payout() == null
+                                || refund.payout().retryAt() == null
+                                || !refund.payout().retryAt().isAfter(now))
+                        .concatMap(refund -> pay(file, refund)))
+                .then();
+    }
+
+    private Mono<Void> pay(AfterSale file, RefundCase refund) {
+        PayoutGateway.PayoutOrder order = new PayoutGateway.PayoutOrder(
+                refund.caseId(), file.orderId(), file.storeId(), new Money(refund.amountMinor(), file.currency()));
+        return gateway.pay(order)
+                .timeout(settings.callTimeout())
+                .flatMap(receipt -> files.change(
+                        file.orderId(),
+                        current -> current.paid(refund.caseId(), receipt.reference(), "payout", clock.instant())))
+                .then()
+                .onErrorResume(failure -> {
+                    retried.increment(file.storeId());
+                    int attempts = refund.payout() == null ? 1 : refund.payout().attempts() + 1;
+                    Instant at = clock.instant();
+                    return files.change(
+                                    file.orderId(),
+                                    current -> current.payoutFailed(
+                                            refund.caseId(), describe(failure), at.plus(waitAfter(attempts)), at))
+                            .then();
+                });
+    }
+
+    /** Twice as long after each failed attempt, from the configured first wait, never longer than half an hour. */
+    private Duration waitAfter(int attempts) {
+        Duration wait = settings.retryAfter().multipliedBy(1L << Math.min(attempts - 1, 16));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    private static String describe(Throwable failure) {
+        String text = failure instanceof TimeoutException
+                ? "no answer in time (the payment may have been made: the retry asks with the same key)"
+                : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return text.length() > FAILURE_NOTE_LIMIT ? text.substring(0, FAILURE_NOTE_LIMIT) : text;
+    }
+}

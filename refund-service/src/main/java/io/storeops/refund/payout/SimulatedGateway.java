@@ -1,0 +1,63 @@
+package io.storeops.refund.payout;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+
+/**
+ * A payment gateway for the standalone and the tests: it pays each idempotency key once and
+ * answers a repeat with the first payment's reference. It can be told to fail the next calls, or
+ * to pay and then not answer in time (the case a retry must never pay twice).
+ */
+public class SimulatedGateway implements PayoutGateway {
+
+    private final Map<String, Receipt> paid = new ConcurrentHashMap<>();
+    private final AtomicInteger failuresToCome = new AtomicInteger();
+    private final AtomicInteger silencesToCome = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final Duration silence;
+
+    /** @param silence how long a silent answer keeps the caller waiting (longer than its timeout) */
+    public SimulatedGateway(int failures, int silences, Duration silence) {
+        failuresToCome.set(failures);
+        silencesToCome.set(silences);
+        this.silence = silence;
+    }
+
+    @Override
+    public Mono<Receipt> pay(PayoutOrder order) {
+        return Mono.defer(() -> {
+            calls.incrementAndGet();
+            if (failuresToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
+                return Mono.error(new IllegalStateException("simulated gateway: 503 Service Unavailable"));
+            }
+            Receipt receipt =
+                    paid.computeIfAbsent(order.idempotencyKey(), key -> new Receipt("SIM-" + (paid.size() + 1)));
+            if (silencesToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
+                return Mono.delay(silence).thenReturn(receipt); // paid, but the answer comes too late
+            }
+            return Mono.just(receipt);
+        });
+    }
+
+    /** The next {@code count} calls fail without paying. */
+    public void failNext(int count) {
+        failuresToCome.set(count);
+    }
+
+    /** The next {@code count} calls pay, but answer too late. */
+    public void silenceNext(int count) {
+        silencesToCome.set(count);
+    }
+
+    /** How many payouts were made: one per key. */
+    public int payments() {
+        return paid.size();
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+}
