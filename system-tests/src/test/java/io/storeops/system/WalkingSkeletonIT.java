@@ -288,9 +288,16 @@ class WalkingSkeletonIT {
         String cs = token("CS_AFTERSALE");
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(timeline("tmall-flagship:T20261128-0100", cs))
-                        .as("the shipment may be created before or after the cancellation reaches the order")
+                        .as("the shipment may be created before or after the cancellation reaches the order; "
+                                + "refund-service pays the cancelled order back")
                         .containsExactlyInAnyOrder(
-                                "PLACED", "PAID", "HELD", "SHIPMENT_CREATED", "CANCELLED", "SHIPMENT_CANCELLED"));
+                                "PLACED",
+                                "PAID",
+                                "HELD",
+                                "SHIPMENT_CREATED",
+                                "CANCELLED",
+                                "SHIPMENT_CANCELLED",
+                                "REFUNDED"));
         assertThat(timeline(NATIVE_ORDER, cs))
                 .as("across a restart, nothing twice")
                 .containsExactlyInAnyOrder("PLACED", "PAID", "HELD", "RELEASED", "SHIPMENT_CREATED", "DISPATCHED");

@@ -13,8 +13,11 @@ import io.storeops.contracts.events.refund.RefundRequested;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -65,7 +68,9 @@ public record AfterSale(
 
         public Request {
             lines = lines == null ? List.of() : List.copyOf(lines);
-            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+            evidence = evidence == null
+                    ? List.of()
+                    : Collections.unmodifiableList(new ArrayList<>(evidence)); // items checked on request
         }
     }
 
@@ -88,9 +93,22 @@ public record AfterSale(
                 paid.total().currency(),
                 paid.paidAt(),
                 paid.lines().stream().map(AfterSale::paidLine).toList(),
-                paid.shippingFee() == null ? 0 : paid.shippingFee().amountMinor(),
+                chargesBeyondTheLines(paid),
                 paid.total().amountMinor(),
                 List.of()));
+    }
+
+    /**
+     * What the buyer paid beyond the lines: the shipping, or more where taxes came on top (a
+     * discount makes the total less than lines and shipping; the total's own limit covers that).
+     */
+    private static long chargesBeyondTheLines(OrderPaid paid) {
+        long shipping = paid.shippingFee() == null ? 0 : paid.shippingFee().amountMinor();
+        long lines = paid.lines().stream()
+                .filter(line -> line.unitPrice() != null)
+                .mapToLong(line -> line.lineTotal().amountMinor())
+                .sum();
+        return Math.max(shipping, paid.total().amountMinor() - lines);
     }
 
     private static PaidLine paidLine(OrderLine line) {
@@ -131,9 +149,16 @@ public record AfterSale(
             throw new IllegalArgumentException("type must be REFUND_ONLY, RETURN_AND_REFUND or EXCHANGE.");
         }
         String reason = requiredText(request.reason(), "reason");
+        if (request.type() == CaseType.EXCHANGE) {
+            throw new IllegalArgumentException("exchanges are not taken yet: their replacement shipment comes with a "
+                    + "later release; enter a return and refund, and a new order for the replacement.");
+        }
         if (request.evidence().size() > EVIDENCE_LIMIT) {
             throw new IllegalArgumentException("evidence is at most " + EVIDENCE_LIMIT + " notes or links.");
         }
+        List<String> evidence = request.evidence().stream()
+                .map(item -> requiredText(item, "each evidence item"))
+                .toList();
         requireWithinWhatIsLeft(request.lines(), request.shippingMinor(), null);
         RefundCase opened = new RefundCase(
                 request.caseId(),
@@ -143,7 +168,7 @@ public record AfterSale(
                 request.goodsReceived(),
                 request.lines(),
                 request.shippingMinor(),
-                request.evidence(),
+                evidence,
                 request.source(),
                 by,
                 at,
@@ -151,7 +176,8 @@ public record AfterSale(
                 null,
                 null,
                 List.of(new RefundCase.Entry(at, "REQUESTED", by, reason)),
-                null);
+                null,
+                List.of());
         List<RefundCase> more = new ArrayList<>(cases);
         more.add(opened);
         return Change.of(withCases(more), requested(opened, at));
@@ -184,9 +210,15 @@ public record AfterSale(
                 everyLine.add(new CaseLine(index, lines.get(index).quantity(), left));
             }
         }
-        long shippingLeft = shippingPaidMinor
-                - others.stream().mapToLong(RefundCase::shippingMinor).sum();
-        List<CaseLine> withinPaid = withinTheOrderTotal(everyLine, Math.max(shippingLeft, 0));
+        long shippingLeft = Math.min(
+                Math.max(
+                        shippingPaidMinor
+                                - others.stream()
+                                        .mapToLong(RefundCase::shippingMinor)
+                                        .sum(),
+                        0),
+                refundable().amountMinor());
+        List<CaseLine> withinPaid = withinTheOrderTotal(everyLine, shippingLeft);
         Change<AfterSale> requested = request(
                 new Request(
                         caseId,
@@ -194,7 +226,7 @@ public record AfterSale(
                         reason == null || reason.isBlank() ? "order cancelled" : reason,
                         false,
                         withinPaid,
-                        Math.max(shippingLeft, 0),
+                        shippingLeft,
                         List.of(),
                         CANCELLATION),
                 CANCELLATION,
@@ -299,8 +331,10 @@ public record AfterSale(
     /** The supervisor rejects for good after negotiation. */
     public Change<AfterSale> closeForGood(String caseId, String by, String note, Instant at) {
         RefundCase refund = decidable(caseId, by, false);
-        requiredText(note, "note");
-        return closed(refund, CaseCommand.CLOSE, "REJECTED", by, at);
+        String why = requiredText(note, "note");
+        RefundCase closed = refund.moved(CaseCommand.CLOSE, at, by, why)
+                .edit(draft -> draft.decision = new RefundCase.Decision(false, by, at, false, why));
+        return Change.of(replaced(closed), new RefundClosed(orderId, storeId, caseId, "REJECTED", at));
     }
 
     /** The buyer did not send the return in time: the case closes unpaid. */
@@ -320,12 +354,28 @@ public record AfterSale(
     }
 
     /**
-     * The warehouse received the return: it is paid back (or, for an exchange, done). A receipt
-     * for a case not waiting for it (told again, or for another order's case) changes nothing.
+     * The warehouse received (part of) the return: the units that arrived count towards the case,
+     * and once every unit it takes back is in, it is paid back (or, for an exchange, done). A split
+     * order's return may arrive as one receipt per parcel; a short one waits for the rest. A receipt
+     * for a case not waiting for it changes nothing.
      */
-    public Change<AfterSale> returnReceived(String caseId, String inspection, String by, Instant at) {
+    public Change<AfterSale> returnReceived(
+            String caseId, List<ItemQuantity> arrived, String inspection, String by, Instant at) {
         Optional<RefundCase> waiting = find(caseId).filter(refund -> refund.state() == CaseState.AWAITING_RETURN);
-        return waiting.map(refund -> Change.of(replaced(refund.moved(CaseCommand.RECEIVE, at, by, inspection))))
+        return waiting.map(refund -> {
+                    Map<String, Integer> got = new LinkedHashMap<>();
+                    refund.returned().forEach(line -> got.merge(line.sku(), line.quantity(), Integer::sum));
+                    arrived.forEach(line -> got.merge(line.sku(), line.quantity(), Integer::sum));
+                    List<ItemQuantity> returned = got.entrySet().stream()
+                            .map(line -> new ItemQuantity(line.getKey(), line.getValue()))
+                            .toList();
+                    boolean complete =
+                            units(refund).stream().allMatch(unit -> got.getOrDefault(unit.sku(), 0) >= unit.quantity());
+                    RefundCase counted = complete
+                            ? refund.moved(CaseCommand.RECEIVE, at, by, inspection)
+                            : refund.edit(draft -> draft.log(at, "RETURN_ARRIVED_IN_PART", by, inspection));
+                    return Change.of(replaced(counted.edit(draft -> draft.returned = returned)));
+                })
                 .orElseGet(Change::none);
     }
 
@@ -349,8 +399,15 @@ public record AfterSale(
      * Staff paid the refund in the marketplace's back office and confirm it with its reference. The
      * same confirmation again changes nothing; a case not being paid back cannot be confirmed.
      */
-    public Change<AfterSale> paymentConfirmed(String caseId, String reference, String by, Instant at) {
+    public Change<AfterSale> paymentConfirmed(
+            String caseId, String reference, String by, boolean gatewayPays, Instant at) {
         RefundCase refund = existing(caseId);
+        if (gatewayPays) {
+            throw new CaseConflict(
+                    refund.state(),
+                    "Refunds of this store are paid through its payout gateway: a refund paid by hand as well would "
+                            + "pay the buyer twice.");
+        }
         if (refund.state() == CaseState.COMPLETED
                 && refund.payout() != null
                 && refund.payout().reference().equals(reference == null ? null : reference.strip())) {
@@ -375,7 +432,11 @@ public record AfterSale(
         return refunding
                 .map(refund -> Change.of(replaced(refund.edit(draft -> {
                     draft.payout = new RefundCase.Payout(attempts(refund) + 1, limited(failure), retryAt, null, null);
-                    draft.log(at, "PAYOUT_FAILED", "payout", limited(failure));
+                    if (refund.payout() == null) {
+                        // the first failure goes on the timeline; later ones only count, so an outage cannot grow the
+                        // file
+                        draft.log(at, "PAYOUT_FAILED", "payout", limited(failure));
+                    }
                 }))))
                 .orElseGet(Change::none);
     }
@@ -458,9 +519,14 @@ public record AfterSale(
             if (line.quantity() == 0 && line.amountMinor() == 0) {
                 throw new IllegalArgumentException("line " + line.lineIndex() + " asks for nothing.");
             }
-            if (line.quantity() > paidLine.quantity()) {
-                throw new IllegalArgumentException("line " + line.lineIndex() + " has " + paidLine.quantity()
-                        + " unit(s): " + line.quantity() + " asked.");
+            int unitsTaken = others.stream()
+                    .flatMap(refund -> refund.lines().stream())
+                    .filter(other -> other.lineIndex() == line.lineIndex())
+                    .mapToInt(CaseLine::quantity)
+                    .sum();
+            if (line.quantity() > paidLine.quantity() - unitsTaken) {
+                throw new IllegalArgumentException("line " + line.lineIndex() + " has "
+                        + (paidLine.quantity() - unitsTaken) + " unit(s) left: " + line.quantity() + " asked.");
             }
             long taken = others.stream()
                     .flatMap(refund -> refund.lines().stream())

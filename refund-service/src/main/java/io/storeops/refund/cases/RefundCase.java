@@ -1,5 +1,6 @@
 package io.storeops.refund.cases;
 
+import io.storeops.contracts.ItemQuantity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  * @param goodsReceived whether the buyer has the goods (decides between the refund-only kinds)
  * @param evidence      the buyer's notes and image links
  * @param payout        the payment back to the buyer, once the case is refunding
+ * @param returned      the units of a return that arrived at the warehouse so far, per SKU
  */
 public record RefundCase(
         String caseId,
@@ -31,7 +33,8 @@ public record RefundCase(
         Decision decision,
         String returnTracking,
         List<Entry> timeline,
-        Payout payout) {
+        Payout payout,
+        List<ItemQuantity> returned) {
 
     /**
      * How paying the buyer back goes: attempts made, the latest failure and when to try again, and
@@ -53,6 +56,7 @@ public record RefundCase(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        returned = returned == null ? List.of() : List.copyOf(returned);
     }
 
     /** What the case gives back in all, in minor units. */
@@ -60,10 +64,16 @@ public record RefundCase(
         return lines.stream().mapToLong(CaseLine::amountMinor).sum() + shippingMinor;
     }
 
-    /** Whether {@code username} opened the case or talked to the buyer about it: they may not decide it. */
+    /**
+     * Whether {@code username} opened the case, talked to the buyer about it or revised it: they
+     * may not decide it.
+     */
     public boolean workedOnBy(String username) {
         return username.equals(openedBy)
-                || contacts.stream().anyMatch(contact -> contact.by().equals(username));
+                || contacts.stream().anyMatch(contact -> contact.by().equals(username))
+                || timeline.stream()
+                        .anyMatch(
+                                entry -> entry.what().equals(CaseCommand.REVISE.name()) && username.equals(entry.by()));
     }
 
     RefundCase moved(CaseCommand command, Instant at, String by, String detail) {
@@ -92,6 +102,7 @@ public record RefundCase(
         Decision decision;
         String returnTracking;
         Payout payout;
+        List<ItemQuantity> returned;
         private final List<Entry> timeline;
 
         private Draft(RefundCase from) {
@@ -104,6 +115,7 @@ public record RefundCase(
             decision = from.decision;
             returnTracking = from.returnTracking;
             payout = from.payout;
+            returned = from.returned;
             timeline = new ArrayList<>(from.timeline);
         }
 
@@ -134,7 +146,8 @@ public record RefundCase(
                     decision,
                     returnTracking,
                     timeline,
-                    payout);
+                    payout,
+                    returned);
         }
     }
 }

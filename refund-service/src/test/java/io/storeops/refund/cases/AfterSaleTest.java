@@ -95,7 +95,7 @@ class AfterSaleTest {
         assertThatThrownBy(() -> OPEN.request(refundOnly("rf-1", new CaseLine(2, 1, 100)), "cs.li", NOON))
                 .hasMessage("lineIndex must be 0 to 1: the order has 2 line(s).");
         assertThatThrownBy(() -> OPEN.request(refundOnly("rf-1", new CaseLine(0, 3, 100)), "cs.li", NOON))
-                .hasMessage("line 0 has 2 unit(s): 3 asked.");
+                .hasMessage("line 0 has 2 unit(s) left: 3 asked.");
         assertThatThrownBy(() -> OPEN.request(refundOnly("rf-1", new CaseLine(0, 0, -1)), "cs.li", NOON))
                 .hasMessage("quantity and amountMinor must not be negative.");
         assertThatThrownBy(() -> OPEN.request(
@@ -197,9 +197,10 @@ class AfterSaleTest {
         assertThat(shipped.returnShipped("rf-1", "SF1234567890123", "buyer", NOON)
                         .isNone())
                 .isTrue();
-        AfterSale received = shipped.returnReceived("rf-1", "CUP-GL-01: 1 resellable", "wh.zhao", NOON)
+        AfterSale received = shipped.returnReceived("rf-1", CUP, "CUP-GL-01: 1 resellable", "wh.zhao", NOON)
                 .state();
-        assertThat(received.returnReceived("rf-1", "again", "wh.zhao", NOON).isNone())
+        assertThat(received.returnReceived("rf-1", CUP, "again", "wh.zhao", NOON)
+                        .isNone())
                 .isTrue();
         assertThat(received.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REFUNDING);
 
@@ -276,22 +277,143 @@ class AfterSaleTest {
                 .approve("rf-1", "sup.chen", false, null, NOON)
                 .state();
 
-        var confirmed = refunding.paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", NOON);
+        var confirmed = refunding.paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", false, NOON);
 
         assertThat(confirmed.events()).singleElement().isInstanceOf(RefundCompleted.class);
         assertThat(confirmed.state().find("rf-1").orElseThrow().payout())
                 .isEqualTo(new RefundCase.Payout(0, null, null, "TB-REFUND-1", "cs.wang"));
         assertThat(confirmed
                         .state()
-                        .paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", NOON)
+                        .paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", false, NOON)
                         .isNone())
                 .isTrue();
-        assertThatThrownBy(() -> confirmed.state().paymentConfirmed("rf-1", "TB-REFUND-2", "cs.wang", NOON))
+        assertThatThrownBy(() -> confirmed.state().paymentConfirmed("rf-1", "TB-REFUND-2", "cs.wang", false, NOON))
                 .isInstanceOf(CaseConflict.class);
+        assertThatThrownBy(() -> refunding.paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", true, NOON))
+                .as("the store's gateway pays")
+                .hasMessageContaining("payout gateway");
         var failed = refunding.payoutFailed("rf-1", "503", NOON.plusSeconds(5), NOON);
         assertThat(failed.state().find("rf-1").orElseThrow().payout().attempts())
                 .isEqualTo(1);
         assertThat(failed.state().find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REFUNDING);
+    }
+
+    private static final List<ItemQuantity> CUP = List.of(new ItemQuantity("CUP-GL-01", 1));
+
+    @Test
+    void aReturnIsPaidOnlyOnceEveryUnitItTakesBackArrivedWhateverTheParcels() {
+        AfterSale awaiting = OPEN.request(
+                        new AfterSale.Request(
+                                "rf-1",
+                                CaseType.RETURN_AND_REFUND,
+                                "wrong colour",
+                                true,
+                                List.of(new CaseLine(0, 2, 25600)),
+                                0,
+                                List.of(),
+                                "CS"),
+                        "cs.li",
+                        NOON)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON)
+                .state();
+        List<ItemQuantity> oneTea = List.of(new ItemQuantity("TEA-LJ-250", 1));
+
+        AfterSale half = awaiting.returnReceived("rf-1", oneTea, "1 resellable", "wh.zhao", NOON)
+                .state();
+        assertThat(half.find("rf-1").orElseThrow().state())
+                .as("one tea still to come")
+                .isEqualTo(CaseState.AWAITING_RETURN);
+        assertThat(half.returnReceived("rf-1", List.of(), "0 arrived, 1 missing", "wh.zhao", NOON)
+                        .state()
+                        .find("rf-1")
+                        .orElseThrow()
+                        .state())
+                .as("a short receipt pays nothing")
+                .isEqualTo(CaseState.AWAITING_RETURN);
+        assertThat(half.returnReceived("rf-1", oneTea, "1 resellable", "wh.zhao", NOON)
+                        .state()
+                        .find("rf-1")
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(CaseState.REFUNDING);
+    }
+
+    @Test
+    void theTaxOfATaxExclusiveOrderComesBackWithACancellation() {
+        OrderPaid taxed = new OrderPaid(
+                "shopify-us:1001",
+                "shopify-us",
+                "shopify",
+                "1001",
+                List.of(new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"))),
+                new Money(450, "USD"),
+                new Money(4802, "USD"), // 39.98 + 4.50 shipping + 3.54 tax
+                NOON,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
+
+        var cancelled = AfterSale.open(Optional.empty(), taxed).state().cancelledBeforeDispatch("cancelled", NOON);
+
+        assertThat(cancelled
+                        .state()
+                        .find("rf-cancelled-shopify-us:1001")
+                        .orElseThrow()
+                        .amountMinor())
+                .isEqualTo(4802);
+        assertThat(cancelled.state().refundable().amountMinor()).isZero();
+    }
+
+    @Test
+    void unitsAreGivenBackOnceAcrossCasesAndWhoRevisedACaseMayNotDecideIt() {
+        AfterSale oneCupHeld = OPEN.request(refundOnly("rf-1", new CaseLine(1, 1, 1000)), "cs.li", NOON)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON)
+                .state();
+        assertThatThrownBy(() -> oneCupHeld.request(refundOnly("rf-2", new CaseLine(1, 1, 1000)), "cs.li", NOON))
+                .hasMessage("line 1 has 0 unit(s) left: 1 asked.");
+
+        AfterSale revised = OPEN.request(refundOnly("rf-3", new CaseLine(0, 0, 500)), "cs.li", NOON)
+                .state()
+                .revise("rf-3", null, List.of(new CaseLine(0, 0, 9000)), 0, "sup.zhou", NOON)
+                .state();
+        assertThatThrownBy(() -> revised.approve("rf-3", "sup.zhou", false, null, NOON))
+                .isInstanceOf(FourEyesViolation.class);
+    }
+
+    @Test
+    void exchangesAndEmptyEvidenceAreRefusedWithAReason() {
+        assertThatThrownBy(() -> OPEN.request(
+                        new AfterSale.Request(
+                                "rf-1",
+                                CaseType.EXCHANGE,
+                                "size",
+                                true,
+                                List.of(new CaseLine(0, 1, 0)),
+                                0,
+                                List.of(),
+                                "CS"),
+                        "cs.li",
+                        NOON))
+                .hasMessageStartingWith("exchanges are not taken yet");
+        List<String> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> OPEN.request(
+                        new AfterSale.Request(
+                                "rf-1",
+                                CaseType.REFUND_ONLY,
+                                "late",
+                                false,
+                                List.of(new CaseLine(1, 0, 100)),
+                                0,
+                                withNull,
+                                "CS"),
+                        "cs.li",
+                        NOON))
+                .hasMessage("each evidence item is required.");
     }
 
     private static AfterSale.Request cupBack(String caseId) {

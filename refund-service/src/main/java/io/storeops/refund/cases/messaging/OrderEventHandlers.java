@@ -40,6 +40,7 @@ class OrderEventHandlers {
                         event.position(),
                         file -> file.returnReceived(
                                 event.payload().refundId(),
+                                event.payload().lines(),
                                 event.payload().inspection(),
                                 event.payload().receivedBy(),
                                 event.payload().receivedAt())));

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,10 +50,13 @@ class RefundCaseController {
 
     private final AfterSales files;
     private final Clock clock;
+    private final boolean gatewayPays;
 
-    RefundCaseController(AfterSales files, Clock clock) {
+    RefundCaseController(
+            AfterSales files, Clock clock, @Value("${storeops.payouts.gateway:none}") String payoutGateway) {
         this.files = files;
         this.clock = clock;
+        this.gatewayPays = !"none".equals(payoutGateway);
     }
 
     @Schema(description = "A case customer service enters for the buyer")
@@ -143,6 +147,13 @@ class RefundCaseController {
         }
         String caseId = "rf-" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
         return StaffAccess.require(RefundAction.HANDLE_CASES)
+                .flatMap(staff -> files.findByCase(caseId)
+                        .filter(other -> !other.orderId().equals(entry.orderId()))
+                        .flatMap(other -> Mono.<Staff>error(Problems.conflict(
+                                "case-id",
+                                "The Idempotency-Key was used for a case of another order: use a new key.",
+                                Map.of())))
+                        .defaultIfEmpty(staff))
                 .flatMap(staff -> files.find(entry.orderId())
                         .filter(file -> staff.canSee(file.storeId()))
                         .switchIfEmpty(Mono.error(() -> Problems.notFound("Paid order", entry.orderId())))
@@ -255,8 +266,8 @@ class RefundCaseController {
         return act(
                 RefundAction.HANDLE_CASES,
                 caseId,
-                (file, staff) ->
-                        file.paymentConfirmed(caseId, confirmation.reference(), staff.username(), clock.instant()));
+                (file, staff) -> file.paymentConfirmed(
+                        caseId, confirmation.reference(), staff.username(), gatewayPays, clock.instant()));
     }
 
     @PostMapping("/{caseId}/return-parcel")

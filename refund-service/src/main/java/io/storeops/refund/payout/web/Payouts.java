@@ -1,4 +1,4 @@
-package io.storeops.refund.payout;
+package io.storeops.refund.payout.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Money;
@@ -8,6 +8,7 @@ import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseState;
 import io.storeops.refund.cases.RefundCase;
+import io.storeops.refund.payout.PayoutProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +31,9 @@ import reactor.core.scheduler.Schedulers;
  * (so a retry after a timeout never pays twice), and completes the case only on the gateway's
  * confirmation. A failure is noted on the case and tried again later, each time twice as late.
  */
+@Component
+// a gateway is configured (each gateway is a component on the same setting)
+@ConditionalOnExpression("'${storeops.payouts.gateway:none}' != 'none'")
 public class Payouts implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Payouts.class);
@@ -91,9 +97,14 @@ public class Payouts implements ApplicationRunner, DisposableBean {
     }
 
     private Mono<Void> pay(AfterSale file, RefundCase refund) {
+        // the key names the order too: a storefront's refund ids are unique per store, not everywhere
         PayoutGateway.PayoutOrder order = new PayoutGateway.PayoutOrder(
-                refund.caseId(), file.orderId(), file.storeId(), new Money(refund.amountMinor(), file.currency()));
-        return gateway.pay(order)
+                file.orderId() + "/" + refund.caseId(),
+                file.orderId(),
+                file.storeId(),
+                new Money(refund.amountMinor(), file.currency()));
+        return Mono.defer(() -> gateway.pay(order))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("the gateway answered nothing")))
                 .timeout(settings.callTimeout())
                 .flatMap(receipt -> files.change(
                         file.orderId(),

@@ -1,4 +1,4 @@
-package io.storeops.refund.payout;
+package io.storeops.refund.payout.web;
 
 import io.storeops.contracts.Money;
 import reactor.core.publisher.Mono;
@@ -13,7 +13,7 @@ public interface PayoutGateway {
     /**
      * A payout to make.
      *
-     * @param idempotencyKey the case's id: the same key is the same payout
+     * @param idempotencyKey the order's and the case's id: the same key is the same payout
      */
     record PayoutOrder(String idempotencyKey, String orderId, String storeId, Money amount) {}
 

@@ -1,16 +1,22 @@
-package io.storeops.refund.payout;
+package io.storeops.refund.payout.web;
 
+import io.storeops.refund.payout.PayoutProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * A payment gateway for the standalone and the tests: it pays each idempotency key once and
- * answers a repeat with the first payment's reference. It can be told to fail the next calls, or
+ * answers a repeat with the first payment's reference — while it runs: it keeps its payments in
+ * memory, so unlike a real gateway it forgets them when the standalone stops. It can be told to fail the next calls, or
  * to pay and then not answer in time (the case a retry must never pay twice).
  */
+@Component
+@ConditionalOnProperty(name = "storeops.payouts.gateway", havingValue = "simulated")
 public class SimulatedGateway implements PayoutGateway {
 
     private final Map<String, Receipt> paid = new ConcurrentHashMap<>();
@@ -19,11 +25,11 @@ public class SimulatedGateway implements PayoutGateway {
     private final AtomicInteger calls = new AtomicInteger();
     private final Duration silence;
 
-    /** @param silence how long a silent answer keeps the caller waiting (longer than its timeout) */
-    public SimulatedGateway(int failures, int silences, Duration silence) {
-        failuresToCome.set(failures);
-        silencesToCome.set(silences);
-        this.silence = silence;
+    /** Fails and answers late as configured; a late answer comes after twice the caller's timeout. */
+    public SimulatedGateway(PayoutProperties settings) {
+        failuresToCome.set(settings.simulated().failures());
+        silencesToCome.set(settings.simulated().silences());
+        this.silence = settings.callTimeout().multipliedBy(2);
     }
 
     @Override
