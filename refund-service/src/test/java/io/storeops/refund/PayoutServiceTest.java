@@ -15,12 +15,14 @@ import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestHttp;
 import io.storeops.platform.test.TestTokens;
+import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.payout.PayoutProperties;
 import io.storeops.refund.payout.web.Payouts;
 import io.storeops.refund.payout.web.SimulatedGateway;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -128,6 +130,33 @@ class PayoutServiceTest {
 
         assertThat(refused.get("currentState").asString()).isEqualTo("REQUESTED");
         assertThat(refused.get("detail").asString()).contains("payout gateway");
+    }
+
+    @Test
+    void theLookFindsTheFilesDueAndNotThoseWaitingAfterAFailure() {
+        String orderId = paidOrder();
+        String caseId = steps.post("/api/refunds", CS, mugRefund(orderId), 201)
+                .get("refundCase")
+                .get("caseId")
+                .asString();
+        Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+        files.change(orderId, file -> {
+                    AfterSale approved = file.approve(caseId, "sup.bo", false, null, Instant.now())
+                            .state();
+                    return approved.payoutFailed(caseId, "503", inAnHour, Instant.now());
+                })
+                .block();
+
+        assertThat(files.refundingDue(Instant.now(), 1000)
+                        .map(AfterSale::orderId)
+                        .collectList()
+                        .block())
+                .doesNotContain(orderId);
+        assertThat(files.refundingDue(inAnHour, 1000)
+                        .map(AfterSale::orderId)
+                        .collectList()
+                        .block())
+                .contains(orderId);
     }
 
     private String approvedRefund(String orderId) {

@@ -31,6 +31,10 @@ import java.util.stream.Stream;
  *
  * <p>An approved case holds its amount until it is paid (or ends unpaid); a request is checked
  * against what is neither paid back nor held when it is made, and again when it is approved.
+ *
+ * @param payoutDueAt when the earliest payout of the file's refunding cases is due (the epoch for
+ *     one never tried); null when none is refunding. Derived from the cases, stored so that the
+ *     payouts find the files due first
  */
 public record AfterSale(
         String orderId,
@@ -40,7 +44,8 @@ public record AfterSale(
         List<PaidLine> lines,
         long shippingPaidMinor,
         long totalPaidMinor,
-        List<RefundCase> cases) {
+        List<RefundCase> cases,
+        Instant payoutDueAt) {
 
     /** One line of the paid order: the units and what each cost. */
     public record PaidLine(String sku, String title, int quantity, long unitPriceMinor) {
@@ -80,6 +85,13 @@ public record AfterSale(
     public AfterSale {
         lines = lines == null ? List.of() : List.copyOf(lines);
         cases = cases == null ? List.of() : List.copyOf(cases);
+        payoutDueAt = cases.stream()
+                .filter(refund -> refund.state() == CaseState.REFUNDING)
+                .map(refund -> refund.payout() == null || refund.payout().retryAt() == null
+                        ? Instant.EPOCH
+                        : refund.payout().retryAt())
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     /** The order was paid: from now on it may be refunded, up to what was paid. */
@@ -95,7 +107,8 @@ public record AfterSale(
                 paid.lines().stream().map(AfterSale::paidLine).toList(),
                 chargesBeyondTheLines(paid),
                 paid.total().amountMinor(),
-                List.of()));
+                List.of(),
+                null));
     }
 
     /**
@@ -575,7 +588,7 @@ public record AfterSale(
     }
 
     private AfterSale withCases(List<RefundCase> all) {
-        return new AfterSale(orderId, storeId, currency, paidAt, lines, shippingPaidMinor, totalPaidMinor, all);
+        return new AfterSale(orderId, storeId, currency, paidAt, lines, shippingPaidMinor, totalPaidMinor, all, null);
     }
 
     private static String requiredText(String text, String field) {

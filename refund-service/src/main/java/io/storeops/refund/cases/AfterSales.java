@@ -8,6 +8,7 @@ import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import java.time.Instant;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -29,25 +30,26 @@ public class AfterSales implements ApplicationRunner {
         this.counters = counters;
     }
 
-    /** The indexes through which a case's id finds its order's file, and the payouts their cases. */
+    /** The indexes through which a case's id finds its order's file, and the payouts the files due. */
     @Override
     public void run(ApplicationArguments arguments) {
         store.declareIndex(
                 COLLECTION, StateIndex.named("case_id", AfterSale.class).ascending("cases.caseId"));
         store.declareIndex(
-                COLLECTION, StateIndex.named("case_state", AfterSale.class).ascending("cases.state"));
+                COLLECTION, StateIndex.named("payout_due", AfterSale.class).ascending("payoutDueAt"));
     }
 
     public Mono<AfterSale> find(String orderId) {
         return store.find(COLLECTION, orderId, AfterSale.class);
     }
 
-    /** Files with a case being paid back, for the payouts. */
-    public Flux<AfterSale> refunding(int limit) {
+    /** Files with a case being paid back whose payout is due at {@code now}, the longest due first. */
+    public Flux<AfterSale> refundingDue(Instant now, int limit) {
         return store.findAll(
                 COLLECTION,
                 StateQuery.of(AfterSale.class)
-                        .is("cases.state", CaseState.REFUNDING.name())
+                        .below("payoutDueAt", now.plusMillis(1))
+                        .ascending("payoutDueAt")
                         .limit(limit));
     }
 

@@ -416,6 +416,23 @@ class AfterSaleTest {
                 .hasMessage("each evidence item is required.");
     }
 
+    @Test
+    void theFileSaysWhenItsEarliestPayoutIsDue() {
+        AfterSale refunding = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON)
+                .state();
+
+        assertThat(OPEN.payoutDueAt()).as("nothing to pay").isNull();
+        assertThat(refunding.payoutDueAt()).as("never tried: due at once").isEqualTo(Instant.EPOCH);
+        AfterSale waiting = refunding
+                .payoutFailed("rf-1", "503", NOON.plusSeconds(60), NOON)
+                .state();
+        assertThat(waiting.payoutDueAt()).isEqualTo(NOON.plusSeconds(60));
+        assertThat(waiting.paid("rf-1", "PAY-1", "payout", NOON).state().payoutDueAt())
+                .isNull();
+    }
+
     private static AfterSale.Request cupBack(String caseId) {
         return new AfterSale.Request(
                 caseId,

@@ -86,7 +86,7 @@ public class Payouts implements ApplicationRunner, DisposableBean {
     /** Pays every refunding case whose next attempt is due. */
     public Mono<Void> payDue() {
         Instant now = clock.instant();
-        return files.refunding(settings.batch())
+        return files.refundingDue(now, settings.batch())
                 .concatMap(file -> Flux.fromIterable(file.cases())
                         .filter(refund -> refund.state() == CaseState.REFUNDING)
                         .filter(refund -> refund.payout() == null
