@@ -124,13 +124,7 @@ class PartialShipmentServiceTest {
     void aHoldAndACancellationReachBothParcelsAndGiveBackEveryUnit() {
         String tea = sku();
         String cup = sku();
-        count(tea, 1);
-        count(cup, 0);
-        String orderId = PaidOrders.newOrderId(STORE);
-        kafka.send(TestEvents.record(teaAndCup(orderId, tea, cup), "order-service", 1))
-                .join();
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(status(secondOf(orderId))).isEqualTo("AWAITING_STOCK"));
+        String orderId = splitOrder(tea, cup);
 
         kafka.send(TestEvents.record(
                         new OrderHeld(orderId, STORE, List.of("ADDRESS_DOUBT"), Instant.now()), "order-service", 2))
@@ -221,13 +215,7 @@ class PartialShipmentServiceTest {
     void aRefundNamingTheShortGoodsStopsTheSecondParcelAndItsPlaceInTheQueueWhileTheFirstStillGoes() {
         String tea = sku();
         String cup = sku();
-        count(tea, 1);
-        count(cup, 0);
-        String orderId = PaidOrders.newOrderId(STORE);
-        kafka.send(TestEvents.record(teaAndCup(orderId, tea, cup), "order-service", 1))
-                .join();
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(status(secondOf(orderId))).isEqualTo("AWAITING_STOCK"));
+        String orderId = splitOrder(tea, cup);
 
         kafka.send(TestEvents.record(
                         new RefundApproved(
@@ -270,6 +258,18 @@ class PartialShipmentServiceTest {
                                 current, paid, List.of(new ItemQuantity(cup, 1)), List.of(1), Instant.now()))
                 .block()
                 .state();
+    }
+
+    /** A paid order of a tea in stock and a cup that is not, once split: its id. */
+    private String splitOrder(String tea, String cup) {
+        count(tea, 1);
+        count(cup, 0);
+        String orderId = PaidOrders.newOrderId(STORE);
+        kafka.send(TestEvents.record(teaAndCup(orderId, tea, cup), "order-service", 1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(status(secondOf(orderId))).isEqualTo("AWAITING_STOCK"));
+        return orderId;
     }
 
     private static OrderPaid teaAndCup(String orderId, String tea, String cup) {
