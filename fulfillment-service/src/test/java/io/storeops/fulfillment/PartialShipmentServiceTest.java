@@ -151,12 +151,10 @@ class PartialShipmentServiceTest {
     void aPaymentRedeliveredAfterTheServiceDiedBetweenTheTwoParcelsCompletesTheSplit() {
         String tea = sku();
         String cup = sku();
-        count(tea, 1);
-        count(cup, 0);
-        String orderId = PaidOrders.newOrderId(STORE);
-        OrderPaid paid = teaAndCup(orderId, tea, cup);
         // As the service left it when it died: the units asked for, the first parcel written, no second.
-        firstParcelWritten(paid, cup);
+        Fulfillment first = firstParcelWritten(tea, cup);
+        String orderId = first.orderId();
+        OrderPaid paid = paidOf(first);
         assertThat(stock(cup).get("waiting").get(0).get("shipmentId").asString())
                 .isEqualTo(firstOf(orderId));
 
@@ -180,12 +178,10 @@ class PartialShipmentServiceTest {
     void aPaymentRedeliveredAfterTheServiceDiedBeforeTheHandOverHandsTheUnitsOverOnce() {
         String tea = sku();
         String cup = sku();
-        count(tea, 1);
-        count(cup, 0);
-        String orderId = PaidOrders.newOrderId(STORE);
-        OrderPaid paid = teaAndCup(orderId, tea, cup);
         // Both parcels written, the cup still waiting under the first parcel's shipment.
-        Fulfillment first = firstParcelWritten(paid, cup);
+        Fulfillment first = firstParcelWritten(tea, cup);
+        String orderId = first.orderId();
+        OrderPaid paid = paidOf(first);
         aggregates
                 .apply(
                         "fulfillments",
@@ -240,8 +236,14 @@ class PartialShipmentServiceTest {
         assertThat(stock(tea).get("reservedUnits").asInt()).isEqualTo(1);
     }
 
-    /** The units of a tea-and-cup order asked for and its first parcel written, the cup short. */
-    private Fulfillment firstParcelWritten(OrderPaid paid, String cup) {
+    /**
+     * A tea-and-cup order (the tea in stock, the cup not) as a crash in the middle of its split left
+     * it: the units asked for and its first parcel written, the second not yet.
+     */
+    private Fulfillment firstParcelWritten(String tea, String cup) {
+        count(tea, 1);
+        count(cup, 0);
+        OrderPaid paid = teaAndCup(PaidOrders.newOrderId(STORE), tea, cup);
         for (OrderLine line : paid.lines()) {
             ledger.reserve(
                             STORE,
@@ -258,6 +260,11 @@ class PartialShipmentServiceTest {
                                 current, paid, List.of(new ItemQuantity(cup, 1)), List.of(1), Instant.now()))
                 .block()
                 .state();
+    }
+
+    /** The payment the first parcel was made from, to be delivered again. */
+    private static OrderPaid paidOf(Fulfillment first) {
+        return PaidOrders.paid(first.orderId(), first.paidAt(), first.paid().lines(), List.of());
     }
 
     /** A paid order of a tea in stock and a cup that is not, once split: its id. */
