@@ -2,6 +2,8 @@ package io.storeops.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Topics;
+import io.storeops.platform.clock.AdjustableClock;
+import io.storeops.platform.clock.ClockController;
 import io.storeops.platform.health.MongoPingHealthIndicator;
 import io.storeops.platform.messaging.DeadLetterReplay;
 import io.storeops.platform.messaging.DeadLetters;
@@ -35,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -58,13 +61,26 @@ import reactor.core.scheduler.Schedulers;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({StoreProperties.class, KafkaProperties.class})
-@Import({SecurityConfiguration.class, ProblemResponses.class, ApiDocumentation.class, OperationsController.class})
+@Import({
+    SecurityConfiguration.class,
+    ProblemResponses.class,
+    ApiDocumentation.class,
+    OperationsController.class,
+    ClockController.class
+})
 public class StoreOpsPlatformAutoConfiguration {
 
     /**
      * UTC at the store's own precision: MongoDB keeps milliseconds, so a time the services make is
      * the same in the answer that made it and in every later read.
      */
+    /** A clock an operator moves forward, for demos and acceptance runs only. */
+    @Bean
+    @ConditionalOnProperty(name = "storeops.clock.adjustable", havingValue = "true")
+    AdjustableClock adjustableClock() {
+        return new AdjustableClock(Clock.tickMillis(ZoneOffset.UTC));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

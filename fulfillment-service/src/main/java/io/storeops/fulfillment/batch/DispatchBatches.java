@@ -9,6 +9,7 @@ import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import io.storeops.platform.schedule.RepeatingWork;
 import io.storeops.platform.stores.StoreCatalog;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The stores' dispatch batches. A day's batch has one id wherever it is made, and the aggregate
@@ -79,15 +79,11 @@ public class DispatchBatches implements ApplicationRunner, DisposableBean {
                 StateIndex.named("store_newest_first", DispatchBatch.class)
                         .ascending("storeId")
                         .descending("batchDate"));
-        cutoffClock = Flux.interval(Duration.ZERO, checkInterval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> cutOffDue(clock.instant()).onErrorResume(failure -> {
-                    log.warn(
-                            "Cutting off the due dispatch batches failed; the next look retries: {}",
-                            failure.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
+        cutoffClock = RepeatingWork.every(
+                checkInterval,
+                "Cutting off the due dispatch batches",
+                () -> cutOffDue(clock.instant()).then(),
+                log);
     }
 
     @Override

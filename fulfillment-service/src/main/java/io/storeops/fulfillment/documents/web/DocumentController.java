@@ -9,19 +9,13 @@ import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.FileDownloads;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +53,8 @@ class DocumentController {
                 .flatMap(staff -> visible(staff, batchId))
                 .flatMap(batch -> shipmentsOf(batch)
                         .flatMap(shipments -> documents.pdf(batch, shipments, documentKind))
-                        .map(file ->
-                                download(file, MediaType.APPLICATION_PDF, Documents.fileName(batch, documentKind))));
+                        .map(file -> FileDownloads.temporary(
+                                file, MediaType.APPLICATION_PDF, Documents.fileName(batch, documentKind))));
     }
 
     @GetMapping(value = "/{batchId}/documents", produces = "application/zip")
@@ -70,30 +64,10 @@ class DocumentController {
                 .flatMap(staff -> visible(staff, batchId))
                 .flatMap(batch -> shipmentsOf(batch)
                         .flatMap(shipments -> documents.zip(batch, shipments))
-                        .map(file -> download(
+                        .map(file -> FileDownloads.temporary(
                                 file,
                                 MediaType.parseMediaType("application/zip"),
                                 batch.batchId() + "-documents.zip")));
-    }
-
-    /** A temporary file as a download, deleted once sent (or once the client went away). */
-    private static ResponseEntity<Flux<DataBuffer>> download(Path file, MediaType type, String name) {
-        Flux<DataBuffer> body = DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024)
-                .doFinally(signal -> deleteQuietly(file));
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .body(body);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            file.toFile().deleteOnExit();
-        }
     }
 
     private Mono<DispatchBatch> visible(Staff staff, String batchId) {
