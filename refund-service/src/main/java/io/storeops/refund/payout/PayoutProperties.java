@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How refunds are paid back ({@code storeops.payouts.*}).
  *
- * @param gateway     {@code none} (staff pay in the marketplace's back office and confirm each refund) or
- *                    {@code simulated} (the standalone's gateway)
+ * @param gateway     the gateway of stores that name none ({@code storeops.stores.<s>.payouts.gateway}):
+ *                    {@code none} (staff pay in the marketplace's back office and confirm each refund),
+ *                    {@code simulated} (the standalone's gateway), {@code shopify} or {@code marketplace}
  * @param interval    how often the refunding cases are looked at
  * @param callTimeout how long a gateway call may take before it counts as failed (and is retried with its key)
  * @param retryAfter  the wait after a first failed attempt; doubled after each further one

@@ -13,9 +13,11 @@ public interface PayoutGateway {
     /**
      * A payout to make.
      *
-     * @param idempotencyKey the order's and the case's id: the same key is the same payout
+     * @param idempotencyKey  the order's and the case's id: the same key is the same payout
+     * @param externalOrderId the order's id in its storefront ({@code OrderPaid.externalOrderId}): the Shopify
+     *                        order's numeric id, the marketplace's order number; null for a file opened before StoreOps kept it
      */
-    record PayoutOrder(String idempotencyKey, String orderId, String storeId, Money amount) {}
+    record PayoutOrder(String idempotencyKey, String orderId, String storeId, Money amount, String externalOrderId) {}
 
     /** The gateway's confirmation, with its reference for the payment. */
     record Receipt(String reference) {}

@@ -3,6 +3,7 @@ package io.storeops.refund.payout.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Money;
 import io.storeops.platform.metrics.StoreCounter;
+import io.storeops.platform.schedule.RepeatingWork;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.AfterSales;
@@ -18,12 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Pays the cases that are refunding, through the gateway: every look finds them in the store
@@ -32,8 +31,6 @@ import reactor.core.scheduler.Schedulers;
  * confirmation. A failure is noted on the case and tried again later, each time twice as late.
  */
 @Component
-// a gateway is configured (each gateway is a component on the same setting)
-@ConditionalOnExpression("'${storeops.payouts.gateway:none}' != 'none'")
 public class Payouts implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Payouts.class);
@@ -41,7 +38,7 @@ public class Payouts implements ApplicationRunner, DisposableBean {
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
     private final AfterSales files;
-    private final PayoutGateway gateway;
+    private final PayoutGateways gateways;
     private final Clock clock;
     private final PayoutProperties settings;
     private final StoreCounter retried;
@@ -49,13 +46,13 @@ public class Payouts implements ApplicationRunner, DisposableBean {
 
     public Payouts(
             AfterSales files,
-            PayoutGateway gateway,
+            PayoutGateways gateways,
             Clock clock,
             PayoutProperties settings,
             MeterRegistry meters,
             StoreCatalog stores) {
         this.files = files;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.clock = clock;
         this.settings = settings;
         this.retried = new StoreCounter(
@@ -67,13 +64,10 @@ public class Payouts implements ApplicationRunner, DisposableBean {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        looking = Flux.interval(Duration.ZERO, settings.interval(), Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> payDue().onErrorResume(failure -> {
-                    log.warn("Looking for refunds to pay failed; the next look retries: {}", failure.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
+        if (gateways.storesPaid().isEmpty()) {
+            return; // every store's staff pay in the back office
+        }
+        looking = RepeatingWork.every(settings.interval(), "Looking for refunds to pay", this::payDue, log);
     }
 
     @Override
@@ -86,7 +80,7 @@ public class Payouts implements ApplicationRunner, DisposableBean {
     /** Pays every refunding case whose next attempt is due. */
     public Mono<Void> payDue() {
         Instant now = clock.instant();
-        return files.refundingDue(now, settings.batch())
+        return files.refundingDue(now, gateways.storesPaid(), settings.batch())
                 .concatMap(file -> Flux.fromIterable(file.cases())
                         .filter(refund -> refund.state() == CaseState.REFUNDING)
                         .filter(refund -> refund.payout() == null
@@ -102,7 +96,9 @@ public class Payouts implements ApplicationRunner, DisposableBean {
                 file.orderId() + "/" + refund.caseId(),
                 file.orderId(),
                 file.storeId(),
-                new Money(refund.amountMinor(), file.currency()));
+                new Money(refund.amountMinor(), file.currency()),
+                file.externalOrderId());
+        PayoutGateway gateway = gateways.of(file.storeId()).orElseThrow();
         return Mono.defer(() -> gateway.pay(order))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("the gateway answered nothing")))
                 .timeout(settings.callTimeout())

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +15,6 @@ import reactor.core.publisher.Mono;
  * to pay and then not answer in time (the case a retry must never pay twice).
  */
 @Component
-@ConditionalOnProperty(name = "storeops.payouts.gateway", havingValue = "simulated")
 public class SimulatedGateway implements PayoutGateway {
 
     private final Map<String, Receipt> paid = new ConcurrentHashMap<>();

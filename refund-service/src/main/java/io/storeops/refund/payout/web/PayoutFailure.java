@@ -1,0 +1,33 @@
+package io.storeops.refund.payout.web;
+
+/**
+ * A gateway did not pay, and said so (or could not be reached). The payouts try again later with
+ * the same key either way; {@link #permanent()} tells whether that can help without a person
+ * changing something first (a refused amount, a missing order, a wrong token), for a later rule
+ * that stops retrying and asks people instead.
+ */
+public class PayoutFailure extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean permanent;
+
+    PayoutFailure(String message, boolean permanent) {
+        super(message);
+        this.permanent = permanent;
+    }
+
+    /** The gateway refused the payout: asking again the same way will not pay. */
+    static PayoutFailure refused(String message) {
+        return new PayoutFailure(message, true);
+    }
+
+    /** The gateway was busy or failed: asking again with the same key may pay. */
+    static PayoutFailure unavailable(String message) {
+        return new PayoutFailure(message, false);
+    }
+
+    public boolean permanent() {
+        return permanent;
+    }
+}

@@ -1,0 +1,143 @@
+package io.storeops.refund.payout.web;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * What the storefront payout adapters share on the wire: a client that gives up in time, one call
+ * read whole with its status, and JSON built and read as trees (never text put together from
+ * values). A call without an answer in time fails with a {@link TimeoutException}: the payment may
+ * have been made, and the retry asks again with the same key.
+ */
+public final class PayoutHttp {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final int SNIPPET_LIMIT = 120;
+    private static final byte[] NOTHING = new byte[0];
+
+    private PayoutHttp() {}
+
+    /**
+     * A client whose connections and answers time out after {@code timeout}, from the application's
+     * builder (its codecs and observation) or {@code WebClient.builder()}.
+     */
+    public static WebClient client(WebClient.Builder builder, Duration timeout) {
+        int connectMillis = (int) Math.max(1, Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
+                .responseTimeout(timeout);
+        return builder.clone()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .build();
+    }
+
+    /** A partner's answer: its status and its whole body. */
+    record Answer(int status, byte[] body) {
+
+        boolean successful() {
+            return status >= 200 && status < 300;
+        }
+
+        /** Busy or broken on the partner's side: the same call may succeed later. */
+        boolean busy() {
+            return status == 429 || status >= 500;
+        }
+
+        /** The body as JSON; a missing node when it is empty or not JSON. */
+        JsonNode json() {
+            if (body.length == 0) {
+                return MissingNode.getInstance();
+            }
+            try {
+                JsonNode tree = JSON.readTree(body);
+                return tree == null ? MissingNode.getInstance() : tree;
+            } catch (JacksonException notJson) {
+                return MissingNode.getInstance();
+            }
+        }
+
+        /** The status with its reason phrase, e.g. "503 Service Unavailable". */
+        String statusLine() {
+            HttpStatus known = HttpStatus.resolve(status);
+            return known == null ? String.valueOf(status) : status + " " + known.getReasonPhrase();
+        }
+
+        /** The start of the body on one line, for a failure note. */
+        String snippet() {
+            String text = new String(body, StandardCharsets.UTF_8)
+                    .replaceAll("\\s+", " ")
+                    .strip();
+            return text.length() > SNIPPET_LIMIT ? text.substring(0, SNIPPET_LIMIT) + "..." : text;
+        }
+    }
+
+    /**
+     * Sends the request and reads the whole answer, whatever its status; no answer within {@code
+     * timeout} is a {@link TimeoutException} naming the {@code partner}.
+     */
+    static Mono<Answer> send(WebClient.RequestHeadersSpec<?> request, Duration timeout, String partner) {
+        return request.exchangeToMono(response -> response.bodyToMono(byte[].class)
+                        .defaultIfEmpty(NOTHING)
+                        .map(body -> new Answer(response.statusCode().value(), body)))
+                .timeout(timeout, Mono.<Answer>error(() -> noAnswer(partner, timeout)))
+                .onErrorMap(PayoutHttp::readTimedOut, failure -> noAnswer(partner, timeout));
+    }
+
+    static byte[] write(JsonNode json) {
+        return JSON.writeValueAsBytes(json);
+    }
+
+    /** A string or number field as text; null when absent, null, blank or another kind. */
+    static String text(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            String value = node.stringValue();
+            return value == null || value.isBlank() ? null : value;
+        }
+        return node.isNumber() ? node.asString() : null;
+    }
+
+    /** The lowercase hex SHA-256 of the text's UTF-8 bytes. */
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException unavailable) {
+            throw new IllegalStateException("SHA-256 is not available", unavailable);
+        }
+    }
+
+    private static TimeoutException noAnswer(String partner, Duration timeout) {
+        return new TimeoutException(partner + " gave no answer within " + timeout.toMillis() + " ms");
+    }
+
+    private static boolean readTimedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReadTimeoutException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,306 @@
+package io.storeops.refund.payout.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Pays back through Shopify: a {@code refundCreate} of the GraphQL Admin API that refunds the
+ * amount against the order's successful sale or capture, without naming line items (the case's
+ * lines stay StoreOps' own; Shopify's restock is not touched).
+ *
+ * <p>Each payout asks twice: first the order (its currency, its transactions, the refunds made on
+ * it), then the refund. The refund carries the {@code @idempotent} directive (required from API
+ * 2026-04) with a key derived from the payout's key: the SHA-256 hex of it, since the payout's key
+ * holds ':' and '/' and Shopify documents no character set or length for its keys. Shopify answers
+ * a repeat of a key with the refund it made for it, so a retry after a timeout never pays twice.
+ * The refund's note names that key too, and a refund already on the order with it is the answer
+ * without asking again: that holds after Shopify forgot the key.
+ *
+ * <p>Not a bean by itself: the wiring builds it with a client from {@link PayoutHttp#client} and
+ * the shops of the stores paid through Shopify.
+ */
+public final class ShopifyPayoutGateway implements PayoutGateway {
+
+    /** The Admin API version: {@code refundCreate} takes {@code @idempotent} from 2026-01, requires it from 2026-04. */
+    public static final String DEFAULT_API_VERSION = "2026-04";
+
+    private static final String EARLIEST_IDEMPOTENT_VERSION = "2026-01";
+    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern SHOP_DOMAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*\\.myshopify\\.com");
+    private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,20}");
+    private static final String ORDER_GID = "gid://shopify/Order/";
+    private static final String ACCESS_TOKEN_HEADER = "X-Shopify-Access-Token";
+    private static final String MARKER = "[storeops-payout ";
+
+    static final String ORDER_QUERY = """
+            query StoreOpsRefundBasis($id: ID!) {
+              order(id: $id) {
+                id
+                currencyCode
+                presentmentCurrencyCode
+                transactions { id kind status gateway }
+                refunds { id note }
+              }
+            }
+            """;
+
+    static final String REFUND_MUTATION = """
+            mutation StoreOpsRefund($input: RefundInput!, $key: String!) {
+              refundCreate(input: $input) @idempotent(key: $key) {
+                refund { id }
+                userErrors { field message }
+              }
+            }
+            """;
+
+    /**
+     * A shop StoreOps refunds in.
+     *
+     * @param adminUrl    where its Admin API answers: {@code https://<shop>.myshopify.com}
+     * @param accessToken its Admin API access token (scope {@code write_orders}), read at each payout so that it
+     *                    may rotate
+     */
+    public record Shop(URI adminUrl, Supplier<String> accessToken) {
+
+        public Shop {
+            Objects.requireNonNull(adminUrl, "adminUrl");
+            Objects.requireNonNull(accessToken, "accessToken");
+        }
+
+        /** The shop of a store's {@code shopifyDomain}, over HTTPS. */
+        public static Shop ofDomain(String shopifyDomain, Supplier<String> accessToken) {
+            if (shopifyDomain == null || !SHOP_DOMAIN.matcher(shopifyDomain).matches()) {
+                throw new IllegalArgumentException("'" + shopifyDomain + "' is not a *.myshopify.com domain");
+            }
+            return new Shop(URI.create("https://" + shopifyDomain), accessToken);
+        }
+    }
+
+    private final WebClient client;
+    private final Map<String, Shop> shops;
+    private final String apiVersion;
+    private final Duration timeout;
+
+    /**
+     * @param shops      the shops by StoreOps store id
+     * @param apiVersion the Admin API version, {@link #DEFAULT_API_VERSION} when null; 2026-01 or later
+     * @param timeout    how long each of the two calls may take (the payouts' call timeout covers both)
+     */
+    public ShopifyPayoutGateway(WebClient client, Map<String, Shop> shops, String apiVersion, Duration timeout) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.shops = Map.copyOf(shops);
+        this.apiVersion = apiVersion == null ? DEFAULT_API_VERSION : apiVersion;
+        if (!API_VERSION.matcher(this.apiVersion).matches()
+                || this.apiVersion.compareTo(EARLIEST_IDEMPOTENT_VERSION) < 0) {
+            throw new IllegalArgumentException("the Shopify API version must be " + EARLIEST_IDEMPOTENT_VERSION
+                    + " or later (refundCreate takes an idempotency key from then on): " + this.apiVersion);
+        }
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public Mono<Receipt> pay(PayoutOrder order) {
+        return Mono.defer(() -> {
+            Shop shop = shops.get(order.storeId());
+            if (shop == null) {
+                return Mono.error(
+                        PayoutFailure.refused("store " + order.storeId() + " has no Shopify shop to refund in"));
+            }
+            String orderGid = orderGid(order);
+            if (orderGid == null) {
+                return Mono.error(PayoutFailure.refused(
+                        "order " + order.orderId() + " has no Shopify order id: '" + order.externalOrderId() + "'"));
+            }
+            String token = shop.accessToken().get();
+            if (token == null || token.isBlank()) {
+                return Mono.error(
+                        PayoutFailure.refused("store " + order.storeId() + " has no Shopify Admin API access token"));
+            }
+            URI endpoint = endpoint(shop);
+            String key = shopifyKey(order.idempotencyKey());
+            ObjectNode variables = PayoutHttp.JSON.createObjectNode();
+            variables.put("id", orderGid);
+            return graphql(endpoint, token, ORDER_QUERY, variables, "order lookup")
+                    .flatMap(data -> refund(endpoint, token, order, orderGid, key, data.path("order")));
+        });
+    }
+
+    /** The key Shopify sees for a payout's key: stable, 64 hex characters. */
+    static String shopifyKey(String idempotencyKey) {
+        return PayoutHttp.sha256Hex(idempotencyKey);
+    }
+
+    /** The mark a refund's note carries for the payout with this Shopify key. */
+    static String marker(String shopifyKey) {
+        return MARKER + shopifyKey + "]";
+    }
+
+    private Mono<Receipt> refund(
+            URI endpoint, String token, PayoutOrder order, String orderGid, String key, JsonNode shopifyOrder) {
+        if (!shopifyOrder.isObject()) {
+            return Mono.error(PayoutFailure.refused("Shopify has no order " + orderGid));
+        }
+        String currency = PayoutHttp.text(shopifyOrder.path("currencyCode"));
+        String presentment = PayoutHttp.text(shopifyOrder.path("presentmentCurrencyCode"));
+        String asked = order.amount().currency();
+        if (currency != null && !currency.equals(asked)) {
+            return Mono.error(PayoutFailure.refused(
+                    "Shopify order " + orderGid + " is in " + currency + ", the refund in " + asked));
+        }
+        if (presentment != null && !presentment.equals(asked)) {
+            return Mono.error(PayoutFailure.refused("the buyer paid Shopify order " + orderGid + " in " + presentment
+                    + ", StoreOps knows its amounts in " + asked + ": refund it in Shopify's admin"));
+        }
+        String marker = marker(key);
+        for (JsonNode made : shopifyOrder.path("refunds")) {
+            String note = PayoutHttp.text(made.path("note"));
+            String id = PayoutHttp.text(made.path("id"));
+            if (note != null && id != null && note.contains(marker)) {
+                return Mono.just(new Receipt(id)); // paid before, and Shopify may have forgotten the key
+            }
+        }
+        JsonNode parent = parentTransaction(shopifyOrder.path("transactions"));
+        if (parent == null) {
+            return Mono.error(PayoutFailure.refused(
+                    "Shopify order " + orderGid + " has no successful sale or capture to refund against"));
+        }
+        ObjectNode variables = PayoutHttp.JSON.createObjectNode();
+        variables.put("key", key);
+        ObjectNode input = variables.putObject("input");
+        input.put("orderId", orderGid);
+        input.put("note", "StoreOps refund " + order.idempotencyKey() + " " + marker);
+        input.put("notify", false);
+        ObjectNode transaction = input.putArray("transactions").addObject();
+        transaction.put("orderId", orderGid);
+        transaction.put("parentId", PayoutHttp.text(parent.path("id")));
+        transaction.put("amount", order.amount().toDecimal());
+        transaction.put("gateway", PayoutHttp.text(parent.path("gateway")));
+        transaction.put("kind", "REFUND");
+        return graphql(endpoint, token, REFUND_MUTATION, variables, "refund")
+                .map(data -> receipt(data.path("refundCreate")));
+    }
+
+    /** The first successful sale or capture (with an id and a gateway): what the refund goes back through. */
+    private static JsonNode parentTransaction(JsonNode transactions) {
+        for (JsonNode transaction : transactions) {
+            String kind = PayoutHttp.text(transaction.path("kind"));
+            if (("SALE".equals(kind) || "CAPTURE".equals(kind))
+                    && "SUCCESS".equals(PayoutHttp.text(transaction.path("status")))
+                    && PayoutHttp.text(transaction.path("id")) != null
+                    && PayoutHttp.text(transaction.path("gateway")) != null) {
+                return transaction;
+            }
+        }
+        return null;
+    }
+
+    private static Receipt receipt(JsonNode created) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode problem : created.path("userErrors")) {
+            List<String> field = new ArrayList<>();
+            for (JsonNode part : problem.path("field")) {
+                String name = PayoutHttp.text(part);
+                if (name != null) {
+                    field.add(name);
+                }
+            }
+            String message = PayoutHttp.text(problem.path("message"));
+            problems.add((message == null ? "no reason given" : message)
+                    + (field.isEmpty() ? "" : " (" + String.join(".", field) + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw PayoutFailure.refused("Shopify refused the refund: " + String.join("; ", problems));
+        }
+        String id = PayoutHttp.text(created.path("refund").path("id"));
+        if (id == null) {
+            throw PayoutFailure.unavailable("Shopify made no refund and gave no reason");
+        }
+        return new Receipt(id);
+    }
+
+    /** One GraphQL call: its {@code data}, or a failure for an HTTP error or GraphQL errors. */
+    private Mono<JsonNode> graphql(URI endpoint, String token, String query, ObjectNode variables, String what) {
+        ObjectNode body = PayoutHttp.JSON.createObjectNode();
+        body.put("query", query);
+        body.set("variables", variables);
+        WebClient.RequestHeadersSpec<?> request = client.post()
+                .uri(endpoint)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .header(ACCESS_TOKEN_HEADER, token)
+                .bodyValue(PayoutHttp.write(body));
+        return PayoutHttp.send(request, timeout, "Shopify (" + what + ")").map(answer -> data(answer, what));
+    }
+
+    private static JsonNode data(PayoutHttp.Answer answer, String what) {
+        if (answer.busy()) {
+            throw PayoutFailure.unavailable("Shopify answered the " + what + " with " + answer.statusLine());
+        }
+        if (!answer.successful()) {
+            throw PayoutFailure.refused(
+                    "Shopify refused the " + what + ": " + answer.statusLine() + " " + answer.snippet());
+        }
+        JsonNode json = answer.json();
+        JsonNode errors = json.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            List<String> described = new ArrayList<>();
+            boolean later = false;
+            for (JsonNode error : errors) {
+                String code = PayoutHttp.text(error.path("extensions").path("code"));
+                String message = PayoutHttp.text(error.path("message"));
+                later |= busy(code);
+                described.add((code == null ? "" : code + ": ") + (message == null ? "no message" : message));
+            }
+            String text = "Shopify answered the " + what + " with errors: " + String.join("; ", described);
+            throw later ? PayoutFailure.unavailable(text) : PayoutFailure.refused(text);
+        }
+        JsonNode data = json.path("data");
+        if (!data.isObject()) {
+            throw PayoutFailure.unavailable("Shopify answered the " + what + " without data");
+        }
+        return data;
+    }
+
+    /**
+     * Whether a GraphQL error's code is Shopify being busy (throttled, failing, or still working on
+     * the same key): asking again later may pay. Errors without a code are malformed requests.
+     */
+    private static boolean busy(String code) {
+        return code != null
+                && (code.equals("THROTTLED")
+                        || code.equals("INTERNAL_SERVER_ERROR")
+                        || code.equals("SERVICE_UNAVAILABLE")
+                        || code.contains("CONCURRENT"));
+    }
+
+    private URI endpoint(Shop shop) {
+        String base = shop.adminUrl().toString();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + "/admin/api/" + apiVersion + "/graphql.json");
+    }
+
+    private static String orderGid(PayoutOrder order) {
+        String id = order.externalOrderId();
+        if (id == null) {
+            return null;
+        }
+        if (id.startsWith(ORDER_GID)
+                && NUMERIC_ID.matcher(id.substring(ORDER_GID.length())).matches()) {
+            return id;
+        }
+        return NUMERIC_ID.matcher(id).matches() ? ORDER_GID + id : null;
+    }
+}
