@@ -16,8 +16,10 @@ import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestHttp;
 import io.storeops.platform.test.TestTokens;
 import io.storeops.refund.cases.AfterSale;
+import io.storeops.refund.cases.AfterSalePolicy;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.payout.PayoutProperties;
+import io.storeops.refund.payout.web.PayoutGateways;
 import io.storeops.refund.payout.web.Payouts;
 import io.storeops.refund.payout.web.SimulatedGateway;
 import java.time.Clock;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,9 @@ class PayoutServiceTest {
     SimulatedGateway gateway;
 
     @Autowired
+    PayoutGateways gateways;
+
+    @Autowired
     AfterSales files;
 
     @Autowired
@@ -89,7 +95,7 @@ class PayoutServiceTest {
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
             caseId = approvedRefund(orderId);
             // A second process, as after a restart, looks at the same cases with the same gateway.
-            new Payouts(files, gateway, Clock.systemUTC(), settings, meters, stores)
+            new Payouts(files, gateways, Clock.systemUTC(), settings, meters, stores)
                     .payDue()
                     .block();
             await().atMost(PATIENCE)
@@ -141,18 +147,19 @@ class PayoutServiceTest {
                 .asString();
         Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
         files.change(orderId, file -> {
-                    AfterSale approved = file.approve(caseId, "sup.bo", false, null, Instant.now())
+                    AfterSale approved = file.approve(
+                                    caseId, "sup.bo", false, null, Instant.now(), AfterSalePolicy.NONE)
                             .state();
                     return approved.payoutFailed(caseId, "503", inAnHour, Instant.now());
                 })
                 .block();
 
-        assertThat(files.refundingDue(Instant.now(), 1000)
+        assertThat(files.refundingDue(Instant.now(), Set.of(STORE), 1000)
                         .map(AfterSale::orderId)
                         .collectList()
                         .block())
                 .doesNotContain(orderId);
-        assertThat(files.refundingDue(inAnHour, 1000)
+        assertThat(files.refundingDue(inAnHour, Set.of(STORE), 1000)
                         .map(AfterSale::orderId)
                         .collectList()
                         .block())

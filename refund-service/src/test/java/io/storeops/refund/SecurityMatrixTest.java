@@ -12,6 +12,7 @@ import io.storeops.platform.test.RoleMatrix;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestTokens;
 import io.storeops.refund.cases.AfterSale;
+import io.storeops.refund.cases.AfterSalePolicy;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseLine;
 import io.storeops.refund.cases.CaseType;
@@ -34,7 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Every staff route of refund-service against every role, no token, and a token for another
  * store: only the route's roles get through (to an answer of the desk's own: a case in a state
- * that refuses the step is a 409, never a 403), and another store's order or case is not found.
+ * that refuses the step is a 409, never a 403); another store's order or case is not found, and
+ * its refund sheet or queue, asked for by store, is forbidden.
  */
 @ServiceTest
 class SecurityMatrixTest {
@@ -73,6 +75,20 @@ class SecurityMatrixTest {
 
     static final List<Route> ROUTES = List.of(
             new Route("ledger", HttpMethod.GET, "/api/refund-ledgers/{order}", null, READERS, Fixture.ORDER),
+            new Route(
+                    "refund sheet",
+                    HttpMethod.GET,
+                    "/api/refund-sheets?storeId=" + STORE + "&from=2026-11-01&to=2026-11-30",
+                    null,
+                    READERS,
+                    Fixture.ORDER),
+            new Route(
+                    "due soon",
+                    HttpMethod.GET,
+                    "/api/refund-queues/due-soon?storeId=" + STORE,
+                    null,
+                    READERS,
+                    Fixture.ORDER),
             new Route("one case", HttpMethod.GET, "/api/refunds/{case}", null, READERS, Fixture.REQUESTED),
             new Route(
                     "entry",
@@ -176,7 +192,9 @@ class SecurityMatrixTest {
                 .getStatus()
                 .value();
 
-        assertThat(status).isEqualTo(404);
+        assertThat(status)
+                .as("another store's order or case is not found; another store's sheet or queue is forbidden")
+                .isEqualTo(route.path().contains("storeId=") ? 403 : 404);
     }
 
     private WebTestClient.ResponseSpec call(Route route, String bearer) {
@@ -231,7 +249,7 @@ class SecurityMatrixTest {
                 file -> file.reject(caseId, "sup.fixture", "photos first", Instant.now())
                         .state();
             case AWAITING_RETURN ->
-                file -> file.approve(caseId, "sup.fixture", false, null, Instant.now())
+                file -> file.approve(caseId, "sup.fixture", false, null, Instant.now(), AfterSalePolicy.NONE)
                         .state();
             default -> UnaryOperator.identity();
         };
@@ -247,7 +265,8 @@ class SecurityMatrixTest {
                                             List.of(),
                                             "CS"),
                                     FIXTURE,
-                                    Instant.now())
+                                    Instant.now(),
+                                    AfterSalePolicy.NONE)
                             .state();
                     return Change.of(then.apply(opened));
                 })

@@ -19,6 +19,17 @@ final class DemoStores {
 
     static final String CARRIER_SECRET = "demo-carrier-secret";
 
+    /** The reasons a Tmall buyer picks from (质量问题, 破损, 发错货, 少件, 与描述不符, 七天无理由, 未按约定时间发货, 不想要了). */
+    static final List<String> TMALL_REASONS = List.of(
+            "QUALITY",
+            "DAMAGED",
+            "WRONG_ITEM",
+            "MISSING_PART",
+            "NOT_AS_DESCRIBED",
+            "NO_REASON_7_DAYS",
+            "LATE_DELIVERY",
+            "CHANGED_MIND");
+
     private DemoStores() {}
 
     /** Configuration every service of the standalone system receives. */
@@ -30,6 +41,13 @@ final class DemoStores {
                 "storeops.stores." + TMALL + ".webhook-secrets=" + TMALL_SECRET,
                 "storeops.stores." + TMALL + ".dispatch.sender-address=浙江省杭州市余杭区文一西路 969 号",
                 "storeops.stores." + TMALL + ".dispatch.sender-phone=0571-88880000",
+                // Tmall's after-sale terms: the seller answers in two days, the buyer ships a return in seven,
+                // the seller confirms it in ten; refunds only under 10.00 need no supervisor
+                "storeops.stores." + TMALL + ".after-sale.answer-within=P2D",
+                "storeops.stores." + TMALL + ".after-sale.ship-return-within=P7D",
+                "storeops.stores." + TMALL + ".after-sale.confirm-receipt-within=P10D",
+                "storeops.stores." + TMALL + ".after-sale.auto-approve-below-minor=1000",
+                "storeops.stores." + TMALL + ".after-sale.reason-codes=" + String.join(",", TMALL_REASONS),
                 "storeops.stores." + SHOPIFY + ".name=Shopify US",
                 "storeops.stores." + SHOPIFY + ".currency=USD",
                 "storeops.stores." + SHOPIFY + ".zone=America/New_York",
@@ -43,8 +61,15 @@ final class DemoStores {
                                 CARRIER_FEEDS.stream()
                                         .map(feed ->
                                                 "storeops.carriers." + feed + ".webhook-secrets=" + CARRIER_SECRET),
-                                // refunds are paid back through a simulated gateway, as a demo has no real one
-                                Stream.of("storeops.payouts.gateway=simulated")))
+                                // refunds are paid back through a simulated gateway, as a demo has no real one;
+                                Stream.of(
+                                        "storeops.payouts.gateway=simulated",
+                                        // a demo lets an operator move a service's clock, so that a two-day timer
+                                        // runs out in the walk-through
+                                        "storeops.clock.adjustable=true",
+                                        "storeops.after-sale.timer-interval=PT2S",
+                                        // each store's refund sheet of the day before, for the team (汇总成表格放入共享)
+                                        "storeops.refund-sheets.folder=${STOREOPS_DATA_DIR:storeops-data}/refund-sheets")))
                 .toList();
     }
 }

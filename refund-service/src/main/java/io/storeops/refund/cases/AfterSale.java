@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -32,20 +33,25 @@ import java.util.stream.Stream;
  * <p>An approved case holds its amount until it is paid (or ends unpaid); a request is checked
  * against what is neither paid back nor held when it is made, and again when it is approved.
  *
+ * @param externalOrderId the order's id in its storefront, which the storefront's refund call names
  * @param payoutDueAt when the earliest payout of the file's refunding cases is due (the epoch for
  *     one never tried); null when none is refunding. Derived from the cases, stored so that the
  *     payouts find the files due first
+ * @param deadlineDueAt when the earliest marketplace timer of the file's cases runs out; null when
+ *     none runs. Derived and stored like {@code payoutDueAt}, so that the timers find the files due
  */
 public record AfterSale(
         String orderId,
         String storeId,
+        String externalOrderId,
         String currency,
         Instant paidAt,
         List<PaidLine> lines,
         long shippingPaidMinor,
         long totalPaidMinor,
         List<RefundCase> cases,
-        Instant payoutDueAt) {
+        Instant payoutDueAt,
+        Instant deadlineDueAt) {
 
     /** One line of the paid order: the units and what each cost. */
     public record PaidLine(String sku, String title, int quantity, long unitPriceMinor) {
@@ -92,6 +98,12 @@ public record AfterSale(
                         : refund.payout().retryAt())
                 .min(Instant::compareTo)
                 .orElse(null);
+        deadlineDueAt = cases.stream()
+                .map(RefundCase::deadline)
+                .filter(Objects::nonNull)
+                .map(Deadline::dueAt)
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     /** The order was paid: from now on it may be refunded, up to what was paid. */
@@ -102,12 +114,14 @@ public record AfterSale(
         return Change.of(new AfterSale(
                 paid.orderId(),
                 paid.storeId(),
+                paid.externalOrderId(),
                 paid.total().currency(),
                 paid.paidAt(),
                 paid.lines().stream().map(AfterSale::paidLine).toList(),
                 chargesBeyondTheLines(paid),
                 paid.total().amountMinor(),
                 List.of(),
+                null,
                 null));
     }
 
@@ -150,11 +164,18 @@ public record AfterSale(
         return cases.stream().filter(refund -> refund.caseId().equals(caseId)).findFirst();
     }
 
+    /** Who decides when a marketplace timer runs out. */
+    static final String TIMER = "timer";
+
+    /** Who decides a request the store's policy approves at once. */
+    static final String STORE_POLICY = "store-policy";
+
     /**
-     * A case is opened: checked against what is left, announced with {@link RefundRequested}. The
-     * same case id again changes nothing.
+     * A case is opened: checked against what is left, announced with {@link RefundRequested}, and
+     * the seller's time to answer starts. A small refund-only request the store's policy approves
+     * at once is approved, marked automatic. The same case id again changes nothing.
      */
-    public Change<AfterSale> request(Request request, String by, Instant at) {
+    public Change<AfterSale> request(Request request, String by, Instant at, AfterSalePolicy policy) {
         if (find(request.caseId()).isPresent()) {
             return Change.none();
         }
@@ -162,6 +183,10 @@ public record AfterSale(
             throw new IllegalArgumentException("type must be REFUND_ONLY, RETURN_AND_REFUND or EXCHANGE.");
         }
         String reason = requiredText(request.reason(), "reason");
+        if (CUSTOMER_SERVICE.equals(request.source())) {
+            // a storefront's reasons are the marketplace's own: a case it opened is never refused for one
+            policy.requireKnownReason(reason);
+        }
         if (request.type() == CaseType.EXCHANGE) {
             throw new IllegalArgumentException("exchanges are not taken yet: their replacement shipment comes with a "
                     + "later release; enter a return and refund, and a new order for the replacement.");
@@ -190,11 +215,26 @@ public record AfterSale(
                 null,
                 List.of(new RefundCase.Entry(at, "REQUESTED", by, reason)),
                 null,
-                List.of());
+                List.of(),
+                null);
         List<RefundCase> more = new ArrayList<>(cases);
-        more.add(opened);
-        return Change.of(withCases(more), requested(opened, at));
+        more.add(opened.timed(policy, at, false));
+        Change<AfterSale> requested = Change.of(withCases(more), requested(opened, at));
+        Money asked = new Money(opened.amountMinor(), currency);
+        if (!policy.approvesAtOnce(request.type(), asked)) {
+            return requested;
+        }
+        return requested.andThen(file -> file.approve(
+                request.caseId(),
+                STORE_POLICY,
+                true,
+                "below the store's limit for approval at once (" + shown(policy.autoApproveBelowMinor()) + ")",
+                at,
+                policy));
     }
+
+    /** Where a case entered by customer service for the buyer comes from. */
+    public static final String CUSTOMER_SERVICE = "CS";
 
     /** Who decides the refund of an order cancelled before dispatch: nobody needs to. */
     static final String CANCELLATION = "order-cancellation";
@@ -243,12 +283,10 @@ public record AfterSale(
                         List.of(),
                         CANCELLATION),
                 CANCELLATION,
-                at);
-        Change<AfterSale> approved =
-                requested.state().approve(caseId, CANCELLATION, true, "cancelled before dispatch", at);
-        List<StoreOpsEvent> events = new ArrayList<>(requested.events());
-        events.addAll(approved.events());
-        return Change.of(approved.state(), events.toArray(StoreOpsEvent[]::new));
+                at,
+                AfterSalePolicy.NONE);
+        return requested.andThen(file ->
+                file.approve(caseId, CANCELLATION, true, "cancelled before dispatch", at, AfterSalePolicy.NONE));
     }
 
     /**
@@ -274,11 +312,13 @@ public record AfterSale(
      * timer, the store's policy) are marked as such; a person who opened or negotiated the case may
      * not decide it.
      */
-    public Change<AfterSale> approve(String caseId, String by, boolean automatic, String note, Instant at) {
+    public Change<AfterSale> approve(
+            String caseId, String by, boolean automatic, String note, Instant at, AfterSalePolicy policy) {
         RefundCase refund = decidable(caseId, by, automatic);
         requireWithinWhatIsLeft(refund.lines(), refund.shippingMinor(), caseId);
         RefundCase approved = refund.moved(CaseCommand.APPROVE, at, by, limited(note))
-                .edit(draft -> draft.decision = new RefundCase.Decision(true, by, at, automatic, limited(note)));
+                .edit(draft -> draft.decision = new RefundCase.Decision(true, by, at, automatic, limited(note)))
+                .timed(policy, at, false);
         return Change.of(
                 replaced(approved),
                 new RefundApproved(
@@ -323,16 +363,24 @@ public record AfterSale(
 
     /** The buyer's request changes after talking: back to the supervisor with the new amounts. */
     public Change<AfterSale> revise(
-            String caseId, String reason, List<CaseLine> lines, long shippingMinor, String by, Instant at) {
+            String caseId,
+            String reason,
+            List<CaseLine> lines,
+            long shippingMinor,
+            String by,
+            Instant at,
+            AfterSalePolicy policy) {
         RefundCase refund = existing(caseId);
         String why = reason == null || reason.isBlank() ? refund.reason() : requiredText(reason, "reason");
         requireWithinWhatIsLeft(lines, shippingMinor, caseId);
-        RefundCase revised = refund.moved(CaseCommand.REVISE, at, by, why).edit(draft -> {
-            draft.reason = why;
-            draft.lines = List.copyOf(lines);
-            draft.shippingMinor = shippingMinor;
-            draft.decision = null;
-        });
+        RefundCase revised = refund.moved(CaseCommand.REVISE, at, by, why)
+                .edit(draft -> {
+                    draft.reason = why;
+                    draft.lines = List.copyOf(lines);
+                    draft.shippingMinor = shippingMinor;
+                    draft.decision = null;
+                })
+                .timed(policy, at, true);
         return Change.of(replaced(revised), requested(revised, at));
     }
 
@@ -351,19 +399,65 @@ public record AfterSale(
     }
 
     /** The buyer did not send the return in time: the case closes unpaid. */
-    public Change<AfterSale> returnExpired(String caseId, Instant at) {
-        return closed(existing(caseId), CaseCommand.EXPIRE, "RETURN_NOT_SHIPPED", "timer", at);
+    private Change<AfterSale> returnExpired(String caseId, Instant at) {
+        return closed(existing(caseId), CaseCommand.EXPIRE, "RETURN_NOT_SHIPPED", TIMER, at);
     }
 
-    /** The buyer sent the return back, with the carrier's tracking number. */
-    public Change<AfterSale> returnShipped(String caseId, String trackingNumber, String by, Instant at) {
+    /** The buyer sent the return back, with the carrier's tracking number: the seller's time to confirm receipt starts. */
+    public Change<AfterSale> returnShipped(
+            String caseId, String trackingNumber, String by, Instant at, AfterSalePolicy policy) {
         String tracking = requiredText(trackingNumber, "trackingNumber");
         RefundCase refund = existing(caseId);
         if (tracking.equals(refund.returnTracking())) {
             return Change.none();
         }
         return Change.of(replaced(refund.moved(CaseCommand.BUYER_SHIPPED, at, by, tracking)
-                .edit(draft -> draft.returnTracking = tracking)));
+                .edit(draft -> draft.returnTracking = tracking)
+                .timed(policy, at, false)));
+    }
+
+    /**
+     * The marketplace timers that ran out by {@code now} take effect, as the marketplace would: an
+     * unanswered request is approved, a return not shipped closes the case, a return whose receipt
+     * the seller did not confirm is paid back. Each is marked automatic on the case's timeline, and
+     * fires once: the deadline ends with the step. A request that no longer fits in what is left
+     * (another case took it meanwhile) is not approved; its deadline ends, noted for a supervisor.
+     */
+    public Change<AfterSale> deadlinesPassed(Instant now, AfterSalePolicy policy) {
+        Change<AfterSale> fired = Change.of(this);
+        boolean any = false;
+        for (RefundCase refund : cases) {
+            Deadline deadline = refund.deadline();
+            if (deadline == null || deadline.dueAt().isAfter(now)) {
+                continue;
+            }
+            any = true;
+            String caseId = refund.caseId();
+            String missed = "automatic: no answer by " + deadline.dueAt();
+            fired = fired.andThen(file -> switch (deadline.kind()) {
+                case ANSWER -> file.approvedByTimer(caseId, missed, now, policy);
+                case SHIP_RETURN -> file.returnExpired(caseId, now);
+                case CONFIRM_RECEIPT ->
+                    Change.of(file.replaced(file.existing(caseId)
+                            .moved(
+                                    CaseCommand.RECEIVE,
+                                    now,
+                                    TIMER,
+                                    "automatic: receipt not confirmed by " + deadline.dueAt())));
+            });
+        }
+        return any ? fired : Change.none();
+    }
+
+    private Change<AfterSale> approvedByTimer(String caseId, String note, Instant at, AfterSalePolicy policy) {
+        try {
+            return approve(caseId, TIMER, true, note, at, policy);
+        } catch (IllegalArgumentException tooMuch) {
+            return Change.of(replaced(existing(caseId).edit(draft -> {
+                draft.deadline = null;
+                draft.log(at, "ANSWER_TIMER_PASSED", TIMER, "not approved automatically: " + tooMuch.getMessage());
+            })));
+        }
     }
 
     /**
@@ -588,7 +682,18 @@ public record AfterSale(
     }
 
     private AfterSale withCases(List<RefundCase> all) {
-        return new AfterSale(orderId, storeId, currency, paidAt, lines, shippingPaidMinor, totalPaidMinor, all, null);
+        return new AfterSale(
+                orderId,
+                storeId,
+                externalOrderId,
+                currency,
+                paidAt,
+                lines,
+                shippingPaidMinor,
+                totalPaidMinor,
+                all,
+                null,
+                null);
     }
 
     private static String requiredText(String text, String field) {

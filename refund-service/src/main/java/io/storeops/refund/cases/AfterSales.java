@@ -9,6 +9,7 @@ import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -30,26 +31,82 @@ public class AfterSales implements ApplicationRunner {
         this.counters = counters;
     }
 
-    /** The indexes through which a case's id finds its order's file, and the payouts the files due. */
+    /**
+     * The indexes through which a case's id finds its order's file, the payouts and the timers the
+     * files due, a store's due-soon queue its cases, and a refund sheet the files with steps in its days.
+     */
     @Override
     public void run(ApplicationArguments arguments) {
         store.declareIndex(
                 COLLECTION, StateIndex.named("case_id", AfterSale.class).ascending("cases.caseId"));
         store.declareIndex(
                 COLLECTION, StateIndex.named("payout_due", AfterSale.class).ascending("payoutDueAt"));
+        store.declareIndex(
+                COLLECTION, StateIndex.named("deadline_due", AfterSale.class).ascending("deadlineDueAt"));
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_deadline_due", AfterSale.class)
+                        .ascending("storeId")
+                        .ascending("deadlineDueAt"));
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_activity", AfterSale.class)
+                        .ascending("storeId")
+                        .ascending("cases.timeline.at"));
     }
 
     public Mono<AfterSale> find(String orderId) {
         return store.find(COLLECTION, orderId, AfterSale.class);
     }
 
-    /** Files with a case being paid back whose payout is due at {@code now}, the longest due first. */
-    public Flux<AfterSale> refundingDue(Instant now, int limit) {
+    /**
+     * Files of {@code stores} with a case being paid back whose payout is due at {@code now}, the
+     * longest due first.
+     */
+    public Flux<AfterSale> refundingDue(Instant now, Collection<String> stores, int limit) {
         return store.findAll(
                 COLLECTION,
                 StateQuery.of(AfterSale.class)
+                        .in("storeId", stores)
                         .below("payoutDueAt", now.plusMillis(1))
                         .ascending("payoutDueAt")
+                        .limit(limit));
+    }
+
+    /** Files with a marketplace timer run out by {@code now}, the longest due first. */
+    public Flux<AfterSale> deadlinesDue(Instant now, int limit) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(AfterSale.class)
+                        .below("deadlineDueAt", now.plusMillis(1))
+                        .ascending("deadlineDueAt")
+                        .limit(limit));
+    }
+
+    /** A store's files with a marketplace timer running out before {@code before}, the soonest first. */
+    public Flux<AfterSale> deadlinesBefore(String storeId, Instant before, int limit) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(AfterSale.class)
+                        .is("storeId", storeId)
+                        .below("deadlineDueAt", before)
+                        .ascending("deadlineDueAt")
+                        .limit(limit));
+    }
+
+    /**
+     * At most {@code limit} of the files of {@code storeId} with a case opened before {@code end} and
+     * a step of a case at or after {@code start}: every file with a step in [start, end), and a few
+     * more (the two conditions may be met by different cases or steps), in no order. The caller picks
+     * the cases exactly.
+     */
+    public Flux<AfterSale> withActivity(String storeId, Instant start, Instant end, int limit) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(AfterSale.class)
+                        .is("storeId", storeId)
+                        .atLeast("cases.timeline.at", start)
+                        .below("cases.openedAt", end)
                         .limit(limit));
     }
 
@@ -85,12 +142,16 @@ public class AfterSales implements ApplicationRunner {
 
     /** Applies a staff command to the order's file, which must exist. */
     public Mono<AfterSale> change(String orderId, Function<AfterSale, Change<AfterSale>> decide) {
+        return decide(orderId, decide).mapNotNull(Applied::state);
+    }
+
+    /** Applies a decision of the service's own (a timer, a payout) to the order's file, saying what happened. */
+    public Mono<Applied<AfterSale>> decide(String orderId, Function<AfterSale, Change<AfterSale>> decide) {
         return store.apply(
                         COLLECTION,
                         orderId,
                         AfterSale.class,
                         current -> current.map(decide).orElseGet(Change::none))
-                .doOnNext(counters::count)
-                .mapNotNull(Applied::state);
+                .doOnNext(counters::count);
     }
 }

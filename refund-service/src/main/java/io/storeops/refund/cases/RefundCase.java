@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * @param evidence      the buyer's notes and image links
  * @param payout        the payment back to the buyer, once the case is refunding
  * @param returned      the units of a return that arrived at the warehouse so far, per SKU
+ * @param deadline      the marketplace timer running on the case's current step, if the store has one
  */
 public record RefundCase(
         String caseId,
@@ -34,7 +35,8 @@ public record RefundCase(
         String returnTracking,
         List<Entry> timeline,
         Payout payout,
-        List<ItemQuantity> returned) {
+        List<ItemQuantity> returned,
+        Deadline deadline) {
 
     /**
      * How paying the buyer back goes: attempts made, the latest failure and when to try again, and
@@ -84,6 +86,18 @@ public record RefundCase(
         });
     }
 
+    /**
+     * This case with the deadline of its current step: a new one when the step has none yet (or
+     * {@code restart}, as a revised request restarts the seller's time to answer), else the one it has.
+     */
+    RefundCase timed(AfterSalePolicy policy, Instant at, boolean restart) {
+        Deadline.Kind running = Deadline.Kind.runningIn(state, returnTracking);
+        if (running == null || (deadline != null && !restart)) {
+            return this;
+        }
+        return edit(draft -> draft.deadline = policy.deadline(running, at).orElse(null));
+    }
+
     /** A copy of this case with {@code changes} applied. */
     RefundCase edit(Consumer<Draft> changes) {
         Draft draft = new Draft(this);
@@ -103,6 +117,7 @@ public record RefundCase(
         String returnTracking;
         Payout payout;
         List<ItemQuantity> returned;
+        Deadline deadline;
         private final List<Entry> timeline;
 
         private Draft(RefundCase from) {
@@ -116,6 +131,7 @@ public record RefundCase(
             returnTracking = from.returnTracking;
             payout = from.payout;
             returned = from.returned;
+            deadline = from.deadline;
             timeline = new ArrayList<>(from.timeline);
         }
 
@@ -129,7 +145,9 @@ public record RefundCase(
             contacts = more;
         }
 
+        /** The case as edited; a deadline of a step the case has left ends with it. */
         private RefundCase build() {
+            boolean stepLeft = deadline != null && deadline.kind() != Deadline.Kind.runningIn(state, returnTracking);
             return new RefundCase(
                     from.caseId,
                     from.type,
@@ -147,7 +165,8 @@ public record RefundCase(
                     returnTracking,
                     timeline,
                     payout,
-                    returned);
+                    returned,
+                    stepLeft ? null : deadline);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.contracts.events.refund.RefundRejected;
 import io.storeops.contracts.events.refund.RefundRequested;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ class AfterSaleTest {
 
     @Test
     void aRequestIsAnnouncedOnceWithItsUnitsAndAmount() {
-        var requested = OPEN.request(cupBack("rf-1"), "cs.li", NOON);
+        var requested = OPEN.request(cupBack("rf-1"), "cs.li", NOON, AfterSalePolicy.NONE);
 
         assertThat(requested.events()).singleElement().isInstanceOfSatisfying(RefundRequested.class, event -> {
             assertThat(event.refundId()).isEqualTo("rf-1");
@@ -59,7 +60,10 @@ class AfterSaleTest {
             assertThat(event.lines()).containsExactly(new ItemQuantity("CUP-GL-01", 1));
         });
         assertThat(requested.state().find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REQUESTED);
-        assertThat(requested.state().request(cupBack("rf-1"), "cs.li", NOON).isNone())
+        assertThat(requested
+                        .state()
+                        .request(cupBack("rf-1"), "cs.li", NOON, AfterSalePolicy.NONE)
+                        .isNone())
                 .as("the same case again")
                 .isTrue();
         assertThat(requested.state().refundable())
@@ -69,14 +73,16 @@ class AfterSaleTest {
 
     @Test
     void neverMoreThanWasPaidPerLineForShippingAndInAll() {
-        assertThatThrownBy(() -> OPEN.request(refundOnly("rf-1", new CaseLine(1, 1, 3001)), "cs.li", NOON))
+        assertThatThrownBy(() ->
+                        OPEN.request(refundOnly("rf-1", new CaseLine(1, 1, 3001)), "cs.li", NOON, AfterSalePolicy.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("line 1 has CNY 30.00 left to refund: CNY 30.01 asked.");
         assertThatThrownBy(() -> OPEN.request(
                         new AfterSale.Request(
                                 "rf-1", CaseType.REFUND_ONLY, "late", false, List.of(), 1001, List.of(), "CS"),
                         "cs.li",
-                        NOON))
+                        NOON,
+                        AfterSalePolicy.NONE))
                 .hasMessage("shipping has CNY 10.00 left to refund: CNY 10.01 asked.");
         assertThatThrownBy(() -> OPEN.request(
                         new AfterSale.Request(
@@ -89,57 +95,66 @@ class AfterSaleTest {
                                 List.of(),
                                 "CS"),
                         "cs.li",
-                        NOON))
+                        NOON,
+                        AfterSalePolicy.NONE))
                 .as("the discount: 296.00 of lines and shipping, 286.00 paid")
                 .hasMessage("the order has CNY 286.00 left to refund: CNY 296.00 asked.");
-        assertThatThrownBy(() -> OPEN.request(refundOnly("rf-1", new CaseLine(2, 1, 100)), "cs.li", NOON))
+        assertThatThrownBy(() ->
+                        OPEN.request(refundOnly("rf-1", new CaseLine(2, 1, 100)), "cs.li", NOON, AfterSalePolicy.NONE))
                 .hasMessage("lineIndex must be 0 to 1: the order has 2 line(s).");
-        assertThatThrownBy(() -> OPEN.request(refundOnly("rf-1", new CaseLine(0, 3, 100)), "cs.li", NOON))
+        assertThatThrownBy(() ->
+                        OPEN.request(refundOnly("rf-1", new CaseLine(0, 3, 100)), "cs.li", NOON, AfterSalePolicy.NONE))
                 .hasMessage("line 0 has 2 unit(s) left: 3 asked.");
-        assertThatThrownBy(() -> OPEN.request(refundOnly("rf-1", new CaseLine(0, 0, -1)), "cs.li", NOON))
+        assertThatThrownBy(() ->
+                        OPEN.request(refundOnly("rf-1", new CaseLine(0, 0, -1)), "cs.li", NOON, AfterSalePolicy.NONE))
                 .hasMessage("quantity and amountMinor must not be negative.");
         assertThatThrownBy(() -> OPEN.request(
-                        refundOnly("rf-1", new CaseLine(0, 1, 100), new CaseLine(0, 1, 100)), "cs.li", NOON))
+                        refundOnly("rf-1", new CaseLine(0, 1, 100), new CaseLine(0, 1, 100)),
+                        "cs.li",
+                        NOON,
+                        AfterSalePolicy.NONE))
                 .hasMessage("line 0 is listed twice.");
     }
 
     @Test
     void anApprovedCaseHoldsItsAmountSoThatTwoApprovalsNeverExceedWhatWasPaid() {
-        AfterSale twoAsks = OPEN.request(refundOnly("rf-1", new CaseLine(1, 1, 2000)), "cs.li", NOON)
+        AfterSale twoAsks = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(1, 1, 2000)), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
-                .request(refundOnly("rf-2", new CaseLine(1, 0, 2000)), "cs.wang", NOON)
+                .request(refundOnly("rf-2", new CaseLine(1, 0, 2000)), "cs.wang", NOON, AfterSalePolicy.NONE)
                 .state();
 
-        AfterSale oneApproved =
-                twoAsks.approve("rf-1", "sup.chen", false, null, NOON).state();
+        AfterSale oneApproved = twoAsks.approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
 
         assertThat(oneApproved.refundable()).isEqualTo(new Money(26600, "CNY"));
-        assertThatThrownBy(() -> oneApproved.approve("rf-2", "sup.chen", false, null, NOON))
+        assertThatThrownBy(() -> oneApproved.approve("rf-2", "sup.chen", false, null, NOON, AfterSalePolicy.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("line 1 has CNY 10.00 left to refund: CNY 20.00 asked.");
-        assertThatThrownBy(() -> oneApproved.approve("rf-1", "sup.zhou", false, null, NOON))
+        assertThatThrownBy(() -> oneApproved.approve("rf-1", "sup.zhou", false, null, NOON, AfterSalePolicy.NONE))
                 .as("decided already")
                 .isInstanceOf(CaseConflict.class);
     }
 
     @Test
     void whoOpenedOrNegotiatedACaseMayNotDecideItButATimerMay() {
-        AfterSale negotiated = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 500)), "cs.li", NOON)
+        AfterSale negotiated = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(1, 0, 500)), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
                 .reject("rf-1", "sup.chen", "send photos of the crack", NOON)
                 .state()
                 .negotiate("rf-1", new RefundCase.Contact("PHONE", "5.00 back", "accepts", "cs.wang", NOON))
                 .state()
-                .revise("rf-1", null, List.of(new CaseLine(1, 0, 500)), 0, "cs.wang", NOON)
+                .revise("rf-1", null, List.of(new CaseLine(1, 0, 500)), 0, "cs.wang", NOON, AfterSalePolicy.NONE)
                 .state();
 
-        assertThatThrownBy(() -> negotiated.approve("rf-1", "cs.li", false, null, NOON))
+        assertThatThrownBy(() -> negotiated.approve("rf-1", "cs.li", false, null, NOON, AfterSalePolicy.NONE))
                 .isInstanceOf(FourEyesViolation.class)
                 .hasMessageContaining("four eyes");
-        assertThatThrownBy(() -> negotiated.approve("rf-1", "cs.wang", false, null, NOON))
+        assertThatThrownBy(() -> negotiated.approve("rf-1", "cs.wang", false, null, NOON, AfterSalePolicy.NONE))
                 .isInstanceOf(FourEyesViolation.class);
         assertThat(negotiated
-                        .approve("rf-1", "timer", true, "seller did not answer in time", NOON)
+                        .approve("rf-1", "timer", true, "seller did not answer in time", NOON, AfterSalePolicy.NONE)
                         .events())
                 .singleElement()
                 .isInstanceOfSatisfying(
@@ -149,7 +164,7 @@ class AfterSaleTest {
 
     @Test
     void aRejectionIsNegotiatedRevisedAndDecidedAgainWithEveryStepOnTheTimeline() {
-        var rejected = OPEN.request(refundOnly("rf-1", new CaseLine(0, 1, 12800)), "cs.li", NOON)
+        var rejected = OPEN.request(refundOnly("rf-1", new CaseLine(0, 1, 12800)), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
                 .reject("rf-1", "sup.chen", "the tea was opened", NOON);
         assertThat(rejected.events()).singleElement().isInstanceOf(RefundRejected.class);
@@ -159,15 +174,22 @@ class AfterSaleTest {
         AfterSale negotiating = rejected.state()
                 .negotiate("rf-1", new RefundCase.Contact("CHAT", "half back", "wants 80.00", "cs.wang", NOON))
                 .state();
-        var revised =
-                negotiating.revise("rf-1", "opened tea, partly", List.of(new CaseLine(0, 0, 8000)), 0, "cs.wang", NOON);
+        var revised = negotiating.revise(
+                "rf-1",
+                "opened tea, partly",
+                List.of(new CaseLine(0, 0, 8000)),
+                0,
+                "cs.wang",
+                NOON,
+                AfterSalePolicy.NONE);
         assertThat(revised.events())
                 .singleElement()
                 .isInstanceOfSatisfying(
                         RefundRequested.class,
                         again -> assertThat(again.amount()).isEqualTo(new Money(8000, "CNY")));
-        AfterSale approved =
-                revised.state().approve("rf-1", "sup.chen", false, "fair", NOON).state();
+        AfterSale approved = revised.state()
+                .approve("rf-1", "sup.chen", false, "fair", NOON, AfterSalePolicy.NONE)
+                .state();
 
         RefundCase refund = approved.find("rf-1").orElseThrow();
         assertThat(refund.state()).isEqualTo(CaseState.REFUNDING);
@@ -183,18 +205,18 @@ class AfterSaleTest {
 
     @Test
     void aReturnWaitsForTheParcelIsPaidOnceReceivedAndCompletesOnce() {
-        AfterSale awaiting = OPEN.request(cupBack("rf-1"), "cs.li", NOON)
+        AfterSale awaiting = OPEN.request(cupBack("rf-1"), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
-                .approve("rf-1", "sup.chen", false, null, NOON)
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
                 .state();
         assertThat(awaiting.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.AWAITING_RETURN);
         assertThat(awaiting.paid("rf-1", "PAY-1", "payout", NOON).isNone())
                 .as("nothing to pay before the parcel")
                 .isTrue();
 
-        AfterSale shipped =
-                awaiting.returnShipped("rf-1", "SF1234567890123", "buyer", NOON).state();
-        assertThat(shipped.returnShipped("rf-1", "SF1234567890123", "buyer", NOON)
+        AfterSale shipped = awaiting.returnShipped("rf-1", "SF1234567890123", "buyer", NOON, AfterSalePolicy.NONE)
+                .state();
+        assertThat(shipped.returnShipped("rf-1", "SF1234567890123", "buyer", NOON, AfterSalePolicy.NONE)
                         .isNone())
                 .isTrue();
         AfterSale received = shipped.returnReceived("rf-1", CUP, "CUP-GL-01: 1 resellable", "wh.zhao", NOON)
@@ -218,12 +240,16 @@ class AfterSaleTest {
 
     @Test
     void anUnshippedReturnOrAWithdrawalClosesTheCaseAndGivesItsAmountBack() {
-        AfterSale awaiting = OPEN.request(cupBack("rf-1"), "cs.li", NOON)
+        AfterSale awaiting = OPEN.request(cupBack("rf-1"), "cs.li", NOON, TMALL_TERMS)
                 .state()
-                .approve("rf-1", "sup.chen", false, null, NOON)
+                .approve("rf-1", "sup.chen", false, null, NOON, TMALL_TERMS)
                 .state();
 
-        var expired = awaiting.returnExpired("rf-1", NOON);
+        var expired = awaiting.deadlinesPassed(NOON.plus(Duration.ofDays(7)), TMALL_TERMS);
+        assertThat(expired.state().find("rf-1").orElseThrow().timeline())
+                .last()
+                .extracting(RefundCase.Entry::what, RefundCase.Entry::by)
+                .containsExactly("EXPIRE", "timer");
         assertThat(expired.events())
                 .singleElement()
                 .isInstanceOfSatisfying(
@@ -256,9 +282,10 @@ class AfterSaleTest {
 
     @Test
     void aCancellationAfterAnApprovedPartialRefundPaysBackTheRest() {
-        AfterSale partly = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON)
+        AfterSale partly = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
-                .approve("rf-1", "sup.chen", false, null, NOON)
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
                 .state();
 
         RefundCase rest = partly.cancelledBeforeDispatch("out of stock", NOON)
@@ -272,9 +299,10 @@ class AfterSaleTest {
 
     @Test
     void aRefundPaidInTheBackOfficeIsConfirmedOnceWithItsReference() {
-        AfterSale refunding = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON)
+        AfterSale refunding = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
-                .approve("rf-1", "sup.chen", false, null, NOON)
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
                 .state();
 
         var confirmed = refunding.paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", false, NOON);
@@ -313,9 +341,10 @@ class AfterSaleTest {
                                 List.of(),
                                 "CS"),
                         "cs.li",
-                        NOON)
+                        NOON,
+                        AfterSalePolicy.NONE)
                 .state()
-                .approve("rf-1", "sup.chen", false, null, NOON)
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
                 .state();
         List<ItemQuantity> oneTea = List.of(new ItemQuantity("TEA-LJ-250", 1));
 
@@ -369,18 +398,21 @@ class AfterSaleTest {
 
     @Test
     void unitsAreGivenBackOnceAcrossCasesAndWhoRevisedACaseMayNotDecideIt() {
-        AfterSale oneCupHeld = OPEN.request(refundOnly("rf-1", new CaseLine(1, 1, 1000)), "cs.li", NOON)
+        AfterSale oneCupHeld = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(1, 1, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
-                .approve("rf-1", "sup.chen", false, null, NOON)
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
                 .state();
-        assertThatThrownBy(() -> oneCupHeld.request(refundOnly("rf-2", new CaseLine(1, 1, 1000)), "cs.li", NOON))
+        assertThatThrownBy(() -> oneCupHeld.request(
+                        refundOnly("rf-2", new CaseLine(1, 1, 1000)), "cs.li", NOON, AfterSalePolicy.NONE))
                 .hasMessage("line 1 has 0 unit(s) left: 1 asked.");
 
-        AfterSale revised = OPEN.request(refundOnly("rf-3", new CaseLine(0, 0, 500)), "cs.li", NOON)
+        AfterSale revised = OPEN.request(
+                        refundOnly("rf-3", new CaseLine(0, 0, 500)), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
-                .revise("rf-3", null, List.of(new CaseLine(0, 0, 9000)), 0, "sup.zhou", NOON)
+                .revise("rf-3", null, List.of(new CaseLine(0, 0, 9000)), 0, "sup.zhou", NOON, AfterSalePolicy.NONE)
                 .state();
-        assertThatThrownBy(() -> revised.approve("rf-3", "sup.zhou", false, null, NOON))
+        assertThatThrownBy(() -> revised.approve("rf-3", "sup.zhou", false, null, NOON, AfterSalePolicy.NONE))
                 .isInstanceOf(FourEyesViolation.class);
     }
 
@@ -397,7 +429,8 @@ class AfterSaleTest {
                                 List.of(),
                                 "CS"),
                         "cs.li",
-                        NOON))
+                        NOON,
+                        AfterSalePolicy.NONE))
                 .hasMessageStartingWith("exchanges are not taken yet");
         List<String> withNull = new java.util.ArrayList<>();
         withNull.add(null);
@@ -412,15 +445,17 @@ class AfterSaleTest {
                                 withNull,
                                 "CS"),
                         "cs.li",
-                        NOON))
+                        NOON,
+                        AfterSalePolicy.NONE))
                 .hasMessage("each evidence item is required.");
     }
 
     @Test
     void theFileSaysWhenItsEarliestPayoutIsDue() {
-        AfterSale refunding = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON)
+        AfterSale refunding = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
-                .approve("rf-1", "sup.chen", false, null, NOON)
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
                 .state();
 
         assertThat(OPEN.payoutDueAt()).as("nothing to pay").isNull();
@@ -431,6 +466,165 @@ class AfterSaleTest {
         assertThat(waiting.payoutDueAt()).isEqualTo(NOON.plusSeconds(60));
         assertThat(waiting.paid("rf-1", "PAY-1", "payout", NOON).state().payoutDueAt())
                 .isNull();
+    }
+
+    /** The seller answers in two days, the buyer ships a return in seven, the seller confirms it in ten. */
+    private static final AfterSalePolicy TMALL_TERMS =
+            new AfterSalePolicy(Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(10), 0, List.of());
+
+    @Test
+    void anUnansweredRequestIsApprovedWhenTheSellersTimeRunsOutOnceAndMarkedAutomatic() {
+        AfterSale requested =
+                OPEN.request(cupBack("rf-1"), "cs.li", NOON, TMALL_TERMS).state();
+        Instant answerBy = NOON.plus(Duration.ofDays(2));
+        assertThat(requested.find("rf-1").orElseThrow().deadline())
+                .isEqualTo(new Deadline(Deadline.Kind.ANSWER, answerBy));
+        assertThat(requested.deadlineDueAt()).isEqualTo(answerBy);
+        assertThat(requested
+                        .deadlinesPassed(answerBy.minusMillis(1), TMALL_TERMS)
+                        .isNone())
+                .as("not yet")
+                .isTrue();
+
+        var fired = requested.deadlinesPassed(answerBy, TMALL_TERMS);
+
+        assertThat(fired.events()).singleElement().isInstanceOfSatisfying(RefundApproved.class, approved -> {
+            assertThat(approved.autoApproved()).isTrue();
+            assertThat(approved.decidedBy()).isEqualTo("timer");
+        });
+        RefundCase approved = fired.state().find("rf-1").orElseThrow();
+        assertThat(approved.decision().automatic()).isTrue();
+        assertThat(approved.deadline())
+                .as("now the buyer's time to ship the return runs")
+                .isEqualTo(new Deadline(Deadline.Kind.SHIP_RETURN, answerBy.plus(Duration.ofDays(7))));
+        assertThat(fired.state().deadlinesPassed(answerBy, TMALL_TERMS).isNone())
+                .as("fires once")
+                .isTrue();
+    }
+
+    @Test
+    void aShippedReturnWhoseReceiptTheSellerDoesNotConfirmInTimeIsPaidBack() {
+        AfterSale shipped = OPEN.request(cupBack("rf-1"), "cs.li", NOON, TMALL_TERMS)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, TMALL_TERMS)
+                .state()
+                .returnShipped("rf-1", "SF1234567890123", "cs.li", NOON.plusSeconds(60), TMALL_TERMS)
+                .state();
+        Instant confirmBy = NOON.plusSeconds(60).plus(Duration.ofDays(10));
+        assertThat(shipped.find("rf-1").orElseThrow().deadline())
+                .isEqualTo(new Deadline(Deadline.Kind.CONFIRM_RECEIPT, confirmBy));
+
+        AfterSale paying = shipped.deadlinesPassed(confirmBy, TMALL_TERMS).state();
+
+        RefundCase refund = paying.find("rf-1").orElseThrow();
+        assertThat(refund.state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(refund.deadline()).isNull();
+        assertThat(paying.deadlineDueAt()).isNull();
+        assertThat(paying.payoutDueAt()).as("due for payout at once").isEqualTo(Instant.EPOCH);
+    }
+
+    @Test
+    void aDecisionEndsTheSellersTimeAndARevisedRequestStartsItAgain() {
+        AfterSale rejected = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1500)), "cs.li", NOON, TMALL_TERMS)
+                .state()
+                .reject("rf-1", "sup.chen", "photos do not show it", NOON.plusSeconds(60))
+                .state();
+        assertThat(rejected.find("rf-1").orElseThrow().deadline()).isNull();
+        assertThat(rejected.deadlineDueAt()).isNull();
+
+        Instant revisedAt = NOON.plus(Duration.ofDays(1));
+        AfterSale revised = rejected.negotiate(
+                        "rf-1", new RefundCase.Contact("PHONE", "10.00", "yes", "cs.wang", revisedAt))
+                .state()
+                .revise("rf-1", null, List.of(new CaseLine(1, 0, 1000)), 0, "cs.wang", revisedAt, TMALL_TERMS)
+                .state();
+
+        assertThat(revised.find("rf-1").orElseThrow().deadline())
+                .isEqualTo(new Deadline(Deadline.Kind.ANSWER, revisedAt.plus(Duration.ofDays(2))));
+        assertThat(OPEN.request(refundOnly("rf-2", new CaseLine(1, 0, 1500)), "cs.li", NOON, AfterSalePolicy.NONE)
+                        .state()
+                        .deadlineDueAt())
+                .as("a store without timers")
+                .isNull();
+    }
+
+    @Test
+    void aTimerApprovalThatNoLongerFitsWhatIsLeftIsLeftToTheSupervisor() {
+        AfterSale twoAsks = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 3000)), "cs.li", NOON, TMALL_TERMS)
+                .state()
+                .request(
+                        refundOnly("rf-2", new CaseLine(1, 0, 3000)),
+                        "cs.li",
+                        NOON.plusSeconds(1),
+                        AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-2", "sup.chen", false, null, NOON.plusSeconds(2), AfterSalePolicy.NONE)
+                .state();
+
+        var fired = twoAsks.deadlinesPassed(NOON.plus(Duration.ofDays(2)), TMALL_TERMS);
+
+        assertThat(fired.events()).isEmpty();
+        RefundCase left = fired.state().find("rf-1").orElseThrow();
+        assertThat(left.state()).isEqualTo(CaseState.REQUESTED);
+        assertThat(left.deadline()).isNull();
+        assertThat(left.timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo("ANSWER_TIMER_PASSED");
+            assertThat(entry.detail()).contains("line 1 has CNY 0.00 left");
+        });
+    }
+
+    @Test
+    void theStorePolicyApprovesSmallRefundOnlyRequestsAtOnceMarkedAutomatic() {
+        AfterSalePolicy belowTwenty = new AfterSalePolicy(null, null, null, 2000, List.of());
+
+        var small = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1999)), "cs.li", NOON, belowTwenty);
+        var atTheLimit = OPEN.request(refundOnly("rf-2", new CaseLine(1, 0, 2000)), "cs.li", NOON, belowTwenty);
+        var aReturn =
+                OPEN.request(cupBack("rf-3"), "cs.li", NOON, new AfterSalePolicy(null, null, null, 5000, List.of()));
+
+        assertThat(small.events()).hasSize(2).last().isInstanceOfSatisfying(RefundApproved.class, approved -> {
+            assertThat(approved.autoApproved()).isTrue();
+            assertThat(approved.decidedBy()).isEqualTo("store-policy");
+        });
+        assertThat(small.state().find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(atTheLimit.state().find("rf-2").orElseThrow().state()).isEqualTo(CaseState.REQUESTED);
+        assertThat(aReturn.state().find("rf-3").orElseThrow().state())
+                .as("goods coming back are always looked at")
+                .isEqualTo(CaseState.REQUESTED);
+    }
+
+    @Test
+    void customerServicePicksOneOfTheStoresReasonsWhileAStorefrontsOwnAreTaken() {
+        AfterSalePolicy reasons = new AfterSalePolicy(null, null, null, 0, List.of("QUALITY", "WRONG_ITEM"));
+        AfterSale.Request freeText = refundOnly("rf-1", new CaseLine(1, 0, 1000));
+
+        assertThatThrownBy(() -> OPEN.request(freeText, "cs.li", NOON, reasons))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("QUALITY, WRONG_ITEM");
+        AfterSale.Request fromTheStorefront = new AfterSale.Request(
+                "rf-2",
+                CaseType.REFUND_ONLY,
+                "not as described",
+                true,
+                List.of(new CaseLine(1, 0, 1000)),
+                0,
+                null,
+                "STOREFRONT");
+        assertThat(OPEN.request(fromTheStorefront, "buyer", NOON, reasons)
+                        .state()
+                        .find("rf-2"))
+                .isPresent();
+    }
+
+    @Test
+    void aStoresTermsRefuseTimersThatAreNotAFutureTime() {
+        assertThatThrownBy(() -> new AfterSalePolicy(Duration.ZERO, null, null, 0, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("answer-within");
+        assertThatThrownBy(() -> new AfterSalePolicy(null, Duration.ofDays(-1), null, 0, List.of()))
+                .hasMessageContaining("ship-return-within");
+        assertThatThrownBy(() -> new AfterSalePolicy(null, null, null, -1, List.of()))
+                .hasMessageContaining("auto-approve-below-minor");
     }
 
     private static AfterSale.Request cupBack(String caseId) {

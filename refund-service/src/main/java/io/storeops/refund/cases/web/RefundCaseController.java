@@ -7,12 +7,14 @@ import io.storeops.platform.web.ProblemException;
 import io.storeops.platform.web.Problems;
 import io.storeops.refund.access.RefundAction;
 import io.storeops.refund.cases.AfterSale;
+import io.storeops.refund.cases.AfterSaleProperties;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseConflict;
 import io.storeops.refund.cases.CaseLine;
 import io.storeops.refund.cases.CaseNotFound;
 import io.storeops.refund.cases.CaseType;
 import io.storeops.refund.cases.FourEyesViolation;
+import io.storeops.refund.cases.GatewayPayments;
 import io.storeops.refund.cases.RefundCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,14 +50,15 @@ class RefundCaseController {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final AfterSales files;
+    private final AfterSaleProperties policies;
     private final Clock clock;
-    private final boolean gatewayPays;
+    private final GatewayPayments gateways;
 
-    RefundCaseController(
-            AfterSales files, Clock clock, @Value("${storeops.payouts.gateway:none}") String payoutGateway) {
+    RefundCaseController(AfterSales files, AfterSaleProperties policies, Clock clock, GatewayPayments gateways) {
         this.files = files;
+        this.policies = policies;
         this.clock = clock;
-        this.gatewayPays = !"none".equals(payoutGateway);
+        this.gateways = gateways;
     }
 
     @Schema(description = "A case customer service enters for the buyer")
@@ -159,8 +161,11 @@ class RefundCaseController {
                         .switchIfEmpty(Mono.error(() -> Problems.notFound("Paid order", entry.orderId())))
                         .flatMap(file -> files.change(
                                 file.orderId(),
-                                current ->
-                                        current.request(requestOf(entry, caseId), staff.username(), clock.instant()))))
+                                current -> current.request(
+                                        requestOf(entry, caseId),
+                                        staff.username(),
+                                        clock.instant(),
+                                        policies.policyOf(current.storeId())))))
                 .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(file, caseId)))
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
     }
@@ -174,7 +179,7 @@ class RefundCaseController {
                 LineEntry.toCaseLines(entry.lines()),
                 entry.shippingMinor() == null ? 0 : entry.shippingMinor(),
                 entry.evidence(),
-                "CS");
+                AfterSale.CUSTOMER_SERVICE);
     }
 
     @GetMapping("/{caseId}")
@@ -192,7 +197,12 @@ class RefundCaseController {
                 RefundAction.DECIDE,
                 caseId,
                 (file, staff) -> file.approve(
-                        caseId, staff.username(), false, note == null ? null : note.note(), clock.instant()));
+                        caseId,
+                        staff.username(),
+                        false,
+                        note == null ? null : note.note(),
+                        clock.instant(),
+                        policies.policyOf(file.storeId())));
     }
 
     @PostMapping("/{caseId}/rejection")
@@ -241,7 +251,8 @@ class RefundCaseController {
                         LineEntry.toCaseLines(revision.lines()),
                         revision.shippingMinor() == null ? 0 : revision.shippingMinor(),
                         staff.username(),
-                        clock.instant()));
+                        clock.instant(),
+                        policies.policyOf(file.storeId())));
     }
 
     @PostMapping("/{caseId}/withdrawal")
@@ -267,7 +278,11 @@ class RefundCaseController {
                 RefundAction.HANDLE_CASES,
                 caseId,
                 (file, staff) -> file.paymentConfirmed(
-                        caseId, confirmation.reference(), staff.username(), gatewayPays, clock.instant()));
+                        caseId,
+                        confirmation.reference(),
+                        staff.username(),
+                        gateways.paysThroughGateway(file.storeId()),
+                        clock.instant()));
     }
 
     @PostMapping("/{caseId}/return-parcel")
@@ -276,8 +291,12 @@ class RefundCaseController {
         return act(
                 RefundAction.HANDLE_CASES,
                 caseId,
-                (file, staff) ->
-                        file.returnShipped(caseId, parcel.trackingNumber(), staff.username(), clock.instant()));
+                (file, staff) -> file.returnShipped(
+                        caseId,
+                        parcel.trackingNumber(),
+                        staff.username(),
+                        clock.instant(),
+                        policies.policyOf(file.storeId())));
     }
 
     /** What a member of staff does to a case: checked, applied to its order's file, answered or explained. */
