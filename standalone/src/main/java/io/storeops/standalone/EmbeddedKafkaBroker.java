@@ -47,6 +47,9 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("log.retention.hours", "168");
+        // An event's record carries the time it happened; the demo's adjustable clocks may run days ahead of the
+        // broker's, and a refused record would stop its service's outbox
+        properties.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
         KafkaConfig config = KafkaConfig.fromProps(properties, false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             new Formatter()
