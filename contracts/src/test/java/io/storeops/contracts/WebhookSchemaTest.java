@@ -25,7 +25,12 @@ class WebhookSchemaTest {
                     SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     @ParameterizedTest
-    @CsvSource({"storefront-order", "storefront-order-cancelled"})
+    @CsvSource({
+        "storefront-order",
+        "storefront-order-cancelled",
+        "storefront-refund-requested",
+        "storefront-refund-withdrawn"
+    })
     void theSampleValidates(String webhook) {
         assertThat(validate(webhook, sample(webhook))).isEmpty();
     }
@@ -51,6 +56,24 @@ class WebhookSchemaTest {
         bad.set(field, EventJson.mapper().readTree(value));
 
         assertThat(validate("storefront-order", bad)).as(why).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no refund id           | refundId | \"\"",
+                "unknown type           | type     | \"REFUND\"",
+                "negative amount        | lines    | [{\"lineIndex\":0,\"amountMinor\":-1}]",
+                "line without an amount | lines    | [{\"lineIndex\":0}]",
+                "fractional minor units | lines    | [{\"lineIndex\":0,\"amountMinor\":1.5}]",
+                "evidence as text       | evidence | \"photo\""
+            })
+    void aBadRefundRequestIsRefused(String why, String field, String value) {
+        ObjectNode bad = (ObjectNode) sample("storefront-refund-requested").deepCopy();
+        bad.set(field, EventJson.mapper().readTree(value));
+
+        assertThat(validate("storefront-refund-requested", bad)).as(why).isNotEmpty();
     }
 
     @Test

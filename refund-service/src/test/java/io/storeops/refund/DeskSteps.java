@@ -39,7 +39,19 @@ final class DeskSteps {
             long totalMinor,
             String currency,
             String bearer) {
-        String orderId = storeId + ":T" + UUID.randomUUID();
+        return paidOrder(storeId, "T" + UUID.randomUUID(), lines, shippingMinor, totalMinor, currency, bearer);
+    }
+
+    /** As above, with the storefront's order number (Shopify's are numeric). */
+    String paidOrder(
+            String storeId,
+            String orderNumber,
+            List<OrderLine> lines,
+            long shippingMinor,
+            long totalMinor,
+            String currency,
+            String bearer) {
+        String orderId = storeId + ":" + orderNumber;
         kafka.send(TestEvents.record(
                         new OrderPaid(
                                 orderId,

@@ -236,6 +236,87 @@ public record AfterSale(
     /** Where a case entered by customer service for the buyer comes from. */
     public static final String CUSTOMER_SERVICE = "CS";
 
+    /** Where a case the buyer opened on the native storefront comes from. */
+    public static final String STOREFRONT = "STOREFRONT";
+
+    /** Where a refund made in Shopify's admin comes from. */
+    public static final String SHOPIFY = "SHOPIFY";
+
+    /** A line of a refund the storefront made, named as the storefront names it: by SKU, or title without one. */
+    public record StorefrontLine(String sku, String title, int quantity, long amountMinor) {}
+
+    /**
+     * The storefront already paid the buyer back (a refund made in Shopify's admin): recorded as a
+     * case opened, approved and completed at once, marked automatic, with the storefront's
+     * reference, so that the ledger and the sheet know it. Its lines are found by SKU (or title);
+     * what it paid beyond them (shipping, taxes) counts as shipping, and lines that add up to more
+     * than it paid are cut to it. Once per refund id.
+     *
+     * @param refundedMinor what the storefront paid back in all
+     */
+    public Change<AfterSale> refundedInStorefront(
+            String caseId,
+            List<StorefrontLine> refundLines,
+            long refundedMinor,
+            String reason,
+            String source,
+            Instant at) {
+        if (find(caseId).isPresent()) {
+            return Change.none();
+        }
+        List<CaseLine> asked = new ArrayList<>();
+        for (StorefrontLine line : refundLines) {
+            int index = lineIndexOf(line);
+            asked.add(new CaseLine(index, line.quantity(), line.amountMinor()));
+        }
+        long linesMinor = asked.stream().mapToLong(CaseLine::amountMinor).sum();
+        List<CaseLine> fitted = fittedWithin(asked, refundedMinor);
+        Request request = new Request(
+                caseId,
+                CaseType.REFUND_ONLY,
+                reason == null || reason.isBlank() ? "refunded in the storefront" : reason,
+                true,
+                fitted,
+                Math.max(refundedMinor - linesMinor, 0),
+                List.of(),
+                source);
+        return request(request, source, at, AfterSalePolicy.NONE)
+                .andThen(file ->
+                        file.approve(caseId, source, true, "refunded in the storefront", at, AfterSalePolicy.NONE))
+                .andThen(file -> file.paid(caseId, caseId, source, at));
+    }
+
+    private int lineIndexOf(StorefrontLine line) {
+        for (int index = 0; index < lines.size(); index++) {
+            PaidLine paid = lines.get(index);
+            boolean same = line.sku() != null && !line.sku().isBlank()
+                    ? line.sku().equals(paid.sku())
+                    : line.title() != null && line.title().equals(paid.title());
+            if (same) {
+                return index;
+            }
+        }
+        throw new IllegalArgumentException("the order has no line "
+                + (line.sku() == null || line.sku().isBlank()
+                        ? "titled '" + line.title() + "'"
+                        : "with SKU " + line.sku())
+                + ".");
+    }
+
+    /** The lines' amounts within {@code limitMinor}: the first lines in full, the last ones what remains. */
+    private static List<CaseLine> fittedWithin(List<CaseLine> asked, long limitMinor) {
+        long left = limitMinor;
+        List<CaseLine> fitted = new ArrayList<>();
+        for (CaseLine line : asked) {
+            long amount = Math.min(line.amountMinor(), Math.max(left, 0));
+            left -= amount;
+            fitted.add(new CaseLine(line.lineIndex(), line.quantity(), amount));
+        }
+        return fitted.stream()
+                .filter(line -> line.amountMinor() > 0 || line.quantity() > 0)
+                .toList();
+    }
+
     /** Who decides the refund of an order cancelled before dispatch: nobody needs to. */
     static final String CANCELLATION = "order-cancellation";
 
@@ -294,16 +375,7 @@ public record AfterSale(
      * makes the total less than its lines): the first lines in full, the last ones what remains.
      */
     private List<CaseLine> withinTheOrderTotal(List<CaseLine> asked, long shippingMinor) {
-        long left = refundable().amountMinor() - shippingMinor;
-        List<CaseLine> fitted = new ArrayList<>();
-        for (CaseLine line : asked) {
-            long amount = Math.min(line.amountMinor(), Math.max(left, 0));
-            left -= amount;
-            fitted.add(new CaseLine(line.lineIndex(), line.quantity(), amount));
-        }
-        return fitted.stream()
-                .filter(line -> line.amountMinor() > 0 || line.quantity() > 0)
-                .toList();
+        return fittedWithin(asked, refundable().amountMinor() - shippingMinor);
     }
 
     /**

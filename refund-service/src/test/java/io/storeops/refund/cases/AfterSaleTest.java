@@ -627,6 +627,60 @@ class AfterSaleTest {
                 .hasMessageContaining("auto-approve-below-minor");
     }
 
+    @Test
+    void aRefundMadeInTheStorefrontIsRecordedCompletedOnceWithWhatItPaidBeyondTheLinesAsShipping() {
+        var refunded = OPEN.refundedInStorefront(
+                "shopify-us:9001",
+                List.of(new AfterSale.StorefrontLine("CUP-GL-01", "Glass cup", 1, 3000)),
+                3500,
+                "damaged",
+                AfterSale.SHOPIFY,
+                NOON);
+
+        RefundCase recorded = refunded.state().find("shopify-us:9001").orElseThrow();
+        assertThat(recorded.state()).isEqualTo(CaseState.COMPLETED);
+        assertThat(recorded.lines()).containsExactly(new CaseLine(1, 1, 3000));
+        assertThat(recorded.shippingMinor())
+                .as("shipping and taxes beyond the line")
+                .isEqualTo(500);
+        assertThat(recorded.decision().automatic()).isTrue();
+        assertThat(refunded.state().refunded()).isEqualTo(new Money(3500, "CNY"));
+        assertThat(refunded.events())
+                .extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("RefundRequested", "RefundApproved", "RefundCompleted");
+        assertThat(refunded.state()
+                        .refundedInStorefront("shopify-us:9001", List.of(), 3500, null, AfterSale.SHOPIFY, NOON)
+                        .isNone())
+                .as("the same refund again")
+                .isTrue();
+    }
+
+    @Test
+    void aStorefrontRefundPayingLessThanItsLinesIsCutToWhatItPaidAndAnUnknownLineIsRefused() {
+        RefundCase partial = OPEN.refundedInStorefront(
+                        "shopify-us:9002",
+                        List.of(new AfterSale.StorefrontLine(null, "Glass cup", 1, 3000)),
+                        1200,
+                        null,
+                        AfterSale.SHOPIFY,
+                        NOON)
+                .state()
+                .find("shopify-us:9002")
+                .orElseThrow();
+        assertThat(partial.lines()).containsExactly(new CaseLine(1, 1, 1200));
+        assertThat(partial.shippingMinor()).isZero();
+
+        assertThatThrownBy(() -> OPEN.refundedInStorefront(
+                        "shopify-us:9003",
+                        List.of(new AfterSale.StorefrontLine("MUG-9", "Mug", 1, 100)),
+                        100,
+                        null,
+                        AfterSale.SHOPIFY,
+                        NOON))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MUG-9");
+    }
+
     private static AfterSale.Request cupBack(String caseId) {
         return new AfterSale.Request(
                 caseId,

@@ -10,7 +10,6 @@ import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.AfterSaleProperties;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseConflict;
-import io.storeops.refund.cases.CaseLine;
 import io.storeops.refund.cases.CaseNotFound;
 import io.storeops.refund.cases.CaseType;
 import io.storeops.refund.cases.FourEyesViolation;
@@ -79,35 +78,6 @@ class RefundCaseController {
 
             @Schema(description = "The buyer's notes and image links")
             List<String> evidence) {}
-
-    @Schema(description = "Part of an order line the case gives back")
-    record LineEntry(
-            @Schema(description = "The order line, from 0", example = "1")
-            Integer lineIndex,
-
-            @Schema(description = "Units given up or sent back; none for money only", example = "1")
-            Integer quantity,
-
-            @Schema(description = "Money back for the line, in minor units", example = "3900")
-            Long amountMinor) {
-
-        static List<CaseLine> toCaseLines(List<LineEntry> entries) {
-            if (entries == null) {
-                return List.of();
-            }
-            return entries.stream()
-                    .map(entry -> {
-                        if (entry == null || entry.lineIndex() == null || entry.amountMinor() == null) {
-                            throw new IllegalArgumentException("each line needs lineIndex and amountMinor.");
-                        }
-                        return new CaseLine(
-                                entry.lineIndex(),
-                                entry.quantity() == null ? 0 : entry.quantity(),
-                                entry.amountMinor());
-                    })
-                    .toList();
-        }
-    }
 
     @Schema(description = "What the decider says")
     record Note(@Schema(example = "photos show the crack") String note) {}

@@ -87,6 +87,11 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
         }
     }
 
+    /** Whether a Shopify refund's note says StoreOps made it: its refunds/create webhook is StoreOps' own payout. */
+    public static boolean madeByStoreOps(String refundNote) {
+        return refundNote != null && refundNote.contains(MARKER);
+    }
+
     private final WebClient client;
     private final Map<String, Shop> shops;
     private final String apiVersion;
