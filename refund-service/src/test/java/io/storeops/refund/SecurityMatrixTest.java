@@ -89,6 +89,7 @@ class SecurityMatrixTest {
                     null,
                     READERS,
                     Fixture.ORDER),
+            new Route("case search", HttpMethod.GET, "/api/refunds?storeId=" + STORE, null, READERS, Fixture.ORDER),
             new Route("one case", HttpMethod.GET, "/api/refunds/{case}", null, READERS, Fixture.REQUESTED),
             new Route(
                     "entry",

@@ -2,11 +2,11 @@ package io.storeops.order.review;
 
 import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.Order;
-import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.Progress;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import io.storeops.platform.paging.PageCursor;
 import java.time.Instant;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -33,10 +33,10 @@ public class ReviewQueue implements ApplicationRunner {
     }
 
     /** At most {@code limit} held orders after {@code cursor} (from the longest waiting when null). */
-    public Flux<Order> page(String storeId, OrderCursor cursor, int limit) {
+    public Flux<Order> page(String storeId, PageCursor cursor, int limit) {
         StateQuery<Order> held = heldIn(storeId);
         if (cursor != null) {
-            held = held.afterAscending("told.paidAt", cursor.at(), cursor.orderId());
+            held = held.afterAscending("told.paidAt", cursor.at(), cursor.id());
         }
         return orders.findAll(held.ascending("told.paidAt").thenByIdAscending().limit(limit));
     }

@@ -1,11 +1,11 @@
 package io.storeops.order.search;
 
 import io.storeops.order.lifecycle.Order;
-import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import io.storeops.platform.paging.PageCursor;
 import java.util.stream.Stream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -34,17 +34,17 @@ public class OrderSearches implements ApplicationRunner {
     }
 
     /** Every matching order after {@code cursor} (from the first when null), newest first. */
-    public Flux<Order> find(OrderSearch search, OrderCursor cursor) {
+    public Flux<Order> find(OrderSearch search, PageCursor cursor) {
         return orders.findAll(query(search, cursor));
     }
 
     /** At most {@code limit} matching orders after {@code cursor}, newest first. */
-    public Flux<Order> find(OrderSearch search, OrderCursor cursor, int limit) {
+    public Flux<Order> find(OrderSearch search, PageCursor cursor, int limit) {
         return orders.findAll(query(search, cursor).limit(limit));
     }
 
     /** The matching orders after {@code cursor} (from the first when null), newest first. */
-    private static StateQuery<Order> query(OrderSearch search, OrderCursor cursor) {
+    private static StateQuery<Order> query(OrderSearch search, PageCursor cursor) {
         StateQuery<Order> query = StateQuery.of(Order.class).is("told.storeId", search.storeId());
         if (!search.statuses().isEmpty()) {
             query = query.in(
@@ -82,7 +82,7 @@ public class OrderSearches implements ApplicationRunner {
                     asked -> asked.is("told.requestedCarrier", search.carrier()));
         }
         if (cursor != null) {
-            query = query.afterDescending("told.placedAt", cursor.at(), cursor.orderId());
+            query = query.afterDescending("told.placedAt", cursor.at(), cursor.id());
         }
         return query.descending("told.placedAt").thenByIdDescending();
     }

@@ -1,10 +1,10 @@
 package io.storeops.order.stockout;
 
 import io.storeops.order.lifecycle.Order;
-import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import io.storeops.platform.paging.PageCursor;
 import java.time.Instant;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -30,10 +30,10 @@ public class StockOutQueue implements ApplicationRunner {
     }
 
     /** At most {@code limit} open notices after {@code cursor} (from the longest waiting when null). */
-    public Flux<Order> page(String storeId, OrderCursor cursor, int limit) {
+    public Flux<Order> page(String storeId, PageCursor cursor, int limit) {
         StateQuery<Order> open = openIn(storeId);
         if (cursor != null) {
-            open = open.afterAscending("stockOut.openSince", cursor.at(), cursor.orderId());
+            open = open.afterAscending("stockOut.openSince", cursor.at(), cursor.id());
         }
         return orders.findAll(
                 open.ascending("stockOut.openSince").thenByIdAscending().limit(limit));

@@ -39,6 +39,8 @@ import java.util.stream.Stream;
  *     payouts find the files due first
  * @param deadlineDueAt when the earliest marketplace timer of the file's cases runs out; null when
  *     none runs. Derived and stored like {@code payoutDueAt}, so that the timers find the files due
+ * @param lastStepAt when a case of the file last moved; null before the first case. Derived and
+ *     stored, so that the desk's lists show the files with news first
  */
 public record AfterSale(
         String orderId,
@@ -51,7 +53,8 @@ public record AfterSale(
         long totalPaidMinor,
         List<RefundCase> cases,
         Instant payoutDueAt,
-        Instant deadlineDueAt) {
+        Instant deadlineDueAt,
+        Instant lastStepAt) {
 
     /** One line of the paid order: the units and what each cost. */
     public record PaidLine(String sku, String title, int quantity, long unitPriceMinor) {
@@ -104,6 +107,11 @@ public record AfterSale(
                 .map(Deadline::dueAt)
                 .min(Instant::compareTo)
                 .orElse(null);
+        lastStepAt = cases.stream()
+                .flatMap(refund -> refund.timeline().stream())
+                .map(RefundCase.Entry::at)
+                .max(Instant::compareTo)
+                .orElse(null);
     }
 
     /** The order was paid: from now on it may be refunded, up to what was paid. */
@@ -121,6 +129,7 @@ public record AfterSale(
                 chargesBeyondTheLines(paid),
                 paid.total().amountMinor(),
                 List.of(),
+                null,
                 null,
                 null));
     }
@@ -764,6 +773,7 @@ public record AfterSale(
                 shippingPaidMinor,
                 totalPaidMinor,
                 all,
+                null,
                 null,
                 null);
     }

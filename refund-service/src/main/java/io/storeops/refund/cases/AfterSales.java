@@ -8,6 +8,7 @@ import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
+import io.storeops.platform.paging.PageCursor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.function.Function;
@@ -48,6 +49,11 @@ public class AfterSales implements ApplicationRunner {
                 StateIndex.named("store_deadline_due", AfterSale.class)
                         .ascending("storeId")
                         .ascending("deadlineDueAt"));
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_news_first", AfterSale.class)
+                        .ascending("storeId")
+                        .descending("lastStepAt"));
         store.declareIndex(
                 COLLECTION,
                 StateIndex.named("store_activity", AfterSale.class)
@@ -108,6 +114,27 @@ public class AfterSales implements ApplicationRunner {
                         .atLeast("cases.timeline.at", start)
                         .below("cases.openedAt", end)
                         .limit(limit));
+    }
+
+    /**
+     * A store's files with news first, those with a case in one of {@code states} (any, when empty)
+     * and of {@code type} (any, when null); after {@code cursor}, when given.
+     */
+    public Flux<AfterSale> search(
+            String storeId, Collection<CaseState> states, CaseType type, PageCursor cursor, int limit) {
+        StateQuery<AfterSale> query =
+                StateQuery.of(AfterSale.class).is("storeId", storeId).present("lastStepAt");
+        if (!states.isEmpty()) {
+            query = query.in("cases.state", states.stream().map(Enum::name).toList());
+        }
+        if (type != null) {
+            query = query.is("cases.type", type.name());
+        }
+        if (cursor != null) {
+            query = query.afterDescending("lastStepAt", cursor.at(), cursor.id());
+        }
+        return store.findAll(
+                COLLECTION, query.descending("lastStepAt").thenByIdDescending().limit(limit));
     }
 
     /** The file holding case {@code caseId}. */

@@ -1,8 +1,7 @@
 package io.storeops.order.lifecycle.web;
 
 import io.storeops.order.lifecycle.Order;
-import io.storeops.order.lifecycle.OrderCursor;
-import io.storeops.platform.web.Problems;
+import io.storeops.platform.paging.PageCursor;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -22,15 +21,6 @@ public final class OrderPages {
 
     private OrderPages() {}
 
-    /** The cursor a caller sent back, or null for the first page; 400 when it is not one we handed out. */
-    public static OrderCursor after(String cursor) {
-        try {
-            return cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor.trim());
-        } catch (IllegalArgumentException notOurs) {
-            throw Problems.badRequest("invalid-cursor", "cursor is not one handed out with an earlier page.");
-        }
-    }
-
     /**
      * One page of a queue from {@code orders} (fetched with one more than {@code limit}, so that a
      * next page is known to exist), each shown as {@code view}, with the link to the next page.
@@ -48,7 +38,7 @@ public final class OrderPages {
                 Order last = page.get(limit - 1);
                 String next = UriComponentsBuilder.fromPath(request.getPath().value())
                         .query(request.getURI().getRawQuery())
-                        .replaceQueryParam("cursor", new OrderCursor(sortedBy.apply(last), last.orderId()).encode())
+                        .replaceQueryParam("cursor", new PageCursor(sortedBy.apply(last), last.orderId()).encode())
                         .build()
                         .toUriString();
                 answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");

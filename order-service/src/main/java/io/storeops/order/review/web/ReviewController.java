@@ -1,6 +1,5 @@
 package io.storeops.order.review.web;
 
-import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderCommandAnswers;
 import io.storeops.order.lifecycle.web.OrderDeskAction;
@@ -8,7 +7,9 @@ import io.storeops.order.lifecycle.web.OrderPages;
 import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.review.ReviewQueue;
+import io.storeops.platform.paging.PageCursor;
 import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.Pages;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,7 +58,7 @@ class ReviewController {
             @RequestParam(required = false) String cursor,
             ServerHttpRequest request) {
         Problems.requireListLimit(limit);
-        OrderCursor after = OrderPages.after(cursor);
+        PageCursor after = Pages.after(cursor);
         return StaffAccess.require(OrderDeskAction.REVIEW)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMap(staff -> OrderPages.queuePage(

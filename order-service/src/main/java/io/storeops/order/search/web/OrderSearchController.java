@@ -1,14 +1,14 @@
 package io.storeops.order.search.web;
 
 import io.storeops.order.lifecycle.HoldReason;
-import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.OrderStatus;
 import io.storeops.order.lifecycle.web.OrderDeskAction;
-import io.storeops.order.lifecycle.web.OrderPages;
 import io.storeops.order.search.OrderSearch;
 import io.storeops.order.search.OrderSearches;
+import io.storeops.platform.paging.PageCursor;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.stores.StoreCatalog;
+import io.storeops.platform.web.Pages;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -161,8 +161,8 @@ class OrderSearchController {
             return size;
         }
 
-        OrderCursor after() {
-            return OrderPages.after(cursor);
+        PageCursor after() {
+            return Pages.after(cursor);
         }
     }
 
@@ -184,7 +184,7 @@ class OrderSearchController {
                                 ? new OrderPage(found, null)
                                 : new OrderPage(
                                         found.subList(0, size),
-                                        new OrderCursor(
+                                        new PageCursor(
                                                         found.get(size - 1).placedAt(),
                                                         found.get(size - 1).orderId())
                                                 .encode())));

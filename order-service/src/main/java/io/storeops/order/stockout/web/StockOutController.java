@@ -1,7 +1,6 @@
 package io.storeops.order.stockout.web;
 
 import io.storeops.order.lifecycle.BuyerContact;
-import io.storeops.order.lifecycle.OrderCursor;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.web.OrderCommandAnswers;
 import io.storeops.order.lifecycle.web.OrderDeskAction;
@@ -10,7 +9,9 @@ import io.storeops.order.lifecycle.web.OrderView;
 import io.storeops.order.lifecycle.web.StaffOrderCommands;
 import io.storeops.order.stockout.StockOutFollowUp;
 import io.storeops.order.stockout.StockOutQueue;
+import io.storeops.platform.paging.PageCursor;
 import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.Pages;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -72,7 +73,7 @@ class StockOutController {
             @RequestParam(required = false) String cursor,
             ServerHttpRequest request) {
         Problems.requireListLimit(limit);
-        OrderCursor after = OrderPages.after(cursor);
+        PageCursor after = Pages.after(cursor);
         return StaffAccess.require(OrderDeskAction.CONTACT_BUYER)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMap(staff -> OrderPages.queuePage(

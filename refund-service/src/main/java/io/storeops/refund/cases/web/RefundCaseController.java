@@ -1,8 +1,10 @@
 package io.storeops.refund.cases.web;
 
 import io.storeops.platform.outbox.Change;
+import io.storeops.platform.paging.PageCursor;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.Pages;
 import io.storeops.platform.web.ProblemException;
 import io.storeops.platform.web.Problems;
 import io.storeops.refund.access.RefundAction;
@@ -11,17 +13,21 @@ import io.storeops.refund.cases.AfterSaleProperties;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseConflict;
 import io.storeops.refund.cases.CaseNotFound;
+import io.storeops.refund.cases.CaseState;
 import io.storeops.refund.cases.CaseType;
 import io.storeops.refund.cases.FourEyesViolation;
 import io.storeops.refund.cases.GatewayPayments;
 import io.storeops.refund.cases.RefundCase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -32,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -150,6 +157,68 @@ class RefundCaseController {
                 entry.shippingMinor() == null ? 0 : entry.shippingMinor(),
                 entry.evidence(),
                 AfterSale.CUSTOMER_SERVICE);
+    }
+
+    @Schema(description = "A page of cases, and the cursor of the next page (absent on the last)")
+    record CasePage(List<CaseSummary> cases, String nextCursor) {}
+
+    @GetMapping
+    @Operation(
+            summary = "A store's cases, those with news first",
+            description = "The desk's queues: state=REQUESTED (new), state=REJECTED,NEGOTIATING (negotiating), "
+                    + "state=AWAITING_RETURN, …; type narrows it. A page holds the cases of up to limit orders; "
+                    + "nextCursor gives the next page: new cases never shift it; a case that moves meanwhile comes first on a new search.")
+    Mono<CasePage> search(
+            @RequestParam(required = false) String storeId,
+            @Parameter(description = "States, comma-separated (default: all)") @RequestParam(required = false)
+                    List<String> state,
+            @RequestParam(required = false) String type,
+            @Parameter(description = "Most orders per page, 1 to 500 (default 50)") @RequestParam(defaultValue = "50")
+                    int limit,
+            @RequestParam(required = false) String cursor) {
+        Problems.requireListLimit(limit);
+        if (storeId == null || storeId.isBlank()) {
+            return Mono.error(Problems.badRequest("invalid-query", "storeId is required."));
+        }
+        Set<CaseState> states = parsed(state, CaseState.class, "state");
+        CaseType caseType = type == null || type.isBlank()
+                ? null
+                : parsed(List.of(type), CaseType.class, "type").iterator().next();
+        PageCursor after = Pages.after(cursor);
+        return StaffAccess.require(RefundAction.SEE_CASES)
+                .map(staff -> staff.requireStore(storeId))
+                .flatMap(staff -> files.search(storeId, states, caseType, after, limit + 1)
+                        .collectList())
+                .map(found -> {
+                    List<AfterSale> page = found.size() > limit ? found.subList(0, limit) : found;
+                    String next = found.size() > limit
+                            ? new PageCursor(
+                                            page.get(limit - 1).lastStepAt(),
+                                            page.get(limit - 1).orderId())
+                                    .encode()
+                            : null;
+                    List<CaseSummary> cases = page.stream()
+                            .flatMap(file -> file.cases().stream()
+                                    .filter(refund -> states.isEmpty() || states.contains(refund.state()))
+                                    .filter(refund -> caseType == null || refund.type() == caseType)
+                                    .map(refund -> CaseSummary.of(file, refund)))
+                            .toList();
+                    return new CasePage(cases, next);
+                });
+    }
+
+    private static <E extends Enum<E>> Set<E> parsed(List<String> names, Class<E> type, String parameter) {
+        Set<E> values = EnumSet.noneOf(type);
+        for (String name : names == null ? List.<String>of() : names) {
+            try {
+                values.add(Enum.valueOf(type, name.strip()));
+            } catch (IllegalArgumentException unknown) {
+                throw Problems.badRequest(
+                        "invalid-query",
+                        parameter + " must be one of " + EnumSet.allOf(type) + ": '" + name + "' is not.");
+            }
+        }
+        return values;
     }
 
     @GetMapping("/{caseId}")

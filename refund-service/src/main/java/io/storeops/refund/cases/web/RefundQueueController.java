@@ -1,16 +1,10 @@
 package io.storeops.refund.cases.web;
 
-import io.storeops.contracts.Money;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.web.Problems;
 import io.storeops.refund.access.RefundAction;
-import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.AfterSales;
-import io.storeops.refund.cases.CaseState;
-import io.storeops.refund.cases.CaseType;
-import io.storeops.refund.cases.Deadline;
-import io.storeops.refund.cases.RefundCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -47,41 +41,12 @@ class RefundQueueController {
         this.clock = clock;
     }
 
-    /** A case whose timer runs out soon (or ran out, and is about to take effect). */
-    record DueCase(
-            String orderId,
-            String caseId,
-            CaseType type,
-            CaseState state,
-            String reason,
-            Money amount,
-            Deadline deadline) {
-
-        static Flux<DueCase> of(AfterSale file, Instant before) {
-            return Flux.fromIterable(file.cases())
-                    .filter(refund -> refund.deadline() != null
-                            && refund.deadline().dueAt().isBefore(before))
-                    .map(refund -> due(file, refund));
-        }
-
-        private static DueCase due(AfterSale file, RefundCase refund) {
-            return new DueCase(
-                    file.orderId(),
-                    refund.caseId(),
-                    refund.type(),
-                    refund.state(),
-                    refund.reason(),
-                    new Money(refund.amountMinor(), file.currency()),
-                    refund.deadline());
-        }
-    }
-
     @GetMapping("/due-soon")
     @Operation(
             summary = "Cases whose marketplace timer runs out soon, the soonest first",
             description = "ANSWER: the seller must answer or the request is approved; SHIP_RETURN: the buyer must ship "
                     + "or the case closes; CONFIRM_RECEIPT: the seller must confirm the return or it is paid back.")
-    Mono<List<DueCase>> dueSoon(
+    Mono<List<CaseSummary>> dueSoon(
             @RequestParam(required = false) String storeId,
             @Parameter(description = "How far ahead to look, ISO-8601, at most P30D (default PT24H)")
                     @RequestParam(defaultValue = "PT24H")
@@ -99,9 +64,13 @@ class RefundQueueController {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Store", storeId)))
                 .flatMapMany(staff -> {
                     Instant before = clock.instant().plus(ahead);
-                    return files.deadlinesBefore(storeId, before, limit).concatMap(file -> DueCase.of(file, before));
+                    return files.deadlinesBefore(storeId, before, limit)
+                            .concatMap(file -> Flux.fromIterable(file.cases())
+                                    .filter(refund -> refund.deadline() != null
+                                            && refund.deadline().dueAt().isBefore(before))
+                                    .map(refund -> CaseSummary.of(file, refund)));
                 })
-                .sort(Comparator.comparing((DueCase due) -> due.deadline().dueAt()))
+                .sort(Comparator.comparing((CaseSummary due) -> due.deadline().dueAt()))
                 .take(limit)
                 .collectList();
     }
