@@ -9,6 +9,9 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ReturnReceived;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.platform.security.StaffRole;
@@ -171,13 +174,32 @@ class AfterSaleDeskServiceTest {
     }
 
     @Test
-    void anOrderCancelledBeforeDispatchIsPaidBackInFullOnceWhateverTheRedeliveries() {
+    void anOrderCancelledBeforeDispatchIsPaidBackInFullOnceTheParcelStoppedWhateverTheRedeliveries() {
         String orderId = paidOrder();
+        String shipmentId = "shp-" + orderId;
         var cancelled = TestEvents.record(
                 new OrderCancelled(orderId, STORE, "buyer ordered twice", "cs.li", Instant.now()), "order-service", 2);
+        var stopped = TestEvents.record(
+                new ShipmentCancelled(orderId, STORE, shipmentId, "ORDER_CANCELLED", Instant.now()),
+                "fulfillment-service",
+                2);
+        kafka.send(TestEvents.record(
+                        new ShipmentCreated(orderId, STORE, shipmentId, List.of(), Instant.now()),
+                        "fulfillment-service",
+                        1))
+                .join();
 
         kafka.send(cancelled).join();
         kafka.send(cancelled).join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(get("/api/refunds/rf-cancelled-" + orderId, CS)
+                                .get("refundCase")
+                                .get("timeline"))
+                        .as("waiting for the warehouse's word")
+                        .anySatisfy(entry ->
+                                assertThat(entry.get("what").asString()).isEqualTo("WAITING_FOR_WAREHOUSE")));
+        kafka.send(stopped).join();
+        kafka.send(stopped).join();
 
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
@@ -188,6 +210,40 @@ class AfterSaleDeskServiceTest {
         JsonNode refund = get("/api/refunds/rf-cancelled-" + orderId, CS).get("refundCase");
         assertThat(refund.get("decision").get("automatic").asBoolean()).isTrue();
         assertThat(refund.get("state").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aCancelledOrderWhoseParcelLeftFirstWaitsForASupervisor() {
+        String orderId = paidOrder();
+        String shipmentId = "shp-" + orderId;
+        kafka.send(TestEvents.record(
+                        new ShipmentDispatched(
+                                orderId, STORE, shipmentId, "SF", "SF100", null, List.of(), "wh.zhao", Instant.now()),
+                        "fulfillment-service",
+                        1))
+                .join();
+        kafka.send(TestEvents.record(
+                        new OrderCancelled(orderId, STORE, "buyer ordered twice", "cs.li", Instant.now()),
+                        "order-service",
+                        2))
+                .join();
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(get("/api/refunds/rf-cancelled-" + orderId, CS)
+                                .get("refundCase")
+                                .get("timeline"))
+                        .anySatisfy(entry ->
+                                assertThat(entry.get("what").asString()).isEqualTo("PARCEL_LEFT")));
+        assertThat(get("/api/refunds/rf-cancelled-" + orderId, CS)
+                        .get("refundCase")
+                        .get("state")
+                        .asString())
+                .isEqualTo("REQUESTED");
+        assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
+                        .get("refunded")
+                        .get("amountMinor")
+                        .asLong())
+                .isZero();
     }
 
     private String paidOrder() {

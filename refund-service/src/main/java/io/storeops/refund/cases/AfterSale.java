@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  * against what is neither paid back nor held when it is made, and again when it is approved.
  *
  * @param externalOrderId the order's id in its storefront, which the storefront's refund call names
+ * @param parcels the order's parcels as fulfilment reported them
+ *
  * @param payoutDueAt when the earliest payout of the file's refunding cases is due (the epoch for
  *     one never tried); null when none is refunding. Derived from the cases, stored so that the
  *     payouts find the files due first
@@ -52,6 +54,7 @@ public record AfterSale(
         long shippingPaidMinor,
         long totalPaidMinor,
         List<RefundCase> cases,
+        List<Parcel> parcels,
         Instant payoutDueAt,
         Instant deadlineDueAt,
         Instant lastStepAt) {
@@ -94,6 +97,7 @@ public record AfterSale(
     public AfterSale {
         lines = lines == null ? List.of() : List.copyOf(lines);
         cases = cases == null ? List.of() : List.copyOf(cases);
+        parcels = parcels == null ? List.of() : List.copyOf(parcels);
         payoutDueAt = cases.stream()
                 .filter(refund -> refund.state() == CaseState.REFUNDING)
                 .map(refund -> refund.payout() == null || refund.payout().retryAt() == null
@@ -128,6 +132,7 @@ public record AfterSale(
                 paid.lines().stream().map(AfterSale::paidLine).toList(),
                 chargesBeyondTheLines(paid),
                 paid.total().amountMinor(),
+                List.of(),
                 List.of(),
                 null,
                 null,
@@ -331,11 +336,13 @@ public record AfterSale(
 
     /**
      * The order was cancelled before dispatch: whatever is left of what the buyer paid goes back, as
-     * a refund-only case opened and approved at once, marked automatic (cases already approved or
-     * paid keep theirs). Once per order; nothing when nothing is left.
+     * a refund-only case (cases already approved or paid keep theirs). It is approved, marked
+     * automatic, once fulfilment reports every parcel stopped (at once for an order without goods to
+     * ship); a parcel that left before the cancellation reached the warehouse leaves it to a
+     * supervisor. Once per order; nothing when nothing is left.
      */
     public Change<AfterSale> cancelledBeforeDispatch(String reason, Instant at) {
-        String caseId = "rf-cancelled-" + orderId;
+        String caseId = cancellationCaseId();
         if (find(caseId).isPresent() || refundable().amountMinor() <= 0) {
             return Change.none();
         }
@@ -375,8 +382,101 @@ public record AfterSale(
                 CANCELLATION,
                 at,
                 AfterSalePolicy.NONE);
-        return requested.andThen(file ->
-                file.approve(caseId, CANCELLATION, true, "cancelled before dispatch", at, AfterSalePolicy.NONE));
+        Change<AfterSale> settled = requested.andThen(file -> file.cancellationSettled(at));
+        if (settled != requested) {
+            return settled;
+        }
+        return requested.andThen(file -> Change.of(file.replaced(file.existing(caseId)
+                .edit(draft -> draft.log(
+                        at,
+                        "WAITING_FOR_WAREHOUSE",
+                        CANCELLATION,
+                        "paid back once the warehouse reports the parcel stopped")))));
+    }
+
+    private String cancellationCaseId() {
+        return "rf-cancelled-" + orderId;
+    }
+
+    /**
+     * Fulfilment made, dispatched or stopped a parcel of the order: a waiting cancellation refund
+     * may now be paid (or needs a supervisor), and a return whose goods never left needs no parcel
+     * back. A parcel only moves on from the warehouse, once; a report again changes nothing.
+     */
+    public Change<AfterSale> parcelMoved(String shipmentId, Parcel.Status status, Instant at) {
+        Optional<Parcel> known = parcels.stream()
+                .filter(parcel -> parcel.shipmentId().equals(shipmentId))
+                .findFirst();
+        if (known.isPresent()
+                && (known.get().status() == status || known.get().status() != Parcel.Status.IN_WAREHOUSE)) {
+            return Change.none();
+        }
+        List<Parcel> moved = new ArrayList<>(parcels);
+        moved.removeIf(parcel -> parcel.shipmentId().equals(shipmentId));
+        moved.add(new Parcel(shipmentId, status));
+        return Change.of(with(cases, moved))
+                .andThen(file -> file.cancellationSettled(at))
+                .andThen(file -> file.returnsThatCannotCome(at));
+    }
+
+    /** Whether the order has goods to ship: a line with a SKU (a gift card alone makes no parcel). */
+    private boolean shipsGoods() {
+        return lines.stream().anyMatch(line -> line.sku() != null && !line.sku().isBlank());
+    }
+
+    private boolean everyParcelStopped() {
+        return !parcels.isEmpty() && parcels.stream().allMatch(parcel -> parcel.status() == Parcel.Status.STOPPED);
+    }
+
+    static final String PARCEL_LEFT = "PARCEL_LEFT";
+
+    /** The waiting cancellation refund: approved once nothing will leave, or handed to a supervisor when a parcel left. */
+    private Change<AfterSale> cancellationSettled(Instant at) {
+        Optional<RefundCase> waiting = find(cancellationCaseId())
+                .filter(refund -> refund.state() == CaseState.REQUESTED && refund.decision() == null);
+        if (waiting.isEmpty()) {
+            return Change.none();
+        }
+        RefundCase refund = waiting.get();
+        if (parcels.stream().anyMatch(parcel -> parcel.status() == Parcel.Status.DISPATCHED)) {
+            return refund.logged(PARCEL_LEFT)
+                    ? Change.none()
+                    : Change.of(replaced(refund.edit(draft -> draft.log(
+                            at,
+                            PARCEL_LEFT,
+                            CANCELLATION,
+                            "a parcel left before the cancellation reached the warehouse: a supervisor decides "
+                                    + "(intercept it with the carrier, await its return, or refund)"))));
+        }
+        if (shipsGoods() && !everyParcelStopped()) {
+            return Change.none();
+        }
+        return approvedAutomatically(
+                refund.caseId(), CANCELLATION, "cancelled before dispatch", at, AfterSalePolicy.NONE);
+    }
+
+    /**
+     * Approved returns whose goods never left the warehouse (every parcel stopped): the buyer has
+     * nothing to send back, so they go on to the payout as if received.
+     */
+    private Change<AfterSale> returnsThatCannotCome(Instant at) {
+        if (!everyParcelStopped()) {
+            return Change.none();
+        }
+        Change<AfterSale> moved = Change.of(this);
+        boolean any = false;
+        for (RefundCase refund : cases) {
+            if (refund.state() == CaseState.AWAITING_RETURN) {
+                any = true;
+                moved = moved.andThen(file -> Change.of(file.replaced(file.existing(refund.caseId())
+                        .moved(
+                                CaseCommand.RECEIVE,
+                                at,
+                                "warehouse",
+                                "the goods never left the warehouse: nothing to send back"))));
+            }
+        }
+        return any ? moved : Change.none();
     }
 
     /**
@@ -516,7 +616,7 @@ public record AfterSale(
             String caseId = refund.caseId();
             String missed = "automatic: no answer by " + deadline.dueAt();
             fired = fired.andThen(file -> switch (deadline.kind()) {
-                case ANSWER -> file.approvedByTimer(caseId, missed, now, policy);
+                case ANSWER -> file.approvedAutomatically(caseId, TIMER, missed, now, policy);
                 case SHIP_RETURN -> file.returnExpired(caseId, now);
                 case CONFIRM_RECEIPT ->
                     Change.of(file.replaced(file.existing(caseId)
@@ -530,16 +630,27 @@ public record AfterSale(
         return any ? fired : Change.none();
     }
 
-    private Change<AfterSale> approvedByTimer(String caseId, String note, Instant at, AfterSalePolicy policy) {
+    /**
+     * Approves on behalf of {@code by} (a timer, the cancellation); a case that no longer fits in
+     * what is left (another case took it meanwhile) is left to a supervisor, said on its timeline
+     * once, its timer ended.
+     */
+    private Change<AfterSale> approvedAutomatically(
+            String caseId, String by, String note, Instant at, AfterSalePolicy policy) {
         try {
-            return approve(caseId, TIMER, true, note, at, policy);
+            return approve(caseId, by, true, note, at, policy);
         } catch (IllegalArgumentException tooMuch) {
-            return Change.of(replaced(existing(caseId).edit(draft -> {
-                draft.deadline = null;
-                draft.log(at, "ANSWER_TIMER_PASSED", TIMER, "not approved automatically: " + tooMuch.getMessage());
-            })));
+            RefundCase refund = existing(caseId);
+            return refund.logged(NOT_APPROVED_AUTOMATICALLY) && refund.deadline() == null
+                    ? Change.none()
+                    : Change.of(replaced(refund.edit(draft -> {
+                        draft.deadline = null;
+                        draft.log(at, NOT_APPROVED_AUTOMATICALLY, by, "left to a supervisor: " + tooMuch.getMessage());
+                    })));
         }
     }
+
+    static final String NOT_APPROVED_AUTOMATICALLY = "NOT_APPROVED_AUTOMATICALLY";
 
     /**
      * The warehouse received (part of) the return: the units that arrived count towards the case,
@@ -763,6 +874,10 @@ public record AfterSale(
     }
 
     private AfterSale withCases(List<RefundCase> all) {
+        return with(all, parcels);
+    }
+
+    private AfterSale with(List<RefundCase> all, List<Parcel> parcels) {
         return new AfterSale(
                 orderId,
                 storeId,
@@ -773,6 +888,7 @@ public record AfterSale(
                 shippingPaidMinor,
                 totalPaidMinor,
                 all,
+                parcels,
                 null,
                 null,
                 null);

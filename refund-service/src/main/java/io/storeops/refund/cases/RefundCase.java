@@ -78,6 +78,11 @@ public record RefundCase(
                                 entry -> entry.what().equals(CaseCommand.REVISE.name()) && username.equals(entry.by()));
     }
 
+    /** Whether the timeline has a step {@code what}. */
+    boolean logged(String what) {
+        return timeline.stream().anyMatch(entry -> entry.what().equals(what));
+    }
+
     RefundCase moved(CaseCommand command, Instant at, String by, String detail) {
         CaseState next = CaseLifecycle.next(type, state, command);
         return edit(draft -> {

@@ -263,21 +263,134 @@ class AfterSaleTest {
     }
 
     @Test
-    void anOrderCancelledBeforeDispatchIsPaidBackWhatIsLeftAtOnceAndOnce() {
-        var cancelled = OPEN.cancelledBeforeDispatch("buyer ordered twice", NOON);
+    void anOrderCancelledBeforeDispatchIsPaidBackWhatIsLeftOnceTheWarehouseStoppedItsParcel() {
+        AfterSale inWarehouse =
+                OPEN.parcelMoved("shp-T1", Parcel.Status.IN_WAREHOUSE, NOON).state();
+
+        var cancelled = inWarehouse.cancelledBeforeDispatch("buyer ordered twice", NOON);
 
         assertThat(cancelled.events())
                 .extracting(event -> event.getClass().getSimpleName())
-                .containsExactly("RefundRequested", "RefundApproved");
-        RefundCase refund =
+                .containsExactly("RefundRequested");
+        RefundCase waiting =
                 cancelled.state().find("rf-cancelled-tmall-flagship:T1").orElseThrow();
+        assertThat(waiting.state()).isEqualTo(CaseState.REQUESTED);
+        assertThat(waiting.timeline()).last().extracting(RefundCase.Entry::what).isEqualTo("WAITING_FOR_WAREHOUSE");
+
+        var stopped = cancelled.state().parcelMoved("shp-T1", Parcel.Status.STOPPED, NOON);
+
+        assertThat(stopped.events())
+                .extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("RefundApproved");
+        RefundCase refund =
+                stopped.state().find("rf-cancelled-tmall-flagship:T1").orElseThrow();
         assertThat(refund.state()).isEqualTo(CaseState.REFUNDING);
         assertThat(refund.decision().automatic()).isTrue();
         assertThat(refund.amountMinor()).as("what was paid, discount and all").isEqualTo(28600);
         assertThat(refund.lines()).containsExactly(new CaseLine(0, 2, 25600), new CaseLine(1, 1, 2000));
-        assertThat(cancelled.state().refundable().amountMinor()).isZero();
-        assertThat(cancelled.state().cancelledBeforeDispatch("again", NOON).isNone())
+        assertThat(stopped.state().refundable().amountMinor()).isZero();
+        assertThat(stopped.state().cancelledBeforeDispatch("again", NOON).isNone())
                 .isTrue();
+        assertThat(stopped.state()
+                        .parcelMoved("shp-T1", Parcel.Status.STOPPED, NOON)
+                        .isNone())
+                .as("the same report again")
+                .isTrue();
+    }
+
+    @Test
+    void aParcelStoppedBeforeTheCancellationArrivedLetsItBePaidAtOnce() {
+        var cancelled = OPEN.parcelMoved("shp-T1", Parcel.Status.STOPPED, NOON)
+                .state()
+                .cancelledBeforeDispatch("buyer ordered twice", NOON);
+
+        assertThat(cancelled
+                        .state()
+                        .find("rf-cancelled-tmall-flagship:T1")
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(CaseState.REFUNDING);
+    }
+
+    @Test
+    void aParcelThatLeftBeforeTheCancellationReachedTheWarehouseLeavesTheRefundToASupervisor() {
+        AfterSale cancelled = OPEN.parcelMoved("shp-T1", Parcel.Status.IN_WAREHOUSE, NOON)
+                .state()
+                .cancelledBeforeDispatch("buyer ordered twice", NOON)
+                .state();
+
+        var left = cancelled.parcelMoved("shp-T1", Parcel.Status.DISPATCHED, NOON.plusSeconds(5));
+
+        assertThat(left.events()).isEmpty();
+        RefundCase refund = left.state().find("rf-cancelled-tmall-flagship:T1").orElseThrow();
+        assertThat(refund.state()).isEqualTo(CaseState.REQUESTED);
+        assertThat(refund.timeline()).last().extracting(RefundCase.Entry::what).isEqualTo("PARCEL_LEFT");
+        assertThat(left.state()
+                        .parcelMoved("shp-T1", Parcel.Status.STOPPED, NOON)
+                        .isNone())
+                .as("a parcel that left is not stopped afterwards")
+                .isTrue();
+        assertThat(left.state()
+                        .approve(
+                                "rf-cancelled-tmall-flagship:T1",
+                                "sup.chen",
+                                false,
+                                "intercepted",
+                                NOON,
+                                AfterSalePolicy.NONE)
+                        .state()
+                        .find("rf-cancelled-tmall-flagship:T1")
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(CaseState.REFUNDING);
+    }
+
+    @Test
+    void anOrderWithoutGoodsToShipIsPaidBackAtOnceWhenCancelled() {
+        OrderPaid giftCard = new OrderPaid(
+                "tmall-flagship:G1",
+                "tmall-flagship",
+                "storefront",
+                "G1",
+                List.of(new OrderLine(null, "Gift card 100", 1, new Money(10000, "CNY"))),
+                Money.zero("CNY"),
+                new Money(10000, "CNY"),
+                NOON,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
+
+        var cancelled = AfterSale.open(Optional.empty(), giftCard).state().cancelledBeforeDispatch("unwanted", NOON);
+
+        assertThat(cancelled
+                        .state()
+                        .find("rf-cancelled-tmall-flagship:G1")
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(CaseState.REFUNDING);
+    }
+
+    @Test
+    void anApprovedReturnWhoseGoodsNeverLeftIsPaidWithoutAParcelBack() {
+        AfterSale awaiting = OPEN.parcelMoved("shp-T1", Parcel.Status.IN_WAREHOUSE, NOON)
+                .state()
+                .request(cupBack("rf-1"), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
+
+        RefundCase refund = awaiting.parcelMoved("shp-T1", Parcel.Status.STOPPED, NOON)
+                .state()
+                .find("rf-1")
+                .orElseThrow();
+
+        assertThat(refund.state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(refund.timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo("RECEIVE");
+            assertThat(entry.detail()).contains("never left the warehouse");
+        });
     }
 
     @Test
@@ -385,7 +498,11 @@ class AfterSaleTest {
                 List.of(),
                 null);
 
-        var cancelled = AfterSale.open(Optional.empty(), taxed).state().cancelledBeforeDispatch("cancelled", NOON);
+        var cancelled = AfterSale.open(Optional.empty(), taxed)
+                .state()
+                .parcelMoved("shp-shopify-us:1001", Parcel.Status.STOPPED, NOON)
+                .state()
+                .cancelledBeforeDispatch("cancelled", NOON);
 
         assertThat(cancelled
                         .state()
@@ -568,7 +685,7 @@ class AfterSaleTest {
         assertThat(left.state()).isEqualTo(CaseState.REQUESTED);
         assertThat(left.deadline()).isNull();
         assertThat(left.timeline()).last().satisfies(entry -> {
-            assertThat(entry.what()).isEqualTo("ANSWER_TIMER_PASSED");
+            assertThat(entry.what()).isEqualTo("NOT_APPROVED_AUTOMATICALLY");
             assertThat(entry.detail()).contains("line 1 has CNY 0.00 left");
         });
     }

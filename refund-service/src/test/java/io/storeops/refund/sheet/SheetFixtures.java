@@ -7,6 +7,7 @@ import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.AfterSalePolicy;
 import io.storeops.refund.cases.CaseLine;
 import io.storeops.refund.cases.CaseType;
+import io.storeops.refund.cases.Parcel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -79,6 +80,8 @@ final class SheetFixtures {
                         NONE)
                 .state();
         AfterSale cancelled = opened("tmall-flagship:T2", STORE, "CNY")
+                .parcelMoved("shp-tmall-flagship:T2", Parcel.Status.STOPPED, at("2026-11-28T05:00:00Z"))
+                .state()
                 .cancelledBeforeDispatch("buyer ordered twice", at("2026-11-28T05:00:00Z"))
                 .state();
         AfterSale elsewhere = opened("shopify-us:S1", "shopify-us", "USD")

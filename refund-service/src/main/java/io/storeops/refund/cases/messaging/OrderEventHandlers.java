@@ -1,16 +1,21 @@
 package io.storeops.refund.cases.messaging;
 
 import io.storeops.contracts.events.fulfillment.ReturnReceived;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.refund.cases.AfterSales;
+import io.storeops.refund.cases.Parcel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A paid order opens its after-sale file; a cancellation before dispatch pays back what is left; a
- * received return moves its case on to the payout.
+ * A paid order opens its after-sale file; a cancellation before dispatch pays back what is left once
+ * the warehouse stopped the parcels; the parcels' moves are kept on the file; a received return
+ * moves its case on to the payout.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
@@ -29,6 +34,45 @@ class OrderEventHandlers {
                         event.position(),
                         file -> file.cancelledBeforeDispatch(
                                 event.payload().reason(), event.payload().cancelledAt())));
+    }
+
+    @Bean
+    EventHandler<ShipmentCreated> parcelMade(AfterSales files) {
+        return EventHandler.of(
+                ShipmentCreated.class,
+                event -> files.onEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        file -> file.parcelMoved(
+                                event.payload().shipmentId(),
+                                Parcel.Status.IN_WAREHOUSE,
+                                event.payload().createdAt())));
+    }
+
+    @Bean
+    EventHandler<ShipmentDispatched> parcelLeft(AfterSales files) {
+        return EventHandler.of(
+                ShipmentDispatched.class,
+                event -> files.onEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        file -> file.parcelMoved(
+                                event.payload().shipmentId(),
+                                Parcel.Status.DISPATCHED,
+                                event.payload().dispatchedAt())));
+    }
+
+    @Bean
+    EventHandler<ShipmentCancelled> parcelStopped(AfterSales files) {
+        return EventHandler.of(
+                ShipmentCancelled.class,
+                event -> files.onEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        file -> file.parcelMoved(
+                                event.payload().shipmentId(),
+                                Parcel.Status.STOPPED,
+                                event.payload().cancelledAt())));
     }
 
     @Bean

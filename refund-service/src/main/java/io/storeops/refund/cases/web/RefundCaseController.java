@@ -165,9 +165,10 @@ class RefundCaseController {
     @GetMapping
     @Operation(
             summary = "A store's cases, those with news first",
-            description = "The desk's queues: state=REQUESTED (new), state=REJECTED,NEGOTIATING (negotiating), "
-                    + "state=AWAITING_RETURN, …; type narrows it. A page holds the cases of up to limit orders; "
-                    + "nextCursor gives the next page: new cases never shift it; a case that moves meanwhile comes first on a new search.")
+            description =
+                    "The desk's queues: state=REQUESTED (new), state=REJECTED,NEGOTIATING (negotiating), "
+                            + "state=AWAITING_RETURN, …; type narrows it. A page holds the cases of up to limit orders; "
+                            + "nextCursor gives the next page: new cases never shift it; a case that moves meanwhile comes first on a new search.")
     Mono<CasePage> search(
             @RequestParam(required = false) String storeId,
             @Parameter(description = "States, comma-separated (default: all)") @RequestParam(required = false)
