@@ -12,6 +12,7 @@ import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
+import io.storeops.contracts.events.refund.RefundRequested;
 import io.storeops.order.review.ReviewQueue;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.Scrapes;
@@ -149,6 +150,19 @@ class OrderServiceTest {
                         "fulfillment-service",
                         3))
                 .join();
+        kafka.send(TestEvents.record(
+                        new RefundRequested(
+                                orderId,
+                                "tmall-flagship",
+                                "rfd-1",
+                                "REFUND_ONLY",
+                                "arrived late",
+                                new Money(3900, "CNY"),
+                                List.of(),
+                                Instant.now()),
+                        "refund-service",
+                        3))
+                .join();
         var refund = TestEvents.record(
                 new RefundCompleted(orderId, "tmall-flagship", "rfd-1", new Money(3900, "CNY"), Instant.now()),
                 "refund-service",
@@ -165,7 +179,15 @@ class OrderServiceTest {
                         .jsonPath("$.progress")
                         .isEqualTo("DELIVERED")
                         .jsonPath("$.refunded.amountMinor")
-                        .isEqualTo(3900));
+                        .isEqualTo(3900)
+                        .jsonPath("$.afterSaleCases[0].refundId")
+                        .isEqualTo("rfd-1")
+                        .jsonPath("$.afterSaleCases[0].type")
+                        .isEqualTo("REFUND_ONLY")
+                        .jsonPath("$.afterSaleCases[0].state")
+                        .isEqualTo("COMPLETED")
+                        .jsonPath("$.afterSaleCases.length()")
+                        .isEqualTo(1));
     }
 
     @Test

@@ -192,6 +192,8 @@ public record Order(
      */
     public Change<Order> refundCompleted(String refundId, Money amount, Instant at) {
         return refunds.counting(refundId, amount, total())
+                .map(counted -> counted.caseMoved(refundId, null, "COMPLETED", amount, at)
+                        .orElse(counted))
                 .map(counted -> Change.of(edit(draft -> {
                     draft.refunds = counted;
                     draft.log(
@@ -201,6 +203,19 @@ public record Order(
                             TimelineEntry.money(amount) + " paid back, " + TimelineEntry.money(counted.refunded())
                                     + " in all");
                 })))
+                .orElseGet(Change::none);
+    }
+
+    /**
+     * The refund desk announced a case's step (requested, approved, rejected, closed): the order
+     * shows each case and where it stands. The money itself counts once it is paid back.
+     *
+     * @param type   the case's type, or null when the announcement does not say
+     * @param amount what the case asks or was approved, or null when the announcement does not say
+     */
+    public Change<Order> afterSaleCaseMoved(String refundId, String type, String state, Money amount, Instant at) {
+        return refunds.caseMoved(refundId, type, state, amount, at)
+                .map(moved -> Change.of(edit(draft -> draft.refunds = moved)))
                 .orElseGet(Change::none);
     }
 

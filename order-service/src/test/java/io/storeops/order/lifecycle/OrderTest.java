@@ -620,6 +620,39 @@ class OrderTest {
     }
 
     @Test
+    void theOrderShowsEachAfterSaleCaseAndHowItEnded() {
+        Order requested = paid().afterSaleCaseMoved(
+                        "rf-1", "RETURN_AND_REFUND", "REQUESTED", new Money(3000, "CNY"), NOON)
+                .state();
+        Order rejected = requested
+                .afterSaleCaseMoved("rf-2", "REFUND_ONLY", "REQUESTED", new Money(500, "CNY"), NOON)
+                .state()
+                .afterSaleCaseMoved("rf-2", null, "REJECTED", null, NOON.plusSeconds(60))
+                .state();
+        Order paidBack = rejected.afterSaleCaseMoved(
+                        "rf-1", "RETURN_AND_REFUND", "APPROVED", new Money(3000, "CNY"), NOON)
+                .state()
+                .refundCompleted("rf-1", new Money(3000, "CNY"), NOON.plusSeconds(120))
+                .state();
+
+        assertThat(paidBack.refunds().cases())
+                .containsExactly(
+                        new Refunds.AfterSaleCase(
+                                "rf-1",
+                                "RETURN_AND_REFUND",
+                                "COMPLETED",
+                                new Money(3000, "CNY"),
+                                NOON.plusSeconds(120)),
+                        new Refunds.AfterSaleCase(
+                                "rf-2", "REFUND_ONLY", "REJECTED", new Money(500, "CNY"), NOON.plusSeconds(60)));
+        assertThat(paidBack.status()).isEqualTo(RefundStanding.PARTIALLY_REFUNDED);
+        assertThat(rejected.afterSaleCaseMoved("rf-2", null, "REJECTED", null, NOON.plusSeconds(60))
+                        .isNone())
+                .as("the same step again")
+                .isTrue();
+    }
+
+    @Test
     void aRefundAddsItsMoneyOnceHoweverOftenItArrives() {
         Order delivered = ShipmentProgress.delivered(
                         ShipmentProgress.dispatched(paid(), dispatch()).state(), delivered(NOON))

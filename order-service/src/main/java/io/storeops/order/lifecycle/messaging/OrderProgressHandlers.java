@@ -6,7 +6,11 @@ import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.refund.RefundApproved;
+import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundCompleted;
+import io.storeops.contracts.events.refund.RefundRejected;
+import io.storeops.contracts.events.refund.RefundRequested;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
 import io.storeops.order.lifecycle.ShipmentProgress;
@@ -51,6 +55,42 @@ public class OrderProgressHandlers {
                 orders,
                 RefundCompleted.class,
                 (order, refund) -> order.refundCompleted(refund.refundId(), refund.amount(), refund.completedAt()));
+    }
+
+    @Bean
+    EventHandler<RefundRequested> afterSaleCaseRequested(Orders orders) {
+        return on(
+                orders,
+                RefundRequested.class,
+                (order, refund) -> order.afterSaleCaseMoved(
+                        refund.refundId(), refund.type(), "REQUESTED", refund.amount(), refund.requestedAt()));
+    }
+
+    @Bean
+    EventHandler<RefundApproved> afterSaleCaseApproved(Orders orders) {
+        return on(
+                orders,
+                RefundApproved.class,
+                (order, refund) -> order.afterSaleCaseMoved(
+                        refund.refundId(), refund.type(), "APPROVED", refund.amount(), refund.decidedAt()));
+    }
+
+    @Bean
+    EventHandler<RefundRejected> afterSaleCaseRejected(Orders orders) {
+        return on(
+                orders,
+                RefundRejected.class,
+                (order, refund) ->
+                        order.afterSaleCaseMoved(refund.refundId(), null, "REJECTED", null, refund.decidedAt()));
+    }
+
+    @Bean
+    EventHandler<RefundClosed> afterSaleCaseClosed(Orders orders) {
+        return on(
+                orders,
+                RefundClosed.class,
+                (order, refund) ->
+                        order.afterSaleCaseMoved(refund.refundId(), null, "CLOSED", null, refund.closedAt()));
     }
 
     /** A handler applying {@code type} to the order it is about, once; events for orders never seen change nothing. */

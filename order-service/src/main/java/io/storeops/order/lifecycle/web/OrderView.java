@@ -13,6 +13,7 @@ import io.storeops.order.lifecycle.HoldReason;
 import io.storeops.order.lifecycle.ItemChange;
 import io.storeops.order.lifecycle.NoteAttribute;
 import io.storeops.order.lifecycle.Order;
+import io.storeops.order.lifecycle.Refunds;
 import io.storeops.order.lifecycle.SellerMemo;
 import io.storeops.order.lifecycle.Shipment;
 import io.storeops.order.lifecycle.StockOut;
@@ -48,6 +49,12 @@ public record OrderView(
         Money tax,
         Money total,
         Money refunded,
+
+        @Schema(
+                description =
+                        "The after-sale cases opened on the order and where each stands, as the refund desk announced them")
+        List<Refunds.AfterSaleCase> afterSaleCases,
+
         List<String> discountCodes,
         Instant placedAt,
         Instant paidAt,
@@ -105,6 +112,7 @@ public record OrderView(
                 told.tax(),
                 told.total(),
                 order.refunded(),
+                order.refunds().cases(),
                 told.discountCodes(),
                 order.placedAt(),
                 told.paidAt(),
