@@ -137,6 +137,20 @@ public class AfterSales implements ApplicationRunner {
                 COLLECTION, query.descending("lastStepAt").thenByIdDescending().limit(limit));
     }
 
+    /** How many of a store's files have a case in {@code state}. */
+    public Mono<Long> countWithCaseIn(String storeId, CaseState state) {
+        return store.count(
+                COLLECTION,
+                StateQuery.of(AfterSale.class).is("storeId", storeId).is("cases.state", state.name()));
+    }
+
+    /** How many of a store's files have a marketplace timer that ran out before {@code now}. */
+    public Mono<Long> countDeadlinesPassed(String storeId, Instant now) {
+        return store.count(
+                COLLECTION,
+                StateQuery.of(AfterSale.class).is("storeId", storeId).below("deadlineDueAt", now));
+    }
+
     /** The file holding case {@code caseId}. */
     public Mono<AfterSale> findByCase(String caseId) {
         return store.findAll(
