@@ -20,11 +20,14 @@ import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.contracts.events.order.OrderReleased;
 import io.storeops.contracts.events.order.OrderSellerMemoChanged;
+import io.storeops.contracts.events.refund.ComplaintOpened;
+import io.storeops.contracts.events.refund.ComplaintResolved;
 import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.contracts.events.refund.RefundRejected;
 import io.storeops.contracts.events.refund.RefundRequested;
+import io.storeops.contracts.events.refund.ReviewReplied;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -60,7 +63,10 @@ public enum EventType {
     REFUND_APPROVED("RefundApproved", 1, RefundApproved.class, Producer.REFUND_SERVICE),
     REFUND_REJECTED("RefundRejected", 1, RefundRejected.class, Producer.REFUND_SERVICE),
     REFUND_COMPLETED("RefundCompleted", 1, RefundCompleted.class, Producer.REFUND_SERVICE),
-    REFUND_CLOSED("RefundClosed", 1, RefundClosed.class, Producer.REFUND_SERVICE);
+    REFUND_CLOSED("RefundClosed", 1, RefundClosed.class, Producer.REFUND_SERVICE),
+    COMPLAINT_OPENED("ComplaintOpened", 1, ComplaintOpened.class, Producer.REFUND_SERVICE),
+    COMPLAINT_RESOLVED("ComplaintResolved", 1, ComplaintResolved.class, Producer.REFUND_SERVICE),
+    REVIEW_REPLIED("ReviewReplied", 1, ReviewReplied.class, Producer.REFUND_SERVICE);
 
     private final String typeName;
     private final int version;

@@ -29,7 +29,8 @@ class WebhookSchemaTest {
         "storefront-order",
         "storefront-order-cancelled",
         "storefront-refund-requested",
-        "storefront-refund-withdrawn"
+        "storefront-refund-withdrawn",
+        "storefront-review-created"
     })
     void theSampleValidates(String webhook) {
         assertThat(validate(webhook, sample(webhook))).isEmpty();
@@ -74,6 +75,25 @@ class WebhookSchemaTest {
         bad.set(field, EventJson.mapper().readTree(value));
 
         assertThat(validate("storefront-refund-requested", bad)).as(why).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no review id           | reviewId  | \"\"",
+                "rating 0               | rating    | 0",
+                "rating 6               | rating    | 6",
+                "half a star            | rating    | 4.5",
+                "rating as text         | rating    | \"bad\"",
+                "images as text         | images    | \"https://img.example/1.jpg\"",
+                "time that is no time   | createdAt | \"yesterday\""
+            })
+    void aBadReviewIsRefused(String why, String field, String value) {
+        ObjectNode bad = (ObjectNode) sample("storefront-review-created").deepCopy();
+        bad.set(field, EventJson.mapper().readTree(value));
+
+        assertThat(validate("storefront-review-created", bad)).as(why).isNotEmpty();
     }
 
     @Test

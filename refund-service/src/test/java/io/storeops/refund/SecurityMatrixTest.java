@@ -16,6 +16,12 @@ import io.storeops.refund.cases.AfterSalePolicy;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseLine;
 import io.storeops.refund.cases.CaseType;
+import io.storeops.refund.complaints.Complaint;
+import io.storeops.refund.complaints.ComplaintCategory;
+import io.storeops.refund.complaints.Complaints;
+import io.storeops.refund.complaints.ContactChannel;
+import io.storeops.refund.complaints.Review;
+import io.storeops.refund.complaints.Reviews;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -55,12 +61,22 @@ class SecurityMatrixTest {
     @Autowired
     AfterSales files;
 
+    @Autowired
+    Complaints complaints;
+
+    @Autowired
+    Reviews reviews;
+
     /** The state a route needs its case in. */
     enum Fixture {
         ORDER,
         REQUESTED,
         REJECTED,
-        AWAITING_RETURN
+        AWAITING_RETURN,
+        /** An open complaint about the order; {case} is its id. */
+        COMPLAINT,
+        /** A low review of the order, in the queue; {case} is its id. */
+        REVIEW
     }
 
     /** A staff route: method, path ({order} or {case} filled per call), body, the roles it admits, its case. */
@@ -156,7 +172,65 @@ class SecurityMatrixTest {
                     "/api/refunds/{case}/closure",
                     Map.of("note", "for good"),
                     DECIDERS,
-                    Fixture.REJECTED));
+                    Fixture.REJECTED),
+            new Route(
+                    "complaint search",
+                    HttpMethod.GET,
+                    "/api/complaints?storeId=" + STORE,
+                    null,
+                    READERS,
+                    Fixture.ORDER),
+            new Route("one complaint", HttpMethod.GET, "/api/complaints/{case}", null, READERS, Fixture.COMPLAINT),
+            new Route(
+                    "complaint entry",
+                    HttpMethod.POST,
+                    "/api/complaints",
+                    Map.of("orderId", "{order}", "channel", "PHONE", "category", "SERVICE", "description", "rude"),
+                    CUSTOMER_SERVICE,
+                    Fixture.ORDER),
+            new Route(
+                    "complaint contact",
+                    HttpMethod.POST,
+                    "/api/complaints/{case}/contacts",
+                    Map.of("channel", "CHAT", "offered", "sorry"),
+                    CUSTOMER_SERVICE,
+                    Fixture.COMPLAINT),
+            new Route(
+                    "complaint resolution",
+                    HttpMethod.POST,
+                    "/api/complaints/{case}/resolution",
+                    Map.of("outcome", "APOLOGY", "note", "sorry"),
+                    CUSTOMER_SERVICE,
+                    Fixture.COMPLAINT),
+            new Route(
+                    "complaint withdrawal",
+                    HttpMethod.POST,
+                    "/api/complaints/{case}/withdrawal",
+                    null,
+                    CUSTOMER_SERVICE,
+                    Fixture.COMPLAINT),
+            new Route(
+                    "review queue",
+                    HttpMethod.GET,
+                    "/api/reviews?storeId=" + STORE + "&state=NEW",
+                    null,
+                    READERS,
+                    Fixture.ORDER),
+            new Route("one review", HttpMethod.GET, "/api/reviews/{case}", null, READERS, Fixture.REVIEW),
+            new Route(
+                    "review contact",
+                    HttpMethod.POST,
+                    "/api/reviews/{case}/contacts",
+                    Map.of("channel", "CHAT", "offered", "sorry"),
+                    CUSTOMER_SERVICE,
+                    Fixture.REVIEW),
+            new Route(
+                    "review reply",
+                    HttpMethod.POST,
+                    "/api/reviews/{case}/reply",
+                    Map.of("reply", "亲，非常抱歉"),
+                    CUSTOMER_SERVICE,
+                    Fixture.REVIEW));
 
     static List<Arguments> everyRouteAndRole() {
         return RoleMatrix.everyRoleFor(ROUTES);
@@ -243,6 +317,12 @@ class SecurityMatrixTest {
 
     /** A case of the order in the state the route needs, opened (and decided) by the fixture's staff. */
     private String caseIn(String orderId, Fixture state) {
+        if (state == Fixture.COMPLAINT) {
+            return complaintAbout(orderId);
+        }
+        if (state == Fixture.REVIEW) {
+            return lowReviewOf(orderId);
+        }
         String caseId = "rf-m-" + UUID.randomUUID();
         CaseType type = state == Fixture.AWAITING_RETURN ? CaseType.RETURN_AND_REFUND : CaseType.REFUND_ONLY;
         UnaryOperator<AfterSale> then = switch (state) {
@@ -273,5 +353,30 @@ class SecurityMatrixTest {
                 })
                 .block();
         return caseId;
+    }
+
+    /** An open complaint about the order, taken by the fixture's staff. */
+    private String complaintAbout(String orderId) {
+        String complaintId = "cp-m-" + UUID.randomUUID();
+        complaints
+                .open(
+                        complaintId,
+                        files.find(orderId).block(),
+                        new Complaint.Opening(orderId, ContactChannel.PHONE, ComplaintCategory.LOGISTICS, "late", "茶友"),
+                        FIXTURE,
+                        Instant.now())
+                .block();
+        return complaintId;
+    }
+
+    /** A one-star review of the order, as the storefront posts it. */
+    private String lowReviewOf(String orderId) {
+        String reviewId = "RV-M-" + UUID.randomUUID();
+        reviews.received(
+                        STORE,
+                        new Review.Posted(
+                                reviewId, orderId.substring(orderId.indexOf(':') + 1), "茶友", 1, "cracked", null, null))
+                .block();
+        return Review.idOf(STORE, reviewId);
     }
 }

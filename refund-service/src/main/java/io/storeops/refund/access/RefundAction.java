@@ -14,7 +14,11 @@ public enum RefundAction implements StaffAction {
     /** Enter a case for the buyer, record contacts, revise the request, record the buyer's return parcel or withdrawal. */
     HANDLE_CASES(StaffRole.CS_AFTERSALE),
     /** Approve, reject, or reject for good (部门主管). */
-    DECIDE(StaffRole.SUPERVISOR, StaffRole.MANAGER);
+    DECIDE(StaffRole.SUPERVISOR, StaffRole.MANAGER),
+    /** See complaints and buyers' reviews, the low-rating queue among them. */
+    SEE_COMPLAINTS(StaffRole.CS_AFTERSALE, StaffRole.SUPERVISOR, StaffRole.MANAGER, StaffRole.STORE_MANAGER),
+    /** Take a complaint, record contacts, resolve it or record its withdrawal; contact a reviewer, reply to a review. */
+    HANDLE_COMPLAINTS(StaffRole.CS_AFTERSALE);
 
     private final List<StaffRole> roles;
 

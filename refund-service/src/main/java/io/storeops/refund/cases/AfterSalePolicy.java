@@ -16,16 +16,37 @@ import java.util.Optional;
  * @param confirmReceiptWithin  how long the seller has to confirm a shipped return's receipt (null: no timer)
  * @param autoApproveBelowMinor refund-only requests asking less than this are approved at once (0: never)
  * @param reasonCodes           the reasons a case entered by customer service must give (empty: any text)
+ * @param lowRating             a buyer's review rated at or below this (1 to 5) goes to customer service's queue
  */
 public record AfterSalePolicy(
         Duration answerWithin,
         Duration shipReturnWithin,
         Duration confirmReceiptWithin,
         long autoApproveBelowMinor,
-        List<String> reasonCodes) {
+        List<String> reasonCodes,
+        int lowRating) {
 
-    /** No timers, no automatic approval, any reason. */
+    /** The low rating of a store that sets none: three stars or fewer. */
+    public static final int DEFAULT_LOW_RATING = 3;
+
+    /** No timers, no automatic approval, any reason; reviews of three stars or fewer are low. */
     public static final AfterSalePolicy NONE = new AfterSalePolicy(null, null, null, 0, List.of());
+
+    /** Terms with the default low rating ({@value #DEFAULT_LOW_RATING}). */
+    public AfterSalePolicy(
+            Duration answerWithin,
+            Duration shipReturnWithin,
+            Duration confirmReceiptWithin,
+            long autoApproveBelowMinor,
+            List<String> reasonCodes) {
+        this(
+                answerWithin,
+                shipReturnWithin,
+                confirmReceiptWithin,
+                autoApproveBelowMinor,
+                reasonCodes,
+                DEFAULT_LOW_RATING);
+    }
 
     public AfterSalePolicy {
         requirePositive(answerWithin, "answer-within");
@@ -35,6 +56,9 @@ public record AfterSalePolicy(
             throw new IllegalArgumentException("auto-approve-below-minor must not be negative");
         }
         reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
+        if (lowRating < 1 || lowRating > 5) {
+            throw new IllegalArgumentException("after-sale.low-rating must be 1 to 5");
+        }
     }
 
     private static void requirePositive(Duration timer, String name) {

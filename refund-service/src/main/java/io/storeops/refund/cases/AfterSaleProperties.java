@@ -37,13 +37,15 @@ public record AfterSaleProperties(Map<String, StoreAfterSale> stores) {
      * @param confirmReceiptWithin  the seller's time to confirm a shipped return before it is paid back
      * @param autoApproveBelowMinor refund-only requests below this amount are approved at once
      * @param reasonCodes           the reasons customer service picks from when entering a case
+     * @param lowRating             reviews rated at or below this go to customer service (default 3)
      */
     public record AfterSaleSettings(
             Duration answerWithin,
             Duration shipReturnWithin,
             Duration confirmReceiptWithin,
             Long autoApproveBelowMinor,
-            List<String> reasonCodes) {
+            List<String> reasonCodes,
+            Integer lowRating) {
 
         AfterSalePolicy policy() {
             return new AfterSalePolicy(
@@ -51,7 +53,8 @@ public record AfterSaleProperties(Map<String, StoreAfterSale> stores) {
                     shipReturnWithin,
                     confirmReceiptWithin,
                     autoApproveBelowMinor == null ? 0 : autoApproveBelowMinor,
-                    reasonCodes);
+                    reasonCodes,
+                    lowRating == null ? AfterSalePolicy.DEFAULT_LOW_RATING : lowRating);
         }
     }
 

@@ -13,6 +13,9 @@ import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseConflict;
 import io.storeops.refund.cases.CaseNotFound;
 import io.storeops.refund.cases.web.LineEntry;
+import io.storeops.refund.complaints.Review;
+import io.storeops.refund.complaints.Reviews;
+import io.storeops.refund.complaints.web.DeskProblems;
 import io.storeops.refund.payout.web.ShopifyPayoutGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,14 +50,21 @@ class RefundWebhookController {
     private final AfterSales files;
     private final AfterSaleProperties policies;
     private final Clock clock;
+    private final Reviews reviews;
 
     RefundWebhookController(
-            WebhookIntake intake, StoreCatalog stores, AfterSales files, AfterSaleProperties policies, Clock clock) {
+            WebhookIntake intake,
+            StoreCatalog stores,
+            AfterSales files,
+            AfterSaleProperties policies,
+            Clock clock,
+            Reviews reviews) {
         this.intake = intake;
         this.stores = stores;
         this.files = files;
         this.policies = policies;
         this.clock = clock;
+        this.reviews = reviews;
     }
 
     @PostMapping("/webhooks/shopify")
@@ -108,10 +118,12 @@ class RefundWebhookController {
     @ApiResponse(responseCode = "404", description = "refund-service has not seen the order paid yet, or no such case")
     @ApiResponse(responseCode = "409", description = "a refund id already used for another order, or a case that ended")
     @Operation(
-            summary = "Native storefront refund webhooks (refund.requested, refund.withdrawn)",
+            summary =
+                    "Native storefront refund and review webhooks (refund.requested, refund.withdrawn, review.created)",
             description =
                     "refund.requested opens a case as the buyer asked it (lines by the order's line index), checked "
-                            + "against what the order may still refund; the store's answer timer starts. refund.withdrawn closes it.")
+                            + "against what the order may still refund; the store's answer timer starts. refund.withdrawn closes it. "
+                            + "review.created records the buyer's review; a low rating goes to customer service's queue.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> storefront(@PathVariable String storeId, ServerHttpRequest request) {
         return intake.storefront(storeId, request, delivery -> switch (delivery.topic()) {
             case "refund.requested" ->
@@ -146,6 +158,11 @@ class RefundWebhookController {
                             withdrawn.refundId(),
                             (file, caseId) -> file.withdraw(caseId, BUYER, clock.instant()));
                 });
+            case "review.created" ->
+                applied(
+                        delivery,
+                        body -> reviews.received(delivery.storeId(), JsonPayloads.read(body, Review.Posted.class))
+                                .onErrorMap(DeskProblems::problem));
             default -> Mono.error(unsupported(delivery));
         });
     }

@@ -1,0 +1,290 @@
+package io.storeops.refund.complaints.web;
+
+import io.storeops.platform.outbox.Change;
+import io.storeops.platform.paging.PageCursor;
+import io.storeops.platform.security.Staff;
+import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.Pages;
+import io.storeops.platform.web.Problems;
+import io.storeops.refund.access.RefundAction;
+import io.storeops.refund.complaints.Complaint;
+import io.storeops.refund.complaints.ComplaintCategory;
+import io.storeops.refund.complaints.ComplaintOutcome;
+import io.storeops.refund.complaints.ComplaintState;
+import io.storeops.refund.complaints.Complaints;
+import io.storeops.refund.complaints.Contact;
+import io.storeops.refund.complaints.ContactChannel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Buyers' complaints over HTTP: customer service takes one on an order, talks it through and
+ * resolves it. Who acts comes from the token; a complaint is seen only by staff of its store.
+ */
+@RestController
+@RequestMapping("/api/complaints")
+@Tag(name = "Complaints and reviews")
+@SecurityRequirement(name = "bearer")
+class ComplaintController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private final Complaints complaints;
+    private final Clock clock;
+
+    ComplaintController(Complaints complaints, Clock clock) {
+        this.complaints = complaints;
+        this.clock = clock;
+    }
+
+    @Schema(description = "A complaint customer service takes from the buyer")
+    record ComplaintEntry(
+            @Schema(example = "tmall-flagship:T20261128-0001")
+            String orderId,
+
+            @Schema(example = "CHAT") ContactChannel channel,
+            @Schema(example = "LOGISTICS") ComplaintCategory category,
+
+            @Schema(example = "parcel three days late, nobody answered on 旺旺")
+            String description,
+
+            @Schema(description = "The buyer's nickname on the marketplace (旺旺)", example = "茶友小王")
+            String buyerNick) {}
+
+    @Schema(description = "A contact with the buyer")
+    record ContactEntry(
+            @Schema(example = "PHONE") ContactChannel channel,
+
+            @Schema(description = "What was said or offered", example = "apologised, a 10 yuan coupon")
+            String offered,
+
+            @Schema(example = "accepts") String buyerAnswer) {}
+
+    @Schema(description = "How the complaint was resolved")
+    record ResolutionEntry(
+            @Schema(example = "REFUND_CASE") ComplaintOutcome outcome,
+
+            @Schema(example = "return of the cracked cup opened")
+            String note,
+
+            @Schema(description = "The refund case of the order, for REFUND_CASE", example = "rf-walk-cup-0001")
+            String refundCaseId) {}
+
+    @Schema(description = "Why the buyer withdrew")
+    record WithdrawalEntry(
+            @Schema(example = "parcel arrived") String note) {}
+
+    @Schema(name = "Complaint", description = "A complaint, with what the desk knows of its order")
+    record ComplaintView(Complaint complaint, OrderContext order) {}
+
+    @Schema(description = "A complaint in a list")
+    record ComplaintSummary(
+            String complaintId,
+            String orderId,
+            String buyerNick,
+            ContactChannel channel,
+            ComplaintCategory category,
+            ComplaintState state,
+            ComplaintOutcome outcome,
+            String openedBy,
+            Instant openedAt,
+            Instant lastStepAt) {
+
+        static ComplaintSummary of(Complaint complaint) {
+            return new ComplaintSummary(
+                    complaint.complaintId(),
+                    complaint.orderId(),
+                    complaint.buyerNick(),
+                    complaint.channel(),
+                    complaint.category(),
+                    complaint.state(),
+                    complaint.resolution() == null
+                            ? null
+                            : complaint.resolution().outcome(),
+                    complaint.openedBy(),
+                    complaint.openedAt(),
+                    complaint.lastStepAt());
+        }
+    }
+
+    @Schema(description = "A page of complaints, and the cursor of the next page (absent on the last)")
+    record ComplaintPage(List<ComplaintSummary> complaints, String nextCursor) {}
+
+    @PostMapping
+    @Operation(
+            summary = "Take a complaint about an order (受理投诉)",
+            description = "Announced with ComplaintOpened. With an Idempotency-Key header a retried entry opens one "
+                    + "complaint, cp-<key>; the key used for another order is a 409.")
+    Mono<ResponseEntity<ComplaintView>> open(
+            @RequestBody ComplaintEntry entry,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
+                .flatMap(staff -> {
+                    if (idempotencyKey != null
+                            && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                        throw Problems.invalid("Idempotency-Key must be 8 to 64 letters, digits, '.', '_' or '-'.");
+                    }
+                    if (entry.orderId() == null || entry.orderId().isBlank()) {
+                        throw Problems.invalid("orderId is required.");
+                    }
+                    String complaintId = "cp-" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
+                    return complaints
+                            .paidOrder(entry.orderId().strip())
+                            .filter(file -> staff.canSee(file.storeId()))
+                            .switchIfEmpty(Mono.error(() -> Problems.notFound("Paid order", entry.orderId())))
+                            .flatMap(file -> complaints
+                                    .open(
+                                            complaintId,
+                                            file,
+                                            new Complaint.Opening(
+                                                    file.orderId(),
+                                                    entry.channel(),
+                                                    entry.category(),
+                                                    entry.description(),
+                                                    entry.buyerNick()),
+                                            staff.username(),
+                                            clock.instant())
+                                    .map(complaint -> new ComplaintView(complaint, OrderContext.of(file))));
+                })
+                .map(view -> ResponseEntity.status(HttpStatus.CREATED).body(view))
+                .onErrorMap(DeskProblems::problem);
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "A store's complaints, those with news first",
+            description = "state=OPEN,IN_PROGRESS is the desk's open work; orderId narrows it to one order. nextCursor "
+                    + "gives the next page; a complaint that moves meanwhile comes first on a new search.")
+    Mono<ComplaintPage> search(
+            @RequestParam(required = false) String storeId,
+            @Parameter(description = "States, comma-separated (default: all)") @RequestParam(required = false)
+                    List<String> state,
+            @Parameter(description = "Only complaints about this order") @RequestParam(required = false) String orderId,
+            @Parameter(description = "Most complaints per page, 1 to 500 (default 50)")
+                    @RequestParam(defaultValue = "50")
+                    int limit,
+            @RequestParam(required = false) String cursor) {
+        return StaffAccess.require(RefundAction.SEE_COMPLAINTS).flatMap(staff -> {
+            Problems.requireListLimit(limit);
+            String store = Queries.requiredStore(storeId);
+            Set<ComplaintState> states = Queries.parsed(state, ComplaintState.class, "state");
+            PageCursor after = Pages.after(cursor);
+            staff.requireStore(store);
+            return complaints
+                    .search(store, states, Queries.optional(orderId), after, limit + 1)
+                    .collectList()
+                    .map(found -> {
+                        List<Complaint> page = found.size() > limit ? found.subList(0, limit) : found;
+                        String next = found.size() > limit
+                                ? new PageCursor(
+                                                page.get(limit - 1).lastStepAt(),
+                                                page.get(limit - 1).complaintId())
+                                        .encode()
+                                : null;
+                        return new ComplaintPage(
+                                page.stream().map(ComplaintSummary::of).toList(), next);
+                    });
+        });
+    }
+
+    @GetMapping("/{complaintId}")
+    @Operation(summary = "One complaint, with its contacts, resolution, timeline and order")
+    Mono<ComplaintView> complaint(@PathVariable String complaintId) {
+        return StaffAccess.require(RefundAction.SEE_COMPLAINTS)
+                .flatMap(staff -> visible(staff, complaintId))
+                .flatMap(this::view);
+    }
+
+    @PostMapping("/{complaintId}/contacts")
+    @Operation(summary = "Record a contact with the buyer: channel, what was said or offered, the buyer's answer")
+    Mono<ComplaintView> contact(@PathVariable String complaintId, @RequestBody ContactEntry contact) {
+        return act(
+                complaintId,
+                (complaint, staff) -> complaint.contact(new Contact(
+                        contact.channel(),
+                        contact.offered(),
+                        contact.buyerAnswer(),
+                        staff.username(),
+                        clock.instant())));
+    }
+
+    @PostMapping("/{complaintId}/resolution")
+    @Operation(
+            summary = "Resolve the complaint",
+            description =
+                    "outcome APOLOGY, COMPENSATION, REFUND_CASE (with refundCaseId, a case of the same order) or "
+                            + "NO_ACTION, and a note saying how. Announced with ComplaintResolved; an ended complaint is a 409.")
+    Mono<ComplaintView> resolve(@PathVariable String complaintId, @RequestBody ResolutionEntry resolution) {
+        return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
+                .flatMap(staff -> visible(staff, complaintId)
+                        .flatMap(found -> complaints.refundCasesOf(found.orderId()))
+                        .flatMap(cases -> complaints.change(
+                                complaintId,
+                                complaint -> complaint.resolve(
+                                        resolution.outcome(),
+                                        resolution.note(),
+                                        resolution.refundCaseId(),
+                                        cases,
+                                        staff.username(),
+                                        clock.instant()))))
+                .flatMap(this::view)
+                .onErrorMap(DeskProblems::problem);
+    }
+
+    @PostMapping("/{complaintId}/withdrawal")
+    @Operation(summary = "The buyer withdrew the complaint (announced with ComplaintResolved, outcome WITHDRAWN)")
+    Mono<ComplaintView> withdraw(
+            @PathVariable String complaintId, @RequestBody(required = false) WithdrawalEntry withdrawal) {
+        return act(
+                complaintId,
+                (complaint, staff) -> complaint.withdraw(
+                        withdrawal == null ? null : withdrawal.note(), staff.username(), clock.instant()));
+    }
+
+    /** What a member of staff does to a complaint. */
+    private interface Step {
+        Change<Complaint> apply(Complaint complaint, Staff staff);
+    }
+
+    private Mono<ComplaintView> act(String complaintId, Step step) {
+        return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
+                .flatMap(staff -> visible(staff, complaintId)
+                        .flatMap(found -> complaints.change(complaintId, current -> step.apply(current, staff))))
+                .flatMap(this::view)
+                .onErrorMap(DeskProblems::problem);
+    }
+
+    private Mono<Complaint> visible(Staff staff, String complaintId) {
+        return complaints
+                .find(complaintId)
+                .filter(complaint -> staff.canSee(complaint.storeId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Complaint", complaintId)));
+    }
+
+    private Mono<ComplaintView> view(Complaint complaint) {
+        return complaints
+                .paidOrder(complaint.orderId())
+                .map(file -> new ComplaintView(complaint, OrderContext.of(file)))
+                .defaultIfEmpty(new ComplaintView(complaint, null));
+    }
+}

@@ -1,0 +1,199 @@
+package io.storeops.refund.complaints.web;
+
+import io.storeops.platform.outbox.Change;
+import io.storeops.platform.paging.PageCursor;
+import io.storeops.platform.security.Staff;
+import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.Pages;
+import io.storeops.platform.web.Problems;
+import io.storeops.refund.access.RefundAction;
+import io.storeops.refund.complaints.Complaints;
+import io.storeops.refund.complaints.Contact;
+import io.storeops.refund.complaints.ContactChannel;
+import io.storeops.refund.complaints.Review;
+import io.storeops.refund.complaints.ReviewState;
+import io.storeops.refund.complaints.Reviews;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Buyers' reviews over HTTP: the low-rating queue, a buyer's reviews by nickname (旺旺反查), the
+ * contacts about a review and the seller's reply, written once and handed to the storefront.
+ */
+@RestController
+@RequestMapping("/api/reviews")
+@Tag(name = "Complaints and reviews")
+@SecurityRequirement(name = "bearer")
+class ReviewController {
+
+    private final Reviews reviews;
+    private final Complaints complaints;
+    private final Clock clock;
+
+    ReviewController(Reviews reviews, Complaints complaints, Clock clock) {
+        this.reviews = reviews;
+        this.complaints = complaints;
+        this.clock = clock;
+    }
+
+    @Schema(description = "A contact with the buyer about the review")
+    record ContactEntry(
+            @Schema(example = "CHAT") ContactChannel channel,
+
+            @Schema(description = "What was said or offered", example = "apologised, offered a return")
+            String offered,
+
+            @Schema(example = "will think about amending the review")
+            String buyerAnswer) {}
+
+    @Schema(description = "The seller's reply to post under the review")
+    record ReplyEntry(@Schema(example = "亲，非常抱歉，已为您办理退货退款。") String reply) {}
+
+    @Schema(name = "Review", description = "A buyer's review, with what the desk knows of its order")
+    record ReviewView(Review review, OrderContext order) {}
+
+    @Schema(description = "A review in a list")
+    record ReviewSummary(
+            @Schema(description = "<store>:<the storefront's review id>")
+            String id,
+
+            String reviewId,
+            String orderId,
+            String buyerNick,
+            int rating,
+            boolean low,
+            ReviewState state,
+            String text,
+            Instant receivedAt,
+            Instant lastStepAt,
+            String repliedBy) {
+
+        static ReviewSummary of(Review review) {
+            return new ReviewSummary(
+                    review.id(),
+                    review.reviewId(),
+                    review.orderId(),
+                    review.buyerNick(),
+                    review.rating(),
+                    review.low(),
+                    review.state(),
+                    review.text(),
+                    review.receivedAt(),
+                    review.lastStepAt(),
+                    review.reply() == null ? null : review.reply().by());
+        }
+    }
+
+    @Schema(description = "A page of reviews, and the cursor of the next page (absent on the last)")
+    record ReviewPage(List<ReviewSummary> reviews, String nextCursor) {}
+
+    @GetMapping
+    @Operation(
+            summary = "A store's reviews, the longest waiting first",
+            description =
+                    "state=NEW is the low-rating queue (state=NEW,CONTACTED: every low review not yet replied "
+                            + "to); buyerNick finds a buyer's reviews (旺旺反查), orderId an order's. nextCursor gives the next page.")
+    Mono<ReviewPage> search(
+            @RequestParam(required = false) String storeId,
+            @Parameter(description = "States, comma-separated (default: all)") @RequestParam(required = false)
+                    List<String> state,
+            @Parameter(description = "The buyer's nickname on the marketplace, exactly") @RequestParam(required = false)
+                    String buyerNick,
+            @Parameter(description = "Only reviews of this order") @RequestParam(required = false) String orderId,
+            @Parameter(description = "Most reviews per page, 1 to 500 (default 50)") @RequestParam(defaultValue = "50")
+                    int limit,
+            @RequestParam(required = false) String cursor) {
+        return StaffAccess.require(RefundAction.SEE_COMPLAINTS).flatMap(staff -> {
+            Problems.requireListLimit(limit);
+            String store = Queries.requiredStore(storeId);
+            Set<ReviewState> states = Queries.parsed(state, ReviewState.class, "state");
+            PageCursor after = Pages.after(cursor);
+            staff.requireStore(store);
+            return reviews.search(
+                            store, states, Queries.optional(buyerNick), Queries.optional(orderId), after, limit + 1)
+                    .collectList()
+                    .map(found -> {
+                        List<Review> page = found.size() > limit ? found.subList(0, limit) : found;
+                        String next = found.size() > limit
+                                ? new PageCursor(
+                                                page.get(limit - 1).receivedAt(),
+                                                page.get(limit - 1).id())
+                                        .encode()
+                                : null;
+                        return new ReviewPage(
+                                page.stream().map(ReviewSummary::of).toList(), next);
+                    });
+        });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One review, with its contacts, reply, timeline and order (id: <store>:<review id>)")
+    Mono<ReviewView> review(@PathVariable String id) {
+        return StaffAccess.require(RefundAction.SEE_COMPLAINTS)
+                .flatMap(staff -> visible(staff, id))
+                .flatMap(this::view);
+    }
+
+    @PostMapping("/{id}/contacts")
+    @Operation(summary = "Record a contact with the buyer about the review")
+    Mono<ReviewView> contact(@PathVariable String id, @RequestBody ContactEntry contact) {
+        return act(
+                id,
+                (review, staff) -> review.contact(new Contact(
+                        contact.channel(),
+                        contact.offered(),
+                        contact.buyerAnswer(),
+                        staff.username(),
+                        clock.instant())));
+    }
+
+    @PostMapping("/{id}/reply")
+    @Operation(
+            summary = "Write the seller's reply to post under the review",
+            description = "Once: announced with ReviewReplied, which the storefront's adapter posts. The same reply "
+                    + "by the same person again is harmless; any other reply afterwards is a 409.")
+    Mono<ReviewView> reply(@PathVariable String id, @RequestBody ReplyEntry reply) {
+        return act(id, (review, staff) -> review.reply(reply.reply(), staff.username(), clock.instant()));
+    }
+
+    /** What a member of staff does about a review. */
+    private interface Step {
+        Change<Review> apply(Review review, Staff staff);
+    }
+
+    private Mono<ReviewView> act(String id, Step step) {
+        return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
+                .flatMap(staff ->
+                        visible(staff, id).flatMap(found -> reviews.change(id, current -> step.apply(current, staff))))
+                .flatMap(this::view)
+                .onErrorMap(DeskProblems::problem);
+    }
+
+    private Mono<Review> visible(Staff staff, String id) {
+        return reviews.find(id)
+                .filter(review -> staff.canSee(review.storeId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Review", id)));
+    }
+
+    private Mono<ReviewView> view(Review review) {
+        return complaints
+                .paidOrder(review.orderId())
+                .map(file -> new ReviewView(review, OrderContext.of(file)))
+                .defaultIfEmpty(new ReviewView(review, null));
+    }
+}

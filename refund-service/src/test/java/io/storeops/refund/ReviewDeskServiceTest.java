@@ -1,0 +1,430 @@
+package io.storeops.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storeops.contracts.EventJson;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.Topics;
+import io.storeops.contracts.events.refund.ReviewReplied;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.SignedWebhooks;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestHttp;
+import io.storeops.platform.test.TestTokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Buyers' reviews over signed webhooks, HTTP and real Kafka records: a low rating lands in customer
+ * service's queue once however often it is delivered, the buyer and the order are found from it,
+ * and the seller's reply goes out once (ReviewReplied), whoever races to write it; bad deliveries
+ * and bad steps are problems that change nothing.
+ */
+@ServiceTest
+class ReviewDeskServiceTest {
+
+    /** A store whose reviews of two stars or fewer are low. */
+    private static final String STORE = "taobao-cs";
+
+    private static final String SECRET = "test-taobao-cs-secret";
+    private static final String CS = TestTokens.bearer("cs.mei", StaffRole.CS_AFTERSALE, STORE);
+    private static final String OTHER_CS = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE);
+    private static final String SUPERVISOR = TestTokens.bearer("sup.chen", StaffRole.SUPERVISOR, STORE);
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private DeskSteps steps;
+
+    @BeforeEach
+    void steps() {
+        steps = new DeskSteps(http, kafka);
+    }
+
+    @Test
+    void aLowReviewComesInOnceFindsItsBuyerAndOrderAndIsRepliedToOnce() {
+        String orderId = paidOrder();
+        String nick = "茶友-" + UUID.randomUUID();
+        String reviewId = "RV-" + UUID.randomUUID();
+        String body = review(reviewId, number(orderId), nick, 2);
+        String delivery = "evt-" + UUID.randomUUID();
+
+        webhook(delivery, body, 200);
+        webhook(delivery, body, 200);
+        webhook("evt-" + UUID.randomUUID(), body, 200);
+
+        JsonNode byBuyer = TestHttp.read(http, "/api/reviews?storeId=" + STORE + "&buyerNick=" + nick, CS);
+        assertThat(byBuyer.get("reviews"))
+                .as("one review, however often it came")
+                .hasSize(1);
+        JsonNode listed = byBuyer.get("reviews").get(0);
+        assertThat(listed.get("id").asString()).isEqualTo(STORE + ":" + reviewId);
+        assertThat(listed.get("orderId").asString()).isEqualTo(orderId);
+        assertThat(listed.get("state").asString()).isEqualTo("NEW");
+        assertThat(listed.get("low").asBoolean()).isTrue();
+        assertThat(ids(TestHttp.read(http, "/api/reviews?storeId=" + STORE + "&state=NEW&orderId=" + orderId, CS)))
+                .as("in the low-rating queue")
+                .containsExactly(STORE + ":" + reviewId);
+
+        String id = STORE + ":" + reviewId;
+        JsonNode found = TestHttp.read(http, "/api/reviews/" + id, CS);
+        assertThat(found.get("review").get("buyerNick").asString()).isEqualTo(nick);
+        assertThat(found.get("order").get("externalOrderId").asString())
+                .as("the order number the marketplace's back office finds the buyer by")
+                .isEqualTo(number(orderId));
+        assertThat(found.get("order").get("paid").get("amountMinor").asLong()).isEqualTo(12800);
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
+            steps.post(
+                    "/api/reviews/" + id + "/contacts",
+                    CS,
+                    Map.of("channel", "CHAT", "offered", "sorry, a return?", "buyerAnswer", "yes please"),
+                    200);
+            JsonNode replied = steps.post("/api/reviews/" + id + "/reply", CS, Map.of("reply", "亲，已为您退货退款。"), 200);
+            steps.post("/api/reviews/" + id + "/reply", CS, Map.of("reply", "亲，已为您退货退款。"), 200);
+            JsonNode another = steps.post("/api/reviews/" + id + "/reply", CS, Map.of("reply", "something else"), 409);
+
+            assertThat(replied.get("review").get("state").asString()).isEqualTo("REPLIED");
+            assertThat(another.get("type").asString()).isEqualTo("urn:storeops:problem:review-state");
+            assertThat(another.get("currentState").asString()).isEqualTo("REPLIED");
+            List<ConsumerRecord<String, byte[]>> announced =
+                    TestEvents.await(events, orderId, "ReviewReplied", 2, Duration.ofSeconds(3));
+            assertThat(announced).as("one reply, however often it is sent").hasSize(1);
+            assertThat(EventJson.read(announced.get(0).value(), ReviewReplied.class))
+                    .satisfies(event -> {
+                        assertThat(event.reviewId()).isEqualTo(reviewId);
+                        assertThat(event.storeId()).isEqualTo(STORE);
+                        assertThat(event.reply()).isEqualTo("亲，已为您退货退款。");
+                        assertThat(event.repliedBy()).isEqualTo("cs.mei");
+                    });
+        }
+        assertThat(TestHttp.read(http, "/api/reviews/" + id, CS)
+                        .get("review")
+                        .get("timeline")
+                        .valueStream()
+                        .map(entry -> entry.get("what").asString()))
+                .containsExactly("RECEIVED", "CONTACT", "REPLY");
+        assertThat(ids(TestHttp.read(http, "/api/reviews?storeId=" + STORE + "&state=NEW&orderId=" + orderId, CS)))
+                .as("out of the queue")
+                .isEmpty();
+    }
+
+    @Test
+    void aReviewAboveTheStoresLowRatingIsNotedOutOfTheQueue() {
+        String orderId = paidOrder();
+        String reviewId = "RV-" + UUID.randomUUID();
+
+        webhook("evt-" + UUID.randomUUID(), review(reviewId, number(orderId), "茶友", 3), 200);
+
+        assertThat(TestHttp.read(http, "/api/reviews/" + STORE + ":" + reviewId, CS)
+                        .get("review")
+                        .get("state")
+                        .asString())
+                .isEqualTo("NOTED");
+        assertThat(ids(TestHttp.read(http, "/api/reviews?storeId=" + STORE + "&state=NEW&orderId=" + orderId, CS)))
+                .isEmpty();
+    }
+
+    @Test
+    void twoRepliesAtOnceOneIsWrittenTheOtherIsAConflict() {
+        String id = lowReview(paidOrder(), "茶友");
+        String orderId = TestHttp.read(http, "/api/reviews/" + id, CS)
+                .get("review")
+                .get("orderId")
+                .asString();
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
+            var first = CompletableFuture.supplyAsync(() -> status("/api/reviews/" + id + "/reply", CS, "亲，抱歉。"));
+            var second =
+                    CompletableFuture.supplyAsync(() -> status("/api/reviews/" + id + "/reply", OTHER_CS, "亲，非常抱歉。"));
+
+            assertThat(List.of(first.join(), second.join())).containsExactlyInAnyOrder(200, 409);
+            assertThat(TestEvents.await(events, orderId, "ReviewReplied", 2, Duration.ofSeconds(3)))
+                    .hasSize(1);
+        }
+        assertThat(TestHttp.read(http, "/api/reviews/" + id, CS).get("review").get("timeline"))
+                .filteredOn(entry -> entry.get("what").asString().equals("REPLY"))
+                .hasSize(1);
+    }
+
+    /** A delivery the desk cannot take: its body, the status it gets. */
+    private record BadDelivery(String why, String body, int status) {}
+
+    @Test
+    void aDeliveryTheDeskCannotTakeIsAProblemAndStoresNothing() {
+        String orderId = paidOrder();
+        String nick = "坏-" + UUID.randomUUID();
+        String taken = lowReview(paidOrder(), nick);
+        String takenId = taken.substring(taken.indexOf(':') + 1);
+        String reviewId = "RV-" + UUID.randomUUID();
+        List<BadDelivery> table = List.of(
+                new BadDelivery("rating 0", review(reviewId, number(orderId), nick, 0), 422),
+                new BadDelivery("rating 6", review(reviewId, number(orderId), nick, 6), 422),
+                new BadDelivery(
+                        "half a star",
+                        review(reviewId, number(orderId), nick, 2).replace("\"rating\":2", "\"rating\":2.5"),
+                        422),
+                new BadDelivery(
+                        "no rating",
+                        "{\"reviewId\":\"%s\",\"orderId\":\"%s\",\"buyerNick\":\"%s\"}"
+                                .formatted(reviewId, number(orderId), nick),
+                        422),
+                new BadDelivery("no review id", review(" ", number(orderId), nick, 1), 422),
+                new BadDelivery("an order never paid", review(reviewId, "NO-SUCH-ORDER", nick, 1), 404),
+                new BadDelivery("another order's review id", review(takenId, number(orderId), nick, 1), 409),
+                new BadDelivery("not JSON", "{\"reviewId\":", 400));
+
+        for (BadDelivery bad : table) {
+            SignedWebhooks.storefront(http, STORE, "review.created", "evt-" + UUID.randomUUID(), bad.body(), SECRET)
+                    .expectStatus()
+                    .value(status -> assertThat(status).as(bad.why()).isEqualTo(bad.status()));
+        }
+
+        assertThat(ids(TestHttp.read(http, "/api/reviews?storeId=" + STORE + "&buyerNick=" + nick, CS)))
+                .as("only the review taken before")
+                .containsExactly(taken);
+        assertThat(TestHttp.read(http, "/api/reviews/" + taken, CS)
+                        .get("review")
+                        .get("orderId")
+                        .asString())
+                .isNotEqualTo(orderId);
+    }
+
+    /** A staff step the desk refuses: who asks, the route, the body, the answer. */
+    private record BadStep(String why, String bearer, String path, String body, int status, String type) {}
+
+    @Test
+    void aStepTheDeskRefusesIsAProblemAndChangesNothing() {
+        String orderId = paidOrder();
+        String id = lowReview(orderId, "茶友");
+        String otherStoreReview = otherStoresReview();
+        List<BadStep> table = List.of(
+                new BadStep("reply without words", CS, "/reply", "{}", 422, "invalid-payload"),
+                new BadStep("blank reply", CS, "/reply", "{\"reply\":\"  \"}", 422, "invalid-payload"),
+                new BadStep(
+                        "reply too long",
+                        CS,
+                        "/reply",
+                        "{\"reply\":\"" + "好".repeat(501) + "\"}",
+                        422,
+                        "invalid-payload"),
+                new BadStep("reply not JSON", CS, "/reply", "{\"reply\":", 400, "malformed-json"),
+                new BadStep(
+                        "contact without channel", CS, "/contacts", "{\"offered\":\"sorry\"}", 422, "invalid-payload"),
+                new BadStep(
+                        "contact by fax",
+                        CS,
+                        "/contacts",
+                        "{\"channel\":\"FAX\",\"offered\":\"sorry\"}",
+                        422,
+                        "invalid-payload"),
+                new BadStep(
+                        "contact saying nothing", CS, "/contacts", "{\"channel\":\"PHONE\"}", 422, "invalid-payload"),
+                new BadStep("reply by a supervisor", SUPERVISOR, "/reply", "{\"reply\":\"亲\"}", 403, "role-required"),
+                new BadStep(
+                        "reply by another store's staff",
+                        TestTokens.bearer("cs.far", StaffRole.CS_AFTERSALE, "tmall-flagship"),
+                        "/reply",
+                        "{\"reply\":\"亲\"}",
+                        404,
+                        "not-found"));
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
+            for (BadStep bad : table) {
+                JsonNode problem = http.post()
+                        .uri("/api/reviews/" + id + bad.path())
+                        .header(HttpHeaders.AUTHORIZATION, bad.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(bad.body())
+                        .exchange()
+                        .expectStatus()
+                        .value(status -> assertThat(status).as(bad.why()).isEqualTo(bad.status()))
+                        .expectBody(JsonNode.class)
+                        .returnResult()
+                        .getResponseBody();
+                assertThat(problem.get("type").asString())
+                        .as(bad.why())
+                        .isEqualTo("urn:storeops:problem:" + bad.type());
+            }
+            http.post()
+                    .uri("/api/reviews/" + otherStoreReview + "/reply")
+                    .header(HttpHeaders.AUTHORIZATION, CS)
+                    .bodyValue(Map.of("reply", "亲"))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
+
+            assertThat(TestEvents.await(events, orderId, "ReviewReplied", 1, Duration.ofSeconds(2)))
+                    .isEmpty();
+        }
+        JsonNode unchanged = TestHttp.read(http, "/api/reviews/" + id, CS).get("review");
+        assertThat(unchanged.get("state").asString()).isEqualTo("NEW");
+        assertThat(unchanged.get("contacts")).isEmpty();
+        assertThat(unchanged.get("timeline")).hasSize(1);
+    }
+
+    @Test
+    void theQueueIsWorkedFromTheLongestWaitingPageAfterPage() {
+        String nick = "排队-" + UUID.randomUUID();
+        String first = lowReview(paidOrder(), nick);
+        String second = lowReview(paidOrder(), nick);
+        String third = lowReview(paidOrder(), nick);
+        String queue = "/api/reviews?storeId=" + STORE + "&state=NEW,CONTACTED&buyerNick=" + nick + "&limit=2";
+
+        JsonNode firstPage = TestHttp.read(http, queue, CS);
+        JsonNode secondPage = TestHttp.read(
+                http, queue + "&cursor=" + firstPage.get("nextCursor").asString(), CS);
+
+        assertThat(ids(firstPage)).containsExactly(first, second);
+        assertThat(ids(secondPage)).containsExactly(third);
+        assertThat(secondPage.get("nextCursor").isNull()).as("the last page").isTrue();
+        assertThat(problem("/api/reviews?storeId=" + STORE + "&state=LOST", 400))
+                .contains("state must be one of");
+        assertThat(problem("/api/reviews?storeId=" + STORE + "&cursor=not-ours", 400))
+                .contains("cursor");
+        assertThat(problem("/api/reviews?storeId=" + STORE + "&limit=0", 400)).contains("limit");
+        assertThat(problem("/api/reviews", 400)).contains("storeId");
+        assertThat(problem("/api/reviews?storeId=tmall-flagship", 403)).contains("tmall-flagship");
+    }
+
+    @Test
+    void theLowReviewsWaitingForTheirReplyAreAGaugePerStore() {
+        assertThat(meters.find("storeops.reviews.low.waiting")
+                        .tag("store", "tmall-flagship")
+                        .gauge())
+                .as("every store's, from the start")
+                .isNotNull();
+        double before = lowWaiting();
+
+        String id = lowReview(paidOrder(), "茶友");
+        await().atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before + 1);
+        steps.post("/api/reviews/" + id + "/contacts", CS, Map.of("channel", "PHONE", "offered", "sorry"), 200);
+        webhook("evt-" + UUID.randomUUID(), review("RV-" + UUID.randomUUID(), number(paidOrder()), "好评", 5), 200);
+        await().during(Duration.ofMillis(500)).atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before + 1);
+        steps.post("/api/reviews/" + id + "/reply", CS, Map.of("reply", "亲，抱歉"), 200);
+        await().atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before);
+    }
+
+    private double lowWaiting() {
+        return meters.get("storeops.reviews.low.waiting")
+                .tag("store", STORE)
+                .gauge()
+                .value();
+    }
+
+    private String paidOrder() {
+        return steps.paidOrder(
+                STORE,
+                List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 1, new Money(12800, "CNY"))),
+                0,
+                12800,
+                "CNY",
+                CS);
+    }
+
+    /** A two-star review of {@code orderId} by {@code nick}, received: its id at the desk. */
+    private String lowReview(String orderId, String nick) {
+        String reviewId = "RV-" + UUID.randomUUID();
+        webhook("evt-" + UUID.randomUUID(), review(reviewId, number(orderId), nick, 2), 200);
+        return STORE + ":" + reviewId;
+    }
+
+    /** A one-star review in tmall-flagship, which the tests' customer service cannot see. */
+    private String otherStoresReview() {
+        String other = "tmall-flagship";
+        String bearer = TestTokens.bearer("cs.far", StaffRole.CS_AFTERSALE, other);
+        String orderId = steps.paidOrder(
+                other,
+                List.of(new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY"))),
+                0,
+                3000,
+                "CNY",
+                bearer);
+        String reviewId = "RV-" + UUID.randomUUID();
+        SignedWebhooks.storefront(
+                        http,
+                        other,
+                        "review.created",
+                        "evt-" + UUID.randomUUID(),
+                        review(reviewId, number(orderId), "远方", 1),
+                        "test-storefront-secret")
+                .expectStatus()
+                .isOk();
+        return other + ":" + reviewId;
+    }
+
+    private void webhook(String eventId, String body, int status) {
+        SignedWebhooks.storefront(http, STORE, "review.created", eventId, body, SECRET)
+                .expectStatus()
+                .isEqualTo(status);
+    }
+
+    private static String review(String reviewId, String orderNumber, String nick, int rating) {
+        return """
+                {"reviewId":"%s","orderId":"%s","buyerNick":"%s","rating":%d,"text":"杯子裂了，客服不理人",
+                 "images":["https://img.example/crack.jpg"],"createdAt":"2026-12-03T07:12:00Z"}""".formatted(reviewId, orderNumber, nick, rating).replace("\n", "");
+    }
+
+    private static String number(String orderId) {
+        return orderId.substring(orderId.indexOf(':') + 1);
+    }
+
+    private int status(String uri, String bearer, String reply) {
+        return http.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(Map.of("reply", reply))
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
+    }
+
+    private String problem(String uri, int status) {
+        return http.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, CS)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("detail")
+                .asString();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("reviews")
+                .valueStream()
+                .map(review -> review.get("id").asString())
+                .toList();
+    }
+}
