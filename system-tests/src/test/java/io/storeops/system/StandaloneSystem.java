@@ -236,6 +236,15 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
                 .build());
     }
 
+    HttpResponse<String> putJson(int port, String path, String bearer, String json) {
+        return send(HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -24,13 +24,13 @@ final class Storefronts {
     private Storefronts() {}
 
     static HttpRequest nativeOrderPaid(URI orderService, String eventId, String body, String secret) {
-        return signedNative(
-                        orderService.resolve("/webhooks/storefront/tmall-flagship"),
-                        "order.paid",
-                        eventId,
-                        body,
-                        secret)
-                .header("X-StoreOps-Topic", "order.paid")
+        return tmallDelivery(orderService, "order.paid", eventId, body, secret);
+    }
+
+    /** A delivery of the Tmall demo store's storefront to {@code service}, signed with its topic. */
+    static HttpRequest tmallDelivery(URI service, String topic, String eventId, String body, String secret) {
+        return signedNative(service.resolve("/webhooks/storefront/tmall-flagship"), topic, eventId, body, secret)
+                .header("X-StoreOps-Topic", topic)
                 .build();
     }
 

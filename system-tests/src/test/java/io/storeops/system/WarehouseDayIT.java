@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -166,13 +165,12 @@ class WarehouseDayIT {
                 .hasSize(2);
     }
 
-    private void count(int fulfillment, String warehouse, String storeAndSku, int onHand) throws IOException {
-        HttpResponse<String> counted =
-                system.send(HttpRequest.newBuilder(system.uri(fulfillment, "/api/stock/" + storeAndSku))
-                        .header("Authorization", "Bearer " + warehouse)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"onHand\":" + onHand + ",\"reason\":\"count\"}"))
-                        .build());
+    private void count(int fulfillment, String warehouse, String storeAndSku, int onHand) {
+        HttpResponse<String> counted = system.putJson(
+                fulfillment,
+                "/api/stock/" + storeAndSku,
+                warehouse,
+                "{\"onHand\":" + onHand + ",\"reason\":\"count\"}");
         assertThat(status(counted)).as(counted.body()).isEqualTo(200);
     }
 

@@ -1,0 +1,130 @@
+package io.storeops.system;
+
+import static io.storeops.system.StandaloneSystem.json;
+import static io.storeops.system.StandaloneSystem.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The after-sale desk through the running standalone system, over HTTP only and with each role's
+ * own token: the buyer's refund request from the storefront approved by the supervisor and paid
+ * before dispatch while the parcel still goes; then, once delivered, a cracked cup sent back,
+ * received by the warehouse and paid. The order shows both cases and the money, and the ledger
+ * never more than was paid.
+ */
+class AfterSaleDeskIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String NUMBER = "T20261129-0201";
+    private static final String ORDER = "tmall-flagship:" + NUMBER;
+    private static final String SHIPMENT = "shp-" + ORDER;
+
+    @RegisterExtension
+    static final StandaloneSystem system = StandaloneSystem.forTestClass();
+
+    @Test
+    void aRefundFromTheStorefrontAndAReturnAreDecidedReceivedAndPaidOnce() throws IOException {
+        String warehouse = system.token("WAREHOUSE");
+        String service = system.token("CS_AFTERSALE");
+        String supervisor = system.token("SUPERVISOR");
+        int refunds = system.refundPort();
+        int fulfillment = system.fulfillmentPort();
+        count(fulfillment, warehouse, "tmall-flagship/TEA-LJ-250");
+        count(fulfillment, warehouse, "tmall-flagship/CUP-GL-01");
+        String paid = Storefronts.nativeOrder(NUMBER).replace("\"buyerNote\":\"请发顺丰\",", "");
+        assertThat(status(system.send(Storefronts.nativeOrderPaid(
+                        system.uri(system.orderPort(), "/"), "evt-as-1", paid, Storefronts.TMALL_SECRET))))
+                .isEqualTo(200);
+        await().atMost(PATIENCE)
+                .until(() -> system.get(fulfillment, "/api/shipments/" + SHIPMENT, warehouse)
+                        .body()
+                        .contains("\"status\":\"READY\""));
+
+        // The buyer asks 20.00 back for the tea on the storefront; the supervisor approves.
+        String request = """
+                {"refundId":"TB-RF-0201","orderId":"%s","type":"REFUND_ONLY","reason":"发货慢","goodsReceived":false,
+                 "lines":[{"lineIndex":0,"amountMinor":2000}]}""".formatted(NUMBER);
+        HttpRequest asked = Storefronts.tmallDelivery(
+                system.uri(refunds, "/"), "refund.requested", "evt-rf-0201", request, Storefronts.TMALL_SECRET);
+        assertThat(status(system.send(asked))).isEqualTo(200);
+        assertThat(status(system.send(asked))).as("the same delivery again").isEqualTo(200);
+        HttpResponse<String> approved = system.postJson(
+                refunds,
+                "/api/refunds/tmall-flagship:TB-RF-0201/approval",
+                supervisor,
+                "{\"note\":\"shipping was late\"}");
+        assertThat(status(approved)).as(approved.body()).isEqualTo(200);
+        awaitCase(refunds, service, "tmall-flagship:TB-RF-0201", "COMPLETED");
+
+        // The parcel still goes: a partial refund does not stop it.
+        assertThat(status(system.postJson(
+                        fulfillment, "/api/shipments/" + SHIPMENT + "/inspection", warehouse, "{\"complete\":true}")))
+                .isEqualTo(200);
+        HttpResponse<String> dispatched = system.postJson(
+                fulfillment,
+                "/api/shipments/" + SHIPMENT + "/dispatch",
+                warehouse,
+                "{\"carrier\":\"SF\",\"trackingNumber\":\"SF2026112900201\"}");
+        assertThat(status(dispatched)).as(dispatched.body()).isEqualTo(200);
+
+        // The cup arrives cracked: customer service enters a return, the supervisor approves, the warehouse receives
+        // it.
+        HttpResponse<String> entered = system.send(HttpRequest.newBuilder(system.uri(refunds, "/api/refunds"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + service)
+                .header("Idempotency-Key", "it-cup-0201")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"orderId":"%s","type":"RETURN_AND_REFUND","reason":"DAMAGED","goodsReceived":true,
+                         "lines":[{"lineIndex":1,"quantity":1,"amountMinor":3900}],"evidence":["cracked"]}""".formatted(ORDER)))
+                .build());
+        assertThat(status(entered)).as(entered.body()).isEqualTo(201);
+        assertThat(status(system.postJson(refunds, "/api/refunds/rf-it-cup-0201/approval", supervisor, "{}")))
+                .isEqualTo(200);
+        await().atMost(PATIENCE)
+                .until(() -> system.get(fulfillment, "/api/returns?storeId=tmall-flagship", warehouse)
+                        .body()
+                        .contains("rf-it-cup-0201"));
+        HttpResponse<String> received = system.postJson(
+                fulfillment,
+                "/api/shipments/" + SHIPMENT + "/returns/rf-it-cup-0201/receipt",
+                warehouse,
+                "{\"lines\":[{\"sku\":\"CUP-GL-01\",\"resellable\":0,\"damaged\":1,\"missing\":0}],\"note\":\"cracked\"}");
+        assertThat(status(received)).as(received.body()).isEqualTo(200);
+        awaitCase(refunds, service, "rf-it-cup-0201", "COMPLETED");
+
+        JsonNode ledger = json(system.get(refunds, "/api/refund-ledgers/" + ORDER, supervisor));
+        assertThat(ledger.get("refunded").get("amountMinor").asLong()).isEqualTo(5900);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode order = json(system.get(system.orderPort(), "/api/orders/" + ORDER, service));
+            assertThat(order.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+            assertThat(order.get("refunded").get("amountMinor").asLong()).isEqualTo(5900);
+            assertThat(order.get("afterSaleCases")
+                            .valueStream()
+                            .map(refund -> refund.get("state").asString()))
+                    .containsExactly("COMPLETED", "COMPLETED");
+        });
+    }
+
+    private void awaitCase(int refunds, String bearer, String caseId, String state) {
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(json(system.get(refunds, "/api/refunds/" + caseId, bearer))
+                                .get("refundCase")
+                                .get("state")
+                                .asString())
+                        .isEqualTo(state));
+    }
+
+    private void count(int fulfillment, String warehouse, String storeAndSku) {
+        HttpResponse<String> counted = system.putJson(
+                fulfillment, "/api/stock/" + storeAndSku, warehouse, "{\"onHand\":10,\"reason\":\"count\"}");
+        assertThat(status(counted)).as(counted.body()).isEqualTo(200);
+    }
+}
