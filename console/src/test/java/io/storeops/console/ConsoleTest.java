@@ -9,7 +9,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The console on a random port with three people of the demo department, talking to a stand-in for
+ * The console on a random port with four people of the demo department, talking to a stand-in for
  * the services ({@link StubServices}). One configuration, so every console test shares one context.
  */
 @Target(ElementType.TYPE)
@@ -28,7 +28,11 @@ import org.springframework.test.context.ContextConfiguration;
             "storeops.console.dev-identities[2].username=dev-order-clerk",
             "storeops.console.dev-identities[2].role=ORDER_CLERK",
             "storeops.console.dev-identities[2].stores=tmall-flagship",
-            "storeops.console.dev-identities[2].token=clerk-token"
+            "storeops.console.dev-identities[2].token=clerk-token",
+            "storeops.console.dev-identities[3].username=dev-supervisor",
+            "storeops.console.dev-identities[3].role=SUPERVISOR",
+            "storeops.console.dev-identities[3].stores=tmall-flagship,shopify-us",
+            "storeops.console.dev-identities[3].token=supervisor-token"
         })
 @ContextConfiguration(initializers = StubServices.class)
 @AutoConfigureWebTestClient

@@ -11,8 +11,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import reactor.core.publisher.Mono;
 
 /**
- * The signed-in person's desk across the services: order-service's order desk and
- * fulfillment-service's warehouse desk as one menu. When the warehouse desk is out of reach (the
+ * The signed-in person's desk across the services: order-service's order desk,
+ * fulfillment-service's warehouse desk and the after-sale desk (by the person's roles, see
+ * {@link AfterSaleDesk}) as one menu. When the warehouse desk is out of reach (the
  * service down, failing, or without the route), the order desk still works: its pages show without
  * the warehouse's entries (and a warehouse page answers 503). A refused token is not out of reach:
  * the person signs in again.
@@ -33,7 +34,8 @@ public class Desks {
 
     public Mono<Desk> current() {
         return Mono.zip(desk("order", "/api/order-desk"), warehouseDesk())
-                .map(both -> both.getT1().with(both.getT2()));
+                .map(both -> both.getT1().with(both.getT2()))
+                .map(desk -> desk.with(AfterSaleDesk.of(desk)));
     }
 
     private Mono<Desk> warehouseDesk() {

@@ -19,9 +19,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class ProblemExplanations {
 
-    /** Where the labels of a problem's {@code currentStatus} are, by problem type (an order's by default). */
+    /** Where the labels of a problem's {@code currentStatus} (a case's {@code currentState}) are, by problem type (an order's by default). */
     private static final Map<String, String> STATUS_LABELS =
-            Map.of("shipment-state", "shipmentStatus.", "batch-state", "batchStatus.");
+            Map.of("shipment-state", "shipmentStatus.", "batch-state", "batchStatus.", "case-state", "caseState.");
 
     private final MessageSource messages;
 
@@ -57,7 +57,9 @@ public class ProblemExplanations {
                 return said;
             }
         }
-        String status = text(problem.properties().get("currentStatus"));
+        // an order's, a shipment's or a batch's status; an after-sale case's state
+        String status = text(problem.properties()
+                .getOrDefault("currentStatus", problem.properties().get("currentState")));
         String statusLabels = STATUS_LABELS.getOrDefault(problem.type(), "status.");
         String known = messages.getMessage(
                 "problem." + problem.type(),

@@ -1,0 +1,191 @@
+package io.storeops.console.aftersale;
+
+import io.storeops.console.aftersale.AfterSaleModel.Order;
+import io.storeops.console.desk.AfterSaleDesk;
+import io.storeops.console.desk.Desk;
+import io.storeops.console.desk.Desk.DeskStore;
+import io.storeops.console.desk.DeskContext;
+import io.storeops.console.desk.Desks;
+import io.storeops.console.services.ProblemExplanations;
+import io.storeops.console.services.ServiceProblem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * After-sale customer service enters a case for the buyer from an order: its type, the reason,
+ * whether the buyer has the goods, units and money per order line and for shipping, and the
+ * buyer's evidence. Each rendering of the form carries a new Idempotency-Key, and every submit of
+ * that form sends it: a double click, or a retry after a lost answer, opens one case. A refusal
+ * (more than is left, a reason the store does not take) comes back on the form with what was typed.
+ */
+@Controller
+class NewCasePages {
+
+    /**
+     * The reasons offered as the person types (the codes of the demo's Tmall store, which
+     * marketplaces share); a store configures its own list, which the service checks.
+     */
+    static final List<String> REASONS = List.of(
+            "QUALITY",
+            "DAMAGED",
+            "WRONG_ITEM",
+            "MISSING_PART",
+            "NOT_AS_DESCRIBED",
+            "NO_REASON_7_DAYS",
+            "LATE_DELIVERY",
+            "CHANGED_MIND");
+
+    private final AfterSaleApi api;
+    private final Desks desks;
+    private final ProblemExplanations problems;
+
+    NewCasePages(AfterSaleApi api, Desks desks, ProblemExplanations problems) {
+        this.api = api;
+        this.desks = desks;
+        this.problems = problems;
+    }
+
+    @GetMapping("/after-sale/cases/new")
+    Mono<String> form(
+            @RequestParam(required = false) String order,
+            @RequestParam(required = false) String store,
+            Model model,
+            ServerWebExchange exchange) {
+        String orderId = order == null ? "" : order.strip();
+        return desks.current().flatMap(desk -> {
+            DeskContext.require(desk, AfterSaleDesk.HANDLE_CASES);
+            model.addAttribute("orderId", orderId);
+            if (orderId.isEmpty()) {
+                DeskContext.frame(model, exchange, desk, store, "newCase");
+                return Mono.just("new-case");
+            }
+            return api.order(orderId)
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(found -> {
+                        if (found.isEmpty()) {
+                            DeskContext.frame(model, exchange, desk, store, "newCase");
+                            model.addAttribute("problemKey", "afterSale.new.noOrder");
+                            exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+                            return Mono.just("new-case");
+                        }
+                        return filled(desk, found.get(), CaseForms.newIdempotencyKey(), model, exchange)
+                                .thenReturn("new-case");
+                    });
+        });
+    }
+
+    /**
+     * The form as the page sends it: {@code idempotencyKey}, {@code orderId}, {@code type},
+     * {@code reason}, {@code goodsReceived}, per order line {@code line}, {@code quantity} and
+     * {@code amount}, {@code shipping} and {@code evidence} (a note or link per line). Opened, the
+     * case's page follows; refused, the form comes back with why.
+     */
+    @PostMapping("/after-sale/cases")
+    Mono<String> enter(Model model, Locale locale, ServerWebExchange exchange) {
+        return Mono.zip(exchange.getFormData(), desks.current()).flatMap(found -> {
+            MultiValueMap<String, String> form = found.getT1();
+            Desk desk = found.getT2();
+            DeskContext.require(desk, AfterSaleDesk.HANDLE_CASES);
+            String key = form.getFirst("idempotencyKey");
+            String orderId = text(form.getFirst("orderId"));
+            if (key == null || !CaseForms.IDEMPOTENCY_KEY.matcher(key).matches() || orderId == null) {
+                return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
+            }
+            typedBack(form, model);
+            boolean fromHtmx = exchange.getRequest().getHeaders().getFirst("HX-Request") != null;
+            String refusedView = fromHtmx ? "new-case :: entry" : "new-case"; // a plain form gets the whole page
+            return api.order(orderId)
+                    .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                    .flatMap(order -> {
+                        DeskStore store = desk.store(order.storeId());
+                        String currency =
+                                store != null ? store.currency() : order.total().currency();
+                        Map<String, Object> entry;
+                        try {
+                            entry = entry(form, order.orderId(), currency);
+                        } catch (CaseForms.Unreadable unreadable) {
+                            model.addAttribute("problemKey", unreadable.key());
+                            exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+                            return filled(desk, order, key, model, exchange).thenReturn(refusedView);
+                        }
+                        return api.enter(key, entry)
+                                .map(opened -> {
+                                    String page = UriComponentsBuilder.fromPath("/after-sale/cases/{id}")
+                                            .buildAndExpand(opened.refundCase().caseId())
+                                            .encode()
+                                            .toUriString();
+                                    if (fromHtmx) {
+                                        exchange.getResponse().getHeaders().set("HX-Redirect", page);
+                                        exchange.getResponse().setStatusCode(HttpStatus.CREATED);
+                                        return "new-case :: opened";
+                                    }
+                                    return "redirect:" + page;
+                                })
+                                .onErrorResume(
+                                        ServiceProblem.class,
+                                        refused -> problems.showInPlace(refused, model, locale, exchange)
+                                                .then(filled(desk, order, key, model, exchange))
+                                                .thenReturn(refusedView));
+                    });
+        });
+    }
+
+    /** The case as refund-service takes it, from the form. */
+    static Map<String, Object> entry(MultiValueMap<String, String> form, String orderId, String currency) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("orderId", orderId);
+        entry.put("type", text(form.getFirst("type")));
+        entry.put("reason", text(form.getFirst("reason")));
+        entry.put("goodsReceived", "true".equals(form.getFirst("goodsReceived")));
+        entry.put("lines", CaseForms.lines(form, currency));
+        entry.put("shippingMinor", CaseForms.minor(form.getFirst("shipping"), currency));
+        entry.put("evidence", CaseForms.evidence(form.getFirst("evidence")));
+        return entry;
+    }
+
+    /** The form for {@code order}, with its key and what the order may still refund. */
+    private Mono<Void> filled(Desk desk, Order order, String key, Model model, ServerWebExchange exchange) {
+        return api.ledger(order.orderId())
+                .doOnNext(ledger -> model.addAttribute("ledger", ledger))
+                .then(Mono.fromRunnable(() -> {
+                    DeskStore store = DeskContext.frame(model, exchange, desk, order.storeId(), "newCase");
+                    model.addAttribute("order", order);
+                    model.addAttribute("orderId", order.orderId());
+                    model.addAttribute(
+                            "currency",
+                            store != null ? store.currency() : order.total().currency());
+                    model.addAttribute("idempotencyKey", key);
+                    model.addAttribute("types", AfterSaleModel.ENTERED_TYPES);
+                    model.addAttribute("reasons", REASONS);
+                }));
+    }
+
+    /** What was typed, to show it again when the form comes back. */
+    private static void typedBack(MultiValueMap<String, String> form, Model model) {
+        model.addAttribute("typedType", form.getFirst("type"));
+        model.addAttribute("typedReason", form.getFirst("reason"));
+        model.addAttribute("typedGoodsReceived", "true".equals(form.getFirst("goodsReceived")));
+        model.addAttribute("typedLines", CaseForms.typedLines(form));
+        model.addAttribute("typedShipping", form.getFirst("shipping"));
+        model.addAttribute("typedEvidence", form.getFirst("evidence"));
+    }
+
+    private static String text(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.strip();
+    }
+}
