@@ -93,23 +93,10 @@ class CaseSearchServiceTest {
     }
 
     private static List<String> caseIds(JsonNode page) {
-        return page.get("cases")
-                .valueStream()
-                .map(refund -> refund.get("caseId").asString())
-                .toList();
+        return DeskSteps.listed(page, "cases", "caseId");
     }
 
     private String problem(String uri, String bearer, int status) {
-        return http.get()
-                .uri(uri)
-                .header("Authorization", bearer)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("detail")
-                .asString();
+        return new DeskSteps(http, kafka).problemDetail(uri, bearer, status);
     }
 }

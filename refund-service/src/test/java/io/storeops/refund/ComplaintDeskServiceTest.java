@@ -1,5 +1,6 @@
 package io.storeops.refund;
 
+import static io.storeops.refund.DeskSteps.orderNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.CloudEventHeaders;
@@ -23,8 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -81,7 +80,7 @@ class ComplaintDeskServiceTest {
             String complaintId = opened.get("complaint").get("complaintId").asString();
             assertThat(complaintId).isEqualTo("cp-" + key);
             assertThat(again.get("complaint").get("complaintId").asString()).isEqualTo(complaintId);
-            assertThat(opened.get("order").get("externalOrderId").asString()).isEqualTo(number(orderId));
+            assertThat(opened.get("order").get("externalOrderId").asString()).isEqualTo(orderNumber(orderId));
 
             JsonNode talked = steps.post(
                     "/api/complaints/" + complaintId + "/contacts",
@@ -217,10 +216,7 @@ class ComplaintDeskServiceTest {
                 .asString();
         String farOrder = steps.paidOrder(
                 "tmall-flagship",
-                List.of(new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY"))),
-                0,
-                3000,
-                "CNY",
+                new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY")),
                 TestTokens.bearer("cs.far", StaffRole.CS_AFTERSALE, "tmall-flagship"));
         String entry = "{\"orderId\":\"%s\",\"channel\":\"PHONE\",\"category\":\"SERVICE\",\"description\":\"rude\"}";
         String resolution = "/api/complaints/" + complaintId + "/resolution";
@@ -343,23 +339,7 @@ class ComplaintDeskServiceTest {
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
             for (Bad bad : table) {
-                WebTestClient.RequestBodySpec request = http.post()
-                        .uri(bad.path())
-                        .header(HttpHeaders.AUTHORIZATION, bad.bearer())
-                        .contentType(MediaType.APPLICATION_JSON);
-                if (bad.key() != null) {
-                    request.header("Idempotency-Key", bad.key());
-                }
-                JsonNode problem = request.bodyValue(bad.body())
-                        .exchange()
-                        .expectStatus()
-                        .value(status -> assertThat(status).as(bad.why()).isEqualTo(bad.status()))
-                        .expectBody(JsonNode.class)
-                        .returnResult()
-                        .getResponseBody();
-                assertThat(problem.get("type").asString())
-                        .as(bad.why())
-                        .isEqualTo("urn:storeops:problem:" + bad.type());
+                steps.refused(bad.why(), bad.bearer(), bad.path(), bad.key(), bad.body(), bad.status(), bad.type());
             }
 
             assertThat(TestEvents.await(events, otherOrder, "ComplaintOpened", 1, Duration.ofSeconds(2)))
@@ -407,22 +387,17 @@ class ComplaintDeskServiceTest {
                         .asString())
                 .as("supervisors read the desk's lists too")
                 .isEqualTo("茶友");
-        assertThat(problem("/api/complaints?storeId=" + STORE + "&state=LOST", 400))
+        assertThat(steps.problemDetail("/api/complaints?storeId=" + STORE + "&state=LOST", CS, 400))
                 .contains("state must be one of");
-        assertThat(problem("/api/complaints?storeId=" + STORE + "&cursor=not-ours", 400))
+        assertThat(steps.problemDetail("/api/complaints?storeId=" + STORE + "&cursor=not-ours", CS, 400))
                 .contains("cursor");
-        assertThat(problem("/api/complaints", 400)).contains("storeId");
-        assertThat(problem("/api/complaints?storeId=tmall-flagship", 403)).contains("tmall-flagship");
+        assertThat(steps.problemDetail("/api/complaints", CS, 400)).contains("storeId");
+        assertThat(steps.problemDetail("/api/complaints?storeId=tmall-flagship", CS, 403))
+                .contains("tmall-flagship");
     }
 
     private String paidOrder() {
-        return steps.paidOrder(
-                STORE,
-                List.of(new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(12800, "CNY"))),
-                0,
-                12800,
-                "CNY",
-                CS);
+        return steps.paidOrder(STORE, new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(12800, "CNY")), CS);
     }
 
     private String complaintOn(String orderId, String description) {
@@ -446,42 +421,10 @@ class ComplaintDeskServiceTest {
     }
 
     private JsonNode open(Map<String, Object> entry, String key, int status) {
-        WebTestClient.RequestBodySpec request =
-                http.post().uri("/api/complaints").header(HttpHeaders.AUTHORIZATION, CS);
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return request.bodyValue(entry)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private static String number(String orderId) {
-        return orderId.substring(orderId.indexOf(':') + 1);
-    }
-
-    private String problem(String uri, int status) {
-        return http.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, CS)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("detail")
-                .asString();
+        return steps.post("/api/complaints", CS, key, entry, status);
     }
 
     private static List<String> complaintIds(JsonNode page) {
-        return page.get("complaints")
-                .valueStream()
-                .map(complaint -> complaint.get("complaintId").asString())
-                .toList();
+        return DeskSteps.listed(page, "complaints", "complaintId");
     }
 }

@@ -1,5 +1,6 @@
 package io.storeops.refund;
 
+import static io.storeops.refund.DeskSteps.orderNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -73,7 +73,7 @@ class ReviewDeskServiceTest {
         String orderId = paidOrder();
         String nick = "茶友-" + UUID.randomUUID();
         String reviewId = "RV-" + UUID.randomUUID();
-        String body = review(reviewId, number(orderId), nick, 2);
+        String body = review(reviewId, orderNumber(orderId), nick, 2);
         String delivery = "evt-" + UUID.randomUUID();
 
         webhook(delivery, body, 200);
@@ -98,7 +98,7 @@ class ReviewDeskServiceTest {
         assertThat(found.get("review").get("buyerNick").asString()).isEqualTo(nick);
         assertThat(found.get("order").get("externalOrderId").asString())
                 .as("the order number the marketplace's back office finds the buyer by")
-                .isEqualTo(number(orderId));
+                .isEqualTo(orderNumber(orderId));
         assertThat(found.get("order").get("paid").get("amountMinor").asLong()).isEqualTo(12800);
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
@@ -141,7 +141,7 @@ class ReviewDeskServiceTest {
         String orderId = paidOrder();
         String reviewId = "RV-" + UUID.randomUUID();
 
-        webhook("evt-" + UUID.randomUUID(), review(reviewId, number(orderId), "茶友", 3), 200);
+        webhook("evt-" + UUID.randomUUID(), review(reviewId, orderNumber(orderId), "茶友", 3), 200);
 
         assertThat(TestHttp.read(http, "/api/reviews/" + STORE + ":" + reviewId, CS)
                         .get("review")
@@ -185,20 +185,20 @@ class ReviewDeskServiceTest {
         String takenId = taken.substring(taken.indexOf(':') + 1);
         String reviewId = "RV-" + UUID.randomUUID();
         List<BadDelivery> table = List.of(
-                new BadDelivery("rating 0", review(reviewId, number(orderId), nick, 0), 422),
-                new BadDelivery("rating 6", review(reviewId, number(orderId), nick, 6), 422),
+                new BadDelivery("rating 0", review(reviewId, orderNumber(orderId), nick, 0), 422),
+                new BadDelivery("rating 6", review(reviewId, orderNumber(orderId), nick, 6), 422),
                 new BadDelivery(
                         "half a star",
-                        review(reviewId, number(orderId), nick, 2).replace("\"rating\":2", "\"rating\":2.5"),
+                        review(reviewId, orderNumber(orderId), nick, 2).replace("\"rating\":2", "\"rating\":2.5"),
                         422),
                 new BadDelivery(
                         "no rating",
                         "{\"reviewId\":\"%s\",\"orderId\":\"%s\",\"buyerNick\":\"%s\"}"
-                                .formatted(reviewId, number(orderId), nick),
+                                .formatted(reviewId, orderNumber(orderId), nick),
                         422),
-                new BadDelivery("no review id", review(" ", number(orderId), nick, 1), 422),
+                new BadDelivery("no review id", review(" ", orderNumber(orderId), nick, 1), 422),
                 new BadDelivery("an order never paid", review(reviewId, "NO-SUCH-ORDER", nick, 1), 404),
-                new BadDelivery("another order's review id", review(takenId, number(orderId), nick, 1), 409),
+                new BadDelivery("another order's review id", review(takenId, orderNumber(orderId), nick, 1), 409),
                 new BadDelivery("not JSON", "{\"reviewId\":", 400));
 
         for (BadDelivery bad : table) {
@@ -258,20 +258,14 @@ class ReviewDeskServiceTest {
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
             for (BadStep bad : table) {
-                JsonNode problem = http.post()
-                        .uri("/api/reviews/" + id + bad.path())
-                        .header(HttpHeaders.AUTHORIZATION, bad.bearer())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(bad.body())
-                        .exchange()
-                        .expectStatus()
-                        .value(status -> assertThat(status).as(bad.why()).isEqualTo(bad.status()))
-                        .expectBody(JsonNode.class)
-                        .returnResult()
-                        .getResponseBody();
-                assertThat(problem.get("type").asString())
-                        .as(bad.why())
-                        .isEqualTo("urn:storeops:problem:" + bad.type());
+                steps.refused(
+                        bad.why(),
+                        bad.bearer(),
+                        "/api/reviews/" + id + bad.path(),
+                        null,
+                        bad.body(),
+                        bad.status(),
+                        bad.type());
             }
             http.post()
                     .uri("/api/reviews/" + otherStoreReview + "/reply")
@@ -305,13 +299,15 @@ class ReviewDeskServiceTest {
         assertThat(ids(firstPage)).containsExactly(first, second);
         assertThat(ids(secondPage)).containsExactly(third);
         assertThat(secondPage.get("nextCursor").isNull()).as("the last page").isTrue();
-        assertThat(problem("/api/reviews?storeId=" + STORE + "&state=LOST", 400))
+        assertThat(steps.problemDetail("/api/reviews?storeId=" + STORE + "&state=LOST", CS, 400))
                 .contains("state must be one of");
-        assertThat(problem("/api/reviews?storeId=" + STORE + "&cursor=not-ours", 400))
+        assertThat(steps.problemDetail("/api/reviews?storeId=" + STORE + "&cursor=not-ours", CS, 400))
                 .contains("cursor");
-        assertThat(problem("/api/reviews?storeId=" + STORE + "&limit=0", 400)).contains("limit");
-        assertThat(problem("/api/reviews", 400)).contains("storeId");
-        assertThat(problem("/api/reviews?storeId=tmall-flagship", 403)).contains("tmall-flagship");
+        assertThat(steps.problemDetail("/api/reviews?storeId=" + STORE + "&limit=0", CS, 400))
+                .contains("limit");
+        assertThat(steps.problemDetail("/api/reviews", CS, 400)).contains("storeId");
+        assertThat(steps.problemDetail("/api/reviews?storeId=tmall-flagship", CS, 403))
+                .contains("tmall-flagship");
     }
 
     @Test
@@ -326,7 +322,7 @@ class ReviewDeskServiceTest {
         String id = lowReview(paidOrder(), "茶友");
         await().atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before + 1);
         steps.post("/api/reviews/" + id + "/contacts", CS, Map.of("channel", "PHONE", "offered", "sorry"), 200);
-        webhook("evt-" + UUID.randomUUID(), review("RV-" + UUID.randomUUID(), number(paidOrder()), "好评", 5), 200);
+        webhook("evt-" + UUID.randomUUID(), review("RV-" + UUID.randomUUID(), orderNumber(paidOrder()), "好评", 5), 200);
         await().during(Duration.ofMillis(500)).atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before + 1);
         steps.post("/api/reviews/" + id + "/reply", CS, Map.of("reply", "亲，抱歉"), 200);
         await().atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before);
@@ -340,19 +336,13 @@ class ReviewDeskServiceTest {
     }
 
     private String paidOrder() {
-        return steps.paidOrder(
-                STORE,
-                List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 1, new Money(12800, "CNY"))),
-                0,
-                12800,
-                "CNY",
-                CS);
+        return steps.paidOrder(STORE, new OrderLine("TEA-LJ-250", "西湖龙井 250g", 1, new Money(12800, "CNY")), CS);
     }
 
     /** A two-star review of {@code orderId} by {@code nick}, received: its id at the desk. */
     private String lowReview(String orderId, String nick) {
         String reviewId = "RV-" + UUID.randomUUID();
-        webhook("evt-" + UUID.randomUUID(), review(reviewId, number(orderId), nick, 2), 200);
+        webhook("evt-" + UUID.randomUUID(), review(reviewId, orderNumber(orderId), nick, 2), 200);
         return STORE + ":" + reviewId;
     }
 
@@ -360,20 +350,15 @@ class ReviewDeskServiceTest {
     private String otherStoresReview() {
         String other = "tmall-flagship";
         String bearer = TestTokens.bearer("cs.far", StaffRole.CS_AFTERSALE, other);
-        String orderId = steps.paidOrder(
-                other,
-                List.of(new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY"))),
-                0,
-                3000,
-                "CNY",
-                bearer);
+        String orderId =
+                steps.paidOrder(other, new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY")), bearer);
         String reviewId = "RV-" + UUID.randomUUID();
         SignedWebhooks.storefront(
                         http,
                         other,
                         "review.created",
                         "evt-" + UUID.randomUUID(),
-                        review(reviewId, number(orderId), "远方", 1),
+                        review(reviewId, orderNumber(orderId), "远方", 1),
                         "test-storefront-secret")
                 .expectStatus()
                 .isOk();
@@ -392,10 +377,6 @@ class ReviewDeskServiceTest {
                  "images":["https://img.example/crack.jpg"],"createdAt":"2026-12-03T07:12:00Z"}""".formatted(reviewId, orderNumber, nick, rating).replace("\n", "");
     }
 
-    private static String number(String orderId) {
-        return orderId.substring(orderId.indexOf(':') + 1);
-    }
-
     private int status(String uri, String bearer, String reply) {
         return http.post()
                 .uri(uri)
@@ -407,24 +388,7 @@ class ReviewDeskServiceTest {
                 .value();
     }
 
-    private String problem(String uri, int status) {
-        return http.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, CS)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("detail")
-                .asString();
-    }
-
     private static List<String> ids(JsonNode page) {
-        return page.get("reviews")
-                .valueStream()
-                .map(review -> review.get("id").asString())
-                .toList();
+        return DeskSteps.listed(page, "reviews", "id");
     }
 }

@@ -1,10 +1,5 @@
 package io.storeops.refund.complaints;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,41 +22,21 @@ class ReviewLifecycleTest {
             REPLIED         REPLIED    x
             """;
 
+    private static final LifecycleGrid<ReviewState, ReviewCommand> GRID = new LifecycleGrid<>(
+            ReviewState.class, ReviewCommand.class, HEADER, RULES, ReviewLifecycle::next, "review-state");
+
     static List<Arguments> everyStateAndCommand() {
-        String[] commands = HEADER.trim().split("\\s+");
-        List<Arguments> cases = new ArrayList<>();
-        RULES.lines().filter(line -> !line.isBlank()).forEach(line -> {
-            String[] cells = line.trim().split("\\s+");
-            for (int column = 1; column < cells.length; column++) {
-                cases.add(Arguments.of(
-                        ReviewState.valueOf(cells[0]), ReviewCommand.valueOf(commands[column + 2]), cells[column]));
-            }
-        });
-        return cases;
+        return GRID.everyStateAndCommand();
     }
 
     @ParameterizedTest(name = "{0} + {1} -> {2}")
     @MethodSource("everyStateAndCommand")
     void everyStateAndCommandLeadsWhereTheGridSays(ReviewState from, ReviewCommand command, String to) {
-        if (to.equals("x")) {
-            assertThatThrownBy(() -> ReviewLifecycle.next(from, command))
-                    .isInstanceOfSatisfying(StepConflict.class, conflict -> {
-                        assertThat(conflict.current()).isEqualTo(from.name());
-                        assertThat(conflict.kind()).isEqualTo("review-state");
-                    });
-        } else {
-            assertThat(ReviewLifecycle.next(from, command)).isEqualTo(ReviewState.valueOf(to));
-        }
+        GRID.assertLeadsWhereTheGridSays(from, command, to);
     }
 
     @Test
     void theGridCoversEveryStateAndCommand() {
-        assertThat(everyStateAndCommand()).hasSize(ReviewState.values().length * ReviewCommand.values().length);
-        assertThat(RULES.lines().map(line -> line.trim().split("\\s+")[0]))
-                .containsExactly(
-                        Arrays.stream(ReviewState.values()).map(Enum::name).toArray(String[]::new));
-        assertThat(Arrays.stream(HEADER.trim().split("\\s+")).skip(3))
-                .containsExactly(
-                        Arrays.stream(ReviewCommand.values()).map(Enum::name).toArray(String[]::new));
+        GRID.assertCoversEveryStateAndCommand();
     }
 }

@@ -24,12 +24,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +49,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "After-sale cases")
 @SecurityRequirement(name = "bearer")
 class RefundCaseController {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final AfterSales files;
     private final AfterSaleProperties policies;
@@ -121,10 +116,7 @@ class RefundCaseController {
         if (entry.orderId() == null || entry.orderId().isBlank()) {
             return Mono.error(Problems.invalid("orderId is required."));
         }
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            return Mono.error(Problems.invalid("Idempotency-Key must be 8 to 64 letters, digits, '.', '_' or '-'."));
-        }
-        String caseId = "rf-" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
+        String caseId = IdempotencyKeys.idFor("rf-", idempotencyKey);
         return StaffAccess.require(RefundAction.HANDLE_CASES)
                 .flatMap(staff -> files.findByCase(caseId)
                         .filter(other -> !other.orderId().equals(entry.orderId()))
@@ -181,45 +173,28 @@ class RefundCaseController {
         if (storeId == null || storeId.isBlank()) {
             return Mono.error(Problems.badRequest("invalid-query", "storeId is required."));
         }
-        Set<CaseState> states = parsed(state, CaseState.class, "state");
+        Set<CaseState> states = Queries.parsed(state, CaseState.class, "state");
         CaseType caseType = type == null || type.isBlank()
                 ? null
-                : parsed(List.of(type), CaseType.class, "type").iterator().next();
+                : Queries.parsed(List.of(type), CaseType.class, "type")
+                        .iterator()
+                        .next();
         PageCursor after = Pages.after(cursor);
         return StaffAccess.require(RefundAction.SEE_CASES)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMap(staff -> files.search(storeId, states, caseType, after, limit + 1)
                         .collectList())
                 .map(found -> {
-                    List<AfterSale> page = found.size() > limit ? found.subList(0, limit) : found;
-                    String next = found.size() > limit
-                            ? new PageCursor(
-                                            page.get(limit - 1).lastStepAt(),
-                                            page.get(limit - 1).orderId())
-                                    .encode()
-                            : null;
-                    List<CaseSummary> cases = page.stream()
+                    ListPage<AfterSale> page =
+                            ListPage.of(found, limit, file -> new PageCursor(file.lastStepAt(), file.orderId()));
+                    List<CaseSummary> cases = page.items().stream()
                             .flatMap(file -> file.cases().stream()
                                     .filter(refund -> states.isEmpty() || states.contains(refund.state()))
                                     .filter(refund -> caseType == null || refund.type() == caseType)
                                     .map(refund -> CaseSummary.of(file, refund)))
                             .toList();
-                    return new CasePage(cases, next);
+                    return new CasePage(cases, page.nextCursor());
                 });
-    }
-
-    private static <E extends Enum<E>> Set<E> parsed(List<String> names, Class<E> type, String parameter) {
-        Set<E> values = EnumSet.noneOf(type);
-        for (String name : names == null ? List.<String>of() : names) {
-            try {
-                values.add(Enum.valueOf(type, name.strip()));
-            } catch (IllegalArgumentException unknown) {
-                throw Problems.badRequest(
-                        "invalid-query",
-                        parameter + " must be one of " + EnumSet.allOf(type) + ": '" + name + "' is not.");
-            }
-        }
-        return values;
     }
 
     @GetMapping("/{caseId}")

@@ -1,18 +1,16 @@
 package io.storeops.refund.complaints.web;
 
-import io.storeops.platform.outbox.Change;
 import io.storeops.platform.paging.PageCursor;
-import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.web.Pages;
 import io.storeops.platform.web.Problems;
 import io.storeops.refund.access.RefundAction;
+import io.storeops.refund.cases.web.IdempotencyKeys;
+import io.storeops.refund.cases.web.Queries;
 import io.storeops.refund.complaints.Complaint;
 import io.storeops.refund.complaints.ComplaintCategory;
 import io.storeops.refund.complaints.ComplaintOutcome;
 import io.storeops.refund.complaints.ComplaintState;
 import io.storeops.refund.complaints.Complaints;
-import io.storeops.refund.complaints.Contact;
 import io.storeops.refund.complaints.ContactChannel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,9 +20,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,14 +42,22 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class ComplaintController {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{8,64}");
-
     private final Complaints complaints;
     private final Clock clock;
+    private final DeskRecords<Complaint, ComplaintView> desk;
 
     ComplaintController(Complaints complaints, Clock clock) {
         this.complaints = complaints;
         this.clock = clock;
+        this.desk = new DeskRecords<>(
+                "Complaint",
+                complaints::find,
+                complaints::change,
+                Complaint::storeId,
+                Complaint::orderId,
+                complaint -> new PageCursor(complaint.lastStepAt(), complaint.complaintId()),
+                complaints,
+                ComplaintView::new);
     }
 
     @Schema(description = "A complaint customer service takes from the buyer")
@@ -78,7 +81,8 @@ class ComplaintController {
             @Schema(description = "What was said or offered", example = "apologised, a 10 yuan coupon")
             String offered,
 
-            @Schema(example = "accepts") String buyerAnswer) {}
+            @Schema(example = "accepts") String buyerAnswer)
+            implements EnteredContact {}
 
     @Schema(description = "How the complaint was resolved")
     record ResolutionEntry(
@@ -140,14 +144,10 @@ class ComplaintController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
                 .flatMap(staff -> {
-                    if (idempotencyKey != null
-                            && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                        throw Problems.invalid("Idempotency-Key must be 8 to 64 letters, digits, '.', '_' or '-'.");
-                    }
+                    String complaintId = IdempotencyKeys.idFor("cp-", idempotencyKey);
                     if (entry.orderId() == null || entry.orderId().isBlank()) {
                         throw Problems.invalid("orderId is required.");
                     }
-                    String complaintId = "cp-" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
                     return complaints
                             .paidOrder(entry.orderId().strip())
                             .filter(file -> staff.canSee(file.storeId()))
@@ -184,48 +184,29 @@ class ComplaintController {
                     @RequestParam(defaultValue = "50")
                     int limit,
             @RequestParam(required = false) String cursor) {
-        return StaffAccess.require(RefundAction.SEE_COMPLAINTS).flatMap(staff -> {
-            Problems.requireListLimit(limit);
-            String store = Queries.requiredStore(storeId);
-            Set<ComplaintState> states = Queries.parsed(state, ComplaintState.class, "state");
-            PageCursor after = Pages.after(cursor);
-            staff.requireStore(store);
-            return complaints
-                    .search(store, states, Queries.optional(orderId), after, limit + 1)
-                    .collectList()
-                    .map(found -> {
-                        List<Complaint> page = found.size() > limit ? found.subList(0, limit) : found;
-                        String next = found.size() > limit
-                                ? new PageCursor(
-                                                page.get(limit - 1).lastStepAt(),
-                                                page.get(limit - 1).complaintId())
-                                        .encode()
-                                : null;
-                        return new ComplaintPage(
-                                page.stream().map(ComplaintSummary::of).toList(), next);
-                    });
-        });
+        return desk.list(
+                        storeId,
+                        state,
+                        ComplaintState.class,
+                        limit,
+                        cursor,
+                        (store, states, after, atMost) ->
+                                complaints.search(store, states, Queries.optional(orderId), after, atMost))
+                .map(page -> new ComplaintPage(
+                        page.items().stream().map(ComplaintSummary::of).toList(), page.nextCursor()));
     }
 
     @GetMapping("/{complaintId}")
     @Operation(summary = "One complaint, with its contacts, resolution, timeline and order")
     Mono<ComplaintView> complaint(@PathVariable String complaintId) {
-        return StaffAccess.require(RefundAction.SEE_COMPLAINTS)
-                .flatMap(staff -> visible(staff, complaintId))
-                .flatMap(this::view);
+        return desk.shown(complaintId);
     }
 
     @PostMapping("/{complaintId}/contacts")
     @Operation(summary = "Record a contact with the buyer: channel, what was said or offered, the buyer's answer")
     Mono<ComplaintView> contact(@PathVariable String complaintId, @RequestBody ContactEntry contact) {
-        return act(
-                complaintId,
-                (complaint, staff) -> complaint.contact(new Contact(
-                        contact.channel(),
-                        contact.offered(),
-                        contact.buyerAnswer(),
-                        staff.username(),
-                        clock.instant())));
+        return desk.act(
+                complaintId, (complaint, staff) -> complaint.contact(contact.recordedBy(staff, clock.instant())));
     }
 
     @PostMapping("/{complaintId}/resolution")
@@ -235,56 +216,25 @@ class ComplaintController {
                     "outcome APOLOGY, COMPENSATION, REFUND_CASE (with refundCaseId, a case of the same order) or "
                             + "NO_ACTION, and a note saying how. Announced with ComplaintResolved; an ended complaint is a 409.")
     Mono<ComplaintView> resolve(@PathVariable String complaintId, @RequestBody ResolutionEntry resolution) {
-        return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
-                .flatMap(staff -> visible(staff, complaintId)
-                        .flatMap(found -> complaints.refundCasesOf(found.orderId()))
-                        .flatMap(cases -> complaints.change(
-                                complaintId,
-                                complaint -> complaint.resolve(
-                                        resolution.outcome(),
-                                        resolution.note(),
-                                        resolution.refundCaseId(),
-                                        cases,
-                                        staff.username(),
-                                        clock.instant()))))
-                .flatMap(this::view)
-                .onErrorMap(DeskProblems::problem);
+        return desk.act(
+                complaintId,
+                found -> complaints.refundCasesOf(found.orderId()),
+                (complaint, staff, cases) -> complaint.resolve(
+                        resolution.outcome(),
+                        resolution.note(),
+                        resolution.refundCaseId(),
+                        cases,
+                        staff.username(),
+                        clock.instant()));
     }
 
     @PostMapping("/{complaintId}/withdrawal")
     @Operation(summary = "The buyer withdrew the complaint (announced with ComplaintResolved, outcome WITHDRAWN)")
     Mono<ComplaintView> withdraw(
             @PathVariable String complaintId, @RequestBody(required = false) WithdrawalEntry withdrawal) {
-        return act(
+        return desk.act(
                 complaintId,
                 (complaint, staff) -> complaint.withdraw(
                         withdrawal == null ? null : withdrawal.note(), staff.username(), clock.instant()));
-    }
-
-    /** What a member of staff does to a complaint. */
-    private interface Step {
-        Change<Complaint> apply(Complaint complaint, Staff staff);
-    }
-
-    private Mono<ComplaintView> act(String complaintId, Step step) {
-        return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
-                .flatMap(staff -> visible(staff, complaintId)
-                        .flatMap(found -> complaints.change(complaintId, current -> step.apply(current, staff))))
-                .flatMap(this::view)
-                .onErrorMap(DeskProblems::problem);
-    }
-
-    private Mono<Complaint> visible(Staff staff, String complaintId) {
-        return complaints
-                .find(complaintId)
-                .filter(complaint -> staff.canSee(complaint.storeId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Complaint", complaintId)));
-    }
-
-    private Mono<ComplaintView> view(Complaint complaint) {
-        return complaints
-                .paidOrder(complaint.orderId())
-                .map(file -> new ComplaintView(complaint, OrderContext.of(file)))
-                .defaultIfEmpty(new ComplaintView(complaint, null));
     }
 }

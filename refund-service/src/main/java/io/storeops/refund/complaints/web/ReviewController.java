@@ -1,14 +1,8 @@
 package io.storeops.refund.complaints.web;
 
-import io.storeops.platform.outbox.Change;
 import io.storeops.platform.paging.PageCursor;
-import io.storeops.platform.security.Staff;
-import io.storeops.platform.security.StaffAccess;
-import io.storeops.platform.web.Pages;
-import io.storeops.platform.web.Problems;
-import io.storeops.refund.access.RefundAction;
+import io.storeops.refund.cases.web.Queries;
 import io.storeops.refund.complaints.Complaints;
-import io.storeops.refund.complaints.Contact;
 import io.storeops.refund.complaints.ContactChannel;
 import io.storeops.refund.complaints.Review;
 import io.storeops.refund.complaints.ReviewState;
@@ -21,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,13 +35,21 @@ import reactor.core.publisher.Mono;
 class ReviewController {
 
     private final Reviews reviews;
-    private final Complaints complaints;
     private final Clock clock;
+    private final DeskRecords<Review, ReviewView> desk;
 
     ReviewController(Reviews reviews, Complaints complaints, Clock clock) {
         this.reviews = reviews;
-        this.complaints = complaints;
         this.clock = clock;
+        this.desk = new DeskRecords<>(
+                "Review",
+                reviews::find,
+                reviews::change,
+                Review::storeId,
+                Review::orderId,
+                review -> new PageCursor(review.receivedAt(), review.id()),
+                complaints,
+                ReviewView::new);
     }
 
     @Schema(description = "A contact with the buyer about the review")
@@ -59,7 +60,8 @@ class ReviewController {
             String offered,
 
             @Schema(example = "will think about amending the review")
-            String buyerAnswer) {}
+            String buyerAnswer)
+            implements EnteredContact {}
 
     @Schema(description = "The seller's reply to post under the review")
     record ReplyEntry(@Schema(example = "亲，非常抱歉，已为您办理退货退款。") String reply) {}
@@ -118,48 +120,28 @@ class ReviewController {
             @Parameter(description = "Most reviews per page, 1 to 500 (default 50)") @RequestParam(defaultValue = "50")
                     int limit,
             @RequestParam(required = false) String cursor) {
-        return StaffAccess.require(RefundAction.SEE_COMPLAINTS).flatMap(staff -> {
-            Problems.requireListLimit(limit);
-            String store = Queries.requiredStore(storeId);
-            Set<ReviewState> states = Queries.parsed(state, ReviewState.class, "state");
-            PageCursor after = Pages.after(cursor);
-            staff.requireStore(store);
-            return reviews.search(
-                            store, states, Queries.optional(buyerNick), Queries.optional(orderId), after, limit + 1)
-                    .collectList()
-                    .map(found -> {
-                        List<Review> page = found.size() > limit ? found.subList(0, limit) : found;
-                        String next = found.size() > limit
-                                ? new PageCursor(
-                                                page.get(limit - 1).receivedAt(),
-                                                page.get(limit - 1).id())
-                                        .encode()
-                                : null;
-                        return new ReviewPage(
-                                page.stream().map(ReviewSummary::of).toList(), next);
-                    });
-        });
+        return desk.list(
+                        storeId,
+                        state,
+                        ReviewState.class,
+                        limit,
+                        cursor,
+                        (store, states, after, atMost) -> reviews.search(
+                                store, states, Queries.optional(buyerNick), Queries.optional(orderId), after, atMost))
+                .map(page -> new ReviewPage(
+                        page.items().stream().map(ReviewSummary::of).toList(), page.nextCursor()));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One review, with its contacts, reply, timeline and order (id: <store>:<review id>)")
     Mono<ReviewView> review(@PathVariable String id) {
-        return StaffAccess.require(RefundAction.SEE_COMPLAINTS)
-                .flatMap(staff -> visible(staff, id))
-                .flatMap(this::view);
+        return desk.shown(id);
     }
 
     @PostMapping("/{id}/contacts")
     @Operation(summary = "Record a contact with the buyer about the review")
     Mono<ReviewView> contact(@PathVariable String id, @RequestBody ContactEntry contact) {
-        return act(
-                id,
-                (review, staff) -> review.contact(new Contact(
-                        contact.channel(),
-                        contact.offered(),
-                        contact.buyerAnswer(),
-                        staff.username(),
-                        clock.instant())));
+        return desk.act(id, (review, staff) -> review.contact(contact.recordedBy(staff, clock.instant())));
     }
 
     @PostMapping("/{id}/reply")
@@ -168,32 +150,6 @@ class ReviewController {
             description = "Once: announced with ReviewReplied, which the storefront's adapter posts. The same reply "
                     + "by the same person again is harmless; any other reply afterwards is a 409.")
     Mono<ReviewView> reply(@PathVariable String id, @RequestBody ReplyEntry reply) {
-        return act(id, (review, staff) -> review.reply(reply.reply(), staff.username(), clock.instant()));
-    }
-
-    /** What a member of staff does about a review. */
-    private interface Step {
-        Change<Review> apply(Review review, Staff staff);
-    }
-
-    private Mono<ReviewView> act(String id, Step step) {
-        return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
-                .flatMap(staff ->
-                        visible(staff, id).flatMap(found -> reviews.change(id, current -> step.apply(current, staff))))
-                .flatMap(this::view)
-                .onErrorMap(DeskProblems::problem);
-    }
-
-    private Mono<Review> visible(Staff staff, String id) {
-        return reviews.find(id)
-                .filter(review -> staff.canSee(review.storeId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Review", id)));
-    }
-
-    private Mono<ReviewView> view(Review review) {
-        return complaints
-                .paidOrder(review.orderId())
-                .map(file -> new ReviewView(review, OrderContext.of(file)))
-                .defaultIfEmpty(new ReviewView(review, null));
+        return desk.act(id, (review, staff) -> review.reply(reply.reply(), staff.username(), clock.instant()));
     }
 }

@@ -1,17 +1,17 @@
-package io.storeops.refund.complaints.web;
+package io.storeops.refund.cases.web;
 
 import io.storeops.platform.web.Problems;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The desk's list parameters. */
-final class Queries {
+/** The after-sale desk's list parameters (cases, complaints, reviews), checked alike. */
+public final class Queries {
 
     private Queries() {}
 
     /** The values named, comma-separated or repeated; 400 for a name that is none of them. */
-    static <E extends Enum<E>> Set<E> parsed(List<String> names, Class<E> type, String parameter) {
+    public static <E extends Enum<E>> Set<E> parsed(List<String> names, Class<E> type, String parameter) {
         Set<E> values = EnumSet.noneOf(type);
         for (String name : names == null ? List.<String>of() : names) {
             try {
@@ -26,7 +26,7 @@ final class Queries {
     }
 
     /** The store asked about, which a list needs. */
-    static String requiredStore(String storeId) {
+    public static String requiredStore(String storeId) {
         if (storeId == null || storeId.isBlank()) {
             throw Problems.badRequest("invalid-query", "storeId is required.");
         }
@@ -34,7 +34,7 @@ final class Queries {
     }
 
     /** An optional text parameter, stripped; null when blank. */
-    static String optional(String value) {
+    public static String optional(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }
