@@ -42,7 +42,7 @@ class RefundGauges implements DisposableBean {
                     "storeops.refund.deadlines.overdue",
                     "Orders whose marketplace timer ran out and has not taken effect yet, by store",
                     Tags.of("store", store),
-                    () -> files.countDeadlinesPassed(store, clock.instant()));
+                    () -> files.countDeadlinesBefore(store, clock.instant()));
         }
         gauges.countEvery(interval);
     }

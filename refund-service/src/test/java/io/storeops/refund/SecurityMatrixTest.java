@@ -106,6 +106,14 @@ class SecurityMatrixTest {
                     READERS,
                     Fixture.ORDER),
             new Route("case search", HttpMethod.GET, "/api/refunds?storeId=" + STORE, null, READERS, Fixture.ORDER),
+            // the query names the store, as other store-scoped routes do, for the matrix's forbidden-store rule
+            new Route(
+                    "store terms",
+                    HttpMethod.GET,
+                    "/api/after-sale-desk/terms/" + STORE + "?storeId=" + STORE,
+                    null,
+                    READERS,
+                    Fixture.ORDER),
             new Route("one case", HttpMethod.GET, "/api/refunds/{case}", null, READERS, Fixture.REQUESTED),
             new Route(
                     "entry",

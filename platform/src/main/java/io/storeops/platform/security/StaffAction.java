@@ -14,6 +14,11 @@ public interface StaffAction {
     /** The roles that may. */
     List<StaffRole> allowedRoles();
 
+    /** Whether {@code staff} holds a role that may. */
+    default boolean allows(Staff staff) {
+        return allowedRoles().stream().anyMatch(staff.roles()::contains);
+    }
+
     /** The actions of {@code actions} that any of the {@code held} roles may take, in declaration order. */
     static <A extends Enum<A> & StaffAction> List<A> allowedFor(Class<A> actions, Collection<StaffRole> held) {
         return Arrays.stream(actions.getEnumConstants())

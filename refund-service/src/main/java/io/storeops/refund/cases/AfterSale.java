@@ -349,13 +349,7 @@ public record AfterSale(
         List<RefundCase> others = cases.stream().filter(AfterSale::counts).toList();
         List<CaseLine> everyLine = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {
-            int line = index;
-            long left = lines.get(index).paidMinor()
-                    - others.stream()
-                            .flatMap(refund -> refund.lines().stream())
-                            .filter(other -> other.lineIndex() == line)
-                            .mapToLong(CaseLine::amountMinor)
-                            .sum();
+            long left = lines.get(index).paidMinor() - amountOn(index, others);
             if (left > 0) {
                 everyLine.add(new CaseLine(index, lines.get(index).quantity(), left));
             }
@@ -818,21 +812,15 @@ public record AfterSale(
             if (line.quantity() == 0 && line.amountMinor() == 0) {
                 throw new IllegalArgumentException("line " + line.lineIndex() + " asks for nothing.");
             }
-            int unitsTaken = others.stream()
-                    .flatMap(refund -> refund.lines().stream())
-                    .filter(other -> other.lineIndex() == line.lineIndex())
-                    .mapToInt(CaseLine::quantity)
-                    .sum();
+            int unitsTaken = unitsOn(line.lineIndex(), others);
             if (line.quantity() > paidLine.quantity() - unitsTaken) {
                 throw new IllegalArgumentException("line " + line.lineIndex() + " has "
                         + (paidLine.quantity() - unitsTaken) + " unit(s) left: " + line.quantity() + " asked.");
             }
-            long taken = others.stream()
-                    .flatMap(refund -> refund.lines().stream())
-                    .filter(other -> other.lineIndex() == line.lineIndex())
-                    .mapToLong(CaseLine::amountMinor)
-                    .sum();
-            requireLeft("line " + line.lineIndex(), paidLine.paidMinor() - taken, line.amountMinor());
+            requireLeft(
+                    "line " + line.lineIndex(),
+                    paidLine.paidMinor() - amountOn(line.lineIndex(), others),
+                    line.amountMinor());
         }
         requireLeft(
                 "shipping",
@@ -844,6 +832,68 @@ public record AfterSale(
                         : asked.stream().mapToLong(CaseLine::amountMinor).sum())
                 + shippingMinor;
         requireLeft("the order", totalPaidMinor - sum(others.stream()), askedInAll);
+    }
+
+    /** The units of line {@code lineIndex} that {@code among} give up or take back. */
+    private static int unitsOn(int lineIndex, List<RefundCase> among) {
+        return among.stream()
+                .flatMap(refund -> refund.lines().stream())
+                .filter(line -> line.lineIndex() == lineIndex)
+                .mapToInt(CaseLine::quantity)
+                .sum();
+    }
+
+    /** The money of line {@code lineIndex} that {@code among} pay back. */
+    private static long amountOn(int lineIndex, List<RefundCase> among) {
+        return among.stream()
+                .flatMap(refund -> refund.lines().stream())
+                .filter(line -> line.lineIndex() == lineIndex)
+                .mapToLong(CaseLine::amountMinor)
+                .sum();
+    }
+
+    /**
+     * Where one order line stands: what it cost, what was paid back of it, what approved cases hold,
+     * and the units still free for a case.
+     */
+    public record LineStanding(
+            int lineIndex,
+            String sku,
+            String title,
+            int quantity,
+            long paidMinor,
+            long refundedMinor,
+            long heldMinor,
+            int unitsLeft) {
+
+        /** What may still be refunded of the line. */
+        public long leftMinor() {
+            return paidMinor - refundedMinor - heldMinor;
+        }
+    }
+
+    /** Each order line's standing, in the order's order. */
+    public List<LineStanding> lineStandings() {
+        List<RefundCase> paidBack = cases.stream()
+                .filter(refund -> refund.state() == CaseState.COMPLETED)
+                .toList();
+        List<RefundCase> held =
+                cases.stream().filter(refund -> refund.state().holdsItsAmount()).toList();
+        List<RefundCase> counting = cases.stream().filter(AfterSale::counts).toList();
+        List<LineStanding> standings = new ArrayList<>();
+        for (int index = 0; index < lines.size(); index++) {
+            PaidLine line = lines.get(index);
+            standings.add(new LineStanding(
+                    index,
+                    line.sku(),
+                    line.title(),
+                    line.quantity(),
+                    line.paidMinor(),
+                    amountOn(index, paidBack),
+                    amountOn(index, held),
+                    line.quantity() - unitsOn(index, counting)));
+        }
+        return standings;
     }
 
     private void requireLeft(String what, long leftMinor, long askedMinor) {

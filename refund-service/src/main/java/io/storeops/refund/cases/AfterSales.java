@@ -118,12 +118,16 @@ public class AfterSales implements ApplicationRunner {
 
     /**
      * A store's files with news first, those with a case in one of {@code states} (any, when empty)
-     * and of {@code type} (any, when null); after {@code cursor}, when given.
+     * and of {@code type} (any, when null), of one order when {@code orderId} is given; after
+     * {@code cursor}, when given.
      */
     public Flux<AfterSale> search(
-            String storeId, Collection<CaseState> states, CaseType type, PageCursor cursor, int limit) {
+            String storeId, Collection<CaseState> states, CaseType type, String orderId, PageCursor cursor, int limit) {
         StateQuery<AfterSale> query =
                 StateQuery.of(AfterSale.class).is("storeId", storeId).present("lastStepAt");
+        if (orderId != null) {
+            query = query.is("orderId", orderId);
+        }
         if (!states.isEmpty()) {
             query = query.in("cases.state", states.stream().map(Enum::name).toList());
         }
@@ -144,11 +148,11 @@ public class AfterSales implements ApplicationRunner {
                 StateQuery.of(AfterSale.class).is("storeId", storeId).is("cases.state", state.name()));
     }
 
-    /** How many of a store's files have a marketplace timer that ran out before {@code now}. */
-    public Mono<Long> countDeadlinesPassed(String storeId, Instant now) {
+    /** How many of a store's files have a marketplace timer running out before {@code before}. */
+    public Mono<Long> countDeadlinesBefore(String storeId, Instant before) {
         return store.count(
                 COLLECTION,
-                StateQuery.of(AfterSale.class).is("storeId", storeId).below("deadlineDueAt", now));
+                StateQuery.of(AfterSale.class).is("storeId", storeId).below("deadlineDueAt", before));
     }
 
     /** The file holding case {@code caseId}. */

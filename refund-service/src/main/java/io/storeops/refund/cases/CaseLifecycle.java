@@ -80,6 +80,11 @@ public final class CaseLifecycle {
         return target;
     }
 
+    /** Whether a case of {@code type} in {@code state} takes {@code command}. */
+    public static boolean takes(CaseType type, CaseState state, CaseCommand command) {
+        return MOVES.get(type).get(state).containsKey(command);
+    }
+
     private static String advice(CaseState state) {
         return switch (state) {
             case COMPLETED, CLOSED -> " It has ended: open a new case if the buyer asks again.";

@@ -14,6 +14,7 @@ import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseConflict;
 import io.storeops.refund.cases.CaseNotFound;
 import io.storeops.refund.cases.CaseState;
+import io.storeops.refund.cases.CaseStep;
 import io.storeops.refund.cases.CaseType;
 import io.storeops.refund.cases.FourEyesViolation;
 import io.storeops.refund.cases.GatewayPayments;
@@ -96,13 +97,40 @@ class RefundCaseController {
     @Schema(description = "The buyer's return parcel")
     record ReturnParcel(@Schema(example = "SF1234567890123") String trackingNumber) {}
 
-    @Schema(name = "RefundCase", description = "A case, with its order")
-    record CaseView(String orderId, String storeId, RefundCase refundCase) {
+    @Schema(name = "RefundCase", description = "A case, with its order, and what the caller may do with it now")
+    record CaseView(
+            String orderId,
+            String storeId,
 
-        static CaseView of(AfterSale file, String caseId) {
-            return new CaseView(
-                    file.orderId(), file.storeId(), file.find(caseId).orElseThrow());
-        }
+            @Schema(description = "The currency of the case's amounts (minor units)", example = "CNY")
+            String currency,
+
+            RefundCase refundCase,
+
+            @Schema(
+                    description = "The steps (route names) the caller may take on the case now, by their role and "
+                            + "the case's state",
+                    example = "[\"approval\", \"rejection\"]")
+            List<String> steps,
+
+            @Schema(description = "Of those, the decisions four-eyes keeps from the caller (they worked on the case)")
+            List<String> heldBack) {}
+
+    /** The case as {@code staff} sees it, with the steps offered to them. */
+    private CaseView view(AfterSale file, String caseId, Staff staff) {
+        RefundCase refund = file.find(caseId).orElseThrow();
+        CaseStep.Viewer viewer = new CaseStep.Viewer(
+                RefundAction.DECIDE.allows(staff),
+                RefundAction.HANDLE_CASES.allows(staff),
+                staff.username(),
+                gateways.paysThroughGateway(file.storeId()));
+        return new CaseView(
+                file.orderId(),
+                file.storeId(),
+                file.currency(),
+                refund,
+                CaseStep.offered(refund, viewer).stream().map(CaseStep::path).toList(),
+                CaseStep.heldBack(refund, viewer).stream().map(CaseStep::path).toList());
     }
 
     @PostMapping
@@ -134,8 +162,8 @@ class RefundCaseController {
                                         requestOf(entry, caseId),
                                         staff.username(),
                                         clock.instant(),
-                                        policies.policyOf(current.storeId())))))
-                .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(file, caseId)))
+                                        policies.policyOf(current.storeId()))))
+                        .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(view(file, caseId, staff))))
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
     }
 
@@ -166,6 +194,7 @@ class RefundCaseController {
             @Parameter(description = "States, comma-separated (default: all)") @RequestParam(required = false)
                     List<String> state,
             @RequestParam(required = false) String type,
+            @Parameter(description = "Only the cases of this order") @RequestParam(required = false) String orderId,
             @Parameter(description = "Most orders per page, 1 to 500 (default 50)") @RequestParam(defaultValue = "50")
                     int limit,
             @RequestParam(required = false) String cursor) {
@@ -182,7 +211,13 @@ class RefundCaseController {
         PageCursor after = Pages.after(cursor);
         return StaffAccess.require(RefundAction.SEE_CASES)
                 .map(staff -> staff.requireStore(storeId))
-                .flatMap(staff -> files.search(storeId, states, caseType, after, limit + 1)
+                .flatMap(staff -> files.search(
+                                storeId,
+                                states,
+                                caseType,
+                                orderId == null || orderId.isBlank() ? null : orderId.strip(),
+                                after,
+                                limit + 1)
                         .collectList())
                 .map(found -> {
                     ListPage<AfterSale> page =
@@ -201,8 +236,7 @@ class RefundCaseController {
     @Operation(summary = "One case, with its timeline")
     Mono<CaseView> refundCase(@PathVariable String caseId) {
         return StaffAccess.require(RefundAction.SEE_CASES)
-                .flatMap(staff -> visible(staff, caseId))
-                .map(file -> CaseView.of(file, caseId));
+                .flatMap(staff -> visible(staff, caseId).map(file -> view(file, caseId, staff)));
     }
 
     @PostMapping("/{caseId}/approval")
@@ -322,8 +356,8 @@ class RefundCaseController {
     private Mono<CaseView> act(RefundAction action, String caseId, Step step) {
         return StaffAccess.require(action)
                 .flatMap(staff -> visible(staff, caseId)
-                        .flatMap(file -> files.change(file.orderId(), current -> step.apply(current, staff))))
-                .map(file -> CaseView.of(file, caseId))
+                        .flatMap(file -> files.change(file.orderId(), current -> step.apply(current, staff)))
+                        .map(file -> view(file, caseId, staff)))
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(CaseConflict.class, RefundCaseController::conflict)
                 .onErrorMap(FourEyesViolation.class, refused -> Problems.forbidden("four-eyes", refused.getMessage()))
