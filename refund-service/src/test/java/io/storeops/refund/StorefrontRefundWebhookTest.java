@@ -162,6 +162,54 @@ class StorefrontRefundWebhookTest {
                 .isNotFound();
     }
 
+    @Test
+    void aReturnTheBuyerRequestedOnShopifyOpensOneCaseOfItsLinesAtWhatTheyCost() {
+        String cs = TestTokens.bearer("cs.ann", StaffRole.CS_AFTERSALE, SHOPIFY);
+        String orderNumber = String.valueOf(Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000_000L));
+        String orderId = steps.paidOrder(
+                SHOPIFY,
+                orderNumber,
+                List.of(
+                        new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"), "466157049"),
+                        new OrderLine("TEE-M", "T-shirt M", 1, new Money(2500, "USD"), "466157050")),
+                450,
+                6948,
+                "USD",
+                cs);
+        long returnId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String request = """
+                {"id":%d,"admin_graphql_api_id":"gid://shopify/Return/%d","status":"requested","name":"#1001-R1",
+                 "order":{"id":%s,"admin_graphql_api_id":"gid://shopify/Order/%s"},"total_return_line_items":1,
+                 "return_line_items":[{"id":91,"admin_graphql_api_id":"gid://shopify/ReturnLineItem/91","quantity":1,
+                   "return_reason":"DEFECTIVE","return_reason_note":"","customer_note":"The handle came off",
+                   "fulfillment_line_item":{"id":81,"line_item":{"id":466157049,
+                     "admin_graphql_api_id":"gid://shopify/LineItem/466157049"}}}],
+                 "return_shipping_fees":[],"exchange_line_items":[],"total_exchange_line_items":0}""".formatted(returnId, returnId, orderNumber, orderNumber);
+
+        shopify("returns/request", request, 200);
+        shopify("returns/request", request, 200);
+
+        JsonNode opened = TestHttp.read(http, "/api/refunds/" + SHOPIFY + ":return-" + returnId, cs)
+                .get("refundCase");
+        assertThat(opened.get("type").asString()).isEqualTo("RETURN_AND_REFUND");
+        assertThat(opened.get("state").asString()).isEqualTo("REQUESTED");
+        assertThat(opened.get("reason").asString()).isEqualTo("DEFECTIVE");
+        assertThat(opened.get("lines").get(0).get("lineIndex").asInt()).isZero();
+        assertThat(opened.get("lines").get(0).get("amountMinor").asLong())
+                .as("one mug")
+                .isEqualTo(1999);
+        assertThat(opened.get("evidence").get(0).asString()).isEqualTo("The handle came off");
+        assertThat(TestHttp.read(http, "/api/refunds?storeId=" + SHOPIFY + "&orderId=" + orderId, cs)
+                        .get("cases"))
+                .as("once, however often Shopify sends it")
+                .hasSize(1);
+        shopify(
+                "returns/request",
+                request.replace("\"id\":" + returnId, "\"id\":" + (returnId + 1))
+                        .replace("\"id\":466157049", "\"id\":999"),
+                422);
+    }
+
     private void native_(String topic, String eventId, String body, int status) {
         SignedWebhooks.storefront(http, TMALL, topic, eventId, body, TMALL_SECRET)
                 .expectStatus()
@@ -169,8 +217,11 @@ class StorefrontRefundWebhookTest {
     }
 
     private void shopify(String body, int status) {
-        SignedWebhooks.shopify(
-                        http, SHOP, "refunds/create", UUID.randomUUID().toString(), body, SHOPIFY_SECRET, Instant.now())
+        shopify("refunds/create", body, status);
+    }
+
+    private void shopify(String topic, String body, int status) {
+        SignedWebhooks.shopify(http, SHOP, topic, UUID.randomUUID().toString(), body, SHOPIFY_SECRET, Instant.now())
                 .expectStatus()
                 .isEqualTo(status);
     }

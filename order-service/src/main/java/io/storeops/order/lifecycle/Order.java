@@ -122,9 +122,15 @@ public record Order(
         }
         List<OrderLine> changed = new ArrayList<>(told.lines());
         for (ItemChange change : itemChanges) {
+            // the storefront's line keeps its id: its later messages name the line, whatever it now holds
             changed.set(
                     change.lineIndex(),
-                    new OrderLine(change.toSku(), change.toTitle(), change.quantity(), change.unitPriceAfter()));
+                    new OrderLine(
+                            change.toSku(),
+                            change.toTitle(),
+                            change.quantity(),
+                            change.unitPriceAfter(),
+                            changed.get(change.lineIndex()).lineId()));
         }
         return List.copyOf(changed);
     }

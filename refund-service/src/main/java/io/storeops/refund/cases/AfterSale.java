@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -59,8 +60,12 @@ public record AfterSale(
         Instant deadlineDueAt,
         Instant lastStepAt) {
 
-    /** One line of the paid order: the units and what each cost. */
-    public record PaidLine(String sku, String title, int quantity, long unitPriceMinor) {
+    /**
+     * One line of the paid order: the units and what each cost.
+     *
+     * @param lineId the storefront's id of the line, when it gave one (its return requests name it)
+     */
+    public record PaidLine(String sku, String title, int quantity, long unitPriceMinor, String lineId) {
 
         public long paidMinor() {
             return unitPriceMinor * quantity;
@@ -157,7 +162,8 @@ public record AfterSale(
                 line.sku(),
                 line.title(),
                 line.quantity(),
-                line.unitPrice() == null ? 0 : line.unitPrice().amountMinor());
+                line.unitPrice() == null ? 0 : line.unitPrice().amountMinor(),
+                line.lineId());
     }
 
     public Money paid() {
@@ -299,6 +305,55 @@ public record AfterSale(
                         file.approve(caseId, source, true, "refunded in the storefront", at, AfterSalePolicy.NONE))
                 .andThen(file -> file.paid(caseId, caseId, source, at));
     }
+
+    /** A line of a return the buyer asked for on the storefront, named by the storefront's line id. */
+    public record StorefrontReturnLine(String lineId, int quantity) {}
+
+    /**
+     * The buyer asked the storefront to send goods back (a Shopify return request): a return and
+     * refund case of those units, each at what it cost, for the supervisor to decide as any other
+     * (the storefront names no amounts; the supervisor or a revision settles what goes back). Once
+     * per return id.
+     */
+    public Change<AfterSale> returnRequestedInStorefront(
+            String caseId,
+            List<StorefrontReturnLine> returning,
+            String reason,
+            List<String> evidence,
+            String source,
+            Instant at,
+            AfterSalePolicy policy) {
+        if (find(caseId).isPresent()) {
+            return Change.none();
+        }
+        List<CaseLine> asked = new ArrayList<>();
+        for (StorefrontReturnLine line : returning) {
+            int index = IntStream.range(0, lines.size())
+                    .filter(candidate -> line.lineId() != null
+                            && line.lineId().equals(lines.get(candidate).lineId()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "the order has no line " + line.lineId() + " (orders taken before StoreOps kept the "
+                                    + "storefront's line ids cannot be matched: enter the case for the buyer)."));
+            asked.add(new CaseLine(index, line.quantity(), lines.get(index).unitPriceMinor() * line.quantity()));
+        }
+        return request(
+                new Request(
+                        caseId,
+                        CaseType.RETURN_AND_REFUND,
+                        reason == null || reason.isBlank() ? "return requested" : reason,
+                        true,
+                        asked,
+                        0,
+                        evidence,
+                        source),
+                BUYER,
+                at,
+                policy);
+    }
+
+    /** Who opens the cases a buyer asks for on a storefront. */
+    public static final String BUYER = "buyer";
 
     private int lineIndexOf(StorefrontLine line) {
         for (int index = 0; index < lines.size(); index++) {

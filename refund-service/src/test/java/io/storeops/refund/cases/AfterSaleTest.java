@@ -798,6 +798,53 @@ class AfterSaleTest {
                 .hasMessageContaining("MUG-9");
     }
 
+    @Test
+    void aReturnRequestedOnTheStorefrontAsksWhatItsUnitsCostAndNamesLinesByTheStorefrontsIds() {
+        OrderPaid withIds = new OrderPaid(
+                "shopify-us:1001",
+                "shopify-us",
+                "shopify",
+                "1001",
+                List.of(
+                        new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"), "466157049"),
+                        new OrderLine("TEE-M", "T-shirt M", 1, new Money(2500, "USD"), "466157050")),
+                Money.zero("USD"),
+                new Money(6498, "USD"),
+                NOON,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
+        AfterSale open = AfterSale.open(Optional.empty(), withIds).state();
+
+        RefundCase requested = open.returnRequestedInStorefront(
+                        "shopify-us:return-7",
+                        List.of(new AfterSale.StorefrontReturnLine("466157050", 1)),
+                        "SIZE_TOO_SMALL",
+                        List.of("too tight"),
+                        AfterSale.SHOPIFY,
+                        NOON,
+                        AfterSalePolicy.NONE)
+                .state()
+                .find("shopify-us:return-7")
+                .orElseThrow();
+
+        assertThat(requested.type()).isEqualTo(CaseType.RETURN_AND_REFUND);
+        assertThat(requested.lines()).containsExactly(new CaseLine(1, 1, 2500));
+        assertThat(requested.openedBy()).isEqualTo("buyer");
+        assertThatThrownBy(() -> open.returnRequestedInStorefront(
+                        "shopify-us:return-8",
+                        List.of(new AfterSale.StorefrontReturnLine("1", 1)),
+                        null,
+                        List.of(),
+                        AfterSale.SHOPIFY,
+                        NOON,
+                        AfterSalePolicy.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no line 1");
+    }
+
     private static AfterSale.Request cupBack(String caseId) {
         return new AfterSale.Request(
                 caseId,

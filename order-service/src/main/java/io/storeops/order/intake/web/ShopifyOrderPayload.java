@@ -53,7 +53,7 @@ public record ShopifyOrderPayload(
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record LineItem(
-            String sku, String title, String variantTitle, Integer quantity, String price, Long variantId) {}
+            Long id, String sku, String title, String variantTitle, Integer quantity, String price, Long variantId) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ShippingLine(String title, String code, String price) {}

@@ -48,7 +48,8 @@ final class ShopifyOrders {
                         shopifySku(item),
                         item.title(),
                         IntakeChecks.positive(item.quantity()),
-                        IntakeChecks.money(item.price(), currency, "line_items.price")))
+                        IntakeChecks.money(item.price(), currency, "line_items.price"),
+                        item.id() == null ? null : String.valueOf(item.id())))
                 .toList();
         Money shipping = IntakeChecks.listOrEmpty(payload.shippingLines()).stream()
                 .map(line -> IntakeChecks.money(line.price(), currency, "shipping_lines.price"))

@@ -27,7 +27,7 @@ class OrderIntakeTest {
                 shopify("USD", "2", "19.99", List.of("4.50", "1.00"), "44.48"), "shopify-us", "USD", true);
 
         assertThat(paid.orderId()).isEqualTo("shopify-us:5001");
-        assertThat(paid.lines()).containsExactly(new OrderLine("MUG-1", "Mug", 2, new Money(1999, "USD")));
+        assertThat(paid.lines()).containsExactly(new OrderLine("MUG-1", "Mug", 2, new Money(1999, "USD"), "1"));
         assertThat(paid.shippingFee()).isEqualTo(new Money(550, "USD"));
         assertThat(paid.total()).isEqualTo(new Money(4448, "USD"));
         assertThat(paid.paidAt()).isEqualTo(Instant.parse("2026-11-28T05:00:00Z"));
@@ -158,8 +158,8 @@ class OrderIntakeTest {
                 null,
                 new ShopifyOrderPayload.Customer(77L, "old@example.com", "Amy", "Lee", "+1 555 0100"),
                 List.of(
-                        new ShopifyOrderPayload.LineItem("", "Hand-made mug", "Blue", 2, "19.99", 4411L),
-                        new ShopifyOrderPayload.LineItem(null, "Gift card", null, 1, "0.00", null)),
+                        new ShopifyOrderPayload.LineItem(466157049L, "", "Hand-made mug", "Blue", 2, "19.99", 4411L),
+                        new ShopifyOrderPayload.LineItem(null, null, "Gift card", null, 1, "0.00", null)),
                 List.of(new ShopifyOrderPayload.ShippingLine("Standard", "STD", "4.00")),
                 null);
 
@@ -182,6 +182,10 @@ class OrderIntakeTest {
                 .extracting(OrderLine::sku)
                 .as("no SKU: known by its variant, or by title alone")
                 .containsExactly("shopify-variant-4411", null);
+        assertThat(placed.lines())
+                .extracting(OrderLine::lineId)
+                .as("Shopify's line item ids, which its return requests name")
+                .containsExactly("466157049", null);
         assertThat(intake.fromShopify(payload, "shopify-us", "USD", true).paidAt())
                 .isEqualTo(Instant.parse("2026-11-28T05:00:00Z"));
         assertThat(payload.isPaid()).isFalse();
@@ -328,7 +332,8 @@ class OrderIntakeTest {
                 null,
                 null,
                 null,
-                List.of(new ShopifyOrderPayload.LineItem("MUG-1", "Mug", null, Integer.valueOf(quantity), price, 1L)),
+                List.of(new ShopifyOrderPayload.LineItem(
+                        1L, "MUG-1", "Mug", null, Integer.valueOf(quantity), price, 1L)),
                 shipping.stream()
                         .map(fee -> new ShopifyOrderPayload.ShippingLine("Standard", "STD", fee))
                         .toList(),

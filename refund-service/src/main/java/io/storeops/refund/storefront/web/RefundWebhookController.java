@@ -43,8 +43,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Webhooks")
 class RefundWebhookController {
 
-    private static final String BUYER = "buyer";
-
     private final WebhookIntake intake;
     private final StoreCatalog stores;
     private final AfterSales files;
@@ -77,7 +75,7 @@ class RefundWebhookController {
             responseCode = "404",
             description = "refund-service has not seen the order paid yet: Shopify's retry will")
     @Operation(
-            summary = "Shopify refund webhooks (refunds/create)",
+            summary = "Shopify refund and return webhooks (refunds/create, returns/request)",
             description = "A refund made in Shopify's admin is recorded as a refund-only case, approved and completed "
                     + "at once (automatic, reference = the case id); one StoreOps' own payout made is recognised by its "
                     + "note and changes nothing.")
@@ -105,6 +103,27 @@ class RefundWebhookController {
                                     refund.note(),
                                     AfterSale.SHOPIFY,
                                     clock.instant()));
+                });
+            case "returns/request" ->
+                applied(delivery, body -> {
+                    ShopifyReturnPayload requested = JsonPayloads.read(body, ShopifyReturnPayload.class);
+                    if (requested.id() == null
+                            || requested.order() == null
+                            || requested.order().id() == null) {
+                        return Mono.error(Problems.invalid("id and order.id are required."));
+                    }
+                    return onOrder(
+                            delivery.storeId(),
+                            String.valueOf(requested.order().id()),
+                            "return-" + requested.id(),
+                            (file, caseId) -> file.returnRequestedInStorefront(
+                                    caseId,
+                                    requested.lines(),
+                                    requested.reason(),
+                                    requested.notes(),
+                                    AfterSale.SHOPIFY,
+                                    clock.instant(),
+                                    policies.policyOf(file.storeId())));
                 });
             default -> Mono.error(unsupported(delivery));
         });
@@ -144,7 +163,7 @@ class RefundWebhookController {
                                             asked.shippingMinor() == null ? 0 : asked.shippingMinor(),
                                             asked.evidence(),
                                             AfterSale.STOREFRONT),
-                                    BUYER,
+                                    AfterSale.BUYER,
                                     clock.instant(),
                                     policies.policyOf(file.storeId())));
                 });
@@ -156,7 +175,7 @@ class RefundWebhookController {
                             delivery.storeId(),
                             withdrawn.orderId(),
                             withdrawn.refundId(),
-                            (file, caseId) -> file.withdraw(caseId, BUYER, clock.instant()));
+                            (file, caseId) -> file.withdraw(caseId, AfterSale.BUYER, clock.instant()));
                 });
             case "review.created" ->
                 applied(
