@@ -12,8 +12,6 @@ import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.cases.AfterSale;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,46 +24,52 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RefundMetrics {
 
+    private static final String REFUNDED = "storeops.refunds.refunded.minor";
+    private static final String DECISION_TIME = "storeops.refund.decision.time";
+
     @Bean
     EventCounters refundCounters(MeterRegistry meters, StoreCatalog stores) {
         StoreCounter completed =
                 new StoreCounter(meters, stores, "storeops.refunds.completed", "Refunds paid back to buyers, by store");
-        Map<String, Counter> refunded = new HashMap<>();
-        Map<String, Timer> decisions = new HashMap<>();
         for (String storeId : stores.storeIds()) {
             String currency = stores.find(storeId).orElseThrow().currency();
-            refunded.put(
-                    storeId,
-                    Counter.builder("storeops.refunds.refunded.minor")
-                            .description("Money paid back to buyers, in minor units of the store's currency")
-                            .tags("store", storeId, "currency", currency == null ? "none" : currency)
-                            .register(meters));
-            decisions.put(
-                    storeId,
-                    Timer.builder("storeops.refund.decision.time")
-                            .description(
-                                    "From a case's opening to a supervisor's decision on it (automatic ones aside)")
-                            .tags("store", storeId)
-                            .register(meters));
+            refunded(meters, storeId, currency == null ? "none" : currency);
+            decisionTime(meters, storeId);
         }
         return new EventCounters()
                 .on(RefundCompleted.class, refund -> {
                     completed.increment(refund.storeId());
-                    refunded.get(refund.storeId()).increment(refund.amount().amountMinor());
+                    refunded(meters, refund.storeId(), refund.amount().currency())
+                            .increment(refund.amount().amountMinor());
                 })
                 .on(RefundApproved.class, AfterSale.class, (approved, file) -> {
                     if (!approved.autoApproved()) {
-                        decided(decisions, file, approved.refundId(), approved.decidedAt());
+                        decided(meters, file, approved.refundId(), approved.decidedAt());
                     }
                 })
                 .on(
                         RefundRejected.class,
                         AfterSale.class,
-                        (rejected, file) -> decided(decisions, file, rejected.refundId(), rejected.decidedAt()));
+                        (rejected, file) -> decided(meters, file, rejected.refundId(), rejected.decidedAt()));
     }
 
-    private static void decided(Map<String, Timer> decisions, AfterSale file, String caseId, Instant at) {
+    private static Counter refunded(MeterRegistry meters, String storeId, String currency) {
+        return Counter.builder(REFUNDED)
+                .description("Money paid back to buyers, in minor units of its currency")
+                .tags("store", storeId, "currency", currency)
+                .register(meters);
+    }
+
+    private static Timer decisionTime(MeterRegistry meters, String storeId) {
+        return Timer.builder(DECISION_TIME)
+                .description("From a case's opening to a supervisor's decision on it (automatic ones aside)")
+                .tags("store", storeId)
+                .register(meters);
+    }
+
+    private static void decided(MeterRegistry meters, AfterSale file, String caseId, Instant at) {
         file.find(caseId)
-                .ifPresent(refund -> decisions.get(file.storeId()).record(Duration.between(refund.openedAt(), at)));
+                .ifPresent(
+                        refund -> decisionTime(meters, file.storeId()).record(Duration.between(refund.openedAt(), at)));
     }
 }

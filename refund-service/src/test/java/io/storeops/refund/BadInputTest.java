@@ -53,7 +53,12 @@ class BadInputTest {
     /** A bad request: who sends it, how, where (with {order} and {case} filled in) and with what body. */
     record Attempt(String bearer, HttpMethod method, String uri, Object body) {}
 
-    record Case(String name, int status, String type, Function<Fixture, Attempt> attempt) {
+    /** @param approvedFirst whether the fixture's case is approved before the attempt */
+    record Case(String name, int status, String type, Function<Fixture, Attempt> attempt, boolean approvedFirst) {
+
+        Case(String name, int status, String type, Function<Fixture, Attempt> attempt) {
+            this(name, status, type, attempt, false);
+        }
 
         @Override
         public String toString() {
@@ -152,6 +157,12 @@ class BadInputTest {
                         "four-eyes",
                         f -> step(supervisor(BOTH_HATS), f, "approval", Map.of())),
                 new Case(
+                        "a second approval of an approved case",
+                        409,
+                        "case-state",
+                        f -> step(supervisor("sup.zhou"), f, "approval", Map.of()),
+                        true),
+                new Case(
                         "a rejection without a reason",
                         422,
                         "invalid-payload",
@@ -205,6 +216,13 @@ class BadInputTest {
     @MethodSource("badInputs")
     void isAProblemAndChangesNothing(Case bad) {
         Fixture fixture = requestedCase();
+        if (bad.approvedFirst()) {
+            files.change(
+                            fixture.orderId(),
+                            file -> file.approve(
+                                    fixture.caseId(), "sup.chen", false, null, Instant.now(), AfterSalePolicy.NONE))
+                    .block();
+        }
         Attempt attempt = bad.attempt().apply(fixture);
         AfterSale before = files.find(fixture.orderId()).block();
 

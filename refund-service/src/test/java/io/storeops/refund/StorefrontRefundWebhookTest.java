@@ -110,6 +110,11 @@ class StorefrontRefundWebhookTest {
         native_("refund.requested", "evt-" + UUID.randomUUID(), tooMuch, 422);
         native_("refund.requested", "evt-" + UUID.randomUUID(), unknownOrder, 404);
         native_(
+                "refund.requested",
+                "evt-" + UUID.randomUUID(),
+                tooMuch.replaceFirst("TB-RF-", "TB/RF/").replace("40000", "100"),
+                422);
+        native_(
                 "refund.withdrawn",
                 "evt-" + UUID.randomUUID(),
                 "{\"refundId\":\"TB-NONE\",\"orderId\":\"" + orderNumber + "\"}",

@@ -197,19 +197,24 @@ public record Order(
      * status shows the refund standing. Progress is untouched, so a delivered order stays delivered.
      */
     public Change<Order> refundCompleted(String refundId, Money amount, Instant at) {
-        return refunds.counting(refundId, amount, total())
-                .map(counted -> counted.caseMoved(refundId, null, "COMPLETED", amount, at)
-                        .orElse(counted))
-                .map(counted -> Change.of(edit(draft -> {
-                    draft.refunds = counted;
-                    draft.log(
-                            at,
-                            Kind.REFUNDED,
-                            "refund-service",
-                            TimelineEntry.money(amount) + " paid back, " + TimelineEntry.money(counted.refunded())
-                                    + " in all");
-                })))
-                .orElseGet(Change::none);
+        Optional<Refunds> counted = refunds.counting(refundId, amount, total());
+        Refunds paidBack = counted.orElse(refunds);
+        // a case ends completed even when it paid nothing more (nothing was left, or it paid nothing)
+        Optional<Refunds> ended = paidBack.caseMoved(refundId, null, "COMPLETED", amount, at);
+        if (counted.isEmpty() && ended.isEmpty()) {
+            return Change.none();
+        }
+        return Change.of(edit(draft -> {
+            draft.refunds = ended.orElse(paidBack);
+            if (counted.isPresent()) {
+                draft.log(
+                        at,
+                        Kind.REFUNDED,
+                        "refund-service",
+                        TimelineEntry.money(amount) + " paid back, " + TimelineEntry.money(paidBack.refunded())
+                                + " in all");
+            }
+        }));
     }
 
     /**

@@ -615,7 +615,14 @@ class OrderTest {
                 partly.refundCompleted("rf-2", new Money(20000, "CNY"), NOON).state();
         assertThat(fully.status()).isEqualTo(RefundStanding.REFUNDED);
         assertThat(fully.refunded()).as("never more than the total").isEqualTo(new Money(25600, "CNY"));
-        assertThat(fully.refundCompleted("rf-3", new Money(1, "CNY"), NOON).isNone())
+        Order beyond = fully.refundCompleted("rf-3", new Money(1, "CNY"), NOON).state();
+        assertThat(beyond.refunded()).as("still never more than the total").isEqualTo(new Money(25600, "CNY"));
+        assertThat(beyond.refunds().cases())
+                .as("the case shows it ended")
+                .extracting(Refunds.AfterSaleCase::state)
+                .containsExactly("COMPLETED", "COMPLETED", "COMPLETED");
+        assertThat(beyond.refundCompleted("rf-3", new Money(1, "CNY"), NOON).isNone())
+                .as("the same again")
                 .isTrue();
     }
 

@@ -97,6 +97,7 @@ public record AfterSale(
     }
 
     static final int NOTE_LIMIT = 500;
+    static final int CONTACT_LIMIT = 100;
     static final int EVIDENCE_LIMIT = 20;
 
     public AfterSale {
@@ -217,6 +218,7 @@ public record AfterSale(
         List<String> evidence = request.evidence().stream()
                 .map(item -> requiredText(item, "each evidence item"))
                 .toList();
+        requireUnitsOfAReturn(request.type(), request.lines());
         requireWithinWhatIsLeft(request.lines(), request.shippingMinor(), null);
         RefundCase opened = new RefundCase(
                 request.caseId(),
@@ -240,7 +242,15 @@ public record AfterSale(
         List<RefundCase> more = new ArrayList<>(cases);
         more.add(opened.timed(policy, at, false));
         Change<AfterSale> requested = Change.of(withCases(more), requested(opened, at));
-        Money asked = new Money(opened.amountMinor(), currency);
+        // what the policy approved on this order before counts too: small requests one after another
+        // approve no more at once than one would
+        long approvedAtOnce = cases.stream()
+                .filter(AfterSale::counts)
+                .filter(refund -> refund.decision() != null
+                        && STORE_POLICY.equals(refund.decision().by()))
+                .mapToLong(RefundCase::amountMinor)
+                .sum();
+        Money asked = new Money(approvedAtOnce + opened.amountMinor(), currency);
         if (!policy.approvesAtOnce(request.type(), asked)) {
             return requested;
         }
@@ -406,7 +416,8 @@ public record AfterSale(
         for (int index = 0; index < lines.size(); index++) {
             long left = lines.get(index).paidMinor() - amountOn(index, others);
             if (left > 0) {
-                everyLine.add(new CaseLine(index, lines.get(index).quantity(), left));
+                // the units other cases gave up or took back are theirs: this case takes the rest
+                everyLine.add(new CaseLine(index, lines.get(index).quantity() - unitsOn(index, others), left));
             }
         }
         long shippingLeft = Math.min(
@@ -575,6 +586,10 @@ public record AfterSale(
     /** Customer service records a contact with the buyer (channel, what was offered, the answer). */
     public Change<AfterSale> negotiate(String caseId, RefundCase.Contact contact) {
         RefundCase refund = existing(caseId);
+        if (refund.contacts().size() >= CONTACT_LIMIT) {
+            throw new IllegalArgumentException("a case keeps at most " + CONTACT_LIMIT + " contacts: settle it, or "
+                    + "close it and open a new one.");
+        }
         requiredText(contact.channel(), "channel");
         String offered = limited(contact.offered());
         String answer = limited(contact.buyerAnswer());
@@ -602,6 +617,10 @@ public record AfterSale(
             AfterSalePolicy policy) {
         RefundCase refund = existing(caseId);
         String why = reason == null || reason.isBlank() ? refund.reason() : requiredText(reason, "reason");
+        if (CUSTOMER_SERVICE.equals(refund.source()) && !why.equals(refund.reason())) {
+            policy.requireKnownReason(why);
+        }
+        requireUnitsOfAReturn(refund.type(), lines);
         requireWithinWhatIsLeft(lines, shippingMinor, caseId);
         RefundCase revised = refund.moved(CaseCommand.REVISE, at, by, why)
                 .edit(draft -> {
@@ -949,6 +968,17 @@ public record AfterSale(
                     line.quantity() - unitsOn(index, counting)));
         }
         return standings;
+    }
+
+    /** @throws IllegalArgumentException when a case that takes goods back names a line without its units */
+    private static void requireUnitsOfAReturn(CaseType type, List<CaseLine> asked) {
+        if (type != null
+                && type.returnsGoods()
+                && asked != null
+                && asked.stream().anyMatch(line -> line != null && line.quantity() <= 0)) {
+            throw new IllegalArgumentException(
+                    "a return names the units the buyer sends back: each line needs a quantity.");
+        }
     }
 
     private void requireLeft(String what, long leftMinor, long askedMinor) {

@@ -43,7 +43,9 @@ public final class CaseLifecycle {
                     .putAll(Map.of(
                             APPROVE, type.returnsGoods() ? AWAITING_RETURN : REFUNDING,
                             REJECT, REJECTED,
-                            NEGOTIATE, NEGOTIATING,
+                            // talking to the buyer before a decision (asking for a photo) is no answer to the
+                            // request: it stays the supervisor's, and the marketplace's time to answer runs on
+                            NEGOTIATE, REQUESTED,
                             REVISE, REQUESTED,
                             WITHDRAW, CLOSED));
             moves.get(REJECTED).putAll(Map.of(NEGOTIATE, NEGOTIATING, WITHDRAW, CLOSED, CLOSE, CLOSED));

@@ -78,8 +78,9 @@ public class MarketplaceTimers implements ApplicationRunner, DisposableBean {
     private void countFired(AfterSale file, Instant now) {
         file.cases().stream()
                 .flatMap(refund -> refund.timeline().stream())
-                .filter(entry ->
-                        AfterSale.TIMER.equals(entry.by()) && entry.at().equals(now))
+                .filter(entry -> AfterSale.TIMER.equals(entry.by())
+                        && entry.at().equals(now)
+                        && !entry.what().equals(AfterSale.NOT_APPROVED_AUTOMATICALLY))
                 .forEach(entry -> fired.increment(file.storeId()));
     }
 }

@@ -411,6 +411,27 @@ class AfterSaleTest {
     }
 
     @Test
+    void aCancellationAfterAUnitWasRefundedTakesTheOtherUnitsAndIsNotRefused() {
+        AfterSale oneTeaBack = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(0, 1, 12800)), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
+
+        RefundCase rest = oneTeaBack
+                .parcelMoved("shp-T1", Parcel.Status.STOPPED, NOON)
+                .state()
+                .cancelledBeforeDispatch("out of stock", NOON)
+                .state()
+                .find("rf-cancelled-tmall-flagship:T1")
+                .orElseThrow();
+
+        assertThat(rest.lines()).first().isEqualTo(new CaseLine(0, 1, 12800));
+        assertThat(rest.state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(rest.amountMinor()).as("the rest of what was paid").isEqualTo(28600 - 12800);
+    }
+
+    @Test
     void aRefundPaidInTheBackOfficeIsConfirmedOnceWithItsReference() {
         AfterSale refunding = OPEN.request(
                         refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
@@ -843,6 +864,60 @@ class AfterSaleTest {
                         AfterSalePolicy.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no line 1");
+    }
+
+    @Test
+    void smallRequestsOneAfterAnotherAreApprovedAtOnceOnlyWithinTheLimitTogether() {
+        AfterSalePolicy belowTwenty = new AfterSalePolicy(null, null, null, 2000, List.of());
+
+        AfterSale first = OPEN.request(refundOnly("rf-1", new CaseLine(1, 0, 1500)), "cs.li", NOON, belowTwenty)
+                .state();
+        AfterSale second = first.request(refundOnly("rf-2", new CaseLine(1, 0, 1500)), "cs.li", NOON, belowTwenty)
+                .state();
+
+        assertThat(first.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(second.find("rf-2").orElseThrow().state())
+                .as("15.00 and 15.00 are 30.00: a supervisor decides")
+                .isEqualTo(CaseState.REQUESTED);
+    }
+
+    @Test
+    void aReturnNamesItsUnitsAndARevisionByCustomerServiceKeepsToTheStoresReasons() {
+        assertThatThrownBy(() -> OPEN.request(
+                        new AfterSale.Request(
+                                "rf-1",
+                                CaseType.RETURN_AND_REFUND,
+                                "cracked",
+                                true,
+                                List.of(new CaseLine(1, 0, 3000)),
+                                0,
+                                List.of(),
+                                AfterSale.CUSTOMER_SERVICE),
+                        "cs.li",
+                        NOON,
+                        AfterSalePolicy.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("each line needs a quantity");
+        AfterSalePolicy reasons = new AfterSalePolicy(null, null, null, 0, List.of("QUALITY", "WRONG_ITEM"));
+        AfterSale requested = OPEN.request(
+                        new AfterSale.Request(
+                                "rf-2",
+                                CaseType.REFUND_ONLY,
+                                "QUALITY",
+                                true,
+                                List.of(new CaseLine(1, 0, 1000)),
+                                0,
+                                List.of(),
+                                AfterSale.CUSTOMER_SERVICE),
+                        "cs.li",
+                        NOON,
+                        reasons)
+                .state();
+
+        assertThatThrownBy(() -> requested.revise(
+                        "rf-2", "felt like it", List.of(new CaseLine(1, 0, 500)), 0, "cs.li", NOON, reasons))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("QUALITY, WRONG_ITEM");
     }
 
     private static AfterSale.Request cupBack(String caseId) {

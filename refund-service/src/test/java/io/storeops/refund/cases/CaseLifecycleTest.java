@@ -22,7 +22,7 @@ class CaseLifecycleTest {
      */
     private static final Map<CaseType, String> RULES =
             Map.of(CaseType.REFUND_ONLY, """
-            REQUESTED          REFUNDING        REJECTED  NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       x
+            REQUESTED          REFUNDING        REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x
             REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED
             NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED
             AWAITING_RETURN    x                x         x            x          x         x                x          x          x       x
@@ -30,7 +30,7 @@ class CaseLifecycleTest {
             COMPLETED          x                x         x            x          x         x                x          x          x       x
             CLOSED             x                x         x            x          x         x                x          x          x       x
             """, CaseType.RETURN_AND_REFUND, """
-            REQUESTED          AWAITING_RETURN  REJECTED  NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       x
+            REQUESTED          AWAITING_RETURN  REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x
             REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED
             NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED
             AWAITING_RETURN    x                x         x            x          CLOSED    AWAITING_RETURN  REFUNDING  x          CLOSED  x
@@ -38,7 +38,7 @@ class CaseLifecycleTest {
             COMPLETED          x                x         x            x          x         x                x          x          x       x
             CLOSED             x                x         x            x          x         x                x          x          x       x
             """, CaseType.EXCHANGE, """
-            REQUESTED          AWAITING_RETURN  REJECTED  NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       x
+            REQUESTED          AWAITING_RETURN  REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x
             REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED
             NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED
             AWAITING_RETURN    x                x         x            x          CLOSED    AWAITING_RETURN  COMPLETED  x          CLOSED  x

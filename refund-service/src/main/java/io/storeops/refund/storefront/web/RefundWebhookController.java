@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -42,6 +43,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Webhooks")
 class RefundWebhookController {
+
+    /** A storefront's refund id as it can stand in a case's route. */
+    private static final Pattern STOREFRONT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final WebhookIntake intake;
     private final StoreCatalog stores;
@@ -199,6 +203,11 @@ class RefundWebhookController {
     private Mono<?> onOrder(String storeId, String orderNumber, String refundId, Effect effect) {
         if (orderNumber == null || orderNumber.isBlank() || refundId == null || refundId.isBlank()) {
             return Mono.error(Problems.invalid("orderId and refundId are required."));
+        }
+        if (!STOREFRONT_ID.matcher(refundId.strip()).matches()) {
+            return Mono.error(
+                    Problems.invalid(
+                            "refundId must be 1 to 64 letters, digits, '.', '_' or '-': it names the case in the desk's routes."));
         }
         String orderId = storeId + ":" + orderNumber.strip();
         String caseId = storeId + ":" + refundId.strip();
