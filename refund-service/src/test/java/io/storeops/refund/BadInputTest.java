@@ -163,6 +163,15 @@ class BadInputTest {
                         f -> step(supervisor("sup.zhou"), f, "approval", Map.of()),
                         true),
                 new Case(
+                        "settling a return never approved",
+                        409,
+                        "case-state",
+                        f -> step(
+                                supervisor("sup.chen"),
+                                f,
+                                "settlement",
+                                Map.of("lines", List.of(Map.of("lineIndex", 0, "amountMinor", 100)), "note", "early"))),
+                new Case(
                         "a rejection without a reason",
                         422,
                         "invalid-payload",

@@ -175,6 +175,17 @@ class SecurityMatrixTest {
                     DECIDERS,
                     Fixture.REQUESTED),
             new Route(
+                    "settlement",
+                    HttpMethod.POST,
+                    "/api/refunds/{case}/settlement",
+                    Map.of(
+                            "lines",
+                            List.of(Map.of("lineIndex", 0, "quantity", 1, "amountMinor", 6400)),
+                            "note",
+                            "half of it came back"),
+                    DECIDERS,
+                    Fixture.AWAITING_RETURN),
+            new Route(
                     "closure",
                     HttpMethod.POST,
                     "/api/refunds/{case}/closure",

@@ -638,7 +638,26 @@ public record AfterSale(
         return closed(existing(caseId), CaseCommand.WITHDRAW, "WITHDRAWN", by, at);
     }
 
-    /** The supervisor rejects for good after negotiation. */
+    /**
+     * The supervisor settles a return as it stands — part of it arrived, some of it damaged, or the
+     * buyer is paid without waiting for it — with the amounts paid back per line (within what is
+     * left): it goes on to the payout (an exchange ends). Whoever worked on the case may not.
+     */
+    public Change<AfterSale> returnSettled(
+            String caseId, List<CaseLine> settledLines, long shippingMinor, String by, String note, Instant at) {
+        RefundCase refund = decidable(caseId, by, false);
+        String why = requiredText(note, "note");
+        CaseLifecycle.next(refund.type(), refund.state(), CaseCommand.SETTLE);
+        requireWithinWhatIsLeft(settledLines, shippingMinor, caseId);
+        RefundCase settled = refund.moved(CaseCommand.SETTLE, at, by, why).edit(draft -> {
+            draft.lines = List.copyOf(settledLines);
+            draft.shippingMinor = shippingMinor;
+            draft.decision = new RefundCase.Decision(true, by, at, false, why);
+        });
+        return Change.of(replaced(settled));
+    }
+
+    /** The supervisor rejects for good after negotiation, or a return that came back unacceptable. */
     public Change<AfterSale> closeForGood(String caseId, String by, String note, Instant at) {
         RefundCase refund = decidable(caseId, by, false);
         String why = requiredText(note, "note");

@@ -20,6 +20,11 @@ public enum CaseCommand {
     PAID,
     /** The buyer did not ship the return in time. */
     EXPIRE,
-    /** The supervisor rejects for good after negotiation. */
-    CLOSE
+    /** The supervisor rejects for good after negotiation, or a return that came back unacceptable. */
+    CLOSE,
+    /**
+     * The supervisor settles a return as it stands (part of it arrived, some damaged, or nothing yet):
+     * what is paid back, with what amounts.
+     */
+    SETTLE
 }

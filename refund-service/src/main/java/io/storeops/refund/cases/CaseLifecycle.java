@@ -9,6 +9,7 @@ import static io.storeops.refund.cases.CaseCommand.PAID;
 import static io.storeops.refund.cases.CaseCommand.RECEIVE;
 import static io.storeops.refund.cases.CaseCommand.REJECT;
 import static io.storeops.refund.cases.CaseCommand.REVISE;
+import static io.storeops.refund.cases.CaseCommand.SETTLE;
 import static io.storeops.refund.cases.CaseCommand.WITHDRAW;
 import static io.storeops.refund.cases.CaseState.AWAITING_RETURN;
 import static io.storeops.refund.cases.CaseState.CLOSED;
@@ -54,10 +55,18 @@ public final class CaseLifecycle {
             if (type.returnsGoods()) {
                 moves.get(AWAITING_RETURN)
                         .putAll(Map.of(
-                                BUYER_SHIPPED, AWAITING_RETURN,
-                                RECEIVE, type == CaseType.EXCHANGE ? COMPLETED : REFUNDING,
-                                WITHDRAW, CLOSED,
-                                EXPIRE, CLOSED));
+                                BUYER_SHIPPED,
+                                AWAITING_RETURN,
+                                RECEIVE,
+                                type == CaseType.EXCHANGE ? COMPLETED : REFUNDING,
+                                SETTLE,
+                                type == CaseType.EXCHANGE ? COMPLETED : REFUNDING,
+                                WITHDRAW,
+                                CLOSED,
+                                EXPIRE,
+                                CLOSED,
+                                CLOSE,
+                                CLOSED));
             }
             if (type != CaseType.EXCHANGE) {
                 moves.get(REFUNDING).put(PAID, COMPLETED);

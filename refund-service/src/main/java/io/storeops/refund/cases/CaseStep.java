@@ -13,6 +13,7 @@ public enum CaseStep {
     APPROVAL("approval", CaseCommand.APPROVE, true),
     REJECTION("rejection", CaseCommand.REJECT, true),
     CLOSURE("closure", CaseCommand.CLOSE, true),
+    SETTLEMENT("settlement", CaseCommand.SETTLE, true),
     CONTACTS("contacts", CaseCommand.NEGOTIATE, false),
     REVISION("revision", CaseCommand.REVISE, false),
     WITHDRAWAL("withdrawal", CaseCommand.WITHDRAW, false),

@@ -18,11 +18,15 @@ public record Deadline(Kind kind, Instant dueAt) {
         /** The seller must confirm the return's receipt; else the buyer is paid back. */
         CONFIRM_RECEIPT;
 
-        /** The timer that runs while a case is in {@code state}, with or without the return's tracking number. */
-        static Kind runningIn(CaseState state, String returnTracking) {
+        /**
+         * The timer that runs while a case is in {@code state}, with or without the return's tracking
+         * number; none once some of the return {@code arrived}: the seller has the goods, and a
+         * supervisor settles what came short.
+         */
+        static Kind runningIn(CaseState state, String returnTracking, boolean arrived) {
             return switch (state) {
                 case REQUESTED -> ANSWER;
-                case AWAITING_RETURN -> returnTracking == null ? SHIP_RETURN : CONFIRM_RECEIPT;
+                case AWAITING_RETURN -> arrived ? null : returnTracking == null ? SHIP_RETURN : CONFIRM_RECEIPT;
                 default -> null;
             };
         }

@@ -96,7 +96,7 @@ public record RefundCase(
      * {@code restart}, as a revised request restarts the seller's time to answer), else the one it has.
      */
     RefundCase timed(AfterSalePolicy policy, Instant at, boolean restart) {
-        Deadline.Kind running = Deadline.Kind.runningIn(state, returnTracking);
+        Deadline.Kind running = Deadline.Kind.runningIn(state, returnTracking, !returned.isEmpty());
         if (running == null || (deadline != null && !restart)) {
             return this;
         }
@@ -152,7 +152,8 @@ public record RefundCase(
 
         /** The case as edited; a deadline of a step the case has left ends with it. */
         private RefundCase build() {
-            boolean stepLeft = deadline != null && deadline.kind() != Deadline.Kind.runningIn(state, returnTracking);
+            boolean stepLeft = deadline != null
+                    && deadline.kind() != Deadline.Kind.runningIn(state, returnTracking, !returned.isEmpty());
             return new RefundCase(
                     from.caseId,
                     from.type,

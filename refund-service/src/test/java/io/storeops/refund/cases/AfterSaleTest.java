@@ -920,6 +920,56 @@ class AfterSaleTest {
                 .hasMessageContaining("QUALITY, WRONG_ITEM");
     }
 
+    @Test
+    void aShortReturnEndsTheTimersAndTheSupervisorSettlesWhatIsPaidBackOrClosesIt() {
+        AfterSale.Request twoTeasBack = new AfterSale.Request(
+                "rf-1",
+                CaseType.RETURN_AND_REFUND,
+                "wrong tea",
+                true,
+                List.of(new CaseLine(0, 2, 25600)),
+                0,
+                List.of(),
+                AfterSale.CUSTOMER_SERVICE);
+        AfterSale shipped = OPEN.request(twoTeasBack, "cs.li", NOON, TMALL_TERMS)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, TMALL_TERMS)
+                .state()
+                .returnShipped("rf-1", "SF1234567890123", "cs.li", NOON, TMALL_TERMS)
+                .state();
+
+        AfterSale half = shipped.returnReceived(
+                        "rf-1", List.of(new ItemQuantity("TEA-LJ-250", 1)), "1 arrived, 1 missing", "wh.zhao", NOON)
+                .state();
+
+        RefundCase waiting = half.find("rf-1").orElseThrow();
+        assertThat(waiting.state()).isEqualTo(CaseState.AWAITING_RETURN);
+        assertThat(waiting.deadline())
+                .as("the goods are here: no timer pays or closes it")
+                .isNull();
+        assertThatThrownBy(
+                        () -> half.returnSettled("rf-1", List.of(new CaseLine(0, 1, 12800)), 0, "cs.li", "half", NOON))
+                .isInstanceOf(FourEyesViolation.class);
+
+        RefundCase settled = half.returnSettled(
+                        "rf-1", List.of(new CaseLine(0, 1, 12800)), 0, "sup.zhou", "one tea came back", NOON)
+                .state()
+                .find("rf-1")
+                .orElseThrow();
+        assertThat(settled.state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(settled.amountMinor()).isEqualTo(12800);
+        assertThat(settled.decision().by()).isEqualTo("sup.zhou");
+
+        var closed = half.closeForGood("rf-1", "sup.zhou", "the tea came back opened", NOON);
+        assertThat(closed.state().find("rf-1").orElseThrow().state()).isEqualTo(CaseState.CLOSED);
+        assertThat(closed.events()).singleElement().isInstanceOf(RefundClosed.class);
+        assertThatThrownBy(() -> OPEN.request(twoTeasBack, "cs.li", NOON, TMALL_TERMS)
+                        .state()
+                        .returnSettled("rf-1", List.of(new CaseLine(0, 1, 12800)), 0, "sup.zhou", "early", NOON))
+                .as("nothing to settle before the approval")
+                .isInstanceOf(CaseConflict.class);
+    }
+
     private static AfterSale.Request cupBack(String caseId) {
         return new AfterSale.Request(
                 caseId,

@@ -263,6 +263,35 @@ class RefundCaseController {
                 (file, staff) -> file.reject(caseId, staff.username(), note.note(), clock.instant()));
     }
 
+    @Schema(description = "How the supervisor settles a return as it stands")
+    record Settlement(
+            @Schema(description = "What is paid back per line, for the units accepted")
+            List<LineEntry> lines,
+
+            @Schema(description = "Shipping paid back, in minor units")
+            Long shippingMinor,
+
+            @Schema(example = "one cup arrived broken by the buyer: half back for it")
+            String note) {}
+
+    @PostMapping("/{caseId}/settlement")
+    @Operation(
+            summary = "Settle a return as it stands (supervisor): part arrived, some damaged, or paid without waiting",
+            description = "The lines say what is paid back (within what is left); the case goes on to the payout. "
+                    + "Not by who opened or negotiated it (four-eyes).")
+    Mono<CaseView> settle(@PathVariable String caseId, @RequestBody Settlement settlement) {
+        return act(
+                RefundAction.DECIDE,
+                caseId,
+                (file, staff) -> file.returnSettled(
+                        caseId,
+                        LineEntry.toCaseLines(settlement.lines()),
+                        settlement.shippingMinor() == null ? 0 : settlement.shippingMinor(),
+                        staff.username(),
+                        settlement.note(),
+                        clock.instant()));
+    }
+
     @PostMapping("/{caseId}/closure")
     @Operation(summary = "Reject for good after negotiation (supervisor)")
     Mono<CaseView> close(@PathVariable String caseId, @RequestBody Note note) {
