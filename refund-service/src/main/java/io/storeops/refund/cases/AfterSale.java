@@ -396,6 +396,73 @@ public record AfterSale(
                 .toList();
     }
 
+    /** Who decides the refund of a price difference an item change owes the buyer: nobody needs to. */
+    static final String ITEM_CHANGE = "item-change";
+
+    /**
+     * Customer service changed a line's item (another size or colour) before dispatch: the line is
+     * known by its new SKU and title from now on (returns name them), and what was paid for it stays.
+     * A change that makes the line cheaper owes the buyer the difference: a refund-only case of it,
+     * approved at once and marked automatic (within what is left). Once per change.
+     *
+     * @param priceDifference what the change costs the buyer over the line: negative, owed back
+     */
+    public Change<AfterSale> itemChanged(
+            int lineIndex, String toSku, String toTitle, Money priceDifference, Instant changedAt) {
+        if (lineIndex < 0 || lineIndex >= lines.size()) {
+            return Change.none();
+        }
+        PaidLine before = lines.get(lineIndex);
+        PaidLine after = new PaidLine(
+                toSku,
+                toTitle == null ? before.title() : toTitle,
+                before.quantity(),
+                before.unitPriceMinor(),
+                before.lineId());
+        String caseId = "rf-item-" + orderId + "-" + lineIndex + "-" + changedAt.toEpochMilli();
+        boolean owed = priceDifference != null && priceDifference.amountMinor() < 0;
+        if (after.equals(before) && (!owed || find(caseId).isPresent())) {
+            return Change.none();
+        }
+        List<PaidLine> changed = new ArrayList<>(lines);
+        changed.set(lineIndex, after);
+        AfterSale renamed = new AfterSale(
+                orderId,
+                storeId,
+                externalOrderId,
+                currency,
+                paidAt,
+                changed,
+                shippingPaidMinor,
+                totalPaidMinor,
+                cases,
+                parcels,
+                null,
+                null,
+                null);
+        if (!owed) {
+            return Change.of(renamed);
+        }
+        long owedMinor =
+                Math.min(-priceDifference.amountMinor(), renamed.refundable().amountMinor());
+        return Change.of(renamed)
+                .andThen(file -> file.request(
+                                new Request(
+                                        caseId,
+                                        CaseType.REFUND_ONLY,
+                                        "price difference of the changed item",
+                                        false,
+                                        List.of(new CaseLine(lineIndex, 0, owedMinor)),
+                                        0,
+                                        List.of(),
+                                        ITEM_CHANGE),
+                                ITEM_CHANGE,
+                                changedAt,
+                                AfterSalePolicy.NONE)
+                        .andThen(requested -> requested.approvedAutomatically(
+                                caseId, ITEM_CHANGE, "the changed item costs less", changedAt, AfterSalePolicy.NONE)));
+    }
+
     /** Who decides the refund of an order cancelled before dispatch: nobody needs to. */
     static final String CANCELLATION = "order-cancellation";
 

@@ -970,6 +970,43 @@ class AfterSaleTest {
                 .isInstanceOf(CaseConflict.class);
     }
 
+    @Test
+    void aChangedItemRenamesItsLineForReturnsAndACheaperOneIsPaidBackAtOnce() {
+        var cheaper = OPEN.itemChanged(1, "CUP-GL-02", "Glass cup, small", new Money(-500, "CNY"), NOON);
+
+        AfterSale changed = cheaper.state();
+        assertThat(changed.lines().get(1).sku()).isEqualTo("CUP-GL-02");
+        assertThat(changed.lines().get(1).paidMinor()).as("what was paid stays").isEqualTo(3000);
+        assertThat(cheaper.events())
+                .extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("RefundRequested", "RefundApproved");
+        RefundCase difference = changed.cases().get(0);
+        assertThat(difference.state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(difference.amountMinor()).isEqualTo(500);
+        assertThat(difference.decision().automatic()).isTrue();
+        AfterSale.Request smallCupBack = new AfterSale.Request(
+                "rf-9",
+                CaseType.RETURN_AND_REFUND,
+                "cracked",
+                true,
+                List.of(new CaseLine(1, 1, 2500)),
+                0,
+                List.of(),
+                AfterSale.CUSTOMER_SERVICE);
+        assertThat(changed.request(smallCupBack, "cs.li", NOON, AfterSalePolicy.NONE)
+                        .events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RefundRequested.class,
+                        requested -> assertThat(requested.lines())
+                                .as("a return names the item the buyer has")
+                                .containsExactly(new ItemQuantity("CUP-GL-02", 1)));
+
+        var dearer = OPEN.itemChanged(1, "CUP-GL-03", "Glass cup, large", new Money(500, "CNY"), NOON);
+        assertThat(dearer.events()).as("the buyer owes it: nothing to pay back").isEmpty();
+        assertThat(dearer.state().cases()).isEmpty();
+    }
+
     private static AfterSale.Request cupBack(String caseId) {
         return new AfterSale.Request(
                 caseId,

@@ -5,6 +5,7 @@ import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
 import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.refund.cases.AfterSales;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A paid order opens its after-sale file; a cancellation before dispatch pays back what is left once
+ * A paid order opens its after-sale file; a changed item renames its line and pays back what it
+ * saves the buyer; a cancellation before dispatch pays back what is left once
  * the warehouse stopped the parcels; the parcels' moves are kept on the file; a received return
  * moves its case on to the payout.
  */
@@ -34,6 +36,21 @@ class OrderEventHandlers {
                         event.position(),
                         file -> file.cancelledBeforeDispatch(
                                 event.payload().reason(), event.payload().cancelledAt())));
+    }
+
+    @Bean
+    EventHandler<OrderItemChanged> lineFollowsItsChangedItem(AfterSales files) {
+        return EventHandler.of(
+                OrderItemChanged.class,
+                event -> files.onEvent(
+                        event.payload().orderId(),
+                        event.position(),
+                        file -> file.itemChanged(
+                                event.payload().lineIndex(),
+                                event.payload().toSku(),
+                                event.payload().toTitle(),
+                                event.payload().priceDifference(),
+                                event.payload().changedAt())));
     }
 
     @Bean
