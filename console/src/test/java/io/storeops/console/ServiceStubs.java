@@ -26,6 +26,11 @@ public final class ServiceStubs {
         desk("/api/warehouse-desk", token, fixture);
     }
 
+    /** refund-service's after-sale desk route answers the person with {@code token} from {@code fixture}. */
+    public static void afterSaleDesk(String token, String fixture) {
+        desk("/api/after-sale-desk", token, fixture);
+    }
+
     private static void desk(String route, String token, String fixture) {
         StubServices.server()
                 .stubFor(get(urlPathEqualTo(route))

@@ -6,6 +6,7 @@ import io.storeops.console.aftersale.AfterSaleModel.CaseSummary;
 import io.storeops.console.aftersale.AfterSaleModel.CaseView;
 import io.storeops.console.aftersale.AfterSaleModel.Ledger;
 import io.storeops.console.aftersale.AfterSaleModel.Order;
+import io.storeops.console.aftersale.AfterSaleModel.Terms;
 import io.storeops.console.desk.AfterSaleDesk;
 import io.storeops.console.services.ServiceProblem;
 import io.storeops.console.services.Services;
@@ -70,7 +71,18 @@ class AfterSaleApi {
         return get(uri -> uri.path("/api/refunds/{id}").build(caseId), CaseView.class);
     }
 
-    /** What the order paid and may still refund; empty when refund-service has no file of it (not paid yet). */
+    /**
+     * The store's after-sale terms (reason codes, approval at once, how refunds are paid); empty when
+     * they cannot be had (the form then takes any reason, and the service checks it).
+     */
+    Mono<Terms> terms(String storeId) {
+        return optional(get(uri -> uri.path("/api/after-sale-desk/terms/{id}").build(storeId), Terms.class));
+    }
+
+    /**
+     * What the order paid and may still refund, in all and per line; empty when refund-service has
+     * no file of it (not paid yet).
+     */
     Mono<Ledger> ledger(String orderId) {
         return optional(get(uri -> uri.path("/api/refund-ledgers/{id}").build(orderId), Ledger.class));
     }

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The after-sale desk as refund-service's API answers it (and the order's lines as order-service
@@ -107,14 +105,6 @@ public final class AfterSaleModel {
             List<ItemQuantity> returned,
             Deadline deadline) {
 
-        /** The steps of the case's state machine, by the state that takes them (the service's {@code CaseLifecycle}). */
-        private static final Map<String, Set<String>> STEPS_IN = Map.of(
-                "REQUESTED", Set.of("approval", "rejection", "contacts", "revision", "withdrawal"),
-                "REJECTED", Set.of("contacts", "withdrawal", "closure"),
-                "NEGOTIATING", Set.of("contacts", "revision", "withdrawal", "closure"),
-                "AWAITING_RETURN", Set.of("return-parcel", "withdrawal"),
-                "REFUNDING", Set.of("payment"));
-
         public RefundCase {
             lines = lines == null ? List.of() : lines;
             evidence = evidence == null ? List.of() : evidence;
@@ -127,38 +117,85 @@ public final class AfterSaleModel {
         public long amountMinor() {
             return lines.stream().mapToLong(CaseLine::amountMinor).sum() + shippingMinor;
         }
+    }
 
-        /**
-         * Whether {@code username} opened the case, talked to the buyer about it or revised it: the
-         * service refuses them its decision (four-eyes), so the page says so before they try.
-         */
-        public boolean workedOnBy(String username) {
-            if (username == null) {
-                return false;
-            }
-            return username.equals(openedBy)
-                    || contacts.stream().anyMatch(contact -> username.equals(contact.by()))
-                    || timeline.stream()
-                            .anyMatch(entry -> "REVISE".equals(entry.what()) && username.equals(entry.by()));
-        }
+    /**
+     * A case with its order, as {@code GET /api/refunds/{caseId}} and every step answer it: the
+     * currency of its amounts, the {@code steps} (route names) the signed-in person may take on it
+     * now, by their role and the case's state, and of those the decisions four-eyes keeps from them
+     * ({@code heldBack}: they worked on the case). The service decides both; a page shows exactly them.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CaseView(
+            String orderId,
+            String storeId,
+            String currency,
+            RefundCase refundCase,
+            List<String> steps,
+            List<String> heldBack) {
 
-        /** Whether the case, where it stands, takes {@code step} (a route's last part, e.g. {@code approval}). */
-        public boolean takes(String step) {
-            return STEPS_IN.getOrDefault(state, Set.of()).contains(step);
-        }
-
-        public boolean isFinished() {
-            return "COMPLETED".equals(state) || "CLOSED".equals(state);
+        public CaseView {
+            steps = steps == null ? List.of() : steps;
+            heldBack = heldBack == null ? List.of() : heldBack;
         }
     }
 
-    /** A case with its order, as {@code GET /api/refunds/{caseId}} and every step answer it. */
+    /** One order line in the ledger: what it cost, was paid back, is held by approved cases, and what is left. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CaseView(String orderId, String storeId, RefundCase refundCase) {}
+    public record LedgerLine(
+            int lineIndex,
+            String sku,
+            String title,
+            int quantity,
+            Money paid,
+            Money refunded,
+            Money held,
+            Money left,
+            int unitsLeft) {}
 
-    /** What an order paid, what was paid back and what may still be refunded. */
+    /** What an order paid, what was paid back and what may still be refunded, in all and per line. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Ledger(String orderId, String storeId, Money paid, Money refunded, Money refundable) {}
+    public record Ledger(
+            String orderId, String storeId, Money paid, Money refunded, Money refundable, List<LedgerLine> lines) {
+
+        public Ledger {
+            lines = lines == null ? List.of() : lines;
+        }
+
+        /** The line {@code lineIndex} (from 0), null when the ledger does not have it. */
+        public LedgerLine line(int lineIndex) {
+            return lines.stream()
+                    .filter(line -> line.lineIndex() == lineIndex)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /**
+     * A store's after-sale terms as the case forms need them ({@code GET /api/after-sale-desk/terms/{storeId}}):
+     * the reasons customer service picks from (empty: any text), the amount below which refund-only
+     * requests are approved at once (0: never), and whether a gateway pays refunds.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Terms(
+            String storeId,
+            String currency,
+            List<String> reasonCodes,
+            long autoApproveBelowMinor,
+            boolean paysThroughGateway) {
+
+        public Terms {
+            reasonCodes = reasonCodes == null ? List.of() : reasonCodes;
+        }
+
+        public boolean hasReasonCodes() {
+            return !reasonCodes.isEmpty();
+        }
+
+        public boolean approvesAtOnce() {
+            return autoApproveBelowMinor > 0;
+        }
+    }
 
     /** An order line as order-service answers it: what the case's line indexes name. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,8 +1,6 @@
 package io.storeops.console.aftersale;
 
 import io.storeops.console.aftersale.AfterSaleModel.CaseView;
-import io.storeops.console.aftersale.AfterSaleModel.Ledger;
-import io.storeops.console.aftersale.AfterSaleModel.Order;
 import io.storeops.console.desk.AfterSaleDesk;
 import io.storeops.console.desk.Desk;
 import io.storeops.console.desk.Desk.DeskStore;
@@ -48,7 +46,9 @@ class CasePages {
 
     @GetMapping("/after-sale/cases/{caseId}")
     Mono<String> refundCase(@PathVariable String caseId, Model model, ServerWebExchange exchange) {
-        return Mono.zip(desks.current(), api.refundCase(caseId))
+        return desks.current()
+                .doOnNext(desk -> DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.SEE_CASES))
+                .zipWith(api.refundCase(caseId))
                 .flatMap(found -> screen(found.getT1(), found.getT2(), model, exchange))
                 .thenReturn("case");
     }
@@ -122,8 +122,7 @@ class CasePages {
                     model.addAttribute("typedLines", CaseForms.typedLines(form));
                     model.addAttribute("typedShipping", form.getFirst("shipping"));
                     model.addAttribute("typedReason", form.getFirst("reason"));
-                    DeskStore store = found.getT2().store(found.getT3().storeId());
-                    String currency = store == null ? null : store.currency();
+                    String currency = found.getT3().currency();
                     Mono<CaseView> revised;
                     try {
                         revised = api.revise(
@@ -203,18 +202,12 @@ class CasePages {
 
     /** The case's page model: the case with its order's lines and what the order may still refund. */
     private Mono<CaseScreen> screen(Desk desk, CaseView view, Model model, ServerWebExchange exchange) {
-        DeskContext.require(desk, AfterSaleDesk.SEE_CASES);
+        DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.SEE_CASES);
         return Mono.zip(optional(api.order(view.orderId())), optional(api.ledger(view.orderId())))
                 .map(found -> {
                     DeskStore store = DeskContext.frame(model, exchange, desk, view.storeId(), "case");
-                    Ledger ledger = found.getT2().orElse(null);
-                    Order order = found.getT1().orElse(null);
-                    String currency = store != null && store.storeId().equals(view.storeId())
-                            ? store.currency()
-                            : ledger != null
-                                    ? ledger.paid().currency()
-                                    : order != null ? order.total().currency() : null;
-                    CaseScreen screen = new CaseScreen(view, order, ledger, currency, desk);
+                    CaseScreen screen = new CaseScreen(
+                            view, found.getT1().orElse(null), found.getT2().orElse(null));
                     model.addAttribute("screen", screen);
                     model.addAttribute("zone", store == null ? "UTC" : store.zone());
                     model.addAttribute("channels", CHANNELS);

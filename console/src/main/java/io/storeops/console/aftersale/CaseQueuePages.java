@@ -78,7 +78,7 @@ class CaseQueuePages {
         String shownTab = TABS.contains(tab) ? tab : "new";
         String lookAhead = WITHIN.contains(within) ? within : WITHIN.get(0);
         return desks.current().flatMap(desk -> {
-            DeskContext.require(desk, AfterSaleDesk.SEE_CASES);
+            DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.SEE_CASES);
             DeskStore shown = DeskContext.frame(model, exchange, desk, store, "afterSale");
             model.addAttribute("tab", shownTab);
             model.addAttribute("tabs", TABS);
@@ -120,7 +120,7 @@ class CaseQueuePages {
             Model model,
             ServerWebExchange exchange) {
         return Mono.zip(desks.current(), exchange.getSession()).map(found -> {
-            DeskContext.require(found.getT1(), AfterSaleDesk.SEE_CASES);
+            DeskContext.require(found.getT1(), AfterSaleDesk.SERVICE, AfterSaleDesk.SEE_CASES);
             DeskStore shown = DeskContext.frame(model, exchange, found.getT1(), store, "afterSale");
             model.addAttribute("tab", "sheet");
             model.addAttribute("tabs", TABS);

@@ -7,26 +7,27 @@ import io.storeops.console.aftersale.AfterSaleModel.Ledger;
 import io.storeops.console.aftersale.AfterSaleModel.Order;
 import io.storeops.console.aftersale.AfterSaleModel.OrderLine;
 import io.storeops.console.aftersale.AfterSaleModel.RefundCase;
-import io.storeops.console.desk.AfterSaleDesk;
-import io.storeops.console.desk.Desk;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A case as its page shows it to the signed-in person: each line with the order's title for it,
- * the buyer's evidence, and which steps the person is offered — by their role and the case's state,
- * and, for a supervisor who entered, negotiated or revised it, the decision shown held back with
- * why (four-eyes) before they try. The service stays the authority: a step shown and refused anyway
- * is explained.
+ * the buyer's evidence, and the steps refund-service offers the person on it now ({@code steps} of
+ * the case's view, by their role and the case's state), with the decisions four-eyes holds back
+ * from them ({@code heldBack}) shown disabled with why, before they try. The console adds no rule
+ * of its own: a step the service refuses anyway (another supervisor decided first) is explained.
  *
  * @param order  the order's lines and titles, null when order-service could not give them
  * @param ledger what the order paid and may still refund, null when not known
  */
-public record CaseScreen(CaseView view, Order order, Ledger ledger, String currency, Desk desk) {
+public record CaseScreen(CaseView view, Order order, Ledger ledger) {
 
-    /** The decider's steps; the others are customer service's. */
-    private static final Set<String> DECISIONS = Set.of("approval", "rejection", "closure");
+    /**
+     * The steps this page has a form for (the case routes' last parts). A step the service offers
+     * that the page has no form for yet is not shown; the service's list decides the rest.
+     */
+    static final List<String> FORMS = List.of(
+            "approval", "rejection", "closure", "contacts", "revision", "withdrawal", "return-parcel", "payment");
 
     /** One line the case gives back, with what the order says of it. */
     public record ShownLine(int lineIndex, String sku, String title, int quantity, long amountMinor) {}
@@ -47,6 +48,11 @@ public record CaseScreen(CaseView view, Order order, Ledger ledger, String curre
 
     public String caseId() {
         return refund().caseId();
+    }
+
+    /** The currency of the case's amounts, as the service gives it with the case. */
+    public String currency() {
+        return view.currency();
     }
 
     public List<ShownLine> lines() {
@@ -96,49 +102,28 @@ public record CaseScreen(CaseView view, Order order, Ledger ledger, String curre
         return refund().evidence().stream().map(Evidence::of).toList();
     }
 
-    /** Whether the person decides cases (supervisor, manager). */
-    public boolean decider() {
-        return desk.may(AfterSaleDesk.DECIDE);
-    }
-
-    /** Whether the person works cases with the buyer (after-sale customer service). */
-    public boolean handler() {
-        return desk.may(AfterSaleDesk.HANDLE_CASES);
-    }
-
-    /** The person entered, negotiated or revised the case: another supervisor decides it. */
-    public boolean fourEyes() {
-        return decider() && refund().workedOnBy(desk.username());
-    }
-
-    /** Whether the page offers {@code step}: the person's role takes it and the case, where it stands, does. */
+    /** Whether the page offers {@code step} (a route's last part, e.g. {@code approval}): the service offers it. */
     public boolean offers(String step) {
-        boolean role = DECISIONS.contains(step) ? decider() : handler();
-        return role && refund().takes(step);
+        return view.steps().contains(step) || view.heldBack().contains(step);
     }
 
-    /** Whether {@code step} is shown but held back: a decision the four-eyes rule keeps from this person. */
+    /** Whether {@code step} is shown but held back: a decision four-eyes keeps from this person. */
     public boolean heldBack(String step) {
-        return DECISIONS.contains(step) && offers(step) && fourEyes();
+        return view.heldBack().contains(step);
     }
 
-    /** Whether the person is offered any step at all (the actions panel shows then). */
+    /** Whether four-eyes holds back a decision the page shows: the page says why at the top. */
+    public boolean fourEyes() {
+        return view.heldBack().stream().anyMatch(FORMS::contains);
+    }
+
+    /** Whether the person is offered any step the page has a form for (the actions panel shows then). */
     public boolean offersAny() {
-        return List.of(
-                        "approval",
-                        "rejection",
-                        "closure",
-                        "contacts",
-                        "revision",
-                        "withdrawal",
-                        "return-parcel",
-                        "payment")
-                .stream()
-                .anyMatch(this::offers);
+        return FORMS.stream().anyMatch(this::offers);
     }
 
-    /** Money of the case's store as a form shows it to type again. */
+    /** Money of the case's currency as a form shows it to type again. */
     public String typed(long amountMinor) {
-        return CaseForms.typed(amountMinor, currency);
+        return CaseForms.typed(amountMinor, currency());
     }
 }

@@ -1,6 +1,9 @@
 package io.storeops.console.aftersale;
 
+import io.storeops.console.aftersale.AfterSaleModel.Ledger;
+import io.storeops.console.aftersale.AfterSaleModel.LedgerLine;
 import io.storeops.console.aftersale.AfterSaleModel.Order;
+import io.storeops.console.aftersale.AfterSaleModel.OrderLine;
 import io.storeops.console.desk.AfterSaleDesk;
 import io.storeops.console.desk.Desk;
 import io.storeops.console.desk.Desk.DeskStore;
@@ -8,6 +11,7 @@ import io.storeops.console.desk.DeskContext;
 import io.storeops.console.desk.Desks;
 import io.storeops.console.services.ProblemExplanations;
 import io.storeops.console.services.ServiceProblem;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,18 +40,10 @@ import reactor.core.publisher.Mono;
 class NewCasePages {
 
     /**
-     * The reasons offered as the person types (the codes of the demo's Tmall store, which
-     * marketplaces share); a store configures its own list, which the service checks.
+     * One order line on the form: what was bought, and what the ledger says is left of it to
+     * refund ({@code standing}, null when the ledger is not known).
      */
-    static final List<String> REASONS = List.of(
-            "QUALITY",
-            "DAMAGED",
-            "WRONG_ITEM",
-            "MISSING_PART",
-            "NOT_AS_DESCRIBED",
-            "NO_REASON_7_DAYS",
-            "LATE_DELIVERY",
-            "CHANGED_MIND");
+    public record EntryLine(int lineIndex, OrderLine bought, LedgerLine standing) {}
 
     private final AfterSaleApi api;
     private final Desks desks;
@@ -67,7 +63,7 @@ class NewCasePages {
             ServerWebExchange exchange) {
         String orderId = order == null ? "" : order.strip();
         return desks.current().flatMap(desk -> {
-            DeskContext.require(desk, AfterSaleDesk.HANDLE_CASES);
+            DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.HANDLE_CASES);
             model.addAttribute("orderId", orderId);
             if (orderId.isEmpty()) {
                 DeskContext.frame(model, exchange, desk, store, "newCase");
@@ -100,7 +96,7 @@ class NewCasePages {
         return Mono.zip(exchange.getFormData(), desks.current()).flatMap(found -> {
             MultiValueMap<String, String> form = found.getT1();
             Desk desk = found.getT2();
-            DeskContext.require(desk, AfterSaleDesk.HANDLE_CASES);
+            DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.HANDLE_CASES);
             String key = form.getFirst("idempotencyKey");
             String orderId = text(form.getFirst("orderId"));
             if (key == null || !CaseForms.IDEMPOTENCY_KEY.matcher(key).matches() || orderId == null) {
@@ -158,21 +154,41 @@ class NewCasePages {
         return entry;
     }
 
-    /** The form for {@code order}, with its key and what the order may still refund. */
+    /**
+     * The form for {@code order}, with its key, what the order and each line may still refund, and
+     * the store's terms: the reasons to pick from (any text when it has none) and the amount below
+     * which a refund-only request is approved at once.
+     */
     private Mono<Void> filled(Desk desk, Order order, String key, Model model, ServerWebExchange exchange) {
-        return api.ledger(order.orderId())
-                .doOnNext(ledger -> model.addAttribute("ledger", ledger))
-                .then(Mono.fromRunnable(() -> {
+        return Mono.zip(optional(api.ledger(order.orderId())), optional(api.terms(order.storeId())))
+                .doOnNext(found -> {
+                    Ledger ledger = found.getT1().orElse(null);
                     DeskStore store = DeskContext.frame(model, exchange, desk, order.storeId(), "newCase");
+                    model.addAttribute("ledger", ledger);
+                    model.addAttribute("terms", found.getT2().orElse(null));
                     model.addAttribute("order", order);
                     model.addAttribute("orderId", order.orderId());
+                    model.addAttribute("lines", lines(order, ledger));
                     model.addAttribute(
                             "currency",
                             store != null ? store.currency() : order.total().currency());
                     model.addAttribute("idempotencyKey", key);
                     model.addAttribute("types", AfterSaleModel.ENTERED_TYPES);
-                    model.addAttribute("reasons", REASONS);
-                }));
+                })
+                .then();
+    }
+
+    /** The order's lines, each with its standing in the ledger (by the line's index). */
+    static List<EntryLine> lines(Order order, Ledger ledger) {
+        List<EntryLine> lines = new ArrayList<>();
+        for (int index = 0; index < order.lines().size(); index++) {
+            lines.add(new EntryLine(index, order.lines().get(index), ledger == null ? null : ledger.line(index)));
+        }
+        return lines;
+    }
+
+    private static <T> Mono<Optional<T>> optional(Mono<T> answer) {
+        return answer.map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     /** What was typed, to show it again when the form comes back. */

@@ -1,21 +1,19 @@
 package io.storeops.console.desk;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
- * The after-sale desk's part of the person's desk: what they may do with refund-service's cases,
- * by their roles. refund-service has no desk route (as order-service's {@code /api/order-desk}),
- * so the console takes its table of who does what ({@code RefundAction}: customer service enters
- * and negotiates, the supervisor or the manager decides, the store manager looks on). The service
- * stays the authority: a button the table shows and the service refuses is explained like any refusal.
+ * The after-sale desk's names as refund-service's desk route ({@code GET /api/after-sale-desk})
+ * answers them: the service behind the after-sale pages, the route, and the actions it may give a
+ * person. Which person takes which action is the route's answer (the same rules its other routes
+ * enforce), never a table of the console's; while the service cannot be reached, the person has
+ * none of them (see {@link Desks}).
  */
 public final class AfterSaleDesk {
 
     /** The service behind the after-sale pages, as the console's configuration names it. */
     public static final String SERVICE = "refund";
+
+    /** The caller's after-sale desk: their actions and, per store, the lengths of the queues they work. */
+    static final String ROUTE = "/api/after-sale-desk";
 
     /** See cases, the queues, what an order may still be refunded, and download the refund sheet. */
     public static final String SEE_CASES = "SEE_CASES";
@@ -23,31 +21,14 @@ public final class AfterSaleDesk {
     /** Enter a case for the buyer, record contacts, revise, record the return parcel, the withdrawal, a payment. */
     public static final String HANDLE_CASES = "HANDLE_CASES";
 
-    /** Approve, reject, or reject for good (never a case one entered, negotiated or revised). */
+    /** Approve, reject, or reject for good. */
     public static final String DECIDE = "DECIDE";
 
-    private static final Map<String, Set<String>> ROLES = roles();
+    /** See complaints and buyers' reviews, the low-rating queue among them. */
+    public static final String SEE_COMPLAINTS = "SEE_COMPLAINTS";
+
+    /** Take a complaint, record contacts, resolve it or its withdrawal; contact a reviewer, reply to a review. */
+    public static final String HANDLE_COMPLAINTS = "HANDLE_COMPLAINTS";
 
     private AfterSaleDesk() {}
-
-    private static Map<String, Set<String>> roles() {
-        Map<String, Set<String>> roles = new LinkedHashMap<>();
-        roles.put(SEE_CASES, Set.of("CS_AFTERSALE", "SUPERVISOR", "MANAGER", "STORE_MANAGER"));
-        roles.put(HANDLE_CASES, Set.of("CS_AFTERSALE"));
-        roles.put(DECIDE, Set.of("SUPERVISOR", "MANAGER"));
-        return roles;
-    }
-
-    /** The actions of the after-sale desk that {@code roles} allow, in the order of the table. */
-    public static List<String> actionsOf(List<String> roles) {
-        return ROLES.entrySet().stream()
-                .filter(action -> roles.stream().anyMatch(action.getValue()::contains))
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
-    /** The after-sale actions to add to {@code desk} (its person's roles; the stores are the desk's own). */
-    static Desk of(Desk desk) {
-        return new Desk(desk.username(), desk.roles(), actionsOf(desk.roles()), List.of(), Set.of());
-    }
 }

@@ -12,18 +12,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * The signed-in person's desk across the services: order-service's order desk,
- * fulfillment-service's warehouse desk and the after-sale desk (by the person's roles, see
- * {@link AfterSaleDesk}) as one menu. When the warehouse desk is out of reach (the
- * service down, failing, or without the route), the order desk still works: its pages show without
- * the warehouse's entries (and a warehouse page answers 503). A refused token is not out of reach:
- * the person signs in again.
+ * fulfillment-service's warehouse desk and refund-service's after-sale desk as one menu, each
+ * service's actions and queue lengths as its own desk route answers them. When the warehouse desk
+ * or the after-sale desk is out of reach (the service down, failing, or without the route), the
+ * order desk still works: its pages show without that service's entries (and that service's pages
+ * answer 503). A refused token is not out of reach: the person signs in again.
  */
 @Component
 public class Desks {
 
     private static final Logger log = LoggerFactory.getLogger(Desks.class);
 
-    /** How long a page waits for the warehouse desk before it shows without it. */
+    /** How long a page waits for the warehouse desk or the after-sale desk before it shows without it. */
     private static final Duration PATIENCE = Duration.ofSeconds(3);
 
     private final Services services;
@@ -33,13 +33,16 @@ public class Desks {
     }
 
     public Mono<Desk> current() {
-        return Mono.zip(desk("order", "/api/order-desk"), warehouseDesk())
-                .map(both -> both.getT1().with(both.getT2()))
-                .map(desk -> desk.with(AfterSaleDesk.of(desk)));
+        return Mono.zip(
+                        desk("order", "/api/order-desk"),
+                        optionalDesk("fulfillment", "/api/warehouse-desk"),
+                        optionalDesk(AfterSaleDesk.SERVICE, AfterSaleDesk.ROUTE))
+                .map(all -> all.getT1().with(all.getT2()).with(all.getT3()));
     }
 
-    private Mono<Desk> warehouseDesk() {
-        return desk("fulfillment", "/api/warehouse-desk")
+    /** {@code service}'s desk, or (out of reach) the note that its part is missing. */
+    private Mono<Desk> optionalDesk(String service, String path) {
+        return desk(service, path)
                 .timeout(PATIENCE)
                 .onErrorResume(
                         failure -> failure instanceof WebClientRequestException
@@ -48,9 +51,10 @@ public class Desks {
                                         && (problem.status() >= 500 || problem.status() == 404)),
                         unavailable -> {
                             log.warn(
-                                    "The warehouse desk is unavailable; pages show without it: {}",
+                                    "The desk of {} is unavailable; pages show without it: {}",
+                                    service,
                                     unavailable.toString());
-                            return Mono.just(Desk.unreachable("fulfillment"));
+                            return Mono.just(Desk.unreachable(service));
                         });
     }
 

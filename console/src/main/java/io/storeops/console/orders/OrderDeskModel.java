@@ -84,6 +84,13 @@ public final class OrderDeskModel {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TimelineEntry(Instant at, String what, String by, String detail) {}
 
+    /**
+     * An after-sale case opened on the order and where it stands, as the refund desk's events told
+     * order-service ({@code REQUESTED}, {@code APPROVED}, {@code REJECTED}, {@code CLOSED}, {@code COMPLETED}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AfterSaleCase(String refundId, String type, String state, Money amount, Instant at) {}
+
     /** One order as its detail page shows it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record OrderDetail(
@@ -99,6 +106,7 @@ public final class OrderDeskModel {
             Money tax,
             Money total,
             Money refunded,
+            List<AfterSaleCase> afterSaleCases,
             Instant placedAt,
             Instant paidAt,
             Address shippingAddress,
@@ -117,6 +125,10 @@ public final class OrderDeskModel {
             List<TimelineEntry> timeline) {
 
         private static final Set<String> BEFORE_DISPATCH = Set.of("PLACED", "PAID", "ON_HOLD", "READY");
+
+        public OrderDetail {
+            afterSaleCases = afterSaleCases == null ? List.of() : afterSaleCases;
+        }
 
         /** Which buttons a page offers (the service decides; a race ends in its 409, explained). */
         public boolean isHeld() {

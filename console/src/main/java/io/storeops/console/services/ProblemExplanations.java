@@ -19,9 +19,16 @@ import reactor.core.publisher.Mono;
 @Component
 public class ProblemExplanations {
 
-    /** Where the labels of a problem's {@code currentStatus} (a case's {@code currentState}) are, by problem type (an order's by default). */
-    private static final Map<String, String> STATUS_LABELS =
-            Map.of("shipment-state", "shipmentStatus.", "batch-state", "batchStatus.", "case-state", "caseState.");
+    /**
+     * Where the labels of a problem's {@code currentStatus} (a case's, complaint's or review's
+     * {@code currentState}) are, by problem type (an order's by default).
+     */
+    private static final Map<String, String> STATUS_LABELS = Map.of(
+            "shipment-state", "shipmentStatus.",
+            "batch-state", "batchStatus.",
+            "case-state", "caseState.",
+            "complaint-state", "complaintState.",
+            "review-state", "reviewState.");
 
     private final MessageSource messages;
 
@@ -57,7 +64,7 @@ public class ProblemExplanations {
                 return said;
             }
         }
-        // an order's, a shipment's or a batch's status; an after-sale case's state
+        // an order's, a shipment's or a batch's status; an after-sale case's, complaint's or review's state
         String status = text(problem.properties()
                 .getOrDefault("currentStatus", problem.properties().get("currentState")));
         String statusLabels = STATUS_LABELS.getOrDefault(problem.type(), "status.");

@@ -3,6 +3,7 @@ package io.storeops.console.aftersale;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -17,6 +18,7 @@ import io.storeops.console.Browser;
 import io.storeops.console.ConsoleTest;
 import io.storeops.console.ServiceStubs;
 import io.storeops.console.StubServices;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,7 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * stubbed with WireMock: the supervisor finds the new requests in the queue, opens one they entered
  * and sees the decision held back with why before any click, approves another and sees its state
  * change in place (and still changed on reload); customer service records a contact with the buyer
- * on a rejected case. Screens are photographed into {@code target/screenshots}.
+ * on a rejected case, and walks a low review from the menu's badge to the seller's reply (in
+ * Chinese), then to the buyer's other reviews. Each page offers what refund-service's answers
+ * offer the person. Screens are photographed into {@code target/screenshots}.
  */
 @ConsoleTest
 class AfterSaleBrowserIT {
@@ -37,6 +41,7 @@ class AfterSaleBrowserIT {
     private static final String ENTERED_BY_SUPERVISOR = "/api/refunds/rf-cup-0001";
     private static final String TO_APPROVE = "/api/refunds/rf-tea-0004";
     private static final String REJECTED = "/api/refunds/rf-tea-0002";
+    private static final String LOW_REVIEW = "/api/reviews/tmall-flagship%3ARV-9001";
 
     @LocalServerPort
     int port;
@@ -50,6 +55,8 @@ class AfterSaleBrowserIT {
         ServiceStubs.warehouseDesk("supervisor-token", "aftersale/warehouse-desk-supervisor.json");
         ServiceStubs.desk("secret-bearer-token", "orders/desk-cs-aftersale.json");
         ServiceStubs.warehouseDesk("secret-bearer-token", "warehouse/desk-cs-aftersale.json");
+        ServiceStubs.afterSaleDesk("supervisor-token", "aftersale/after-sale-desk-supervisor.json");
+        ServiceStubs.afterSaleDesk("secret-bearer-token", "aftersale/after-sale-desk-cs.json");
         services.stubFor(get(urlEqualTo("/api/orders/tmall-flagship%3AT2001"))
                 .willReturn(json(200, "aftersale/shipped-order.json")));
         services.stubFor(get(urlEqualTo("/api/refund-ledgers/tmall-flagship%3AT2001"))
@@ -59,7 +66,11 @@ class AfterSaleBrowserIT {
         services.stubFor(get(urlEqualTo(ENTERED_BY_SUPERVISOR))
                 .willReturn(json(
                         200,
-                        entered.replace("\"openedBy\": \"dev-cs-aftersale\"", "\"openedBy\": \"dev-supervisor\""))));
+                        CaseViews.offering(
+                                entered.replace(
+                                        "\"openedBy\": \"dev-cs-aftersale\"", "\"openedBy\": \"dev-supervisor\""),
+                                List.of("approval", "rejection"),
+                                List.of("approval", "rejection")))));
 
         String requested = entered.replace("rf-cup-0001", "rf-tea-0004")
                 .replace(
@@ -79,7 +90,7 @@ class AfterSaleBrowserIT {
         services.stubFor(get(urlEqualTo(TO_APPROVE))
                 .inScenario("approval")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(200, requested)));
+                .willReturn(json(200, CaseViews.offering(requested, "approval", "rejection"))));
         services.stubFor(post(urlEqualTo(TO_APPROVE + "/approval"))
                 .inScenario("approval")
                 .whenScenarioStateIs(Scenario.STARTED)
@@ -164,13 +175,18 @@ class AfterSaleBrowserIT {
     }
 
     private void recordsAContactAsCustomerService(Browser browser) throws Exception {
-        String rejected = read("aftersale/case-rejected.json");
-        String negotiating = rejected.replace("\"state\": \"REJECTED\"", "\"state\": \"NEGOTIATING\"")
-                .replace(
-                        "\"contacts\": []",
-                        "\"contacts\": [{\"channel\": \"CHAT\", \"offered\": \"a photo of the tea\","
-                                + " \"buyerAnswer\": \"will send it tonight\", \"by\": \"dev-cs-aftersale\","
-                                + " \"at\": \"2026-11-29T05:00:00Z\"}]");
+        String rejected = CaseViews.offering("aftersale/case-rejected.json", "contacts", "withdrawal");
+        String negotiating = CaseViews.offering(
+                read("aftersale/case-rejected.json")
+                        .replace("\"state\": \"REJECTED\"", "\"state\": \"NEGOTIATING\"")
+                        .replace(
+                                "\"contacts\": []",
+                                "\"contacts\": [{\"channel\": \"CHAT\", \"offered\": \"a photo of the tea\","
+                                        + " \"buyerAnswer\": \"will send it tonight\", \"by\": \"dev-cs-aftersale\","
+                                        + " \"at\": \"2026-11-29T05:00:00Z\"}]"),
+                "contacts",
+                "revision",
+                "withdrawal");
         services.stubFor(get(urlEqualTo(REJECTED)).willReturn(json(200, rejected)));
         services.stubFor(post(urlEqualTo(REJECTED + "/contacts")).willReturn(json(200, negotiating)));
 
@@ -199,7 +215,86 @@ class AfterSaleBrowserIT {
                 .withHeader("Authorization", equalTo("Bearer secret-bearer-token"))
                 .withRequestBody(equalToJson("{\"channel\": \"CHAT\", \"offered\": \"a photo of the tea\","
                         + " \"buyerAnswer\": \"will send it tonight\"}")));
+        assertThat(browser.has(By.id("revise"))).as("offered once negotiating").isTrue();
         browser.screenshot("after-sale-contact");
+    }
+
+    @Test
+    void customerServiceWalksALowReviewFromTheMenuToItsReply() throws Exception {
+        String low = read("aftersale/review-new.json");
+        String replied = low.replace("\"state\": \"NEW\"", "\"state\": \"REPLIED\"")
+                .replace(
+                        "\"reply\": null",
+                        "\"reply\": {\"text\": \"亲，非常抱歉，已为您办理退货退款。\", \"by\": \"dev-cs-aftersale\","
+                                + " \"at\": \"2026-11-30T06:00:00Z\"}");
+        services.stubFor(get(urlPathEqualTo("/api/reviews"))
+                .withQueryParam("state", equalTo("NEW"))
+                .willReturn(json(200, "aftersale/reviews-new.json")));
+        services.stubFor(get(urlPathEqualTo("/api/reviews"))
+                .withQueryParam("buyerNick", equalTo("茶友小王"))
+                .willReturn(json(200, "aftersale/reviews-new.json")));
+        services.stubFor(get(urlEqualTo(LOW_REVIEW))
+                .inScenario("reply")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, low)));
+        services.stubFor(post(urlEqualTo(LOW_REVIEW + "/reply"))
+                .inScenario("reply")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("replied")
+                .willReturn(json(200, replied)));
+        services.stubFor(get(urlEqualTo(LOW_REVIEW))
+                .inScenario("reply")
+                .whenScenarioStateIs("replied")
+                .willReturn(json(200, replied)));
+
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.signIn("dev-cs-aftersale");
+            browser.open("/?store=tmall-flagship");
+            WebElement menu = browser.find(By.id("nav-reviews"));
+            assertThat(menu.getText()).contains("差评", "7");
+            menu.click();
+
+            WebElement row = browser.find(By.id("review-tmall-flagship:RV-9001"));
+            assertThat(row.getText()).contains("★☆☆☆☆", "杯子碎了，客服也不理人", "茶友小王", "差评，待处理");
+            browser.screenshot("reviews-low-queue");
+            row.findElement(By.linkText("★☆☆☆☆")).click();
+
+            assertThat(browser.find(By.id("review-state")).getText()).isEqualTo("差评，待处理");
+            assertThat(browser.find(By.id("review-rating")).getText()).contains("1 星（满分 5 星）", "差评");
+            assertThat(browser.find(By.id("review-images")).findElements(By.cssSelector("a.review-image")).stream()
+                            .map(link -> link.getAttribute("href"))
+                            .toList())
+                    .containsExactly(
+                            "https://img.example/review/cup.jpg", "https://img.example/review/box.png?size=large");
+            assertThat(browser.has(By.tagName("img")))
+                    .as("no outside image on the page")
+                    .isFalse();
+            assertThat(browser.find(By.id("record-order")).getText()).isEqualTo("T2001");
+            assertThat(browser.find(By.id("buyer-reviews")).getAttribute("href"))
+                    .endsWith("/after-sale/reviews?store=tmall-flagship&buyer=%E8%8C%B6%E5%8F%8B%E5%B0%8F%E7%8E%8B");
+
+            browser.find(By.id("reply-text")).sendKeys("亲，非常抱歉，已为您办理退货退款。");
+            browser.find(By.id("send-reply")).click();
+            browser.acceptConfirmation();
+            browser.waitForText(By.id("review-state"), "已回复");
+            assertThat(browser.find(By.id("feedback")).getText()).isEqualTo("回复已保存并交由店铺发布。");
+            assertThat(browser.find(By.id("reply")).getText()).isEqualTo("亲，非常抱歉，已为您办理退货退款。");
+            assertThat(browser.has(By.id("reply-form")))
+                    .as("the reply is written once")
+                    .isFalse();
+            assertThat(browser.path()).as("no page reload").isEqualTo("/after-sale/reviews/tmall-flagship:RV-9001");
+            services.verify(postRequestedFor(urlEqualTo(LOW_REVIEW + "/reply"))
+                    .withHeader("Authorization", equalTo("Bearer secret-bearer-token"))
+                    .withRequestBody(equalToJson("{\"reply\": \"亲，非常抱歉，已为您办理退货退款。\"}")));
+            browser.screenshot("review-replied");
+
+            browser.reload();
+            assertThat(browser.find(By.id("reply")).getText()).isEqualTo("亲，非常抱歉，已为您办理退货退款。");
+            browser.find(By.id("buyer-reviews")).click();
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("茶友小王 的评价");
+            services.verify(
+                    getRequestedFor(urlPathEqualTo("/api/reviews")).withQueryParam("buyerNick", equalTo("茶友小王")));
+        }
     }
 
     private static String summary(String caseId, String type, String reason, long amountMinor) {

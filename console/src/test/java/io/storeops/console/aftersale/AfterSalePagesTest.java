@@ -44,6 +44,8 @@ class AfterSalePagesTest {
     private static final String CASE = "/api/refunds/rf-cup-0001";
     private static final String ORDER = "/api/orders/tmall-flagship%3AT2001";
     private static final String LEDGER = "/api/refund-ledgers/tmall-flagship%3AT2001";
+    private static final String TERMS = "/api/after-sale-desk/terms/tmall-flagship";
+    private static final String REQUESTED = "aftersale/case-requested.json";
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
 
     @Autowired
@@ -62,7 +64,12 @@ class AfterSalePagesTest {
         ServiceStubs.warehouseDesk("supervisor-token", "aftersale/warehouse-desk-supervisor.json");
         ServiceStubs.desk("another-token", "orders/desk-warehouse.json");
         ServiceStubs.warehouseDesk("another-token", "warehouse/desk-warehouse.json");
-        services.stubFor(get(urlEqualTo(CASE)).willReturn(json(200, "aftersale/case-requested.json")));
+        ServiceStubs.afterSaleDesk("secret-bearer-token", "aftersale/after-sale-desk-cs.json");
+        ServiceStubs.afterSaleDesk("supervisor-token", "aftersale/after-sale-desk-supervisor.json");
+        ServiceStubs.afterSaleDesk("another-token", "aftersale/after-sale-desk-warehouse.json");
+        stubCase(CASE, "secret-bearer-token", CaseViews.offering(REQUESTED, "contacts", "revision", "withdrawal"));
+        stubCase(CASE, "supervisor-token", CaseViews.offering(REQUESTED, "approval", "rejection"));
+        services.stubFor(get(urlEqualTo(TERMS)).willReturn(json(200, "aftersale/terms.json")));
         services.stubFor(get(urlEqualTo(ORDER)).willReturn(json(200, "aftersale/shipped-order.json")));
         services.stubFor(get(urlEqualTo(LEDGER)).willReturn(json(200, "aftersale/ledger.json")));
         cs = SignedIn.as(http, "dev-cs-aftersale");
@@ -73,6 +80,8 @@ class AfterSalePagesTest {
     void theDeskIsInTheMenuOfThoseWhoSeeCasesAndForbiddenToOthers() {
         assertThat(cs.page("/")).contains("id=\"nav-after-sale\"", "After-sale desk");
         assertThat(supervisor.page("/")).contains("id=\"nav-after-sale\"");
+        services.verify(getRequestedFor(urlEqualTo("/api/after-sale-desk"))
+                .withHeader("Authorization", equalTo("Bearer supervisor-token")));
 
         SignedIn warehouse = SignedIn.as(http, "dev-warehouse");
         assertThat(warehouse.page("/")).doesNotContain("nav-after-sale");
@@ -80,6 +89,66 @@ class AfterSalePagesTest {
         warehouse.get("/after-sale/cases/rf-cup-0001").expectStatus().isForbidden();
         cs.get("/after-sale/cases/new").expectStatus().isOk();
         supervisor.get("/after-sale/cases/new").expectStatus().isForbidden(); // supervisors decide, not enter
+    }
+
+    @Test
+    void theMenuAndTheHomePageShowTheQueueLengthsOfTheAfterSaleDesk() {
+        String home = cs.page("/?store=tmall-flagship");
+
+        assertThat(home)
+                .contains(
+                        "data-queue=\"new\">4<",
+                        "data-queue=\"negotiating\">2<",
+                        "data-queue=\"dueSoon\">1<",
+                        "data-queue=\"lowReviews\">7<")
+                .contains("Orders with a new after-sale request", "Low reviews waiting for a reply")
+                .contains("href=\"/after-sale?store=tmall-flagship&amp;tab=negotiating\"")
+                .containsPattern(
+                        "id=\"nav-after-sale\"[^>]*>\\s*<span>After-sale</span>\\s*<span class=\"badge\">4</span>")
+                .containsPattern(
+                        "id=\"nav-reviews\"[^>]*>\\s*<span>Low reviews</span>\\s*<span class=\"badge\">7</span>")
+                .contains("id=\"nav-complaints\"");
+        assertThat(cs.page("/?store=shopify-us"))
+                .containsPattern(
+                        "id=\"nav-after-sale\"[^>]*>\\s*<span>After-sale</span>\\s*<span class=\"badge\">0</span>");
+        assertThat(cs.inChinese().page("/?store=tmall-flagship")).contains("有新售后申请的订单", "待回复的差评", "投诉");
+    }
+
+    @Test
+    void theMenuFollowsTheActionsTheDeskRouteGivesNotTheRoles() {
+        ServiceStubs.afterSaleDesk(
+                "supervisor-token",
+                "{\"username\": \"dev-supervisor\", \"roles\": [\"SUPERVISOR\"], \"actions\": [\"SEE_COMPLAINTS\"],"
+                        + " \"stores\": []}");
+
+        assertThat(supervisor.page("/"))
+                .doesNotContain("id=\"nav-after-sale\"", "data-queue=\"new\"")
+                .contains("id=\"nav-reviews\"");
+        supervisor.get("/after-sale?store=tmall-flagship").expectStatus().isForbidden();
+        supervisor.get("/after-sale/cases/rf-cup-0001").expectStatus().isForbidden();
+    }
+
+    @Test
+    void withoutRefundServiceTheOrderDeskStillWorksAndTheAfterSalePagesAreUnavailable() {
+        services.stubFor(get(urlPathEqualTo("/api/after-sale-desk"))
+                .willReturn(aResponse().withStatus(503)));
+
+        assertThat(cs.page("/"))
+                .contains("data-queue=\"review\">3<")
+                .doesNotContain("id=\"nav-after-sale\"", "id=\"nav-reviews\"", "data-queue=\"new\"");
+        assertThat(cs.page("/orders/tmall-flagship:T2001")).doesNotContain("id=\"open-case\"", "id=\"order-cases\"");
+        for (String page : List.of(
+                "/after-sale", "/after-sale/cases/rf-cup-0001", "/after-sale/reviews", "/after-sale/complaints")) {
+            cs.get(page)
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectBody(String.class)
+                    .value(shown -> assertThat(shown).contains("not reachable"));
+        }
+
+        services.stubFor(get(urlPathEqualTo("/api/after-sale-desk"))
+                .willReturn(aResponse().withFixedDelay(5000)));
+        assertThat(cs.page("/")).doesNotContain("id=\"nav-after-sale\"").contains("data-queue=\"review\">3<");
     }
 
     @Test
@@ -179,11 +248,12 @@ class AfterSalePagesTest {
 
     @Test
     void aSupervisorWhoEnteredTheCaseSeesTheDecisionHeldBackBeforeTheClick() {
-        services.stubFor(get(urlEqualTo(CASE))
-                .willReturn(json(
-                        200,
-                        read("aftersale/case-requested.json")
-                                .replace("\"openedBy\": \"dev-cs-aftersale\"", "\"openedBy\": \"dev-supervisor\""))));
+        String entered =
+                read(REQUESTED).replace("\"openedBy\": \"dev-cs-aftersale\"", "\"openedBy\": \"dev-supervisor\"");
+        stubCase(
+                CASE,
+                "supervisor-token",
+                CaseViews.offering(entered, List.of("approval", "rejection"), List.of("approval", "rejection")));
 
         String page = supervisor.page("/after-sale/cases/rf-cup-0001");
 
@@ -195,10 +265,17 @@ class AfterSalePagesTest {
                 .doesNotContain("id=\"contact-form\"");
         assertThat(supervisor.inChinese().page("/after-sale/cases/rf-cup-0001")).contains("须由另一位主管审核");
 
-        services.stubFor(get(urlEqualTo(CASE)).willReturn(json(200, "aftersale/case-requested.json")));
+        stubCase(CASE, "supervisor-token", CaseViews.offering(entered, "approval", "rejection"));
         assertThat(supervisor.page("/after-sale/cases/rf-cup-0001"))
+                .as("who worked on the case is the service's judgement: here it holds nothing back")
                 .doesNotContain("id=\"four-eyes\"")
                 .containsPattern("<button type=\"submit\" id=\"approve\">");
+
+        stubCase(CASE, "supervisor-token", CaseViews.offering(entered, "approval"));
+        assertThat(supervisor.page("/after-sale/cases/rf-cup-0001"))
+                .as("exactly the steps offered")
+                .contains("id=\"approve\"")
+                .doesNotContain("id=\"reject\"", "id=\"close-case\"");
     }
 
     @Test
@@ -286,19 +363,24 @@ class AfterSalePagesTest {
 
     @Test
     void customerServiceRecordsAContactAndReviseTheRequestInTheStoresMoney() {
-        services.stubFor(
-                get(urlEqualTo("/api/refunds/rf-tea-0002")).willReturn(json(200, "aftersale/case-rejected.json")));
-        String negotiating = read("aftersale/case-rejected.json")
-                .replace("\"state\": \"REJECTED\"", "\"state\": \"NEGOTIATING\"")
-                .replace(
-                        "\"contacts\": []",
-                        "\"contacts\": [{\"channel\": \"CHAT\", \"offered\": \"a photo of the tea\","
-                                + " \"buyerAnswer\": \"will send it\", \"by\": \"dev-cs-aftersale\", \"at\": \"2026-11-29T05:00:00Z\"}]");
+        services.stubFor(get(urlEqualTo("/api/refunds/rf-tea-0002"))
+                .willReturn(json(200, CaseViews.offering("aftersale/case-rejected.json", "contacts", "withdrawal"))));
+        String negotiating = CaseViews.offering(
+                read("aftersale/case-rejected.json")
+                        .replace("\"state\": \"REJECTED\"", "\"state\": \"NEGOTIATING\"")
+                        .replace(
+                                "\"contacts\": []",
+                                "\"contacts\": [{\"channel\": \"CHAT\", \"offered\": \"a photo of the tea\","
+                                        + " \"buyerAnswer\": \"will send it\", \"by\": \"dev-cs-aftersale\","
+                                        + " \"at\": \"2026-11-29T05:00:00Z\"}]"),
+                "contacts",
+                "revision",
+                "withdrawal");
         services.stubFor(post(urlEqualTo("/api/refunds/rf-tea-0002/contacts")).willReturn(json(200, negotiating)));
 
         assertThat(cs.page("/after-sale/cases/rf-tea-0002"))
                 .contains("send a photo", "The buyer, on the storefront", "id=\"contact-form\"")
-                .doesNotContain("id=\"revise\""); // a rejected case is negotiated first
+                .doesNotContain("id=\"revise\""); // not offered: a rejected case is negotiated first
         String recorded = cs.post(
                         "/after-sale/cases/rf-tea-0002/contacts",
                         form("channel", "CHAT", "offered", "a photo of the tea", "buyerAnswer", "will send it"))
@@ -375,13 +457,56 @@ class AfterSalePagesTest {
     }
 
     @Test
+    void thePaymentFormShowsOnlyWhenTheServiceOffersThePayment() {
+        String refunding = read(REQUESTED)
+                .replace("\"state\": \"REQUESTED\"", "\"state\": \"REFUNDING\"")
+                .replace(
+                        "\"decision\": null",
+                        "\"decision\": {\"approved\": true, \"by\": \"dev-supervisor\","
+                                + " \"at\": \"2026-11-29T04:00:00Z\", \"automatic\": false, \"note\": null}");
+        stubCase(CASE, "secret-bearer-token", CaseViews.offering(refunding));
+        assertThat(cs.page("/after-sale/cases/rf-cup-0001"))
+                .as("a store whose gateway pays")
+                .contains("Being paid back")
+                .doesNotContain("id=\"confirm-payment\"", "id=\"actions-title\"");
+
+        stubCase(CASE, "secret-bearer-token", CaseViews.offering(refunding, "payment"));
+        assertThat(cs.page("/after-sale/cases/rf-cup-0001"))
+                .contains("id=\"confirm-payment\"", "id=\"payment-reference\"")
+                .doesNotContain("id=\"withdraw\"", "id=\"contact-form\"");
+        String completed =
+                CaseViews.offering(refunding.replace("\"state\": \"REFUNDING\"", "\"state\": \"COMPLETED\""));
+        services.stubFor(post(urlEqualTo(CASE + "/payment")).willReturn(json(200, completed)));
+        assertThat(cs.post("/after-sale/cases/rf-cup-0001/payment", form("reference", "TB-REFUND-1"))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("The payment is confirmed", "Completed")
+                .doesNotContain("id=\"confirm-payment\"");
+        services.verify(postRequestedFor(urlEqualTo(CASE + "/payment"))
+                .withRequestBody(equalToJson("{\"reference\": \"TB-REFUND-1\"}")));
+    }
+
+    @Test
     void theNewCaseFormSendsItsKeyWithEverySubmitSoADoubleSubmitOpensOneCase() {
         services.stubFor(post(urlEqualTo("/api/refunds")).willReturn(json(201, "aftersale/case-requested.json")));
 
         String formPage = cs.page("/after-sale/cases/new?order=tmall-flagship:T2001");
         assertThat(formPage)
                 .contains("西湖龙井 250g", "玻璃杯", "2 × CN¥128.00", "CN¥305.00 of CN¥305.00 paid may still be refunded.")
-                .contains("<datalist id=\"reason-codes\">", "Arrived damaged");
+                .contains("<select id=\"case-reason-choice\" name=\"reason\" required")
+                .contains("<option value=\"DAMAGED\">Arrived damaged</option>")
+                .contains("<option value=\"STORE_OWN_REASON\">STORE_OWN_REASON</option>")
+                .doesNotContain("NO_REASON_7_DAYS", "CHANGED_MIND") // the store's list, not the demo's
+                .contains("CN¥128.00 left, 1 unit", "CN¥39.00 left, 1 unit")
+                .containsPattern("id=\"left-1\">\\s*CN¥39.00 left, 1 unit")
+                .contains("The store approves refund-only requests below CN¥50.00 at once");
+        services.verify(
+                getRequestedFor(urlEqualTo(TERMS)).withHeader("Authorization", equalTo("Bearer secret-bearer-token")));
+        assertThat(cs.inChinese().page("/after-sale/cases/new?order=tmall-flagship:T2001"))
+                .contains("可退 ¥39.00，1 件", "低于 ¥50.00 的仅退款申请");
         String key = key(formPage);
         assertThat(key).matches("[A-Za-z0-9._-]{8,64}");
         assertThat(key(cs.page("/after-sale/cases/new?order=tmall-flagship:T2001")))
@@ -409,6 +534,25 @@ class AfterSalePagesTest {
     }
 
     @Test
+    void aStoreWithoutReasonCodesTakesTheReasonAsTextAndWithoutALimitApprovesNothingAtOnce() {
+        services.stubFor(get(urlEqualTo(TERMS))
+                .willReturn(json(
+                        200,
+                        "{\"storeId\": \"tmall-flagship\", \"currency\": \"CNY\", \"reasonCodes\": [],"
+                                + " \"autoApproveBelowMinor\": 0, \"paysThroughGateway\": true}")));
+
+        assertThat(cs.page("/after-sale/cases/new?order=tmall-flagship:T2001"))
+                .containsPattern("<input id=\"case-reason-choice\" name=\"reason\" required")
+                .contains("The store keeps no list of reasons")
+                .doesNotContain("<select id=\"case-reason-choice\"", "id=\"approved-at-once\"");
+
+        services.stubFor(get(urlEqualTo(TERMS)).willReturn(aResponse().withStatus(503)));
+        assertThat(cs.page("/after-sale/cases/new?order=tmall-flagship:T2001"))
+                .as("terms out of reach: any reason, checked by the service")
+                .containsPattern("<input id=\"case-reason-choice\" name=\"reason\" required");
+    }
+
+    @Test
     void aRefusedEntryComesBackWithWhyWhatWasTypedAndTheSameKey() {
         services.stubFor(post(urlEqualTo("/api/refunds"))
                 .willReturn(json(
@@ -426,7 +570,7 @@ class AfterSalePagesTest {
         assertThat(refused)
                 .startsWith("<div id=\"new-case\"")
                 .contains("What was entered was refused: line 1 has CNY 39.00 left to refund: CNY 40.00 asked.")
-                .contains("value=\"40.00\"", "value=\"DAMAGED\"", "cracked on arrival")
+                .contains("value=\"40.00\"", "<option value=\"DAMAGED\" selected=\"selected\">", "cracked on arrival")
                 .contains("name=\"idempotencyKey\" value=\"cs-form-key-0001\"");
 
         cs.post("/after-sale/cases", entry("short", "39.00")).expectStatus().isBadRequest();
@@ -450,10 +594,27 @@ class AfterSalePagesTest {
     }
 
     @Test
-    void theOrderPageLeadsCustomerServiceToANewCase() {
+    void theOrderPageListsItsCasesAndLeadsCustomerServiceToANewCaseOrComplaint() {
         assertThat(cs.page("/orders/tmall-flagship:T2001"))
-                .contains("href=\"/after-sale/cases/new?order=tmall-flagship:T2001\"");
-        assertThat(supervisor.page("/orders/tmall-flagship:T2001")).doesNotContain("id=\"open-case\"");
+                .contains("href=\"/after-sale/cases/new?order=tmall-flagship:T2001\"")
+                .contains("href=\"/after-sale/complaints/new?order=tmall-flagship:T2001\"")
+                .contains(
+                        "id=\"order-cases\"",
+                        "href=\"/after-sale/cases/rf-cup-0001\"",
+                        "href=\"/after-sale/cases/rf-tea-0003\"")
+                .containsPattern(
+                        "id=\"order-case-rf-cup-0001\">[\\s\\S]*?Return and refund[\\s\\S]*?Requested[\\s\\S]*?CN¥44.00")
+                .containsPattern(
+                        "id=\"order-case-rf-tea-0003\">[\\s\\S]*?Refund only[\\s\\S]*?Completed[\\s\\S]*?CN¥20.00");
+        assertThat(supervisor.page("/orders/tmall-flagship:T2001"))
+                .doesNotContain("id=\"open-case\"", "id=\"take-complaint\"")
+                .contains("id=\"order-cases\"");
+        assertThat(supervisor.inChinese().page("/orders/tmall-flagship:T2001")).contains("售后单", "待审核", "已完成");
+
+        SignedIn warehouse = SignedIn.as(http, "dev-warehouse");
+        assertThat(warehouse.page("/orders/tmall-flagship:T2001"))
+                .as("a role that does not see cases")
+                .doesNotContain("id=\"order-cases\"", "rf-cup-0001");
     }
 
     @Test
@@ -539,6 +700,12 @@ class AfterSalePagesTest {
                 "amount", cupAmount,
                 "shipping", "5",
                 "evidence", "cracked on arrival\nhttps://img.example/crack.jpg\n");
+    }
+
+    private void stubCase(String path, String token, String view) {
+        services.stubFor(get(urlEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(json(200, view)));
     }
 
     private static String key(String page) {

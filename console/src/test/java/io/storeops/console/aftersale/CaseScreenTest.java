@@ -8,13 +8,13 @@ import io.storeops.console.aftersale.AfterSaleModel.CaseView;
 import io.storeops.console.aftersale.AfterSaleModel.Contact;
 import io.storeops.console.aftersale.AfterSaleModel.Deadline;
 import io.storeops.console.aftersale.AfterSaleModel.Evidence;
+import io.storeops.console.aftersale.AfterSaleModel.Ledger;
+import io.storeops.console.aftersale.AfterSaleModel.LedgerLine;
 import io.storeops.console.aftersale.AfterSaleModel.Money;
 import io.storeops.console.aftersale.AfterSaleModel.Order;
 import io.storeops.console.aftersale.AfterSaleModel.OrderLine;
 import io.storeops.console.aftersale.AfterSaleModel.RefundCase;
 import io.storeops.console.aftersale.AfterSaleModel.TimelineEntry;
-import io.storeops.console.desk.AfterSaleDesk;
-import io.storeops.console.desk.Desk;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The after-sale pages' models without a server: who is offered which step of a case where it
- * stands, the four-eyes rule shown before the click, lines named by the order, evidence that is a
- * link only when it is one, money typed as the buyer sees it, and how long a timer has left.
+ * The after-sale pages' models without a server: a case offers exactly the steps refund-service
+ * gives the person and shows the decisions it holds back (four-eyes) before the click, lines are
+ * named by the order and the new-case form's by the ledger's standing, evidence and review images
+ * are links only when they are, money is typed as the buyer sees it, and a timer says how long is left.
  */
 class CaseScreenTest {
 
@@ -44,96 +45,87 @@ class CaseScreenTest {
             new Money(30500, "CNY"));
 
     @Test
-    void theRolesOfTheDepartmentGetTheAfterSaleActionsRefundServiceGivesThem() {
-        assertThat(AfterSaleDesk.actionsOf(List.of("CS_AFTERSALE")))
-                .containsExactly(AfterSaleDesk.SEE_CASES, AfterSaleDesk.HANDLE_CASES);
-        assertThat(AfterSaleDesk.actionsOf(List.of("SUPERVISOR")))
-                .containsExactly(AfterSaleDesk.SEE_CASES, AfterSaleDesk.DECIDE);
-        assertThat(AfterSaleDesk.actionsOf(List.of("MANAGER"))).containsExactly("SEE_CASES", "DECIDE");
-        assertThat(AfterSaleDesk.actionsOf(List.of("STORE_MANAGER"))).containsExactly("SEE_CASES");
-        assertThat(AfterSaleDesk.actionsOf(List.of("WAREHOUSE", "ORDER_CLERK", "CS_PRESALE")))
-                .isEmpty();
-    }
-
-    @Test
-    void aSupervisorDecidesARequestCustomerServiceEnteredAndCustomerServiceTalksToTheBuyer() {
+    void thePageOffersExactlyTheStepsTheServiceGivesWhateverTheCaseLooksLike() {
         RefundCase requested = refund("REQUESTED", "dev-cs-aftersale", List.of(), List.of());
 
-        CaseScreen supervisor = screen(requested, "dev-supervisor", "SUPERVISOR");
-        assertThat(supervisor.fourEyes()).isFalse();
-        assertThat(supervisor.offers("approval")).isTrue();
-        assertThat(supervisor.offers("rejection")).isTrue();
-        assertThat(supervisor.heldBack("approval")).isFalse();
-        assertThat(supervisor.offers("contacts")).isFalse();
-        assertThat(supervisor.offers("closure")).as("only after a rejection").isFalse();
-
-        CaseScreen cs = screen(requested, "dev-cs-aftersale", "CS_AFTERSALE");
-        assertThat(cs.offers("approval")).isFalse();
-        assertThat(cs.fourEyes())
-                .as("the rule is about deciding: customer service decides nothing")
-                .isFalse();
+        CaseScreen cs = screen(requested, List.of("contacts", "withdrawal"), List.of());
         assertThat(cs.offers("contacts")).isTrue();
-        assertThat(cs.offers("revision")).isTrue();
         assertThat(cs.offers("withdrawal")).isTrue();
+        assertThat(cs.offers("revision"))
+                .as("a requested case takes a revision, but the service did not offer it")
+                .isFalse();
+        assertThat(cs.offers("approval")).isFalse();
         assertThat(cs.offers("payment")).isFalse();
+        assertThat(cs.fourEyes()).isFalse();
+        assertThat(cs.offersAny()).isTrue();
 
-        CaseScreen storeManager = screen(requested, "dev-store-manager", "STORE_MANAGER");
-        assertThat(storeManager.offersAny()).as("the store manager looks on").isFalse();
+        CaseScreen paying = screen(refund("REFUNDING", "buyer", List.of(), List.of()), List.of("payment"), List.of());
+        assertThat(paying.offers("payment")).isTrue();
+        assertThat(screen(refund("REFUNDING", "buyer", List.of(), List.of()), List.of(), List.of())
+                        .offers("payment"))
+                .as("a store whose gateway pays: the service offers no payment by hand")
+                .isFalse();
+
+        CaseScreen lookingOn = screen(requested, List.of(), List.of());
+        assertThat(lookingOn.offersAny()).as("the store manager looks on").isFalse();
+
+        CaseScreen unknownStep = screen(
+                refund("AWAITING_RETURN", "buyer", List.of(), List.of()), List.of("settlement"), List.of("settlement"));
+        assertThat(unknownStep.offersAny())
+                .as("a step the page has no form for shows no empty actions panel")
+                .isFalse();
+        assertThat(unknownStep.fourEyes()).isFalse();
     }
 
     @Test
-    void whoEnteredNegotiatedOrRevisedACaseSeesTheDecisionHeldBackWithWhy() {
-        Contact talked = new Contact("PHONE", "half back", "no", "li.lei", AT);
-        TimelineEntry revised = new TimelineEntry(AT, "REVISE", "wang.fang", "QUALITY");
-        TimelineEntry rejected = new TimelineEntry(AT, "REJECT", "zhao.min", "no photo");
+    void theDecisionsTheServiceHoldsBackAreShownHeldBackWithWhy() {
+        RefundCase requested = refund("REQUESTED", "buyer", List.of(), List.of());
 
-        RefundCase opened = refund("REQUESTED", "dev-supervisor", List.of(), List.of());
-        RefundCase negotiated = refund("REQUESTED", "buyer", List.of(talked), List.of());
-        RefundCase revisedBy = refund("REQUESTED", "buyer", List.of(), List.of(revised, rejected));
+        CaseScreen held = screen(requested, List.of("approval", "rejection"), List.of("approval", "rejection"));
+        assertThat(held.fourEyes()).isTrue();
+        assertThat(held.offers("approval")).as("shown, disabled").isTrue();
+        assertThat(held.heldBack("approval")).isTrue();
+        assertThat(held.heldBack("rejection")).isTrue();
+        assertThat(held.heldBack("contacts")).isFalse();
 
-        assertThat(screen(opened, "dev-supervisor", "SUPERVISOR").heldBack("approval"))
-                .isTrue();
-        assertThat(screen(opened, "dev-supervisor", "SUPERVISOR").heldBack("rejection"))
-                .isTrue();
-        assertThat(screen(negotiated, "li.lei", "MANAGER").fourEyes()).isTrue();
-        assertThat(screen(revisedBy, "wang.fang", "SUPERVISOR").fourEyes()).isTrue();
-        assertThat(screen(revisedBy, "zhao.min", "SUPERVISOR").fourEyes())
-                .as("deciding before is no reason not to decide again")
+        CaseScreen enteredButFree = screen(
+                refund("REQUESTED", "dev-supervisor", List.of(), List.of()),
+                List.of("approval", "rejection"),
+                List.of());
+        assertThat(enteredButFree.fourEyes())
+                .as("the service decides who worked on the case, not the console")
                 .isFalse();
-        assertThat(screen(negotiated, "another-supervisor", "SUPERVISOR").heldBack("approval"))
-                .isFalse();
-        assertThat(opened.workedOnBy(null)).isFalse();
+        assertThat(enteredButFree.heldBack("approval")).isFalse();
 
-        RefundCase inNegotiation = refund("NEGOTIATING", "buyer", List.of(talked), List.of());
-        CaseScreen negotiator = screen(inNegotiation, "li.lei", "SUPERVISOR");
-        assertThat(negotiator.offers("closure")).isTrue();
-        assertThat(negotiator.heldBack("closure")).isTrue();
-        assertThat(negotiator.heldBack("contacts")).as("not a decision").isFalse();
+        CaseScreen closure = screen(
+                refund("NEGOTIATING", "buyer", List.of(), List.of()),
+                List.of("closure", "contacts"),
+                List.of("closure"));
+        assertThat(closure.heldBack("closure")).isTrue();
+        assertThat(closure.heldBack("contacts")).isFalse();
+        assertThat(closure.offers("contacts")).isTrue();
     }
 
-    @ParameterizedTest(name = "{0} takes {1}")
-    @CsvSource({
-        "REQUESTED, approval, true",
-        "REQUESTED, closure, false",
-        "REJECTED, closure, true",
-        "REJECTED, revision, false",
-        "NEGOTIATING, revision, true",
-        "AWAITING_RETURN, return-parcel, true",
-        "AWAITING_RETURN, approval, false",
-        "REFUNDING, payment, true",
-        "REFUNDING, withdrawal, false",
-        "COMPLETED, contacts, false",
-        "CLOSED, withdrawal, false"
-    })
-    void aCaseTakesTheStepsItsStateMachineAllows(String state, String step, boolean takes) {
-        assertThat(refund(state, "buyer", List.of(), List.of()).takes(step)).isEqualTo(takes);
+    @Test
+    void moneyOnTheCaseIsOfTheCurrencyTheServiceGivesWithIt() {
+        RefundCase requested = refund("REQUESTED", "buyer", List.of(), List.of());
+
+        assertThat(new CaseScreen(new CaseView("o", "s", "JPY", requested, List.of(), List.of()), null, null)
+                        .typed(3900))
+                .isEqualTo("3900");
+        assertThat(new CaseScreen(new CaseView("o", "s", "CNY", requested, List.of(), List.of()), null, null)
+                        .typed(3900))
+                .isEqualTo("39.00");
+        assertThat(new CaseView("o", "s", "CNY", requested, null, null).steps())
+                .as("an older answer without steps offers nothing")
+                .isEmpty();
     }
 
     @Test
     void linesAreNamedByTheOrderAndWithoutItByTheirNumber() {
         RefundCase requested = refund("REQUESTED", "dev-cs-aftersale", List.of(), List.of());
 
-        CaseScreen withOrder = screen(requested, "dev-supervisor", "SUPERVISOR");
+        CaseScreen withOrder = screen(requested, List.of(), List.of());
         assertThat(withOrder.lines()).containsExactly(new CaseScreen.ShownLine(1, "CUP-GL-01", "玻璃杯", 1, 3900));
         assertThat(withOrder.refund().amountMinor()).isEqualTo(4400);
         assertThat(withOrder.revisableLines())
@@ -145,11 +137,9 @@ class CaseScreenTest {
         assertThat(withOrder.typed(3900)).isEqualTo("39.00");
 
         CaseScreen withoutOrder = new CaseScreen(
-                new CaseView("tmall-flagship:T2001", "tmall-flagship", requested),
+                new CaseView("tmall-flagship:T2001", "tmall-flagship", "CNY", requested, List.of(), List.of()),
                 null,
-                null,
-                "CNY",
-                desk("dev-supervisor", "SUPERVISOR"));
+                null);
         assertThat(withoutOrder.lines()).containsExactly(new CaseScreen.ShownLine(1, null, null, 1, 3900));
         assertThat(withoutOrder.revisableLines()).hasSize(1);
     }
@@ -230,6 +220,70 @@ class CaseScreenTest {
         assertThat(TimeLeft.of(null, now).key()).isEqualTo("afterSale.left.none");
     }
 
+    @Test
+    void eachLineOfTheNewCaseFormHasItsStandingInTheLedgerByItsIndex() {
+        Money none = new Money(0, "CNY");
+        Ledger ledger = new Ledger(
+                "tmall-flagship:T2001",
+                "tmall-flagship",
+                new Money(30500, "CNY"),
+                none,
+                new Money(16700, "CNY"),
+                List.of(new LedgerLine(
+                        1, "CUP-GL-01", "玻璃杯", 1, new Money(3900, "CNY"), none, none, new Money(3900, "CNY"), 1)));
+
+        List<NewCasePages.EntryLine> lines = NewCasePages.lines(ORDER, ledger);
+
+        assertThat(lines).extracting(NewCasePages.EntryLine::lineIndex).containsExactly(0, 1);
+        assertThat(lines.get(0).standing())
+                .as("the ledger does not have line 0")
+                .isNull();
+        assertThat(lines.get(1).standing().left().amountMinor()).isEqualTo(3900);
+        assertThat(lines.get(1).bought().title()).isEqualTo("玻璃杯");
+        assertThat(NewCasePages.lines(ORDER, null))
+                .allSatisfy(line -> assertThat(line.standing()).isNull());
+    }
+
+    @Test
+    void aReviewShowsItsRatingAsStarsAndItsImagesAsLinksAndAnEndedComplaintTakesNoForm() {
+        assertThat(ComplaintModel.stars(2)).isEqualTo("★★☆☆☆");
+        assertThat(ComplaintModel.stars(5)).isEqualTo("★★★★★");
+        assertThat(ComplaintModel.stars(9)).isEqualTo("★★★★★");
+
+        ComplaintModel.Review review = new ComplaintModel.Review(
+                "s:RV-1",
+                "s",
+                "RV-1",
+                "s:T1",
+                "nick",
+                1,
+                "bad",
+                List.of("https://img.example/a.jpg", "javascript:alert(1)"),
+                null,
+                AT,
+                true,
+                "NEW",
+                null,
+                null,
+                null,
+                AT);
+        assertThat(review.imageLinks())
+                .containsExactly(
+                        new Evidence("https://img.example/a.jpg", true, true),
+                        new Evidence("javascript:alert(1)", false, false));
+        assertThat(review.contacts()).isEmpty();
+
+        assertThat(complaint("OPEN").ended()).isFalse();
+        assertThat(complaint("IN_PROGRESS").ended()).isFalse();
+        assertThat(complaint("RESOLVED").ended()).isTrue();
+        assertThat(complaint("WITHDRAWN").ended()).isTrue();
+    }
+
+    private static ComplaintModel.Complaint complaint(String state) {
+        return new ComplaintModel.Complaint(
+                "cp-1", "s", "s:T1", "CHAT", "LOGISTICS", "late", null, state, "cs", AT, null, null, null, AT);
+    }
+
     private static RefundCase refund(
             String state, String openedBy, List<Contact> contacts, List<TimelineEntry> timeline) {
         return new RefundCase(
@@ -253,16 +307,8 @@ class CaseScreenTest {
                 null);
     }
 
-    private static CaseScreen screen(RefundCase refund, String username, String role) {
+    private static CaseScreen screen(RefundCase refund, List<String> steps, List<String> heldBack) {
         return new CaseScreen(
-                new CaseView("tmall-flagship:T2001", "tmall-flagship", refund),
-                ORDER,
-                null,
-                "CNY",
-                desk(username, role));
-    }
-
-    private static Desk desk(String username, String role) {
-        return new Desk(username, List.of(role), AfterSaleDesk.actionsOf(List.of(role)), List.of(), java.util.Set.of());
+                new CaseView("tmall-flagship:T2001", "tmall-flagship", "CNY", refund, steps, heldBack), ORDER, null);
     }
 }
