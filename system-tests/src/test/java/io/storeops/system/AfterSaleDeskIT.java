@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * The after-sale desk through the running standalone system, over HTTP only and with each role's
  * own token: the buyer's refund request from the storefront approved by the supervisor and paid
  * before dispatch while the parcel still goes; then, once delivered, a cracked cup sent back,
- * received by the warehouse and paid. The order shows both cases and the money, and the ledger
+ * received by the warehouse and paid; and a request nobody answers, approved by the marketplace
+ * timer once the demo clock is moved on. The order shows the cases and the money, and the ledger
  * never more than was paid.
  */
 class AfterSaleDeskIT {
@@ -100,16 +101,41 @@ class AfterSaleDeskIT {
         assertThat(status(received)).as(received.body()).isEqualTo(200);
         awaitCase(refunds, service, "rf-it-cup-0201", "COMPLETED");
 
+        // Nobody answers the buyer's second request within Tmall's two days: the operator moves
+        // refund-service's demo clock on, and the marketplace timer approves it, marked automatic.
+        String second = """
+                {"refundId":"TB-RF-0202","orderId":"%s","type":"REFUND_ONLY","reason":"包装破损","goodsReceived":true,
+                 "lines":[{"lineIndex":0,"amountMinor":1500}]}""".formatted(NUMBER);
+        assertThat(status(system.send(Storefronts.tmallDelivery(
+                        system.uri(refunds, "/"),
+                        "refund.requested",
+                        "evt-rf-0202",
+                        second,
+                        Storefronts.TMALL_SECRET))))
+                .isEqualTo(200);
+        assertThat(status(system.postJson(refunds, "/api/operations/clock/advance", service, "{\"by\":\"PT49H\"}")))
+                .as("only an operator moves the clock")
+                .isEqualTo(403);
+        HttpResponse<String> moved = system.postJson(
+                refunds, "/api/operations/clock/advance", system.token("OPERATOR"), "{\"by\":\"PT49H\"}");
+        assertThat(status(moved)).as(moved.body()).isEqualTo(200);
+        awaitCase(refunds, service, "tmall-flagship:TB-RF-0202", "COMPLETED");
+        JsonNode decided = json(system.get(refunds, "/api/refunds/tmall-flagship:TB-RF-0202", supervisor))
+                .get("refundCase")
+                .get("decision");
+        assertThat(decided.get("by").asString()).isEqualTo("timer");
+        assertThat(decided.get("automatic").asBoolean()).isTrue();
+
         JsonNode ledger = json(system.get(refunds, "/api/refund-ledgers/" + ORDER, supervisor));
-        assertThat(ledger.get("refunded").get("amountMinor").asLong()).isEqualTo(5900);
+        assertThat(ledger.get("refunded").get("amountMinor").asLong()).isEqualTo(7400);
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode order = json(system.get(system.orderPort(), "/api/orders/" + ORDER, service));
             assertThat(order.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
-            assertThat(order.get("refunded").get("amountMinor").asLong()).isEqualTo(5900);
+            assertThat(order.get("refunded").get("amountMinor").asLong()).isEqualTo(7400);
             assertThat(order.get("afterSaleCases")
                             .valueStream()
                             .map(refund -> refund.get("state").asString()))
-                    .containsExactly("COMPLETED", "COMPLETED");
+                    .containsExactly("COMPLETED", "COMPLETED", "COMPLETED");
         });
     }
 
