@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a console builds its screens from: the caller's desk with its queue lengths, the store's
- * terms, the steps each person is offered on a case, each line's standing in the ledger, and an
- * order's cases.
+ * terms, the steps each person is offered on a case and on a complaint, each line's standing in the
+ * ledger, and an order's cases.
  */
 @ServiceTest
 class DeskRouteServiceTest {
@@ -64,6 +64,8 @@ class DeskRouteServiceTest {
         JsonNode desk = TestHttp.read(http, "/api/after-sale-desk", SUPERVISOR);
         assertThat(desk.get("actions").valueStream().map(JsonNode::asString))
                 .containsExactly("SEE_CASES", "DECIDE", "SEE_COMPLAINTS");
+        assertThat(desk.get("stores").get(0).get("queues").propertyNames())
+                .containsExactly("new", "negotiating", "dueSoon", "openComplaints", "lowReviews");
         assertThat(desk.get("stores").get(0).get("queues").get("new").asLong()).isEqualTo(1);
         assertThat(desk.get("stores").get(0).get("queues").get("negotiating").asLong())
                 .isZero();
@@ -101,5 +103,65 @@ class DeskRouteServiceTest {
                         .valueStream()
                         .map(refund -> refund.get("caseId").asString()))
                 .containsExactly(caseId);
+    }
+
+    @Test
+    void theComplaintsDeskOffersTheStepsItsRoutesTakeAndCountsTheOpenComplaints() {
+        DeskSteps steps = new DeskSteps(http, kafka);
+        String orderId = steps.paidOrder(STORE, new OrderLine("TEA-1", "铁观音 250g", 1, new Money(1000, "CNY")), CS);
+        long before = openComplaints(SUPERVISOR);
+
+        JsonNode opened = steps.post(
+                "/api/complaints",
+                CS,
+                Map.of("orderId", orderId, "channel", "PHONE", "category", "SERVICE", "description", "rude on 旺旺"),
+                201);
+        String complaintId = opened.get("complaint").get("complaintId").asString();
+
+        assertThat(names(opened.get("steps")))
+                .as("customer service who took it")
+                .containsExactly("contacts", "resolution", "withdrawal");
+        assertThat(TestHttp.read(http, "/api/complaints/" + complaintId, SUPERVISOR)
+                        .get("steps"))
+                .as("the supervisor looks on")
+                .isEmpty();
+        assertThat(openComplaints(SUPERVISOR)).isEqualTo(before + 1);
+        assertThat(openComplaints(CS)).isEqualTo(openComplaints(SUPERVISOR));
+
+        JsonNode talked = steps.post(
+                "/api/complaints/" + complaintId + "/contacts",
+                CS,
+                Map.of("channel", "PHONE", "offered", "sorry"),
+                200);
+        assertThat(talked.get("complaint").get("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(names(talked.get("steps"))).containsExactly("contacts", "resolution", "withdrawal");
+        assertThat(openComplaints(SUPERVISOR)).as("in progress is still open").isEqualTo(before + 1);
+        JsonNode listed = TestHttp.read(
+                http, "/api/complaints?storeId=" + STORE + "&state=OPEN,IN_PROGRESS&limit=500", SUPERVISOR);
+        assertThat(listed.get("nextCursor").isNull()).isTrue();
+        assertThat((long) listed.get("complaints").size())
+                .as("the desk counts what the open tab lists")
+                .isEqualTo(openComplaints(SUPERVISOR));
+
+        JsonNode resolved = steps.post(
+                "/api/complaints/" + complaintId + "/resolution",
+                CS,
+                Map.of("outcome", "NO_ACTION", "note", "explained"),
+                200);
+        assertThat(resolved.get("steps")).as("ended: nothing more").isEmpty();
+        assertThat(openComplaints(SUPERVISOR)).isEqualTo(before);
+    }
+
+    private long openComplaints(String bearer) {
+        return TestHttp.read(http, "/api/after-sale-desk", bearer)
+                .get("stores")
+                .get(0)
+                .get("queues")
+                .get("openComplaints")
+                .asLong();
+    }
+
+    private static List<String> names(JsonNode list) {
+        return list.valueStream().map(JsonNode::asString).toList();
     }
 }

@@ -35,8 +35,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Buyers' reviews over signed webhooks, HTTP and real Kafka records: a low rating lands in customer
  * service's queue once however often it is delivered, the buyer and the order are found from it,
- * and the seller's reply goes out once (ReviewReplied), whoever races to write it; bad deliveries
- * and bad steps are problems that change nothing.
+ * the steps each person is offered are those the routes take, and the seller's reply goes out once
+ * (ReviewReplied), whoever races to write it; the low reviews are listed whatever their state, and
+ * the desk counts those not yet replied to; bad deliveries and bad steps are problems that change
+ * nothing.
  */
 @ServiceTest
 class ReviewDeskServiceTest {
@@ -100,6 +102,10 @@ class ReviewDeskServiceTest {
                 .as("the order number the marketplace's back office finds the buyer by")
                 .isEqualTo(orderNumber(orderId));
         assertThat(found.get("order").get("paid").get("amountMinor").asLong()).isEqualTo(12800);
+        assertThat(names(found.get("steps"))).containsExactly("contacts", "reply");
+        assertThat(TestHttp.read(http, "/api/reviews/" + id, SUPERVISOR).get("steps"))
+                .as("the supervisor looks on")
+                .isEmpty();
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
             steps.post(
@@ -112,6 +118,9 @@ class ReviewDeskServiceTest {
             JsonNode another = steps.post("/api/reviews/" + id + "/reply", CS, Map.of("reply", "something else"), 409);
 
             assertThat(replied.get("review").get("state").asString()).isEqualTo("REPLIED");
+            assertThat(names(replied.get("steps")))
+                    .as("the reply is written once; the buyer may still be contacted")
+                    .containsExactly("contacts");
             assertThat(another.get("type").asString()).isEqualTo("urn:storeops:problem:review-state");
             assertThat(another.get("currentState").asString()).isEqualTo("REPLIED");
             List<ConsumerRecord<String, byte[]>> announced =
@@ -328,6 +337,56 @@ class ReviewDeskServiceTest {
         await().atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before);
     }
 
+    @Test
+    void lowReviewsAreListedWhateverTheirStateAndTheDeskCountsThoseNotYetReplied() {
+        String nick = "低分-" + UUID.randomUUID();
+        long before = deskLowReviews();
+        String waiting = lowReview(paidOrder(), nick);
+        String contacted = lowReview(paidOrder(), nick);
+        String replied = lowReview(paidOrder(), nick);
+        String noted = review(paidOrder(), nick, 4);
+        String notedAndContacted = review(paidOrder(), nick, 5);
+        for (String id : List.of(contacted, notedAndContacted)) {
+            steps.post("/api/reviews/" + id + "/contacts", CS, Map.of("channel", "CHAT", "offered", "sorry"), 200);
+        }
+        steps.post("/api/reviews/" + replied + "/reply", CS, Map.of("reply", "亲，抱歉。"), 200);
+        String byBuyer = "/api/reviews?storeId=" + STORE + "&buyerNick=" + nick;
+
+        assertThat(ids(TestHttp.read(http, byBuyer + "&low=true", CS)))
+                .as("low, whatever their state")
+                .containsExactlyInAnyOrder(waiting, contacted, replied);
+        assertThat(ids(TestHttp.read(http, byBuyer + "&low=true&state=CONTACTED", CS)))
+                .as("the low-review tab of those contacted")
+                .containsExactly(contacted);
+        assertThat(ids(TestHttp.read(http, byBuyer + "&state=CONTACTED", CS)))
+                .as("without low=true, a contacted review that is not low too")
+                .containsExactlyInAnyOrder(contacted, notedAndContacted);
+        assertThat(ids(TestHttp.read(http, byBuyer + "&low=false", CS)))
+                .as("low=false filters nothing")
+                .containsExactlyInAnyOrder(waiting, contacted, replied, noted, notedAndContacted);
+
+        assertThat(deskLowReviews())
+                .as("the new and the contacted low review; not the replied one, nor those not low")
+                .isEqualTo(before + 2);
+        JsonNode listed =
+                TestHttp.read(http, "/api/reviews?storeId=" + STORE + "&low=true&state=NEW,CONTACTED&limit=500", CS);
+        assertThat(listed.get("nextCursor").isNull()).isTrue();
+        assertThat((long) listed.get("reviews").size())
+                .as("the desk counts what the low-review tabs list")
+                .isEqualTo(deskLowReviews());
+        assertThat(steps.problemDetail("/api/reviews?storeId=" + STORE + "&low=maybe", CS, 400))
+                .contains("low");
+    }
+
+    private long deskLowReviews() {
+        return TestHttp.read(http, "/api/after-sale-desk", CS)
+                .get("stores")
+                .get(0)
+                .get("queues")
+                .get("lowReviews")
+                .asLong();
+    }
+
     private double lowWaiting() {
         return meters.get("storeops.reviews.low.waiting")
                 .tag("store", STORE)
@@ -341,8 +400,13 @@ class ReviewDeskServiceTest {
 
     /** A two-star review of {@code orderId} by {@code nick}, received: its id at the desk. */
     private String lowReview(String orderId, String nick) {
+        return review(orderId, nick, 2);
+    }
+
+    /** A review of {@code orderId} by {@code nick} with {@code rating} stars, received: its id at the desk. */
+    private String review(String orderId, String nick, int rating) {
         String reviewId = "RV-" + UUID.randomUUID();
-        webhook("evt-" + UUID.randomUUID(), review(reviewId, orderNumber(orderId), nick, 2), 200);
+        webhook("evt-" + UUID.randomUUID(), review(reviewId, orderNumber(orderId), nick, rating), 200);
         return STORE + ":" + reviewId;
     }
 
@@ -386,6 +450,10 @@ class ReviewDeskServiceTest {
                 .returnResult(String.class)
                 .getStatus()
                 .value();
+    }
+
+    private static List<String> names(JsonNode list) {
+        return list.valueStream().map(JsonNode::asString).toList();
     }
 
     private static List<String> ids(JsonNode page) {

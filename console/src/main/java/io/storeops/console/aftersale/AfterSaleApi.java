@@ -120,6 +120,11 @@ class AfterSaleApi {
         return step(caseId, "closure", fields("note", note));
     }
 
+    /** The supervisor settles a return as it stands: what is paid back per line and for shipping, and why. */
+    Mono<CaseView> settle(String caseId, List<CaseLine> lines, long shippingMinor, String note) {
+        return step(caseId, "settlement", fields("lines", lines, "shippingMinor", shippingMinor, "note", note));
+    }
+
     Mono<CaseView> recordContact(String caseId, String channel, String offered, String buyerAnswer) {
         return step(caseId, "contacts", fields("channel", channel, "offered", offered, "buyerAnswer", buyerAnswer));
     }

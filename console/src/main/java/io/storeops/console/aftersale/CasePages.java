@@ -1,5 +1,6 @@
 package io.storeops.console.aftersale;
 
+import io.storeops.console.aftersale.AfterSaleModel.CaseLine;
 import io.storeops.console.aftersale.AfterSaleModel.CaseView;
 import io.storeops.console.desk.AfterSaleDesk;
 import io.storeops.console.desk.Desk;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -116,27 +118,64 @@ class CasePages {
     /** The revision form sends the reason, per order line {@code line}, {@code quantity} and {@code amount}, and {@code shipping}. */
     @PostMapping("/after-sale/cases/{caseId}/revision")
     Mono<String> revise(@PathVariable String caseId, Model model, Locale locale, ServerWebExchange exchange) {
+        return linesStep(
+                caseId,
+                "revision",
+                (form, lines, shippingMinor) -> api.revise(caseId, form.getFirst("reason"), lines, shippingMinor),
+                model,
+                locale,
+                exchange);
+    }
+
+    /**
+     * The settlement form sends, per line of the case, {@code line}, {@code quantity} (units accepted)
+     * and {@code amount} (money back), {@code shipping} and the {@code note} saying why.
+     */
+    @PostMapping("/after-sale/cases/{caseId}/settlement")
+    Mono<String> settle(@PathVariable String caseId, Model model, Locale locale, ServerWebExchange exchange) {
+        return linesStep(
+                caseId,
+                "settlement",
+                (form, lines, shippingMinor) -> api.settle(caseId, lines, shippingMinor, form.getFirst("note")),
+                model,
+                locale,
+                exchange);
+    }
+
+    /** A step whose form gives lines and shipping, read in the case's currency, and what else it sends. */
+    private interface LinesCommand {
+        Mono<CaseView> send(MultiValueMap<String, String> form, List<CaseLine> lines, long shippingMinor);
+    }
+
+    /**
+     * A step whose form sends lines ({@code line}, {@code quantity}, {@code amount}) and
+     * {@code shipping}: money that is not money of the case's currency is refused here, with the
+     * case and what was typed; the rest goes to the service as {@link #step} sends it.
+     */
+    private Mono<String> linesStep(
+            String caseId, String step, LinesCommand command, Model model, Locale locale, ServerWebExchange exchange) {
         return Mono.zip(exchange.getFormData(), desks.current(), api.refundCase(caseId))
                 .flatMap(found -> {
-                    var form = found.getT1();
+                    MultiValueMap<String, String> form = found.getT1();
                     model.addAttribute("typedLines", CaseForms.typedLines(form));
                     model.addAttribute("typedShipping", form.getFirst("shipping"));
                     model.addAttribute("typedReason", form.getFirst("reason"));
+                    model.addAttribute("typedNote", form.getFirst("note"));
                     String currency = found.getT3().currency();
-                    Mono<CaseView> revised;
+                    Mono<CaseView> sent;
                     try {
-                        revised = api.revise(
-                                caseId,
-                                form.getFirst("reason"),
+                        sent = command.send(
+                                form,
                                 CaseForms.lines(form, currency),
                                 CaseForms.minor(form.getFirst("shipping"), currency));
                     } catch (CaseForms.Unreadable unreadable) {
                         model.addAttribute("problemKey", unreadable.key());
+                        model.addAttribute("refusedStep", step);
                         exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
                         return screen(found.getT2(), found.getT3(), model, exchange)
                                 .thenReturn("case :: detail");
                     }
-                    return step(caseId, "revision", revised, model, locale, exchange);
+                    return step(caseId, step, sent, model, locale, exchange);
                 });
     }
 

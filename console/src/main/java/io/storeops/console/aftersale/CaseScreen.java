@@ -27,7 +27,15 @@ public record CaseScreen(CaseView view, Order order, Ledger ledger) {
      * that the page has no form for yet is not shown; the service's list decides the rest.
      */
     static final List<String> FORMS = List.of(
-            "approval", "rejection", "closure", "contacts", "revision", "withdrawal", "return-parcel", "payment");
+            "approval",
+            "rejection",
+            "closure",
+            "settlement",
+            "contacts",
+            "revision",
+            "withdrawal",
+            "return-parcel",
+            "payment");
 
     /** One line the case gives back, with what the order says of it. */
     public record ShownLine(int lineIndex, String sku, String title, int quantity, long amountMinor) {}

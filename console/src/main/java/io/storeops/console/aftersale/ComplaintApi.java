@@ -74,10 +74,11 @@ class ComplaintApi {
     }
 
     /**
-     * One page of a store's reviews, the longest waiting first: those in {@code states}, or with
-     * {@code buyerNick} that buyer's reviews (旺旺反查).
+     * One page of a store's reviews, the longest waiting first: the low ones ({@code lowOnly}, as the
+     * service decided when each came in) in {@code states}, or with {@code buyerNick} that buyer's
+     * reviews (旺旺反查).
      */
-    Mono<ReviewPage> reviews(String storeId, List<String> states, String buyerNick, String cursor) {
+    Mono<ReviewPage> reviews(String storeId, List<String> states, boolean lowOnly, String buyerNick, String cursor) {
         return services.as(SERVICE)
                 .flatMap(client -> client.get()
                         .uri(uri -> uri.path("/api/reviews")
@@ -85,6 +86,7 @@ class ComplaintApi {
                                 .queryParamIfPresent(
                                         "state",
                                         states.isEmpty() ? Optional.empty() : Optional.of(String.join(",", states)))
+                                .queryParamIfPresent("low", lowOnly ? Optional.of(true) : Optional.empty())
                                 .queryParamIfPresent("buyerNick", Optional.ofNullable(buyerNick))
                                 .queryParam("limit", PAGE)
                                 .queryParamIfPresent("cursor", Optional.ofNullable(cursor))

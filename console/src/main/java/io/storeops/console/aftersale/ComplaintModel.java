@@ -12,6 +12,8 @@ import java.util.List;
  * The complaints and reviews desk as refund-service's API answers it ({@code /api/complaints},
  * {@code /api/reviews}), in the parts the console's pages show. A tolerant reader: fields the
  * pages do not use are ignored, so the service may add to its answers without breaking the console.
+ * The steps a page offers are the view's {@code steps}, which the service decides by the person's
+ * role and the record's state; the console keeps no rule of its own about them.
  */
 public final class ComplaintModel {
 
@@ -25,6 +27,25 @@ public final class ComplaintModel {
 
     /** How a complaint is resolved ({@code REFUND_CASE} names a case of the order). */
     static final List<String> OUTCOMES = List.of("APOLOGY", "COMPENSATION", "REFUND_CASE", "NO_ACTION");
+
+    /**
+     * A complaint or review as answered to the signed-in person: the {@code steps} (route names)
+     * they may take on it now (none when the answer has no steps).
+     */
+    public interface Offering {
+
+        List<String> steps();
+
+        /** Whether the page offers {@code step} (a route's last part, e.g. {@code reply}): the service offers it. */
+        default boolean offers(String step) {
+            return steps().contains(step);
+        }
+
+        /** Whether the person is offered any step (the page shows its actions then). */
+        default boolean offersAny() {
+            return !steps().isEmpty();
+        }
+    }
 
     /** A refund case of the order a complaint or review is about. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -69,20 +90,20 @@ public final class ComplaintModel {
             contacts = contacts == null ? List.of() : contacts;
             timeline = timeline == null ? List.of() : timeline;
         }
-
-        /**
-         * Whether the complaint has ended (resolved or withdrawn): the service documents that an
-         * ended complaint takes nothing more, so its page offers no forms. (Its view carries no
-         * steps as a case's does.)
-         */
-        public boolean ended() {
-            return "RESOLVED".equals(state) || "WITHDRAWN".equals(state);
-        }
     }
 
-    /** A complaint with its order, as {@code GET /api/complaints/{id}} and every step answer it. */
+    /**
+     * A complaint with its order, as {@code GET /api/complaints/{id}} and every step answer it, and
+     * the steps the signed-in person may take on it now ({@code contacts}, {@code resolution},
+     * {@code withdrawal}; none once it has ended, or for who only looks on).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ComplaintView(Complaint complaint, OrderContext order) {}
+    public record ComplaintView(Complaint complaint, OrderContext order, List<String> steps) implements Offering {
+
+        public ComplaintView {
+            steps = steps == null ? List.of() : steps;
+        }
+    }
 
     /** A complaint in a list. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -149,9 +170,18 @@ public final class ComplaintModel {
         }
     }
 
-    /** A review with its order, as {@code GET /api/reviews/{id}} and every step answer it. */
+    /**
+     * A review with its order, as {@code GET /api/reviews/{id}} and every step answer it, and the
+     * steps the signed-in person may take on it now ({@code contacts}, {@code reply}; the reply only
+     * until it is written).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReviewView(Review review, OrderContext order) {}
+    public record ReviewView(Review review, OrderContext order, List<String> steps) implements Offering {
+
+        public ReviewView {
+            steps = steps == null ? List.of() : steps;
+        }
+    }
 
     /** A review in a list. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -27,14 +27,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Buyers' reviews at the after-sale desk: the low-rating queue (the longest waiting first) and the
- * low reviews customer service has contacted the buyer about, or a buyer's reviews by their
+ * low reviews customer service has contacted the buyer about — together the low reviews not yet
+ * replied to, which the desk's {@code lowReviews} badge counts — or a buyer's reviews by their
  * nickname (旺旺反查); one review with its rating, text, images (as links: the console shows no
  * outside images), the buyer and the order, the contacts, and the seller's reply, written once.
  */
 @Controller
 class ReviewPages {
 
-    /** The queue's tabs and the states each lists. */
+    /** The queue's tabs and the states each lists, of the low reviews ({@code low=true}). */
     static final Map<String, List<String>> TABS = tabs();
 
     private static final List<String> TYPED = List.of("typedContact", "typedReply");
@@ -79,20 +80,22 @@ class ReviewPages {
                 return Mono.just("buyer-reviews");
             }
             List<String> states = nick != null ? List.of() : TABS.get(shownTab);
-            return api.reviews(shown.storeId(), states, nick, cursor).map(page -> {
-                model.addAttribute("rows", page.reviews());
-                if (page.nextCursor() != null) {
-                    MultiValueMap<String, String> filters = new LinkedMultiValueMap<>();
-                    if (nick != null) {
-                        filters.add("buyer", nick);
-                    } else {
-                        filters.add("tab", shownTab);
-                    }
-                    model.addAttribute(
-                            "moreUrl", DeskContext.url("/after-sale/reviews", shown, filters, page.nextCursor()));
-                }
-                return htmx != null && cursor != null ? "buyer-reviews :: page" : "buyer-reviews";
-            });
+            return api.reviews(shown.storeId(), states, nick == null, nick, cursor)
+                    .map(page -> {
+                        model.addAttribute("rows", page.reviews());
+                        if (page.nextCursor() != null) {
+                            MultiValueMap<String, String> filters = new LinkedMultiValueMap<>();
+                            if (nick != null) {
+                                filters.add("buyer", nick);
+                            } else {
+                                filters.add("tab", shownTab);
+                            }
+                            model.addAttribute(
+                                    "moreUrl",
+                                    DeskContext.url("/after-sale/reviews", shown, filters, page.nextCursor()));
+                        }
+                        return htmx != null && cursor != null ? "buyer-reviews :: page" : "buyer-reviews";
+                    });
         });
     }
 

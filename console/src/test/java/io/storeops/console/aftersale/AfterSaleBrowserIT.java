@@ -221,14 +221,18 @@ class AfterSaleBrowserIT {
 
     @Test
     void customerServiceWalksALowReviewFromTheMenuToItsReply() throws Exception {
-        String low = read("aftersale/review-new.json");
-        String replied = low.replace("\"state\": \"NEW\"", "\"state\": \"REPLIED\"")
-                .replace(
-                        "\"reply\": null",
-                        "\"reply\": {\"text\": \"亲，非常抱歉，已为您办理退货退款。\", \"by\": \"dev-cs-aftersale\","
-                                + " \"at\": \"2026-11-30T06:00:00Z\"}");
+        String low = CaseViews.recordOffering("aftersale/review-new.json", "contacts", "reply");
+        String replied = CaseViews.recordOffering(
+                read("aftersale/review-new.json")
+                        .replace("\"state\": \"NEW\"", "\"state\": \"REPLIED\"")
+                        .replace(
+                                "\"reply\": null",
+                                "\"reply\": {\"text\": \"亲，非常抱歉，已为您办理退货退款。\", \"by\": \"dev-cs-aftersale\","
+                                        + " \"at\": \"2026-11-30T06:00:00Z\"}"),
+                "contacts");
         services.stubFor(get(urlPathEqualTo("/api/reviews"))
                 .withQueryParam("state", equalTo("NEW"))
+                .withQueryParam("low", equalTo("true"))
                 .willReturn(json(200, "aftersale/reviews-new.json")));
         services.stubFor(get(urlPathEqualTo("/api/reviews"))
                 .withQueryParam("buyerNick", equalTo("茶友小王"))
@@ -250,6 +254,7 @@ class AfterSaleBrowserIT {
         try (Browser browser = new Browser(port, "zh-CN")) {
             browser.signIn("dev-cs-aftersale");
             browser.open("/?store=tmall-flagship");
+            assertThat(browser.find(By.id("nav-complaints")).getText()).contains("投诉", "3");
             WebElement menu = browser.find(By.id("nav-reviews"));
             assertThat(menu.getText()).contains("差评", "7");
             menu.click();
@@ -282,6 +287,9 @@ class AfterSaleBrowserIT {
             assertThat(browser.has(By.id("reply-form")))
                     .as("the reply is written once")
                     .isFalse();
+            assertThat(browser.has(By.id("contact-form")))
+                    .as("the buyer may still be contacted")
+                    .isTrue();
             assertThat(browser.path()).as("no page reload").isEqualTo("/after-sale/reviews/tmall-flagship:RV-9001");
             services.verify(postRequestedFor(urlEqualTo(LOW_REVIEW + "/reply"))
                     .withHeader("Authorization", equalTo("Bearer secret-bearer-token"))

@@ -100,18 +100,23 @@ class AfterSalePagesTest {
                         "data-queue=\"new\">4<",
                         "data-queue=\"negotiating\">2<",
                         "data-queue=\"dueSoon\">1<",
+                        "data-queue=\"openComplaints\">3<",
                         "data-queue=\"lowReviews\">7<")
-                .contains("Orders with a new after-sale request", "Low reviews waiting for a reply")
+                .contains(
+                        "Orders with a new after-sale request",
+                        "Complaints open or in progress",
+                        "Low reviews waiting for a reply")
                 .contains("href=\"/after-sale?store=tmall-flagship&amp;tab=negotiating\"")
                 .containsPattern(
                         "id=\"nav-after-sale\"[^>]*>\\s*<span>After-sale</span>\\s*<span class=\"badge\">4</span>")
                 .containsPattern(
                         "id=\"nav-reviews\"[^>]*>\\s*<span>Low reviews</span>\\s*<span class=\"badge\">7</span>")
-                .contains("id=\"nav-complaints\"");
+                .containsPattern(
+                        "id=\"nav-complaints\"[^>]*>\\s*<span>Complaints</span>\\s*<span class=\"badge\">3</span>");
         assertThat(cs.page("/?store=shopify-us"))
                 .containsPattern(
                         "id=\"nav-after-sale\"[^>]*>\\s*<span>After-sale</span>\\s*<span class=\"badge\">0</span>");
-        assertThat(cs.inChinese().page("/?store=tmall-flagship")).contains("有新售后申请的订单", "待回复的差评", "投诉");
+        assertThat(cs.inChinese().page("/?store=tmall-flagship")).contains("有新售后申请的订单", "待回复的差评", "处理中的投诉");
     }
 
     @Test
@@ -454,6 +459,130 @@ class AfterSalePagesTest {
         services.verify(postRequestedFor(urlEqualTo("/api/refunds/rf-tea-0002/revision"))
                 .withRequestBody(equalToJson("{\"reason\": \"QUALITY\", \"lines\": [{\"lineIndex\": 0, \"quantity\": 0,"
                         + " \"amountMinor\": 1500}], \"shippingMinor\": 500}")));
+    }
+
+    @Test
+    void aSupervisorSettlesAReturnAsItStandsLineByLineWithWhy() {
+        String awaiting = awaitingReturn();
+        stubCase(CASE, "supervisor-token", CaseViews.offering(awaiting, "closure", "settlement"));
+
+        String page = supervisor.page("/after-sale/cases/rf-cup-0001");
+        assertThat(page)
+                .contains("id=\"settlement-form\"", "Settle the return as it stands", "Units accepted", "Money back")
+                .containsPattern("id=\"settlement-lines\">[\\s\\S]*?玻璃杯[\\s\\S]*?1 · CN¥39.00")
+                .containsPattern("id=\"settle-quantity-1\"[^>]*value=\"1\"")
+                .containsPattern("id=\"settle-amount-1\"[^>]*value=\"39.00\"")
+                .containsPattern("<input id=\"settle-shipping\"[^>]*value=\"5.00\"")
+                .containsPattern("<input id=\"settlement-note\" name=\"note\" required")
+                .doesNotContain("settle-quantity-0", "id=\"four-eyes\"", "id=\"approve\"")
+                .containsPattern("<button type=\"submit\" id=\"settle\">")
+                .contains("id=\"close-case\"");
+        assertThat(supervisor.inChinese().page("/after-sale/cases/rf-cup-0001")).contains("按现状结算退货", "收下件数", "结算并退款");
+
+        String settled = CaseViews.offering(
+                awaiting.replace("\"state\": \"AWAITING_RETURN\"", "\"state\": \"REFUNDING\"")
+                        .replace(
+                                "\"lines\": [{\"lineIndex\": 1, \"quantity\": 1, \"amountMinor\": 3900}], \"shippingMinor\": 500",
+                                "\"lines\": [{\"lineIndex\": 1, \"quantity\": 1, \"amountMinor\": 2000}], \"shippingMinor\": 0"));
+        services.stubFor(post(urlEqualTo(CASE + "/settlement")).willReturn(json(200, settled)));
+        String answered = supervisor
+                .post(
+                        "/after-sale/cases/rf-cup-0001/settlement",
+                        form(
+                                "line",
+                                "1",
+                                "quantity",
+                                "1",
+                                "amount",
+                                "20.00",
+                                "shipping",
+                                "0",
+                                "note",
+                                "the cup came back chipped: half back"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(answered)
+                .startsWith("<section id=\"case\"")
+                .contains("Settled: what was entered goes on to the payout.", "Being paid back", "CN¥20.00")
+                .doesNotContain("id=\"settlement-form\"");
+        services.verify(postRequestedFor(urlEqualTo(CASE + "/settlement"))
+                .withHeader("Authorization", equalTo("Bearer supervisor-token"))
+                .withRequestBody(equalToJson("{\"lines\": [{\"lineIndex\": 1, \"quantity\": 1, \"amountMinor\": 2000}],"
+                        + " \"shippingMinor\": 0, \"note\": \"the cup came back chipped: half back\"}")));
+    }
+
+    @Test
+    void aSettlementThatIsNotMoneyOrThatTheServiceRefusesComesBackWithWhatWasTyped() {
+        stubCase(CASE, "supervisor-token", CaseViews.offering(awaitingReturn(), "closure", "settlement"));
+
+        String notMoney = supervisor
+                .post(
+                        "/after-sale/cases/rf-cup-0001/settlement",
+                        form("line", "1", "quantity", "1", "amount", "half", "shipping", "", "note", "chipped"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(notMoney)
+                .contains("such as 39.00")
+                .containsPattern("id=\"settle-amount-1\"[^>]*value=\"half\"")
+                .containsPattern("<input id=\"settlement-note\"[^>]*value=\"chipped\"")
+                .containsPattern("<input id=\"closure-note\"[^>]*value=\"\"");
+        services.verify(0, postRequestedFor(urlEqualTo(CASE + "/settlement")));
+
+        services.stubFor(post(urlEqualTo(CASE + "/settlement"))
+                .willReturn(json(
+                        422,
+                        "{\"type\": \"urn:storeops:problem:invalid-payload\", \"status\": 422,"
+                                + " \"detail\": \"line 1 has CNY 39.00 left to refund: CNY 45.00 asked.\"}")));
+        String refused = supervisor
+                .post(
+                        "/after-sale/cases/rf-cup-0001/settlement",
+                        form("line", "1", "quantity", "1", "amount", "45", "shipping", "", "note", "all of it"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(refused)
+                .contains("What was entered was refused: line 1 has CNY 39.00 left to refund: CNY 45.00 asked.")
+                .containsPattern("id=\"settle-amount-1\"[^>]*value=\"45\"")
+                .containsPattern("<input id=\"settlement-note\"[^>]*value=\"all of it\"");
+        services.verify(postRequestedFor(urlEqualTo(CASE + "/settlement"))
+                .withRequestBody(equalToJson("{\"lines\": [{\"lineIndex\": 1, \"quantity\": 1, \"amountMinor\": 4500}],"
+                        + " \"shippingMinor\": 0, \"note\": \"all of it\"}")));
+    }
+
+    @Test
+    void aSupervisorWhoWorkedOnTheReturnSeesTheSettlementHeldBackBeforeTheClick() {
+        stubCase(
+                CASE,
+                "supervisor-token",
+                CaseViews.offering(
+                        awaitingReturn(), List.of("closure", "settlement"), List.of("closure", "settlement")));
+
+        assertThat(supervisor.page("/after-sale/cases/rf-cup-0001"))
+                .contains("id=\"four-eyes\"", "id=\"settlement-form\"")
+                .containsPattern("<form(?=[^>]*id=\"settlement-form\")(?=[^>]*class=\"step-form held-back\")")
+                .containsPattern("id=\"settlement-form\"[\\s\\S]*?<fieldset disabled=\"disabled\">")
+                .containsPattern("<button type=\"submit\" id=\"settle\" aria-describedby=\"four-eyes\"")
+                .containsPattern("<button type=\"submit\" id=\"settle\"[^>]* disabled=\"disabled\">")
+                .containsPattern("<button type=\"submit\" id=\"close-case\"[^>]* disabled=\"disabled\">");
+    }
+
+    /** The fixture's return, approved: the warehouse waits for the cup. */
+    private static String awaitingReturn() {
+        return read(REQUESTED)
+                .replace("\"state\": \"REQUESTED\"", "\"state\": \"AWAITING_RETURN\"")
+                .replace(
+                        "\"decision\": null",
+                        "\"decision\": {\"approved\": true, \"by\": \"dev-manager\","
+                                + " \"at\": \"2026-11-29T04:00:00Z\", \"automatic\": false, \"note\": null}");
     }
 
     @Test

@@ -70,11 +70,23 @@ class CaseScreenTest {
         assertThat(lookingOn.offersAny()).as("the store manager looks on").isFalse();
 
         CaseScreen unknownStep = screen(
-                refund("AWAITING_RETURN", "buyer", List.of(), List.of()), List.of("settlement"), List.of("settlement"));
+                refund("AWAITING_RETURN", "buyer", List.of(), List.of()),
+                List.of("replacement-shipment"),
+                List.of("replacement-shipment"));
         assertThat(unknownStep.offersAny())
                 .as("a step the page has no form for shows no empty actions panel")
                 .isFalse();
         assertThat(unknownStep.fourEyes()).isFalse();
+
+        CaseScreen settling = screen(
+                refund("AWAITING_RETURN", "buyer", List.of(), List.of()),
+                List.of("closure", "settlement"),
+                List.of("closure", "settlement"));
+        assertThat(settling.offers("settlement")).isTrue();
+        assertThat(settling.heldBack("settlement")).isTrue();
+        assertThat(settling.fourEyes())
+                .as("the settlement is a decision four-eyes holds back")
+                .isTrue();
     }
 
     @Test
@@ -245,7 +257,7 @@ class CaseScreenTest {
     }
 
     @Test
-    void aReviewShowsItsRatingAsStarsAndItsImagesAsLinksAndAnEndedComplaintTakesNoForm() {
+    void aReviewShowsItsRatingAsStarsAndItsImagesAsLinksAndAComplaintOrReviewOffersTheStepsOfItsView() {
         assertThat(ComplaintModel.stars(2)).isEqualTo("★★☆☆☆");
         assertThat(ComplaintModel.stars(5)).isEqualTo("★★★★★");
         assertThat(ComplaintModel.stars(9)).isEqualTo("★★★★★");
@@ -273,10 +285,18 @@ class CaseScreenTest {
                         new Evidence("javascript:alert(1)", false, false));
         assertThat(review.contacts()).isEmpty();
 
-        assertThat(complaint("OPEN").ended()).isFalse();
-        assertThat(complaint("IN_PROGRESS").ended()).isFalse();
-        assertThat(complaint("RESOLVED").ended()).isTrue();
-        assertThat(complaint("WITHDRAWN").ended()).isTrue();
+        ComplaintModel.ReviewView replied = new ComplaintModel.ReviewView(review, null, List.of("contacts"));
+        assertThat(replied.offers("contacts")).isTrue();
+        assertThat(replied.offers("reply")).isFalse();
+        assertThat(replied.offersAny()).isTrue();
+
+        assertThat(new ComplaintModel.ComplaintView(complaint("OPEN"), null, null).offersAny())
+                .as("an answer without steps offers nothing, whatever the state")
+                .isFalse();
+        ComplaintModel.ComplaintView open = new ComplaintModel.ComplaintView(
+                complaint("OPEN"), null, List.of("contacts", "resolution", "withdrawal"));
+        assertThat(open.offers("resolution")).isTrue();
+        assertThat(open.offers("reply")).isFalse();
     }
 
     private static ComplaintModel.Complaint complaint(String state) {

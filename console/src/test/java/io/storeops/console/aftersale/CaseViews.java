@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A case as refund-service answers it to one person: the fixtures carry no steps
- * ({@code "steps": [], "heldBack": []}), and each test says which steps the service offers whom.
+ * A case, complaint or review as refund-service answers it to one person: the fixtures carry no
+ * steps ({@code "steps": [], "heldBack": []} on a case, {@code "steps": []} on a complaint or a
+ * review), and each test says which steps the service offers whom.
  */
 final class CaseViews {
 
     private static final String NONE = "\"steps\": [], \"heldBack\": []";
+    private static final String NO_STEPS = "\"steps\": []";
 
     private CaseViews() {}
 
@@ -26,6 +28,13 @@ final class CaseViews {
         String view = json.startsWith("{") ? json : ServiceStubs.read(json);
         assertThat(view).as("a case view without steps").contains(NONE);
         return view.replace(NONE, "\"steps\": " + list(steps) + ", \"heldBack\": " + list(heldBack));
+    }
+
+    /** The complaint or review {@code json} (or the fixture of that name) offering {@code steps}. */
+    static String recordOffering(String json, String... steps) {
+        String view = json.startsWith("{") ? json : ServiceStubs.read(json);
+        assertThat(view).as("a view without steps").contains(NO_STEPS);
+        return view.replace(NO_STEPS, "\"steps\": " + list(List.of(steps)));
     }
 
     private static String list(List<String> names) {

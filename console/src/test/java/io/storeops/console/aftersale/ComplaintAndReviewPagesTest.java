@@ -32,7 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * complaint with its order, contacts, resolution and withdrawal, a new complaint from an order and
  * its key; the low-reviews queue, a buyer's reviews by nickname, a review with its rating, text,
  * images as links, buyer, order and contacts, and the seller's reply, written once — what they show,
- * what they send, how refusals read, and who sees the forms (the desk's actions).
+ * what they send, how refusals read, and which forms they show: exactly the steps refund-service's
+ * answer offers the person.
  */
 @ConsoleTest
 class ComplaintAndReviewPagesTest {
@@ -62,6 +63,14 @@ class ComplaintAndReviewPagesTest {
         ServiceStubs.afterSaleDesk("another-token", "aftersale/after-sale-desk-warehouse.json");
         services.stubFor(get(urlEqualTo(COMPLAINT)).willReturn(json(200, "aftersale/complaint-open.json")));
         services.stubFor(get(urlEqualTo(REVIEW)).willReturn(json(200, "aftersale/review-new.json")));
+        stubFor(
+                COMPLAINT,
+                "secret-bearer-token",
+                CaseViews.recordOffering("aftersale/complaint-open.json", "contacts", "resolution", "withdrawal"));
+        stubFor(
+                REVIEW,
+                "secret-bearer-token",
+                CaseViews.recordOffering("aftersale/review-new.json", "contacts", "reply"));
         services.stubFor(get(urlEqualTo("/api/orders/tmall-flagship%3AT2001"))
                 .willReturn(json(200, "aftersale/shipped-order.json")));
         cs = SignedIn.as(http, "dev-cs-aftersale");
@@ -140,6 +149,19 @@ class ComplaintAndReviewPagesTest {
                 .as("the supervisor looks on")
                 .contains("parcel three days late")
                 .doesNotContain("id=\"contact-form\"", "id=\"resolution-form\"", "id=\"withdrawal-form\"");
+
+        stubFor(
+                COMPLAINT,
+                "secret-bearer-token",
+                CaseViews.recordOffering("aftersale/complaint-open.json", "contacts"));
+        assertThat(cs.page("/after-sale/complaints/cp-late-0001"))
+                .as("exactly the steps offered")
+                .contains("id=\"contact-form\"")
+                .doesNotContain("id=\"resolution-form\"", "id=\"withdrawal-form\"");
+        stubFor(COMPLAINT, "secret-bearer-token", CaseViews.recordOffering("aftersale/complaint-open.json"));
+        assertThat(cs.page("/after-sale/complaints/cp-late-0001"))
+                .as("an open complaint the service offers no step on: the console infers none")
+                .doesNotContain("id=\"actions-title\"", "id=\"contact-form\"");
     }
 
     @Test
@@ -201,12 +223,16 @@ class ComplaintAndReviewPagesTest {
 
     @Test
     void aContactAndAWithdrawalAreRecorded() {
-        String inProgress = read("aftersale/complaint-open.json")
-                .replace("\"state\": \"OPEN\"", "\"state\": \"IN_PROGRESS\"")
-                .replace(
-                        "\"contacts\": []",
-                        "\"contacts\": [{\"channel\": \"PHONE\", \"offered\": \"apologised, a 10 yuan coupon\","
-                                + " \"buyerAnswer\": \"accepts\", \"by\": \"dev-cs-aftersale\", \"at\": \"2026-11-30T02:00:00Z\"}]");
+        String inProgress = CaseViews.recordOffering(
+                read("aftersale/complaint-open.json")
+                        .replace("\"state\": \"OPEN\"", "\"state\": \"IN_PROGRESS\"")
+                        .replace(
+                                "\"contacts\": []",
+                                "\"contacts\": [{\"channel\": \"PHONE\", \"offered\": \"apologised, a 10 yuan coupon\","
+                                        + " \"buyerAnswer\": \"accepts\", \"by\": \"dev-cs-aftersale\", \"at\": \"2026-11-30T02:00:00Z\"}]"),
+                "contacts",
+                "resolution",
+                "withdrawal");
         services.stubFor(post(urlEqualTo(COMPLAINT + "/contacts")).willReturn(json(200, inProgress)));
         assertThat(cs.post(
                                 "/after-sale/complaints/cp-late-0001/contacts",
@@ -317,6 +343,7 @@ class ComplaintAndReviewPagesTest {
                 .withHeader("Authorization", equalTo("Bearer secret-bearer-token"))
                 .withQueryParam("storeId", equalTo("tmall-flagship"))
                 .withQueryParam("state", equalTo("NEW"))
+                .withQueryParam("low", equalTo("true"))
                 .withoutQueryParam("buyerNick"));
 
         services.resetRequests();
@@ -324,10 +351,18 @@ class ComplaintAndReviewPagesTest {
                 .contains("Reviews by 茶友小王", "value=\"茶友小王\"");
         services.verify(getRequestedFor(urlPathEqualTo("/api/reviews"))
                 .withQueryParam("buyerNick", equalTo("茶友小王"))
-                .withoutQueryParam("state"));
+                .withoutQueryParam("state")
+                .withoutQueryParam("low"));
 
+        services.resetRequests();
         cs.page("/after-sale/reviews?store=tmall-flagship&tab=contacted");
-        services.verify(getRequestedFor(urlPathEqualTo("/api/reviews")).withQueryParam("state", equalTo("CONTACTED")));
+        services.verify(getRequestedFor(urlPathEqualTo("/api/reviews"))
+                .withQueryParam("state", equalTo("CONTACTED"))
+                .withQueryParam("low", equalTo("true")));
+        assertThat(services.findAll(getRequestedFor(urlPathEqualTo("/api/reviews"))))
+                .as("the contacted tab lists the low reviews only, as the lowReviews badge counts them")
+                .allSatisfy(request ->
+                        assertThat(request.queryParameter("low").firstValue()).isEqualTo("true"));
         assertThat(cs.inChinese().page("/after-sale/reviews?store=tmall-flagship"))
                 .contains("差评，待处理", "买家评价");
     }
@@ -357,16 +392,24 @@ class ComplaintAndReviewPagesTest {
         assertThat(supervisor.page("/after-sale/reviews/tmall-flagship:RV-9001"))
                 .contains("No reply yet.")
                 .doesNotContain("id=\"reply-form\"", "id=\"contact-form\"");
+
+        stubFor(REVIEW, "secret-bearer-token", CaseViews.recordOffering("aftersale/review-new.json", "contacts"));
+        assertThat(cs.page("/after-sale/reviews/tmall-flagship:RV-9001"))
+                .as("exactly the steps offered, though the review has no reply yet")
+                .contains("id=\"contact-form\"", "No reply yet.")
+                .doesNotContain("id=\"reply-form\"");
     }
 
     @Test
     void theReplyIsSentOnceAndThenShownInsteadOfTheForm() {
-        String replied = read("aftersale/review-new.json")
-                .replace("\"state\": \"NEW\"", "\"state\": \"REPLIED\"")
-                .replace(
-                        "\"reply\": null",
-                        "\"reply\": {\"text\": \"亲，非常抱歉，已为您办理退货退款。\", \"by\": \"dev-cs-aftersale\","
-                                + " \"at\": \"2026-11-30T06:00:00Z\"}");
+        String replied = CaseViews.recordOffering(
+                read("aftersale/review-new.json")
+                        .replace("\"state\": \"NEW\"", "\"state\": \"REPLIED\"")
+                        .replace(
+                                "\"reply\": null",
+                                "\"reply\": {\"text\": \"亲，非常抱歉，已为您办理退货退款。\", \"by\": \"dev-cs-aftersale\","
+                                        + " \"at\": \"2026-11-30T06:00:00Z\"}"),
+                "contacts");
         services.stubFor(post(urlEqualTo(REVIEW + "/reply")).willReturn(json(200, replied)));
 
         String answered = cs.post(
@@ -407,12 +450,15 @@ class ComplaintAndReviewPagesTest {
 
     @Test
     void aContactAboutAReviewIsRecorded() {
-        String contacted = read("aftersale/review-new.json")
-                .replace("\"state\": \"NEW\"", "\"state\": \"CONTACTED\"")
-                .replace(
-                        "\"contacts\": []",
-                        "\"contacts\": [{\"channel\": \"CHAT\", \"offered\": \"apologised, offered a return\","
-                                + " \"buyerAnswer\": \"will think about it\", \"by\": \"dev-cs-aftersale\", \"at\": \"2026-11-30T05:00:00Z\"}]");
+        String contacted = CaseViews.recordOffering(
+                read("aftersale/review-new.json")
+                        .replace("\"state\": \"NEW\"", "\"state\": \"CONTACTED\"")
+                        .replace(
+                                "\"contacts\": []",
+                                "\"contacts\": [{\"channel\": \"CHAT\", \"offered\": \"apologised, offered a return\","
+                                        + " \"buyerAnswer\": \"will think about it\", \"by\": \"dev-cs-aftersale\", \"at\": \"2026-11-30T05:00:00Z\"}]"),
+                "contacts",
+                "reply");
         services.stubFor(post(urlEqualTo(REVIEW + "/contacts")).willReturn(json(200, contacted)));
 
         assertThat(cs.post(
@@ -435,6 +481,12 @@ class ComplaintAndReviewPagesTest {
         services.verify(postRequestedFor(urlEqualTo(REVIEW + "/contacts"))
                 .withRequestBody(equalToJson("{\"channel\": \"CHAT\", \"offered\": \"apologised, offered a return\","
                         + " \"buyerAnswer\": \"will think about it\"}")));
+    }
+
+    private void stubFor(String path, String token, String view) {
+        services.stubFor(get(urlEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(json(200, view)));
     }
 
     private static String key(String page) {

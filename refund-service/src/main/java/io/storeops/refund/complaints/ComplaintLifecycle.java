@@ -31,6 +31,11 @@ public final class ComplaintLifecycle {
 
     private ComplaintLifecycle() {}
 
+    /** Whether a complaint in {@code state} takes {@code command} (else {@link #next} refuses it). */
+    public static boolean takes(ComplaintState state, ComplaintCommand command) {
+        return MOVES.get(state).containsKey(command);
+    }
+
     /**
      * The state {@code command} leads a complaint in {@code state} to.
      *

@@ -34,7 +34,7 @@ public class Complaints implements ApplicationRunner {
         this.files = files;
     }
 
-    /** The indexes of a store's lists (news first) and of an order's complaints. */
+    /** The indexes of a store's lists (news first), of its open complaints' count and of an order's complaints. */
     @Override
     public void run(ApplicationArguments arguments) {
         store.declareIndex(
@@ -43,6 +43,11 @@ public class Complaints implements ApplicationRunner {
                         .ascending("storeId")
                         .descending("lastStepAt")
                         .thenByIdDescending());
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_state", Complaint.class)
+                        .ascending("storeId")
+                        .ascending("state"));
         store.declareIndex(
                 COLLECTION, StateIndex.named("order", Complaint.class).ascending("orderId"));
     }
@@ -94,10 +99,7 @@ public class Complaints implements ApplicationRunner {
      */
     public Flux<Complaint> search(
             String storeId, Collection<ComplaintState> states, String orderId, PageCursor cursor, int limit) {
-        StateQuery<Complaint> query = StateQuery.of(Complaint.class).is("storeId", storeId);
-        if (!states.isEmpty()) {
-            query = query.in("state", states.stream().map(Enum::name).toList());
-        }
+        StateQuery<Complaint> query = of(storeId, states);
         if (orderId != null) {
             query = query.is("orderId", orderId);
         }
@@ -106,5 +108,21 @@ public class Complaints implements ApplicationRunner {
         }
         return store.findAll(
                 COLLECTION, query.descending("lastStepAt").thenByIdDescending().limit(limit));
+    }
+
+    /**
+     * How many of the store's complaints are open work, not ended (as {@code
+     * search(storeId, ComplaintState.notEnded(), …)} lists them).
+     */
+    public Mono<Long> countOpen(String storeId) {
+        return store.count(COLLECTION, of(storeId, ComplaintState.notEnded()));
+    }
+
+    /** A store's complaints in one of {@code states} (any, when empty). */
+    private static StateQuery<Complaint> of(String storeId, Collection<ComplaintState> states) {
+        StateQuery<Complaint> query = StateQuery.of(Complaint.class).is("storeId", storeId);
+        return states.isEmpty()
+                ? query
+                : query.in("state", states.stream().map(Enum::name).toList());
     }
 }

@@ -32,6 +32,11 @@ public final class ReviewLifecycle {
 
     private ReviewLifecycle() {}
 
+    /** Whether a review in {@code state} takes {@code command} (else {@link #next} refuses it). */
+    public static boolean takes(ReviewState state, ReviewCommand command) {
+        return MOVES.get(state).containsKey(command);
+    }
+
     /**
      * The state {@code command} leads a review in {@code state} to (possibly the same).
      *

@@ -10,7 +10,6 @@ import io.storeops.refund.cases.AfterSaleProperties;
 import io.storeops.refund.cases.AfterSales;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -23,9 +22,6 @@ import reactor.core.publisher.Mono;
 public class Reviews implements ApplicationRunner {
 
     static final String COLLECTION = "reviews";
-
-    /** The states of a low review still waiting for its reply: customer service's queue. */
-    static final List<String> WAITING = List.of(ReviewState.NEW.name(), ReviewState.CONTACTED.name());
 
     private final AggregateStore store;
     private final AfterSales files;
@@ -100,20 +96,18 @@ public class Reviews implements ApplicationRunner {
 
     /**
      * A store's reviews, the longest waiting first: those in one of {@code states} (any, when
-     * empty), by the buyer {@code buyerNick} and about {@code orderId} (any, when null); after
-     * {@code cursor}, when given.
+     * empty), only the low ones when {@code lowOnly}, by the buyer {@code buyerNick} and about
+     * {@code orderId} (any, when null); after {@code cursor}, when given.
      */
     public Flux<Review> search(
             String storeId,
             Collection<ReviewState> states,
+            boolean lowOnly,
             String buyerNick,
             String orderId,
             PageCursor cursor,
             int limit) {
-        StateQuery<Review> query = StateQuery.of(Review.class).is("storeId", storeId);
-        if (!states.isEmpty()) {
-            query = query.in("state", states.stream().map(Enum::name).toList());
-        }
+        StateQuery<Review> query = of(storeId, states, lowOnly);
         if (buyerNick != null) {
             query = query.is("buyerNick", buyerNick);
         }
@@ -127,13 +121,20 @@ public class Reviews implements ApplicationRunner {
                 COLLECTION, query.ascending("receivedAt").thenByIdAscending().limit(limit));
     }
 
-    /** How many of the store's low reviews wait for their reply. */
+    /**
+     * How many of the store's low reviews wait for their reply: the low ones not yet replied to,
+     * as {@code search(storeId, ReviewState.unreplied(), true, …)} lists them.
+     */
     public Mono<Long> lowWaiting(String storeId) {
-        return store.count(
-                COLLECTION,
-                StateQuery.of(Review.class)
-                        .is("storeId", storeId)
-                        .is("low", true)
-                        .in("state", WAITING));
+        return store.count(COLLECTION, of(storeId, ReviewState.unreplied(), true));
+    }
+
+    /** A store's reviews in one of {@code states} (any, when empty), only the low ones when {@code lowOnly}. */
+    private static StateQuery<Review> of(String storeId, Collection<ReviewState> states, boolean lowOnly) {
+        StateQuery<Review> query = StateQuery.of(Review.class).is("storeId", storeId);
+        if (!states.isEmpty()) {
+            query = query.in("state", states.stream().map(Enum::name).toList());
+        }
+        return lowOnly ? query.is("low", true) : query;
     }
 }

@@ -22,7 +22,13 @@ class ComplaintLifecycleTest {
             """;
 
     private static final LifecycleGrid<ComplaintState, ComplaintCommand> GRID = new LifecycleGrid<>(
-            ComplaintState.class, ComplaintCommand.class, HEADER, RULES, ComplaintLifecycle::next, "complaint-state");
+            ComplaintState.class,
+            ComplaintCommand.class,
+            HEADER,
+            RULES,
+            ComplaintLifecycle::next,
+            ComplaintLifecycle::takes,
+            "complaint-state");
 
     static List<Arguments> everyStateAndCommand() {
         return GRID.everyStateAndCommand();

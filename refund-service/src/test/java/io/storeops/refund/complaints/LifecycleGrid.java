@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * A desk state machine written down as a grid, so that a test reads it at a glance and walks every
  * cell: the header names the commands after "from \ command", each row a state and, per command,
- * the state it leads to or "x" where it is refused with a {@link StepConflict}.
+ * the state it leads to or "x" where it is refused with a {@link StepConflict} (and where the
+ * lifecycle says it does not take the command, which is how a view offers its steps).
  *
  * @param <S> the states
  * @param <C> the commands
@@ -30,10 +32,12 @@ final class LifecycleGrid<S extends Enum<S>, C extends Enum<C>> {
     private final String header;
     private final String rules;
     private final BiFunction<S, C, S> next;
+    private final BiPredicate<S, C> takes;
     private final String conflictKind;
 
     /**
      * @param next the state machine under test
+     * @param takes whether it takes a command in a state, which must agree with {@code next}
      * @param conflictKind the kind of {@link StepConflict} a refused cell throws
      */
     LifecycleGrid(
@@ -42,12 +46,14 @@ final class LifecycleGrid<S extends Enum<S>, C extends Enum<C>> {
             String header,
             String rules,
             BiFunction<S, C, S> next,
+            BiPredicate<S, C> takes,
             String conflictKind) {
         this.states = states;
         this.commands = commands;
         this.header = header;
         this.rules = rules;
         this.next = next;
+        this.takes = takes;
         this.conflictKind = conflictKind;
     }
 
@@ -66,6 +72,9 @@ final class LifecycleGrid<S extends Enum<S>, C extends Enum<C>> {
 
     /** That the state machine takes {@code from} where the grid's cell {@code to} says. */
     void assertLeadsWhereTheGridSays(S from, C command, String to) {
+        assertThat(takes.test(from, command))
+                .as("whether %s takes %s", from, command)
+                .isEqualTo(!to.equals(REFUSED));
         if (to.equals(REFUSED)) {
             assertThatThrownBy(() -> next.apply(from, command)).isInstanceOfSatisfying(StepConflict.class, conflict -> {
                 assertThat(conflict.current()).isEqualTo(from.name());

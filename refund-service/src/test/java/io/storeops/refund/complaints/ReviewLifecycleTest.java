@@ -23,7 +23,13 @@ class ReviewLifecycleTest {
             """;
 
     private static final LifecycleGrid<ReviewState, ReviewCommand> GRID = new LifecycleGrid<>(
-            ReviewState.class, ReviewCommand.class, HEADER, RULES, ReviewLifecycle::next, "review-state");
+            ReviewState.class,
+            ReviewCommand.class,
+            HEADER,
+            RULES,
+            ReviewLifecycle::next,
+            ReviewLifecycle::takes,
+            "review-state");
 
     static List<Arguments> everyStateAndCommand() {
         return GRID.everyStateAndCommand();

@@ -12,6 +12,7 @@ import io.storeops.refund.complaints.ComplaintOutcome;
 import io.storeops.refund.complaints.ComplaintState;
 import io.storeops.refund.complaints.Complaints;
 import io.storeops.refund.complaints.ContactChannel;
+import io.storeops.refund.complaints.DeskStep;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,6 +58,7 @@ class ComplaintController {
                 Complaint::orderId,
                 complaint -> new PageCursor(complaint.lastStepAt(), complaint.complaintId()),
                 complaints,
+                DeskStep::offered,
                 ComplaintView::new);
     }
 
@@ -98,8 +100,18 @@ class ComplaintController {
     record WithdrawalEntry(
             @Schema(example = "parcel arrived") String note) {}
 
-    @Schema(name = "Complaint", description = "A complaint, with what the desk knows of its order")
-    record ComplaintView(Complaint complaint, OrderContext order) {}
+    @Schema(
+            name = "Complaint",
+            description = "A complaint, with what the desk knows of its order, and what the caller may do with it now")
+    record ComplaintView(
+            Complaint complaint,
+            OrderContext order,
+
+            @Schema(
+                    description = "The steps (route names) the caller may take on the complaint now, by their role "
+                            + "and the complaint's state; none once it has ended",
+                    example = "[\"contacts\", \"resolution\", \"withdrawal\"]")
+            List<String> steps) {}
 
     @Schema(description = "A complaint in a list")
     record ComplaintSummary(
@@ -164,7 +176,7 @@ class ComplaintController {
                                                     entry.buyerNick()),
                                             staff.username(),
                                             clock.instant())
-                                    .map(complaint -> new ComplaintView(complaint, OrderContext.of(file))));
+                                    .map(complaint -> desk.shownTo(staff, complaint, OrderContext.of(file))));
                 })
                 .map(view -> ResponseEntity.status(HttpStatus.CREATED).body(view))
                 .onErrorMap(DeskProblems::problem);

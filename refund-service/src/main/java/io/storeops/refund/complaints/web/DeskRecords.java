@@ -21,10 +21,11 @@ import reactor.core.publisher.Mono;
  * One kind of record at the complaints and reviews desk, as its routes handle it. Complaints and
  * reviews are looked up, changed, shown and listed by the same rules: whoever may see the desk's
  * records reads them, customer service changes them, nobody sees another store's (a 404, as if
- * it did not exist), and each is shown with what the desk knows of its order.
+ * it did not exist), and each is shown with what the desk knows of its order and the steps the
+ * caller may take on it now.
  *
  * @param <T> the record (a complaint, a review)
- * @param <V> how a route shows it, with its order
+ * @param <V> how a route shows it, with its order and the caller's steps
  */
 final class DeskRecords<T, V> {
 
@@ -43,6 +44,11 @@ final class DeskRecords<T, V> {
         Flux<T> find(String store, Set<S> states, PageCursor after, int atMost);
     }
 
+    /** How a route shows a record: with its order (null when the desk has no file of it) and the caller's steps. */
+    interface View<T, V> {
+        V of(T record, OrderContext order, List<String> steps);
+    }
+
     private final String what;
     private final Function<String, Mono<T>> find;
     private final BiFunction<String, Function<T, Change<T>>, Mono<T>> change;
@@ -50,7 +56,8 @@ final class DeskRecords<T, V> {
     private final Function<T, String> orderOf;
     private final Function<T, PageCursor> endsAt;
     private final Complaints complaints;
-    private final BiFunction<T, OrderContext, V> view;
+    private final BiFunction<T, Boolean, List<String>> stepsOf;
+    private final View<T, V> view;
 
     /**
      * @param what the record's name in a 404 ("Complaint")
@@ -60,7 +67,8 @@ final class DeskRecords<T, V> {
      * @param orderOf the order a record is about
      * @param endsAt where a list page ending at a record ends (its sort time and id)
      * @param complaints where the desk finds a record's paid order
-     * @param view the record as a route shows it, with its order (null when the desk has no file of it)
+     * @param stepsOf the steps (route names) a record takes now, for a caller whose role handles records or not
+     * @param view the record as a route shows it
      */
     DeskRecords(
             String what,
@@ -70,7 +78,8 @@ final class DeskRecords<T, V> {
             Function<T, String> orderOf,
             Function<T, PageCursor> endsAt,
             Complaints complaints,
-            BiFunction<T, OrderContext, V> view) {
+            BiFunction<T, Boolean, List<String>> stepsOf,
+            View<T, V> view) {
         this.what = what;
         this.find = find;
         this.change = change;
@@ -78,14 +87,14 @@ final class DeskRecords<T, V> {
         this.orderOf = orderOf;
         this.endsAt = endsAt;
         this.complaints = complaints;
+        this.stepsOf = stepsOf;
         this.view = view;
     }
 
     /** The record {@code id}, shown to a member of staff who may read the desk's records. */
     Mono<V> shown(String id) {
         return StaffAccess.require(RefundAction.SEE_COMPLAINTS)
-                .flatMap(staff -> visible(staff, id))
-                .flatMap(this::view);
+                .flatMap(staff -> visible(staff, id).flatMap(record -> view(record, staff)));
     }
 
     /** Customer service's {@code step} on the record {@code id}, shown as it is afterwards. */
@@ -101,8 +110,8 @@ final class DeskRecords<T, V> {
         return StaffAccess.require(RefundAction.HANDLE_COMPLAINTS)
                 .flatMap(staff -> visible(staff, id)
                         .flatMap(lookUp)
-                        .flatMap(known -> change.apply(id, current -> step.apply(current, staff, known))))
-                .flatMap(this::view)
+                        .flatMap(known -> change.apply(id, current -> step.apply(current, staff, known)))
+                        .flatMap(record -> view(record, staff)))
                 .onErrorMap(DeskProblems::problem);
     }
 
@@ -132,10 +141,15 @@ final class DeskRecords<T, V> {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound(what, id)));
     }
 
-    private Mono<V> view(T record) {
+    /** {@code record} with {@code order} as {@code staff} sees it: with the steps their role may take on it now. */
+    V shownTo(Staff staff, T record, OrderContext order) {
+        return view.of(record, order, stepsOf.apply(record, RefundAction.HANDLE_COMPLAINTS.allows(staff)));
+    }
+
+    private Mono<V> view(T record, Staff staff) {
         return complaints
                 .paidOrder(orderOf.apply(record))
-                .map(file -> view.apply(record, OrderContext.of(file)))
-                .defaultIfEmpty(view.apply(record, null));
+                .map(file -> shownTo(staff, record, OrderContext.of(file)))
+                .defaultIfEmpty(shownTo(staff, record, null));
     }
 }

@@ -4,6 +4,7 @@ import io.storeops.platform.paging.PageCursor;
 import io.storeops.refund.cases.web.Queries;
 import io.storeops.refund.complaints.Complaints;
 import io.storeops.refund.complaints.ContactChannel;
+import io.storeops.refund.complaints.DeskStep;
 import io.storeops.refund.complaints.Review;
 import io.storeops.refund.complaints.ReviewState;
 import io.storeops.refund.complaints.Reviews;
@@ -49,6 +50,7 @@ class ReviewController {
                 Review::orderId,
                 review -> new PageCursor(review.receivedAt(), review.id()),
                 complaints,
+                DeskStep::offered,
                 ReviewView::new);
     }
 
@@ -66,8 +68,19 @@ class ReviewController {
     @Schema(description = "The seller's reply to post under the review")
     record ReplyEntry(@Schema(example = "亲，非常抱歉，已为您办理退货退款。") String reply) {}
 
-    @Schema(name = "Review", description = "A buyer's review, with what the desk knows of its order")
-    record ReviewView(Review review, OrderContext order) {}
+    @Schema(
+            name = "Review",
+            description =
+                    "A buyer's review, with what the desk knows of its order, and what the caller may do with it now")
+    record ReviewView(
+            Review review,
+            OrderContext order,
+
+            @Schema(
+                    description = "The steps (route names) the caller may take on the review now, by their role and "
+                            + "the review's state; once replied to, contacts only",
+                    example = "[\"contacts\", \"reply\"]")
+            List<String> steps) {}
 
     @Schema(description = "A review in a list")
     record ReviewSummary(
@@ -107,13 +120,17 @@ class ReviewController {
     @GetMapping
     @Operation(
             summary = "A store's reviews, the longest waiting first",
-            description =
-                    "state=NEW is the low-rating queue (state=NEW,CONTACTED: every low review not yet replied "
-                            + "to); buyerNick finds a buyer's reviews (旺旺反查), orderId an order's. nextCursor gives the next page.")
+            description = "low=true: only the low reviews (rated at or below the store's low rating), whatever their "
+                    + "state; with state=NEW,CONTACTED the low reviews not yet replied to, which the desk's lowReviews "
+                    + "counts. buyerNick finds a buyer's reviews (旺旺反查), orderId an order's. nextCursor gives the "
+                    + "next page.")
     Mono<ReviewPage> search(
             @RequestParam(required = false) String storeId,
             @Parameter(description = "States, comma-separated (default: all)") @RequestParam(required = false)
                     List<String> state,
+            @Parameter(description = "true: only the low reviews, whatever their state (default: all)")
+                    @RequestParam(defaultValue = "false")
+                    boolean low,
             @Parameter(description = "The buyer's nickname on the marketplace, exactly") @RequestParam(required = false)
                     String buyerNick,
             @Parameter(description = "Only reviews of this order") @RequestParam(required = false) String orderId,
@@ -127,7 +144,13 @@ class ReviewController {
                         limit,
                         cursor,
                         (store, states, after, atMost) -> reviews.search(
-                                store, states, Queries.optional(buyerNick), Queries.optional(orderId), after, atMost))
+                                store,
+                                states,
+                                low,
+                                Queries.optional(buyerNick),
+                                Queries.optional(orderId),
+                                after,
+                                atMost))
                 .map(page -> new ReviewPage(
                         page.items().stream().map(ReviewSummary::of).toList(), page.nextCursor()));
     }

@@ -9,6 +9,7 @@ import io.storeops.refund.cases.AfterSaleProperties;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseState;
 import io.storeops.refund.cases.GatewayPayments;
+import io.storeops.refund.complaints.Complaints;
 import io.storeops.refund.complaints.Reviews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,6 +40,7 @@ class AfterSaleDeskController {
     private final StoreCatalog stores;
     private final AfterSales files;
     private final Reviews reviews;
+    private final Complaints complaints;
     private final AfterSaleProperties policies;
     private final GatewayPayments gateways;
     private final Clock clock;
@@ -47,12 +49,14 @@ class AfterSaleDeskController {
             StoreCatalog stores,
             AfterSales files,
             Reviews reviews,
+            Complaints complaints,
             AfterSaleProperties policies,
             GatewayPayments gateways,
             Clock clock) {
         this.stores = stores;
         this.files = files;
         this.reviews = reviews;
+        this.complaints = complaints;
         this.policies = policies;
         this.gateways = gateways;
         this.clock = clock;
@@ -63,7 +67,8 @@ class AfterSaleDeskController {
             summary = "The caller's after-sale desk: their actions, stores and queue lengths",
             description = "Any member of staff may ask; the actions are exactly those the after-sale routes allow the "
                     + "token's roles. Queues, only those the caller works: new (orders with a case waiting for a "
-                    + "supervisor), negotiating, dueSoon (a marketplace timer runs out within 24 hours), lowReviews.")
+                    + "supervisor), negotiating, dueSoon (a marketplace timer runs out within 24 hours), openComplaints "
+                    + "(OPEN or IN_PROGRESS), lowReviews (low and not yet replied to).")
     Mono<DeskStores.Desk<RefundAction>> desk() {
         return DeskStores.of(RefundAction.class, stores, this::queues);
     }
@@ -81,6 +86,7 @@ class AfterSaleDeskController {
                     files.countDeadlinesBefore(storeId, clock.instant().plus(SOON)));
         }
         if (actions.contains(RefundAction.SEE_COMPLAINTS)) {
+            queues.put("openComplaints", complaints.countOpen(storeId));
             queues.put("lowReviews", reviews.lowWaiting(storeId));
         }
         return queues;
