@@ -23,22 +23,13 @@ class AfterSaleTest {
     private static final Instant NOON = Instant.parse("2026-11-29T04:00:00Z");
 
     /** Two teas at 128.00 and a cup at 30.00, 10.00 shipping, 10.00 off: 286.00 paid. */
-    private static final OrderPaid PAID = new OrderPaid(
+    private static final OrderPaid PAID = paid(
             "tmall-flagship:T1",
-            "tmall-flagship",
-            "storefront",
-            "T1",
             List.of(
                     new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY")),
                     new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY"))),
             new Money(1000, "CNY"),
-            new Money(28600, "CNY"),
-            NOON,
-            null,
-            null,
-            null,
-            List.of(),
-            null);
+            new Money(28600, "CNY"));
 
     private static final AfterSale OPEN = AfterSale.open(Optional.empty(), PAID).state();
 
@@ -347,20 +338,11 @@ class AfterSaleTest {
 
     @Test
     void anOrderWithoutGoodsToShipIsPaidBackAtOnceWhenCancelled() {
-        OrderPaid giftCard = new OrderPaid(
+        OrderPaid giftCard = paid(
                 "tmall-flagship:G1",
-                "tmall-flagship",
-                "storefront",
-                "G1",
                 List.of(new OrderLine(null, "Gift card 100", 1, new Money(10000, "CNY"))),
                 Money.zero("CNY"),
-                new Money(10000, "CNY"),
-                NOON,
-                null,
-                null,
-                null,
-                List.of(),
-                null);
+                new Money(10000, "CNY"));
 
         var cancelled = AfterSale.open(Optional.empty(), giftCard).state().cancelledBeforeDispatch("unwanted", NOON);
 
@@ -504,20 +486,12 @@ class AfterSaleTest {
 
     @Test
     void theTaxOfATaxExclusiveOrderComesBackWithACancellation() {
-        OrderPaid taxed = new OrderPaid(
+        // 39.98 + 4.50 shipping + 3.54 tax on top
+        OrderPaid taxed = paid(
                 "shopify-us:1001",
-                "shopify-us",
-                "shopify",
-                "1001",
                 List.of(new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"))),
                 new Money(450, "USD"),
-                new Money(4802, "USD"), // 39.98 + 4.50 shipping + 3.54 tax
-                NOON,
-                null,
-                null,
-                null,
-                List.of(),
-                null);
+                new Money(4802, "USD"));
 
         var cancelled = AfterSale.open(Optional.empty(), taxed)
                 .state()
@@ -821,22 +795,13 @@ class AfterSaleTest {
 
     @Test
     void aReturnRequestedOnTheStorefrontAsksWhatItsUnitsCostAndNamesLinesByTheStorefrontsIds() {
-        OrderPaid withIds = new OrderPaid(
+        OrderPaid withIds = paid(
                 "shopify-us:1001",
-                "shopify-us",
-                "shopify",
-                "1001",
                 List.of(
                         new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"), "466157049"),
                         new OrderLine("TEE-M", "T-shirt M", 1, new Money(2500, "USD"), "466157050")),
                 Money.zero("USD"),
-                new Money(6498, "USD"),
-                NOON,
-                null,
-                null,
-                null,
-                List.of(),
-                null);
+                new Money(6498, "USD"));
         AfterSale open = AfterSale.open(Optional.empty(), withIds).state();
 
         RefundCase requested = open.returnRequestedInStorefront(
@@ -1005,6 +970,24 @@ class AfterSaleTest {
         var dearer = OPEN.itemChanged(1, "CUP-GL-03", "Glass cup, large", new Money(500, "CNY"), NOON);
         assertThat(dearer.events()).as("the buyer owes it: nothing to pay back").isEmpty();
         assertThat(dearer.state().cases()).isEmpty();
+    }
+
+    /** A payment of {@code orderId} (its store before the ':', its number after) at noon. */
+    private static OrderPaid paid(String orderId, List<OrderLine> lines, Money shipping, Money total) {
+        return new OrderPaid(
+                orderId,
+                orderId.substring(0, orderId.indexOf(':')),
+                "storefront",
+                orderId.substring(orderId.indexOf(':') + 1),
+                lines,
+                shipping,
+                total,
+                NOON,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     private static AfterSale.Request cupBack(String caseId) {
