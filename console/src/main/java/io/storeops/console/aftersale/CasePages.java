@@ -72,8 +72,7 @@ class CasePages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
-        model.addAttribute("typedNote", form.note());
-        return step(caseId, "approval", api.approve(caseId, form.note()), model, locale, exchange);
+        return noteStep(caseId, "approval", form, api::approve, model, locale, exchange);
     }
 
     @PostMapping("/after-sale/cases/{caseId}/rejection")
@@ -83,8 +82,7 @@ class CasePages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
-        model.addAttribute("typedNote", form.note());
-        return step(caseId, "rejection", api.reject(caseId, form.note()), model, locale, exchange);
+        return noteStep(caseId, "rejection", form, api::reject, model, locale, exchange);
     }
 
     @PostMapping("/after-sale/cases/{caseId}/closure")
@@ -94,8 +92,25 @@ class CasePages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
+        return noteStep(caseId, "closure", form, api::close, model, locale, exchange);
+    }
+
+    /** A supervisor's decision sends the case and the note (approve, reject, close). */
+    private interface NoteCommand {
+        Mono<CaseView> send(String caseId, String note);
+    }
+
+    /** A supervisor's decision: the note kept for a refusal, the rest as {@link #step} sends it. */
+    private Mono<String> noteStep(
+            String caseId,
+            String step,
+            NoteForm form,
+            NoteCommand command,
+            Model model,
+            Locale locale,
+            ServerWebExchange exchange) {
         model.addAttribute("typedNote", form.note());
-        return step(caseId, "closure", api.close(caseId, form.note()), model, locale, exchange);
+        return step(caseId, step, command.send(caseId, form.note()), model, locale, exchange);
     }
 
     @PostMapping("/after-sale/cases/{caseId}/contacts")

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,12 +49,14 @@ class ComplaintPages {
     private final AfterSaleApi orders;
     private final Desks desks;
     private final ProblemExplanations problems;
+    private final RecordPages<ComplaintView> pages;
 
     ComplaintPages(ComplaintApi api, AfterSaleApi orders, Desks desks, ProblemExplanations problems) {
         this.api = api;
         this.orders = orders;
         this.desks = desks;
         this.problems = problems;
+        this.pages = new RecordPages<>(desks, problems, "complaint", TYPED, ComplaintPages::show);
     }
 
     private static Map<String, List<String>> tabs() {
@@ -98,13 +99,7 @@ class ComplaintPages {
 
     @GetMapping("/after-sale/complaints/{complaintId}")
     Mono<String> complaint(@PathVariable String complaintId, Model model, ServerWebExchange exchange) {
-        return desks.current()
-                .doOnNext(desk -> DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.SEE_COMPLAINTS))
-                .zipWith(api.complaint(complaintId))
-                .map(found -> {
-                    show(found.getT1(), found.getT2(), model, exchange);
-                    return "complaint";
-                });
+        return pages.page(api.complaint(complaintId), model, exchange);
     }
 
     /** A contact with the buyer: how, what was said or offered, what the buyer answered. */
@@ -171,20 +166,7 @@ class ComplaintPages {
             Model model,
             Locale locale,
             ServerWebExchange exchange) {
-        return desks.current()
-                .flatMap(desk -> {
-                    DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.HANDLE_COMPLAINTS);
-                    return command.doOnNext(changed -> {
-                                model.addAttribute("done", step);
-                                TYPED.forEach(model.asMap()::remove);
-                            })
-                            .onErrorResume(
-                                    ServiceProblem.class,
-                                    refused -> problems.showInPlace(refused, model, locale, exchange)
-                                            .then(api.complaint(complaintId)))
-                            .doOnNext(view -> show(desk, view, model, exchange));
-                })
-                .thenReturn("complaint :: detail");
+        return pages.step(step, command, () -> api.complaint(complaintId), model, locale, exchange);
     }
 
     private static void show(Desk desk, ComplaintView view, Model model, ServerWebExchange exchange) {
@@ -202,27 +184,18 @@ class ComplaintPages {
             @RequestParam(required = false) String store,
             Model model,
             ServerWebExchange exchange) {
-        String orderId = order == null ? "" : order.strip();
         return desks.current().flatMap(desk -> {
             DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.HANDLE_COMPLAINTS);
-            model.addAttribute("orderId", orderId);
-            if (orderId.isEmpty()) {
-                DeskContext.frame(model, exchange, desk, store, "newComplaint");
-                return Mono.just("new-complaint");
-            }
-            return orders.order(orderId)
-                    .map(Optional::of)
-                    .defaultIfEmpty(Optional.empty())
-                    .map(found -> {
-                        if (found.isEmpty()) {
-                            DeskContext.frame(model, exchange, desk, store, "newComplaint");
-                            model.addAttribute("problemKey", "afterSale.new.noOrder");
-                            exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-                            return "new-complaint";
-                        }
-                        filled(desk, found.get(), CaseForms.newIdempotencyKey(), model, exchange);
-                        return "new-complaint";
-                    });
+            return FromOrderForm.show(
+                    order,
+                    store,
+                    desk,
+                    orders,
+                    "new-complaint",
+                    "newComplaint",
+                    (found, key) -> Mono.fromRunnable(() -> filled(desk, found, key, model, exchange)),
+                    model,
+                    exchange);
         });
     }
 

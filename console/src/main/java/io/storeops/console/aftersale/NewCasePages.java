@@ -61,27 +61,18 @@ class NewCasePages {
             @RequestParam(required = false) String store,
             Model model,
             ServerWebExchange exchange) {
-        String orderId = order == null ? "" : order.strip();
         return desks.current().flatMap(desk -> {
             DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.HANDLE_CASES);
-            model.addAttribute("orderId", orderId);
-            if (orderId.isEmpty()) {
-                DeskContext.frame(model, exchange, desk, store, "newCase");
-                return Mono.just("new-case");
-            }
-            return api.order(orderId)
-                    .map(Optional::of)
-                    .defaultIfEmpty(Optional.empty())
-                    .flatMap(found -> {
-                        if (found.isEmpty()) {
-                            DeskContext.frame(model, exchange, desk, store, "newCase");
-                            model.addAttribute("problemKey", "afterSale.new.noOrder");
-                            exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-                            return Mono.just("new-case");
-                        }
-                        return filled(desk, found.get(), CaseForms.newIdempotencyKey(), model, exchange)
-                                .thenReturn("new-case");
-                    });
+            return FromOrderForm.show(
+                    order,
+                    store,
+                    desk,
+                    api,
+                    "new-case",
+                    "newCase",
+                    (found, key) -> filled(desk, found, key, model, exchange),
+                    model,
+                    exchange);
         });
     }
 

@@ -7,7 +7,6 @@ import io.storeops.console.desk.Desk.DeskStore;
 import io.storeops.console.desk.DeskContext;
 import io.storeops.console.desk.Desks;
 import io.storeops.console.services.ProblemExplanations;
-import io.storeops.console.services.ServiceProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +41,12 @@ class ReviewPages {
 
     private final ComplaintApi api;
     private final Desks desks;
-    private final ProblemExplanations problems;
+    private final RecordPages<ReviewView> pages;
 
     ReviewPages(ComplaintApi api, Desks desks, ProblemExplanations problems) {
         this.api = api;
         this.desks = desks;
-        this.problems = problems;
+        this.pages = new RecordPages<>(desks, problems, "buyer-review", TYPED, ReviewPages::show);
     }
 
     private static Map<String, List<String>> tabs() {
@@ -101,13 +100,7 @@ class ReviewPages {
 
     @GetMapping("/after-sale/reviews/{id}")
     Mono<String> review(@PathVariable String id, Model model, ServerWebExchange exchange) {
-        return desks.current()
-                .doOnNext(desk -> DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.SEE_COMPLAINTS))
-                .zipWith(api.review(id))
-                .map(found -> {
-                    show(found.getT1(), found.getT2(), model, exchange);
-                    return "buyer-review";
-                });
+        return pages.page(api.review(id), model, exchange);
     }
 
     /** A contact with the buyer about the review. */
@@ -149,20 +142,7 @@ class ReviewPages {
      */
     private Mono<String> step(
             String id, String step, Mono<ReviewView> command, Model model, Locale locale, ServerWebExchange exchange) {
-        return desks.current()
-                .flatMap(desk -> {
-                    DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.HANDLE_COMPLAINTS);
-                    return command.doOnNext(changed -> {
-                                model.addAttribute("done", step);
-                                TYPED.forEach(model.asMap()::remove);
-                            })
-                            .onErrorResume(
-                                    ServiceProblem.class,
-                                    refused -> problems.showInPlace(refused, model, locale, exchange)
-                                            .then(api.review(id)))
-                            .doOnNext(view -> show(desk, view, model, exchange));
-                })
-                .thenReturn("buyer-review :: detail");
+        return pages.step(step, command, () -> api.review(id), model, locale, exchange);
     }
 
     private static void show(Desk desk, ReviewView view, Model model, ServerWebExchange exchange) {

@@ -12,6 +12,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.storeops.console.ServiceStubs.json;
 import static io.storeops.console.ServiceStubs.read;
 import static io.storeops.console.SignedIn.form;
+import static io.storeops.console.aftersale.AfterSaleDeskStubs.idempotencyKey;
+import static io.storeops.console.aftersale.AfterSaleDeskStubs.stubViewFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -24,8 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +46,6 @@ class AfterSalePagesTest {
     private static final String LEDGER = "/api/refund-ledgers/tmall-flagship%3AT2001";
     private static final String TERMS = "/api/after-sale-desk/terms/tmall-flagship";
     private static final String REQUESTED = "aftersale/case-requested.json";
-    private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
 
     @Autowired
     WebTestClient http;
@@ -58,17 +57,9 @@ class AfterSalePagesTest {
     @BeforeEach
     void signIn() {
         services.resetAll();
-        ServiceStubs.desk("secret-bearer-token", "orders/desk-cs-aftersale.json");
-        ServiceStubs.warehouseDesk("secret-bearer-token", "warehouse/desk-cs-aftersale.json");
-        ServiceStubs.desk("supervisor-token", "aftersale/desk-supervisor.json");
-        ServiceStubs.warehouseDesk("supervisor-token", "aftersale/warehouse-desk-supervisor.json");
-        ServiceStubs.desk("another-token", "orders/desk-warehouse.json");
-        ServiceStubs.warehouseDesk("another-token", "warehouse/desk-warehouse.json");
-        ServiceStubs.afterSaleDesk("secret-bearer-token", "aftersale/after-sale-desk-cs.json");
-        ServiceStubs.afterSaleDesk("supervisor-token", "aftersale/after-sale-desk-supervisor.json");
-        ServiceStubs.afterSaleDesk("another-token", "aftersale/after-sale-desk-warehouse.json");
-        stubCase(CASE, "secret-bearer-token", CaseViews.offering(REQUESTED, "contacts", "revision", "withdrawal"));
-        stubCase(CASE, "supervisor-token", CaseViews.offering(REQUESTED, "approval", "rejection"));
+        AfterSaleDeskStubs.stubEveryonesDesks();
+        stubViewFor(CASE, "secret-bearer-token", CaseViews.offering(REQUESTED, "contacts", "revision", "withdrawal"));
+        stubViewFor(CASE, "supervisor-token", CaseViews.offering(REQUESTED, "approval", "rejection"));
         services.stubFor(get(urlEqualTo(TERMS)).willReturn(json(200, "aftersale/terms.json")));
         services.stubFor(get(urlEqualTo(ORDER)).willReturn(json(200, "aftersale/shipped-order.json")));
         services.stubFor(get(urlEqualTo(LEDGER)).willReturn(json(200, "aftersale/ledger.json")));
@@ -255,7 +246,7 @@ class AfterSalePagesTest {
     void aSupervisorWhoEnteredTheCaseSeesTheDecisionHeldBackBeforeTheClick() {
         String entered =
                 read(REQUESTED).replace("\"openedBy\": \"dev-cs-aftersale\"", "\"openedBy\": \"dev-supervisor\"");
-        stubCase(
+        stubViewFor(
                 CASE,
                 "supervisor-token",
                 CaseViews.offering(entered, List.of("approval", "rejection"), List.of("approval", "rejection")));
@@ -270,13 +261,13 @@ class AfterSalePagesTest {
                 .doesNotContain("id=\"contact-form\"");
         assertThat(supervisor.inChinese().page("/after-sale/cases/rf-cup-0001")).contains("须由另一位主管审核");
 
-        stubCase(CASE, "supervisor-token", CaseViews.offering(entered, "approval", "rejection"));
+        stubViewFor(CASE, "supervisor-token", CaseViews.offering(entered, "approval", "rejection"));
         assertThat(supervisor.page("/after-sale/cases/rf-cup-0001"))
                 .as("who worked on the case is the service's judgement: here it holds nothing back")
                 .doesNotContain("id=\"four-eyes\"")
                 .containsPattern("<button type=\"submit\" id=\"approve\">");
 
-        stubCase(CASE, "supervisor-token", CaseViews.offering(entered, "approval"));
+        stubViewFor(CASE, "supervisor-token", CaseViews.offering(entered, "approval"));
         assertThat(supervisor.page("/after-sale/cases/rf-cup-0001"))
                 .as("exactly the steps offered")
                 .contains("id=\"approve\"")
@@ -464,7 +455,7 @@ class AfterSalePagesTest {
     @Test
     void aSupervisorSettlesAReturnAsItStandsLineByLineWithWhy() {
         String awaiting = awaitingReturn();
-        stubCase(CASE, "supervisor-token", CaseViews.offering(awaiting, "closure", "settlement"));
+        stubViewFor(CASE, "supervisor-token", CaseViews.offering(awaiting, "closure", "settlement"));
 
         String page = supervisor.page("/after-sale/cases/rf-cup-0001");
         assertThat(page)
@@ -517,7 +508,7 @@ class AfterSalePagesTest {
 
     @Test
     void aSettlementThatIsNotMoneyOrThatTheServiceRefusesComesBackWithWhatWasTyped() {
-        stubCase(CASE, "supervisor-token", CaseViews.offering(awaitingReturn(), "closure", "settlement"));
+        stubViewFor(CASE, "supervisor-token", CaseViews.offering(awaitingReturn(), "closure", "settlement"));
 
         String notMoney = supervisor
                 .post(
@@ -560,7 +551,7 @@ class AfterSalePagesTest {
 
     @Test
     void aSupervisorWhoWorkedOnTheReturnSeesTheSettlementHeldBackBeforeTheClick() {
-        stubCase(
+        stubViewFor(
                 CASE,
                 "supervisor-token",
                 CaseViews.offering(
@@ -593,13 +584,13 @@ class AfterSalePagesTest {
                         "\"decision\": null",
                         "\"decision\": {\"approved\": true, \"by\": \"dev-supervisor\","
                                 + " \"at\": \"2026-11-29T04:00:00Z\", \"automatic\": false, \"note\": null}");
-        stubCase(CASE, "secret-bearer-token", CaseViews.offering(refunding));
+        stubViewFor(CASE, "secret-bearer-token", CaseViews.offering(refunding));
         assertThat(cs.page("/after-sale/cases/rf-cup-0001"))
                 .as("a store whose gateway pays")
                 .contains("Being paid back")
                 .doesNotContain("id=\"confirm-payment\"", "id=\"actions-title\"");
 
-        stubCase(CASE, "secret-bearer-token", CaseViews.offering(refunding, "payment"));
+        stubViewFor(CASE, "secret-bearer-token", CaseViews.offering(refunding, "payment"));
         assertThat(cs.page("/after-sale/cases/rf-cup-0001"))
                 .contains("id=\"confirm-payment\"", "id=\"payment-reference\"")
                 .doesNotContain("id=\"withdraw\"", "id=\"contact-form\"");
@@ -636,9 +627,9 @@ class AfterSalePagesTest {
                 getRequestedFor(urlEqualTo(TERMS)).withHeader("Authorization", equalTo("Bearer secret-bearer-token")));
         assertThat(cs.inChinese().page("/after-sale/cases/new?order=tmall-flagship:T2001"))
                 .contains("可退 ¥39.00，1 件", "低于 ¥50.00 的仅退款申请");
-        String key = key(formPage);
+        String key = idempotencyKey(formPage);
         assertThat(key).matches("[A-Za-z0-9._-]{8,64}");
-        assertThat(key(cs.page("/after-sale/cases/new?order=tmall-flagship:T2001")))
+        assertThat(idempotencyKey(cs.page("/after-sale/cases/new?order=tmall-flagship:T2001")))
                 .as("a new key for each rendering")
                 .isNotEqualTo(key);
 
@@ -829,17 +820,5 @@ class AfterSalePagesTest {
                 "amount", cupAmount,
                 "shipping", "5",
                 "evidence", "cracked on arrival\nhttps://img.example/crack.jpg\n");
-    }
-
-    private void stubCase(String path, String token, String view) {
-        services.stubFor(get(urlEqualTo(path))
-                .withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(json(200, view)));
-    }
-
-    private static String key(String page) {
-        Matcher key = KEY.matcher(page);
-        assertThat(key.find()).as("the form's Idempotency-Key").isTrue();
-        return key.group(1);
     }
 }

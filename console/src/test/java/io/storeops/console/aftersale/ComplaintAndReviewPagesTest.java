@@ -11,17 +11,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.storeops.console.ServiceStubs.json;
 import static io.storeops.console.ServiceStubs.read;
 import static io.storeops.console.SignedIn.form;
+import static io.storeops.console.aftersale.AfterSaleDeskStubs.idempotencyKey;
+import static io.storeops.console.aftersale.AfterSaleDeskStubs.stubViewFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.storeops.console.ConsoleTest;
-import io.storeops.console.ServiceStubs;
 import io.storeops.console.SignedIn;
 import io.storeops.console.StubServices;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +39,6 @@ class ComplaintAndReviewPagesTest {
 
     private static final String COMPLAINT = "/api/complaints/cp-late-0001";
     private static final String REVIEW = "/api/reviews/tmall-flagship%3ARV-9001";
-    private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
 
     @Autowired
     WebTestClient http;
@@ -52,22 +50,14 @@ class ComplaintAndReviewPagesTest {
     @BeforeEach
     void signIn() {
         services.resetAll();
-        ServiceStubs.desk("secret-bearer-token", "orders/desk-cs-aftersale.json");
-        ServiceStubs.warehouseDesk("secret-bearer-token", "warehouse/desk-cs-aftersale.json");
-        ServiceStubs.afterSaleDesk("secret-bearer-token", "aftersale/after-sale-desk-cs.json");
-        ServiceStubs.desk("supervisor-token", "aftersale/desk-supervisor.json");
-        ServiceStubs.warehouseDesk("supervisor-token", "aftersale/warehouse-desk-supervisor.json");
-        ServiceStubs.afterSaleDesk("supervisor-token", "aftersale/after-sale-desk-supervisor.json");
-        ServiceStubs.desk("another-token", "orders/desk-warehouse.json");
-        ServiceStubs.warehouseDesk("another-token", "warehouse/desk-warehouse.json");
-        ServiceStubs.afterSaleDesk("another-token", "aftersale/after-sale-desk-warehouse.json");
+        AfterSaleDeskStubs.stubEveryonesDesks();
         services.stubFor(get(urlEqualTo(COMPLAINT)).willReturn(json(200, "aftersale/complaint-open.json")));
         services.stubFor(get(urlEqualTo(REVIEW)).willReturn(json(200, "aftersale/review-new.json")));
-        stubFor(
+        stubViewFor(
                 COMPLAINT,
                 "secret-bearer-token",
                 CaseViews.recordOffering("aftersale/complaint-open.json", "contacts", "resolution", "withdrawal"));
-        stubFor(
+        stubViewFor(
                 REVIEW,
                 "secret-bearer-token",
                 CaseViews.recordOffering("aftersale/review-new.json", "contacts", "reply"));
@@ -150,7 +140,7 @@ class ComplaintAndReviewPagesTest {
                 .contains("parcel three days late")
                 .doesNotContain("id=\"contact-form\"", "id=\"resolution-form\"", "id=\"withdrawal-form\"");
 
-        stubFor(
+        stubViewFor(
                 COMPLAINT,
                 "secret-bearer-token",
                 CaseViews.recordOffering("aftersale/complaint-open.json", "contacts"));
@@ -158,7 +148,7 @@ class ComplaintAndReviewPagesTest {
                 .as("exactly the steps offered")
                 .contains("id=\"contact-form\"")
                 .doesNotContain("id=\"resolution-form\"", "id=\"withdrawal-form\"");
-        stubFor(COMPLAINT, "secret-bearer-token", CaseViews.recordOffering("aftersale/complaint-open.json"));
+        stubViewFor(COMPLAINT, "secret-bearer-token", CaseViews.recordOffering("aftersale/complaint-open.json"));
         assertThat(cs.page("/after-sale/complaints/cp-late-0001"))
                 .as("an open complaint the service offers no step on: the console infers none")
                 .doesNotContain("id=\"actions-title\"", "id=\"contact-form\"");
@@ -277,8 +267,8 @@ class ComplaintAndReviewPagesTest {
         assertThat(formPage)
                 .contains("id=\"new-complaint-form\"", "T2001", "<option value=\"LOGISTICS\">Delivery</option>")
                 .contains("<option value=\"CHAT\">Chat</option>");
-        String key = key(formPage);
-        assertThat(key(cs.page("/after-sale/complaints/new?order=tmall-flagship:T2001")))
+        String key = idempotencyKey(formPage);
+        assertThat(idempotencyKey(cs.page("/after-sale/complaints/new?order=tmall-flagship:T2001")))
                 .isNotEqualTo(key);
 
         for (int submit = 0; submit < 2; submit++) {
@@ -393,7 +383,7 @@ class ComplaintAndReviewPagesTest {
                 .contains("No reply yet.")
                 .doesNotContain("id=\"reply-form\"", "id=\"contact-form\"");
 
-        stubFor(REVIEW, "secret-bearer-token", CaseViews.recordOffering("aftersale/review-new.json", "contacts"));
+        stubViewFor(REVIEW, "secret-bearer-token", CaseViews.recordOffering("aftersale/review-new.json", "contacts"));
         assertThat(cs.page("/after-sale/reviews/tmall-flagship:RV-9001"))
                 .as("exactly the steps offered, though the review has no reply yet")
                 .contains("id=\"contact-form\"", "No reply yet.")
@@ -481,17 +471,5 @@ class ComplaintAndReviewPagesTest {
         services.verify(postRequestedFor(urlEqualTo(REVIEW + "/contacts"))
                 .withRequestBody(equalToJson("{\"channel\": \"CHAT\", \"offered\": \"apologised, offered a return\","
                         + " \"buyerAnswer\": \"will think about it\"}")));
-    }
-
-    private void stubFor(String path, String token, String view) {
-        services.stubFor(get(urlEqualTo(path))
-                .withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(json(200, view)));
-    }
-
-    private static String key(String page) {
-        Matcher key = KEY.matcher(page);
-        assertThat(key.find()).as("the form's Idempotency-Key").isTrue();
-        return key.group(1);
     }
 }
