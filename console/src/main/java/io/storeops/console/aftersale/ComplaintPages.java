@@ -206,52 +206,52 @@ class ComplaintPages {
      */
     @PostMapping("/after-sale/complaints")
     Mono<String> open(Model model, Locale locale, ServerWebExchange exchange) {
-        return Mono.zip(exchange.getFormData(), desks.current()).flatMap(found -> {
-            MultiValueMap<String, String> form = found.getT1();
-            Desk desk = found.getT2();
-            DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.HANDLE_COMPLAINTS);
-            String key = form.getFirst("idempotencyKey");
-            String orderId = text(form.getFirst("orderId"));
-            if (key == null || !CaseForms.IDEMPOTENCY_KEY.matcher(key).matches() || orderId == null) {
-                return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
-            }
-            for (String field : List.of("channel", "category", "description", "buyerNick")) {
-                model.addAttribute(
-                        "typed" + Character.toUpperCase(field.charAt(0)) + field.substring(1), form.getFirst(field));
-            }
-            boolean fromHtmx = exchange.getRequest().getHeaders().getFirst("HX-Request") != null;
-            String refusedView = fromHtmx ? "new-complaint :: entry" : "new-complaint";
-            return orders.order(orderId)
-                    .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                    .flatMap(order -> api.open(key, entry(form, order.orderId()))
-                            .map(opened -> {
-                                String page = UriComponentsBuilder.fromPath("/after-sale/complaints/{id}")
-                                        .buildAndExpand(opened.complaint().complaintId())
-                                        .encode()
-                                        .toUriString();
-                                if (fromHtmx) {
-                                    exchange.getResponse().getHeaders().set("HX-Redirect", page);
-                                    exchange.getResponse().setStatusCode(HttpStatus.CREATED);
-                                    return "new-complaint :: opened";
-                                }
-                                return "redirect:" + page;
-                            })
-                            .onErrorResume(
-                                    ServiceProblem.class,
-                                    refused -> problems.showInPlace(refused, model, locale, exchange)
-                                            .then(Mono.fromRunnable(() -> filled(desk, order, key, model, exchange)))
-                                            .thenReturn(refusedView)));
-        });
+        return FromOrderForm.submitted(exchange, desks, AfterSaleDesk.HANDLE_COMPLAINTS)
+                .flatMap(submitted -> {
+                    MultiValueMap<String, String> form = submitted.form();
+                    Desk desk = submitted.desk();
+                    String key = submitted.idempotencyKey();
+                    String orderId = submitted.orderId();
+                    for (String field : List.of("channel", "category", "description", "buyerNick")) {
+                        model.addAttribute(
+                                "typed" + Character.toUpperCase(field.charAt(0)) + field.substring(1),
+                                form.getFirst(field));
+                    }
+                    boolean fromHtmx = exchange.getRequest().getHeaders().getFirst("HX-Request") != null;
+                    String refusedView = fromHtmx ? "new-complaint :: entry" : "new-complaint";
+                    return orders.order(orderId)
+                            .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                            .flatMap(order -> api.open(key, entry(form, order.orderId()))
+                                    .map(opened -> {
+                                        String page = UriComponentsBuilder.fromPath("/after-sale/complaints/{id}")
+                                                .buildAndExpand(
+                                                        opened.complaint().complaintId())
+                                                .encode()
+                                                .toUriString();
+                                        if (fromHtmx) {
+                                            exchange.getResponse().getHeaders().set("HX-Redirect", page);
+                                            exchange.getResponse().setStatusCode(HttpStatus.CREATED);
+                                            return "new-complaint :: opened";
+                                        }
+                                        return "redirect:" + page;
+                                    })
+                                    .onErrorResume(
+                                            ServiceProblem.class,
+                                            refused -> problems.showInPlace(refused, model, locale, exchange)
+                                                    .then(Mono.fromRunnable(
+                                                            () -> filled(desk, order, key, model, exchange)))
+                                                    .thenReturn(refusedView)));
+                });
     }
 
     /** The complaint as refund-service takes it, from the form (blank fields missing: the service names them). */
     static Map<String, Object> entry(MultiValueMap<String, String> form, String orderId) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("orderId", orderId);
-        entry.put("channel", text(form.getFirst("channel")));
-        entry.put("category", text(form.getFirst("category")));
-        entry.put("description", text(form.getFirst("description")));
-        entry.put("buyerNick", text(form.getFirst("buyerNick")));
+        entry.put("channel", FromOrderForm.text(form.getFirst("channel")));
+        entry.put("category", FromOrderForm.text(form.getFirst("category")));
+        entry.put("description", FromOrderForm.text(form.getFirst("description")));
+        entry.put("buyerNick", FromOrderForm.text(form.getFirst("buyerNick")));
         return entry;
     }
 
@@ -262,9 +262,5 @@ class ComplaintPages {
         model.addAttribute("idempotencyKey", key);
         model.addAttribute("channels", ComplaintModel.CHANNELS);
         model.addAttribute("categories", ComplaintModel.CATEGORIES);
-    }
-
-    private static String text(String typed) {
-        return typed == null || typed.isBlank() ? null : typed.strip();
     }
 }

@@ -1,11 +1,15 @@
 package io.storeops.console.aftersale;
 
 import io.storeops.console.aftersale.AfterSaleModel.Order;
+import io.storeops.console.desk.AfterSaleDesk;
 import io.storeops.console.desk.Desk;
 import io.storeops.console.desk.DeskContext;
+import io.storeops.console.desk.Desks;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +26,33 @@ final class FromOrderForm {
         Mono<Void> fill(Order order, String idempotencyKey);
     }
 
+    /** A submitted form of the person's {@code desk}: its Idempotency-Key and order, both checked. */
+    record Submitted(MultiValueMap<String, String> form, Desk desk, String idempotencyKey, String orderId) {}
+
     private FromOrderForm() {}
+
+    /**
+     * The form submitted by a person who may take {@code action}; a 400 without a key of the form's
+     * rendering or without an order (the page always sends both).
+     */
+    static Mono<Submitted> submitted(ServerWebExchange exchange, Desks desks, String action) {
+        return Mono.zip(exchange.getFormData(), desks.current()).map(found -> {
+            MultiValueMap<String, String> form = found.getT1();
+            Desk desk = found.getT2();
+            DeskContext.require(desk, AfterSaleDesk.SERVICE, action);
+            String key = form.getFirst("idempotencyKey");
+            String orderId = text(form.getFirst("orderId"));
+            if (key == null || !CaseForms.IDEMPOTENCY_KEY.matcher(key).matches() || orderId == null) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            }
+            return new Submitted(form, desk, key, orderId);
+        });
+    }
+
+    /** What was typed in a field, or null for nothing. */
+    static String text(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.strip();
+    }
 
     /**
      * The form's {@code template} for the order typed ({@code order}, or none), framed as the

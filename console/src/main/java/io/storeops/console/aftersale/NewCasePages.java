@@ -84,60 +84,63 @@ class NewCasePages {
      */
     @PostMapping("/after-sale/cases")
     Mono<String> enter(Model model, Locale locale, ServerWebExchange exchange) {
-        return Mono.zip(exchange.getFormData(), desks.current()).flatMap(found -> {
-            MultiValueMap<String, String> form = found.getT1();
-            Desk desk = found.getT2();
-            DeskContext.require(desk, AfterSaleDesk.SERVICE, AfterSaleDesk.HANDLE_CASES);
-            String key = form.getFirst("idempotencyKey");
-            String orderId = text(form.getFirst("orderId"));
-            if (key == null || !CaseForms.IDEMPOTENCY_KEY.matcher(key).matches() || orderId == null) {
-                return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
-            }
-            typedBack(form, model);
-            boolean fromHtmx = exchange.getRequest().getHeaders().getFirst("HX-Request") != null;
-            String refusedView = fromHtmx ? "new-case :: entry" : "new-case"; // a plain form gets the whole page
-            return api.order(orderId)
-                    .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                    .flatMap(order -> {
-                        DeskStore store = desk.store(order.storeId());
-                        String currency =
-                                store != null ? store.currency() : order.total().currency();
-                        Map<String, Object> entry;
-                        try {
-                            entry = entry(form, order.orderId(), currency);
-                        } catch (CaseForms.Unreadable unreadable) {
-                            model.addAttribute("problemKey", unreadable.key());
-                            exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-                            return filled(desk, order, key, model, exchange).thenReturn(refusedView);
-                        }
-                        return api.enter(key, entry)
-                                .map(opened -> {
-                                    String page = UriComponentsBuilder.fromPath("/after-sale/cases/{id}")
-                                            .buildAndExpand(opened.refundCase().caseId())
-                                            .encode()
-                                            .toUriString();
-                                    if (fromHtmx) {
-                                        exchange.getResponse().getHeaders().set("HX-Redirect", page);
-                                        exchange.getResponse().setStatusCode(HttpStatus.CREATED);
-                                        return "new-case :: opened";
-                                    }
-                                    return "redirect:" + page;
-                                })
-                                .onErrorResume(
-                                        ServiceProblem.class,
-                                        refused -> problems.showInPlace(refused, model, locale, exchange)
-                                                .then(filled(desk, order, key, model, exchange))
-                                                .thenReturn(refusedView));
-                    });
-        });
+        return FromOrderForm.submitted(exchange, desks, AfterSaleDesk.HANDLE_CASES)
+                .flatMap(submitted -> {
+                    MultiValueMap<String, String> form = submitted.form();
+                    Desk desk = submitted.desk();
+                    String key = submitted.idempotencyKey();
+                    String orderId = submitted.orderId();
+                    typedBack(form, model);
+                    boolean fromHtmx = exchange.getRequest().getHeaders().getFirst("HX-Request") != null;
+                    String refusedView =
+                            fromHtmx ? "new-case :: entry" : "new-case"; // a plain form gets the whole page
+                    return api.order(orderId)
+                            .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                            .flatMap(order -> {
+                                DeskStore store = desk.store(order.storeId());
+                                String currency = store != null
+                                        ? store.currency()
+                                        : order.total().currency();
+                                Map<String, Object> entry;
+                                try {
+                                    entry = entry(form, order.orderId(), currency);
+                                } catch (CaseForms.Unreadable unreadable) {
+                                    model.addAttribute("problemKey", unreadable.key());
+                                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+                                    return filled(desk, order, key, model, exchange)
+                                            .thenReturn(refusedView);
+                                }
+                                return api.enter(key, entry)
+                                        .map(opened -> {
+                                            String page = UriComponentsBuilder.fromPath("/after-sale/cases/{id}")
+                                                    .buildAndExpand(
+                                                            opened.refundCase().caseId())
+                                                    .encode()
+                                                    .toUriString();
+                                            if (fromHtmx) {
+                                                exchange.getResponse()
+                                                        .getHeaders()
+                                                        .set("HX-Redirect", page);
+                                                exchange.getResponse().setStatusCode(HttpStatus.CREATED);
+                                                return "new-case :: opened";
+                                            }
+                                            return "redirect:" + page;
+                                        })
+                                        .onErrorResume(
+                                                ServiceProblem.class,
+                                                refused -> problems.showInPlace(refused, model, locale, exchange)
+                                                        .then(filled(desk, order, key, model, exchange))
+                                                        .thenReturn(refusedView));
+                            });
+                });
     }
 
     /** The case as refund-service takes it, from the form. */
     static Map<String, Object> entry(MultiValueMap<String, String> form, String orderId, String currency) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("orderId", orderId);
-        entry.put("type", text(form.getFirst("type")));
-        entry.put("reason", text(form.getFirst("reason")));
+        entry.put("type", FromOrderForm.text(form.getFirst("type")));
+        entry.put("reason", FromOrderForm.text(form.getFirst("reason")));
         entry.put("goodsReceived", "true".equals(form.getFirst("goodsReceived")));
         entry.put("lines", CaseForms.lines(form, currency));
         entry.put("shippingMinor", CaseForms.minor(form.getFirst("shipping"), currency));
@@ -190,9 +193,5 @@ class NewCasePages {
         model.addAttribute("typedLines", CaseForms.typedLines(form));
         model.addAttribute("typedShipping", form.getFirst("shipping"));
         model.addAttribute("typedEvidence", form.getFirst("evidence"));
-    }
-
-    private static String text(String typed) {
-        return typed == null || typed.isBlank() ? null : typed.strip();
     }
 }
