@@ -27,6 +27,7 @@ import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.contracts.events.refund.RefundRejected;
 import io.storeops.contracts.events.refund.RefundRequested;
+import io.storeops.contracts.events.refund.ReplacementRequested;
 import io.storeops.contracts.events.refund.ReviewReplied;
 import java.util.Arrays;
 import java.util.Optional;
@@ -64,6 +65,7 @@ public enum EventType {
     REFUND_REJECTED("RefundRejected", 1, RefundRejected.class, Producer.REFUND_SERVICE),
     REFUND_COMPLETED("RefundCompleted", 1, RefundCompleted.class, Producer.REFUND_SERVICE),
     REFUND_CLOSED("RefundClosed", 1, RefundClosed.class, Producer.REFUND_SERVICE),
+    REPLACEMENT_REQUESTED("ReplacementRequested", 1, ReplacementRequested.class, Producer.REFUND_SERVICE),
     COMPLAINT_OPENED("ComplaintOpened", 1, ComplaintOpened.class, Producer.REFUND_SERVICE),
     COMPLAINT_RESOLVED("ComplaintResolved", 1, ComplaintResolved.class, Producer.REFUND_SERVICE),
     REVIEW_REPLIED("ReviewReplied", 1, ReviewReplied.class, Producer.REFUND_SERVICE);

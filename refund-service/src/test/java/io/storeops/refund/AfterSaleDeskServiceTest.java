@@ -7,6 +7,7 @@ import io.storeops.contracts.EventJson;
 import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ReturnReceived;
 import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
@@ -14,6 +15,7 @@ import io.storeops.contracts.events.fulfillment.ShipmentCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.refund.RefundApproved;
+import io.storeops.contracts.events.refund.ReplacementRequested;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,6 +247,74 @@ class AfterSaleDeskServiceTest {
                         .get("amountMinor")
                         .asLong())
                 .isZero();
+    }
+
+    @Test
+    void anExchangeIsReplacedOnceItsReturnIsInAndEndsWhenTheReplacementLeavesWhateverTheRedeliveries() {
+        String orderId = paidOrder();
+        Map<String, Object> exchange = Map.of(
+                "orderId",
+                orderId,
+                "type",
+                "EXCHANGE",
+                "reason",
+                "wrong size",
+                "goodsReceived",
+                true,
+                "lines",
+                List.of(Map.of("lineIndex", 1, "quantity", 1, "amountMinor", 0)));
+        assertThat(steps.post("/api/refunds", CS, exchange, 422).get("detail").asString())
+                .as("nothing left the warehouse yet")
+                .startsWith("the goods have not left the warehouse");
+        fromFulfillment(
+                new ShipmentDispatched(
+                        orderId, STORE, "shp-" + orderId, "SF", "SF100", null, List.of(), "wh.zhao", Instant.now()),
+                1);
+        AtomicReference<JsonNode> entered = new AtomicReference<>();
+        await().atMost(PATIENCE).untilAsserted(() -> entered.set(steps.post("/api/refunds", CS, exchange, 201)));
+        String caseId = entered.get().get("refundCase").get("caseId").asString();
+        steps.post("/api/refunds/" + caseId + "/approval", SUPERVISOR, Map.of(), 200);
+
+        var received = TestEvents.record(
+                new ReturnReceived(orderId, STORE, caseId, CUP, "CUP-GL-01: 1 resellable", "wh.zhao", Instant.now()),
+                "fulfillment-service",
+                2);
+        kafka.send(received).join();
+        kafka.send(received).join();
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
+            var asked = TestEvents.await(events, orderId, "ReplacementRequested", 1, PATIENCE);
+            assertThat(EventJson.read(asked.get(0).value(), ReplacementRequested.class)
+                            .lines())
+                    .isEqualTo(CUP);
+        }
+        assertThat(state(caseId)).isEqualTo("REPLACING");
+
+        String replacement = "shp-x~" + caseId;
+        fromFulfillment(new ShipmentCreated(orderId, STORE, replacement, CUP, Instant.now(), caseId), 3);
+        fromFulfillment(
+                new ShipmentDispatched(orderId, STORE, replacement, "SF", "SF200", null, CUP, "wh.zhao", Instant.now()),
+                4);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(caseId)).isEqualTo("COMPLETED"));
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.REFUND_EVENTS)) {
+            assertThat(TestEvents.await(events, orderId, "ReplacementRequested", 2, Duration.ofSeconds(1)))
+                    .as("asked once: the redelivered receipt came before the replacement's events")
+                    .hasSize(1);
+        }
+        assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
+                        .get("refunded")
+                        .get("amountMinor")
+                        .asLong())
+                .isZero();
+    }
+
+    private static final List<ItemQuantity> CUP = List.of(new ItemQuantity("CUP-GL-01", 1));
+
+    private void fromFulfillment(StoreOpsEvent event, long sequence) {
+        kafka.send(TestEvents.record(event, "fulfillment-service", sequence)).join();
+    }
+
+    private String state(String caseId) {
+        return get("/api/refunds/" + caseId, CS).get("refundCase").get("state").asString();
     }
 
     private String paidOrder() {

@@ -1,6 +1,7 @@
 package io.storeops.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
@@ -14,6 +15,7 @@ import io.storeops.refund.cases.AfterSalePolicy;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseLine;
 import io.storeops.refund.cases.CaseType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +124,17 @@ class BadInputTest {
                         "invalid-payload",
                         f -> entry(f, Map.of("shippingMinor", 1))),
                 new Case("no type", 422, "invalid-payload", f -> entry(f, Map.of("type", ""))),
+                new Case(
+                        "an exchange of goods that never left",
+                        422,
+                        "invalid-payload",
+                        f -> entry(
+                                f,
+                                Map.of(
+                                        "type",
+                                        "EXCHANGE",
+                                        "lines",
+                                        List.of(Map.of("lineIndex", 0, "quantity", 1, "amountMinor", 0))))),
                 new Case("no reason", 422, "invalid-payload", f -> entry(f, Map.of("reason", " "))),
                 new Case(
                         "an order never paid",
@@ -231,6 +244,9 @@ class BadInputTest {
                             file -> file.approve(
                                     fixture.caseId(), "sup.chen", false, null, Instant.now(), AfterSalePolicy.NONE))
                     .block();
+            // the tests' stores pay through the simulated gateway: the file settles once it paid
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> files.find(fixture.orderId()).block().payoutDueAt() == null);
         }
         Attempt attempt = bad.attempt().apply(fixture);
         AfterSale before = files.find(fixture.orderId()).block();

@@ -166,6 +166,49 @@ class PayoutServiceTest {
                 .contains(orderId);
     }
 
+    @Test
+    void aPayoutRefusedForGoodIsNotRetriedButLeftToASupervisorWhoseRetryPaysOnce() {
+        String orderId = paidOrder();
+        int paymentsBefore = gateway.payments();
+        gateway.refuseNext(1);
+        String caseId = approvedRefund(orderId);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(caseId)).isEqualTo("PAYOUT_REFUSED"));
+        int callsWhenRefused = gateway.calls();
+        new Payouts(files, gateways, Clock.systemUTC(), settings, meters, stores)
+                .payDue()
+                .block();
+        assertThat(gateway.calls()).as("a refusal is not asked again").isEqualTo(callsWhenRefused);
+        JsonNode refused = TestHttp.read(http, "/api/refunds/" + caseId, SUPERVISOR);
+        assertThat(refused.get("refundCase").get("payout").get("lastFailure").asString())
+                .contains("cannot be refunded");
+        assertThat(refused.get("steps")).extracting(JsonNode::asString).contains("payout-retry", "closure");
+        steps.post("/api/refunds/" + caseId + "/payout-retry", CS, Map.of(), 403);
+
+        steps.post("/api/refunds/" + caseId + "/payout-retry", SUPERVISOR, Map.of("note", "card re-linked"), 200);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(caseId)).isEqualTo("COMPLETED"));
+        assertThat(gateway.payments()).as("one payment for the approved amount").isEqualTo(paymentsBefore + 1);
+        steps.post("/api/refunds/" + caseId + "/payout-retry", SUPERVISOR, Map.of(), 409);
+    }
+
+    @Test
+    void aRefusedPayoutIsRecordedPaidInTheBackOfficeOrClosed() {
+        gateway.refuseNext(2);
+        String paidByHand = approvedRefund(paidOrder());
+        String givenUp = approvedRefund(paidOrder());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(state(paidByHand)).isEqualTo("PAYOUT_REFUSED");
+            assertThat(state(givenUp)).isEqualTo("PAYOUT_REFUSED");
+        });
+
+        steps.post("/api/refunds/" + paidByHand + "/payment", CS, Map.of("reference", "BO-77"), 200);
+        steps.post("/api/refunds/" + givenUp + "/closure", SUPERVISOR, Map.of("note", "buyer took store credit"), 200);
+
+        assertThat(state(paidByHand)).isEqualTo("COMPLETED");
+        assertThat(state(givenUp)).isEqualTo("CLOSED");
+    }
+
     private String approvedRefund(String orderId) {
         String caseId = steps.post("/api/refunds", CS, mugRefund(orderId), 201)
                 .get("refundCase")

@@ -186,6 +186,13 @@ class SecurityMatrixTest {
                     DECIDERS,
                     Fixture.AWAITING_RETURN),
             new Route(
+                    "payout retry",
+                    HttpMethod.POST,
+                    "/api/refunds/{case}/payout-retry",
+                    Map.of("note", "the shop's token is renewed"),
+                    DECIDERS,
+                    Fixture.REQUESTED),
+            new Route(
                     "closure",
                     HttpMethod.POST,
                     "/api/refunds/{case}/closure",
@@ -266,7 +273,8 @@ class SecurityMatrixTest {
                 .returnResult(String.class)
                 .getStatus()
                 .value();
-        // the payment by hand got through to the desk, which pays through the tests' gateway instead
+        // the payment by hand got through to the desk, which pays through the tests' gateway instead; a payout
+        // retry got through to a case whose payout was never refused
         RoleMatrix.assertOnlyAdmitted(route.roles(), role, status == 409 ? 200 : status);
     }
 

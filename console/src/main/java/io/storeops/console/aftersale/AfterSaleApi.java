@@ -120,6 +120,10 @@ class AfterSaleApi {
         return step(caseId, "closure", fields("note", note));
     }
 
+    Mono<CaseView> retryPayout(String caseId, String note) {
+        return step(caseId, "payout-retry", fields("note", note));
+    }
+
     /** The supervisor settles a return as it stands: what is paid back per line and for shipping, and why. */
     Mono<CaseView> settle(String caseId, List<CaseLine> lines, long shippingMinor, String note) {
         return step(caseId, "settlement", fields("lines", lines, "shippingMinor", shippingMinor, "note", note));

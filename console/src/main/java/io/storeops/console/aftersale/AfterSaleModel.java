@@ -15,13 +15,18 @@ public final class AfterSaleModel {
 
     private AfterSaleModel() {}
 
-    /** The case types customer service enters (exchanges are refused by the service for now). */
-    static final List<String> ENTERED_TYPES = List.of("REFUND_ONLY", "RETURN_AND_REFUND");
-
     static final List<String> TYPES = List.of("REFUND_ONLY", "RETURN_AND_REFUND", "EXCHANGE");
 
-    static final List<String> STATES =
-            List.of("REQUESTED", "REJECTED", "NEGOTIATING", "AWAITING_RETURN", "REFUNDING", "COMPLETED", "CLOSED");
+    static final List<String> STATES = List.of(
+            "REQUESTED",
+            "REJECTED",
+            "NEGOTIATING",
+            "AWAITING_RETURN",
+            "REFUNDING",
+            "PAYOUT_REFUSED",
+            "REPLACING",
+            "COMPLETED",
+            "CLOSED");
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Money(long amountMinor, String currency) {}

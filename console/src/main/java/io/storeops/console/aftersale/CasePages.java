@@ -95,7 +95,17 @@ class CasePages {
         return noteStep(caseId, "closure", form, api::close, model, locale, exchange);
     }
 
-    /** A supervisor's decision sends the case and the note (approve, reject, close). */
+    @PostMapping("/after-sale/cases/{caseId}/payout-retry")
+    Mono<String> retryPayout(
+            @PathVariable String caseId,
+            @ModelAttribute NoteForm form,
+            Model model,
+            Locale locale,
+            ServerWebExchange exchange) {
+        return noteStep(caseId, "payout-retry", form, api::retryPayout, model, locale, exchange);
+    }
+
+    /** A supervisor's decision sends the case and the note (approve, reject, close, retry a refused payout). */
     private interface NoteCommand {
         Mono<CaseView> send(String caseId, String note);
     }

@@ -31,6 +31,7 @@ public record CaseScreen(CaseView view, Order order, Ledger ledger) {
             "rejection",
             "closure",
             "settlement",
+            "payout-retry",
             "contacts",
             "revision",
             "withdrawal",

@@ -167,7 +167,7 @@ class NewCasePages {
                             "currency",
                             store != null ? store.currency() : order.total().currency());
                     model.addAttribute("idempotencyKey", key);
-                    model.addAttribute("types", AfterSaleModel.ENTERED_TYPES);
+                    model.addAttribute("types", AfterSaleModel.TYPES);
                 })
                 .then();
     }

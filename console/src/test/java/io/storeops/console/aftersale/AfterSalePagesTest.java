@@ -610,6 +610,35 @@ class AfterSalePagesTest {
     }
 
     @Test
+    void aSupervisorHasARefusedPayoutTriedAgain() {
+        String refused = read(REQUESTED)
+                .replace("\"state\": \"REQUESTED\"", "\"state\": \"PAYOUT_REFUSED\"")
+                .replace(
+                        "\"decision\": null",
+                        "\"decision\": {\"approved\": true, \"by\": \"dev-supervisor\","
+                                + " \"at\": \"2026-11-29T04:00:00Z\", \"automatic\": false, \"note\": null}");
+        stubViewFor(CASE, "supervisor-token", CaseViews.offering(refused, "payout-retry", "closure"));
+        assertThat(supervisor.page("/after-sale/cases/rf-cup-0001"))
+                .contains("Payout refused", "id=\"payout-refused\"", "id=\"retry-payout\"", "id=\"close-case\"");
+
+        String refunding =
+                CaseViews.offering(refused.replace("\"state\": \"PAYOUT_REFUSED\"", "\"state\": \"REFUNDING\""));
+        services.stubFor(post(urlEqualTo(CASE + "/payout-retry")).willReturn(json(200, refunding)));
+        assertThat(supervisor
+                        .post("/after-sale/cases/rf-cup-0001/payout-retry", form("note", "card re-linked"))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("The payout is asked for again", "Being paid back")
+                .doesNotContain("id=\"retry-payout\"");
+        services.verify(postRequestedFor(urlEqualTo(CASE + "/payout-retry"))
+                .withHeader("Authorization", equalTo("Bearer supervisor-token"))
+                .withRequestBody(equalToJson("{\"note\": \"card re-linked\"}")));
+    }
+
+    @Test
     void theNewCaseFormSendsItsKeyWithEverySubmitSoADoubleSubmitOpensOneCase() {
         services.stubFor(post(urlEqualTo("/api/refunds")).willReturn(json(201, "aftersale/case-requested.json")));
 

@@ -10,6 +10,7 @@ import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.contracts.events.refund.RefundRejected;
 import io.storeops.contracts.events.refund.RefundRequested;
+import io.storeops.contracts.events.refund.ReplacementRequested;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,9 +209,9 @@ public record AfterSale(
             // a storefront's reasons are the marketplace's own: a case it opened is never refused for one
             policy.requireKnownReason(reason);
         }
-        if (request.type() == CaseType.EXCHANGE) {
-            throw new IllegalArgumentException("exchanges are not taken yet: their replacement shipment comes with a "
-                    + "later release; enter a return and refund, and a new order for the replacement.");
+        if (request.type() == CaseType.EXCHANGE && !goodsLeft()) {
+            throw new IllegalArgumentException(
+                    "the goods have not left the warehouse: change the order's items " + "instead of exchanging them.");
         }
         if (request.evidence().size() > EVIDENCE_LIMIT) {
             throw new IllegalArgumentException("evidence is at most " + EVIDENCE_LIMIT + " notes or links.");
@@ -218,7 +219,7 @@ public record AfterSale(
         List<String> evidence = request.evidence().stream()
                 .map(item -> requiredText(item, "each evidence item"))
                 .toList();
-        requireUnitsOfAReturn(request.type(), request.lines());
+        requireWhatItsTypeNames(request.type(), request.lines(), request.shippingMinor());
         requireWithinWhatIsLeft(request.lines(), request.shippingMinor(), null);
         RefundCase opened = new RefundCase(
                 request.caseId(),
@@ -538,12 +539,54 @@ public record AfterSale(
                 && (known.get().status() == status || known.get().status() != Parcel.Status.IN_WAREHOUSE)) {
             return Change.none();
         }
+        Parcel parcel =
+                new Parcel(shipmentId, status, known.map(Parcel::replacementFor).orElse(null));
         List<Parcel> moved = new ArrayList<>(parcels);
-        moved.removeIf(parcel -> parcel.shipmentId().equals(shipmentId));
-        moved.add(new Parcel(shipmentId, status));
+        moved.removeIf(other -> other.shipmentId().equals(shipmentId));
+        moved.add(parcel);
         return Change.of(with(cases, moved))
                 .andThen(file -> file.cancellationSettled(at))
-                .andThen(file -> file.returnsThatCannotCome(at));
+                .andThen(file -> file.returnsThatCannotCome(at))
+                .andThen(file -> file.replacementMoved(parcel, at));
+    }
+
+    /**
+     * Fulfilment made a parcel: one of the order's own, or the replacement of exchange
+     * {@code replacementFor}, which the file follows until it leaves.
+     */
+    public Change<AfterSale> parcelMade(String shipmentId, String replacementFor, Instant at) {
+        if (replacementFor == null
+                || parcels.stream().anyMatch(parcel -> parcel.shipmentId().equals(shipmentId))) {
+            return parcelMoved(shipmentId, Parcel.Status.IN_WAREHOUSE, at);
+        }
+        List<Parcel> more = new ArrayList<>(parcels);
+        more.add(new Parcel(shipmentId, Parcel.Status.IN_WAREHOUSE, replacementFor));
+        return Change.of(with(cases, more));
+    }
+
+    static final String REPLACEMENT_STOPPED = "REPLACEMENT_STOPPED";
+
+    /**
+     * An exchange's replacement parcel left the warehouse: the exchange is done. One stopped before
+     * it left is noted for the supervisor, who has it sent again or closes the exchange and refunds.
+     */
+    private Change<AfterSale> replacementMoved(Parcel parcel, Instant at) {
+        Optional<RefundCase> replacing = Optional.ofNullable(parcel.replacementFor())
+                .flatMap(this::find)
+                .filter(refund -> refund.state() == CaseState.REPLACING);
+        if (replacing.isEmpty() || parcel.status() == Parcel.Status.IN_WAREHOUSE) {
+            return Change.none();
+        }
+        RefundCase exchange = replacing.get();
+        RefundCase moved = parcel.status() == Parcel.Status.DISPATCHED
+                ? exchange.moved(CaseCommand.REPLACEMENT_SENT, at, "warehouse", parcel.shipmentId())
+                : exchange.edit(draft -> draft.log(
+                        at,
+                        REPLACEMENT_STOPPED,
+                        "warehouse",
+                        parcel.shipmentId() + " was stopped before it left: a supervisor closes the exchange and "
+                                + "refunds instead"));
+        return Change.of(replaced(moved));
     }
 
     /** Whether the order has goods to ship: a line with a SKU (a gift card alone makes no parcel). */
@@ -552,7 +595,15 @@ public record AfterSale(
     }
 
     private boolean everyParcelStopped() {
-        return !parcels.isEmpty() && parcels.stream().allMatch(parcel -> parcel.status() == Parcel.Status.STOPPED);
+        List<Parcel> own = parcels.stream().filter(Parcel::isTheOrders).toList();
+        return !own.isEmpty() && own.stream().allMatch(parcel -> parcel.status() == Parcel.Status.STOPPED);
+    }
+
+    /** Whether some of the order's goods left the warehouse. */
+    private boolean goodsLeft() {
+        return parcels.stream()
+                .filter(Parcel::isTheOrders)
+                .anyMatch(parcel -> parcel.status() == Parcel.Status.DISPATCHED);
     }
 
     static final String PARCEL_LEFT = "PARCEL_LEFT";
@@ -565,7 +616,7 @@ public record AfterSale(
             return Change.none();
         }
         RefundCase refund = waiting.get();
-        if (parcels.stream().anyMatch(parcel -> parcel.status() == Parcel.Status.DISPATCHED)) {
+        if (goodsLeft()) {
             return refund.logged(PARCEL_LEFT)
                     ? Change.none()
                     : Change.of(replaced(refund.edit(draft -> draft.log(
@@ -595,12 +646,14 @@ public record AfterSale(
         for (RefundCase refund : cases) {
             if (refund.state() == CaseState.AWAITING_RETURN) {
                 any = true;
-                moved = moved.andThen(file -> Change.of(file.replaced(file.existing(refund.caseId())
-                        .moved(
-                                CaseCommand.RECEIVE,
-                                at,
-                                "warehouse",
-                                "the goods never left the warehouse: nothing to send back"))));
+                moved = moved.andThen(file -> file.returnEnded(
+                        file.existing(refund.caseId())
+                                .moved(
+                                        CaseCommand.RECEIVE,
+                                        at,
+                                        "warehouse",
+                                        "the goods never left the warehouse: nothing to send back"),
+                        at));
             }
         }
         return any ? moved : Change.none();
@@ -687,7 +740,7 @@ public record AfterSale(
         if (CUSTOMER_SERVICE.equals(refund.source()) && !why.equals(refund.reason())) {
             policy.requireKnownReason(why);
         }
-        requireUnitsOfAReturn(refund.type(), lines);
+        requireWhatItsTypeNames(refund.type(), lines, shippingMinor);
         requireWithinWhatIsLeft(lines, shippingMinor, caseId);
         RefundCase revised = refund.moved(CaseCommand.REVISE, at, by, why)
                 .edit(draft -> {
@@ -708,7 +761,7 @@ public record AfterSale(
     /**
      * The supervisor settles a return as it stands — part of it arrived, some of it damaged, or the
      * buyer is paid without waiting for it — with the amounts paid back per line (within what is
-     * left): it goes on to the payout (an exchange ends). Whoever worked on the case may not.
+     * left): it goes on to the payout (an exchange, to its replacement). Whoever worked on the case may not.
      */
     public Change<AfterSale> returnSettled(
             String caseId, List<CaseLine> settledLines, long shippingMinor, String by, String note, Instant at) {
@@ -721,17 +774,44 @@ public record AfterSale(
             draft.shippingMinor = shippingMinor;
             draft.decision = new RefundCase.Decision(true, by, at, false, why);
         });
-        return Change.of(replaced(settled));
+        return returnEnded(settled, at);
     }
 
-    /** The supervisor rejects for good after negotiation, or a return that came back unacceptable. */
+    /**
+     * The case after a step on its return: an exchange whose return ended now asks the warehouse
+     * for its replacement ({@link ReplacementRequested}), in the same write, so it is asked once.
+     */
+    private Change<AfterSale> returnEnded(RefundCase moved, Instant at) {
+        AfterSale recorded = replaced(moved);
+        if (moved.state() != CaseState.REPLACING) {
+            return Change.of(recorded);
+        }
+        return Change.of(recorded, new ReplacementRequested(orderId, storeId, moved.caseId(), units(moved), at));
+    }
+
+    /**
+     * The supervisor rejects for good after negotiation, or a return that came back unacceptable,
+     * gives up on a payout the gateway refused, or ends an exchange whose replacement cannot go
+     * (then refunds in a case of its own).
+     */
     public Change<AfterSale> closeForGood(String caseId, String by, String note, Instant at) {
         RefundCase refund = decidable(caseId, by, false);
         String why = requiredText(note, "note");
         RefundCase closed = refund.moved(CaseCommand.CLOSE, at, by, why)
                 .edit(draft -> draft.decision = new RefundCase.Decision(false, by, at, false, why));
-        return Change.of(replaced(closed), new RefundClosed(orderId, storeId, caseId, "REJECTED", at));
+        String reason = switch (refund.state()) {
+            case REPLACING -> REPLACEMENT_NOT_SENT;
+            case PAYOUT_REFUSED -> PAYOUT_REFUSED;
+            default -> "REJECTED";
+        };
+        return Change.of(replaced(closed), new RefundClosed(orderId, storeId, caseId, reason, at));
     }
+
+    /** Why an exchange closed whose replacement the supervisor gave up on. */
+    public static final String REPLACEMENT_NOT_SENT = "REPLACEMENT_NOT_SENT";
+
+    /** Why a refund closed whose payout the gateway refused and the supervisor gave up on. */
+    public static final String PAYOUT_REFUSED = "PAYOUT_REFUSED";
 
     /** The buyer did not send the return in time: the case closes unpaid. */
     private Change<AfterSale> returnExpired(String caseId, Instant at) {
@@ -773,12 +853,14 @@ public record AfterSale(
                 case ANSWER -> file.approvedAutomatically(caseId, TIMER, missed, now, policy);
                 case SHIP_RETURN -> file.returnExpired(caseId, now);
                 case CONFIRM_RECEIPT ->
-                    Change.of(file.replaced(file.existing(caseId)
-                            .moved(
-                                    CaseCommand.RECEIVE,
-                                    now,
-                                    TIMER,
-                                    "automatic: receipt not confirmed by " + deadline.dueAt())));
+                    file.returnEnded(
+                            file.existing(caseId)
+                                    .moved(
+                                            CaseCommand.RECEIVE,
+                                            now,
+                                            TIMER,
+                                            "automatic: receipt not confirmed by " + deadline.dueAt()),
+                            now);
             });
         }
         return any ? fired : Change.none();
@@ -808,7 +890,7 @@ public record AfterSale(
 
     /**
      * The warehouse received (part of) the return: the units that arrived count towards the case,
-     * and once every unit it takes back is in, it is paid back (or, for an exchange, done). A split
+     * and once every unit it takes back is in, it is paid back (or, for an exchange, replaced). A split
      * order's return may arrive as one receipt per parcel; a short one waits for the rest. A receipt
      * for a case not waiting for it changes nothing.
      */
@@ -824,10 +906,11 @@ public record AfterSale(
                             .toList();
                     boolean complete =
                             units(refund).stream().allMatch(unit -> got.getOrDefault(unit.sku(), 0) >= unit.quantity());
-                    RefundCase counted = complete
-                            ? refund.moved(CaseCommand.RECEIVE, at, by, inspection)
-                            : refund.edit(draft -> draft.log(at, "RETURN_ARRIVED_IN_PART", by, inspection));
-                    return Change.of(replaced(counted.edit(draft -> draft.returned = returned)));
+                    RefundCase counted = (complete
+                                    ? refund.moved(CaseCommand.RECEIVE, at, by, inspection)
+                                    : refund.edit(draft -> draft.log(at, "RETURN_ARRIVED_IN_PART", by, inspection)))
+                            .edit(draft -> draft.returned = returned);
+                    return returnEnded(counted, at);
                 })
                 .orElseGet(Change::none);
     }
@@ -837,7 +920,8 @@ public record AfterSale(
      * office — with its reference: the money is back with the buyer ({@link RefundCompleted}). Once.
      */
     public Change<AfterSale> paid(String caseId, String reference, String by, Instant at) {
-        Optional<RefundCase> refunding = find(caseId).filter(refund -> refund.state() == CaseState.REFUNDING);
+        Optional<RefundCase> refunding = find(caseId)
+                .filter(refund -> refund.state() == CaseState.REFUNDING || refund.state() == CaseState.PAYOUT_REFUSED);
         String ref = requiredText(reference, "reference");
         return refunding
                 .map(refund -> Change.<AfterSale>of(
@@ -855,7 +939,7 @@ public record AfterSale(
     public Change<AfterSale> paymentConfirmed(
             String caseId, String reference, String by, boolean gatewayPays, Instant at) {
         RefundCase refund = existing(caseId);
-        if (gatewayPays) {
+        if (gatewayPays && refund.state() != CaseState.PAYOUT_REFUSED) {
             throw new CaseConflict(
                     refund.state(),
                     "Refunds of this store are paid through its payout gateway: a refund paid by hand as well would "
@@ -866,7 +950,7 @@ public record AfterSale(
                 && refund.payout().reference().equals(reference == null ? null : reference.strip())) {
             return Change.none();
         }
-        if (refund.state() != CaseState.REFUNDING) {
+        if (!CaseLifecycle.takes(refund.type(), refund.state(), CaseCommand.PAID)) {
             throw new CaseConflict(
                     refund.state(),
                     "Case " + caseId + " is " + refund.state()
@@ -892,6 +976,31 @@ public record AfterSale(
                     }
                 }))))
                 .orElseGet(Change::none);
+    }
+
+    /**
+     * The gateway refused the payout for good (a refused amount, an order it does not know, a wrong
+     * token): asking again the same way will not pay, so it is not retried; a supervisor decides.
+     */
+    public Change<AfterSale> payoutRefused(String caseId, String failure, Instant at) {
+        Optional<RefundCase> refunding = find(caseId).filter(refund -> refund.state() == CaseState.REFUNDING);
+        return refunding
+                .map(refund ->
+                        Change.of(replaced(refund.moved(CaseCommand.REFUSE_PAYOUT, at, "payout", limited(failure))
+                                .edit(draft -> draft.payout = new RefundCase.Payout(
+                                        attempts(refund) + 1, limited(failure), null, null, null)))))
+                .orElseGet(Change::none);
+    }
+
+    /**
+     * The supervisor has a refused payout tried again, once its cause is fixed: it is due at once,
+     * in a new round with a key of its own, since the refused one paid nothing. A decision like the
+     * others: whoever worked on the case may not.
+     */
+    public Change<AfterSale> payoutRetried(String caseId, String by, String note, Instant at) {
+        RefundCase refund = decidable(caseId, by, false);
+        return Change.of(replaced(refund.moved(CaseCommand.RETRY_PAYOUT, at, by, limited(note))
+                .edit(draft -> draft.payout = new RefundCase.Payout(attempts(refund), null, null, null, null))));
     }
 
     private static int attempts(RefundCase refund) {
@@ -1056,14 +1165,22 @@ public record AfterSale(
         return standings;
     }
 
-    /** @throws IllegalArgumentException when a case that takes goods back names a line without its units */
-    private static void requireUnitsOfAReturn(CaseType type, List<CaseLine> asked) {
-        if (type != null
-                && type.returnsGoods()
-                && asked != null
-                && asked.stream().anyMatch(line -> line != null && line.quantity() <= 0)) {
+    /**
+     * @throws IllegalArgumentException when a case that takes goods back names a line without its
+     *     units, or an exchange asks for money
+     */
+    private static void requireWhatItsTypeNames(CaseType type, List<CaseLine> asked, long shippingMinor) {
+        if (type == null || !type.returnsGoods() || asked == null) {
+            return;
+        }
+        if (asked.stream().anyMatch(line -> line != null && line.quantity() <= 0)) {
             throw new IllegalArgumentException(
                     "a return names the units the buyer sends back: each line needs a quantity.");
+        }
+        if (type == CaseType.EXCHANGE
+                && (shippingMinor != 0 || asked.stream().anyMatch(line -> line != null && line.amountMinor() != 0))) {
+            throw new IllegalArgumentException("an exchange sends the same units again and pays nothing back: "
+                    + "amountMinor and shippingMinor must be 0 (a refund is a case of its own).");
         }
     }
 
@@ -1078,9 +1195,13 @@ public record AfterSale(
         return currency + " " + new Money(minor, currency).toDecimal();
     }
 
-    /** Whether a case counts against what may be refunded: approved and not yet paid, or paid. */
+    /**
+     * Whether a case counts against what may be refunded: approved and not yet paid, or paid. A
+     * completed exchange does not: the buyer has the same units again, which may be refunded later.
+     */
     private static boolean counts(RefundCase refund) {
-        return refund.state().holdsItsAmount() || refund.state() == CaseState.COMPLETED;
+        return refund.state().holdsItsAmount()
+                || refund.state() == CaseState.COMPLETED && refund.type() != CaseType.EXCHANGE;
     }
 
     private static long sum(Stream<RefundCase> refunds) {

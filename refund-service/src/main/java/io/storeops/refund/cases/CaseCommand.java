@@ -26,5 +26,11 @@ public enum CaseCommand {
      * The supervisor settles a return as it stands (part of it arrived, some damaged, or nothing yet):
      * what is paid back, with what amounts.
      */
-    SETTLE
+    SETTLE,
+    /** The exchange's replacement parcel left the warehouse. */
+    REPLACEMENT_SENT,
+    /** The payout gateway refused the refund for good. */
+    REFUSE_PAYOUT,
+    /** The supervisor has a refused payout tried again (the cause is fixed). */
+    RETRY_PAYOUT
 }

@@ -7,7 +7,10 @@ import static io.storeops.refund.cases.CaseCommand.EXPIRE;
 import static io.storeops.refund.cases.CaseCommand.NEGOTIATE;
 import static io.storeops.refund.cases.CaseCommand.PAID;
 import static io.storeops.refund.cases.CaseCommand.RECEIVE;
+import static io.storeops.refund.cases.CaseCommand.REFUSE_PAYOUT;
 import static io.storeops.refund.cases.CaseCommand.REJECT;
+import static io.storeops.refund.cases.CaseCommand.REPLACEMENT_SENT;
+import static io.storeops.refund.cases.CaseCommand.RETRY_PAYOUT;
 import static io.storeops.refund.cases.CaseCommand.REVISE;
 import static io.storeops.refund.cases.CaseCommand.SETTLE;
 import static io.storeops.refund.cases.CaseCommand.WITHDRAW;
@@ -15,8 +18,10 @@ import static io.storeops.refund.cases.CaseState.AWAITING_RETURN;
 import static io.storeops.refund.cases.CaseState.CLOSED;
 import static io.storeops.refund.cases.CaseState.COMPLETED;
 import static io.storeops.refund.cases.CaseState.NEGOTIATING;
+import static io.storeops.refund.cases.CaseState.PAYOUT_REFUSED;
 import static io.storeops.refund.cases.CaseState.REFUNDING;
 import static io.storeops.refund.cases.CaseState.REJECTED;
+import static io.storeops.refund.cases.CaseState.REPLACING;
 import static io.storeops.refund.cases.CaseState.REQUESTED;
 
 import java.util.EnumMap;
@@ -25,8 +30,8 @@ import java.util.Map;
 /**
  * The after-sale case's state machine, per case type: for every state and command, the state it
  * leads to, or a refusal. An approval pays a refund-only case at once, and makes the others wait
- * for the buyer's parcel; a received return is paid back, or, for an exchange, ends with the
- * replacement. A rejection goes to customer service to negotiate, and a revised request comes back
+ * for the buyer's parcel; a received return is paid back, or, for an exchange, ends once the
+ * replacement leaves the warehouse. A rejection goes to customer service to negotiate, and a revised request comes back
  * to the supervisor.
  */
 public final class CaseLifecycle {
@@ -58,9 +63,9 @@ public final class CaseLifecycle {
                                 BUYER_SHIPPED,
                                 AWAITING_RETURN,
                                 RECEIVE,
-                                type == CaseType.EXCHANGE ? COMPLETED : REFUNDING,
+                                type == CaseType.EXCHANGE ? REPLACING : REFUNDING,
                                 SETTLE,
-                                type == CaseType.EXCHANGE ? COMPLETED : REFUNDING,
+                                type == CaseType.EXCHANGE ? REPLACING : REFUNDING,
                                 WITHDRAW,
                                 CLOSED,
                                 EXPIRE,
@@ -68,8 +73,14 @@ public final class CaseLifecycle {
                                 CLOSE,
                                 CLOSED));
             }
-            if (type != CaseType.EXCHANGE) {
-                moves.get(REFUNDING).put(PAID, COMPLETED);
+            if (type == CaseType.EXCHANGE) {
+                // a replacement that cannot go (the item is gone for good) is closed by the supervisor, who
+                // then refunds instead
+                moves.get(REPLACING).putAll(Map.of(REPLACEMENT_SENT, COMPLETED, CLOSE, CLOSED));
+            } else {
+                moves.get(REFUNDING).putAll(Map.of(PAID, COMPLETED, REFUSE_PAYOUT, PAYOUT_REFUSED));
+                // paid in the back office instead, or given up on: a person decides what a refused payout becomes
+                moves.get(PAYOUT_REFUSED).putAll(Map.of(RETRY_PAYOUT, REFUNDING, PAID, COMPLETED, CLOSE, CLOSED));
             }
             MOVES.put(type, moves);
         }
@@ -101,6 +112,8 @@ public final class CaseLifecycle {
             case COMPLETED, CLOSED -> " It has ended: open a new case if the buyer asks again.";
             case REJECTED -> " Negotiate with the buyer, or close it for good.";
             case REFUNDING -> " The money is on its way back.";
+            case PAYOUT_REFUSED -> " The gateway refused the payout: have it tried again, record it paid, or close it.";
+            case REPLACING -> " The replacement is on its way: it ends when the parcel leaves the warehouse.";
             default -> "";
         };
     }

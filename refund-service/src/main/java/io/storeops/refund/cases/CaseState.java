@@ -12,6 +12,14 @@ public enum CaseState {
     AWAITING_RETURN,
     /** The money is on its way back to the buyer. */
     REFUNDING,
+    /**
+     * The payout gateway refused the refund for good (asking again the same way will not pay): a
+     * supervisor has it tried again once the cause is fixed, or closes the case; or customer service
+     * records it paid in the back office.
+     */
+    PAYOUT_REFUSED,
+    /** An exchange's return came back: the warehouse sends the replacement. */
+    REPLACING,
     /** Paid back, or the exchange's replacement went out. */
     COMPLETED,
     /** Ended without a refund: withdrawn, expired, or rejected for good. */
@@ -22,8 +30,11 @@ public enum CaseState {
         return this == COMPLETED || this == CLOSED;
     }
 
-    /** Whether the case holds its amount against what may still be refunded: approved, not yet paid. */
+    /**
+     * Whether the case holds its amount and units against what may still be refunded: approved, not
+     * yet paid back or replaced.
+     */
     public boolean holdsItsAmount() {
-        return this == AWAITING_RETURN || this == REFUNDING;
+        return this == AWAITING_RETURN || this == REFUNDING || this == PAYOUT_REFUSED || this == REPLACING;
     }
 }

@@ -14,6 +14,7 @@ public enum CaseStep {
     REJECTION("rejection", CaseCommand.REJECT, true),
     CLOSURE("closure", CaseCommand.CLOSE, true),
     SETTLEMENT("settlement", CaseCommand.SETTLE, true),
+    PAYOUT_RETRY("payout-retry", CaseCommand.RETRY_PAYOUT, true),
     CONTACTS("contacts", CaseCommand.NEGOTIATE, false),
     REVISION("revision", CaseCommand.REVISE, false),
     WITHDRAWAL("withdrawal", CaseCommand.WITHDRAW, false),
@@ -51,7 +52,8 @@ public enum CaseStep {
     public static List<CaseStep> offered(RefundCase refund, Viewer viewer) {
         return Arrays.stream(values())
                 .filter(step -> step.isDecision() ? viewer.decides() : viewer.handles())
-                .filter(step -> step != PAYMENT || !viewer.gatewayPays())
+                // where a gateway pays, a payment by hand would pay twice: unless the gateway refused it
+                .filter(step -> step != PAYMENT || !viewer.gatewayPays() || refund.state() == CaseState.PAYOUT_REFUSED)
                 .filter(step -> CaseLifecycle.takes(refund.type(), refund.state(), step.command))
                 .toList();
     }

@@ -78,6 +78,19 @@ public record RefundCase(
                                 entry -> entry.what().equals(CaseCommand.REVISE.name()) && username.equals(entry.by()));
     }
 
+    /**
+     * The idempotency key of the case's payout on order {@code orderId}: every attempt of a round
+     * asks with the same key, so a retry after a timeout never pays twice; a supervisor's retry of a
+     * refused payout starts a new round, since the refused one paid nothing. The key names the order
+     * too: a storefront's refund ids are unique per store, not everywhere.
+     */
+    public String payoutKey(String orderId) {
+        long round = timeline.stream()
+                .filter(entry -> entry.what().equals(CaseCommand.RETRY_PAYOUT.name()))
+                .count();
+        return orderId + "/" + caseId + (round == 0 ? "" : "#" + (round + 1));
+    }
+
     /** Whether the timeline has a step {@code what}. */
     boolean logged(String what) {
         return timeline.stream().anyMatch(entry -> entry.what().equals(what));

@@ -12,6 +12,7 @@ import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.contracts.events.refund.RefundRejected;
 import io.storeops.contracts.events.refund.RefundRequested;
+import io.storeops.contracts.events.refund.ReplacementRequested;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -528,22 +529,147 @@ class AfterSaleTest {
                 .isInstanceOf(FourEyesViolation.class);
     }
 
+    /** The order's goods left the warehouse: what an exchange needs. */
+    private static final AfterSale DISPATCHED = OPEN.parcelMade("shp-T1", null, NOON)
+            .state()
+            .parcelMoved("shp-T1", Parcel.Status.DISPATCHED, NOON)
+            .state();
+
+    private static AfterSale.Request cupExchanged(String caseId, long amountMinor) {
+        return new AfterSale.Request(
+                caseId, CaseType.EXCHANGE, "size", true, List.of(new CaseLine(1, 1, amountMinor)), 0, List.of(), "CS");
+    }
+
     @Test
-    void exchangesAndEmptyEvidenceAreRefusedWithAReason() {
-        assertThatThrownBy(() -> OPEN.request(
+    void anExchangeNeedsGoodsThatLeftAndAsksForNoMoney() {
+        assertThatThrownBy(() -> OPEN.request(cupExchanged("rf-1", 0), "cs.li", NOON, AfterSalePolicy.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the goods have not left the warehouse: change the order's items instead of exchanging "
+                        + "them.");
+        assertThatThrownBy(() -> DISPATCHED.request(cupExchanged("rf-1", 3000), "cs.li", NOON, AfterSalePolicy.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("an exchange sends the same units again and pays nothing back");
+        AfterSale requested = DISPATCHED
+                .request(cupExchanged("rf-1", 0), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state();
+        assertThatThrownBy(() -> requested.revise(
+                        "rf-1", null, List.of(new CaseLine(1, 1, 0)), 1000, "cs.li", NOON, AfterSalePolicy.NONE))
+                .hasMessageStartingWith("an exchange sends the same units again and pays nothing back");
+    }
+
+    @Test
+    void anExchangeAsksForItsReplacementOnceTheReturnIsInAndEndsWhenTheReplacementLeaves() {
+        var approved = DISPATCHED
+                .request(cupExchanged("rf-1", 0), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE);
+        assertThat(approved.events()).singleElement().isInstanceOfSatisfying(RefundApproved.class, event -> {
+            assertThat(event.type()).isEqualTo("EXCHANGE");
+            assertThat(event.amount()).isEqualTo(new Money(0, "CNY"));
+            assertThat(event.lines()).isEqualTo(CUP);
+        });
+        assertThat(approved.state().lineStandings().get(1).unitsLeft())
+                .as("the cup is held by the exchange")
+                .isZero();
+
+        var received = approved.state().returnReceived("rf-1", CUP, "CUP-GL-01: 1 resellable", "wh.zhao", NOON);
+        assertThat(received.state().find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REPLACING);
+        assertThat(received.events())
+                .singleElement()
+                .isEqualTo(new ReplacementRequested("tmall-flagship:T1", "tmall-flagship", "rf-1", CUP, NOON));
+        assertThat(received.state().payoutDueAt()).as("nothing to pay").isNull();
+
+        AfterSale made = received.state().parcelMade("shp-x~rf-1", "rf-1", NOON).state();
+        assertThat(made.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REPLACING);
+        var sent = made.parcelMoved("shp-x~rf-1", Parcel.Status.DISPATCHED, NOON.plusSeconds(60));
+
+        RefundCase exchanged = sent.state().find("rf-1").orElseThrow();
+        assertThat(exchanged.state()).isEqualTo(CaseState.COMPLETED);
+        assertThat(exchanged.timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo("REPLACEMENT_SENT");
+            assertThat(entry.detail()).isEqualTo("shp-x~rf-1");
+        });
+        assertThat(sent.events()).as("no money moved: no RefundCompleted").isEmpty();
+        assertThat(sent.state().refunded()).isEqualTo(new Money(0, "CNY"));
+        assertThat(sent.state().lineStandings().get(1).unitsLeft())
+                .as("the buyer has a cup again, which may be refunded later")
+                .isEqualTo(1);
+        assertThat(sent.state()
+                        .parcelMoved("shp-x~rf-1", Parcel.Status.DISPATCHED, NOON)
+                        .isNone())
+                .isTrue();
+    }
+
+    @Test
+    void aSettledExchangeIsReplacedAndAStoppedReplacementIsLeftToTheSupervisor() {
+        AfterSale awaiting = DISPATCHED
+                .request(cupExchanged("rf-1", 0), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
+        var settled = awaiting.returnSettled(
+                "rf-1", List.of(new CaseLine(1, 1, 0)), 0, "sup.chen", "courier photo shows it sent", NOON);
+        assertThat(settled.events()).singleElement().isInstanceOf(ReplacementRequested.class);
+
+        AfterSale stopped = settled.state()
+                .parcelMade("shp-x~rf-1", "rf-1", NOON)
+                .state()
+                .parcelMoved("shp-x~rf-1", Parcel.Status.STOPPED, NOON)
+                .state();
+        RefundCase waiting = stopped.find("rf-1").orElseThrow();
+        assertThat(waiting.state()).isEqualTo(CaseState.REPLACING);
+        assertThat(waiting.timeline()).last().extracting(RefundCase.Entry::what).isEqualTo("REPLACEMENT_STOPPED");
+
+        var closed = stopped.closeForGood("rf-1", "sup.chen", "out of stock for good: refund instead", NOON);
+        assertThat(closed.state().find("rf-1").orElseThrow().state()).isEqualTo(CaseState.CLOSED);
+        assertThat(closed.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RefundClosed.class, event -> assertThat(event.reason()).isEqualTo("REPLACEMENT_NOT_SENT"));
+        assertThat(closed.state().lineStandings().get(1).unitsLeft()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplacementParcelNeitherStopsNorSendsTheOrdersGoods() {
+        AfterSale replacing = DISPATCHED
+                .request(cupExchanged("rf-1", 0), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state()
+                .returnReceived("rf-1", CUP, "ok", "wh.zhao", NOON)
+                .state()
+                .parcelMade("shp-x~rf-1", "rf-1", NOON)
+                .state()
+                .parcelMoved("shp-x~rf-1", Parcel.Status.STOPPED, NOON)
+                .state();
+
+        assertThatThrownBy(() -> replacing.request(cupBack("rf-2"), "cs.li", NOON, AfterSalePolicy.NONE))
+                .as("the cup is still the exchange's")
+                .hasMessage("line 1 has 0 unit(s) left: 1 asked.");
+        AfterSale teaBack = replacing
+                .request(
                         new AfterSale.Request(
-                                "rf-1",
-                                CaseType.EXCHANGE,
-                                "size",
+                                "rf-3",
+                                CaseType.RETURN_AND_REFUND,
+                                "broken",
                                 true,
-                                List.of(new CaseLine(0, 1, 0)),
+                                List.of(new CaseLine(0, 1, 12800)),
                                 0,
                                 List.of(),
                                 "CS"),
                         "cs.li",
                         NOON,
-                        AfterSalePolicy.NONE))
-                .hasMessageStartingWith("exchanges are not taken yet");
+                        AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-3", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
+        assertThat(teaBack.find("rf-3").orElseThrow().state())
+                .as("the stopped replacement does not make the order's goods count as never sent")
+                .isEqualTo(CaseState.AWAITING_RETURN);
+    }
+
+    @Test
+    void emptyEvidenceIsRefusedWithAReason() {
         List<String> withNull = new java.util.ArrayList<>();
         withNull.add(null);
         assertThatThrownBy(() -> OPEN.request(
@@ -560,6 +686,49 @@ class AfterSaleTest {
                         NOON,
                         AfterSalePolicy.NONE))
                 .hasMessage("each evidence item is required.");
+    }
+
+    @Test
+    void aRefusedPayoutWaitsForASupervisorAndItsRetryAsksWithANewKey() {
+        AfterSale refunding = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
+        String firstKey = refunding.find("rf-1").orElseThrow().payoutKey(PAID.orderId());
+
+        AfterSale refused =
+                refunding.payoutRefused("rf-1", "422 card expired", NOON).state();
+        RefundCase waiting = refused.find("rf-1").orElseThrow();
+        assertThat(waiting.state()).isEqualTo(CaseState.PAYOUT_REFUSED);
+        assertThat(waiting.payout().lastFailure()).isEqualTo("422 card expired");
+        assertThat(refused.payoutDueAt()).as("not tried again by itself").isNull();
+        assertThat(refused.refundable()).as("still held: it may yet be paid").isEqualTo(refunding.refundable());
+        assertThat(refused.payoutRefused("rf-1", "again", NOON).isNone()).isTrue();
+        assertThatThrownBy(() -> refunding.payoutRetried("rf-1", "sup.chen", null, NOON))
+                .isInstanceOf(CaseConflict.class);
+
+        AfterSale retried = refused.payoutRetried("rf-1", "sup.chen", "card re-linked", NOON)
+                .state();
+        assertThat(retried.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(retried.payoutDueAt()).as("due at once").isEqualTo(Instant.EPOCH);
+        assertThat(firstKey).isEqualTo(PAID.orderId() + "/rf-1");
+        assertThat(retried.find("rf-1").orElseThrow().payoutKey(PAID.orderId()))
+                .as("the refused round paid nothing: the retry is a payment of its own")
+                .isEqualTo(PAID.orderId() + "/rf-1#2");
+
+        assertThat(refused.paymentConfirmed("rf-1", "BO-1", "cs.li", true, NOON)
+                        .state()
+                        .find("rf-1")
+                        .orElseThrow()
+                        .state())
+                .as("paid in the back office although a gateway pays: it refused")
+                .isEqualTo(CaseState.COMPLETED);
+        assertThat(refused.closeForGood("rf-1", "sup.chen", "store credit instead", NOON)
+                        .events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RefundClosed.class, event -> assertThat(event.reason()).isEqualTo("PAYOUT_REFUSED"));
     }
 
     @Test

@@ -14,37 +14,44 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CaseLifecycleTest {
 
     private static final String HEADER =
-            "from \\ command    APPROVE          REJECT    NEGOTIATE    REVISE     WITHDRAW  BUYER_SHIPPED    RECEIVE    PAID       EXPIRE  CLOSE   SETTLE";
+            "from \\ command    APPROVE          REJECT    NEGOTIATE    REVISE     WITHDRAW  BUYER_SHIPPED    RECEIVE    PAID       EXPIRE  CLOSE   SETTLE     REPLACEMENT_SENT  REFUSE_PAYOUT   RETRY_PAYOUT";
 
     /**
      * Every state against every command, per type: a state name is where it leads, "x" is refused.
-     * A refund-only case is paid once approved; the others wait for the buyer's parcel first.
+     * A refund-only case is paid once approved; the others wait for the buyer's parcel first, and an
+     * exchange ends when its replacement leaves the warehouse.
      */
     private static final Map<CaseType, String> RULES =
             Map.of(CaseType.REFUND_ONLY, """
-            REQUESTED          REFUNDING        REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x       x
-            REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED  x
-            NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED  x
-            AWAITING_RETURN    x                x         x            x          x         x                x          x          x       x       x
-            REFUNDING          x                x         x            x          x         x                x          COMPLETED  x       x       x
-            COMPLETED          x                x         x            x          x         x                x          x          x       x       x
-            CLOSED             x                x         x            x          x         x                x          x          x       x       x
+            REQUESTED          REFUNDING        REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x       x          x                 x               x
+            REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED  x          x                 x               x
+            NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED  x          x                 x               x
+            AWAITING_RETURN    x                x         x            x          x         x                x          x          x       x       x          x                 x               x
+            REFUNDING          x                x         x            x          x         x                x          COMPLETED  x       x       x          x                 PAYOUT_REFUSED  x
+            PAYOUT_REFUSED     x                x         x            x          x         x                x          COMPLETED  x       CLOSED  x          x                 x               REFUNDING
+            REPLACING          x                x         x            x          x         x                x          x          x       x       x          x                 x               x
+            COMPLETED          x                x         x            x          x         x                x          x          x       x       x          x                 x               x
+            CLOSED             x                x         x            x          x         x                x          x          x       x       x          x                 x               x
             """, CaseType.RETURN_AND_REFUND, """
-            REQUESTED          AWAITING_RETURN  REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x       x
-            REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED  x
-            NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED  x
-            AWAITING_RETURN    x                x         x            x          CLOSED    AWAITING_RETURN  REFUNDING  x          CLOSED  CLOSED  REFUNDING
-            REFUNDING          x                x         x            x          x         x                x          COMPLETED  x       x       x
-            COMPLETED          x                x         x            x          x         x                x          x          x       x       x
-            CLOSED             x                x         x            x          x         x                x          x          x       x       x
+            REQUESTED          AWAITING_RETURN  REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x       x          x                 x               x
+            REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED  x          x                 x               x
+            NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED  x          x                 x               x
+            AWAITING_RETURN    x                x         x            x          CLOSED    AWAITING_RETURN  REFUNDING  x          CLOSED  CLOSED  REFUNDING  x                 x               x
+            REFUNDING          x                x         x            x          x         x                x          COMPLETED  x       x       x          x                 PAYOUT_REFUSED  x
+            PAYOUT_REFUSED     x                x         x            x          x         x                x          COMPLETED  x       CLOSED  x          x                 x               REFUNDING
+            REPLACING          x                x         x            x          x         x                x          x          x       x       x          x                 x               x
+            COMPLETED          x                x         x            x          x         x                x          x          x       x       x          x                 x               x
+            CLOSED             x                x         x            x          x         x                x          x          x       x       x          x                 x               x
             """, CaseType.EXCHANGE, """
-            REQUESTED          AWAITING_RETURN  REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x       x
-            REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED  x
-            NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED  x
-            AWAITING_RETURN    x                x         x            x          CLOSED    AWAITING_RETURN  COMPLETED  x          CLOSED  CLOSED  COMPLETED
-            REFUNDING          x                x         x            x          x         x                x          x          x       x       x
-            COMPLETED          x                x         x            x          x         x                x          x          x       x       x
-            CLOSED             x                x         x            x          x         x                x          x          x       x       x
+            REQUESTED          AWAITING_RETURN  REJECTED  REQUESTED    REQUESTED  CLOSED    x                x          x          x       x       x          x                 x               x
+            REJECTED           x                x         NEGOTIATING  x          CLOSED    x                x          x          x       CLOSED  x          x                 x               x
+            NEGOTIATING        x                x         NEGOTIATING  REQUESTED  CLOSED    x                x          x          x       CLOSED  x          x                 x               x
+            AWAITING_RETURN    x                x         x            x          CLOSED    AWAITING_RETURN  REPLACING  x          CLOSED  CLOSED  REPLACING  x                 x               x
+            REFUNDING          x                x         x            x          x         x                x          x          x       x       x          x                 x               x
+            PAYOUT_REFUSED     x                x         x            x          x         x                x          x          x       x       x          x                 x               x
+            REPLACING          x                x         x            x          x         x                x          x          x       CLOSED  x          COMPLETED         x               x
+            COMPLETED          x                x         x            x          x         x                x          x          x       x       x          x                 x               x
+            CLOSED             x                x         x            x          x         x                x          x          x       x       x          x                 x               x
             """);
 
     static List<Arguments> everyTypeStateAndCommand() {

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A paid order opens its after-sale file; a changed item renames its line and pays back what it
  * saves the buyer; a cancellation before dispatch pays back what is left once
- * the warehouse stopped the parcels; the parcels' moves are kept on the file; a received return
- * moves its case on to the payout.
+ * the warehouse stopped the parcels; the parcels' moves are kept on the file (an exchange ends when
+ * its replacement leaves); a received return moves its case on to the payout or the replacement.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
@@ -60,9 +60,9 @@ class OrderEventHandlers {
                 event -> files.onEvent(
                         event.payload().orderId(),
                         event.position(),
-                        file -> file.parcelMoved(
+                        file -> file.parcelMade(
                                 event.payload().shipmentId(),
-                                Parcel.Status.IN_WAREHOUSE,
+                                event.payload().replacementFor(),
                                 event.payload().createdAt())));
     }
 

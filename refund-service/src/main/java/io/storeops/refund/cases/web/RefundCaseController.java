@@ -292,8 +292,21 @@ class RefundCaseController {
                         clock.instant()));
     }
 
+    @PostMapping("/{caseId}/payout-retry")
+    @Operation(
+            summary = "Have a payout the gateway refused tried again, once its cause is fixed (supervisor)",
+            description = "The case goes back to REFUNDING, due at once, with a new idempotency key: the refused "
+                    + "attempt paid nothing. A case whose payout was not refused is a 409.")
+    Mono<CaseView> retryPayout(@PathVariable String caseId, @RequestBody Note note) {
+        return act(
+                RefundAction.DECIDE,
+                caseId,
+                (file, staff) -> file.payoutRetried(caseId, staff.username(), note.note(), clock.instant()));
+    }
+
     @PostMapping("/{caseId}/closure")
-    @Operation(summary = "Reject for good after negotiation (supervisor)")
+    @Operation(
+            summary = "Reject for good after negotiation, or give up on a refused payout or a replacement (supervisor)")
     Mono<CaseView> close(@PathVariable String caseId, @RequestBody Note note) {
         return act(
                 RefundAction.DECIDE,
@@ -349,8 +362,9 @@ class RefundCaseController {
     @PostMapping("/{caseId}/payment")
     @Operation(
             summary = "Confirm a refund paid in the marketplace's back office, with the payment's reference",
-            description = "For stores without a payout gateway; the case completes (RefundCompleted). Confirming "
-                    + "the same reference again is harmless; a case not being paid back is a 409.")
+            description = "For stores without a payout gateway, or a payout the gateway refused; the case completes "
+                    + "(RefundCompleted). Confirming the same reference again is harmless; a case not being paid back "
+                    + "is a 409.")
     Mono<CaseView> confirmPayment(@PathVariable String caseId, @RequestBody PaymentConfirmation confirmation) {
         return act(
                 RefundAction.HANDLE_CASES,

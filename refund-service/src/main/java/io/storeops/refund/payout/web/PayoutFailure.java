@@ -2,9 +2,8 @@ package io.storeops.refund.payout.web;
 
 /**
  * A gateway did not pay, and said so (or could not be reached). The payouts try again later with
- * the same key either way; {@link #permanent()} tells whether that can help without a person
- * changing something first (a refused amount, a missing order, a wrong token), for a later rule
- * that stops retrying and asks people instead.
+ * the same key when it may help; {@link #permanent()} says it cannot without a person changing
+ * something first (a refused amount, a missing order, a wrong token): then a supervisor decides.
  */
 public class PayoutFailure extends RuntimeException {
 

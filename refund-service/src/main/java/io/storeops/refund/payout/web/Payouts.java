@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
  * Pays the cases that are refunding, through the gateway: every look finds them in the store
  * (so a restart in the middle loses none), asks the gateway with the case's id as idempotency key
  * (so a retry after a timeout never pays twice), and completes the case only on the gateway's
- * confirmation. A failure is noted on the case and tried again later, each time twice as late.
+ * confirmation. A failure is noted on the case and tried again later, each time twice as late; a
+ * refusal for good is not retried, but left to a supervisor.
  */
 @Component
 public class Payouts implements ApplicationRunner, DisposableBean {
@@ -42,6 +43,7 @@ public class Payouts implements ApplicationRunner, DisposableBean {
     private final Clock clock;
     private final PayoutProperties settings;
     private final StoreCounter retried;
+    private final StoreCounter refused;
     private Disposable looking;
 
     public Payouts(
@@ -60,6 +62,11 @@ public class Payouts implements ApplicationRunner, DisposableBean {
                 stores,
                 "storeops.refund.payouts.retried",
                 "Payout attempts that failed and will be tried again");
+        this.refused = new StoreCounter(
+                meters,
+                stores,
+                "storeops.refund.payouts.refused",
+                "Payouts the gateway refused for good, left to a supervisor");
     }
 
     @Override
@@ -91,9 +98,8 @@ public class Payouts implements ApplicationRunner, DisposableBean {
     }
 
     private Mono<Void> pay(AfterSale file, RefundCase refund) {
-        // the key names the order too: a storefront's refund ids are unique per store, not everywhere
         PayoutGateway.PayoutOrder order = new PayoutGateway.PayoutOrder(
-                file.orderId() + "/" + refund.caseId(),
+                refund.payoutKey(file.orderId()),
                 file.orderId(),
                 file.storeId(),
                 new Money(refund.amountMinor(), file.currency()),
@@ -106,6 +112,16 @@ public class Payouts implements ApplicationRunner, DisposableBean {
                         file.orderId(),
                         current -> current.paid(refund.caseId(), receipt.reference(), "payout", clock.instant())))
                 .then()
+                .onErrorResume(
+                        failure -> failure instanceof PayoutFailure payoutFailure && payoutFailure.permanent(),
+                        refusal -> {
+                            refused.increment(file.storeId());
+                            return files.change(
+                                            file.orderId(),
+                                            current -> current.payoutRefused(
+                                                    refund.caseId(), describe(refusal), clock.instant()))
+                                    .then();
+                        })
                 .onErrorResume(failure -> {
                     retried.increment(file.storeId());
                     int attempts = refund.payout() == null ? 1 : refund.payout().attempts() + 1;

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 /**
  * A payment gateway for the standalone and the tests: it pays each idempotency key once and
  * answers a repeat with the first payment's reference — while it runs: it keeps its payments in
- * memory, so unlike a real gateway it forgets them when the standalone stops. It can be told to fail the next calls, or
- * to pay and then not answer in time (the case a retry must never pay twice).
+ * memory, so unlike a real gateway it forgets them when the standalone stops. It can be told to fail the next calls, to
+ * refuse them for good, or to pay and then not answer in time (the case a retry must never pay twice).
  */
 @Component
 public class SimulatedGateway implements PayoutGateway {
@@ -20,6 +20,7 @@ public class SimulatedGateway implements PayoutGateway {
     private final Map<String, Receipt> paid = new ConcurrentHashMap<>();
     private final AtomicInteger failuresToCome = new AtomicInteger();
     private final AtomicInteger silencesToCome = new AtomicInteger();
+    private final AtomicInteger refusalsToCome = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final Duration silence;
 
@@ -37,6 +38,10 @@ public class SimulatedGateway implements PayoutGateway {
             if (failuresToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
                 return Mono.error(new IllegalStateException("simulated gateway: 503 Service Unavailable"));
             }
+            if (refusalsToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
+                return Mono.error(
+                        PayoutFailure.refused("simulated gateway: 422 the payment method cannot be refunded"));
+            }
             Receipt receipt =
                     paid.computeIfAbsent(order.idempotencyKey(), key -> new Receipt("SIM-" + (paid.size() + 1)));
             if (silencesToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
@@ -49,6 +54,11 @@ public class SimulatedGateway implements PayoutGateway {
     /** The next {@code count} calls fail without paying. */
     public void failNext(int count) {
         failuresToCome.set(count);
+    }
+
+    /** The next {@code count} calls are refused for good, paying nothing. */
+    public void refuseNext(int count) {
+        refusalsToCome.set(count);
     }
 
     /** The next {@code count} calls pay, but answer too late. */
