@@ -9,8 +9,13 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.fulfillment.ReturnReceived;
+import io.storeops.contracts.events.fulfillment.ShipmentCancelled;
+import io.storeops.contracts.events.fulfillment.ShipmentCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.refund.RefundApproved;
+import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundRequested;
+import io.storeops.contracts.events.refund.ReplacementRequested;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.Scrapes;
@@ -33,7 +38,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The refund desk's decisions, as real Kafka records from refund-service: a full refund approved
  * before dispatch intercepts a parcel already in a printed batch and gives its units back; an
- * approved return is awaited, received line by line, and its resellable units restocked.
+ * approved return is awaited, received line by line, and its resellable units restocked; an
+ * exchange's goods come back the same way and its replacement goes out as a parcel of its own.
  */
 @ServiceTest
 class RefundsServiceTest {
@@ -95,11 +101,7 @@ class RefundsServiceTest {
                 .isEqualTo(true)
                 .jsonPath("$.shipments[0].pullBecause")
                 .isEqualTo("REFUND_APPROVED");
-        http.post()
-                .uri("/api/shipments/{id}/dispatch", "shp-" + orderId)
-                .header(HttpHeaders.AUTHORIZATION, warehouse)
-                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
-                .exchange()
+        dispatch("shp-" + orderId, warehouse)
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
@@ -115,21 +117,7 @@ class RefundsServiceTest {
         count(store, sku, 5, warehouse);
         String orderId = PaidOrders.newOrderId(store);
         String refundId = "rf-" + orderId;
-        kafka.send(TestEvents.record(
-                        PaidOrders.paid(orderId, Instant.now(), List.of(tea(sku, 2)), List.of()), "order-service", 1))
-                .join();
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> http.post()
-                        .uri("/api/shipments/{id}/dispatch", "shp-" + orderId)
-                        .header(HttpHeaders.AUTHORIZATION, warehouse)
-                        .bodyValue(Map.of(
-                                "carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
-                        .exchange()
-                        .expectStatus()
-                        .isOk());
-        await().atMost(PATIENCE)
-                .untilAsserted(
-                        () -> stock(store, sku, warehouse).jsonPath("$.onHand").isEqualTo(3));
+        twoTeasPaidAndDispatched(orderId, sku, warehouse);
 
         kafka.send(TestEvents.record(
                         new RefundRequested(
@@ -213,6 +201,143 @@ class RefundsServiceTest {
                 .isEqualTo("rf-" + orderId);
     }
 
+    @Test
+    void anExchangesGoodsAreAwaitedAndReceivedAndItsReplacementIsReservedAndSentOnce() {
+        String store = "tmall-flagship";
+        String sku = "EXC-" + UUID.randomUUID().toString().substring(0, 8);
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, store);
+        count(store, sku, 5, warehouse);
+        String orderId = PaidOrders.newOrderId(store);
+        String refundId = "rf-" + orderId;
+        String replacementId = "shp-r~" + refundId;
+        twoTeasPaidAndDispatched(orderId, sku, warehouse);
+
+        kafka.send(TestEvents.record(
+                        new RefundRequested(
+                                orderId,
+                                store,
+                                refundId,
+                                "EXCHANGE",
+                                "too small: the larger tin",
+                                Money.zero("CNY"),
+                                List.of(new ItemQuantity(sku, 1)),
+                                Instant.now()),
+                        "refund-service",
+                        1))
+                .join();
+        kafka.send(TestEvents.record(approved(orderId, store, "EXCHANGE", 0), "refund-service", 2))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> shipment("shp-" + orderId, warehouse)
+                        .jsonPath("$.returns[0].status")
+                        .isEqualTo("APPROVED")
+                        .jsonPath("$.status")
+                        .isEqualTo("DISPATCHED"));
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 0, "missing", 0), warehouse)
+                    .expectStatus()
+                    .isOk();
+            assertThat(TestEvents.await(events, orderId, "ReturnReceived", 1, PATIENCE))
+                    .hasSize(1);
+        }
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> stock(store, sku, warehouse).jsonPath("$.onHand").isEqualTo(4));
+
+        ReplacementRequested replacement =
+                new ReplacementRequested(orderId, store, refundId, List.of(new ItemQuantity(sku, 1)), Instant.now());
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(TestEvents.record(replacement, "refund-service", 3)).join();
+            var created = TestEvents.await(events, orderId, "ShipmentCreated", 2, PATIENCE).stream()
+                    .map(record -> EventJson.read(record.value(), ShipmentCreated.class))
+                    .filter(ShipmentCreated::isReplacement)
+                    .toList();
+            assertThat(created).singleElement().satisfies(parcel -> {
+                assertThat(parcel.shipmentId()).isEqualTo(replacementId);
+                assertThat(parcel.replacementFor()).isEqualTo(refundId);
+                assertThat(parcel.lines()).containsExactly(new ItemQuantity(sku, 1));
+            });
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> stock(store, sku, warehouse)
+                            .jsonPath("$.reservedUnits")
+                            .isEqualTo(1));
+
+            redeliver(replacement, 3);
+            assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, Duration.ofSeconds(1)))
+                    .as("no second replacement")
+                    .isEmpty();
+        }
+        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(1);
+        shipment(replacementId, warehouse)
+                .jsonPath("$.status")
+                .isEqualTo("READY")
+                .jsonPath("$.replacementFor")
+                .isEqualTo(refundId)
+                .jsonPath("$.orderId")
+                .isEqualTo(orderId)
+                .jsonPath("$.carrierToUse")
+                .isEqualTo("SF");
+
+        http.post()
+                .uri("/api/shipments/{id}/inspection", replacementId)
+                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .bodyValue(Map.of("complete", true))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            dispatch(replacementId, warehouse).expectStatus().isOk();
+            assertThat(TestEvents.await(events, orderId, "ShipmentDispatched", 2, PATIENCE))
+                    .extracting(record -> EventJson.read(record.value(), ShipmentDispatched.class)
+                            .shipmentId())
+                    .containsExactly("shp-" + orderId, replacementId);
+        }
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> stock(store, sku, warehouse)
+                        .jsonPath("$.onHand")
+                        .isEqualTo(3)
+                        .jsonPath("$.reservedUnits")
+                        .isEqualTo(0));
+        redeliver(replacement, 3);
+        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(0);
+    }
+
+    @Test
+    void anExchangeClosedBeforeItsReplacementLeftCancelsItAndFreesItsUnits() {
+        String store = "tmall-flagship";
+        String sku = "EXC-" + UUID.randomUUID().toString().substring(0, 8);
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, store);
+        count(store, sku, 5, warehouse);
+        String orderId = PaidOrders.newOrderId(store);
+        String refundId = "rf-" + orderId;
+        twoTeasPaidAndDispatched(orderId, sku, warehouse);
+        kafka.send(TestEvents.record(
+                        new ReplacementRequested(
+                                orderId, store, refundId, List.of(new ItemQuantity(sku, 1)), Instant.now()),
+                        "refund-service",
+                        1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(1));
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(TestEvents.record(
+                            new RefundClosed(orderId, store, refundId, "REPLACEMENT_NOT_SENT", Instant.now()),
+                            "refund-service",
+                            2))
+                    .join();
+            assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE))
+                    .extracting(record -> EventJson.read(record.value(), ShipmentCancelled.class)
+                            .shipmentId())
+                    .containsExactly("shp-r~" + refundId);
+        }
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(0));
+        shipment("shp-" + orderId, warehouse).jsonPath("$.status").isEqualTo("DISPATCHED");
+    }
+
     /** The refund desk's approval of refund {@code rf-<order>}, as refund-service announces it. */
     private static RefundApproved approved(String orderId, String store, String type, long amountMinor) {
         return new RefundApproved(
@@ -225,6 +350,56 @@ class RefundsServiceTest {
                 "sup.chen",
                 false,
                 Instant.now());
+    }
+
+    /**
+     * Publishes {@code replacement} again under the same position, as a relay that crashed before
+     * removing it would, and waits until the service took it as the duplicate it is.
+     */
+    private void redeliver(ReplacementRequested replacement, long sequence) {
+        double duplicatesBefore = duplicateReplacements();
+        kafka.send(TestEvents.record(replacement, "refund-service", sequence)).join();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(duplicateReplacements()).isGreaterThan(duplicatesBefore));
+    }
+
+    /** Replacement requests the service recognised as applied before. */
+    private double duplicateReplacements() {
+        return Scrapes.value(
+                http, "storeops_events_consumed_total", "outcome=\"duplicate\"", "type=\"ReplacementRequested\"");
+    }
+
+    /** An order of two teas of {@code sku}, paid and dispatched, their units taken out of stock. */
+    private void twoTeasPaidAndDispatched(String orderId, String sku, String bearer) {
+        kafka.send(TestEvents.record(
+                        PaidOrders.paid(orderId, Instant.now(), List.of(tea(sku, 2)), List.of()), "order-service", 1))
+                .join();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> dispatch("shp-" + orderId, bearer).expectStatus().isOk());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> stock(orderId.substring(0, orderId.indexOf(':')), sku, bearer)
+                        .jsonPath("$.reservedUnits")
+                        .isEqualTo(0));
+    }
+
+    /** Hands the parcel to SF, its accessories checked at the dispatch desk. */
+    private WebTestClient.ResponseSpec dispatch(String shipmentId, String bearer) {
+        return http.post()
+                .uri("/api/shipments/{id}/dispatch", shipmentId)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .bodyValue(Map.of("carrier", "SF", "trackingNumber", "SF1234567890123", "accessoriesChecked", true))
+                .exchange();
+    }
+
+    private WebTestClient.BodyContentSpec shipment(String shipmentId, String bearer) {
+        return http.get()
+                .uri("/api/shipments/{id}", shipmentId)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 
     /** Payments the service took without changing anything (the shipment existed already). */

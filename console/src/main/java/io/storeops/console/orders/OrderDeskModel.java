@@ -51,7 +51,8 @@ public final class OrderDeskModel {
             Instant deliveredAt,
             CarrierException exception,
             String cancelReason,
-            Instant cancelledAt) {}
+            Instant cancelledAt,
+            String replacementFor) {}
 
     /** Units of a SKU in a parcel. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -141,6 +142,15 @@ public final class OrderDeskModel {
 
         public boolean isBeforeDispatch() {
             return BEFORE_DISPATCH.contains(progress);
+        }
+
+        /** The parcels of what was bought: not the replacements exchanges sent. */
+        public List<Shipment> ownParcels() {
+            return parcels == null
+                    ? List.of()
+                    : parcels.stream()
+                            .filter(parcel -> parcel.replacementFor() == null)
+                            .toList();
         }
     }
 

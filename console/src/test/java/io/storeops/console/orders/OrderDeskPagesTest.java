@@ -99,6 +99,31 @@ class OrderDeskPagesTest {
     }
 
     @Test
+    void anExchangesReplacementShowsApartFromTheOrdersOwnParcelWithItsCase() {
+        String parcels = "\"parcels\": ["
+                + "{\"shipmentId\": \"shp-tmall-flagship:T1001\", \"lines\": [{\"sku\": \"TEA-LJ-250\", \"quantity\": 1}],"
+                + " \"carrier\": \"SF\", \"trackingNumber\": \"SF1234567890123\","
+                + " \"dispatchedAt\": \"2026-11-28T06:30:00Z\"},"
+                + "{\"shipmentId\": \"shp-r~rf-swap-1\", \"lines\": [{\"sku\": \"TEA-LJ-250\", \"quantity\": 1}],"
+                + " \"replacementFor\": \"rf-swap-1\"}]";
+        orderService.stubFor(get(urlEqualTo(ORDER))
+                .willReturn(json(
+                        200,
+                        read("orders/held-order.json")
+                                .replace(
+                                        "\"progress\": \"ON_HOLD\", \"status\": \"ON_HOLD\"",
+                                        "\"progress\": \"DELIVERED\", \"status\": \"DELIVERED\"")
+                                .replace("\"parcels\": []", parcels))));
+
+        String english = cs.page("/orders/tmall-flagship:T1001");
+
+        assertThat(english)
+                .contains("Replacement sent for exchange", "href=\"/after-sale/cases/rf-swap-1\"")
+                .doesNotContain("Split shipment", "Parcel 1 of 2");
+        assertThat(cs.inChinese().page("/orders/tmall-flagship:T1001")).contains("换货补发");
+    }
+
+    @Test
     void theReviewQueueReleasesAnOrderInPlaceWithTheComment() {
         orderService.stubFor(
                 get(urlPathEqualTo("/api/review-queue")).willReturn(json(200, "[" + heldOrderSummary() + "]")));

@@ -173,6 +173,9 @@ public final class BatchDocuments {
         if (shipment.parcelNumber() != null) {
             marks.add("包裹 parcel " + shipment.parcelNumber() + "/2");
         }
+        if (shipment.isReplacement()) {
+            marks.add("换货 exchange");
+        }
         return new String[] {
             String.valueOf(number),
             (paid == null || paid.externalOrderId() == null ? shipment.orderId() : paid.externalOrderId()) + "\n"
@@ -258,7 +261,10 @@ public final class BatchDocuments {
                                 + local(shipment.paidAt())
                                 + (shipment.parcelNumber() == null
                                         ? ""
-                                        : "    包裹 Parcel " + shipment.parcelNumber() + "/2"));
+                                        : "    包裹 Parcel " + shipment.parcelNumber() + "/2")
+                                + (shipment.isReplacement()
+                                        ? "\n换货 Replacement for case " + shipment.replacementFor()
+                                        : ""));
                 Address to = shipment.address();
                 y = sheet.paragraph(
                         MARGIN,
@@ -386,8 +392,9 @@ public final class BatchDocuments {
             List<Fulfillment> requested = shipments.stream()
                     .filter(shipment ->
                             shipment.paid() != null && shipment.paid().invoice() != null)
-                    // one invoice per order: it goes with the first parcel of a split order
-                    .filter(shipment -> !shipment.isFollowUp())
+                    // one invoice per order: it goes with the first parcel of a split order, never with a
+                    // replacement, which is not sold again
+                    .filter(shipment -> !shipment.isFollowUp() && !shipment.isReplacement())
                     .filter(shipment -> !isPulled(shipment))
                     .toList();
             if (requested.isEmpty()) {

@@ -31,10 +31,13 @@ import java.util.stream.IntStream;
  * One parcel of an order, from creation to the carrier and back. An order has one, or two when
  * its store ships what is in stock and sends the lines short at payment after it (a partial
  * shipment): the first parcel's document is keyed by the order's id, the second by {@code 2~} and
- * the order's id, and order events reach both.
+ * the order's id, and order events reach both. An exchange adds a replacement parcel, keyed by
+ * {@code r~} and the case's id, which order and refund events do not reach: it is sent once the
+ * buyer's return came back, and only the warehouse's day moves it on.
  *
- * @param orderLines the order's lines this parcel carries, by index; empty when it carries them all
- * @param followUp   on a split order's first parcel: the parcel that carries the rest
+ * @param orderLines     the order's lines this parcel carries, by index; empty when it carries them all
+ * @param followUp       on a split order's first parcel: the parcel that carries the rest
+ * @param replacementFor on a replacement: the exchange (after-sale case) it is sent for
  */
 public record Fulfillment(
         String orderId,
@@ -60,7 +63,8 @@ public record Fulfillment(
         Cancellation cancellation,
         List<ReturnCase> returns,
         List<Integer> orderLines,
-        FollowUpParcel followUp) {
+        FollowUpParcel followUp,
+        String replacementFor) {
 
     /**
      * The second parcel of a split order: its shipment, the order's lines it carries, and what they
@@ -118,6 +122,9 @@ public record Fulfillment(
 
     /** Refund types, as the refund desk names them. */
     public static final String RETURN_AND_REFUND = "RETURN_AND_REFUND";
+
+    /** An exchange (换货): the goods come back and the same units go out again, in a replacement parcel. */
+    public static final String EXCHANGE = "EXCHANGE";
 
     /** Why the shipment will not go out: its order was cancelled, or a refund intercepted it. */
     public record Cancellation(String reason, String refundId, Instant at) {}
@@ -221,9 +228,14 @@ public record Fulfillment(
     /** Why a shipment was cancelled, as carried by ShipmentCancelled. */
     public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
 
+    /** Why a replacement was cancelled: the supervisor closed its exchange (the item is gone for good). */
+    public static final String EXCHANGE_CLOSED = "EXCHANGE_CLOSED";
+
     private static final String SHIPMENT_PREFIX = "shp-";
     /** Store ids never hold a '~', so no order's id starts like this. */
     private static final String FOLLOW_UP_PREFIX = "2~";
+    /** Nor like this, and neither does a split order's second parcel. */
+    private static final String REPLACEMENT_PREFIX = "r~";
 
     private static final int NOTE_LIMIT = 500;
 
@@ -245,6 +257,14 @@ public record Fulfillment(
         return SHIPMENT_PREFIX + FOLLOW_UP_PREFIX + orderId;
     }
 
+    /**
+     * The shipment of the replacement an exchange sends: one per case, and case ids are unique
+     * across orders (the refund desk refuses one used for another order).
+     */
+    public static String replacementShipmentIdFor(String refundId) {
+        return SHIPMENT_PREFIX + REPLACEMENT_PREFIX + refundId;
+    }
+
     /** The key of the document a shipment id leads to. */
     public static Optional<String> keyOf(String shipmentId) {
         return shipmentId != null
@@ -262,6 +282,11 @@ public record Fulfillment(
     /** Whether this is the parcel that follows a split order's first. */
     public boolean isFollowUp() {
         return shipmentId.equals(followUpShipmentIdFor(orderId));
+    }
+
+    /** Whether this parcel carries an exchange's replacement rather than what the order was paid for. */
+    public boolean isReplacement() {
+        return replacementFor != null;
     }
 
     /** Of a split order: 1 for the parcel of what was in stock, 2 for the one that follows; null when not split. */
@@ -378,6 +403,7 @@ public record Fulfillment(
                 first.storeId,
                 followUp.shipmentId(),
                 first.status == ShipmentStatus.ON_HOLD,
+                linesOf(carried(first.paid.lines(), followUp.orderLines())),
                 followUp.shortages(),
                 first.address,
                 first.requestedCarrier,
@@ -385,18 +411,55 @@ public record Fulfillment(
                 first.paid,
                 followUp.orderLines(),
                 null,
+                null,
                 now);
     }
 
     /**
-     * A new parcel of the order's {@code orderLines}: held, or ready unless units are missing; announced
-     * with {@link ShipmentCreated} and a {@link StockShortage} per line short of stock.
+     * The replacement an exchange sends once the buyer's return came back: a parcel of the
+     * exchange's {@code lines}, without payment, to the order as its first parcel knows it (address,
+     * carrier, seller's memo, and the paid order for the warehouse's documents), ready unless units
+     * are missing ({@code shortages}, reserved before as for a paid order). Announced with {@link
+     * ShipmentCreated} naming the case. One per case; none when there is nothing to send.
+     */
+    public static Change<Fulfillment> replacementOf(
+            Optional<Fulfillment> current,
+            Fulfillment first,
+            String refundId,
+            List<ItemQuantity> lines,
+            List<ItemQuantity> shortages,
+            Instant now) {
+        if (current.isPresent() || lines.isEmpty()) {
+            return Change.none();
+        }
+        return newParcel(
+                first.orderId,
+                first.storeId,
+                replacementShipmentIdFor(refundId),
+                false,
+                lines,
+                shortages,
+                first.address,
+                first.requestedCarrier,
+                first.sellerMemo,
+                first.paid,
+                List.of(),
+                null,
+                refundId,
+                now);
+    }
+
+    /**
+     * A new parcel of {@code lines} (the order's {@code orderLines}, or a replacement's): held, or
+     * ready unless units are missing; announced with {@link ShipmentCreated} and a {@link
+     * StockShortage} per line short of stock.
      */
     private static Change<Fulfillment> newParcel(
             String orderId,
             String storeId,
             String shipmentId,
             boolean held,
+            List<ItemQuantity> lines,
             List<ItemQuantity> shortages,
             Address address,
             String requestedCarrier,
@@ -404,13 +467,14 @@ public record Fulfillment(
             PaidOrder paid,
             List<Integer> orderLines,
             FollowUpParcel followUp,
+            String replacementFor,
             Instant now) {
         Fulfillment created = new Fulfillment(
                 orderId,
                 storeId,
                 shipmentId,
                 held ? ShipmentStatus.ON_HOLD : inWarehouse(shortages),
-                linesOf(carried(paid.lines(), orderLines)),
+                lines,
                 shortages,
                 address,
                 requestedCarrier,
@@ -429,7 +493,8 @@ public record Fulfillment(
                 null,
                 List.of(),
                 orderLines,
-                followUp);
+                followUp,
+                replacementFor);
         return Change.of(created, announced(created));
     }
 
@@ -437,7 +502,12 @@ public record Fulfillment(
     private static StoreOpsEvent[] announced(Fulfillment created) {
         List<StoreOpsEvent> events = new ArrayList<>();
         events.add(new ShipmentCreated(
-                created.orderId, created.storeId, created.shipmentId, created.lines, created.createdAt));
+                created.orderId,
+                created.storeId,
+                created.shipmentId,
+                created.lines,
+                created.createdAt,
+                created.replacementFor));
         created.shortages.forEach(line -> events.add(new StockShortage(
                 created.orderId, created.storeId, created.shipmentId, line.sku(), line.quantity(), created.createdAt)));
         return events.toArray(StoreOpsEvent[]::new);
@@ -454,6 +524,7 @@ public record Fulfillment(
                 paid.storeId(),
                 shipmentIdFor(paid.orderId()),
                 !paid.holds().isEmpty(),
+                linesOf(carried(paid.lines(), orderLines)),
                 shortages,
                 paid.shippingAddress(),
                 paid.requestedCarrier(),
@@ -471,6 +542,7 @@ public record Fulfillment(
                         paid.invoice()),
                 orderLines,
                 followUp,
+                null,
                 now);
     }
 
@@ -605,12 +677,30 @@ public record Fulfillment(
     }
 
     /**
-     * The buyer asked to send dispatched goods back: the warehouse will wait for them once the
-     * refund desk approves. A request before dispatch, or for money only, is not a return. Each
-     * parcel of a split order awaits the returning units of the SKUs it carried.
+     * The exchange this replacement is sent for was closed (the supervisor refunds instead): a
+     * replacement still in the warehouse is cancelled and its units released; one that left is the
+     * buyer's.
+     */
+    public Change<Fulfillment> exchangeClosed(Instant at) {
+        if (!isReplacement() || !isInWarehouse()) {
+            return Change.none();
+        }
+        return Change.of(
+                edit(draft -> {
+                    draft.status = ShipmentStatus.CANCELLED;
+                    draft.cancellation = new Cancellation(EXCHANGE_CLOSED, replacementFor, at);
+                }),
+                new ShipmentCancelled(orderId, storeId, shipmentId, EXCHANGE_CLOSED, at));
+    }
+
+    /**
+     * The buyer asked to send dispatched goods back, for their money or in exchange for the same
+     * units again: the warehouse will wait for them once the refund desk approves. A request before
+     * dispatch, or for money only, is not a return. Each parcel of a split order awaits the
+     * returning units of the SKUs it carried.
      */
     public Change<Fulfillment> refundRequested(String refundId, String type, List<ItemQuantity> returning, Instant at) {
-        if (status != ShipmentStatus.DISPATCHED || !RETURN_AND_REFUND.equals(type) || returnCase(refundId) != null) {
+        if (status != ShipmentStatus.DISPATCHED || !sendsGoodsBack(type) || returnCase(refundId) != null) {
             return Change.none();
         }
         List<ItemQuantity> expected = returning == null || returning.isEmpty() ? lines : ofThisParcel(returning);
@@ -628,16 +718,17 @@ public record Fulfillment(
      * the shipment is cancelled and its units released ({@link ShipmentCancelled}), and a printed
      * batch shows it to be pulled; a partial one (a price difference, a goodwill amount) lets it go.
      * The goods are the order's (by the amount) or every unit of this parcel (by the refund's lines:
-     * a buyer who gives up waiting for a split order's second parcel). After dispatch an approved
-     * return makes the warehouse wait for the parcel, for the returning units it carried; nothing
-     * else changes here.
+     * a buyer who gives up waiting for a split order's second parcel). An exchange never intercepts:
+     * it gives nothing up (its amount is nothing, its lines are the units to swap), and the refund
+     * desk takes none before dispatch. After dispatch an approved return or exchange makes the
+     * warehouse wait for the parcel, for the returning units it carried; nothing else changes here.
      *
      * @param refunded the units the refund names, per SKU; empty when it names none
      */
     public Change<Fulfillment> refundApproved(
             String refundId, String type, Money amount, List<ItemQuantity> refunded, Instant at) {
         if (isInWarehouse()) {
-            if (!coversTheGoods(amount) && !namesEveryUnit(refunded)) {
+            if (EXCHANGE.equals(type) || (!coversTheGoods(amount) && !namesEveryUnit(refunded))) {
                 return Change.none();
             }
             return Change.of(
@@ -647,7 +738,7 @@ public record Fulfillment(
                     }),
                     new ShipmentCancelled(orderId, storeId, shipmentId, REFUND_APPROVED, at));
         }
-        if (status != ShipmentStatus.DISPATCHED || !RETURN_AND_REFUND.equals(type)) {
+        if (status != ShipmentStatus.DISPATCHED || !sendsGoodsBack(type)) {
             return Change.none();
         }
         ReturnCase requested = returnCase(refundId);
@@ -663,6 +754,11 @@ public record Fulfillment(
         }
         return Change.of(withReturn(new ReturnCase(
                 refundId, ReturnStatus.APPROVED, requested.expected(), requested.requestedAt(), at, null, false)));
+    }
+
+    /** Whether a refund of {@code type} has the buyer send the goods back. */
+    private static boolean sendsGoodsBack(String type) {
+        return RETURN_AND_REFUND.equals(type) || EXCHANGE.equals(type);
     }
 
     /** The refund ended without a return: the warehouse stops waiting for a parcel. */
@@ -738,10 +834,13 @@ public record Fulfillment(
     /**
      * A full refund approved before fulfilment saw the order paid (the refund desk's topic ran ahead
      * of the order's): the shipment is made cancelled, so that the payment, when it comes, finds it
-     * and ships nothing.
+     * and ships nothing. An exchange stops nothing, as it intercepts no parcel.
      */
     public static Change<Fulfillment> interceptedBeforePayment(
-            String orderId, String storeId, String refundId, Instant at) {
+            String orderId, String storeId, String refundId, String type, Instant at) {
+        if (EXCHANGE.equals(type)) {
+            return Change.none();
+        }
         String shipmentId = shipmentIdFor(orderId);
         Fulfillment stopped = new Fulfillment(
                 orderId,
@@ -767,6 +866,7 @@ public record Fulfillment(
                 new Cancellation(REFUND_APPROVED, refundId, at),
                 List.of(),
                 List.of(),
+                null,
                 null);
         return Change.of(stopped, new ShipmentCancelled(orderId, storeId, shipmentId, REFUND_APPROVED, at));
     }
@@ -1206,7 +1306,8 @@ public record Fulfillment(
                     cancellation,
                     returns,
                     from.orderLines,
-                    from.followUp);
+                    from.followUp,
+                    from.replacementFor);
         }
     }
 }

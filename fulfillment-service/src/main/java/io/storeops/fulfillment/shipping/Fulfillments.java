@@ -7,6 +7,8 @@ import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundApproved;
+import io.storeops.contracts.events.refund.RefundClosed;
+import io.storeops.contracts.events.refund.ReplacementRequested;
 import io.storeops.fulfillment.stock.StockItem;
 import io.storeops.fulfillment.stock.StockLedger;
 import io.storeops.platform.metrics.EventCounters;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -170,9 +173,7 @@ public class Fulfillments implements ApplicationRunner {
      * units only then, so a payment redelivered at any point completes the split and never repeats it.
      */
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
-        return find(paid.orderId())
-                .map(existing -> new Reserved(List.of(), List.of()))
-                .switchIfEmpty(Mono.defer(() -> reservedFor(paid)))
+        return reservedOnce(paid.orderId(), new Reserved(List.of(), List.of()), () -> reservedFor(paid))
                 .flatMap(reserved -> store.apply(
                         COLLECTION,
                         paid.orderId(),
@@ -184,6 +185,50 @@ public class Fulfillments implements ApplicationRunner {
                 .flatMap(applied -> servedMeanwhile(applied.state())
                         .then(followUpOf(applied.state(), position))
                         .thenReturn(applied.outcome()));
+    }
+
+    /**
+     * The reservations for the parcel of {@code key}, made only while it does not exist: a redelivered
+     * event finds the parcel (whose units may have left with it since) and reserves nothing again, and
+     * one after a crash before the parcel's write finds the reservations made.
+     */
+    private <T> Mono<T> reservedOnce(String key, T noneNeeded, Supplier<Mono<T>> reservations) {
+        return find(key).map(existing -> noneNeeded).switchIfEmpty(Mono.defer(reservations));
+    }
+
+    /**
+     * An exchange's replacement: a new parcel of the order for the case, its units reserved first as
+     * for a paid order (what is short makes it wait), made once under a key of its own. An order
+     * fulfilment has no parcel of changes nothing.
+     */
+    public Mono<Applied.Outcome> replacementRequested(ReplacementRequested requested, ConsumedEvent position) {
+        String shipmentId = Fulfillment.replacementShipmentIdFor(requested.refundId());
+        String key = Fulfillment.keyOf(shipmentId).orElseThrow();
+        return find(requested.orderId())
+                .flatMap(first -> reservedOnce(
+                                key,
+                                List.<ItemQuantity>of(),
+                                () -> reserve(
+                                        first.storeId(),
+                                        shipmentId,
+                                        first.orderId(),
+                                        first.paidAt(),
+                                        unitsBySku(requested.lines())))
+                        .flatMap(shortages -> store.apply(
+                                COLLECTION,
+                                key,
+                                Fulfillment.class,
+                                position,
+                                current -> Fulfillment.replacementOf(
+                                        current,
+                                        first,
+                                        requested.refundId(),
+                                        requested.lines(),
+                                        shortages,
+                                        clock.instant()))))
+                .doOnNext(counters::count)
+                .flatMap(applied -> servedMeanwhile(applied.state()).thenReturn(applied.outcome()))
+                .defaultIfEmpty(Applied.Outcome.UNCHANGED);
     }
 
     /** What a paid order's reservations left short, and the order's lines that follow in a second parcel. */
@@ -388,9 +433,24 @@ public class Fulfillments implements ApplicationRunner {
                                         approved.orderId(),
                                         approved.storeId(),
                                         approved.refundId(),
+                                        approved.type(),
                                         approved.decidedAt())))
                 .doOnNext(counters::count)
                 .flatMap(first -> alsoToFollowUp(first, position, decide));
+    }
+
+    /**
+     * A refund closed: its parcels stop waiting for a return, and an exchange's replacement not yet
+     * sent is cancelled.
+     */
+    public Mono<Applied.Outcome> refundClosed(RefundClosed closed, ConsumedEvent position) {
+        return onOrderEvent(closed.orderId(), position, shipment -> shipment.refundClosed(closed.refundId()))
+                .zipWith(
+                        onShipmentEvent(
+                                Fulfillment.replacementShipmentIdFor(closed.refundId()),
+                                position,
+                                replacement -> replacement.exchangeClosed(closed.closedAt())),
+                        Fulfillments::either);
     }
 
     /** Shipments of a store with a return the warehouse waits for (approved, not yet received). */
@@ -462,7 +522,11 @@ public class Fulfillments implements ApplicationRunner {
                 : Applied.Outcome.DUPLICATE;
     }
 
-    /** The parcels of an order: its first, and the one that follows when the order was split. */
+    /**
+     * The parcels of an order: its first, and the one that follows when the order was split. Not an
+     * exchange's replacement: it carries units the order's parcels carried already, so a later
+     * return of them is awaited there, and nothing the order says reaches it.
+     */
     public Flux<Fulfillment> parcelsOf(String orderId) {
         return find(orderId)
                 .flatMapMany(first -> first.followUp() == null

@@ -9,6 +9,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.oned.Code128Reader;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.InvoiceRequest;
+import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
@@ -197,6 +198,33 @@ class BatchDocumentsTest {
     }
 
     @Test
+    void aReplacementsSlipNamesItsExchangeAndScansAsItsShipmentAndItCarriesNoInvoice() throws IOException {
+        Fulfillment replacement = Fulfillment.replacementOf(
+                        Optional.empty(),
+                        shipments.get(0),
+                        "tmall-flagship:RF1",
+                        List.of(new ItemQuantity("TEA-LJ-250", 1)),
+                        List.of(),
+                        CUTOFF)
+                .state();
+
+        try (PDDocument slip = Loader.loadPDF(write(DocumentKind.OUTBOUND_SLIPS, replacement))) {
+            assertThat(pageText(slip, 1))
+                    .contains("T1001", "换货 Replacement for case tmall-flagship:RF1", "王芳", "西湖龙井 250g 明前特级")
+                    .doesNotContain("CUP-GL-01");
+            assertThat(decodeBarcode(slip, 0)).isEqualTo("shp-r~tmall-flagship:RF1");
+        }
+        try (PDDocument report = Loader.loadPDF(write(DocumentKind.DAILY_REPORT, replacement))) {
+            assertThat(new PDFTextStripper().getText(report)).contains("换货", "exchange");
+        }
+        try (PDDocument invoices = Loader.loadPDF(write(DocumentKind.INVOICES, replacement))) {
+            assertThat(new PDFTextStripper().getText(invoices))
+                    .as("the order's invoice went with its own parcel")
+                    .contains("本批次无发票");
+        }
+    }
+
+    @Test
     void aPulledParcelsSlipAndLabelSayPullInsteadOfWhereItGoes() throws IOException {
         Fulfillment pulled = shipment(
                         "T1004",
@@ -262,8 +290,12 @@ class BatchDocumentsTest {
     }
 
     private static byte[] pdf(DocumentKind kind) throws IOException {
+        return write(kind, shipments.toArray(Fulfillment[]::new));
+    }
+
+    private static byte[] write(DocumentKind kind, Fulfillment... of) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new BatchDocuments(batch, shipments, TMALL).write(kind, out);
+        new BatchDocuments(batch, List.of(of), TMALL).write(kind, out);
         return out.toByteArray();
     }
 
@@ -282,7 +314,7 @@ class BatchDocumentsTest {
 
     /** What a scanner reads from the page's barcode. */
     private static String decodeBarcode(PDDocument document, int page) throws IOException {
-        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 200);
+        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 300);
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(
                 new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));

@@ -753,6 +753,168 @@ class FulfillmentTest {
     }
 
     @Test
+    void anExchangesGoodsAreAwaitedAndReceivedLikeAReturnAfterDispatch() {
+        List<ItemQuantity> oneTea = List.of(new ItemQuantity("TEA", 1));
+        Fulfillment requested = dispatched()
+                .refundRequested("ex-1", Fulfillment.EXCHANGE, oneTea, NOW)
+                .state();
+        assertThat(requested.returnCase("ex-1").status()).isEqualTo(Fulfillment.ReturnStatus.REQUESTED);
+
+        Fulfillment approved = requested
+                .refundApproved("ex-1", Fulfillment.EXCHANGE, Money.zero("CNY"), oneTea, NOW)
+                .state();
+        assertThat(approved.status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(approved.returnCase("ex-1").status()).isEqualTo(Fulfillment.ReturnStatus.APPROVED);
+        assertThat(approved.returnCase("ex-1").expected()).isEqualTo(oneTea);
+        assertThat(dispatched()
+                        .refundApproved("ex-2", Fulfillment.EXCHANGE, Money.zero("CNY"), oneTea, NOW)
+                        .state()
+                        .returnCase("ex-2")
+                        .status())
+                .as("approved without a request")
+                .isEqualTo(Fulfillment.ReturnStatus.APPROVED);
+
+        var received = approved.returnReceived(
+                "ex-1", List.of(new Fulfillment.ReturnedLine("TEA", 1, 0, 0)), null, "wh.zhao", NOW);
+        assertThat(received.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ReturnReceived.class, event -> assertThat(event.lines()).isEqualTo(oneTea));
+    }
+
+    @Test
+    void anExchangeNeverInterceptsAParcelInTheWarehouse() {
+        Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state();
+
+        assertThat(ready.refundApproved("ex-1", Fulfillment.EXCHANGE, Money.zero("CNY"), PAID_LINES, NOW)
+                        .isNone())
+                .as("its lines name every unit, but to swap them, not to give them up")
+                .isTrue();
+        assertThat(ready.refundApproved("ex-1", Fulfillment.EXCHANGE, null, List.of(), NOW)
+                        .isNone())
+                .as("nor does an unknown amount make it a full refund")
+                .isTrue();
+        assertThat(ready.refundRequested("ex-1", Fulfillment.EXCHANGE, PAID_LINES, NOW)
+                        .isNone())
+                .isTrue();
+        assertThat(Fulfillment.interceptedBeforePayment(
+                                PAID.orderId(), PAID.storeId(), "ex-1", Fulfillment.EXCHANGE, NOW)
+                        .isNone())
+                .as("ahead of the payment either")
+                .isTrue();
+    }
+
+    @Test
+    void anExchangesReplacementIsANewParcelOfItsLinesSentOnceToTheOrderAsItsFirstParcelKnowsIt() {
+        Address corrected =
+                new Address("王芳", "13800138000", "CN", null, "杭州市", null, "文三路 90 号 5 幢 302", null, "310012");
+        Fulfillment first = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
+                .state()
+                .addressChanged(corrected)
+                .state()
+                .sellerMemoChanged("YTO", "礼盒包装")
+                .state()
+                .dispatch("YTO", "YT1234567890123", true, "wh.zhao", NOW)
+                .state();
+        List<ItemQuantity> oneTea = List.of(new ItemQuantity("TEA", 1));
+
+        var made = Fulfillment.replacementOf(Optional.empty(), first, "tmall-flagship:RF1", oneTea, List.of(), NOW);
+
+        Fulfillment replacement = made.state();
+        assertThat(replacement.shipmentId()).isEqualTo("shp-r~tmall-flagship:RF1");
+        assertThat(replacement.key()).isEqualTo("r~tmall-flagship:RF1");
+        assertThat(Fulfillment.keyOf(replacement.shipmentId())).contains(replacement.key());
+        assertThat(replacement.orderId()).isEqualTo(PAID.orderId());
+        assertThat(replacement.status()).isEqualTo(ShipmentStatus.READY);
+        assertThat(replacement.lines()).isEqualTo(oneTea);
+        assertThat(replacement.address()).isEqualTo(corrected);
+        assertThat(replacement.requestedCarrier()).isEqualTo(first.requestedCarrier());
+        assertThat(replacement.carrierToUse()).isEqualTo("YTO");
+        assertThat(replacement.paid()).as("for the slip's order header").isEqualTo(first.paid());
+        assertThat(replacement.paidAt()).isEqualTo(first.paidAt());
+        assertThat(replacement.isReplacement()).isTrue();
+        assertThat(replacement.replacementFor()).isEqualTo("tmall-flagship:RF1");
+        assertThat(replacement.isFollowUp()).isFalse();
+        assertThat(replacement.parcelNumber()).isNull();
+        assertThat(replacement.otherParcel()).isNull();
+        assertThat(first.isReplacement()).isFalse();
+        assertThat(made.events()).singleElement().isInstanceOfSatisfying(ShipmentCreated.class, created -> {
+            assertThat(created.shipmentId()).isEqualTo(replacement.shipmentId());
+            assertThat(created.lines()).isEqualTo(oneTea);
+            assertThat(created.replacementFor()).isEqualTo("tmall-flagship:RF1");
+        });
+        assertThat(Fulfillment.replacementOf(
+                                Optional.of(replacement), first, "tmall-flagship:RF1", oneTea, List.of(), NOW)
+                        .isNone())
+                .as("one per case")
+                .isTrue();
+        assertThat(Fulfillment.replacementOf(Optional.empty(), first, "tmall-flagship:RF2", List.of(), List.of(), NOW)
+                        .isNone())
+                .as("nothing to send")
+                .isTrue();
+        assertThat(replacement
+                        .dispatch("YTO", "YT1234567890124", true, "wh.zhao", NOW)
+                        .events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ShipmentDispatched.class,
+                        dispatched -> assertThat(dispatched.shipmentId()).isEqualTo(replacement.shipmentId()));
+    }
+
+    @Test
+    void aClosedExchangeCancelsItsReplacementOnlyWhileItIsInTheWarehouse() {
+        Fulfillment first = dispatched();
+        Fulfillment replacement = Fulfillment.replacementOf(
+                        Optional.empty(),
+                        first,
+                        "tmall-flagship:RF1",
+                        List.of(new ItemQuantity("TEA", 1)),
+                        List.of(),
+                        NOW)
+                .state();
+
+        var closed = replacement.exchangeClosed(NOW);
+
+        assertThat(closed.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
+        assertThat(closed.events()).singleElement().isInstanceOfSatisfying(ShipmentCancelled.class, cancelled -> {
+            assertThat(cancelled.shipmentId()).isEqualTo("shp-r~tmall-flagship:RF1");
+            assertThat(cancelled.reason()).isEqualTo(Fulfillment.EXCHANGE_CLOSED);
+        });
+        assertThat(closed.state().exchangeClosed(NOW).isNone()).as("once").isTrue();
+        assertThat(first.exchangeClosed(NOW).isNone())
+                .as("the order's own parcel")
+                .isTrue();
+        assertThat(replacement
+                        .dispatch("YTO", "YT1234567890124", true, "wh.zhao", NOW)
+                        .state()
+                        .exchangeClosed(NOW)
+                        .isNone())
+                .as("a replacement that left is the buyer's")
+                .isTrue();
+    }
+
+    @Test
+    void aReplacementShortOfUnitsWaitsForThemAsAnyParcel() {
+        var made = Fulfillment.replacementOf(
+                Optional.empty(),
+                dispatched(),
+                "tmall-flagship:RF1",
+                List.of(new ItemQuantity("TEA", 2)),
+                List.of(new ItemQuantity("TEA", 1)),
+                NOW);
+
+        assertThat(made.state().status()).isEqualTo(ShipmentStatus.AWAITING_STOCK);
+        assertThat(made.events())
+                .filteredOn(StockShortage.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        StockShortage.class,
+                        shortage -> assertThat(shortage.shipmentId()).isEqualTo("shp-r~tmall-flagship:RF1"));
+        assertThat(made.state().stockAllocated("TEA").state().status()).isEqualTo(ShipmentStatus.READY);
+    }
+
+    @Test
     void aChangedItemIsPackedInsteadWithWhatIsStillMissingOfItAndAChangeAfterDispatchIsTrouble() {
         Fulfillment ready = Fulfillment.forPaidOrder(Optional.empty(), PAID, List.of(), List.of(), NOW)
                 .state();
@@ -820,7 +982,7 @@ class FulfillmentTest {
 
     @Test
     void aRefundApprovedBeforeThePaymentWasSeenLeavesACancelledShipmentThatThePaymentFinds() {
-        var stopped = Fulfillment.interceptedBeforePayment(PAID.orderId(), PAID.storeId(), "rf-1", NOW);
+        var stopped = Fulfillment.interceptedBeforePayment(PAID.orderId(), PAID.storeId(), "rf-1", "REFUND_ONLY", NOW);
 
         assertThat(stopped.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(stopped.events()).singleElement().isInstanceOf(ShipmentCancelled.class);

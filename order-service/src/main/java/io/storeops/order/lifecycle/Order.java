@@ -71,10 +71,16 @@ public record Order(
         buyerTerms = buyerTerms == null ? List.of() : List.copyOf(buyerTerms);
     }
 
-    /** Whether the units of {@code sku} left in a parcel and no parcel still to go carries any. */
+    /** Whether the units of {@code sku} left in a parcel of the order and no parcel still to go carries any. */
     public boolean hasLeft(String sku) {
-        return parcels.stream().filter(parcel -> parcel.dispatchedAt() != null).anyMatch(parcel -> parcel.carries(sku))
-                && parcels.stream().filter(Shipment::stillToGo).noneMatch(parcel -> parcel.carries(sku));
+        List<Shipment> own = ownParcels();
+        return own.stream().filter(parcel -> parcel.dispatchedAt() != null).anyMatch(parcel -> parcel.carries(sku))
+                && own.stream().filter(Shipment::stillToGo).noneMatch(parcel -> parcel.carries(sku));
+    }
+
+    /** The parcels of what the order was paid for: not the replacements sent for its exchanges. */
+    List<Shipment> ownParcels() {
+        return parcels.stream().filter(parcel -> !parcel.isReplacement()).toList();
     }
 
     /** A new order from the storefront's first message about it. */

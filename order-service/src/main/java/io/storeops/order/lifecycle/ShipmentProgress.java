@@ -8,6 +8,7 @@ import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.order.lifecycle.TimelineEntry.Kind;
 import io.storeops.platform.outbox.Change;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import java.util.function.UnaryOperator;
  * What fulfilment's events about the order's parcels do to it: created, dispatched, delivered, in
  * trouble, cancelled. An order whose store split it into two parcels is partially shipped once one
  * left and the other may still go; shipped when nothing more will go; delivered when every parcel
- * that left arrived.
+ * that left arrived. A replacement sent for an exchange is kept on the order and its timeline, but
+ * never moves it: it sends again units the order counted as sent already.
  */
 public final class ShipmentProgress {
 
@@ -31,10 +33,20 @@ public final class ShipmentProgress {
         if (parcelOf(order, created.shipmentId()).isPresent()) {
             return Change.none();
         }
+        Shipment parcel = Shipment.created(created.shipmentId(), created.lines(), created.replacementFor());
+        if (parcel.isReplacement()) {
+            return replacementNews(
+                    order,
+                    parcel,
+                    created.createdAt(),
+                    Kind.REPLACEMENT_CREATED,
+                    Order.FULFILMENT,
+                    created.shipmentId());
+        }
         Progress next = OrderLifecycle.next(order.progress(), order.status(), OrderCommand.SHIPMENT_READY)
                 .orElse(order.progress());
         List<Shipment> parcels = new ArrayList<>(order.parcels());
-        parcels.add(Shipment.created(created.shipmentId(), created.lines()));
+        parcels.add(parcel);
         return Change.of(order.edit(draft -> {
             draft.progress = next;
             draft.parcels = parcels;
@@ -56,6 +68,18 @@ public final class ShipmentProgress {
         Shipment sent = parcel.dispatched(
                 dispatch.carrier(), dispatch.trackingNumber(), dispatch.lines(), dispatch.dispatchedAt());
         String label = dispatch.carrier() + " " + dispatch.trackingNumber();
+        if (sent.isReplacement()) {
+            // the exchange ends as its replacement leaves, as the refund desk has it too
+            return replacementNews(
+                            order,
+                            sent,
+                            dispatch.dispatchedAt(),
+                            Kind.REPLACEMENT_DISPATCHED,
+                            dispatch.dispatchedBy(),
+                            label)
+                    .andThen(recorded -> recorded.afterSaleCaseMoved(
+                            sent.replacementFor(), null, "COMPLETED", null, dispatch.dispatchedAt()));
+        }
         if (order.progress() == Progress.CANCELLED) {
             return Change.of(order.edit(draft -> {
                 draft.parcels = replaced(order, sent);
@@ -66,22 +90,19 @@ public final class ShipmentProgress {
                         label + ": the order was cancelled, ask the carrier to intercept the parcel");
             }));
         }
-        List<Shipment> parcels = replaced(order, sent);
-        boolean everything = nothingMoreGoes(order, parcels);
-        Order recorded = order.edit(draft -> {
-            draft.parcels = parcels;
-            draft.log(
-                    dispatch.dispatchedAt(),
-                    Kind.DISPATCHED,
-                    dispatch.dispatchedBy(),
-                    label
-                            + (everything ? "" : " (part of the order: the rest follows)")
-                            + (order.progress() != Progress.ON_HOLD
-                                    ? ""
-                                    : " while held for review ("
-                                            + String.join(", ", HoldReason.names(order.holds()))
-                                            + "): check with the buyer"));
-        });
+        Order withParcel = order.edit(draft -> draft.parcels = replaced(order, sent));
+        boolean everything = nothingMoreGoes(withParcel);
+        Order recorded = withParcel.edit(draft -> draft.log(
+                dispatch.dispatchedAt(),
+                Kind.DISPATCHED,
+                dispatch.dispatchedBy(),
+                label
+                        + (everything ? "" : " (part of the order: the rest follows)")
+                        + (order.progress() != Progress.ON_HOLD
+                                ? ""
+                                : " while held for review ("
+                                        + String.join(", ", HoldReason.names(order.holds()))
+                                        + "): check with the buyer")));
         return settled(recorded);
     }
 
@@ -90,6 +111,15 @@ public final class ShipmentProgress {
         Shipment parcel = parcelOrNew(order, delivered.shipmentId());
         if (parcel.deliveredAt() != null) {
             return Change.none();
+        }
+        if (parcel.isReplacement()) {
+            return replacementNews(
+                    order,
+                    parcel.delivered(delivered.deliveredAt()),
+                    delivered.deliveredAt(),
+                    Kind.REPLACEMENT_DELIVERED,
+                    reporter(parcel),
+                    delivered.shipmentId());
         }
         Order recorded = order.edit(draft -> {
             draft.parcels = replaced(order, parcel.delivered(delivered.deliveredAt()));
@@ -119,7 +149,7 @@ public final class ShipmentProgress {
                     reported.reportedAt(),
                     Kind.SHIPMENT_EXCEPTION,
                     reporter(parcel),
-                    reported.kind() + (reported.detail() == null ? "" : ": " + reported.detail()));
+                    reported.kind() + (reported.detail() == null ? "" : ": " + reported.detail()) + replacing(parcel));
         }));
     }
 
@@ -132,6 +162,15 @@ public final class ShipmentProgress {
         if (parcel.cancelledAt() != null) {
             return Change.none();
         }
+        if (parcel.isReplacement()) {
+            return replacementNews(
+                    order,
+                    parcel.cancelled(cancelled.reason(), cancelled.cancelledAt()),
+                    cancelled.cancelledAt(),
+                    Kind.REPLACEMENT_CANCELLED,
+                    Order.FULFILMENT,
+                    cancelled.reason());
+        }
         Order recorded = order.edit(draft -> {
             draft.parcels = replaced(order, parcel.cancelled(cancelled.reason(), cancelled.cancelledAt()));
             draft.log(
@@ -141,6 +180,23 @@ public final class ShipmentProgress {
                     cancelled.reason() + (parcels(order) ? " (" + cancelled.shipmentId() + ")" : ""));
         });
         return order.progress() == Progress.CANCELLED ? Change.of(recorded) : settled(recorded);
+    }
+
+    /**
+     * News of a replacement: kept on its parcel and told on the timeline with the case it is sent
+     * for, the order's progress left as it is.
+     */
+    private static Change<Order> replacementNews(
+            Order order, Shipment replacement, Instant at, Kind what, String by, String detail) {
+        return Change.of(order.edit(draft -> {
+            draft.parcels = replaced(order, replacement);
+            draft.log(at, what, by, detail + replacing(replacement));
+        }));
+    }
+
+    /** What a timeline line about a replacement adds: the case it is sent for. */
+    private static String replacing(Shipment parcel) {
+        return parcel.isReplacement() ? " (replacement for case " + parcel.replacementFor() + ")" : "";
     }
 
     /** Who reports on a parcel: its carrier once it has one. */
@@ -155,12 +211,12 @@ public final class ShipmentProgress {
      */
     private static Change<Order> settled(Order recorded) {
         Progress progress = recorded.progress();
-        List<Shipment> parcels = recorded.parcels();
+        List<Shipment> parcels = recorded.ownParcels();
         boolean anyLeft = parcels.stream().anyMatch(parcel -> parcel.dispatchedAt() != null);
         if (!anyLeft) {
             return Change.of(recorded);
         }
-        boolean everything = nothingMoreGoes(recorded, parcels);
+        boolean everything = nothingMoreGoes(recorded);
         progress = step(progress, recorded, everything ? OrderCommand.DISPATCH_ALL : OrderCommand.DISPATCH_PART);
         if (everything
                 && parcels.stream()
@@ -185,9 +241,10 @@ public final class ShipmentProgress {
      * Whether no parcel of the order is still to go: none pending, and the parcels that left carry
      * every unit ordered, or one was cancelled (what it carried will not go), or one left without
      * saying what it carried. A second parcel fulfilment has not announced yet shows as units
-     * missing.
+     * missing. Replacements count for nothing here.
      */
-    private static boolean nothingMoreGoes(Order order, List<Shipment> parcels) {
+    private static boolean nothingMoreGoes(Order order) {
+        List<Shipment> parcels = order.ownParcels();
         if (parcels.stream().anyMatch(Shipment::stillToGo)) {
             return false;
         }
@@ -211,7 +268,7 @@ public final class ShipmentProgress {
 
     /** The parcel, or a new one when its creation has not been heard of (events of other parcels may come first). */
     private static Shipment parcelOrNew(Order order, String shipmentId) {
-        return parcelOf(order, shipmentId).orElseGet(() -> Shipment.created(shipmentId, List.of()));
+        return parcelOf(order, shipmentId).orElseGet(() -> Shipment.created(shipmentId, List.of(), null));
     }
 
     /** The order's parcels with {@code changed} in its place (added at the end when new). */

@@ -40,6 +40,12 @@ public record TimelineEntry(Instant at, Kind what, String by, String detail) {
         DELIVERED,
         SHIPMENT_EXCEPTION,
         SHIPMENT_CANCELLED,
+        /** Fulfilment made the replacement an exchange sends: the order's progress stays as it is. */
+        REPLACEMENT_CREATED,
+        REPLACEMENT_DISPATCHED,
+        REPLACEMENT_DELIVERED,
+        /** Fulfilment will not send an exchange's replacement. */
+        REPLACEMENT_CANCELLED,
         REFUNDED
     }
 }

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class OrderTest {
@@ -575,6 +576,121 @@ class OrderTest {
         assertThatThrownBy(() -> ItemChanges.change(partly, 0, "TEA-BIG", null, null, "cs.li", NOON))
                 .isInstanceOf(IllegalOrderTransition.class)
                 .hasMessageContaining("left in the order's first parcel");
+    }
+
+    // An exchange's replacement: fulfilment sends one tea again for case RF1.
+    private static final String REPLACEMENT = "shp-r~tmall-flagship:RF1";
+    private static final String REPLACING_RF1 = " (replacement for case tmall-flagship:RF1)";
+
+    @Test
+    void aReplacementOfADeliveredOrderGoesOnItsParcelsAndTimelineAndLeavesItDelivered() {
+        Order delivered = ShipmentProgress.delivered(
+                        ShipmentProgress.dispatched(
+                                        ShipmentProgress.created(paid(), created())
+                                                .state(),
+                                        dispatch())
+                                .state(),
+                        delivered(NOON))
+                .state();
+
+        Order made = ShipmentProgress.created(
+                        delivered
+                                .afterSaleCaseMoved(
+                                        "tmall-flagship:RF1", "EXCHANGE", "APPROVED", Money.zero("CNY"), NOON)
+                                .state(),
+                        replacementCreated())
+                .state();
+        assertThat(made.status()).isEqualTo(Progress.DELIVERED);
+        assertThat(made.parcels()).extracting(Shipment::shipmentId).containsExactly("shp-1", REPLACEMENT);
+        assertThat(made.parcels().get(1).replacementFor()).isEqualTo("tmall-flagship:RF1");
+        assertThat(made.parcels().get(0).replacementFor()).isNull();
+        assertThat(lastLine(made)).isEqualTo(tuple(Kind.REPLACEMENT_CREATED, REPLACEMENT + REPLACING_RF1));
+        assertThat(ShipmentProgress.created(made, replacementCreated()).isNone())
+                .isTrue();
+
+        Order sent = ShipmentProgress.dispatched(made, parcelDispatched(REPLACEMENT, "SF2001"))
+                .state();
+        assertThat(sent.status()).isEqualTo(Progress.DELIVERED);
+        assertThat(sent.parcels().get(1).trackingNumber()).isEqualTo("SF2001");
+        assertThat(lastLine(sent)).isEqualTo(tuple(Kind.REPLACEMENT_DISPATCHED, "SF SF2001" + REPLACING_RF1));
+        assertThat(sent.refunds().cases())
+                .singleElement()
+                .satisfies(exchange -> assertThat(exchange.state())
+                        .as("the exchange ends as its replacement leaves")
+                        .isEqualTo("COMPLETED"));
+        assertThat(ShipmentProgress.dispatched(sent, parcelDispatched(REPLACEMENT, "SF2001"))
+                        .isNone())
+                .isTrue();
+
+        Order arrived =
+                ShipmentProgress.delivered(sent, parcelDelivered(REPLACEMENT)).state();
+        assertThat(arrived.status()).isEqualTo(Progress.DELIVERED);
+        assertThat(arrived.parcels().get(1).deliveredAt()).isEqualTo(NOON);
+        assertThat(lastLine(arrived)).isEqualTo(tuple(Kind.REPLACEMENT_DELIVERED, REPLACEMENT + REPLACING_RF1));
+    }
+
+    @Test
+    void aShippedOrderWaitingForAReplacementIsDeliveredWhenItsOwnParcelArrives() {
+        Order shipped = ShipmentProgress.created(
+                        ShipmentProgress.dispatched(
+                                        ShipmentProgress.created(paid(), created())
+                                                .state(),
+                                        dispatch())
+                                .state(),
+                        replacementCreated())
+                .state();
+        assertThat(shipped.status()).isEqualTo(Progress.SHIPPED);
+
+        assertThat(ShipmentProgress.delivered(shipped, delivered(NOON)).state().status())
+                .as("the replacement still to go is no part of the order's progress")
+                .isEqualTo(Progress.DELIVERED);
+    }
+
+    @Test
+    void aReplacementNeverCountsAsTheOrdersUnitsNorStopsNorTroublesIt() {
+        Order partly = ShipmentProgress.dispatched(
+                        ShipmentProgress.created(paid(), parcelCreated(FIRST)).state(),
+                        parcelDispatched(FIRST, "SF1001"))
+                .state();
+        Order waiting = ShipmentProgress.created(partly, replacementCreated()).state();
+        assertThat(waiting.hasLeft("TEA"))
+                .as("the replacement's tea is not one the order still has to send")
+                .isTrue();
+
+        Order bothLeft = ShipmentProgress.dispatched(waiting, parcelDispatched(REPLACEMENT, "SF2001"))
+                .state();
+        assertThat(bothLeft.status())
+                .as("one of the two teas ordered left: the replacement's does not make it two")
+                .isEqualTo(Progress.PARTIALLY_SHIPPED);
+
+        Order troubled = ShipmentProgress.exception(
+                        bothLeft,
+                        new ShipmentException(
+                                "tmall-flagship:T1", "tmall-flagship", REPLACEMENT, "LOST", "lost at the hub", NOON))
+                .state();
+        assertThat(troubled.status()).isEqualTo(Progress.PARTIALLY_SHIPPED);
+        assertThat(lastLine(troubled))
+                .isEqualTo(tuple(Kind.SHIPMENT_EXCEPTION, "LOST: lost at the hub" + REPLACING_RF1));
+
+        Order stopped = ShipmentProgress.cancelled(
+                        waiting,
+                        new ShipmentCancelled(
+                                "tmall-flagship:T1", "tmall-flagship", REPLACEMENT, "REFUND_APPROVED", NOON))
+                .state();
+        assertThat(stopped.status())
+                .as("a stopped replacement is no cancelled parcel of the order's: the other tea may still go")
+                .isEqualTo(Progress.PARTIALLY_SHIPPED);
+        assertThat(lastLine(stopped)).isEqualTo(tuple(Kind.REPLACEMENT_CANCELLED, "REFUND_APPROVED" + REPLACING_RF1));
+    }
+
+    private static ShipmentCreated replacementCreated() {
+        return new ShipmentCreated(
+                "tmall-flagship:T1", "tmall-flagship", REPLACEMENT, ONE_TEA, NOON, "tmall-flagship:RF1");
+    }
+
+    private static Tuple lastLine(Order order) {
+        TimelineEntry last = order.timeline().get(order.timeline().size() - 1);
+        return tuple(last.what(), last.detail());
     }
 
     private static ShipmentCreated parcelCreated(String shipmentId) {

@@ -273,15 +273,25 @@ public record AfterSale(
     /** Where a refund made in Shopify's admin comes from. */
     public static final String SHOPIFY = "SHOPIFY";
 
-    /** A line of a refund the storefront made, named as the storefront names it: by SKU, or title without one. */
-    public record StorefrontLine(String sku, String title, int quantity, long amountMinor) {}
+    /**
+     * A line of a refund the storefront made, named as the storefront names it: by its line id when
+     * it gives one, else by SKU, or title without one.
+     */
+    public record StorefrontLine(String lineId, String sku, String title, int quantity, long amountMinor) {}
 
     /**
-     * The storefront already paid the buyer back (a refund made in Shopify's admin): recorded as a
-     * case opened, approved and completed at once, marked automatic, with the storefront's
-     * reference, so that the ledger and the sheet know it. Its lines are found by SKU (or title);
-     * what it paid beyond them (shipping, taxes) counts as shipping, and lines that add up to more
-     * than it paid are cut to it. Once per refund id.
+     * The storefront already paid the buyer back (a refund made in Shopify's admin). When a case
+     * being paid back (or whose payout the gateway refused) asks exactly that amount, staff paid it
+     * there: it completes, with the storefront's refund as its reference. Otherwise the refund is
+     * recorded as a case opened, approved and completed at once, marked automatic, so that the
+     * ledger and the sheet know it. Its lines are found by line id (or SKU, or title); what it paid
+     * beyond them (shipping, taxes) counts as shipping, and lines that add up to more than it paid
+     * are cut to it. Once per refund id.
+     *
+     * <p>The money has left either way, so a refund beyond what StoreOps has left to refund (approved
+     * cases hold it) is recorded too, never refused: as a request for the supervisor, marked
+     * {@link #PAID_BEYOND_WHAT_WAS_LEFT}, whose approval records it paid, and the cases being paid
+     * back stop for the supervisor ({@code PAYOUT_REFUSED}) so that nothing pays the buyer twice.
      *
      * @param refundedMinor what the storefront paid back in all
      */
@@ -292,8 +302,18 @@ public record AfterSale(
             String reason,
             String source,
             Instant at) {
-        if (find(caseId).isPresent()) {
+        if (find(caseId).isPresent()
+                || cases.stream()
+                        .anyMatch(refund -> refund.payout() != null
+                                && caseId.equals(refund.payout().reference()))) {
             return Change.none();
+        }
+        Optional<RefundCase> paidThere = cases.stream()
+                .filter(refund -> CaseLifecycle.takes(refund.type(), refund.state(), CaseCommand.PAID))
+                .filter(refund -> refund.amountMinor() == refundedMinor)
+                .findFirst();
+        if (paidThere.isPresent()) {
+            return paid(paidThere.get().caseId(), caseId, source, at);
         }
         List<CaseLine> asked = new ArrayList<>();
         for (StorefrontLine line : refundLines) {
@@ -301,20 +321,71 @@ public record AfterSale(
             asked.add(new CaseLine(index, line.quantity(), line.amountMinor()));
         }
         long linesMinor = asked.stream().mapToLong(CaseLine::amountMinor).sum();
-        List<CaseLine> fitted = fittedWithin(asked, refundedMinor);
         Request request = new Request(
                 caseId,
                 CaseType.REFUND_ONLY,
                 reason == null || reason.isBlank() ? "refunded in the storefront" : reason,
                 true,
-                fitted,
+                fittedWithin(asked, refundedMinor),
                 Math.max(refundedMinor - linesMinor, 0),
                 List.of(),
                 source);
+        try {
+            requireWithinWhatIsLeft(request.lines(), request.shippingMinor(), null);
+        } catch (IllegalArgumentException beyond) {
+            return paidBeyondWhatWasLeft(request, beyond.getMessage(), at);
+        }
         return request(request, source, at, AfterSalePolicy.NONE)
                 .andThen(file ->
                         file.approve(caseId, source, true, "refunded in the storefront", at, AfterSalePolicy.NONE))
                 .andThen(file -> file.paid(caseId, caseId, source, at));
+    }
+
+    /** On a case the storefront paid although StoreOps had not that much left: the supervisor reconciles it. */
+    static final String PAID_BEYOND_WHAT_WAS_LEFT = "PAID_BEYOND_WHAT_WAS_LEFT";
+
+    /**
+     * A storefront refund that does not fit in what is left: kept as a request (which holds nothing)
+     * with why, and every case being paid back stopped for the supervisor, who closes what the
+     * storefront's refund already paid and approves this one, which records it paid.
+     */
+    private Change<AfterSale> paidBeyondWhatWasLeft(Request request, String why, Instant at) {
+        String note = "the storefront paid this back, beyond what StoreOps had left (" + why + "): close the cases "
+                + "it paid, then approve it to record it paid";
+        RefundCase recorded = new RefundCase(
+                request.caseId(),
+                request.type(),
+                CaseState.REQUESTED,
+                request.reason(),
+                request.goodsReceived(),
+                request.lines(),
+                request.shippingMinor(),
+                List.of(),
+                request.source(),
+                request.source(),
+                at,
+                List.of(),
+                null,
+                null,
+                List.of(
+                        new RefundCase.Entry(at, "REQUESTED", request.source(), request.reason()),
+                        new RefundCase.Entry(at, PAID_BEYOND_WHAT_WAS_LEFT, request.source(), limited(note))),
+                null,
+                List.of(),
+                null);
+        List<RefundCase> more = new ArrayList<>(cases);
+        more.add(recorded);
+        Change<AfterSale> kept = Change.of(withCases(more), requested(recorded, at));
+        for (RefundCase refunding : cases) {
+            if (refunding.state() == CaseState.REFUNDING) {
+                kept = kept.andThen(file -> file.payoutRefused(
+                        refunding.caseId(),
+                        "stopped: the storefront refunded " + shown(recorded.amountMinor()) + " itself ("
+                                + request.caseId() + "): pay this only if that refund did not",
+                        at));
+            }
+        }
+        return kept;
     }
 
     /** A line of a return the buyer asked for on the storefront, named by the storefront's line id. */
@@ -367,6 +438,14 @@ public record AfterSale(
     public static final String BUYER = "buyer";
 
     private int lineIndexOf(StorefrontLine line) {
+        if (line.lineId() != null) {
+            for (int index = 0; index < lines.size(); index++) {
+                if (line.lineId().equals(lines.get(index).lineId())) {
+                    return index;
+                }
+            }
+        }
+        // orders taken before StoreOps kept the storefront's line ids are matched by what was bought
         for (int index = 0; index < lines.size(); index++) {
             PaidLine paid = lines.get(index);
             boolean same = line.sku() != null && !line.sku().isBlank()
@@ -564,29 +643,18 @@ public record AfterSale(
         return Change.of(with(cases, more));
     }
 
-    static final String REPLACEMENT_STOPPED = "REPLACEMENT_STOPPED";
-
     /**
-     * An exchange's replacement parcel left the warehouse: the exchange is done. One stopped before
-     * it left is noted for the supervisor, who has it sent again or closes the exchange and refunds.
+     * An exchange's replacement parcel left the warehouse: the exchange is done. (Fulfilment stops a
+     * replacement only when the supervisor closed its exchange.)
      */
     private Change<AfterSale> replacementMoved(Parcel parcel, Instant at) {
-        Optional<RefundCase> replacing = Optional.ofNullable(parcel.replacementFor())
+        return Optional.ofNullable(parcel.replacementFor())
+                .filter(exchange -> parcel.status() == Parcel.Status.DISPATCHED)
                 .flatMap(this::find)
-                .filter(refund -> refund.state() == CaseState.REPLACING);
-        if (replacing.isEmpty() || parcel.status() == Parcel.Status.IN_WAREHOUSE) {
-            return Change.none();
-        }
-        RefundCase exchange = replacing.get();
-        RefundCase moved = parcel.status() == Parcel.Status.DISPATCHED
-                ? exchange.moved(CaseCommand.REPLACEMENT_SENT, at, "warehouse", parcel.shipmentId())
-                : exchange.edit(draft -> draft.log(
-                        at,
-                        REPLACEMENT_STOPPED,
-                        "warehouse",
-                        parcel.shipmentId() + " was stopped before it left: a supervisor closes the exchange and "
-                                + "refunds instead"));
-        return Change.of(replaced(moved));
+                .filter(refund -> refund.state() == CaseState.REPLACING)
+                .map(exchange -> Change.of(
+                        replaced(exchange.moved(CaseCommand.REPLACEMENT_SENT, at, "warehouse", parcel.shipmentId()))))
+                .orElseGet(Change::none);
     }
 
     /** Whether the order has goods to ship: a line with a SKU (a gift card alone makes no parcel). */
@@ -680,7 +748,7 @@ public record AfterSale(
         RefundCase approved = refund.moved(CaseCommand.APPROVE, at, by, limited(note))
                 .edit(draft -> draft.decision = new RefundCase.Decision(true, by, at, automatic, limited(note)))
                 .timed(policy, at, false);
-        return Change.of(
+        Change<AfterSale> decided = Change.of(
                 replaced(approved),
                 new RefundApproved(
                         orderId,
@@ -692,6 +760,11 @@ public record AfterSale(
                         by,
                         automatic,
                         at));
+
+        // the storefront paid it already: approving it records that, and no gateway is asked
+        return refund.logged(PAID_BEYOND_WHAT_WAS_LEFT)
+                ? decided.andThen(file -> file.paid(caseId, caseId, refund.source(), at))
+                : decided;
     }
 
     /** The supervisor rejects, with a reason: customer service negotiates with the buyer. */

@@ -601,7 +601,7 @@ class AfterSaleTest {
     }
 
     @Test
-    void aSettledExchangeIsReplacedAndAStoppedReplacementIsLeftToTheSupervisor() {
+    void aSettledExchangeIsReplacedAndOneThatCannotBeReplacedIsClosedByTheSupervisor() {
         AfterSale awaiting = DISPATCHED
                 .request(cupExchanged("rf-1", 0), "cs.li", NOON, AfterSalePolicy.NONE)
                 .state()
@@ -611,22 +611,25 @@ class AfterSaleTest {
                 "rf-1", List.of(new CaseLine(1, 1, 0)), 0, "sup.chen", "courier photo shows it sent", NOON);
         assertThat(settled.events()).singleElement().isInstanceOf(ReplacementRequested.class);
 
-        AfterSale stopped = settled.state()
-                .parcelMade("shp-x~rf-1", "rf-1", NOON)
-                .state()
-                .parcelMoved("shp-x~rf-1", Parcel.Status.STOPPED, NOON)
-                .state();
-        RefundCase waiting = stopped.find("rf-1").orElseThrow();
-        assertThat(waiting.state()).isEqualTo(CaseState.REPLACING);
-        assertThat(waiting.timeline()).last().extracting(RefundCase.Entry::what).isEqualTo("REPLACEMENT_STOPPED");
+        AfterSale waiting =
+                settled.state().parcelMade("shp-x~rf-1", "rf-1", NOON).state();
+        assertThat(waiting.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.REPLACING);
 
-        var closed = stopped.closeForGood("rf-1", "sup.chen", "out of stock for good: refund instead", NOON);
+        var closed = waiting.closeForGood("rf-1", "sup.chen", "out of stock for good: refund instead", NOON);
         assertThat(closed.state().find("rf-1").orElseThrow().state()).isEqualTo(CaseState.CLOSED);
         assertThat(closed.events())
                 .singleElement()
                 .isInstanceOfSatisfying(
                         RefundClosed.class, event -> assertThat(event.reason()).isEqualTo("REPLACEMENT_NOT_SENT"));
         assertThat(closed.state().lineStandings().get(1).unitsLeft()).isEqualTo(1);
+        assertThat(closed.state()
+                        .parcelMoved("shp-x~rf-1", Parcel.Status.STOPPED, NOON)
+                        .state()
+                        .find("rf-1")
+                        .orElseThrow()
+                        .state())
+                .as("fulfilment's cancellation of the replacement follows")
+                .isEqualTo(CaseState.CLOSED);
     }
 
     @Test
@@ -912,7 +915,7 @@ class AfterSaleTest {
     void aRefundMadeInTheStorefrontIsRecordedCompletedOnceWithWhatItPaidBeyondTheLinesAsShipping() {
         var refunded = OPEN.refundedInStorefront(
                 "shopify-us:9001",
-                List.of(new AfterSale.StorefrontLine("CUP-GL-01", "Glass cup", 1, 3000)),
+                List.of(new AfterSale.StorefrontLine(null, "CUP-GL-01", "Glass cup", 1, 3000)),
                 3500,
                 "damaged",
                 AfterSale.SHOPIFY,
@@ -940,7 +943,7 @@ class AfterSaleTest {
     void aStorefrontRefundPayingLessThanItsLinesIsCutToWhatItPaidAndAnUnknownLineIsRefused() {
         RefundCase partial = OPEN.refundedInStorefront(
                         "shopify-us:9002",
-                        List.of(new AfterSale.StorefrontLine(null, "Glass cup", 1, 3000)),
+                        List.of(new AfterSale.StorefrontLine(null, null, "Glass cup", 1, 3000)),
                         1200,
                         null,
                         AfterSale.SHOPIFY,
@@ -953,13 +956,111 @@ class AfterSaleTest {
 
         assertThatThrownBy(() -> OPEN.refundedInStorefront(
                         "shopify-us:9003",
-                        List.of(new AfterSale.StorefrontLine("MUG-9", "Mug", 1, 100)),
+                        List.of(new AfterSale.StorefrontLine(null, "MUG-9", "Mug", 1, 100)),
                         100,
                         null,
                         AfterSale.SHOPIFY,
                         NOON))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MUG-9");
+    }
+
+    @Test
+    void aStorefrontRefundOfWhatACaseBeingPaidBackAsksPaysThatCaseOnce() {
+        AfterSale refunding = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(1, 0, 3000)), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
+
+        var paidThere = refunding.refundedInStorefront(
+                "shopify-us:9004",
+                List.of(new AfterSale.StorefrontLine(null, "CUP-GL-01", "Glass cup", 1, 3000)),
+                3000,
+                null,
+                AfterSale.SHOPIFY,
+                NOON);
+
+        RefundCase paid = paidThere.state().find("rf-1").orElseThrow();
+        assertThat(paid.state()).isEqualTo(CaseState.COMPLETED);
+        assertThat(paid.payout().reference()).isEqualTo("shopify-us:9004");
+        assertThat(paidThere.state().cases())
+                .as("no second case for the same money")
+                .hasSize(1);
+        assertThat(paidThere.events()).singleElement().isInstanceOf(RefundCompleted.class);
+        assertThat(paidThere
+                        .state()
+                        .refundedInStorefront("shopify-us:9004", List.of(), 3000, null, AfterSale.SHOPIFY, NOON)
+                        .isNone())
+                .as("the same refund again")
+                .isTrue();
+    }
+
+    @Test
+    void aStorefrontRefundBeyondWhatIsLeftIsKeptForTheSupervisorAndStopsThePayoutsThatMightPayTwice() {
+        AfterSale refunding = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(0, 0, 25600), new CaseLine(1, 0, 3000)),
+                        "cs.li",
+                        NOON,
+                        AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
+
+        AfterSale kept = refunding
+                .refundedInStorefront(
+                        "shopify-us:9005",
+                        List.of(new AfterSale.StorefrontLine(null, "CUP-GL-01", "Glass cup", 1, 3000)),
+                        3000,
+                        "refunded by phone",
+                        AfterSale.SHOPIFY,
+                        NOON)
+                .state();
+
+        RefundCase recorded = kept.find("shopify-us:9005").orElseThrow();
+        assertThat(recorded.state()).isEqualTo(CaseState.REQUESTED);
+        assertThat(recorded.timeline())
+                .extracting(RefundCase.Entry::what)
+                .containsExactly("REQUESTED", "PAID_BEYOND_WHAT_WAS_LEFT");
+        assertThat(kept.find("rf-1").orElseThrow().state())
+                .as("not paid by the gateway until the supervisor looked")
+                .isEqualTo(CaseState.PAYOUT_REFUSED);
+        assertThat(kept.refundable()).isEqualTo(refunding.refundable());
+
+        var reconciled = kept.closeForGood("rf-1", "sup.chen", "the cup was refunded by phone", NOON)
+                .state()
+                .approve("shopify-us:9005", "sup.chen", false, null, NOON, AfterSalePolicy.NONE);
+        assertThat(reconciled.state().find("shopify-us:9005").orElseThrow().state())
+                .as("approving records what the storefront paid, no gateway asked")
+                .isEqualTo(CaseState.COMPLETED);
+        assertThat(reconciled.state().refunded()).isEqualTo(new Money(3000, "CNY"));
+    }
+
+    @Test
+    void aStorefrontRefundFindsItsLineByTheStorefrontsIdEvenAfterAnItemChange() {
+        OrderPaid withIds = paid(
+                "shopify-us:1002",
+                List.of(
+                        new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"), "466157049"),
+                        new OrderLine("TEE-M", "T-shirt M", 1, new Money(2500, "USD"), "466157050")),
+                Money.zero("USD"),
+                new Money(6498, "USD"));
+        AfterSale changed = AfterSale.open(Optional.empty(), withIds)
+                .state()
+                .itemChanged(1, "TEE-L", "T-shirt L", Money.zero("USD"), NOON)
+                .state();
+
+        RefundCase recorded = changed.refundedInStorefront(
+                        "shopify-us:9006",
+                        List.of(new AfterSale.StorefrontLine("466157050", "TEE-M", "T-shirt M", 1, 2500)),
+                        2500,
+                        null,
+                        AfterSale.SHOPIFY,
+                        NOON)
+                .state()
+                .find("shopify-us:9006")
+                .orElseThrow();
+        assertThat(recorded.lines()).containsExactly(new CaseLine(1, 1, 2500));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.storeops.fulfillment.shipping.messaging;
 import io.storeops.contracts.events.refund.RefundApproved;
 import io.storeops.contracts.events.refund.RefundClosed;
 import io.storeops.contracts.events.refund.RefundRequested;
+import io.storeops.contracts.events.refund.ReplacementRequested;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.messaging.EventHandler;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The refund desk's decisions reach the shipment: a full refund approved before dispatch intercepts
- * the parcel; after dispatch an approved return makes the warehouse wait for it; a closed refund
- * stops the wait.
+ * the parcel; after dispatch an approved return or exchange makes the warehouse wait for it; a
+ * closed refund stops the wait (and cancels an exchange's replacement not yet sent); an exchange
+ * whose return came back sends a replacement parcel.
  */
 @Configuration(proxyBeanMethods = false)
 class RefundEventHandlers {
@@ -37,12 +39,15 @@ class RefundEventHandlers {
     }
 
     @Bean
-    EventHandler<RefundClosed> returnNoLongerAwaited(Fulfillments fulfillments) {
+    EventHandler<RefundClosed> returnNoLongerAwaitedNorReplacementSent(Fulfillments fulfillments) {
         return EventHandler.of(
-                RefundClosed.class,
-                event -> fulfillments.onOrderEvent(
-                        event.payload().orderId(),
-                        event.position(),
-                        shipment -> shipment.refundClosed(event.payload().refundId())));
+                RefundClosed.class, event -> fulfillments.refundClosed(event.payload(), event.position()));
+    }
+
+    @Bean
+    EventHandler<ReplacementRequested> replacementSentForAnExchange(Fulfillments fulfillments) {
+        return EventHandler.of(
+                ReplacementRequested.class,
+                event -> fulfillments.replacementRequested(event.payload(), event.position()));
     }
 }

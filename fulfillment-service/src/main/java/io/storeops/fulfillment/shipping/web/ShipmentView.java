@@ -68,7 +68,13 @@ record ShipmentView(
         Integer parcel,
 
         @Schema(description = "Of a split order: the other parcel's shipment")
-        String otherParcel) {
+        String otherParcel,
+
+        @Schema(
+                description = "Of a replacement sent for an exchange: the after-sale case it replaces goods for; "
+                        + "absent for the order's own parcels",
+                example = "tmall-flagship:RF1001")
+        String replacementFor) {
 
     static ShipmentView of(Fulfillment fulfillment) {
         return new ShipmentView(
@@ -96,6 +102,7 @@ record ShipmentView(
                 fulfillment.cancellation(),
                 fulfillment.returns(),
                 fulfillment.parcelNumber(),
-                fulfillment.otherParcel());
+                fulfillment.otherParcel(),
+                fulfillment.replacementFor());
     }
 }

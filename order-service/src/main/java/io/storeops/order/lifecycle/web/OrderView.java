@@ -87,7 +87,8 @@ public record OrderView(
         @Schema(
                 description = "The order's parcels as fulfilment created them: one, or two when the store shipped what "
                         + "was in stock and sent the rest after it (a partial shipment); empty before fulfilment "
-                        + "took the order")
+                        + "took the order. A replacement sent for an exchange names its case in replacementFor and "
+                        + "does not count in the order's progress")
         List<Shipment> parcels,
 
         Order.Cancellation cancellation,

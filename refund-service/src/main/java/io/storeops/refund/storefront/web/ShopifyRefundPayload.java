@@ -13,10 +13,10 @@ record ShopifyRefundPayload(
         Long id, Long orderId, String note, List<RefundLineItem> refundLineItems, List<Transaction> transactions) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RefundLineItem(Integer quantity, LineItem lineItem, MoneySet subtotalSet) {}
+    record RefundLineItem(Integer quantity, Long lineItemId, LineItem lineItem, MoneySet subtotalSet) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record LineItem(String sku, String title) {}
+    record LineItem(Long id, String sku, String title) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record MoneySet(ShopMoney shopMoney) {}
@@ -39,7 +39,11 @@ record ShopifyRefundPayload(
                                 throw new IllegalArgumentException(
                                         "each refund_line_item needs line_item and subtotal_set.");
                             }
+                            Long lineId = item.lineItemId() != null
+                                    ? item.lineItemId()
+                                    : item.lineItem().id();
                             return new AfterSale.StorefrontLine(
+                                    lineId == null ? null : String.valueOf(lineId),
                                     item.lineItem().sku(),
                                     item.lineItem().title(),
                                     item.quantity() == null ? 0 : item.quantity(),
