@@ -52,6 +52,9 @@ class BadInputTest {
     /** The order and case a bad request is tried on. */
     record Fixture(String orderId, String caseId) {}
 
+    /** After an attempt's route: the Idempotency-Key header it sends (the rest of the route). */
+    private static final String KEY = "?key=";
+
     /** A bad request: who sends it, how, where (with {order} and {case} filled in) and with what body. */
     record Attempt(String bearer, HttpMethod method, String uri, Object body) {}
 
@@ -157,7 +160,16 @@ class BadInputTest {
                         f -> new Attempt(
                                 cs(STORE),
                                 HttpMethod.POST,
-                                "/api/refunds?key=bad",
+                                "/api/refunds" + KEY + "no spaces allowed",
+                                entry(f, Map.of()).body())),
+                new Case(
+                        "an Idempotency-Key used again for another entry",
+                        409,
+                        "idempotency-key-reused",
+                        f -> new Attempt(
+                                cs(STORE),
+                                HttpMethod.POST,
+                                "/api/refunds" + KEY + f.caseId().substring("rf-".length()),
                                 entry(f, Map.of()).body())),
                 new Case(
                         "a body that is not JSON",
@@ -252,11 +264,12 @@ class BadInputTest {
         AfterSale before = files.find(fixture.orderId()).block();
 
         WebTestClient.RequestBodySpec request = http.method(attempt.method())
-                .uri(attempt.uri().replace("?key=bad", ""))
+                .uri(attempt.uri().replaceFirst("\\?key=.*", ""))
                 .header(HttpHeaders.AUTHORIZATION, attempt.bearer())
                 .contentType(MediaType.APPLICATION_JSON);
-        if (attempt.uri().endsWith("?key=bad")) {
-            request.header("Idempotency-Key", "no spaces allowed");
+        if (attempt.uri().contains(KEY)) {
+            request.header(
+                    "Idempotency-Key", attempt.uri().substring(attempt.uri().indexOf(KEY) + KEY.length()));
         }
         JsonNode problem = request.bodyValue(attempt.body())
                 .exchange()

@@ -195,10 +195,15 @@ public record AfterSale(
     /**
      * A case is opened: checked against what is left, announced with {@link RefundRequested}, and
      * the seller's time to answer starts. A small refund-only request the store's policy approves
-     * at once is approved, marked automatic. The same case id again changes nothing.
+     * at once is approved, marked automatic. The same entry again changes nothing; another entry
+     * under the same case id is refused ({@link EntryReused}).
      */
     public Change<AfterSale> request(Request request, String by, Instant at, AfterSalePolicy policy) {
-        if (find(request.caseId()).isPresent()) {
+        Optional<RefundCase> entered = find(request.caseId());
+        if (entered.isPresent()) {
+            if (!entered.get().isEntry(request)) {
+                throw new EntryReused(request.caseId());
+            }
             return Change.none();
         }
         if (request.type() == null) {

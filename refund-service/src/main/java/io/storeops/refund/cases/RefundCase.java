@@ -91,6 +91,28 @@ public record RefundCase(
         return orderId + "/" + caseId + (round == 0 ? "" : "#" + (round + 1));
     }
 
+    /**
+     * Whether {@code request} is the entry that opened this case, as a retry would send it again:
+     * the same type, source, evidence and whether the buyer has the goods, and, until a revision or
+     * a settlement changed them, the same reason, lines and shipping.
+     */
+    boolean isEntry(AfterSale.Request request) {
+        boolean changedSince = logged(CaseCommand.REVISE.name()) || logged(CaseCommand.SETTLE.name());
+        return type == request.type()
+                && goodsReceived == request.goodsReceived()
+                && source.equals(request.source())
+                && evidence.equals(request.evidence().stream()
+                        .map(item -> item == null ? null : item.strip())
+                        .toList())
+                && (changedSince
+                        || reason.equals(
+                                        request.reason() == null
+                                                ? null
+                                                : request.reason().strip())
+                                && lines.equals(request.lines())
+                                && shippingMinor == request.shippingMinor());
+    }
+
     /** Whether the timeline has a step {@code what}. */
     boolean logged(String what) {
         return timeline.stream().anyMatch(entry -> entry.what().equals(what));

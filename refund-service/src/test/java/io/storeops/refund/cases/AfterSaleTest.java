@@ -64,6 +64,31 @@ class AfterSaleTest {
     }
 
     @Test
+    void aCaseIdUsedAgainForAnotherEntryIsRefusedAndTheSameEntryChangesNothingEvenAfterARevision() {
+        AfterSale requested = OPEN.request(cupBack("rf-1"), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state();
+        AfterSale.Request otherLine = new AfterSale.Request(
+                "rf-1",
+                CaseType.RETURN_AND_REFUND,
+                "cracked on arrival",
+                true,
+                List.of(new CaseLine(0, 1, 12800)),
+                0,
+                List.of("https://img.example/crack.jpg"),
+                "CS");
+
+        assertThatThrownBy(() -> requested.request(otherLine, "cs.li", NOON, AfterSalePolicy.NONE))
+                .isInstanceOf(EntryReused.class);
+        AfterSale revised = requested
+                .revise("rf-1", null, List.of(new CaseLine(1, 1, 1500)), 0, "cs.li", NOON, AfterSalePolicy.NONE)
+                .state();
+        assertThat(revised.request(cupBack("rf-1"), "cs.li", NOON, AfterSalePolicy.NONE)
+                        .isNone())
+                .as("a retry of the first entry, after the case moved on")
+                .isTrue();
+    }
+
+    @Test
     void neverMoreThanWasPaidPerLineForShippingAndInAll() {
         assertThatThrownBy(() ->
                         OPEN.request(refundOnly("rf-1", new CaseLine(1, 1, 3001)), "cs.li", NOON, AfterSalePolicy.NONE))

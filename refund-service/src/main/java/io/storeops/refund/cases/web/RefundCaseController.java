@@ -16,6 +16,7 @@ import io.storeops.refund.cases.CaseNotFound;
 import io.storeops.refund.cases.CaseState;
 import io.storeops.refund.cases.CaseStep;
 import io.storeops.refund.cases.CaseType;
+import io.storeops.refund.cases.EntryReused;
 import io.storeops.refund.cases.FourEyesViolation;
 import io.storeops.refund.cases.GatewayPayments;
 import io.storeops.refund.cases.RefundCase;
@@ -137,7 +138,7 @@ class RefundCaseController {
     @Operation(
             summary = "Enter a case for the buyer",
             description = "Checked against what the order may still refund. With an Idempotency-Key header a retried "
-                    + "entry opens one case.")
+                    + "entry opens one case; the key used again for another entry is a 409.")
     Mono<ResponseEntity<CaseView>> enter(
             @RequestBody CaseEntry entry,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -164,7 +165,10 @@ class RefundCaseController {
                                         clock.instant(),
                                         policies.policyOf(current.storeId()))))
                         .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(view(file, caseId, staff))))
-                .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()));
+                .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
+                .onErrorMap(
+                        EntryReused.class,
+                        reused -> Problems.conflict("idempotency-key-reused", reused.getMessage(), Map.of()));
     }
 
     private static AfterSale.Request requestOf(CaseEntry entry, String caseId) {

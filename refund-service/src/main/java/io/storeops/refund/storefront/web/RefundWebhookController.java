@@ -12,6 +12,7 @@ import io.storeops.refund.cases.AfterSaleProperties;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseConflict;
 import io.storeops.refund.cases.CaseNotFound;
+import io.storeops.refund.cases.EntryReused;
 import io.storeops.refund.cases.web.LineEntry;
 import io.storeops.refund.complaints.Review;
 import io.storeops.refund.complaints.Reviews;
@@ -224,6 +225,9 @@ class RefundWebhookController {
     private static Mono<?> applied(VerifiedDelivery delivery, Function<byte[], Mono<?>> effect) {
         return Mono.defer(() -> effect.apply(delivery.body()))
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
+                .onErrorMap(
+                        EntryReused.class,
+                        reused -> Problems.conflict("refund-id-reused", reused.getMessage(), Map.of()))
                 .onErrorMap(
                         CaseNotFound.class,
                         missing -> new ProblemException(
