@@ -697,20 +697,30 @@ public record Fulfillment(
      * The buyer asked to send dispatched goods back, for their money or in exchange for the same
      * units again: the warehouse will wait for them once the refund desk approves. A request before
      * dispatch, or for money only, is not a return. Each parcel of a split order awaits the
-     * returning units of the SKUs it carried.
+     * returning units of the SKUs it carried. A request revised before the decision (after talking
+     * with the buyer) names the units anew; the same request again changes nothing.
      */
     public Change<Fulfillment> refundRequested(String refundId, String type, List<ItemQuantity> returning, Instant at) {
-        if (status != ShipmentStatus.DISPATCHED || !sendsGoodsBack(type) || returnCase(refundId) != null) {
+        ReturnCase known = returnCase(refundId);
+        boolean undecided = known == null
+                || known.approvedAt() == null
+                        && (known.status() == ReturnStatus.REQUESTED || known.status() == ReturnStatus.ELSEWHERE);
+        if (status != ShipmentStatus.DISPATCHED || !sendsGoodsBack(type) || !undecided) {
             return Change.none();
         }
         List<ItemQuantity> expected = returning == null || returning.isEmpty() ? lines : ofThisParcel(returning);
-        if (expected.isEmpty()) {
-            return parcelNumber() == null
-                    ? Change.none()
-                    : Change.of(withReturn(
-                            new ReturnCase(refundId, ReturnStatus.ELSEWHERE, List.of(), at, null, null, false)));
+        if (expected.isEmpty() && parcelNumber() == null) {
+            return Change.none();
         }
-        return Change.of(withReturn(new ReturnCase(refundId, ReturnStatus.REQUESTED, expected, at, null, null, false)));
+        ReturnCase asked = new ReturnCase(
+                refundId,
+                expected.isEmpty() ? ReturnStatus.ELSEWHERE : ReturnStatus.REQUESTED,
+                expected,
+                known == null ? at : known.requestedAt(),
+                null,
+                null,
+                false);
+        return asked.equals(known) ? Change.none() : Change.of(withReturn(asked));
     }
 
     /**
@@ -752,8 +762,16 @@ public record Fulfillment(
         if (requested.status() != ReturnStatus.REQUESTED) {
             return Change.none();
         }
+        // the approval names what was decided: a revision it saw may not have reached the warehouse yet
+        List<ItemQuantity> expected = refunded.isEmpty() ? requested.expected() : ofThisParcel(refunded);
         return Change.of(withReturn(new ReturnCase(
-                refundId, ReturnStatus.APPROVED, requested.expected(), requested.requestedAt(), at, null, false)));
+                refundId,
+                expected.isEmpty() ? ReturnStatus.ELSEWHERE : ReturnStatus.APPROVED,
+                expected,
+                requested.requestedAt(),
+                at,
+                null,
+                false)));
     }
 
     /** Whether a refund of {@code type} has the buyer send the goods back. */

@@ -733,6 +733,36 @@ class FulfillmentTest {
     }
 
     @Test
+    void aReturnRevisedBeforeTheDecisionIsAwaitedWithTheUnitsDecided() {
+        Fulfillment requested = dispatched()
+                .refundRequested("rf-9", "RETURN_AND_REFUND", List.of(new ItemQuantity("TEA", 2)), NOW)
+                .state();
+
+        Fulfillment revised = requested
+                .refundRequested("rf-9", "RETURN_AND_REFUND", List.of(new ItemQuantity("TEA", 1)), NOW.plusSeconds(60))
+                .state();
+        assertThat(revised.returnCase("rf-9").expected()).containsExactly(new ItemQuantity("TEA", 1));
+        assertThat(revised.returnCase("rf-9").requestedAt()).isEqualTo(NOW);
+        assertThat(revised.refundRequested("rf-9", "RETURN_AND_REFUND", List.of(new ItemQuantity("TEA", 1)), NOW)
+                        .isNone())
+                .as("the same request again")
+                .isTrue();
+
+        Fulfillment approvedAsDecided = requested
+                .refundApproved(
+                        "rf-9", "RETURN_AND_REFUND", new Money(12800, "CNY"), List.of(new ItemQuantity("TEA", 1)), NOW)
+                .state();
+        assertThat(approvedAsDecided.returnCase("rf-9").expected())
+                .as("the approval's units, though the revision has not arrived")
+                .containsExactly(new ItemQuantity("TEA", 1));
+        assertThat(approvedAsDecided
+                        .refundRequested("rf-9", "RETURN_AND_REFUND", List.of(new ItemQuantity("TEA", 2)), NOW)
+                        .isNone())
+                .as("a request after the decision changes nothing")
+                .isTrue();
+    }
+
+    @Test
     void aReturnApprovedWithoutARequestExpectsTheWholeParcelAndAClosedRefundStopsTheWait() {
         Fulfillment approved = dispatched()
                 .refundApproved("rf-5", "RETURN_AND_REFUND", new Money(25600, "CNY"), List.of(), NOW)
