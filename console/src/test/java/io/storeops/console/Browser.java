@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -22,9 +24,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's chromium, headless, driven through its own chromedriver (nothing is downloaded), on the
- * console of a test (its services stubbed): what a person sees and does, page by page. The same
- * browser as system-tests' {@code ConsoleBrowser}, which drives the whole standalone.
+ * Debian's chromium, headless, driven through its own chromedriver (nothing is downloaded): what a
+ * person sees of the console and does, page by page, at a laptop's 1280 px or a tablet's width,
+ * with screenshots. The console's page tests drive it against stubbed services; system-tests (through
+ * the console's test-jar) against the whole standalone.
  */
 public final class Browser implements AutoCloseable {
 
@@ -35,8 +38,14 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
+    private final Path screenshots;
 
+    /** A browser whose screenshots go to {@code target/screenshots}. */
     public Browser(int consolePort, String language) {
+        this(consolePort, language, SCREENSHOTS);
+    }
+
+    public Browser(int consolePort, String language, Path screenshots) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the console's browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install chromium chromium-driver (./mvnw verify installs them)");
@@ -52,12 +61,15 @@ public final class Browser implements AutoCloseable {
                         "--window-size=1280,900");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         this.base = "http://localhost:" + consolePort;
+        this.screenshots = screenshots;
         this.driver = started(options);
     }
 
     /**
-     * A browser that has shown the sign-in page; on a loaded machine headless chromium now and then
-     * never answers its first navigation, so such a browser is replaced once.
+     * A browser that has shown the sign-in page. On a loaded 2-core machine headless chromium now and
+     * then never answers its first navigation (seen once in a full build: the page was served, the
+     * renderer hung for minutes); such a browser is replaced once rather than failing the test with
+     * a console that works. Commands wait at most a minute, so a hang is seen as one.
      */
     private ChromeDriver started(ChromeOptions options) {
         for (int attempt = 1; ; attempt++) {
@@ -129,15 +141,37 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** The element that has the keyboard's focus. */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    public String cookie(String name) {
+        return driver.manage().getCookieNamed(name).getValue();
+    }
+
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Whether the page fits the window's width: no sideways scrolling of the page itself. */
+    public boolean fitsTheWidth() {
+        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth <= window.innerWidth;"));
+    }
+
+    public Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
     public void reload() {
         driver.navigate().refresh();
     }
 
-    /** A picture of the window in {@code target/screenshots}, for a person to look at what the test saw. */
+    /** A picture of the window, for a person to look at what the test saw (the README's pictures too). */
     public void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(screenshots);
         File taken = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(taken.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(taken.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.storeops.system.StandaloneSystem.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storeops.console.Browser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,11 +57,11 @@ class ConsoleBrowserIT {
         awaitHeld(NOTE);
         awaitHeld(DOUBTFUL);
 
-        try (ConsoleBrowser browser = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+        try (Browser browser = new Browser(system.consolePort(), "en", SCREENSHOTS)) {
             browser.open("/");
             assertThat(browser.path()).isEqualTo("/sign-in");
             browser.screenshot("sign-in");
-            signIn(browser, "dev-cs-aftersale");
+            browser.signIn("dev-cs-aftersale");
 
             WebElement reviewCount = browser.find(By.cssSelector("#store-tmall-flagship [data-queue=review]"));
             assertThat(Long.parseLong(reviewCount.getText())).isGreaterThanOrEqualTo(2);
@@ -155,10 +156,10 @@ class ConsoleBrowserIT {
     @Test
     @Order(2)
     void theSameScreensReadInChineseAndFitATablet() throws Exception {
-        try (ConsoleBrowser browser = new ConsoleBrowser(system.consolePort(), "zh-CN", SCREENSHOTS)) {
+        try (Browser browser = new Browser(system.consolePort(), "zh-CN", SCREENSHOTS)) {
             browser.open("/sign-in");
             assertThat(browser.pageText()).contains("登录");
-            signIn(browser, "dev-cs-aftersale");
+            browser.signIn("dev-cs-aftersale");
             browser.open("/orders/tmall-flagship:" + DOUBTFUL);
             assertThat(browser.pageText()).contains("订单 " + DOUBTFUL, "¥295.00", "2026-11-28 10:11:30", "修改地址");
             browser.screenshot("order-detail-zh");
@@ -180,9 +181,9 @@ class ConsoleBrowserIT {
     @Test
     @Order(3)
     void theWarehouseSeesOrdersButNoQueueAndNoAction() throws Exception {
-        try (ConsoleBrowser browser = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+        try (Browser browser = new Browser(system.consolePort(), "en", SCREENSHOTS)) {
             browser.open("/sign-in");
-            signIn(browser, "dev-warehouse");
+            browser.signIn("dev-warehouse");
             browser.find(By.id("stores"));
             assertThat(browser.has(By.partialLinkText("Review queue"))).isFalse();
             assertThat(browser.has(By.partialLinkText("Stock-out notices"))).isFalse();
@@ -214,9 +215,9 @@ class ConsoleBrowserIT {
         Path count = Files.createTempFile("stock-count", ".csv");
         Files.writeString(count, "sku,onHand\nTEA-LJ-250,40\nCUP-GL-01,12\nTEA-BAD,-3\n");
 
-        try (ConsoleBrowser browser = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+        try (Browser browser = new Browser(system.consolePort(), "en", SCREENSHOTS)) {
             browser.open("/sign-in");
-            signIn(browser, "dev-warehouse");
+            browser.signIn("dev-warehouse");
             browser.open("/stock?store=tmall-flagship");
             browser.find(By.id("stock-file")).sendKeys(count.toAbsolutePath().toString());
             browser.find(By.id("import-submit")).click();
@@ -232,9 +233,9 @@ class ConsoleBrowserIT {
         awaitReady(pulled);
 
         String batch;
-        try (ConsoleBrowser clerk = new ConsoleBrowser(system.consolePort(), "zh-CN", SCREENSHOTS)) {
+        try (Browser clerk = new Browser(system.consolePort(), "zh-CN", SCREENSHOTS)) {
             clerk.open("/sign-in");
-            signIn(clerk, "dev-order-clerk");
+            clerk.signIn("dev-order-clerk");
             clerk.open("/batches?store=tmall-flagship");
             assertThat(clerk.find(By.id("countdown")).getText()).startsWith("还有");
             clerk.screenshot("batch-countdown-zh");
@@ -260,9 +261,9 @@ class ConsoleBrowserIT {
                         .body()
                         .contains("\"pullBecause\":\"ORDER_CANCELLED\""));
 
-        try (ConsoleBrowser warehouse = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+        try (Browser warehouse = new Browser(system.consolePort(), "en", SCREENSHOTS)) {
             warehouse.open("/sign-in");
-            signIn(warehouse, "dev-warehouse");
+            warehouse.signIn("dev-warehouse");
             warehouse.open("/batches/" + batch);
             assertThat(warehouse
                             .find(By.id("parcel-shp-tmall-flagship:" + pulled))
@@ -304,9 +305,9 @@ class ConsoleBrowserIT {
             warehouse.screenshot("batch-closed");
         }
 
-        try (ConsoleBrowser manager = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+        try (Browser manager = new Browser(system.consolePort(), "en", SCREENSHOTS)) {
             manager.open("/sign-in");
-            signIn(manager, "dev-manager");
+            manager.signIn("dev-manager");
             manager.open("/batches/" + batch);
             manager.find(By.id("acknowledge")).click();
             manager.waitForText(By.id("feedback"), "Daily report acknowledged.");
@@ -318,9 +319,9 @@ class ConsoleBrowserIT {
                 Storefronts.carrierPush(system.uri(system.fulfillmentPort(), "/"), "sf", "trk-" + shipped, """
                 {"trackingNumber":"SF2026112900077","status":"FAILED_ATTEMPT","at":"2026-11-30T06:00:00Z","detail":"收件人不在"}"""));
         assertThat(status(failed)).as(failed.body()).isEqualTo(200);
-        try (ConsoleBrowser service = new ConsoleBrowser(system.consolePort(), "en", SCREENSHOTS)) {
+        try (Browser service = new Browser(system.consolePort(), "en", SCREENSHOTS)) {
             service.open("/sign-in");
-            signIn(service, "dev-cs-aftersale");
+            service.signIn("dev-cs-aftersale");
             service.open("/shipment-exceptions?store=tmall-flagship");
             WebElement parcel = service.find(By.id("trouble-shp-tmall-flagship:" + shipped));
             assertThat(parcel.getText()).contains("Delivery attempt failed", "收件人不在");
@@ -333,12 +334,6 @@ class ConsoleBrowserIT {
                     .click();
             service.waitForText(By.id("trouble-shp-tmall-flagship:" + shipped), "Resolved: Deliver again.");
         }
-    }
-
-    private static void signIn(ConsoleBrowser browser, String username) {
-        new Select(browser.find(By.id("username"))).selectByValue(username);
-        browser.find(By.cssSelector("form[action='/sign-in'] button")).click();
-        browser.find(By.id("stores"));
     }
 
     private static void paid(String number, String body) throws IOException {
