@@ -111,18 +111,15 @@ class RefundsServiceTest {
 
     @Test
     void anApprovedReturnIsAwaitedReceivedLineByLineAndItsResellableUnitsGoBackToStock() {
-        String store = "tmall-flagship";
-        String sku = "RET-" + UUID.randomUUID().toString().substring(0, 8);
-        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, store);
-        count(store, sku, 5, warehouse);
-        String orderId = PaidOrders.newOrderId(store);
-        String refundId = "rf-" + orderId;
-        twoTeasPaidAndDispatched(orderId, sku, warehouse);
+        Shipped shipped = twoTeasShipped("RET");
+        String sku = shipped.sku();
+        String orderId = shipped.orderId();
+        String refundId = shipped.refundId();
 
         kafka.send(TestEvents.record(
                         new RefundRequested(
                                 orderId,
-                                store,
+                                TMALL,
                                 refundId,
                                 "RETURN_AND_REFUND",
                                 "wrong size",
@@ -132,22 +129,22 @@ class RefundsServiceTest {
                         "refund-service",
                         1))
                 .join();
-        kafka.send(TestEvents.record(approved(orderId, store, "RETURN_AND_REFUND", 25600), "refund-service", 2))
+        kafka.send(TestEvents.record(approved(orderId, TMALL, "RETURN_AND_REFUND", 25600), "refund-service", 2))
                 .join();
         await().atMost(PATIENCE)
                 .untilAsserted(() -> http.get()
-                        .uri("/api/returns?storeId={store}", store)
-                        .header(HttpHeaders.AUTHORIZATION, warehouse)
+                        .uri("/api/returns?storeId={TMALL}", TMALL)
+                        .header(HttpHeaders.AUTHORIZATION, TMALL_WAREHOUSE)
                         .exchange()
                         .expectBody()
                         .jsonPath("$[?(@.orderId == '" + orderId + "')].returns[0].status")
                         .isEqualTo(List.of("APPROVED")));
 
-        receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 0, "missing", 0), warehouse)
+        receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 0, "missing", 0), TMALL_WAREHOUSE)
                 .expectStatus()
                 .isEqualTo(422);
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
-            receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 1, "missing", 0), warehouse)
+            receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 1, "missing", 0), TMALL_WAREHOUSE)
                     .expectStatus()
                     .isOk();
             var received = TestEvents.await(events, orderId, "ReturnReceived", 1, PATIENCE);
@@ -157,9 +154,9 @@ class RefundsServiceTest {
                     .containsExactly(new ItemQuantity(sku, 2));
         }
         await().atMost(PATIENCE)
-                .untilAsserted(
-                        () -> stock(store, sku, warehouse).jsonPath("$.onHand").isEqualTo(4));
-        receipt(orderId, refundId, Map.of("sku", sku, "resellable", 2, "damaged", 0, "missing", 0), warehouse)
+                .untilAsserted(() ->
+                        stock(TMALL, sku, TMALL_WAREHOUSE).jsonPath("$.onHand").isEqualTo(4));
+        receipt(orderId, refundId, Map.of("sku", sku, "resellable", 2, "damaged", 0, "missing", 0), TMALL_WAREHOUSE)
                 .expectStatus()
                 .isEqualTo(409);
     }
@@ -203,19 +200,16 @@ class RefundsServiceTest {
 
     @Test
     void anExchangesGoodsAreAwaitedAndReceivedAndItsReplacementIsReservedAndSentOnce() {
-        String store = "tmall-flagship";
-        String sku = "EXC-" + UUID.randomUUID().toString().substring(0, 8);
-        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, store);
-        count(store, sku, 5, warehouse);
-        String orderId = PaidOrders.newOrderId(store);
-        String refundId = "rf-" + orderId;
+        Shipped shipped = twoTeasShipped("EXC");
+        String sku = shipped.sku();
+        String orderId = shipped.orderId();
+        String refundId = shipped.refundId();
         String replacementId = "shp-r~" + refundId;
-        twoTeasPaidAndDispatched(orderId, sku, warehouse);
 
         kafka.send(TestEvents.record(
                         new RefundRequested(
                                 orderId,
-                                store,
+                                TMALL,
                                 refundId,
                                 "EXCHANGE",
                                 "too small: the larger tin",
@@ -225,27 +219,27 @@ class RefundsServiceTest {
                         "refund-service",
                         1))
                 .join();
-        kafka.send(TestEvents.record(approved(orderId, store, "EXCHANGE", 0), "refund-service", 2))
+        kafka.send(TestEvents.record(approved(orderId, TMALL, "EXCHANGE", 0), "refund-service", 2))
                 .join();
         await().atMost(PATIENCE)
-                .untilAsserted(() -> shipment("shp-" + orderId, warehouse)
+                .untilAsserted(() -> shipment("shp-" + orderId, TMALL_WAREHOUSE)
                         .jsonPath("$.returns[0].status")
                         .isEqualTo("APPROVED")
                         .jsonPath("$.status")
                         .isEqualTo("DISPATCHED"));
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
-            receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 0, "missing", 0), warehouse)
+            receipt(orderId, refundId, Map.of("sku", sku, "resellable", 1, "damaged", 0, "missing", 0), TMALL_WAREHOUSE)
                     .expectStatus()
                     .isOk();
             assertThat(TestEvents.await(events, orderId, "ReturnReceived", 1, PATIENCE))
                     .hasSize(1);
         }
         await().atMost(PATIENCE)
-                .untilAsserted(
-                        () -> stock(store, sku, warehouse).jsonPath("$.onHand").isEqualTo(4));
+                .untilAsserted(() ->
+                        stock(TMALL, sku, TMALL_WAREHOUSE).jsonPath("$.onHand").isEqualTo(4));
 
         ReplacementRequested replacement =
-                new ReplacementRequested(orderId, store, refundId, List.of(new ItemQuantity(sku, 1)), Instant.now());
+                new ReplacementRequested(orderId, TMALL, refundId, List.of(new ItemQuantity(sku, 1)), Instant.now());
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
             kafka.send(TestEvents.record(replacement, "refund-service", 3)).join();
             var created = TestEvents.await(events, orderId, "ShipmentCreated", 2, PATIENCE).stream()
@@ -258,7 +252,7 @@ class RefundsServiceTest {
                 assertThat(parcel.lines()).containsExactly(new ItemQuantity(sku, 1));
             });
             await().atMost(PATIENCE)
-                    .untilAsserted(() -> stock(store, sku, warehouse)
+                    .untilAsserted(() -> stock(TMALL, sku, TMALL_WAREHOUSE)
                             .jsonPath("$.reservedUnits")
                             .isEqualTo(1));
 
@@ -267,8 +261,8 @@ class RefundsServiceTest {
                     .as("no second replacement")
                     .isEmpty();
         }
-        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(1);
-        shipment(replacementId, warehouse)
+        stock(TMALL, sku, TMALL_WAREHOUSE).jsonPath("$.reservedUnits").isEqualTo(1);
+        shipment(replacementId, TMALL_WAREHOUSE)
                 .jsonPath("$.status")
                 .isEqualTo("READY")
                 .jsonPath("$.replacementFor")
@@ -280,50 +274,48 @@ class RefundsServiceTest {
 
         http.post()
                 .uri("/api/shipments/{id}/inspection", replacementId)
-                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .header(HttpHeaders.AUTHORIZATION, TMALL_WAREHOUSE)
                 .bodyValue(Map.of("complete", true))
                 .exchange()
                 .expectStatus()
                 .isOk();
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
-            dispatch(replacementId, warehouse).expectStatus().isOk();
+            dispatch(replacementId, TMALL_WAREHOUSE).expectStatus().isOk();
             assertThat(TestEvents.await(events, orderId, "ShipmentDispatched", 2, PATIENCE))
                     .extracting(record -> EventJson.read(record.value(), ShipmentDispatched.class)
                             .shipmentId())
                     .containsExactly("shp-" + orderId, replacementId);
         }
         await().atMost(PATIENCE)
-                .untilAsserted(() -> stock(store, sku, warehouse)
+                .untilAsserted(() -> stock(TMALL, sku, TMALL_WAREHOUSE)
                         .jsonPath("$.onHand")
                         .isEqualTo(3)
                         .jsonPath("$.reservedUnits")
                         .isEqualTo(0));
         redeliver(replacement, 3);
-        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(0);
+        stock(TMALL, sku, TMALL_WAREHOUSE).jsonPath("$.reservedUnits").isEqualTo(0);
     }
 
     @Test
     void anExchangeClosedBeforeItsReplacementLeftCancelsItAndFreesItsUnits() {
-        String store = "tmall-flagship";
-        String sku = "EXC-" + UUID.randomUUID().toString().substring(0, 8);
-        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, store);
-        count(store, sku, 5, warehouse);
-        String orderId = PaidOrders.newOrderId(store);
-        String refundId = "rf-" + orderId;
-        twoTeasPaidAndDispatched(orderId, sku, warehouse);
+        Shipped shipped = twoTeasShipped("EXC");
+        String sku = shipped.sku();
+        String orderId = shipped.orderId();
+        String refundId = shipped.refundId();
         kafka.send(TestEvents.record(
                         new ReplacementRequested(
-                                orderId, store, refundId, List.of(new ItemQuantity(sku, 1)), Instant.now()),
+                                orderId, TMALL, refundId, List.of(new ItemQuantity(sku, 1)), Instant.now()),
                         "refund-service",
                         1))
                 .join();
         await().atMost(PATIENCE)
-                .untilAsserted(() ->
-                        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(1));
+                .untilAsserted(() -> stock(TMALL, sku, TMALL_WAREHOUSE)
+                        .jsonPath("$.reservedUnits")
+                        .isEqualTo(1));
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
             kafka.send(TestEvents.record(
-                            new RefundClosed(orderId, store, refundId, "REPLACEMENT_NOT_SENT", Instant.now()),
+                            new RefundClosed(orderId, TMALL, refundId, "REPLACEMENT_NOT_SENT", Instant.now()),
                             "refund-service",
                             2))
                     .join();
@@ -333,9 +325,10 @@ class RefundsServiceTest {
                     .containsExactly("shp-r~" + refundId);
         }
         await().atMost(PATIENCE)
-                .untilAsserted(() ->
-                        stock(store, sku, warehouse).jsonPath("$.reservedUnits").isEqualTo(0));
-        shipment("shp-" + orderId, warehouse).jsonPath("$.status").isEqualTo("DISPATCHED");
+                .untilAsserted(() -> stock(TMALL, sku, TMALL_WAREHOUSE)
+                        .jsonPath("$.reservedUnits")
+                        .isEqualTo(0));
+        shipment("shp-" + orderId, TMALL_WAREHOUSE).jsonPath("$.status").isEqualTo("DISPATCHED");
     }
 
     /** The refund desk's approval of refund {@code rf-<order>}, as refund-service announces it. */
@@ -369,18 +362,34 @@ class RefundsServiceTest {
                 http, "storeops_events_consumed_total", "outcome=\"duplicate\"", "type=\"ReplacementRequested\"");
     }
 
-    /** An order of two teas of {@code sku}, paid and dispatched, their units taken out of stock. */
-    private void twoTeasPaidAndDispatched(String orderId, String sku, String bearer) {
+    private static final String TMALL = "tmall-flagship";
+    private static final String TMALL_WAREHOUSE = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, TMALL);
+
+    /** An order of the Tmall store, shipped: two teas of its own SKU, of which five were counted in. */
+    private record Shipped(String sku, String orderId) {
+
+        /** The id refund-service gives the order's refund in these tests. */
+        String refundId() {
+            return "rf-" + orderId;
+        }
+    }
+
+    private Shipped twoTeasShipped(String skuPrefix) {
+        String sku = skuPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        count(TMALL, sku, 5, TMALL_WAREHOUSE);
+        String orderId = PaidOrders.newOrderId(TMALL);
         kafka.send(TestEvents.record(
                         PaidOrders.paid(orderId, Instant.now(), List.of(tea(sku, 2)), List.of()), "order-service", 1))
                 .join();
         await().atMost(PATIENCE)
-                .untilAsserted(
-                        () -> dispatch("shp-" + orderId, bearer).expectStatus().isOk());
+                .untilAsserted(() -> dispatch("shp-" + orderId, TMALL_WAREHOUSE)
+                        .expectStatus()
+                        .isOk());
         await().atMost(PATIENCE)
-                .untilAsserted(() -> stock(orderId.substring(0, orderId.indexOf(':')), sku, bearer)
+                .untilAsserted(() -> stock(TMALL, sku, TMALL_WAREHOUSE)
                         .jsonPath("$.reservedUnits")
                         .isEqualTo(0));
+        return new Shipped(sku, orderId);
     }
 
     /** Hands the parcel to SF, its accessories checked at the dispatch desk. */
