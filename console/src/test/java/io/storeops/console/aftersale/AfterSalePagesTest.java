@@ -619,7 +619,9 @@ class AfterSalePagesTest {
                                 + " \"at\": \"2026-11-29T04:00:00Z\", \"automatic\": false, \"note\": null}");
         stubViewFor(CASE, "supervisor-token", CaseViews.offering(refused, "payout-retry", "closure"));
         assertThat(supervisor.page("/after-sale/cases/rf-cup-0001"))
-                .contains("Payout refused", "id=\"payout-refused\"", "id=\"retry-payout\"", "id=\"close-case\"");
+                .contains("Payout refused", "id=\"payout-refused\"", "id=\"retry-payout\"", "id=\"close-case\"")
+                .contains("Close without paying")
+                .doesNotContain("Reject for good");
 
         String refunding =
                 CaseViews.offering(refused.replace("\"state\": \"PAYOUT_REFUSED\"", "\"state\": \"REFUNDING\""));
