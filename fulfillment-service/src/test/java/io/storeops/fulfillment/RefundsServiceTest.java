@@ -110,6 +110,28 @@ class RefundsServiceTest {
     }
 
     @Test
+    void aPartialRefundApprovedBeforeThePaymentReachedFulfilmentLetsTheParcelGo() {
+        String sku = "PART-" + UUID.randomUUID().toString().substring(0, 8);
+        count(TMALL, sku, 3, TMALL_WAREHOUSE);
+        String orderId = PaidOrders.newOrderId(TMALL);
+
+        try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
+            kafka.send(TestEvents.record(approved(orderId, TMALL, "REFUND_ONLY", 1000, false), "refund-service", 1))
+                    .join();
+            kafka.send(TestEvents.record(
+                            PaidOrders.paid(orderId, Instant.now(), List.of(tea(sku, 1)), List.of()),
+                            "order-service",
+                            1))
+                    .join();
+            assertThat(TestEvents.await(events, orderId, "ShipmentCreated", 1, PATIENCE))
+                    .as("a goodwill refund stops nothing")
+                    .hasSize(1);
+            assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, Duration.ofSeconds(1)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void anApprovedReturnIsAwaitedReceivedLineByLineAndItsResellableUnitsGoBackToStock() {
         Shipped shipped = twoTeasShipped("RET");
         String sku = shipped.sku();
@@ -170,7 +192,7 @@ class RefundsServiceTest {
         String orderId = PaidOrders.newOrderId(store);
 
         try (Consumer<String, byte[]> events = TestEvents.reader(broker, Topics.FULFILLMENT_EVENTS)) {
-            kafka.send(TestEvents.record(approved(orderId, store, "REFUND_ONLY", 12800), "refund-service", 1))
+            kafka.send(TestEvents.record(approved(orderId, store, "REFUND_ONLY", 12800, true), "refund-service", 1))
                     .join();
             assertThat(TestEvents.await(events, orderId, "ShipmentCancelled", 1, PATIENCE))
                     .hasSize(1);
@@ -333,6 +355,11 @@ class RefundsServiceTest {
 
     /** The refund desk's approval of refund {@code rf-<order>}, as refund-service announces it. */
     private static RefundApproved approved(String orderId, String store, String type, long amountMinor) {
+        return approved(orderId, store, type, amountMinor, false);
+    }
+
+    private static RefundApproved approved(
+            String orderId, String store, String type, long amountMinor, boolean coversTheGoods) {
         return new RefundApproved(
                 orderId,
                 store,
@@ -342,7 +369,8 @@ class RefundsServiceTest {
                 List.of(),
                 "sup.chen",
                 false,
-                Instant.now());
+                Instant.now(),
+                coversTheGoods);
     }
 
     /**

@@ -65,7 +65,7 @@ class DeskRouteServiceTest {
         assertThat(desk.get("actions").valueStream().map(JsonNode::asString))
                 .containsExactly("SEE_CASES", "DECIDE", "SEE_COMPLAINTS");
         assertThat(desk.get("stores").get(0).get("queues").propertyNames())
-                .containsExactly("new", "negotiating", "dueSoon", "openComplaints", "lowReviews");
+                .containsExactly("new", "negotiating", "dueSoon", "payoutRefused", "openComplaints", "lowReviews");
         assertThat(desk.get("stores").get(0).get("queues").get("new").asLong()).isEqualTo(1);
         assertThat(desk.get("stores").get(0).get("queues").get("negotiating").asLong())
                 .isZero();

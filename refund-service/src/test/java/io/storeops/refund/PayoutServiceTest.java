@@ -174,6 +174,14 @@ class PayoutServiceTest {
         String caseId = approvedRefund(orderId);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(caseId)).isEqualTo("PAYOUT_REFUSED"));
+        assertThat(TestHttp.read(http, "/api/after-sale-desk", SUPERVISOR)
+                        .get("stores")
+                        .get(0)
+                        .get("queues")
+                        .get("payoutRefused")
+                        .asLong())
+                .as("in the supervisor's queue")
+                .isPositive();
         int callsWhenRefused = gateway.calls();
         new Payouts(files, gateways, Clock.systemUTC(), settings, meters, stores)
                 .payDue()
@@ -190,6 +198,23 @@ class PayoutServiceTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(caseId)).isEqualTo("COMPLETED"));
         assertThat(gateway.payments()).as("one payment for the approved amount").isEqualTo(paymentsBefore + 1);
         steps.post("/api/refunds/" + caseId + "/payout-retry", SUPERVISOR, Map.of(), 409);
+    }
+
+    @Test
+    void aRetryAfterARefusalThatFollowedALateAnswerPaysNothingTwice() {
+        String orderId = paidOrder();
+        int paymentsBefore = gateway.payments();
+        gateway.silenceNext(1); // paid, but the answer comes too late ...
+        gateway.refuseNext(1); // ... and the next attempt is refused (the app key was revoked meanwhile)
+        String caseId = approvedRefund(orderId);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(caseId)).isEqualTo("PAYOUT_REFUSED"));
+
+        steps.post("/api/refunds/" + caseId + "/payout-retry", SUPERVISOR, Map.of("note", "app key renewed"), 200);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(caseId)).isEqualTo("COMPLETED"));
+        assertThat(gateway.payments())
+                .as("the retry asked under the key of the payment the late answer made")
+                .isEqualTo(paymentsBefore + 1);
     }
 
     @Test

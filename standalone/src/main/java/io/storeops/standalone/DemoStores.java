@@ -48,6 +48,9 @@ final class DemoStores {
                 "storeops.stores." + TMALL + ".after-sale.confirm-receipt-within=P10D",
                 "storeops.stores." + TMALL + ".after-sale.auto-approve-below-minor=1000",
                 "storeops.stores." + TMALL + ".after-sale.reason-codes=" + String.join(",", TMALL_REASONS),
+                // its replies to reviews are posted on the storefront, here a simulated one; Shopify has no review
+                // API of its own, so the Shopify store's staff post theirs by hand
+                "storeops.stores." + TMALL + ".reviews.replies=simulated",
                 "storeops.stores." + SHOPIFY + ".name=Shopify US",
                 "storeops.stores." + SHOPIFY + ".currency=USD",
                 "storeops.stores." + SHOPIFY + ".zone=America/New_York",
@@ -64,6 +67,9 @@ final class DemoStores {
                                 // refunds are paid back through a simulated gateway, as a demo has no real one;
                                 Stream.of(
                                         "storeops.payouts.gateway=simulated",
+                                        // the review replies to post are looked for often, so that one shows
+                                        // posted moments after it is written
+                                        "storeops.reviews.replies.interval=PT2S",
                                         // a demo lets an operator move a service's clock, so that a two-day timer
                                         // runs out in the walk-through
                                         "storeops.clock.adjustable=true",

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * The after-sale desk through the running standalone system, over HTTP only and with each role's
  * own token: the buyer's refund request from the storefront approved by the supervisor and paid
  * before dispatch while the parcel still goes; then, once delivered, a cracked cup sent back,
- * received by the warehouse and paid; and a request nobody answers, approved by the marketplace
- * timer once the demo clock is moved on. The order shows the cases and the money, and the ledger
+ * received by the warehouse and paid; a tin swapped, its replacement sent as a parcel of its own;
+ * and a request nobody answers, approved by the marketplace timer once the demo clock is moved on. The order shows the cases and the money, and the ledger
  * never more than was paid.
  */
 class AfterSaleDeskIT {
@@ -78,21 +78,9 @@ class AfterSaleDeskIT {
 
         // The cup arrives cracked: customer service enters a return, the supervisor approves, the warehouse receives
         // it.
-        HttpResponse<String> entered = system.send(HttpRequest.newBuilder(system.uri(refunds, "/api/refunds"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + service)
-                .header("Idempotency-Key", "it-cup-0201")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"orderId":"%s","type":"RETURN_AND_REFUND","reason":"DAMAGED","goodsReceived":true,
-                         "lines":[{"lineIndex":1,"quantity":1,"amountMinor":3900}],"evidence":["cracked"]}""".formatted(ORDER)))
-                .build());
-        assertThat(status(entered)).as(entered.body()).isEqualTo(201);
-        assertThat(status(system.postJson(refunds, "/api/refunds/rf-it-cup-0201/approval", supervisor, "{}")))
-                .isEqualTo(200);
-        await().atMost(PATIENCE)
-                .until(() -> system.get(fulfillment, "/api/returns?storeId=tmall-flagship", warehouse)
-                        .body()
-                        .contains("rf-it-cup-0201"));
+        enteredApprovedAndAwaited("it-cup-0201", """
+                {"orderId":"%s","type":"RETURN_AND_REFUND","reason":"DAMAGED","goodsReceived":true,
+                 "lines":[{"lineIndex":1,"quantity":1,"amountMinor":3900}],"evidence":["cracked"]}""");
         HttpResponse<String> received = system.postJson(
                 fulfillment,
                 "/api/shipments/" + SHIPMENT + "/returns/rf-it-cup-0201/receipt",
@@ -100,6 +88,30 @@ class AfterSaleDeskIT {
                 "{\"lines\":[{\"sku\":\"CUP-GL-01\",\"resellable\":0,\"damaged\":1,\"missing\":0}],\"note\":\"cracked\"}");
         assertThat(status(received)).as(received.body()).isEqualTo(200);
         awaitCase(refunds, service, "rf-it-cup-0201", "COMPLETED");
+
+        // The buyer swaps a tin of tea (换货): it comes back, and a replacement parcel goes out without payment.
+        enteredApprovedAndAwaited("it-swap-0201", """
+                {"orderId":"%s","type":"EXCHANGE","reason":"QUALITY","goodsReceived":true,
+                 "lines":[{"lineIndex":0,"quantity":1,"amountMinor":0}]}""");
+        assertThat(status(system.postJson(
+                        fulfillment,
+                        "/api/shipments/" + SHIPMENT + "/returns/rf-it-swap-0201/receipt",
+                        warehouse,
+                        "{\"lines\":[{\"sku\":\"TEA-LJ-250\",\"resellable\":0,\"damaged\":1,\"missing\":0}]}")))
+                .isEqualTo(200);
+        String replacement = "shp-r~rf-it-swap-0201";
+        await().atMost(PATIENCE)
+                .until(() -> system.get(fulfillment, "/api/shipments/" + replacement, warehouse)
+                        .body()
+                        .contains("\"status\":\"READY\""));
+        awaitCase(refunds, service, "rf-it-swap-0201", "REPLACING");
+        HttpResponse<String> sent = system.postJson(
+                fulfillment,
+                "/api/shipments/" + replacement + "/dispatch",
+                warehouse,
+                "{\"carrier\":\"SF\",\"trackingNumber\":\"SF2026112900202\",\"accessoriesChecked\":true}");
+        assertThat(status(sent)).as(sent.body()).isEqualTo(200);
+        awaitCase(refunds, service, "rf-it-swap-0201", "COMPLETED");
 
         // Nobody answers the buyer's second request within Tmall's two days: the operator moves
         // refund-service's demo clock on, and the marketplace timer approves it, marked automatic.
@@ -127,7 +139,9 @@ class AfterSaleDeskIT {
         assertThat(decided.get("automatic").asBoolean()).isTrue();
 
         JsonNode ledger = json(system.get(refunds, "/api/refund-ledgers/" + ORDER, supervisor));
-        assertThat(ledger.get("refunded").get("amountMinor").asLong()).isEqualTo(7400);
+        assertThat(ledger.get("refunded").get("amountMinor").asLong())
+                .as("the exchange paid nothing back")
+                .isEqualTo(7400);
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode order = json(system.get(system.orderPort(), "/api/orders/" + ORDER, service));
             assertThat(order.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
@@ -135,8 +149,37 @@ class AfterSaleDeskIT {
             assertThat(order.get("afterSaleCases")
                             .valueStream()
                             .map(refund -> refund.get("state").asString()))
-                    .containsExactly("COMPLETED", "COMPLETED", "COMPLETED");
+                    .containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED");
+            assertThat(order.get("parcels").valueStream().map(parcel -> parcel.get("replacementFor")))
+                    .extracting(marker -> marker == null || marker.isNull() ? null : marker.asString())
+                    .containsExactly(null, "rf-it-swap-0201");
         });
+    }
+
+    /**
+     * Customer service enters a case of the order with {@code idempotencyKey} ({@code entry} names
+     * the order as %s), the supervisor approves it, and the warehouse awaits its parcel.
+     */
+    private void enteredApprovedAndAwaited(String idempotencyKey, String entry) throws IOException {
+        int refunds = system.refundPort();
+        String caseId = "rf-" + idempotencyKey;
+        HttpResponse<String> entered = system.send(HttpRequest.newBuilder(system.uri(refunds, "/api/refunds"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + system.token("CS_AFTERSALE"))
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(entry.formatted(ORDER)))
+                .build());
+        assertThat(status(entered)).as(entered.body()).isEqualTo(201);
+        assertThat(status(system.postJson(
+                        refunds, "/api/refunds/" + caseId + "/approval", system.token("SUPERVISOR"), "{}")))
+                .isEqualTo(200);
+        await().atMost(PATIENCE)
+                .until(() -> system.get(
+                                system.fulfillmentPort(),
+                                "/api/returns?storeId=tmall-flagship",
+                                system.token("WAREHOUSE"))
+                        .body()
+                        .contains(caseId));
     }
 
     private void awaitCase(int refunds, String bearer, String caseId, String state) {

@@ -30,18 +30,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The after-sale desk's queues per store — new requests, cases in negotiation, and those whose
- * marketplace timer runs out soon, with the time left and the kind of timer — 50 at a time ("more"
+ * The after-sale desk's queues per store — new requests, cases in negotiation, those whose
+ * marketplace timer runs out soon, with the time left and the kind of timer, and payouts the gateway
+ * refused — 50 at a time ("more"
  * appends the next page in place), and the refund sheet downloaded through the console.
  */
 @Controller
 class CaseQueuePages {
 
     /** The queues, by tab: the states each lists (due-soon asks the service's own queue). */
-    static final Map<String, List<String>> QUEUES =
-            Map.of("new", List.of("REQUESTED"), "negotiating", List.of("REJECTED", "NEGOTIATING"));
+    static final Map<String, List<String>> QUEUES = Map.of(
+            "new",
+            List.of("REQUESTED"),
+            "negotiating",
+            List.of("REJECTED", "NEGOTIATING"),
+            "payout-refused",
+            List.of("PAYOUT_REFUSED"));
 
-    static final List<String> TABS = List.of("new", "negotiating", "due-soon");
+    static final List<String> TABS = List.of("new", "negotiating", "due-soon", "payout-refused");
 
     /** How far ahead the due-soon queue looks (ISO-8601, as the service takes it). */
     static final List<String> WITHIN = List.of("PT24H", "P3D", "P7D");

@@ -127,9 +127,27 @@ public final class ComplaintModel {
         }
     }
 
-    /** The seller's reply under a review: written once, by whom and when. */
+    /**
+     * The seller's reply under a review: written once, by whom and when, and how posting it on the
+     * storefront goes ({@code posting}: null where the store's staff post it by hand).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Reply(String text, String by, Instant at) {}
+    public record Reply(String text, String by, Instant at, ReplyPosting posting) {}
+
+    /**
+     * How posting a reply on the storefront goes: the attempts that did not post it, the latest
+     * failure and when it is tried again; the storefront's reference and when, once posted; when the
+     * storefront refused it for good.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReplyPosting(
+            int attempts, String lastFailure, Instant retryAt, String reference, Instant postedAt, Instant refusedAt) {
+
+        /** Neither posted nor refused: StoreOps posts it, or tries again. */
+        public boolean waiting() {
+            return postedAt == null && refusedAt == null;
+        }
+    }
 
     /** A buyer's review of an order, with its contacts, the seller's reply and the timeline. */
     @JsonIgnoreProperties(ignoreUnknown = true)

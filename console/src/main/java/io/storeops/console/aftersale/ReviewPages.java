@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * low reviews customer service has contacted the buyer about — together the low reviews not yet
  * replied to, which the desk's {@code lowReviews} badge counts — or a buyer's reviews by their
  * nickname (旺旺反查); one review with its rating, text, images (as links: the console shows no
- * outside images), the buyer and the order, the contacts, and the seller's reply, written once.
+ * outside images), the buyer and the order, the contacts, and the seller's reply, written once, with
+ * whether it is on the storefront (posted, on its way, refused, or for staff to post by hand).
  */
 @Controller
 class ReviewPages {

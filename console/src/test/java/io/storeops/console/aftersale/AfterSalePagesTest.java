@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -172,17 +174,23 @@ class AfterSalePagesTest {
                 getRequestedFor(urlPathEqualTo("/api/refunds")).withQueryParam("cursor", equalTo("next-page-cursor")));
     }
 
-    @Test
-    void theNegotiationQueueAsksForRejectedAndNegotiatingCases() {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "negotiating    | No case is in negotiation. | REJECTED,NEGOTIATING",
+                "payout-refused | No payout was refused.     | PAYOUT_REFUSED"
+            })
+    void aQueueTabAsksForItsStates(String tab, String empty, String states) {
         services.stubFor(
                 get(urlPathEqualTo("/api/refunds")).willReturn(json(200, "{\"cases\": [], \"nextCursor\": null}")));
 
-        assertThat(cs.page("/after-sale?store=tmall-flagship&tab=negotiating"))
-                .contains("No case is in negotiation.", "id=\"tab-new-case\"")
-                .containsPattern("id=\"tab-negotiating\"[^>]*aria-current=\"page\"");
+        assertThat(cs.page("/after-sale?store=tmall-flagship&tab=" + tab))
+                .contains(empty, "id=\"tab-new-case\"")
+                .containsPattern("id=\"tab-" + tab + "\"[^>]*aria-current=\"page\"");
         List<LoggedRequest> asked = services.findAll(getRequestedFor(urlPathEqualTo("/api/refunds")));
         assertThat(asked).hasSize(1);
-        assertThat(asked.get(0).queryParameter("state").values()).containsExactly("REJECTED", "NEGOTIATING");
+        assertThat(asked.get(0).queryParameter("state").values()).containsExactly(states.split(","));
     }
 
     @Test

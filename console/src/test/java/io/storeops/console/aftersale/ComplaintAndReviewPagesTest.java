@@ -30,9 +30,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The complaints and reviews screens against refund-service's answers: the complaints queue, a
  * complaint with its order, contacts, resolution and withdrawal, a new complaint from an order and
  * its key; the low-reviews queue, a buyer's reviews by nickname, a review with its rating, text,
- * images as links, buyer, order and contacts, and the seller's reply, written once — what they show,
- * what they send, how refusals read, and which forms they show: exactly the steps refund-service's
- * answer offers the person.
+ * images as links, buyer, order and contacts, and the seller's reply, written once, and whether it is
+ * on the storefront — what they show, what they send, how refusals read, and which forms they show:
+ * exactly the steps refund-service's answer offers the person.
  */
 @ConsoleTest
 class ComplaintAndReviewPagesTest {
@@ -436,6 +436,69 @@ class ComplaintAndReviewPagesTest {
                 .contains("Not possible now (the review is Replied): A review that is REPLIED cannot take REPLY.")
                 .contains("亲，非常抱歉，已为您办理退货退款。")
                 .doesNotContain("id=\"reply-form\"");
+    }
+
+    @Test
+    void aRepliedReviewShowsWhetherItsReplyIsOnTheStorefront() {
+        String posted = "{\"attempts\": 1, \"lastFailure\": null, \"retryAt\": null, \"reference\": \"MR-R-77\","
+                + " \"postedAt\": \"2026-11-30T06:00:05Z\", \"refusedAt\": null}";
+        assertThat(repliedPage(posted, "REPLY_POSTED", "en"))
+                .contains("id=\"reply-posting\"", "Posted on the storefront", "(reference MR-R-77)")
+                .contains("Reply posted on the storefront");
+        assertThat(repliedPage(posted, "REPLY_POSTED", "zh"))
+                .contains("已于 2026-11-30 14:00:05 发布到店铺（编号 MR-R-77）。", "回复已发布到店铺");
+
+        String waiting = "{\"attempts\": 0, \"lastFailure\": null, \"retryAt\": null, \"reference\": null,"
+                + " \"postedAt\": null, \"refusedAt\": null}";
+        assertThat(repliedPage(waiting, null, "en")).contains("Waiting to be posted on the storefront.");
+        assertThat(repliedPage(waiting, null, "zh")).contains("等待发布到店铺。");
+
+        String retrying = "{\"attempts\": 2, \"lastFailure\": \"the marketplace answered 503 Service Unavailable\","
+                + " \"retryAt\": \"2026-11-30T06:01:00Z\", \"reference\": null, \"postedAt\": null, \"refusedAt\": null}";
+        assertThat(repliedPage(retrying, "REPLY_POST_FAILED", "en"))
+                .contains(
+                        "Failed attempts: 2, the last: the marketplace answered 503 Service Unavailable.",
+                        "Tried again")
+                .contains("Posting the reply failed (tried again)");
+        assertThat(repliedPage(retrying, "REPLY_POST_FAILED", "zh"))
+                .contains("已失败 2 次，最近一次：the marketplace answered 503 Service Unavailable。将于 2026-11-30 14:01:00 重试。");
+
+        String refused =
+                "{\"attempts\": 1, \"lastFailure\": \"the marketplace refused the reply: 422 contact details\","
+                        + " \"retryAt\": null, \"reference\": null, \"postedAt\": null, \"refusedAt\": \"2026-11-30T06:00:05Z\"}";
+        assertThat(repliedPage(refused, "REPLY_REFUSED", "en"))
+                .contains("The storefront refused this reply for good: the marketplace refused the reply: 422 contact"
+                        + " details. It is not asked again: post it in the marketplace&#39;s back office.")
+                .contains("Reply refused by the storefront");
+        assertThat(repliedPage(refused, "REPLY_REFUSED", "zh"))
+                .contains("店铺拒绝发布此回复：the marketplace refused the reply: 422 contact details。", "店铺拒绝发布回复");
+
+        assertThat(repliedPage("null", null, "en"))
+                .as("a store whose staff post replies by hand")
+                .contains("This store&#39;s replies are not posted by StoreOps")
+                .doesNotContain("Waiting to be posted");
+        assertThat(repliedPage("null", null, "zh")).contains("本店的回复不由 StoreOps 发布");
+    }
+
+    /**
+     * The review page, in {@code language}, of the review replied to whose reply's posting is {@code
+     * posting}, with {@code step} (if any) last on its timeline.
+     */
+    private String repliedPage(String posting, String step, String language) {
+        String review = read("aftersale/review-new.json")
+                .replace("\"state\": \"NEW\"", "\"state\": \"REPLIED\"")
+                .replace(
+                        "\"reply\": null",
+                        "\"reply\": {\"text\": \"亲，非常抱歉。\", \"by\": \"dev-cs-aftersale\","
+                                + " \"at\": \"2026-11-30T06:00:00Z\", \"posting\": " + posting + "}");
+        if (step != null) {
+            review = review.replace(
+                    "\"detail\": \"1 of 5: low, to customer service\"}",
+                    "\"detail\": \"1 of 5: low, to customer service\"}, {\"at\": \"2026-11-30T06:00:05Z\", \"what\": \""
+                            + step + "\", \"by\": \"storefront\", \"detail\": \"-\"}");
+        }
+        stubViewFor(REVIEW, "secret-bearer-token", CaseViews.recordOffering(review, "contacts"));
+        return (language.equals("zh") ? cs.inChinese() : cs).page("/after-sale/reviews/tmall-flagship:RV-9001");
     }
 
     @Test

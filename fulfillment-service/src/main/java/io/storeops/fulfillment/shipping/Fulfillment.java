@@ -852,13 +852,10 @@ public record Fulfillment(
     /**
      * A full refund approved before fulfilment saw the order paid (the refund desk's topic ran ahead
      * of the order's): the shipment is made cancelled, so that the payment, when it comes, finds it
-     * and ships nothing. An exchange stops nothing, as it intercepts no parcel.
+     * and ships nothing.
      */
     public static Change<Fulfillment> interceptedBeforePayment(
-            String orderId, String storeId, String refundId, String type, Instant at) {
-        if (EXCHANGE.equals(type)) {
-            return Change.none();
-        }
+            String orderId, String storeId, String refundId, Instant at) {
         String shipmentId = shipmentIdFor(orderId);
         Fulfillment stopped = new Fulfillment(
                 orderId,

@@ -429,12 +429,13 @@ public class Fulfillments implements ApplicationRunner {
                         Fulfillment.class,
                         position,
                         current -> current.map(decide)
-                                .orElseGet(() -> Fulfillment.interceptedBeforePayment(
-                                        approved.orderId(),
-                                        approved.storeId(),
-                                        approved.refundId(),
-                                        approved.type(),
-                                        approved.decidedAt())))
+                                .orElseGet(() -> approved.coversTheGoods()
+                                        ? Fulfillment.interceptedBeforePayment(
+                                                approved.orderId(),
+                                                approved.storeId(),
+                                                approved.refundId(),
+                                                approved.decidedAt())
+                                        : Change.none()))
                 .doOnNext(counters::count)
                 .flatMap(first -> alsoToFollowUp(first, position, decide));
     }

@@ -828,11 +828,6 @@ class FulfillmentTest {
         assertThat(ready.refundRequested("ex-1", Fulfillment.EXCHANGE, PAID_LINES, NOW)
                         .isNone())
                 .isTrue();
-        assertThat(Fulfillment.interceptedBeforePayment(
-                                PAID.orderId(), PAID.storeId(), "ex-1", Fulfillment.EXCHANGE, NOW)
-                        .isNone())
-                .as("ahead of the payment either")
-                .isTrue();
     }
 
     @Test
@@ -1012,7 +1007,7 @@ class FulfillmentTest {
 
     @Test
     void aRefundApprovedBeforeThePaymentWasSeenLeavesACancelledShipmentThatThePaymentFinds() {
-        var stopped = Fulfillment.interceptedBeforePayment(PAID.orderId(), PAID.storeId(), "rf-1", "REFUND_ONLY", NOW);
+        var stopped = Fulfillment.interceptedBeforePayment(PAID.orderId(), PAID.storeId(), "rf-1", NOW);
 
         assertThat(stopped.state().status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(stopped.events()).singleElement().isInstanceOf(ShipmentCancelled.class);

@@ -320,24 +320,37 @@ public record AfterSale(
         if (paidThere.isPresent()) {
             return paid(paidThere.get().caseId(), caseId, source, at);
         }
-        List<CaseLine> asked = new ArrayList<>();
+        // a line refunded from two locations comes as two refund lines: one line of the case
+        Map<Integer, CaseLine> byLine = new LinkedHashMap<>();
         for (StorefrontLine line : refundLines) {
             int index = lineIndexOf(line);
-            asked.add(new CaseLine(index, line.quantity(), line.amountMinor()));
+            byLine.merge(
+                    index,
+                    new CaseLine(index, line.quantity(), line.amountMinor()),
+                    (one, other) -> new CaseLine(
+                            one.lineIndex(),
+                            one.quantity() + other.quantity(),
+                            one.amountMinor() + other.amountMinor()));
         }
+        List<CaseLine> asked = List.copyOf(byLine.values());
         long linesMinor = asked.stream().mapToLong(CaseLine::amountMinor).sum();
+        List<CaseLine> paidLines = fittedWithin(asked, refundedMinor);
+        long beyondTheLines = Math.max(refundedMinor - linesMinor, 0);
+        if (paidLines.isEmpty() && beyondTheLines == 0) {
+            return Change.none(); // nothing went back to the buyer (a restock alone): nothing to record
+        }
         Request request = new Request(
                 caseId,
                 CaseType.REFUND_ONLY,
-                reason == null || reason.isBlank() ? "refunded in the storefront" : reason,
+                reason == null || reason.isBlank() ? "refunded in the storefront" : shortened(reason),
                 true,
-                fittedWithin(asked, refundedMinor),
-                Math.max(refundedMinor - linesMinor, 0),
+                paidLines,
+                beyondTheLines,
                 List.of(),
                 source);
         try {
             requireWithinWhatIsLeft(request.lines(), request.shippingMinor(), null);
-        } catch (IllegalArgumentException beyond) {
+        } catch (NotEnoughLeft beyond) {
             return paidBeyondWhatWasLeft(request, beyond.getMessage(), at);
         }
         return request(request, source, at, AfterSalePolicy.NONE)
@@ -764,12 +777,34 @@ public record AfterSale(
                         units(refund),
                         by,
                         automatic,
-                        at));
+                        at,
+                        coversTheGoods(refund)));
 
         // the storefront paid it already: approving it records that, and no gateway is asked
         return refund.logged(PAID_BEYOND_WHAT_WAS_LEFT)
                 ? decided.andThen(file -> file.paid(caseId, caseId, refund.source(), at))
                 : decided;
+    }
+
+    /**
+     * Whether a refund gives up the order's goods: a refund only of every unit of them, or of as
+     * much as they cost (what the order paid beyond its shipping). Fulfilment stops a parcel that
+     * has not left for it, even before it saw the order paid.
+     */
+    private boolean coversTheGoods(RefundCase refund) {
+        if (refund.type() != CaseType.REFUND_ONLY) {
+            return false;
+        }
+        long goodsMinor = totalPaidMinor - shippingPaidMinor;
+        Map<String, Integer> given = new LinkedHashMap<>();
+        units(refund).forEach(unit -> given.merge(unit.sku(), unit.quantity(), Integer::sum));
+        Map<String, Integer> bought = new LinkedHashMap<>();
+        lines.stream()
+                .filter(line -> line.sku() != null)
+                .forEach(line -> bought.merge(line.sku(), line.quantity(), Integer::sum));
+        boolean everyUnit = !bought.isEmpty()
+                && bought.entrySet().stream().allMatch(sku -> given.getOrDefault(sku.getKey(), 0) >= sku.getValue());
+        return everyUnit || goodsMinor > 0 && refund.amountMinor() >= goodsMinor;
     }
 
     /** The supervisor rejects, with a reason: customer service negotiates with the buyer. */
@@ -846,6 +881,10 @@ public record AfterSale(
         RefundCase refund = decidable(caseId, by, false);
         String why = requiredText(note, "note");
         CaseLifecycle.next(refund.type(), refund.state(), CaseCommand.SETTLE);
+        if (refund.type() == CaseType.EXCHANGE) {
+            // what an exchange settles is the units it sends again; a return may pay for units that never came
+            requireWhatItsTypeNames(refund.type(), settledLines, shippingMinor);
+        }
         requireWithinWhatIsLeft(settledLines, shippingMinor, caseId);
         RefundCase settled = refund.moved(CaseCommand.SETTLE, at, by, why).edit(draft -> {
             draft.lines = List.copyOf(settledLines);
@@ -986,7 +1025,8 @@ public record AfterSale(
                             units(refund).stream().allMatch(unit -> got.getOrDefault(unit.sku(), 0) >= unit.quantity());
                     RefundCase counted = (complete
                                     ? refund.moved(CaseCommand.RECEIVE, at, by, inspection)
-                                    : refund.edit(draft -> draft.log(at, "RETURN_ARRIVED_IN_PART", by, inspection)))
+                                    : refund.edit(
+                                            draft -> draft.log(at, RefundCase.RETURN_ARRIVED_IN_PART, by, inspection)))
                             .edit(draft -> draft.returned = returned);
                     return returnEnded(counted, at);
                 })
@@ -998,16 +1038,36 @@ public record AfterSale(
      * office — with its reference: the money is back with the buyer ({@link RefundCompleted}). Once.
      */
     public Change<AfterSale> paid(String caseId, String reference, String by, Instant at) {
-        Optional<RefundCase> refunding = find(caseId)
-                .filter(refund -> refund.state() == CaseState.REFUNDING || refund.state() == CaseState.PAYOUT_REFUSED);
+        Optional<RefundCase> found = find(caseId);
         String ref = requiredText(reference, "reference");
-        return refunding
+        if (found.filter(refund -> refund.state() == CaseState.CLOSED).isPresent()) {
+            return paidAfterClosure(found.get(), ref, by, at);
+        }
+        return found.filter(refund -> CaseLifecycle.takes(refund.type(), refund.state(), CaseCommand.PAID))
                 .map(refund -> Change.<AfterSale>of(
                         replaced(refund.moved(CaseCommand.PAID, at, by, ref)
                                 .edit(draft ->
-                                        draft.payout = new RefundCase.Payout(attempts(refund), null, null, ref, by))),
+                                        draft.payout = refund.payoutSoFar().confirmed(ref, by))),
                         new RefundCompleted(orderId, storeId, caseId, new Money(refund.amountMinor(), currency), at)))
                 .orElseGet(Change::none);
+    }
+
+    /** On a closed case a payment was confirmed for after all: the supervisor sorts it out with the buyer. */
+    static final String PAID_AFTER_CLOSURE = "PAID_AFTER_CLOSURE";
+
+    /**
+     * A gateway confirmed a payment of a case closed meanwhile (a payout that answered after the
+     * supervisor gave up on it): the money left, so it is said on the case, once per payment, for
+     * the supervisor, rather than lost.
+     */
+    private Change<AfterSale> paidAfterClosure(RefundCase closed, String reference, String by, Instant at) {
+        String detail = "paid " + shown(closed.amountMinor()) + " after the case was closed (" + reference
+                + "): ask the buyer to pay it back, or record it in a new case";
+        boolean told = closed.timeline().stream()
+                .anyMatch(entry -> entry.what().equals(PAID_AFTER_CLOSURE) && detail.equals(entry.detail()));
+        return told
+                ? Change.none()
+                : Change.of(replaced(closed.edit(draft -> draft.log(at, PAID_AFTER_CLOSURE, by, detail))));
     }
 
     /**
@@ -1046,7 +1106,7 @@ public record AfterSale(
         Optional<RefundCase> refunding = find(caseId).filter(refund -> refund.state() == CaseState.REFUNDING);
         return refunding
                 .map(refund -> Change.of(replaced(refund.edit(draft -> {
-                    draft.payout = new RefundCase.Payout(attempts(refund) + 1, limited(failure), retryAt, null, null);
+                    draft.payout = refund.payoutSoFar().failed(limited(failure), retryAt, false);
                     if (refund.payout() == null) {
                         // the first failure goes on the timeline; later ones only count, so an outage cannot grow the
                         // file
@@ -1063,26 +1123,21 @@ public record AfterSale(
     public Change<AfterSale> payoutRefused(String caseId, String failure, Instant at) {
         Optional<RefundCase> refunding = find(caseId).filter(refund -> refund.state() == CaseState.REFUNDING);
         return refunding
-                .map(refund ->
-                        Change.of(replaced(refund.moved(CaseCommand.REFUSE_PAYOUT, at, "payout", limited(failure))
-                                .edit(draft -> draft.payout = new RefundCase.Payout(
-                                        attempts(refund) + 1, limited(failure), null, null, null)))))
+                .map(refund -> Change.of(replaced(refund.moved(
+                                CaseCommand.REFUSE_PAYOUT, at, "payout", limited(failure))
+                        .edit(draft -> draft.payout = refund.payoutSoFar().failed(limited(failure), null, true)))))
                 .orElseGet(Change::none);
     }
 
     /**
      * The supervisor has a refused payout tried again, once its cause is fixed: it is due at once,
-     * in a new round with a key of its own, since the refused one paid nothing. A decision like the
+     * with a key that cannot pay twice ({@link RefundCase.Payout#retried}). A decision like the
      * others: whoever worked on the case may not.
      */
     public Change<AfterSale> payoutRetried(String caseId, String by, String note, Instant at) {
         RefundCase refund = decidable(caseId, by, false);
         return Change.of(replaced(refund.moved(CaseCommand.RETRY_PAYOUT, at, by, limited(note))
-                .edit(draft -> draft.payout = new RefundCase.Payout(attempts(refund), null, null, null, null))));
-    }
-
-    private static int attempts(RefundCase refund) {
-        return refund.payout() == null ? 0 : refund.payout().attempts();
+                .edit(draft -> draft.payout = refund.payoutSoFar().retried())));
     }
 
     private Change<AfterSale> closed(RefundCase refund, CaseCommand command, String why, String by, Instant at) {
@@ -1117,13 +1172,14 @@ public record AfterSale(
 
     /** The units a case gives up or takes back, per SKU (by title for a line without one). */
     private List<ItemQuantity> units(RefundCase refund) {
-        return refund.lines().stream()
-                .filter(line -> line.quantity() > 0)
-                .map(line -> {
-                    PaidLine paidLine = lines.get(line.lineIndex());
-                    return new ItemQuantity(
-                            paidLine.sku() == null ? paidLine.title() : paidLine.sku(), line.quantity());
-                })
+        // two lines of one SKU (a promotion split them) are one pile in the warehouse
+        Map<String, Integer> bySku = new LinkedHashMap<>();
+        refund.lines().stream().filter(line -> line.quantity() > 0).forEach(line -> {
+            PaidLine paidLine = lines.get(line.lineIndex());
+            bySku.merge(paidLine.sku() == null ? paidLine.title() : paidLine.sku(), line.quantity(), Integer::sum);
+        });
+        return bySku.entrySet().stream()
+                .map(sku -> new ItemQuantity(sku.getKey(), sku.getValue()))
                 .toList();
     }
 
@@ -1161,8 +1217,8 @@ public record AfterSale(
             }
             int unitsTaken = unitsOn(line.lineIndex(), others);
             if (line.quantity() > paidLine.quantity() - unitsTaken) {
-                throw new IllegalArgumentException("line " + line.lineIndex() + " has "
-                        + (paidLine.quantity() - unitsTaken) + " unit(s) left: " + line.quantity() + " asked.");
+                throw new NotEnoughLeft("line " + line.lineIndex() + " has " + (paidLine.quantity() - unitsTaken)
+                        + " unit(s) left: " + line.quantity() + " asked.");
             }
             requireLeft(
                     "line " + line.lineIndex(),
@@ -1264,7 +1320,7 @@ public record AfterSale(
 
     private void requireLeft(String what, long leftMinor, long askedMinor) {
         if (askedMinor > leftMinor) {
-            throw new IllegalArgumentException(what + " has " + shown(Math.max(leftMinor, 0)) + " left to refund: "
+            throw new NotEnoughLeft(what + " has " + shown(Math.max(leftMinor, 0)) + " left to refund: "
                     + shown(askedMinor) + " asked.");
         }
     }
@@ -1319,6 +1375,12 @@ public record AfterSale(
             throw new IllegalArgumentException(field + " is required.");
         }
         return limited(text);
+    }
+
+    /** A storefront's own text, kept to what a note holds: what it says is a fact, never refused for its length. */
+    private static String shortened(String text) {
+        String clean = text.strip();
+        return clean.length() > NOTE_LIMIT ? clean.substring(0, NOTE_LIMIT - 1) + "…" : clean;
     }
 
     private static String limited(String text) {

@@ -4,6 +4,7 @@ import io.storeops.contracts.ItemQuantity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -41,8 +42,48 @@ public record RefundCase(
     /**
      * How paying the buyer back goes: attempts made, the latest failure and when to try again, and
      * the payment's reference once confirmed (the gateway's, or the back office's, noted by staff).
+     *
+     * @param round       the payout's round: a supervisor's retry of a payout refused for good starts a
+     *     new one, asked with a key of its own
+     * @param mayHavePaid whether an attempt of this round failed without the gateway saying no (no
+     *     answer in time, an error): the money may have left, so only that round's key may ask again
      */
-    public record Payout(int attempts, String lastFailure, Instant retryAt, String reference, String confirmedBy) {}
+    public record Payout(
+            int attempts,
+            String lastFailure,
+            Instant retryAt,
+            String reference,
+            String confirmedBy,
+            int round,
+            boolean mayHavePaid) {
+
+        /** This payout after one more attempt that failed with {@code failure}. */
+        Payout failed(String failure, Instant nextTry, boolean refused) {
+            return new Payout(attempts + 1, failure, nextTry, null, null, round, mayHavePaid || !refused);
+        }
+
+        /** This payout, confirmed with {@code paymentReference}. */
+        Payout confirmed(String paymentReference, String by) {
+            return new Payout(attempts, null, null, paymentReference, by, round, false);
+        }
+
+        /**
+         * This payout asked again after a refusal: in a new round when every attempt of this one was
+         * refused (nothing can have been paid), else under this round's key, which finds a payment
+         * the gateway did make.
+         */
+        Payout retried() {
+            return new Payout(attempts, null, null, null, null, mayHavePaid ? round : round + 1, mayHavePaid);
+        }
+    }
+
+    /** Before any attempt. */
+    private static final Payout NOT_TRIED = new Payout(0, null, null, null, null, 0, false);
+
+    /** How paying this case back stands, or has not started. */
+    Payout payoutSoFar() {
+        return payout == null ? NOT_TRIED : payout;
+    }
 
     /** A contact customer service had with the buyer: how, what was offered, what the buyer said. */
     public record Contact(String channel, String offered, String buyerAnswer, String by, Instant at) {}
@@ -81,13 +122,11 @@ public record RefundCase(
     /**
      * The idempotency key of the case's payout on order {@code orderId}: every attempt of a round
      * asks with the same key, so a retry after a timeout never pays twice; a supervisor's retry of a
-     * refused payout starts a new round, since the refused one paid nothing. The key names the order
-     * too: a storefront's refund ids are unique per store, not everywhere.
+     * payout refused at every attempt starts a new round ({@link Payout#retried}). The key names
+     * the order too: a storefront's refund ids are unique per store, not everywhere.
      */
     public String payoutKey(String orderId) {
-        long round = timeline.stream()
-                .filter(entry -> entry.what().equals(CaseCommand.RETRY_PAYOUT.name()))
-                .count();
+        int round = payoutSoFar().round();
         return orderId + "/" + caseId + (round == 0 ? "" : "#" + (round + 1));
     }
 
@@ -113,6 +152,32 @@ public record RefundCase(
                                 && shippingMinor == request.shippingMinor());
     }
 
+    /**
+     * The case a payout's idempotency key ({@link #payoutKey}) was made for: what a gateway's own
+     * record of the payment names.
+     */
+    public static Optional<String> caseOfPayoutKey(String payoutKey) {
+        int slash = payoutKey == null ? -1 : payoutKey.indexOf('/');
+        if (slash < 0 || slash == payoutKey.length() - 1) {
+            return Optional.empty();
+        }
+        String caseAndRound = payoutKey.substring(slash + 1);
+        int round = caseAndRound.lastIndexOf('#');
+        return Optional.of(round < 0 ? caseAndRound : caseAndRound.substring(0, round));
+    }
+
+    /** On a case whose return came in short (or empty: a box with nothing in it): a supervisor settles it. */
+    static final String RETURN_ARRIVED_IN_PART = "RETURN_ARRIVED_IN_PART";
+
+    /**
+     * Whether the warehouse received the return, whatever was in it: then no timer pays or closes
+     * the case any more.
+     */
+    private static boolean returnArrived(List<ItemQuantity> returned, List<Entry> timeline) {
+        return !returned.isEmpty()
+                || timeline.stream().anyMatch(entry -> entry.what().equals(RETURN_ARRIVED_IN_PART));
+    }
+
     /** Whether the timeline has a step {@code what}. */
     boolean logged(String what) {
         return timeline.stream().anyMatch(entry -> entry.what().equals(what));
@@ -131,7 +196,7 @@ public record RefundCase(
      * {@code restart}, as a revised request restarts the seller's time to answer), else the one it has.
      */
     RefundCase timed(AfterSalePolicy policy, Instant at, boolean restart) {
-        Deadline.Kind running = Deadline.Kind.runningIn(state, returnTracking, !returned.isEmpty());
+        Deadline.Kind running = Deadline.Kind.runningIn(state, returnTracking, returnArrived(returned, timeline));
         if (running == null || (deadline != null && !restart)) {
             return this;
         }
@@ -188,7 +253,8 @@ public record RefundCase(
         /** The case as edited; a deadline of a step the case has left ends with it. */
         private RefundCase build() {
             boolean stepLeft = deadline != null
-                    && deadline.kind() != Deadline.Kind.runningIn(state, returnTracking, !returned.isEmpty());
+                    && deadline.kind()
+                            != Deadline.Kind.runningIn(state, returnTracking, returnArrived(returned, timeline));
             return new RefundCase(
                     from.caseId,
                     from.type,

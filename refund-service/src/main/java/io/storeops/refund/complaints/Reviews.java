@@ -9,6 +9,7 @@ import io.storeops.platform.paging.PageCursor;
 import io.storeops.refund.cases.AfterSaleProperties;
 import io.storeops.refund.cases.AfterSales;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
@@ -35,7 +36,10 @@ public class Reviews implements ApplicationRunner {
         this.clock = clock;
     }
 
-    /** The indexes of a store's queue (longest waiting first), of a buyer's reviews, and of the gauge. */
+    /**
+     * The indexes of a store's queue (longest waiting first), of a buyer's reviews, of the gauge,
+     * and through which the reply posts find the reviews due.
+     */
     @Override
     public void run(ApplicationArguments arguments) {
         store.declareIndex(
@@ -54,6 +58,8 @@ public class Reviews implements ApplicationRunner {
                 StateIndex.named("store_buyer", Review.class)
                         .ascending("storeId")
                         .ascending("buyerNick"));
+        store.declareIndex(
+                COLLECTION, StateIndex.named("reply_due", Review.class).ascending("replyDueAt"));
     }
 
     public Mono<Review> find(String id) {
@@ -84,7 +90,21 @@ public class Reviews implements ApplicationRunner {
                 .mapNotNull(Applied::state);
     }
 
-    /** Applies a staff step to the review, which must exist. */
+    /**
+     * Reviews of {@code stores} whose reply is to be posted on the storefront by {@code now}, the
+     * longest due first.
+     */
+    public Flux<Review> replyDue(Instant now, Collection<String> stores, int limit) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(Review.class)
+                        .in("storeId", stores)
+                        .below("replyDueAt", now.plusMillis(1))
+                        .ascending("replyDueAt")
+                        .limit(limit));
+    }
+
+    /** Applies a staff step (or a reply post's outcome) to the review, which must exist. */
     public Mono<Review> change(String id, Function<Review, Change<Review>> decide) {
         return store.apply(
                         COLLECTION,

@@ -34,6 +34,15 @@ final class Texts {
         return clean;
     }
 
+    /**
+     * What someone else said (a storefront's failure), stripped and cut to {@code limit}: kept
+     * whatever its length, unlike what people type.
+     */
+    static String cut(String text, int limit) {
+        String clean = text == null ? "" : text.strip();
+        return clean.length() > limit ? clean.substring(0, limit) : clean;
+    }
+
     /** @throws IllegalArgumentException when {@code value} is missing */
     static <E extends Enum<E>> E required(E value, String field, Class<E> type) {
         if (value == null) {

@@ -41,7 +41,7 @@ public record StorePayoutProperties(Map<String, StorePayouts> stores) {
      * @param gateway     none, simulated, shopify or marketplace (default: {@code storeops.payouts.gateway})
      * @param timeout     how long one HTTP call to the storefront may take (default 4 s)
      * @param shopify     the Shopify Admin API: the shop is the store's {@code shopify-domain}
-     * @param marketplace the native marketplace's refund API
+     * @param marketplace the native marketplace's open API, which the review replies call too
      */
     public record PayoutSettings(String gateway, Duration timeout, Shopify shopify, Marketplace marketplace) {
 
@@ -58,7 +58,7 @@ public record StorePayoutProperties(Map<String, StorePayouts> stores) {
     public record Shopify(String accessToken, String apiVersion, URI adminUrl) {}
 
     /**
-     * @param baseUrl the refund API's base, e.g. {@code https://open.marketplace.example/api/v1}
+     * @param baseUrl the open API's base, e.g. {@code https://open.marketplace.example/api/v1}
      * @param appKey  the store's app key, from the environment
      */
     public record Marketplace(URI baseUrl, String appKey) {}

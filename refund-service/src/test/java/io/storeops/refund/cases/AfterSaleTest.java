@@ -89,6 +89,48 @@ class AfterSaleTest {
     }
 
     @Test
+    void anApprovalSaysWhetherItGivesUpTheGoodsSoThatEvenAParcelNotYetSeenPaidStops() {
+        var full = OPEN.request(
+                        refundOnly("rf-1", new CaseLine(0, 2, 25600), new CaseLine(1, 1, 3000)),
+                        "cs.li",
+                        NOON,
+                        AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE);
+        var goodwill = OPEN.request(refundOnly("rf-2", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-2", "sup.chen", false, null, NOON, AfterSalePolicy.NONE);
+        var allTheMoney = OPEN.request(
+                        new AfterSale.Request(
+                                "rf-3", CaseType.REFUND_ONLY, "late", false, List.of(), 1000, List.of(), "CS"),
+                        "cs.li",
+                        NOON,
+                        AfterSalePolicy.NONE)
+                .state()
+                .approve("rf-3", "sup.chen", false, null, NOON, AfterSalePolicy.NONE);
+
+        assertThat(full.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RefundApproved.class,
+                        event -> assertThat(event.coversTheGoods()).isTrue());
+        assertThat(goodwill.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RefundApproved.class,
+                        event -> assertThat(event.coversTheGoods())
+                                .as("a price difference lets the parcel go")
+                                .isFalse());
+        assertThat(allTheMoney.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RefundApproved.class,
+                        event -> assertThat(event.coversTheGoods())
+                                .as("shipping alone")
+                                .isFalse());
+    }
+
+    @Test
     void neverMoreThanWasPaidPerLineForShippingAndInAll() {
         assertThatThrownBy(() ->
                         OPEN.request(refundOnly("rf-1", new CaseLine(1, 1, 3001)), "cs.li", NOON, AfterSalePolicy.NONE))
@@ -222,10 +264,7 @@ class AfterSaleTest {
 
     @Test
     void aReturnWaitsForTheParcelIsPaidOnceReceivedAndCompletesOnce() {
-        AfterSale awaiting = OPEN.request(cupBack("rf-1"), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale awaiting = approved(OPEN, cupBack("rf-1"));
         assertThat(awaiting.find("rf-1").orElseThrow().state()).isEqualTo(CaseState.AWAITING_RETURN);
         assertThat(awaiting.paid("rf-1", "PAY-1", "payout", NOON).isNone())
                 .as("nothing to pay before the parcel")
@@ -403,11 +442,7 @@ class AfterSaleTest {
 
     @Test
     void aCancellationAfterAnApprovedPartialRefundPaysBackTheRest() {
-        AfterSale partly = OPEN.request(
-                        refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale partly = approved(OPEN, refundOnly("rf-1", new CaseLine(1, 0, 1000)));
 
         RefundCase rest = partly.cancelledBeforeDispatch("out of stock", NOON)
                 .state()
@@ -420,11 +455,7 @@ class AfterSaleTest {
 
     @Test
     void aCancellationAfterAUnitWasRefundedTakesTheOtherUnitsAndIsNotRefused() {
-        AfterSale oneTeaBack = OPEN.request(
-                        refundOnly("rf-1", new CaseLine(0, 1, 12800)), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale oneTeaBack = approved(OPEN, refundOnly("rf-1", new CaseLine(0, 1, 12800)));
 
         RefundCase rest = oneTeaBack
                 .parcelMoved("shp-T1", Parcel.Status.STOPPED, NOON)
@@ -441,17 +472,13 @@ class AfterSaleTest {
 
     @Test
     void aRefundPaidInTheBackOfficeIsConfirmedOnceWithItsReference() {
-        AfterSale refunding = OPEN.request(
-                        refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale refunding = approved(OPEN, refundOnly("rf-1", new CaseLine(1, 0, 1000)));
 
         var confirmed = refunding.paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", false, NOON);
 
         assertThat(confirmed.events()).singleElement().isInstanceOf(RefundCompleted.class);
         assertThat(confirmed.state().find("rf-1").orElseThrow().payout())
-                .isEqualTo(new RefundCase.Payout(0, null, null, "TB-REFUND-1", "cs.wang"));
+                .isEqualTo(new RefundCase.Payout(0, null, null, "TB-REFUND-1", "cs.wang", 0, false));
         assertThat(confirmed
                         .state()
                         .paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", false, NOON)
@@ -472,22 +499,17 @@ class AfterSaleTest {
 
     @Test
     void aReturnIsPaidOnlyOnceEveryUnitItTakesBackArrivedWhateverTheParcels() {
-        AfterSale awaiting = OPEN.request(
-                        new AfterSale.Request(
-                                "rf-1",
-                                CaseType.RETURN_AND_REFUND,
-                                "wrong colour",
-                                true,
-                                List.of(new CaseLine(0, 2, 25600)),
-                                0,
-                                List.of(),
-                                "CS"),
-                        "cs.li",
-                        NOON,
-                        AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale awaiting = approved(
+                OPEN,
+                new AfterSale.Request(
+                        "rf-1",
+                        CaseType.RETURN_AND_REFUND,
+                        "wrong colour",
+                        true,
+                        List.of(new CaseLine(0, 2, 25600)),
+                        0,
+                        List.of(),
+                        "CS"));
         List<ItemQuantity> oneTea = List.of(new ItemQuantity("TEA-LJ-250", 1));
 
         AfterSale half = awaiting.returnReceived("rf-1", oneTea, "1 resellable", "wh.zhao", NOON)
@@ -536,11 +558,7 @@ class AfterSaleTest {
 
     @Test
     void unitsAreGivenBackOnceAcrossCasesAndWhoRevisedACaseMayNotDecideIt() {
-        AfterSale oneCupHeld = OPEN.request(
-                        refundOnly("rf-1", new CaseLine(1, 1, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale oneCupHeld = approved(OPEN, refundOnly("rf-1", new CaseLine(1, 1, 1000)));
         assertThatThrownBy(() -> oneCupHeld.request(
                         refundOnly("rf-2", new CaseLine(1, 1, 1000)), "cs.li", NOON, AfterSalePolicy.NONE))
                 .hasMessage("line 1 has 0 unit(s) left: 1 asked.");
@@ -627,11 +645,7 @@ class AfterSaleTest {
 
     @Test
     void aSettledExchangeIsReplacedAndOneThatCannotBeReplacedIsClosedByTheSupervisor() {
-        AfterSale awaiting = DISPATCHED
-                .request(cupExchanged("rf-1", 0), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale awaiting = approved(DISPATCHED, cupExchanged("rf-1", 0));
         var settled = awaiting.returnSettled(
                 "rf-1", List.of(new CaseLine(1, 1, 0)), 0, "sup.chen", "courier photo shows it sent", NOON);
         assertThat(settled.events()).singleElement().isInstanceOf(ReplacementRequested.class);
@@ -659,11 +673,7 @@ class AfterSaleTest {
 
     @Test
     void aReplacementParcelNeitherStopsNorSendsTheOrdersGoods() {
-        AfterSale replacing = DISPATCHED
-                .request(cupExchanged("rf-1", 0), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state()
+        AfterSale replacing = approved(DISPATCHED, cupExchanged("rf-1", 0))
                 .returnReceived("rf-1", CUP, "ok", "wh.zhao", NOON)
                 .state()
                 .parcelMade("shp-x~rf-1", "rf-1", NOON)
@@ -674,23 +684,17 @@ class AfterSaleTest {
         assertThatThrownBy(() -> replacing.request(cupBack("rf-2"), "cs.li", NOON, AfterSalePolicy.NONE))
                 .as("the cup is still the exchange's")
                 .hasMessage("line 1 has 0 unit(s) left: 1 asked.");
-        AfterSale teaBack = replacing
-                .request(
-                        new AfterSale.Request(
-                                "rf-3",
-                                CaseType.RETURN_AND_REFUND,
-                                "broken",
-                                true,
-                                List.of(new CaseLine(0, 1, 12800)),
-                                0,
-                                List.of(),
-                                "CS"),
-                        "cs.li",
-                        NOON,
-                        AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-3", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale teaBack = approved(
+                replacing,
+                new AfterSale.Request(
+                        "rf-3",
+                        CaseType.RETURN_AND_REFUND,
+                        "broken",
+                        true,
+                        List.of(new CaseLine(0, 1, 12800)),
+                        0,
+                        List.of(),
+                        "CS"));
         assertThat(teaBack.find("rf-3").orElseThrow().state())
                 .as("the stopped replacement does not make the order's goods count as never sent")
                 .isEqualTo(CaseState.AWAITING_RETURN);
@@ -717,12 +721,143 @@ class AfterSaleTest {
     }
 
     @Test
-    void aRefusedPayoutWaitsForASupervisorAndItsRetryAsksWithANewKey() {
-        AfterSale refunding = OPEN.request(
-                        refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
+    void aRetryAfterARoundThatMayHavePaidAsksWithThatRoundsKeyAndAPaymentAfterClosureIsToldOnce() {
+        AfterSale refunding = approved(OPEN, refundOnly("rf-1", new CaseLine(1, 0, 1000)));
+        String firstKey = refunding.find("rf-1").orElseThrow().payoutKey(PAID.orderId());
+
+        AfterSale retried = refunding
+                .payoutFailed("rf-1", "no answer in time", NOON.plusSeconds(5), NOON)
+                .state()
+                .payoutRefused("rf-1", "401 app key revoked", NOON.plusSeconds(5))
+                .state()
+                .payoutRetried("rf-1", "sup.chen", "app key renewed", NOON.plusSeconds(60))
+                .state();
+
+        assertThat(retried.find("rf-1").orElseThrow().payoutKey(PAID.orderId()))
+                .as("the unanswered attempt may have paid: the gateway finds it under its key")
+                .isEqualTo(firstKey);
+        assertThat(RefundCase.caseOfPayoutKey(firstKey)).contains("rf-1");
+        assertThat(RefundCase.caseOfPayoutKey(firstKey + "#2")).contains("rf-1");
+        assertThat(RefundCase.caseOfPayoutKey("no-slash")).isEmpty();
+
+        AfterSale closed = refunding
+                .payoutRefused("rf-1", "422 refused", NOON)
+                .state()
+                .closeForGood("rf-1", "sup.chen", "store credit instead", NOON)
+                .state();
+        var told = closed.paid("rf-1", "SIM-9", "payout", NOON.plusSeconds(1));
+        assertThat(told.events()).as("no RefundCompleted for a closed case").isEmpty();
+        assertThat(told.state().find("rf-1").orElseThrow().timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo("PAID_AFTER_CLOSURE");
+            assertThat(entry.detail()).contains("SIM-9");
+        });
+        assertThat(told.state()
+                        .paid("rf-1", "SIM-9", "payout", NOON.plusSeconds(2))
+                        .isNone())
+                .as("told once")
+                .isTrue();
+    }
+
+    @Test
+    void aReturnOfTwoLinesOfOneSkuIsPaidOnlyOnceEveryUnitOfTheSkuIsIn() {
+        OrderPaid split = paid(
+                "tmall-flagship:T9",
+                List.of(
+                        new OrderLine("TEA-LJ-250", "西湖龙井 250g", 1, new Money(12800, "CNY")),
+                        new OrderLine("TEA-LJ-250", "西湖龙井 250g (gift)", 1, new Money(0, "CNY"))),
+                Money.zero("CNY"),
+                new Money(12800, "CNY"));
+        AfterSale awaiting = AfterSale.open(Optional.empty(), split)
+                .state()
+                .request(
+                        new AfterSale.Request(
+                                "rf-1",
+                                CaseType.RETURN_AND_REFUND,
+                                "stale",
+                                true,
+                                List.of(new CaseLine(0, 1, 12800), new CaseLine(1, 1, 0)),
+                                0,
+                                List.of(),
+                                "CS"),
+                        "cs.li",
+                        NOON,
+                        AfterSalePolicy.NONE)
                 .state()
                 .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
                 .state();
+
+        RefundCase half = awaiting.returnReceived(
+                        "rf-1", List.of(new ItemQuantity("TEA-LJ-250", 1)), "1 came, 1 missing", "wh", NOON)
+                .state()
+                .find("rf-1")
+                .orElseThrow();
+
+        assertThat(half.state()).as("one tin of two").isEqualTo(CaseState.AWAITING_RETURN);
+    }
+
+    @Test
+    void anEmptyReturnParcelEndsTheTimersAndWaitsForTheSupervisor() {
+        AfterSale shipped = OPEN.request(cupBack("rf-1"), "cs.li", NOON, TMALL_TERMS)
+                .state()
+                .approve("rf-1", "sup.chen", false, null, NOON, TMALL_TERMS)
+                .state()
+                .returnShipped("rf-1", "SF1234567890123", "buyer", NOON, TMALL_TERMS)
+                .state();
+        assertThat(shipped.find("rf-1").orElseThrow().deadline()).isNotNull();
+
+        AfterSale empty = shipped.returnReceived(
+                        "rf-1", List.of(), "CUP-GL-01: 0 resellable, 0 damaged, 1 missing", "wh", NOON)
+                .state();
+
+        RefundCase waiting = empty.find("rf-1").orElseThrow();
+        assertThat(waiting.state()).isEqualTo(CaseState.AWAITING_RETURN);
+        assertThat(waiting.deadline()).as("no timer pays for an empty box").isNull();
+        assertThat(empty.deadlinesPassed(NOON.plus(Duration.ofDays(30)), TMALL_TERMS)
+                        .isNone())
+                .isTrue();
+    }
+
+    @Test
+    void anExchangeSettlesUnitsNotMoney() {
+        AfterSale awaiting = approved(DISPATCHED, cupExchanged("rf-1", 0));
+
+        assertThatThrownBy(() -> awaiting.returnSettled(
+                        "rf-1", List.of(new CaseLine(1, 0, 3000)), 0, "sup.chen", "pay the cup instead", NOON))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> awaiting.returnSettled(
+                        "rf-1", List.of(new CaseLine(1, 1, 3000)), 0, "sup.chen", "and some money", NOON))
+                .hasMessageStartingWith("an exchange sends the same units again and pays nothing back");
+    }
+
+    @Test
+    void aStorefrontRefundOfNothingIsNotRecordedAndOneLineRefundedTwiceIsOneLine() {
+        assertThat(OPEN.refundedInStorefront("shopify-us:9007", List.of(), 0, null, AfterSale.SHOPIFY, NOON)
+                        .isNone())
+                .as("a restock alone")
+                .isTrue();
+
+        RefundCase twice = OPEN.refundedInStorefront(
+                        "shopify-us:9008",
+                        List.of(
+                                new AfterSale.StorefrontLine(null, "TEA-LJ-250", "西湖龙井 250g", 1, 12800),
+                                new AfterSale.StorefrontLine(null, "TEA-LJ-250", "西湖龙井 250g", 1, 12800)),
+                        25600,
+                        "x".repeat(600),
+                        AfterSale.SHOPIFY,
+                        NOON)
+                .state()
+                .find("shopify-us:9008")
+                .orElseThrow();
+        assertThat(twice.state()).isEqualTo(CaseState.COMPLETED);
+        assertThat(twice.lines()).containsExactly(new CaseLine(0, 2, 25600));
+        assertThat(twice.reason())
+                .as("Shopify's note, shortened, never refused")
+                .hasSize(500);
+    }
+
+    @Test
+    void aRefusedPayoutWaitsForASupervisorAndItsRetryAsksWithANewKey() {
+        AfterSale refunding = approved(OPEN, refundOnly("rf-1", new CaseLine(1, 0, 1000)));
         String firstKey = refunding.find("rf-1").orElseThrow().payoutKey(PAID.orderId());
 
         AfterSale refused =
@@ -761,11 +896,7 @@ class AfterSaleTest {
 
     @Test
     void theFileSaysWhenItsEarliestPayoutIsDue() {
-        AfterSale refunding = OPEN.request(
-                        refundOnly("rf-1", new CaseLine(1, 0, 1000)), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale refunding = approved(OPEN, refundOnly("rf-1", new CaseLine(1, 0, 1000)));
 
         assertThat(OPEN.payoutDueAt()).as("nothing to pay").isNull();
         assertThat(refunding.payoutDueAt()).as("never tried: due at once").isEqualTo(Instant.EPOCH);
@@ -992,11 +1123,7 @@ class AfterSaleTest {
 
     @Test
     void aStorefrontRefundOfWhatACaseBeingPaidBackAsksPaysThatCaseOnce() {
-        AfterSale refunding = OPEN.request(
-                        refundOnly("rf-1", new CaseLine(1, 0, 3000)), "cs.li", NOON, AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale refunding = approved(OPEN, refundOnly("rf-1", new CaseLine(1, 0, 3000)));
 
         var paidThere = refunding.refundedInStorefront(
                 "shopify-us:9004",
@@ -1023,14 +1150,7 @@ class AfterSaleTest {
 
     @Test
     void aStorefrontRefundBeyondWhatIsLeftIsKeptForTheSupervisorAndStopsThePayoutsThatMightPayTwice() {
-        AfterSale refunding = OPEN.request(
-                        refundOnly("rf-1", new CaseLine(0, 0, 25600), new CaseLine(1, 0, 3000)),
-                        "cs.li",
-                        NOON,
-                        AfterSalePolicy.NONE)
-                .state()
-                .approve("rf-1", "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
-                .state();
+        AfterSale refunding = approved(OPEN, refundOnly("rf-1", new CaseLine(0, 0, 25600), new CaseLine(1, 0, 3000)));
 
         AfterSale kept = refunding
                 .refundedInStorefront(
@@ -1283,6 +1403,14 @@ class AfterSaleTest {
                 null,
                 List.of(),
                 null);
+    }
+
+    /** {@code file} with {@code request} entered by customer service and approved by a supervisor. */
+    private static AfterSale approved(AfterSale file, AfterSale.Request request) {
+        return file.request(request, "cs.li", NOON, AfterSalePolicy.NONE)
+                .state()
+                .approve(request.caseId(), "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
     }
 
     private static AfterSale.Request cupBack(String caseId) {

@@ -64,7 +64,7 @@ class DeskStepTest {
         Review low = received(2);
         Review noted = received(5);
         Review contacted = low.contact(TALKED).state();
-        Review replied = contacted.reply("亲，抱歉。", "cs.mei", NOON).state();
+        Review replied = contacted.reply("亲，抱歉。", "cs.mei", NOON, false).state();
 
         assertThat(List.of(low.state(), noted.state(), contacted.state(), replied.state()))
                 .containsExactly(ReviewState.NEW, ReviewState.NOTED, ReviewState.CONTACTED, ReviewState.REPLIED);

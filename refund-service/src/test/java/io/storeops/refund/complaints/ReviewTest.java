@@ -109,11 +109,12 @@ class ReviewTest {
     void theReplyIsWrittenOnceAndAnnouncedForTheStorefront() {
         Review contacted = LOW.contact(new Contact(ContactChannel.CHAT, "sorry, a return?", "yes", "cs.mei", NOON))
                 .state();
-        var replied = contacted.reply(" 亲，已为您退货退款。 ", "cs.mei", NOON.plusSeconds(60));
+        var replied = contacted.reply(" 亲，已为您退货退款。 ", "cs.mei", NOON.plusSeconds(60), false);
 
         assertThat(contacted.state()).isEqualTo(ReviewState.CONTACTED);
         assertThat(replied.state().state()).isEqualTo(ReviewState.REPLIED);
-        assertThat(replied.state().reply()).isEqualTo(new Review.Reply("亲，已为您退货退款。", "cs.mei", NOON.plusSeconds(60)));
+        assertThat(replied.state().reply())
+                .isEqualTo(new Review.Reply("亲，已为您退货退款。", "cs.mei", NOON.plusSeconds(60), null));
         assertThat(replied.events())
                 .singleElement()
                 .isEqualTo(new ReviewReplied(
@@ -121,15 +122,15 @@ class ReviewTest {
         assertThat(replied.state().timeline()).extracting(Entry::what).containsExactly("RECEIVED", "CONTACT", "REPLY");
 
         assertThat(replied.state()
-                        .reply("亲，已为您退货退款。", "cs.mei", NOON.plusSeconds(90))
+                        .reply("亲，已为您退货退款。", "cs.mei", NOON.plusSeconds(90), false)
                         .isNone())
                 .as("the same reply again: a retry")
                 .isTrue();
-        assertThatThrownBy(() -> replied.state().reply("another", "cs.mei", NOON.plusSeconds(90)))
+        assertThatThrownBy(() -> replied.state().reply("another", "cs.mei", NOON.plusSeconds(90), false))
                 .isInstanceOfSatisfying(
                         StepConflict.class,
                         conflict -> assertThat(conflict.current()).isEqualTo("REPLIED"));
-        assertThatThrownBy(() -> replied.state().reply("亲，已为您退货退款。", "cs.li", NOON.plusSeconds(90)))
+        assertThatThrownBy(() -> replied.state().reply("亲，已为您退货退款。", "cs.li", NOON.plusSeconds(90), false))
                 .as("the same words by someone else are another reply")
                 .isInstanceOf(StepConflict.class);
         assertThat(replied.state()
@@ -142,9 +143,146 @@ class ReviewTest {
 
     @Test
     void aReplyNeedsWords() {
-        assertThatThrownBy(() -> LOW.reply(" ", "cs.mei", NOON)).hasMessage("reply is required.");
-        assertThatThrownBy(() -> LOW.reply("好".repeat(501), "cs.mei", NOON))
+        assertThatThrownBy(() -> LOW.reply(" ", "cs.mei", NOON, true)).hasMessage("reply is required.");
+        assertThatThrownBy(() -> LOW.reply("好".repeat(501), "cs.mei", NOON, true))
                 .hasMessage("reply is at most 500 characters.");
+    }
+
+    @Test
+    void whereTheStorefrontPostsTheReplyItIsDueAtOnceElseThereIsNothingToPost() {
+        Review toPost = LOW.reply("亲，抱歉。", "cs.mei", NOON.plusSeconds(60), true).state();
+        Review byHand =
+                LOW.reply("亲，抱歉。", "cs.mei", NOON.plusSeconds(60), false).state();
+
+        assertThat(LOW.replyDueAt()).as("no reply yet").isNull();
+        assertThat(toPost.reply().posting()).isEqualTo(new Review.ReplyPosting(0, null, null, null, null, null));
+        assertThat(toPost.replyDueAt()).as("due when written").isEqualTo(NOON.plusSeconds(60));
+        assertThat(byHand.reply().posting())
+                .as("staff post it in the back office")
+                .isNull();
+        assertThat(byHand.replyDueAt()).isNull();
+        for (Review nothingToPost : List.of(LOW, byHand)) {
+            assertThat(nothingToPost.replyPosted("MR-1", NOON.plusSeconds(90)).isNone())
+                    .isTrue();
+            assertThat(nothingToPost
+                            .replyPostFailed("503", NOON.plusSeconds(120), NOON.plusSeconds(90))
+                            .isNone())
+                    .isTrue();
+            assertThat(nothingToPost.replyRefused("422", NOON.plusSeconds(90)).isNone())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aPostedReplyIsRecordedOnceWithTheStorefrontsReference() {
+        Review toPost = LOW.reply("亲，抱歉。", "cs.mei", NOON, true).state();
+
+        var posted = toPost.replyPosted("MR-REPLY-1", NOON.plusSeconds(5));
+
+        assertThat(posted.events()).as("the reply was announced when written").isEmpty();
+        Review review = posted.state();
+        assertThat(review.state()).isEqualTo(ReviewState.REPLIED);
+        assertThat(review.reply().posting())
+                .isEqualTo(new Review.ReplyPosting(0, null, null, "MR-REPLY-1", NOON.plusSeconds(5), null));
+        assertThat(review.replyDueAt()).as("nothing more to post").isNull();
+        assertThat(review.timeline())
+                .last()
+                .isEqualTo(new Entry(NOON.plusSeconds(5), "REPLY_POSTED", "storefront", "MR-REPLY-1"));
+        assertThat(review.replyPosted("MR-REPLY-1", NOON.plusSeconds(9)).isNone())
+                .as("posted twice")
+                .isTrue();
+        assertThat(review.replyPostFailed("late answer", NOON.plusSeconds(60), NOON.plusSeconds(9))
+                        .isNone())
+                .isTrue();
+        assertThat(review.replyRefused("409", NOON.plusSeconds(9)).isNone()).isTrue();
+    }
+
+    @Test
+    void aFailedPostIsTriedAgainLaterAndOnlyTheFirstFailureGoesOnTheTimeline() {
+        Review toPost = LOW.reply("亲，抱歉。", "cs.mei", NOON, true).state();
+
+        Review failedOnce = toPost.replyPostFailed("503 Service Unavailable", NOON.plusSeconds(30), NOON.plusSeconds(1))
+                .state();
+        Review failedTwice = failedOnce
+                .replyPostFailed("no answer in time", NOON.plusSeconds(90), NOON.plusSeconds(31))
+                .state();
+        Review posted =
+                failedTwice.replyPosted("MR-REPLY-1", NOON.plusSeconds(91)).state();
+
+        assertThat(failedOnce.reply().posting())
+                .isEqualTo(
+                        new Review.ReplyPosting(1, "503 Service Unavailable", NOON.plusSeconds(30), null, null, null));
+        assertThat(failedOnce.replyDueAt()).isEqualTo(NOON.plusSeconds(30));
+        assertThat(failedTwice.reply().posting().attempts()).isEqualTo(2);
+        assertThat(failedTwice.reply().posting().lastFailure()).isEqualTo("no answer in time");
+        assertThat(failedTwice.replyDueAt()).isEqualTo(NOON.plusSeconds(90));
+        assertThat(failedTwice.timeline())
+                .filteredOn(entry -> entry.what().equals("REPLY_POST_FAILED"))
+                .as("an outage cannot grow the review")
+                .singleElement()
+                .isEqualTo(
+                        new Entry(NOON.plusSeconds(1), "REPLY_POST_FAILED", "storefront", "503 Service Unavailable"));
+        assertThat(posted.reply().posting())
+                .isEqualTo(new Review.ReplyPosting(2, null, null, "MR-REPLY-1", NOON.plusSeconds(91), null));
+        assertThat(posted.replyDueAt()).isNull();
+        assertThat(toPost.replyPostFailed("x".repeat(900), NOON.plusSeconds(30), NOON)
+                        .state()
+                        .reply()
+                        .posting()
+                        .lastFailure())
+                .as("what the storefront said, cut")
+                .hasSize(500);
+    }
+
+    @Test
+    void aReplyRefusedForGoodIsNotDueAgainAndShowsWhyWhileTheReviewStaysReplied() {
+        Review failed = LOW.reply("亲，加微信 138…", "cs.mei", NOON, true)
+                .state()
+                .replyPostFailed("503", NOON.plusSeconds(30), NOON)
+                .state();
+
+        Review refused = failed.replyRefused("422 the reply names a phone number", NOON.plusSeconds(30))
+                .state();
+
+        assertThat(refused.state()).isEqualTo(ReviewState.REPLIED);
+        assertThat(refused.reply().posting())
+                .isEqualTo(new Review.ReplyPosting(
+                        2, "422 the reply names a phone number", null, null, null, NOON.plusSeconds(30)));
+        assertThat(refused.replyDueAt()).as("not asked again by itself").isNull();
+        assertThat(refused.timeline())
+                .last()
+                .isEqualTo(new Entry(
+                        NOON.plusSeconds(30), "REPLY_REFUSED", "storefront", "422 the reply names a phone number"));
+        assertThat(refused.replyRefused("422", NOON.plusSeconds(60)).isNone()).isTrue();
+        assertThat(refused.replyPosted("MR-REPLY-1", NOON.plusSeconds(60)).isNone())
+                .isTrue();
+    }
+
+    @Test
+    void aStoredReviewFromBeforeThePostsHasNothingToPostWhateverItsDocumentSays() {
+        Review replied = LOW.reply("亲，抱歉。", "cs.mei", NOON, false).state();
+
+        Review stored = new Review(
+                replied.id(),
+                replied.storeId(),
+                replied.reviewId(),
+                replied.orderId(),
+                replied.buyerNick(),
+                replied.rating(),
+                replied.text(),
+                replied.images(),
+                replied.createdAt(),
+                replied.receivedAt(),
+                replied.low(),
+                replied.state(),
+                replied.contacts(),
+                new Review.Reply("亲，抱歉。", "cs.mei", NOON, null),
+                replied.timeline(),
+                NOON,
+                null);
+
+        assertThat(stored.replyDueAt()).as("derived, not read").isNull();
+        assertThat(stored.lastStepAt()).isEqualTo(NOON);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.storeops.refund.complaints.DeskStep;
 import io.storeops.refund.complaints.Review;
 import io.storeops.refund.complaints.ReviewState;
 import io.storeops.refund.complaints.Reviews;
+import io.storeops.refund.complaints.StorefrontReplies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Buyers' reviews over HTTP: the low-rating queue, a buyer's reviews by nickname (旺旺反查), the
- * contacts about a review and the seller's reply, written once and handed to the storefront.
+ * contacts about a review and the seller's reply, written once and, where StoreOps posts the
+ * store's replies, posted on its storefront.
  */
 @RestController
 @RequestMapping("/api/reviews")
@@ -36,11 +38,13 @@ import reactor.core.publisher.Mono;
 class ReviewController {
 
     private final Reviews reviews;
+    private final StorefrontReplies storefronts;
     private final Clock clock;
     private final DeskRecords<Review, ReviewView> desk;
 
-    ReviewController(Reviews reviews, Complaints complaints, Clock clock) {
+    ReviewController(Reviews reviews, Complaints complaints, StorefrontReplies storefronts, Clock clock) {
         this.reviews = reviews;
+        this.storefronts = storefronts;
         this.clock = clock;
         this.desk = new DeskRecords<>(
                 "Review",
@@ -170,9 +174,15 @@ class ReviewController {
     @PostMapping("/{id}/reply")
     @Operation(
             summary = "Write the seller's reply to post under the review",
-            description = "Once: announced with ReviewReplied, which the storefront's adapter posts. The same reply "
-                    + "by the same person again is harmless; any other reply afterwards is a 409.")
+            description = "Once: announced with ReviewReplied. Where StoreOps posts the store's replies "
+                    + "(storeops.stores.<s>.reviews.replies), it is then posted on the storefront: reply.posting shows "
+                    + "how that goes (postedAt and reference, or attempts, lastFailure and retryAt, or refusedAt); "
+                    + "elsewhere reply.posting is absent and staff post it in the marketplace's back office. The same "
+                    + "reply by the same person again is harmless; any other reply afterwards is a 409.")
     Mono<ReviewView> reply(@PathVariable String id, @RequestBody ReplyEntry reply) {
-        return desk.act(id, (review, staff) -> review.reply(reply.reply(), staff.username(), clock.instant()));
+        return desk.act(
+                id,
+                (review, staff) -> review.reply(
+                        reply.reply(), staff.username(), clock.instant(), storefronts.postsReplies(review.storeId())));
     }
 }

@@ -67,7 +67,8 @@ class AfterSaleDeskController {
             summary = "The caller's after-sale desk: their actions, stores and queue lengths",
             description = "Any member of staff may ask; the actions are exactly those the after-sale routes allow the "
                     + "token's roles. Queues, only those the caller works: new (orders with a case waiting for a "
-                    + "supervisor), negotiating, dueSoon (a marketplace timer runs out within 24 hours), openComplaints "
+                    + "supervisor), negotiating, dueSoon (a marketplace timer runs out within 24 hours), payoutRefused "
+                    + "(a payout the gateway refused for good, waiting for a supervisor), openComplaints "
                     + "(OPEN or IN_PROGRESS), lowReviews (low and not yet replied to).")
     Mono<DeskStores.Desk<RefundAction>> desk() {
         return DeskStores.of(RefundAction.class, stores, this::queues);
@@ -84,6 +85,7 @@ class AfterSaleDeskController {
             queues.put(
                     "dueSoon",
                     files.countDeadlinesBefore(storeId, clock.instant().plus(SOON)));
+            queues.put("payoutRefused", files.countWithCaseIn(storeId, CaseState.PAYOUT_REFUSED));
         }
         if (actions.contains(RefundAction.SEE_COMPLAINTS)) {
             queues.put("openComplaints", complaints.countOpen(storeId));

@@ -2,6 +2,8 @@ package io.storeops.refund.payout.web;
 
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.cases.GatewayPayments;
+import io.storeops.refund.partner.web.MarketplaceApi;
+import io.storeops.refund.partner.web.PartnerHttp;
 import io.storeops.refund.payout.PayoutProperties;
 import io.storeops.refund.payout.StorePayoutProperties;
 import java.util.HashMap;
@@ -29,7 +31,11 @@ public class PayoutGateways implements GatewayPayments {
             switch (settings.gatewayOf(storeId, payouts.gateway())) {
                 case "simulated" -> byStore.put(storeId, simulated);
                 case "shopify" -> byStore.put(storeId, shopify(storeId, stores, store, clients));
-                case "marketplace" -> byStore.put(storeId, marketplace(storeId, store, clients));
+                case "marketplace" ->
+                    byStore.put(
+                            storeId,
+                            new MarketplacePayoutGateway(
+                                    marketplaceApi(storeId, settings, "payouts through the marketplace", clients)));
                 default -> {
                     // none: staff pay in the back office and confirm each refund
                 }
@@ -58,36 +64,44 @@ public class PayoutGateways implements GatewayPayments {
             StorePayoutProperties.PayoutSettings store,
             WebClient.Builder clients) {
         StorePayoutProperties.Shopify shopify = store.shopify();
-        String token = required(shopify == null ? null : shopify.accessToken(), storeId, "shopify.access-token");
+        String token = required(
+                shopify == null ? null : shopify.accessToken(),
+                storeId,
+                "shopify.access-token",
+                "payouts through Shopify");
         ShopifyPayoutGateway.Shop shop = shopify.adminUrl() != null
                 ? new ShopifyPayoutGateway.Shop(shopify.adminUrl(), () -> token)
                 : ShopifyPayoutGateway.Shop.ofDomain(
                         stores.find(storeId).map(found -> found.shopifyDomain()).orElse(null), () -> token);
         return new ShopifyPayoutGateway(
-                PayoutHttp.client(clients, store.timeout()),
+                PartnerHttp.client(clients, store.timeout()),
                 Map.of(storeId, shop),
                 shopify.apiVersion(),
                 store.timeout());
     }
 
-    private static PayoutGateway marketplace(
-            String storeId, StorePayoutProperties.PayoutSettings store, WebClient.Builder clients) {
+    /**
+     * The native marketplace's open API of {@code storeId} at its {@code payouts.marketplace.*},
+     * which {@code use} ("payouts through the marketplace") calls: the payouts and the review replies.
+     *
+     * @throws IllegalStateException when its base URL or app key is missing: the service stops at start
+     */
+    public static MarketplaceApi marketplaceApi(
+            String storeId, StorePayoutProperties settings, String use, WebClient.Builder clients) {
+        StorePayoutProperties.PayoutSettings store = settings.of(storeId);
         StorePayoutProperties.Marketplace marketplace = store.marketplace();
         if (marketplace == null || marketplace.baseUrl() == null) {
-            throw new IllegalStateException("storeops.stores." + storeId + ".payouts.marketplace.base-url is required "
-                    + "for payouts through the marketplace");
+            throw new IllegalStateException(
+                    "storeops.stores." + storeId + ".payouts.marketplace.base-url is required for " + use);
         }
-        String appKey = required(marketplace.appKey(), storeId, "marketplace.app-key");
-        return new MarketplacePayoutGateway(
-                PayoutHttp.client(clients, store.timeout()),
-                Map.of(storeId, new MarketplacePayoutGateway.Endpoint(marketplace.baseUrl(), () -> appKey)),
-                store.timeout());
+        String appKey = required(marketplace.appKey(), storeId, "marketplace.app-key", use);
+        return MarketplaceApi.of(storeId, marketplace.baseUrl(), appKey, store.timeout(), clients);
     }
 
-    private static String required(String value, String storeId, String setting) {
+    private static String required(String value, String storeId, String setting, String use) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("storeops.stores." + storeId + ".payouts." + setting
-                    + " is required for this store's payout gateway (take it from the environment)");
+            throw new IllegalStateException("storeops.stores." + storeId + ".payouts." + setting + " is required for "
+                    + use + " (take it from the environment)");
         }
         return value;
     }

@@ -9,11 +9,10 @@ import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseState;
 import io.storeops.refund.cases.RefundCase;
+import io.storeops.refund.partner.web.PartnerAttempts;
 import io.storeops.refund.payout.PayoutProperties;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -35,13 +34,12 @@ import reactor.core.publisher.Mono;
 public class Payouts implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Payouts.class);
-    private static final int FAILURE_NOTE_LIMIT = 200;
-    private static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
     private final AfterSales files;
     private final PayoutGateways gateways;
     private final Clock clock;
     private final PayoutProperties settings;
+    private final PartnerAttempts attempts;
     private final StoreCounter retried;
     private final StoreCounter refused;
     private Disposable looking;
@@ -57,6 +55,8 @@ public class Payouts implements ApplicationRunner, DisposableBean {
         this.gateways = gateways;
         this.clock = clock;
         this.settings = settings;
+        this.attempts = new PartnerAttempts(
+                clock, settings.callTimeout(), settings.retryAfter(), "the payment may have been made");
         this.retried = new StoreCounter(
                 meters,
                 stores,
@@ -93,8 +93,19 @@ public class Payouts implements ApplicationRunner, DisposableBean {
                         .filter(refund -> refund.payout() == null
                                 || refund.payout().retryAt() == null
                                 || !refund.payout().retryAt().isAfter(now))
-                        .concatMap(refund -> pay(file, refund)))
+                        .concatMap(refund -> payAsItIsNow(file.orderId(), refund.caseId())))
                 .then();
+    }
+
+    /**
+     * Pays the case as the store has it now, not as the look found it: a supervisor's retry (a new
+     * key) or another instance's payment meanwhile must not be paid again under the old key.
+     */
+    private Mono<Void> payAsItIsNow(String orderId, String caseId) {
+        return files.find(orderId)
+                .flatMap(file -> Mono.justOrEmpty(file.find(caseId))
+                        .filter(refund -> refund.state() == CaseState.REFUNDING)
+                        .flatMap(refund -> pay(file, refund)));
     }
 
     private Mono<Void> pay(AfterSale file, RefundCase refund) {
@@ -105,45 +116,22 @@ public class Payouts implements ApplicationRunner, DisposableBean {
                 new Money(refund.amountMinor(), file.currency()),
                 file.externalOrderId());
         PayoutGateway gateway = gateways.of(file.storeId()).orElseThrow();
-        return Mono.defer(() -> gateway.pay(order))
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("the gateway answered nothing")))
-                .timeout(settings.callTimeout())
-                .flatMap(receipt -> files.change(
+        String caseId = refund.caseId();
+        return attempts.attempt(
+                () -> gateway.pay(order),
+                refund.payout() == null ? 0 : refund.payout().attempts(),
+                receipt -> files.change(
                         file.orderId(),
-                        current -> current.paid(refund.caseId(), receipt.reference(), "payout", clock.instant())))
-                .then()
-                .onErrorResume(
-                        failure -> failure instanceof PayoutFailure payoutFailure && payoutFailure.permanent(),
-                        refusal -> {
-                            refused.increment(file.storeId());
-                            return files.change(
-                                            file.orderId(),
-                                            current -> current.payoutRefused(
-                                                    refund.caseId(), describe(refusal), clock.instant()))
-                                    .then();
-                        })
-                .onErrorResume(failure -> {
-                    retried.increment(file.storeId());
-                    int attempts = refund.payout() == null ? 1 : refund.payout().attempts() + 1;
-                    Instant at = clock.instant();
+                        current -> current.paid(caseId, receipt.reference(), "payout", clock.instant())),
+                refusal -> {
+                    refused.increment(file.storeId());
                     return files.change(
-                                    file.orderId(),
-                                    current -> current.payoutFailed(
-                                            refund.caseId(), describe(failure), at.plus(waitAfter(attempts)), at))
-                            .then();
+                            file.orderId(), current -> current.payoutRefused(caseId, refusal, clock.instant()));
+                },
+                (failure, retryAt) -> {
+                    retried.increment(file.storeId());
+                    return files.change(
+                            file.orderId(), current -> current.payoutFailed(caseId, failure, retryAt, clock.instant()));
                 });
-    }
-
-    /** Twice as long after each failed attempt, from the configured first wait, never longer than half an hour. */
-    private Duration waitAfter(int attempts) {
-        Duration wait = settings.retryAfter().multipliedBy(1L << Math.min(attempts - 1, 16));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-    }
-
-    private static String describe(Throwable failure) {
-        String text = failure instanceof TimeoutException
-                ? "no answer in time (the payment may have been made: the retry asks with the same key)"
-                : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return text.length() > FAILURE_NOTE_LIMIT ? text.substring(0, FAILURE_NOTE_LIMIT) : text;
     }
 }

@@ -1,11 +1,14 @@
 package io.storeops.refund.payout.web;
 
+import io.storeops.refund.partner.web.PartnerFailure;
+import io.storeops.refund.partner.web.PartnerHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -27,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The refund's note names that key too, and a refund already on the order with it is the answer
  * without asking again: that holds after Shopify forgot the key.
  *
- * <p>Not a bean by itself: the wiring builds it with a client from {@link PayoutHttp#client} and
+ * <p>Not a bean by itself: the wiring builds it with a client from {@link PartnerHttp#client} and
  * the shops of the stores paid through Shopify.
  */
 public final class ShopifyPayoutGateway implements PayoutGateway {
@@ -87,6 +90,26 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
         }
     }
 
+    /** The reference a Shopify refund's payment carries: its GraphQL id, as {@code refundCreate} answers it. */
+    public static String refundReference(Long refundId) {
+        return "gid://shopify/Refund/" + refundId;
+    }
+
+    /** What the note of a refund StoreOps made starts with, before the payout's idempotency key. */
+    private static final String NOTE_PREFIX = "StoreOps refund ";
+
+    /**
+     * The payout key a Shopify refund's note names, when StoreOps made it: its refunds/create webhook
+     * confirms that payout.
+     */
+    public static Optional<String> payoutKeyIn(String refundNote) {
+        if (!madeByStoreOps(refundNote) || !refundNote.startsWith(NOTE_PREFIX)) {
+            return Optional.empty();
+        }
+        int end = refundNote.indexOf(' ', NOTE_PREFIX.length());
+        return end < 0 ? Optional.empty() : Optional.of(refundNote.substring(NOTE_PREFIX.length(), end));
+    }
+
     /** Whether a Shopify refund's note says StoreOps made it: its refunds/create webhook is StoreOps' own payout. */
     public static boolean madeByStoreOps(String refundNote) {
         return refundNote != null && refundNote.contains(MARKER);
@@ -120,21 +143,21 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
             Shop shop = shops.get(order.storeId());
             if (shop == null) {
                 return Mono.error(
-                        PayoutFailure.refused("store " + order.storeId() + " has no Shopify shop to refund in"));
+                        PartnerFailure.refused("store " + order.storeId() + " has no Shopify shop to refund in"));
             }
             String orderGid = orderGid(order);
             if (orderGid == null) {
-                return Mono.error(PayoutFailure.refused(
+                return Mono.error(PartnerFailure.refused(
                         "order " + order.orderId() + " has no Shopify order id: '" + order.externalOrderId() + "'"));
             }
             String token = shop.accessToken().get();
             if (token == null || token.isBlank()) {
                 return Mono.error(
-                        PayoutFailure.refused("store " + order.storeId() + " has no Shopify Admin API access token"));
+                        PartnerFailure.refused("store " + order.storeId() + " has no Shopify Admin API access token"));
             }
             URI endpoint = endpoint(shop);
             String key = shopifyKey(order.idempotencyKey());
-            ObjectNode variables = PayoutHttp.JSON.createObjectNode();
+            ObjectNode variables = PartnerHttp.JSON.createObjectNode();
             variables.put("id", orderGid);
             return graphql(endpoint, token, ORDER_QUERY, variables, "order lookup")
                     .flatMap(data -> refund(endpoint, token, order, orderGid, key, data.path("order")));
@@ -143,7 +166,7 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
 
     /** The key Shopify sees for a payout's key: stable, 64 hex characters. */
     static String shopifyKey(String idempotencyKey) {
-        return PayoutHttp.sha256Hex(idempotencyKey);
+        return PartnerHttp.sha256Hex(idempotencyKey);
     }
 
     /** The mark a refund's note carries for the payout with this Shopify key. */
@@ -154,43 +177,43 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
     private Mono<Receipt> refund(
             URI endpoint, String token, PayoutOrder order, String orderGid, String key, JsonNode shopifyOrder) {
         if (!shopifyOrder.isObject()) {
-            return Mono.error(PayoutFailure.refused("Shopify has no order " + orderGid));
+            return Mono.error(PartnerFailure.refused("Shopify has no order " + orderGid));
         }
-        String currency = PayoutHttp.text(shopifyOrder.path("currencyCode"));
-        String presentment = PayoutHttp.text(shopifyOrder.path("presentmentCurrencyCode"));
+        String currency = PartnerHttp.text(shopifyOrder.path("currencyCode"));
+        String presentment = PartnerHttp.text(shopifyOrder.path("presentmentCurrencyCode"));
         String asked = order.amount().currency();
         if (currency != null && !currency.equals(asked)) {
-            return Mono.error(PayoutFailure.refused(
+            return Mono.error(PartnerFailure.refused(
                     "Shopify order " + orderGid + " is in " + currency + ", the refund in " + asked));
         }
         if (presentment != null && !presentment.equals(asked)) {
-            return Mono.error(PayoutFailure.refused("the buyer paid Shopify order " + orderGid + " in " + presentment
+            return Mono.error(PartnerFailure.refused("the buyer paid Shopify order " + orderGid + " in " + presentment
                     + ", StoreOps knows its amounts in " + asked + ": refund it in Shopify's admin"));
         }
         String marker = marker(key);
         for (JsonNode made : shopifyOrder.path("refunds")) {
-            String note = PayoutHttp.text(made.path("note"));
-            String id = PayoutHttp.text(made.path("id"));
+            String note = PartnerHttp.text(made.path("note"));
+            String id = PartnerHttp.text(made.path("id"));
             if (note != null && id != null && note.contains(marker)) {
                 return Mono.just(new Receipt(id)); // paid before, and Shopify may have forgotten the key
             }
         }
         JsonNode parent = parentTransaction(shopifyOrder.path("transactions"));
         if (parent == null) {
-            return Mono.error(PayoutFailure.refused(
+            return Mono.error(PartnerFailure.refused(
                     "Shopify order " + orderGid + " has no successful sale or capture to refund against"));
         }
-        ObjectNode variables = PayoutHttp.JSON.createObjectNode();
+        ObjectNode variables = PartnerHttp.JSON.createObjectNode();
         variables.put("key", key);
         ObjectNode input = variables.putObject("input");
         input.put("orderId", orderGid);
-        input.put("note", "StoreOps refund " + order.idempotencyKey() + " " + marker);
+        input.put("note", NOTE_PREFIX + order.idempotencyKey() + " " + marker);
         input.put("notify", false);
         ObjectNode transaction = input.putArray("transactions").addObject();
         transaction.put("orderId", orderGid);
-        transaction.put("parentId", PayoutHttp.text(parent.path("id")));
+        transaction.put("parentId", PartnerHttp.text(parent.path("id")));
         transaction.put("amount", order.amount().toDecimal());
-        transaction.put("gateway", PayoutHttp.text(parent.path("gateway")));
+        transaction.put("gateway", PartnerHttp.text(parent.path("gateway")));
         transaction.put("kind", "REFUND");
         return graphql(endpoint, token, REFUND_MUTATION, variables, "refund")
                 .map(data -> receipt(data.path("refundCreate")));
@@ -199,11 +222,11 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
     /** The first successful sale or capture (with an id and a gateway): what the refund goes back through. */
     private static JsonNode parentTransaction(JsonNode transactions) {
         for (JsonNode transaction : transactions) {
-            String kind = PayoutHttp.text(transaction.path("kind"));
+            String kind = PartnerHttp.text(transaction.path("kind"));
             if (("SALE".equals(kind) || "CAPTURE".equals(kind))
-                    && "SUCCESS".equals(PayoutHttp.text(transaction.path("status")))
-                    && PayoutHttp.text(transaction.path("id")) != null
-                    && PayoutHttp.text(transaction.path("gateway")) != null) {
+                    && "SUCCESS".equals(PartnerHttp.text(transaction.path("status")))
+                    && PartnerHttp.text(transaction.path("id")) != null
+                    && PartnerHttp.text(transaction.path("gateway")) != null) {
                 return transaction;
             }
         }
@@ -215,28 +238,28 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
         for (JsonNode problem : created.path("userErrors")) {
             List<String> field = new ArrayList<>();
             for (JsonNode part : problem.path("field")) {
-                String name = PayoutHttp.text(part);
+                String name = PartnerHttp.text(part);
                 if (name != null) {
                     field.add(name);
                 }
             }
-            String message = PayoutHttp.text(problem.path("message"));
+            String message = PartnerHttp.text(problem.path("message"));
             problems.add((message == null ? "no reason given" : message)
                     + (field.isEmpty() ? "" : " (" + String.join(".", field) + ")"));
         }
         if (!problems.isEmpty()) {
-            throw PayoutFailure.refused("Shopify refused the refund: " + String.join("; ", problems));
+            throw PartnerFailure.refused("Shopify refused the refund: " + String.join("; ", problems));
         }
-        String id = PayoutHttp.text(created.path("refund").path("id"));
+        String id = PartnerHttp.text(created.path("refund").path("id"));
         if (id == null) {
-            throw PayoutFailure.unavailable("Shopify made no refund and gave no reason");
+            throw PartnerFailure.unavailable("Shopify made no refund and gave no reason");
         }
         return new Receipt(id);
     }
 
     /** One GraphQL call: its {@code data}, or a failure for an HTTP error or GraphQL errors. */
     private Mono<JsonNode> graphql(URI endpoint, String token, String query, ObjectNode variables, String what) {
-        ObjectNode body = PayoutHttp.JSON.createObjectNode();
+        ObjectNode body = PartnerHttp.JSON.createObjectNode();
         body.put("query", query);
         body.set("variables", variables);
         WebClient.RequestHeadersSpec<?> request = client.post()
@@ -244,16 +267,16 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .header(ACCESS_TOKEN_HEADER, token)
-                .bodyValue(PayoutHttp.write(body));
-        return PayoutHttp.send(request, timeout, "Shopify (" + what + ")").map(answer -> data(answer, what));
+                .bodyValue(PartnerHttp.write(body));
+        return PartnerHttp.send(request, timeout, "Shopify (" + what + ")").map(answer -> data(answer, what));
     }
 
-    private static JsonNode data(PayoutHttp.Answer answer, String what) {
+    private static JsonNode data(PartnerHttp.Answer answer, String what) {
         if (answer.busy()) {
-            throw PayoutFailure.unavailable("Shopify answered the " + what + " with " + answer.statusLine());
+            throw PartnerFailure.unavailable("Shopify answered the " + what + " with " + answer.statusLine());
         }
         if (!answer.successful()) {
-            throw PayoutFailure.refused(
+            throw PartnerFailure.refused(
                     "Shopify refused the " + what + ": " + answer.statusLine() + " " + answer.snippet());
         }
         JsonNode json = answer.json();
@@ -262,17 +285,17 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
             List<String> described = new ArrayList<>();
             boolean later = false;
             for (JsonNode error : errors) {
-                String code = PayoutHttp.text(error.path("extensions").path("code"));
-                String message = PayoutHttp.text(error.path("message"));
+                String code = PartnerHttp.text(error.path("extensions").path("code"));
+                String message = PartnerHttp.text(error.path("message"));
                 later |= busy(code);
                 described.add((code == null ? "" : code + ": ") + (message == null ? "no message" : message));
             }
             String text = "Shopify answered the " + what + " with errors: " + String.join("; ", described);
-            throw later ? PayoutFailure.unavailable(text) : PayoutFailure.refused(text);
+            throw later ? PartnerFailure.unavailable(text) : PartnerFailure.refused(text);
         }
         JsonNode data = json.path("data");
         if (!data.isObject()) {
-            throw PayoutFailure.unavailable("Shopify answered the " + what + " without data");
+            throw PartnerFailure.unavailable("Shopify answered the " + what + " without data");
         }
         return data;
     }

@@ -1,5 +1,6 @@
 package io.storeops.refund.payout.web;
 
+import io.storeops.refund.partner.web.PartnerFailure;
 import io.storeops.refund.payout.PayoutProperties;
 import java.time.Duration;
 import java.util.Map;
@@ -38,17 +39,21 @@ public class SimulatedGateway implements PayoutGateway {
             if (failuresToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
                 return Mono.error(new IllegalStateException("simulated gateway: 503 Service Unavailable"));
             }
+            // what was told comes in this order: failures, late answers, then refusals
+            if (silencesToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
+                return Mono.delay(silence).thenReturn(paid(order)); // paid, but the answer comes too late
+            }
             if (refusalsToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
                 return Mono.error(
-                        PayoutFailure.refused("simulated gateway: 422 the payment method cannot be refunded"));
+                        PartnerFailure.refused("simulated gateway: 422 the payment method cannot be refunded"));
             }
-            Receipt receipt =
-                    paid.computeIfAbsent(order.idempotencyKey(), key -> new Receipt("SIM-" + (paid.size() + 1)));
-            if (silencesToCome.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
-                return Mono.delay(silence).thenReturn(receipt); // paid, but the answer comes too late
-            }
-            return Mono.just(receipt);
+            return Mono.just(paid(order));
         });
+    }
+
+    /** Pays the order's key once: a repeat gets the first payment's receipt. */
+    private Receipt paid(PayoutOrder order) {
+        return paid.computeIfAbsent(order.idempotencyKey(), key -> new Receipt("SIM-" + (paid.size() + 1)));
     }
 
     /** The next {@code count} calls fail without paying. */

@@ -13,6 +13,7 @@ import io.storeops.refund.cases.AfterSales;
 import io.storeops.refund.cases.CaseConflict;
 import io.storeops.refund.cases.CaseNotFound;
 import io.storeops.refund.cases.EntryReused;
+import io.storeops.refund.cases.RefundCase;
 import io.storeops.refund.cases.web.LineEntry;
 import io.storeops.refund.complaints.Review;
 import io.storeops.refund.complaints.Reviews;
@@ -93,7 +94,7 @@ class RefundWebhookController {
                         return Mono.error(Problems.invalid("id and order_id are required."));
                     }
                     if (ShopifyPayoutGateway.madeByStoreOps(refund.note())) {
-                        return Mono.empty();
+                        return ourPayoutConfirmed(delivery.storeId(), refund);
                     }
                     String currency =
                             stores.find(delivery.storeId()).orElseThrow().currency();
@@ -219,6 +220,25 @@ class RefundWebhookController {
                 .then(files.find(orderId))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Paid order", orderId)))
                 .flatMap(file -> files.change(orderId, current -> effect.apply(current, caseId)));
+    }
+
+    /**
+     * Shopify tells of a refund StoreOps' own payout made: it confirms the case its note names (the
+     * payout's answer may have been lost, or come after the case was closed), which changes
+     * nothing once the payout recorded it.
+     */
+    private Mono<?> ourPayoutConfirmed(String storeId, ShopifyRefundPayload refund) {
+        String orderId = storeId + ":" + refund.orderId();
+        return Mono.justOrEmpty(ShopifyPayoutGateway.payoutKeyIn(refund.note()))
+                .filter(key -> key.startsWith(orderId + "/"))
+                .flatMap(key -> Mono.justOrEmpty(RefundCase.caseOfPayoutKey(key)))
+                .flatMap(caseId -> files.change(
+                        orderId,
+                        file -> file.paid(
+                                caseId,
+                                ShopifyPayoutGateway.refundReference(refund.id()),
+                                AfterSale.SHOPIFY,
+                                clock.instant())));
     }
 
     /** Reads and applies a delivery; what the desk refuses is a problem response, never a 500. */

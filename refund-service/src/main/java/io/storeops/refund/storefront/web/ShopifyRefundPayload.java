@@ -55,13 +55,15 @@ record ShopifyRefundPayload(
                         .toList();
     }
 
-    /** What went back to the buyer: the refund's successful transactions. */
+    /** What went back to the buyer: the refund's successful (or pending) transactions. */
     long refundedMinor(String currency) {
         return (transactions == null ? List.<Transaction>of() : transactions)
                 .stream()
                         .filter(transaction -> transaction != null
                                 && "refund".equalsIgnoreCase(transaction.kind())
-                                && "success".equalsIgnoreCase(transaction.status()))
+                                // a pending refund is on its way back: Shopify only fails it for reasons of its own
+                                && ("success".equalsIgnoreCase(transaction.status())
+                                        || "pending".equalsIgnoreCase(transaction.status())))
                         .mapToLong(transaction -> amount(transaction.amount(), transaction.currency(), currency))
                         .sum();
     }

@@ -1,29 +1,26 @@
 package io.storeops.refund.payout.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.storeops.refund.partner.web.MarketplaceStub.APP_KEY;
+import static io.storeops.refund.partner.web.MarketplaceStub.asked;
+import static io.storeops.refund.partner.web.MarketplaceStub.failedWith;
+import static io.storeops.refund.partner.web.MarketplaceStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.storeops.contracts.Money;
+import io.storeops.refund.partner.web.MarketplaceApi;
+import io.storeops.refund.partner.web.MarketplaceStub;
 import io.storeops.refund.payout.web.PayoutGateway.PayoutOrder;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,15 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 class MarketplacePayoutGatewayTest {
 
     @RegisterExtension
-    static WireMockExtension marketplace = WireMockExtension.newInstance()
-            .options(WireMockConfiguration.options().dynamicPort())
-            .resetOnEachTest(true)
-            .build();
+    static WireMockExtension marketplace = MarketplaceStub.server();
 
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
     private static final Duration PATIENCE = Duration.ofSeconds(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String APP_KEY = "mk-app-key-123";
     private static final String REFUNDS = "/api/v1/refunds";
     private static final String KEY = "tmall-flagship:T1001/rf-3";
     private static final PayoutOrder PAYOUT =
@@ -53,13 +45,7 @@ class MarketplacePayoutGatewayTest {
 
     @BeforeEach
     void connect() {
-        gateway = new MarketplacePayoutGateway(
-                PayoutHttp.client(WebClient.builder(), TIMEOUT),
-                Map.of(
-                        "tmall-flagship",
-                        new MarketplacePayoutGateway.Endpoint(
-                                URI.create(marketplace.baseUrl() + "/api/v1/"), () -> APP_KEY)),
-                TIMEOUT);
+        gateway = new MarketplacePayoutGateway(MarketplaceStub.api(marketplace));
     }
 
     @Test
@@ -70,7 +56,7 @@ class MarketplacePayoutGatewayTest {
                 .assertNext(receipt -> assertThat(receipt.reference()).isEqualTo("MR-5001"))
                 .verifyComplete();
 
-        List<LoggedRequest> calls = calls();
+        List<LoggedRequest> calls = MarketplaceStub.calls(marketplace, REFUNDS);
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).getHeader("Idempotency-Key")).isEqualTo(KEY);
         assertThat(calls.get(0).getHeader("Authorization")).isEqualTo("Bearer " + APP_KEY);
@@ -102,11 +88,7 @@ class MarketplacePayoutGatewayTest {
                         + " \"refundRequestId\": \"tmall-flagship:T1001/rf-1\"}")));
 
         StepVerifier.create(gateway.pay(PAYOUT))
-                .expectErrorSatisfies(failure -> assertThat(failure)
-                        .isInstanceOfSatisfying(PayoutFailure.class, refused -> {
-                            assertThat(refused.permanent()).isTrue();
-                            assertThat(refused).hasMessageContaining("conflict");
-                        }))
+                .expectErrorSatisfies(failure -> failedWith(failure, true, "conflict"))
                 .verify(PATIENCE);
     }
 
@@ -115,18 +97,14 @@ class MarketplacePayoutGatewayTest {
         marketplace.stubFor(refund().willReturn(aResponse().withStatus(503)));
 
         StepVerifier.create(gateway.pay(PAYOUT))
-                .expectErrorSatisfies(failure -> assertThat(failure)
-                        .isInstanceOfSatisfying(PayoutFailure.class, unavailable -> {
-                            assertThat(unavailable.permanent()).isFalse();
-                            assertThat(unavailable).hasMessageContaining("503");
-                        }))
+                .expectErrorSatisfies(failure -> failedWith(failure, false, "503"))
                 .verify(PATIENCE);
 
         marketplace.stubFor(refund().atPriority(1).willReturn(json(200, "{\"refundId\": \"MR-5001\"}")));
         StepVerifier.create(gateway.pay(PAYOUT))
                 .assertNext(receipt -> assertThat(receipt.reference()).isEqualTo("MR-5001"))
                 .verifyComplete();
-        assertThat(keysSent()).containsExactly(KEY, KEY);
+        assertThat(MarketplaceStub.keysSent(marketplace, REFUNDS)).containsExactly(KEY, KEY);
     }
 
     @Test
@@ -147,38 +125,23 @@ class MarketplacePayoutGatewayTest {
                 .assertNext(receipt -> assertThat(receipt.reference()).isEqualTo("MR-5001"))
                 .verifyComplete();
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(calls()).hasSize(2));
-        assertThat(keysSent()).containsExactly(KEY, KEY);
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(MarketplaceStub.calls(marketplace, REFUNDS)).hasSize(2));
+        assertThat(MarketplaceStub.keysSent(marketplace, REFUNDS)).containsExactly(KEY, KEY);
     }
 
     @Test
     void aKeyAHeaderCannotCarryIsSentAsItsStableHash() {
-        assertThat(MarketplacePayoutGateway.requestId(KEY)).isEqualTo(KEY);
+        assertThat(MarketplaceApi.requestId(KEY)).isEqualTo(KEY);
         String unsafe = "tmall-flagship:订单 1/rf-3";
-        assertThat(MarketplacePayoutGateway.requestId(unsafe))
-                .isEqualTo(MarketplacePayoutGateway.requestId(unsafe))
+        assertThat(MarketplaceApi.requestId(unsafe))
+                .isEqualTo(MarketplaceApi.requestId(unsafe))
                 .startsWith("sha256:")
                 .hasSize("sha256:".length() + 64);
     }
 
     private static MappingBuilder refund() {
-        return post(urlPathEqualTo(REFUNDS))
-                .withHeader("Authorization", equalTo("Bearer " + APP_KEY))
-                .withHeader("Idempotency-Key", equalTo(KEY));
-    }
-
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody(body);
-    }
-
-    private static List<LoggedRequest> calls() {
-        return marketplace.findAll(postRequestedFor(urlPathEqualTo(REFUNDS)));
-    }
-
-    private static List<String> keysSent() {
-        return calls().stream().map(call -> call.getHeader("Idempotency-Key")).toList();
+        return asked(REFUNDS, KEY);
     }
 }

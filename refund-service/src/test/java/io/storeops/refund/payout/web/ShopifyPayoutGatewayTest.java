@@ -16,6 +16,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.storeops.contracts.Money;
+import io.storeops.refund.partner.web.PartnerFailure;
+import io.storeops.refund.partner.web.PartnerHttp;
 import io.storeops.refund.payout.web.PayoutGateway.PayoutOrder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +66,7 @@ class ShopifyPayoutGatewayTest {
     @BeforeEach
     void connect() {
         gateway = new ShopifyPayoutGateway(
-                PayoutHttp.client(WebClient.builder(), TIMEOUT),
+                PartnerHttp.client(WebClient.builder(), TIMEOUT),
                 Map.of("shopify-us", new ShopifyPayoutGateway.Shop(URI.create(shopify.baseUrl()), () -> TOKEN)),
                 null,
                 TIMEOUT);
@@ -92,6 +94,9 @@ class ShopifyPayoutGatewayTest {
         assertThat(input.get("orderId").asString()).isEqualTo(ORDER_GID);
         assertThat(input.get("notify").booleanValue()).isFalse();
         assertThat(input.get("note").asString()).contains(KEY).contains(sha256Hex(KEY));
+        assertThat(ShopifyPayoutGateway.payoutKeyIn(input.get("note").asString()))
+                .as("Shopify's refunds/create of this refund names the payout it confirms")
+                .contains(KEY);
         assertThat(input.get("transactions")).hasSize(1);
         JsonNode transaction = input.get("transactions").get(0);
         assertThat(transaction.get("parentId").asString())
@@ -110,7 +115,7 @@ class ShopifyPayoutGatewayTest {
 
         StepVerifier.create(gateway.pay(PAYOUT))
                 .expectErrorSatisfies(failure -> assertThat(failure)
-                        .isInstanceOfSatisfying(PayoutFailure.class, unavailable -> {
+                        .isInstanceOfSatisfying(PartnerFailure.class, unavailable -> {
                             assertThat(unavailable.permanent()).isFalse();
                             assertThat(unavailable).hasMessageContaining("503");
                         }))
@@ -167,7 +172,7 @@ class ShopifyPayoutGatewayTest {
 
         StepVerifier.create(gateway.pay(PAYOUT))
                 .expectErrorSatisfies(failure -> assertThat(failure)
-                        .isInstanceOfSatisfying(PayoutFailure.class, refused -> {
+                        .isInstanceOfSatisfying(PartnerFailure.class, refused -> {
                             assertThat(refused.permanent()).isTrue();
                             assertThat(refused)
                                     .hasMessageContaining("Refund amount exceeds the refundable amount")
@@ -189,7 +194,7 @@ class ShopifyPayoutGatewayTest {
 
         StepVerifier.create(gateway.pay(PAYOUT))
                 .expectErrorSatisfies(failure -> assertThat(failure)
-                        .isInstanceOfSatisfying(PayoutFailure.class, throttled -> {
+                        .isInstanceOfSatisfying(PartnerFailure.class, throttled -> {
                             assertThat(throttled.permanent()).isFalse();
                             assertThat(throttled).hasMessageContaining("THROTTLED");
                         }))
@@ -203,7 +208,7 @@ class ShopifyPayoutGatewayTest {
 
         StepVerifier.create(gateway.pay(PAYOUT))
                 .expectErrorSatisfies(failure -> assertThat(failure)
-                        .isInstanceOfSatisfying(PayoutFailure.class, busy -> {
+                        .isInstanceOfSatisfying(PartnerFailure.class, busy -> {
                             assertThat(busy.permanent()).isFalse();
                             assertThat(busy).hasMessageContaining("429");
                         }))
@@ -231,7 +236,7 @@ class ShopifyPayoutGatewayTest {
 
         StepVerifier.create(gateway.pay(PAYOUT))
                 .expectErrorSatisfies(failure -> assertThat(failure)
-                        .isInstanceOfSatisfying(PayoutFailure.class, refused -> {
+                        .isInstanceOfSatisfying(PartnerFailure.class, refused -> {
                             assertThat(refused.permanent()).isTrue();
                             assertThat(refused).hasMessageContaining("EUR");
                         }))

@@ -1,4 +1,4 @@
-package io.storeops.refund.payout.web;
+package io.storeops.refund.partner.web;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -19,19 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * What the storefront payout adapters share on the wire: a client that gives up in time, one call
- * read whole with its status, and JSON built and read as trees (never text put together from
- * values). A call without an answer in time fails with a {@link TimeoutException}: the payment may
- * have been made, and the retry asks again with the same key.
+ * What the adapters that call storefronts and gateways share on the wire (payouts, review replies):
+ * a client that gives up in time, one call read whole with its status, JSON built and read as trees
+ * (never text put together from values), and idempotency keys a header carries. A call without an
+ * answer in time fails with a {@link TimeoutException}: it may have done its work, and the retry asks
+ * again with the same key.
  */
-public final class PayoutHttp {
+public final class PartnerHttp {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final int SNIPPET_LIMIT = 120;
     private static final byte[] NOTHING = new byte[0];
 
-    private PayoutHttp() {}
+    private PartnerHttp() {}
 
     /**
      * A client whose connections and answers time out after {@code timeout}, from the application's
@@ -48,19 +49,19 @@ public final class PayoutHttp {
     }
 
     /** A partner's answer: its status and its whole body. */
-    record Answer(int status, byte[] body) {
+    public record Answer(int status, byte[] body) {
 
-        boolean successful() {
+        public boolean successful() {
             return status >= 200 && status < 300;
         }
 
         /** Busy or broken on the partner's side: the same call may succeed later. */
-        boolean busy() {
+        public boolean busy() {
             return status == 429 || status >= 500;
         }
 
         /** The body as JSON; a missing node when it is empty or not JSON. */
-        JsonNode json() {
+        public JsonNode json() {
             if (body.length == 0) {
                 return MissingNode.getInstance();
             }
@@ -73,13 +74,13 @@ public final class PayoutHttp {
         }
 
         /** The status with its reason phrase, e.g. "503 Service Unavailable". */
-        String statusLine() {
+        public String statusLine() {
             HttpStatus known = HttpStatus.resolve(status);
             return known == null ? String.valueOf(status) : status + " " + known.getReasonPhrase();
         }
 
         /** The start of the body on one line, for a failure note. */
-        String snippet() {
+        public String snippet() {
             String text = new String(body, StandardCharsets.UTF_8)
                     .replaceAll("\\s+", " ")
                     .strip();
@@ -91,20 +92,20 @@ public final class PayoutHttp {
      * Sends the request and reads the whole answer, whatever its status; no answer within {@code
      * timeout} is a {@link TimeoutException} naming the {@code partner}.
      */
-    static Mono<Answer> send(WebClient.RequestHeadersSpec<?> request, Duration timeout, String partner) {
+    public static Mono<Answer> send(WebClient.RequestHeadersSpec<?> request, Duration timeout, String partner) {
         return request.exchangeToMono(response -> response.bodyToMono(byte[].class)
                         .defaultIfEmpty(NOTHING)
                         .map(body -> new Answer(response.statusCode().value(), body)))
                 .timeout(timeout, Mono.<Answer>error(() -> noAnswer(partner, timeout)))
-                .onErrorMap(PayoutHttp::readTimedOut, failure -> noAnswer(partner, timeout));
+                .onErrorMap(PartnerHttp::readTimedOut, failure -> noAnswer(partner, timeout));
     }
 
-    static byte[] write(JsonNode json) {
+    public static byte[] write(JsonNode json) {
         return JSON.writeValueAsBytes(json);
     }
 
     /** A string or number field as text; null when absent, null, blank or another kind. */
-    static String text(JsonNode node) {
+    public static String text(JsonNode node) {
         if (node == null) {
             return null;
         }
@@ -116,7 +117,7 @@ public final class PayoutHttp {
     }
 
     /** The lowercase hex SHA-256 of the text's UTF-8 bytes. */
-    static String sha256Hex(String text) {
+    public static String sha256Hex(String text) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
