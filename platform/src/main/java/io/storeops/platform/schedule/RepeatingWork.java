@@ -1,6 +1,7 @@
 package io.storeops.platform.schedule;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import reactor.core.Disposable;
@@ -30,5 +31,21 @@ public final class RepeatingWork {
                     return Mono.empty();
                 }))
                 .subscribe();
+    }
+
+    /**
+     * Does {@code work} on each item a look found, one after another, each on its own: an item whose
+     * work fails is logged and passed over, so that one bad document cannot hold back every other,
+     * look after look (it is found again, and tried again, on the next look).
+     *
+     * @param named names an item for the log ("order tmall-flagship:T1")
+     */
+    public static <T> Mono<Void> eachAlone(
+            Flux<T> items, Function<T, Mono<?>> work, Function<T, String> named, Logger log) {
+        return items.concatMap(item -> Mono.defer(() -> work.apply(item)).onErrorResume(failure -> {
+                    log.warn("{} was passed over this time: {}", named.apply(item), failure.toString());
+                    return Mono.empty();
+                }))
+                .then();
     }
 }

@@ -269,6 +269,26 @@ public record AfterSale(
                 policy));
     }
 
+    /**
+     * The buyer's request as the storefront sends it: a new case, the same request again (nothing
+     * changes), or the buyer's modification of a request still open (修改申请), which revises it.
+     * Another request under a case id that cannot be revised any more is refused.
+     */
+    public Change<AfterSale> requestedInStorefront(Request request, Instant at, AfterSalePolicy policy) {
+        Optional<RefundCase> known = find(request.caseId());
+        if (known.isEmpty()) {
+            return request(request, BUYER, at, policy);
+        }
+        RefundCase refund = known.get();
+        if (refund.isKindOf(request) && refund.asks(request)) {
+            return Change.none();
+        }
+        if (!refund.isKindOf(request) || !CaseLifecycle.takes(refund.type(), refund.state(), CaseCommand.REVISE)) {
+            throw new EntryReused(request.caseId());
+        }
+        return revise(request.caseId(), request.reason(), request.lines(), request.shippingMinor(), BUYER, at, policy);
+    }
+
     /** Where a case entered by customer service for the buyer comes from. */
     public static final String CUSTOMER_SERVICE = "CS";
 
@@ -669,10 +689,30 @@ public record AfterSale(
         return Optional.ofNullable(parcel.replacementFor())
                 .filter(exchange -> parcel.status() == Parcel.Status.DISPATCHED)
                 .flatMap(this::find)
-                .filter(refund -> refund.state() == CaseState.REPLACING)
-                .map(exchange -> Change.of(
-                        replaced(exchange.moved(CaseCommand.REPLACEMENT_SENT, at, "warehouse", parcel.shipmentId()))))
+                .map(exchange -> exchange.state() == CaseState.REPLACING
+                        ? Change.of(replaced(
+                                exchange.moved(CaseCommand.REPLACEMENT_SENT, at, "warehouse", parcel.shipmentId())))
+                        : sentAfterClosure(exchange, parcel, at))
                 .orElseGet(Change::none);
+    }
+
+    /** On an exchange closed while its replacement was being dispatched: the buyer may have both. */
+    static final String REPLACEMENT_SENT_AFTER_CLOSURE = "REPLACEMENT_SENT_AFTER_CLOSURE";
+
+    /**
+     * The replacement left although the supervisor had closed its exchange (the two crossed): said
+     * on the case for the supervisor, who asks the carrier to stop it or the buyer to send it back.
+     */
+    private Change<AfterSale> sentAfterClosure(RefundCase exchange, Parcel parcel, Instant at) {
+        if (exchange.state() != CaseState.CLOSED || exchange.logged(REPLACEMENT_SENT_AFTER_CLOSURE)) {
+            return Change.none();
+        }
+        return Change.of(replaced(exchange.edit(draft -> draft.log(
+                at,
+                REPLACEMENT_SENT_AFTER_CLOSURE,
+                "warehouse",
+                parcel.shipmentId() + " left after the exchange was closed: intercept it with the carrier, or ask "
+                        + "the buyer to send it back"))));
     }
 
     /** Whether the order has goods to ship: a line with a SKU (a gift card alone makes no parcel). */
@@ -809,7 +849,7 @@ public record AfterSale(
 
     /** The supervisor rejects, with a reason: customer service negotiates with the buyer. */
     public Change<AfterSale> reject(String caseId, String by, String note, Instant at) {
-        RefundCase refund = decidable(caseId, by, false);
+        RefundCase refund = notPaidByTheStorefront(decidable(caseId, by, false));
         String why = requiredText(note, "note");
         RefundCase rejected = refund.moved(CaseCommand.REJECT, at, by, why)
                 .edit(draft -> draft.decision = new RefundCase.Decision(false, by, at, false, why));
@@ -848,7 +888,7 @@ public record AfterSale(
             String by,
             Instant at,
             AfterSalePolicy policy) {
-        RefundCase refund = existing(caseId);
+        RefundCase refund = notPaidByTheStorefront(existing(caseId));
         String why = reason == null || reason.isBlank() ? refund.reason() : requiredText(reason, "reason");
         if (CUSTOMER_SERVICE.equals(refund.source()) && !why.equals(refund.reason())) {
             policy.requireKnownReason(why);
@@ -868,7 +908,21 @@ public record AfterSale(
 
     /** The buyer withdraws; nothing is paid. */
     public Change<AfterSale> withdraw(String caseId, String by, Instant at) {
-        return closed(existing(caseId), CaseCommand.WITHDRAW, "WITHDRAWN", by, at);
+        return closed(notPaidByTheStorefront(existing(caseId)), CaseCommand.WITHDRAW, "WITHDRAWN", by, at);
+    }
+
+    /**
+     * @throws CaseConflict for a case the storefront paid beyond what was left: the money went, so it
+     *     is only approved (which records it), never revised, withdrawn or rejected
+     */
+    private static RefundCase notPaidByTheStorefront(RefundCase refund) {
+        if (refund.logged(PAID_BEYOND_WHAT_WAS_LEFT)) {
+            throw new CaseConflict(
+                    refund.state(),
+                    "The storefront paid case " + refund.caseId() + " already: close the cases it paid, then approve "
+                            + "it to record the payment.");
+        }
+        return refund;
     }
 
     /**

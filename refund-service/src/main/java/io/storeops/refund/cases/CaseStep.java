@@ -55,6 +55,9 @@ public enum CaseStep {
                 // where a gateway pays, a payment by hand would pay twice: unless the gateway refused it
                 .filter(step -> step != PAYMENT || !viewer.gatewayPays() || refund.state() == CaseState.PAYOUT_REFUSED)
                 .filter(step -> CaseLifecycle.takes(refund.type(), refund.state(), step.command))
+                // what the storefront paid already is recorded by approving it, or talked over: nothing else
+                .filter(step ->
+                        !refund.logged(AfterSale.PAID_BEYOND_WHAT_WAS_LEFT) || step == APPROVAL || step == CONTACTS)
                 .toList();
     }
 

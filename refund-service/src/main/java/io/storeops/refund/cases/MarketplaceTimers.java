@@ -67,12 +67,15 @@ public class MarketplaceTimers implements ApplicationRunner, DisposableBean {
 
     /** Applies every deadline run out by {@code now}. */
     public Mono<Void> fireDue(Instant now) {
-        return files.deadlinesDue(now, FILES_PER_LOOK)
-                .concatMap(file -> files.decide(
-                        file.orderId(), current -> current.deadlinesPassed(now, policies.policyOf(current.storeId()))))
-                .filter(applied -> applied.outcome() == Applied.Outcome.APPLIED)
-                .doOnNext(applied -> countFired(applied.state(), now))
-                .then();
+        return RepeatingWork.eachAlone(
+                files.deadlinesDue(now, FILES_PER_LOOK),
+                file -> files.decide(
+                                file.orderId(),
+                                current -> current.deadlinesPassed(now, policies.policyOf(current.storeId())))
+                        .filter(applied -> applied.outcome() == Applied.Outcome.APPLIED)
+                        .doOnNext(applied -> countFired(applied.state(), now)),
+                file -> "The timers of order " + file.orderId(),
+                log);
     }
 
     private void countFired(AfterSale file, Instant now) {

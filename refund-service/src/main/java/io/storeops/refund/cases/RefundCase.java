@@ -137,19 +137,23 @@ public record RefundCase(
      */
     boolean isEntry(AfterSale.Request request) {
         boolean changedSince = logged(CaseCommand.REVISE.name()) || logged(CaseCommand.SETTLE.name());
-        return type == request.type()
-                && goodsReceived == request.goodsReceived()
-                && source.equals(request.source())
+        return isKindOf(request)
                 && evidence.equals(request.evidence().stream()
                         .map(item -> item == null ? null : item.strip())
                         .toList())
-                && (changedSince
-                        || reason.equals(
-                                        request.reason() == null
-                                                ? null
-                                                : request.reason().strip())
-                                && lines.equals(request.lines())
-                                && shippingMinor == request.shippingMinor());
+                && (changedSince || asks(request));
+    }
+
+    /** Whether {@code request} is of this case's kind: its type, source, and whether the buyer has the goods. */
+    boolean isKindOf(AfterSale.Request request) {
+        return type == request.type() && goodsReceived == request.goodsReceived() && source.equals(request.source());
+    }
+
+    /** Whether the case asks now what {@code request} asks: the reason, the lines and shipping. */
+    boolean asks(AfterSale.Request request) {
+        return reason.equals(request.reason() == null ? null : request.reason().strip())
+                && lines.equals(request.lines())
+                && shippingMinor == request.shippingMinor();
     }
 
     /**

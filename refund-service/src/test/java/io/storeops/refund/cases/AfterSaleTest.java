@@ -131,6 +131,50 @@ class AfterSaleTest {
     }
 
     @Test
+    void theBuyerModifyingAnOpenRequestOnTheStorefrontRevisesItOnceItIsDecidedItIsRefused() {
+        AfterSale.Request asked = new AfterSale.Request(
+                "tmall-flagship:TB-1",
+                CaseType.REFUND_ONLY,
+                "发货慢",
+                false,
+                List.of(new CaseLine(1, 0, 1000)),
+                0,
+                List.of(),
+                AfterSale.STOREFRONT);
+        AfterSale requested =
+                OPEN.requestedInStorefront(asked, NOON, AfterSalePolicy.NONE).state();
+        assertThat(requested
+                        .requestedInStorefront(asked, NOON, AfterSalePolicy.NONE)
+                        .isNone())
+                .as("the same request again")
+                .isTrue();
+        AfterSale.Request more = new AfterSale.Request(
+                asked.caseId(),
+                asked.type(),
+                asked.reason(),
+                false,
+                List.of(new CaseLine(1, 0, 1500)),
+                0,
+                List.of(),
+                AfterSale.STOREFRONT);
+
+        var modified = requested.requestedInStorefront(more, NOON, AfterSalePolicy.NONE);
+
+        RefundCase revised = modified.state().find(asked.caseId()).orElseThrow();
+        assertThat(revised.lines()).containsExactly(new CaseLine(1, 0, 1500));
+        assertThat(revised.timeline()).last().satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo("REVISE");
+            assertThat(entry.by()).isEqualTo(AfterSale.BUYER);
+        });
+        assertThat(modified.events()).singleElement().isInstanceOf(RefundRequested.class);
+        AfterSale decided = modified.state()
+                .approve(asked.caseId(), "sup.chen", false, null, NOON, AfterSalePolicy.NONE)
+                .state();
+        assertThatThrownBy(() -> decided.requestedInStorefront(asked, NOON, AfterSalePolicy.NONE))
+                .isInstanceOf(EntryReused.class);
+    }
+
+    @Test
     void neverMoreThanWasPaidPerLineForShippingAndInAll() {
         assertThatThrownBy(() ->
                         OPEN.request(refundOnly("rf-1", new CaseLine(1, 1, 3001)), "cs.li", NOON, AfterSalePolicy.NONE))
@@ -669,6 +713,14 @@ class AfterSaleTest {
                         .state())
                 .as("fulfilment's cancellation of the replacement follows")
                 .isEqualTo(CaseState.CLOSED);
+        AfterSale crossed = closed.state()
+                .parcelMoved("shp-x~rf-1", Parcel.Status.DISPATCHED, NOON)
+                .state();
+        assertThat(crossed.find("rf-1").orElseThrow().timeline())
+                .last()
+                .extracting(RefundCase.Entry::what)
+                .as("the replacement left as the exchange closed: the supervisor is told")
+                .isEqualTo("REPLACEMENT_SENT_AFTER_CLOSURE");
     }
 
     @Test
@@ -1171,6 +1223,14 @@ class AfterSaleTest {
                 .as("not paid by the gateway until the supervisor looked")
                 .isEqualTo(CaseState.PAYOUT_REFUSED);
         assertThat(kept.refundable()).isEqualTo(refunding.refundable());
+        assertThatThrownBy(() -> kept.withdraw("shopify-us:9005", "cs.li", NOON))
+                .as("the money went: it is not withdrawn, revised or rejected")
+                .isInstanceOf(CaseConflict.class);
+        assertThatThrownBy(() -> kept.reject("shopify-us:9005", "sup.chen", "no", NOON))
+                .isInstanceOf(CaseConflict.class);
+        assertThat(CaseStep.offered(
+                        kept.find("shopify-us:9005").orElseThrow(), new CaseStep.Viewer(true, true, "sup.chen", true)))
+                .containsExactly(CaseStep.APPROVAL, CaseStep.CONTACTS);
 
         var reconciled = kept.closeForGood("rf-1", "sup.chen", "the cup was refunded by phone", NOON)
                 .state()

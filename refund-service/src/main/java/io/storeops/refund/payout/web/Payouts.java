@@ -87,14 +87,17 @@ public class Payouts implements ApplicationRunner, DisposableBean {
     /** Pays every refunding case whose next attempt is due. */
     public Mono<Void> payDue() {
         Instant now = clock.instant();
-        return files.refundingDue(now, gateways.storesPaid(), settings.batch())
-                .concatMap(file -> Flux.fromIterable(file.cases())
+        return RepeatingWork.eachAlone(
+                files.refundingDue(now, gateways.storesPaid(), settings.batch()),
+                file -> Flux.fromIterable(file.cases())
                         .filter(refund -> refund.state() == CaseState.REFUNDING)
                         .filter(refund -> refund.payout() == null
                                 || refund.payout().retryAt() == null
                                 || !refund.payout().retryAt().isAfter(now))
-                        .concatMap(refund -> payAsItIsNow(file.orderId(), refund.caseId())))
-                .then();
+                        .concatMap(refund -> payAsItIsNow(file.orderId(), refund.caseId()))
+                        .then(),
+                file -> "The payouts of order " + file.orderId(),
+                log);
     }
 
     /**

@@ -88,9 +88,11 @@ public class ReviewReplies implements ApplicationRunner, DisposableBean {
 
     /** Posts every reply whose next attempt is due. */
     public Mono<Void> postDue() {
-        return reviews.replyDue(clock.instant(), channels.storesPosting(), settings.batch())
-                .concatMap(this::post)
-                .then();
+        return RepeatingWork.eachAlone(
+                reviews.replyDue(clock.instant(), channels.storesPosting(), settings.batch()),
+                this::post,
+                review -> "The reply to review " + review.id(),
+                log);
     }
 
     private Mono<Void> post(Review review) {

@@ -159,7 +159,7 @@ class RefundWebhookController {
                             delivery.storeId(),
                             asked.orderId(),
                             asked.refundId(),
-                            (file, caseId) -> file.request(
+                            (file, caseId) -> file.requestedInStorefront(
                                     new AfterSale.Request(
                                             caseId,
                                             asked.type(),
@@ -169,7 +169,6 @@ class RefundWebhookController {
                                             asked.shippingMinor() == null ? 0 : asked.shippingMinor(),
                                             asked.evidence(),
                                             AfterSale.STOREFRONT),
-                                    AfterSale.BUYER,
                                     clock.instant(),
                                     policies.policyOf(file.storeId())));
                 });
