@@ -30,6 +30,7 @@ class WebhookSchemaTest {
         "storefront-order-cancelled",
         "storefront-refund-requested",
         "storefront-refund-withdrawn",
+        "storefront-refund-return-shipped",
         "storefront-review-created"
     })
     void theSampleValidates(String webhook) {

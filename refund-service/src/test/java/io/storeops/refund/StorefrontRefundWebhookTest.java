@@ -14,6 +14,7 @@ import io.storeops.platform.test.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,35 @@ class StorefrontRefundWebhookTest {
                         .get("state")
                         .asString())
                 .isEqualTo("CLOSED");
+    }
+
+    @Test
+    void theBuyersReturnParcelFromTheStorefrontStartsTheSellersTimeToConfirmIt() {
+        String cs = TestTokens.bearer("cs.mei", StaffRole.CS_AFTERSALE, TMALL);
+        String supervisor = TestTokens.bearer("sup.chen", StaffRole.SUPERVISOR, TMALL);
+        String orderId = steps.paidOrder(
+                TMALL, List.of(new OrderLine("KETTLE-1", "电热水壶", 1, new Money(39900, "CNY"))), 0, 39900, "CNY", cs);
+        String orderNumber = orderId.substring(orderId.indexOf(':') + 1);
+        String refundId = "TB-RF-" + UUID.randomUUID();
+        native_("refund.requested", "evt-" + UUID.randomUUID(), """
+                {"refundId":"%s","orderId":"%s","type":"RETURN_AND_REFUND","reason":"质量问题","goodsReceived":true,
+                 "lines":[{"lineIndex":0,"quantity":1,"amountMinor":39900}]}""".formatted(refundId, orderNumber), 200);
+        String shipped = "{\"refundId\":\"%s\",\"orderId\":\"%s\",\"trackingNumber\":\"SF1234567890999\"}"
+                .formatted(refundId, orderNumber);
+        native_("refund.return-shipped", "evt-" + UUID.randomUUID(), shipped, 409);
+
+        steps.post("/api/refunds/" + TMALL + ":" + refundId + "/approval", supervisor, Map.of(), 200);
+        native_("refund.return-shipped", "evt-" + UUID.randomUUID(), shipped, 200);
+
+        JsonNode awaited = TestHttp.read(http, "/api/refunds/" + TMALL + ":" + refundId, cs)
+                .get("refundCase");
+        assertThat(awaited.get("returnTracking").asString()).isEqualTo("SF1234567890999");
+        assertThat(awaited.get("deadline").get("kind").asString()).isEqualTo("CONFIRM_RECEIPT");
+        assertThat(awaited.get("timeline")
+                        .valueStream()
+                        .map(entry -> entry.get("by").asString()))
+                .as("the buyer shipped it")
+                .contains("buyer");
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.storeops.refund.cases.CaseType;
 import io.storeops.refund.cases.web.LineEntry;
 import java.util.List;
 
-/** The native storefront's refund webhook bodies ({@code refund.requested}, {@code refund.withdrawn}). */
+/**
+ * The native storefront's refund webhook bodies ({@code refund.requested}, {@code refund.withdrawn},
+ * {@code refund.return-shipped}).
+ */
 final class NativeRefundPayloads {
 
     private NativeRefundPayloads() {}
@@ -28,4 +31,7 @@ final class NativeRefundPayloads {
 
     /** The buyer withdrew the request on the storefront. */
     record Withdrawn(String refundId, String orderId) {}
+
+    /** The buyer sent the approved return back, with the carrier's tracking number. */
+    record ReturnShipped(String refundId, String orderId, String trackingNumber) {}
 }

@@ -143,11 +143,12 @@ class RefundWebhookController {
     @ApiResponse(responseCode = "404", description = "refund-service has not seen the order paid yet, or no such case")
     @ApiResponse(responseCode = "409", description = "a refund id already used for another order, or a case that ended")
     @Operation(
-            summary =
-                    "Native storefront refund and review webhooks (refund.requested, refund.withdrawn, review.created)",
+            summary = "Native storefront refund and review webhooks (refund.requested, refund.withdrawn, "
+                    + "refund.return-shipped, review.created)",
             description =
                     "refund.requested opens a case as the buyer asked it (lines by the order's line index), checked "
                             + "against what the order may still refund; the store's answer timer starts. refund.withdrawn closes it. "
+                            + "refund.return-shipped records the buyer's return parcel (tracking number). "
                             + "review.created records the buyer's review; a low rating goes to customer service's queue.")
     Mono<ResponseEntity<WebhookIntake.Receipt>> storefront(@PathVariable String storeId, ServerHttpRequest request) {
         return intake.storefront(storeId, request, delivery -> switch (delivery.topic()) {
@@ -181,6 +182,21 @@ class RefundWebhookController {
                             withdrawn.orderId(),
                             withdrawn.refundId(),
                             (file, caseId) -> file.withdraw(caseId, AfterSale.BUYER, clock.instant()));
+                });
+            case "refund.return-shipped" ->
+                applied(delivery, body -> {
+                    NativeRefundPayloads.ReturnShipped shipped =
+                            JsonPayloads.read(body, NativeRefundPayloads.ReturnShipped.class);
+                    return onOrder(
+                            delivery.storeId(),
+                            shipped.orderId(),
+                            shipped.refundId(),
+                            (file, caseId) -> file.returnShipped(
+                                    caseId,
+                                    shipped.trackingNumber(),
+                                    AfterSale.BUYER,
+                                    clock.instant(),
+                                    policies.policyOf(file.storeId())));
                 });
             case "review.created" ->
                 applied(
