@@ -58,9 +58,6 @@ class CasePages {
     /** A supervisor's note on a decision. */
     record NoteForm(String note) {}
 
-    /** A contact with the buyer: how, what was offered, what the buyer said. */
-    record ContactForm(String channel, String offered, String buyerAnswer) {}
-
     record ParcelForm(String trackingNumber) {}
 
     record PaymentForm(String reference) {}

@@ -102,9 +102,6 @@ class ComplaintPages {
         return pages.page(api.complaint(complaintId), model, exchange);
     }
 
-    /** A contact with the buyer: how, what was said or offered, what the buyer answered. */
-    record ContactForm(String channel, String offered, String buyerAnswer) {}
-
     /** How the complaint was resolved: the outcome, a note, and for {@code REFUND_CASE} the case. */
     record ResolutionForm(String outcome, String note, String refundCaseId) {}
 

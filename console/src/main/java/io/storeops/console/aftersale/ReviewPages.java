@@ -104,9 +104,6 @@ class ReviewPages {
         return pages.page(api.review(id), model, exchange);
     }
 
-    /** A contact with the buyer about the review. */
-    record ContactForm(String channel, String offered, String buyerAnswer) {}
-
     record ReplyForm(String reply) {}
 
     @PostMapping("/after-sale/reviews/{id}/contacts")
