@@ -1,9 +1,14 @@
 package io.storeops.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storeops.analytics.sales.OrderFact;
+import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.contracts.Money;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
@@ -26,6 +31,9 @@ class AnalyticsServiceTest {
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    SalesFacts facts;
 
     @Test
     void paidOrdersAndGmvAreCountedOncePerOrderPerStoreAndCurrency() {
@@ -86,6 +94,44 @@ class AnalyticsServiceTest {
                 .isEqualTo("to")
                 .jsonPath("$.detail")
                 .isEqualTo("'2026-13-01' is not a valid to: expected a date such as 2026-11-28 (yyyy-MM-dd).");
+    }
+
+    @Test
+    void anOrdersFactKeepsWhatFollowedItsPaymentOnceWhateverTheOrderAndRedeliveries() {
+        String orderId = "tmall-flagship:C" + UUID.randomUUID();
+        Instant paidAt = Instant.parse("2025-04-02T06:00:00Z");
+        Instant dispatchedAt = paidAt.plusSeconds(3600);
+        var refunded = new RefundCompleted(
+                orderId, "tmall-flagship", "rf-1", new Money(3900, "CNY"), paidAt.plusSeconds(86_400));
+
+        // fulfilment's topic ran ahead of the order's: the dispatch comes before the payment
+        kafka.send(TestEvents.record(
+                        new ShipmentDispatched(
+                                orderId,
+                                "tmall-flagship",
+                                "shp-" + orderId,
+                                "SF",
+                                "SF1",
+                                null,
+                                List.of(),
+                                "wh",
+                                dispatchedAt),
+                        "fulfillment-service",
+                        1))
+                .join();
+        kafka.send(TestEvents.record(paid(orderId, 29500, paidAt), "order-service", 1))
+                .join();
+        kafka.send(TestEvents.record(refunded, "refund-service", 1)).join();
+        kafka.send(TestEvents.record(refunded, "refund-service", 1)).join();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            OrderFact fact = facts.find(orderId).block();
+            assertThat(fact).isNotNull();
+            assertThat(fact.paidDay()).isEqualTo("2025-04-02");
+            assertThat(fact.shippedAt()).isEqualTo(dispatchedAt);
+            assertThat(fact.refunds()).extracting(OrderFact.Refund::refundId).containsExactly("rf-1");
+            assertThat(fact.netMinor()).isEqualTo(25600);
+        });
     }
 
     private static OrderPaid paid(String orderId, long totalMinor, Instant paidAt) {

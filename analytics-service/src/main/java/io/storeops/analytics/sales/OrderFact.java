@@ -1,30 +1,223 @@
 package io.storeops.analytics.sales;
 
+import io.storeops.contracts.Attribution;
+import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
- * One paid order as analytics counts it. Summaries are computed from these facts rather than kept
- * as counters, so a redelivered or replayed event can never count twice.
+ * One order as analytics counts it: what was paid, per line, where it came from (channel,
+ * attribution) and where it goes (region), at which store-local day and hour; and what happened to
+ * it since: cancelled, shipped, delivered, refunded. Summaries are computed from these facts rather
+ * than kept as counters, so a redelivered or replayed event can never count twice. A cancellation
+ * or a refund keeps its own day beside the order's, so that a figure can take either.
  *
- * @param paidDay the store-local calendar day of payment (ISO yyyy-MM-dd), which reports group by
+ * <p>Fulfilment's and the refund desk's events may arrive before the payment they follow (another
+ * topic): they start the fact, and the payment completes it; until then it counts in no sales.
+ *
+ * @param paidDay      the store-local calendar day of payment (ISO yyyy-MM-dd), which reports group by;
+ *     null until the payment arrived
+ * @param paidHour     the store-local hour of payment (0 to 23), for the reports by hour
+ * @param province     the province or state the order ships to
+ * @param cancelledDay the store-local day of the cancellation
+ * @param refunds      the money paid back, once per refund
  */
 public record OrderFact(
-        String orderId, String storeId, String currency, long gmvMinor, Instant paidAt, String paidDay) {
+        String orderId,
+        String storeId,
+        String currency,
+        long gmvMinor,
+        Instant paidAt,
+        String paidDay,
+        Integer paidHour,
+        String channel,
+        Attribution attribution,
+        String province,
+        String city,
+        List<Line> lines,
+        Instant cancelledAt,
+        String cancelledDay,
+        Instant shippedAt,
+        Instant deliveredAt,
+        List<Refund> refunds) {
 
+    /** One paid order line: what was bought, how many, at what unit price. */
+    public record Line(String sku, String title, int quantity, long unitPriceMinor) {}
+
+    /** Money paid back, on the store-local day it was. */
+    public record Refund(String refundId, long amountMinor, Instant at, String day) {}
+
+    public OrderFact {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        refunds = refunds == null ? List.of() : List.copyOf(refunds);
+        attribution = attribution == null ? Attribution.NONE : attribution;
+    }
+
+    /** The payment: what the order counts for, once. */
     public static Change<OrderFact> paid(Optional<OrderFact> current, OrderPaid paid, ZoneId storeZone) {
-        if (current.isPresent()) {
+        if (current.filter(fact -> fact.paidAt() != null).isPresent()) {
             return Change.none();
         }
+        OrderFact before = current.orElseGet(() -> started(paid.orderId(), paid.storeId()));
+        var paidAt = paid.paidAt().atZone(storeZone);
         return Change.of(new OrderFact(
                 paid.orderId(),
                 paid.storeId(),
                 paid.total().currency(),
                 paid.total().amountMinor(),
                 paid.paidAt(),
-                paid.paidAt().atZone(storeZone).toLocalDate().toString()));
+                paidAt.toLocalDate().toString(),
+                paidAt.getHour(),
+                paid.channel(),
+                paid.attribution(),
+                paid.shippingAddress() == null ? null : paid.shippingAddress().province(),
+                paid.shippingAddress() == null ? null : paid.shippingAddress().city(),
+                paid.lines().stream().map(OrderFact::line).toList(),
+                before.cancelledAt,
+                before.cancelledDay,
+                before.shippedAt,
+                before.deliveredAt,
+                before.refunds));
+    }
+
+    /** The order was cancelled: on that store-local day. Once. */
+    public static Change<OrderFact> cancelled(
+            Optional<OrderFact> current, String orderId, String storeId, Instant at, ZoneId storeZone) {
+        return moved(
+                current,
+                orderId,
+                storeId,
+                fact -> fact.cancelledAt != null,
+                fact -> fact.with(draft -> {
+                    draft.cancelledAt = at;
+                    draft.cancelledDay = day(at, storeZone);
+                }));
+    }
+
+    /** A parcel of the order left: the first dispatch counts. */
+    public static Change<OrderFact> shipped(Optional<OrderFact> current, String orderId, String storeId, Instant at) {
+        return moved(
+                current,
+                orderId,
+                storeId,
+                fact -> fact.shippedAt != null,
+                fact -> fact.with(draft -> draft.shippedAt = at));
+    }
+
+    /** A parcel of the order arrived: the first delivery counts. */
+    public static Change<OrderFact> delivered(Optional<OrderFact> current, String orderId, String storeId, Instant at) {
+        return moved(
+                current,
+                orderId,
+                storeId,
+                fact -> fact.deliveredAt != null,
+                fact -> fact.with(draft -> draft.deliveredAt = at));
+    }
+
+    /** Money went back to the buyer: once per refund, on its store-local day. */
+    public static Change<OrderFact> refunded(
+            Optional<OrderFact> current,
+            String orderId,
+            String storeId,
+            String refundId,
+            long amountMinor,
+            Instant at,
+            ZoneId storeZone) {
+        return moved(
+                current,
+                orderId,
+                storeId,
+                fact -> fact.refunds.stream()
+                        .anyMatch(refund -> refund.refundId().equals(refundId)),
+                fact -> {
+                    List<Refund> more = new ArrayList<>(fact.refunds);
+                    more.add(new Refund(refundId, amountMinor, at, day(at, storeZone)));
+                    return fact.with(draft -> draft.refunds = more);
+                });
+    }
+
+    /** Paid back in all. */
+    public long refundedMinor() {
+        return refunds.stream().mapToLong(Refund::amountMinor).sum();
+    }
+
+    /** What the order counts for once its refunds are taken off. */
+    public long netMinor() {
+        return gmvMinor - refundedMinor();
+    }
+
+    private static Line line(OrderLine line) {
+        return new Line(
+                line.sku(),
+                line.title(),
+                line.quantity(),
+                line.unitPrice() == null ? 0 : line.unitPrice().amountMinor());
+    }
+
+    /** A fact that an event after the payment starts before the payment arrived. */
+    private static OrderFact started(String orderId, String storeId) {
+        return new OrderFact(
+                orderId, storeId, null, 0, null, null, null, null, null, null, null, List.of(), null, null, null, null,
+                List.of());
+    }
+
+    /** Applies {@code change} unless {@code done} says it happened already; starts the fact if need be. */
+    private static Change<OrderFact> moved(
+            Optional<OrderFact> current,
+            String orderId,
+            String storeId,
+            Predicate<OrderFact> done,
+            UnaryOperator<OrderFact> change) {
+        OrderFact fact = current.orElseGet(() -> started(orderId, storeId));
+        return done.test(fact) ? Change.none() : Change.of(change.apply(fact));
+    }
+
+    /** What an event after the payment may change. */
+    private static final class Draft {
+        Instant cancelledAt;
+        String cancelledDay;
+        Instant shippedAt;
+        Instant deliveredAt;
+        List<Refund> refunds;
+    }
+
+    private OrderFact with(Consumer<Draft> changes) {
+        Draft draft = new Draft();
+        draft.cancelledAt = cancelledAt;
+        draft.cancelledDay = cancelledDay;
+        draft.shippedAt = shippedAt;
+        draft.deliveredAt = deliveredAt;
+        draft.refunds = refunds;
+        changes.accept(draft);
+        return new OrderFact(
+                orderId,
+                storeId,
+                currency,
+                gmvMinor,
+                paidAt,
+                paidDay,
+                paidHour,
+                channel,
+                attribution,
+                province,
+                city,
+                lines,
+                draft.cancelledAt,
+                draft.cancelledDay,
+                draft.shippedAt,
+                draft.deliveredAt,
+                draft.refunds);
+    }
+
+    private static String day(Instant at, ZoneId storeZone) {
+        return at.atZone(storeZone).toLocalDate().toString();
     }
 }

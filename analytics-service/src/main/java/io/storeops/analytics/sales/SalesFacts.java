@@ -3,13 +3,17 @@ package io.storeops.analytics.sales;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
+import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
 import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -34,14 +38,27 @@ public class SalesFacts implements ApplicationRunner {
     public record CurrencySales(String currency, long paidOrders, long gmvMinor) {}
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
-        var zone = stores.find(paid.storeId()).map(StoreProperties.Store::zone).orElse(ZoneOffset.UTC);
-        return store.apply(
-                        COLLECTION,
-                        paid.orderId(),
-                        OrderFact.class,
-                        position,
-                        current -> OrderFact.paid(current, paid, zone))
+        return onOrder(paid.orderId(), position, current -> OrderFact.paid(current, paid, zoneOf(paid.storeId())));
+    }
+
+    /**
+     * Applies an event about order {@code orderId} to its fact, once per event (the consumed
+     * position is recorded in the same write).
+     */
+    public Mono<Applied.Outcome> onOrder(
+            String orderId, ConsumedEvent position, Function<Optional<OrderFact>, Change<OrderFact>> decide) {
+        return store.apply(COLLECTION, orderId, OrderFact.class, position, decide)
                 .map(Applied::outcome);
+    }
+
+    /** The fact of order {@code orderId}, if any event about it arrived. */
+    public Mono<OrderFact> find(String orderId) {
+        return store.find(COLLECTION, orderId, OrderFact.class);
+    }
+
+    /** The store's time zone, for its days and hours (UTC for a store no longer configured). */
+    public ZoneId zoneOf(String storeId) {
+        return stores.find(storeId).map(StoreProperties.Store::zone).orElse(ZoneOffset.UTC);
     }
 
     /** The index behind the sales figures ({@link #sales}). */

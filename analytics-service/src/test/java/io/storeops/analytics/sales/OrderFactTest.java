@@ -2,7 +2,10 @@ package io.storeops.analytics.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storeops.contracts.Address;
+import io.storeops.contracts.Attribution;
 import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,30 +15,102 @@ import org.junit.jupiter.api.Test;
 
 class OrderFactTest {
 
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final ZoneId HANGZHOU = ZoneId.of("Asia/Shanghai");
+
     @Test
     void theDayOfPaymentIsTheStoresLocalDay() {
-        OrderPaid paidLateEvening = new OrderPaid(
-                "shopify-us:1",
-                "shopify-us",
-                "shopify",
-                "1",
-                List.of(),
-                Money.zero("USD"),
-                new Money(4448, "USD"),
-                Instant.parse("2026-11-28T03:30:00Z"),
-                null,
-                null,
-                null,
-                List.of(),
-                null);
+        OrderPaid paidLateEvening = paid("shopify-us:1", "shopify-us", "USD", 4448, "2026-11-28T03:30:00Z");
 
-        OrderFact fact = OrderFact.paid(Optional.empty(), paidLateEvening, ZoneId.of("America/New_York"))
-                .state();
+        OrderFact fact =
+                OrderFact.paid(Optional.empty(), paidLateEvening, NEW_YORK).state();
 
         assertThat(fact.paidDay()).isEqualTo("2026-11-27");
+        assertThat(fact.paidHour()).isEqualTo(22);
         assertThat(fact.gmvMinor()).isEqualTo(4448);
-        assertThat(OrderFact.paid(Optional.of(fact), paidLateEvening, ZoneId.of("America/New_York"))
-                        .isNone())
+        assertThat(OrderFact.paid(Optional.of(fact), paidLateEvening, NEW_YORK).isNone())
                 .isTrue();
+    }
+
+    @Test
+    void aPaidOrderKeepsItsLinesAttributionAndRegion() {
+        OrderFact fact = OrderFact.paid(
+                        Optional.empty(),
+                        paid("tmall-flagship:T1", "tmall-flagship", "CNY", 29500, "2026-11-28T06:15:00Z"),
+                        HANGZHOU)
+                .state();
+
+        assertThat(fact.paidHour()).as("14:15 in Hangzhou").isEqualTo(14);
+        assertThat(fact.attribution()).isEqualTo(new Attribution("tmall", "cpc", "双十二预热", "龙井"));
+        assertThat(fact.province()).isEqualTo("浙江省");
+        assertThat(fact.city()).isEqualTo("杭州市");
+        assertThat(fact.lines()).containsExactly(new OrderFact.Line("TEA-LJ-250", "西湖龙井 250g", 2, 12800));
+        assertThat(fact.channel()).isEqualTo("storefront");
+    }
+
+    @Test
+    void whatHappensAfterThePaymentIsKeptOnceWithItsOwnDayEvenWhenItArrivesFirst() {
+        Instant dispatched = Instant.parse("2026-11-28T07:00:00Z");
+        OrderFact shippedFirst = OrderFact.shipped(Optional.empty(), "tmall-flagship:T1", "tmall-flagship", dispatched)
+                .state();
+        assertThat(shippedFirst.paidDay()).as("counts in no sales until paid").isNull();
+
+        OrderFact paid = OrderFact.paid(
+                        Optional.of(shippedFirst),
+                        paid("tmall-flagship:T1", "tmall-flagship", "CNY", 29500, "2026-11-28T06:15:00Z"),
+                        HANGZHOU)
+                .state();
+        assertThat(paid.shippedAt()).as("the payment completes the fact").isEqualTo(dispatched);
+        assertThat(OrderFact.shipped(Optional.of(paid), "tmall-flagship:T1", "tmall-flagship", Instant.now())
+                        .isNone())
+                .as("the first dispatch counts")
+                .isTrue();
+
+        Instant refundedAt = Instant.parse("2026-12-01T17:30:00Z");
+        OrderFact refunded = OrderFact.refunded(
+                        Optional.of(paid), "tmall-flagship:T1", "tmall-flagship", "rf-1", 3900, refundedAt, HANGZHOU)
+                .state();
+        assertThat(refunded.refunds()).containsExactly(new OrderFact.Refund("rf-1", 3900, refundedAt, "2026-12-02"));
+        assertThat(refunded.netMinor()).isEqualTo(25600);
+        assertThat(OrderFact.refunded(
+                                Optional.of(refunded),
+                                "tmall-flagship:T1",
+                                "tmall-flagship",
+                                "rf-1",
+                                3900,
+                                refundedAt,
+                                HANGZHOU)
+                        .isNone())
+                .as("each refund once")
+                .isTrue();
+
+        OrderFact cancelled = OrderFact.cancelled(
+                        Optional.of(refunded),
+                        "tmall-flagship:T1",
+                        "tmall-flagship",
+                        Instant.parse("2026-11-28T16:30:00Z"),
+                        HANGZHOU)
+                .state();
+        assertThat(cancelled.cancelledDay())
+                .as("the cancellation's own day, beside the order's")
+                .isEqualTo("2026-11-29");
+        assertThat(cancelled.paidDay()).isEqualTo("2026-11-28");
+    }
+
+    private static OrderPaid paid(String orderId, String storeId, String currency, long totalMinor, String paidAt) {
+        return new OrderPaid(
+                orderId,
+                storeId,
+                "storefront",
+                orderId,
+                List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, currency))),
+                Money.zero(currency),
+                new Money(totalMinor, currency),
+                Instant.parse(paidAt),
+                new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012"),
+                null,
+                null,
+                List.of(),
+                new Attribution("tmall", "cpc", "双十二预热", "龙井"));
     }
 }

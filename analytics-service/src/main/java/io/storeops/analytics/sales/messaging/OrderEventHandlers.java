@@ -1,17 +1,83 @@
 package io.storeops.analytics.sales.messaging;
 
+import io.storeops.analytics.sales.OrderFact;
 import io.storeops.analytics.sales.SalesFacts;
+import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.messaging.EventHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every paid order becomes a sales fact. */
+/**
+ * Every paid order becomes a sales fact, and what happens to it after (cancelled, shipped,
+ * delivered, refunded) goes on the same fact.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
 
     @Bean
     EventHandler<OrderPaid> factForPaidOrder(SalesFacts facts) {
         return EventHandler.of(OrderPaid.class, event -> facts.orderPaid(event.payload(), event.position()));
+    }
+
+    @Bean
+    EventHandler<OrderCancelled> cancellationOnTheFact(SalesFacts facts) {
+        return EventHandler.of(OrderCancelled.class, event -> {
+            OrderCancelled cancelled = event.payload();
+            return facts.onOrder(
+                    cancelled.orderId(),
+                    event.position(),
+                    current -> OrderFact.cancelled(
+                            current,
+                            cancelled.orderId(),
+                            cancelled.storeId(),
+                            cancelled.cancelledAt(),
+                            facts.zoneOf(cancelled.storeId())));
+        });
+    }
+
+    @Bean
+    EventHandler<ShipmentDispatched> dispatchOnTheFact(SalesFacts facts) {
+        return EventHandler.of(ShipmentDispatched.class, event -> {
+            ShipmentDispatched dispatched = event.payload();
+            return facts.onOrder(
+                    dispatched.orderId(),
+                    event.position(),
+                    current -> OrderFact.shipped(
+                            current, dispatched.orderId(), dispatched.storeId(), dispatched.dispatchedAt()));
+        });
+    }
+
+    @Bean
+    EventHandler<ShipmentDelivered> deliveryOnTheFact(SalesFacts facts) {
+        return EventHandler.of(ShipmentDelivered.class, event -> {
+            ShipmentDelivered delivered = event.payload();
+            return facts.onOrder(
+                    delivered.orderId(),
+                    event.position(),
+                    current -> OrderFact.delivered(
+                            current, delivered.orderId(), delivered.storeId(), delivered.deliveredAt()));
+        });
+    }
+
+    @Bean
+    EventHandler<RefundCompleted> refundOnTheFact(SalesFacts facts) {
+        return EventHandler.of(RefundCompleted.class, event -> {
+            RefundCompleted refunded = event.payload();
+            return facts.onOrder(
+                    refunded.orderId(),
+                    event.position(),
+                    current -> OrderFact.refunded(
+                            current,
+                            refunded.orderId(),
+                            refunded.storeId(),
+                            refunded.refundId(),
+                            refunded.amount().amountMinor(),
+                            refunded.completedAt(),
+                            facts.zoneOf(refunded.storeId())));
+        });
     }
 }
