@@ -35,6 +35,8 @@ class AnalyticsServiceTest {
     @Autowired
     SalesFacts facts;
 
+    private static final String MANAGER = TestTokens.bearer("mgr.wang", StaffRole.MANAGER, "tmall-flagship");
+
     @Test
     void paidOrdersAndGmvAreCountedOncePerOrderPerStoreAndCurrency() {
         // A day of its own, so that other tests' orders do not mix in.
@@ -132,6 +134,29 @@ class AnalyticsServiceTest {
             assertThat(fact.refunds()).extracting(OrderFact.Refund::refundId).containsExactly("rf-1");
             assertThat(fact.netMinor()).isEqualTo(25600);
         });
+        http.get()
+                .uri("/api/analytics/sales?storeId=tmall-flagship&from=2025-04-02&to=2025-04-02")
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.currencies[0].gmvMinor")
+                .isEqualTo(29500)
+                .jsonPath("$.currencies[0].refundedOfTheseOrdersMinor")
+                .isEqualTo(3900)
+                .jsonPath("$.currencies[0].netMinor")
+                .isEqualTo(25600)
+                // the refund was made the next day
+                .jsonPath("$.currencies[0].refundedOnTheseDaysMinor")
+                .isEqualTo(0);
+        http.get()
+                .uri("/api/analytics/sales?storeId=tmall-flagship&from=2025-04-03&to=2025-04-03")
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.currencies[0].paidOrders")
+                .isEqualTo(0)
+                .jsonPath("$.currencies[0].refundedOnTheseDaysMinor")
+                .isEqualTo(3900);
     }
 
     private static OrderPaid paid(String orderId, long totalMinor, Instant paidAt) {

@@ -12,7 +12,9 @@ import io.storeops.platform.stores.StoreProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -34,8 +36,21 @@ public class SalesFacts implements ApplicationRunner {
         this.stores = stores;
     }
 
-    /** Paid orders and GMV of one currency, over a range of store-local days. */
-    public record CurrencySales(String currency, long paidOrders, long gmvMinor) {}
+    /**
+     * Paid orders and GMV of one currency, over a range of store-local days, and what was paid back:
+     * of those orders (whenever), and on those days (whichever orders).
+     *
+     * @param refundedOfTheseOrdersMinor paid back of the orders paid in the range, to this day
+     * @param netMinor                   GMV less what was paid back of those orders
+     * @param refundedOnTheseDaysMinor   paid back on the range's days, whenever the orders were paid
+     */
+    public record CurrencySales(
+            String currency,
+            long paidOrders,
+            long gmvMinor,
+            long refundedOfTheseOrdersMinor,
+            long netMinor,
+            long refundedOnTheseDaysMinor) {}
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
         return onOrder(paid.orderId(), position, current -> OrderFact.paid(current, paid, zoneOf(paid.storeId())));
@@ -76,7 +91,40 @@ public class SalesFacts implements ApplicationRunner {
                 .is("storeId", storeId)
                 .atLeast("paidDay", from.toString())
                 .atMost("paidDay", to.toString());
-        return store.totals(COLLECTION, paidInRange, "currency", "gmvMinor")
-                .map(totals -> new CurrencySales(totals.group(), totals.count(), totals.sum()));
+        // an order's refunds sit in its fact: only the facts with one are read, the GMV is summed by the store
+        Mono<Map<String, Long>> ofTheseOrders = store.findAll(COLLECTION, paidInRange.present("refunds.refundId"))
+                .collectList()
+                .map(facts -> Refunds.ofOrders(facts.stream()));
+        Mono<Map<String, Long>> onTheseDays = store.findAll(
+                        COLLECTION,
+                        StateQuery.of(OrderFact.class)
+                                .is("storeId", storeId)
+                                .atLeast("refunds.day", from.toString())
+                                .atMost("refunds.day", to.toString()))
+                .collectList()
+                .map(facts -> Refunds.madeOn(facts.stream(), from, to));
+        return Mono.zip(
+                        store.totals(COLLECTION, paidInRange, "currency", "gmvMinor")
+                                .collectList(),
+                        ofTheseOrders,
+                        onTheseDays)
+                .flatMapMany(all -> {
+                    Map<String, AggregateStore.Totals> paid = new TreeMap<>();
+                    all.getT1().forEach(totals -> paid.put(totals.group(), totals));
+                    // a currency refunded on these days may have had no order paid in them
+                    all.getT3()
+                            .keySet()
+                            .forEach(currency -> paid.putIfAbsent(currency, new AggregateStore.Totals(currency, 0, 0)));
+                    return Flux.fromIterable(paid.values()).map(totals -> {
+                        long refunded = all.getT2().getOrDefault(totals.group(), 0L);
+                        return new CurrencySales(
+                                totals.group(),
+                                totals.count(),
+                                totals.sum(),
+                                refunded,
+                                totals.sum() - refunded,
+                                all.getT3().getOrDefault(totals.group(), 0L));
+                    });
+                });
     }
 }
