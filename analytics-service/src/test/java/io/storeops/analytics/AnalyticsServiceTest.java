@@ -7,6 +7,7 @@ import io.storeops.analytics.sales.OrderFact;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.security.StaffRole;
@@ -125,6 +126,12 @@ class AnalyticsServiceTest {
                 .join();
         kafka.send(TestEvents.record(refunded, "refund-service", 1)).join();
         kafka.send(TestEvents.record(refunded, "refund-service", 1)).join();
+        // the buyer gave up on the rest two days after paying
+        kafka.send(TestEvents.record(
+                        new OrderCancelled(orderId, "tmall-flagship", "buyer", "cs.li", paidAt.plusSeconds(2 * 86_400)),
+                        "order-service",
+                        2))
+                .join();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             OrderFact fact = facts.find(orderId).block();
@@ -133,6 +140,7 @@ class AnalyticsServiceTest {
             assertThat(fact.shippedAt()).isEqualTo(dispatchedAt);
             assertThat(fact.refunds()).extracting(OrderFact.Refund::refundId).containsExactly("rf-1");
             assertThat(fact.netMinor()).isEqualTo(25600);
+            assertThat(fact.cancelledDay()).isEqualTo("2025-04-04");
         });
         http.get()
                 .uri("/api/analytics/sales?storeId=tmall-flagship&from=2025-04-02&to=2025-04-02")
@@ -147,7 +155,16 @@ class AnalyticsServiceTest {
                 .isEqualTo(25600)
                 // the refund was made the next day
                 .jsonPath("$.currencies[0].refundedOnTheseDaysMinor")
-                .isEqualTo(0);
+                .isEqualTo(0)
+                .jsonPath("$.currencies[0].cancelledOfTheseOrders")
+                .isEqualTo(1);
+        http.get()
+                .uri("/api/analytics/sales?storeId=tmall-flagship&from=2025-04-04&to=2025-04-04")
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.currencies[0].cancelledOnTheseDays")
+                .isEqualTo(1);
         http.get()
                 .uri("/api/analytics/sales?storeId=tmall-flagship&from=2025-04-03&to=2025-04-03")
                 .header(HttpHeaders.AUTHORIZATION, MANAGER)
@@ -156,7 +173,9 @@ class AnalyticsServiceTest {
                 .jsonPath("$.currencies[0].paidOrders")
                 .isEqualTo(0)
                 .jsonPath("$.currencies[0].refundedOnTheseDaysMinor")
-                .isEqualTo(3900);
+                .isEqualTo(3900)
+                .jsonPath("$.currencies[0].cancelledOnTheseDays")
+                .isEqualTo(0);
     }
 
     private static OrderPaid paid(String orderId, long totalMinor, Instant paidAt) {

@@ -37,12 +37,14 @@ public class SalesFacts implements ApplicationRunner {
     }
 
     /**
-     * Paid orders and GMV of one currency, over a range of store-local days, and what was paid back:
-     * of those orders (whenever), and on those days (whichever orders).
+     * Paid orders and GMV of one currency, over a range of store-local days, and what was paid back
+     * and cancelled: of those orders (whenever), and on those days (whichever orders).
      *
      * @param refundedOfTheseOrdersMinor paid back of the orders paid in the range, to this day
      * @param netMinor                   GMV less what was paid back of those orders
      * @param refundedOnTheseDaysMinor   paid back on the range's days, whenever the orders were paid
+     * @param cancelledOfTheseOrders     of the orders paid in the range, those cancelled since
+     * @param cancelledOnTheseDays       orders cancelled on the range's days, whenever they were paid
      */
     public record CurrencySales(
             String currency,
@@ -50,7 +52,9 @@ public class SalesFacts implements ApplicationRunner {
             long gmvMinor,
             long refundedOfTheseOrdersMinor,
             long netMinor,
-            long refundedOnTheseDaysMinor) {}
+            long refundedOnTheseDaysMinor,
+            long cancelledOfTheseOrders,
+            long cancelledOnTheseDays) {}
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
         return onOrder(paid.orderId(), position, current -> OrderFact.paid(current, paid, zoneOf(paid.storeId())));
@@ -87,22 +91,26 @@ public class SalesFacts implements ApplicationRunner {
     }
 
     public Flux<CurrencySales> sales(String storeId, LocalDate from, LocalDate to) {
-        StateQuery<OrderFact> paidInRange = StateQuery.of(OrderFact.class)
-                .is("storeId", storeId)
-                .atLeast("paidDay", from.toString())
-                .atMost("paidDay", to.toString());
-        // an order's refunds sit in its fact: only the facts with one are read, the GMV is summed by the store
-        Mono<Map<String, Long>> ofTheseOrders = store.findAll(COLLECTION, paidInRange.present("refunds.refundId"))
-                .collectList()
-                .map(facts -> Refunds.ofOrders(facts.stream()));
-        Mono<Map<String, Long>> onTheseDays = store.findAll(
+        StateQuery<OrderFact> ofTheStore = StateQuery.of(OrderFact.class).is("storeId", storeId);
+        StateQuery<OrderFact> paidInRange =
+                ofTheStore.atLeast("paidDay", from.toString()).atMost("paidDay", to.toString());
+        // what happened after payment sits in the facts: only the facts with something are read, the GMV is
+        // summed by the store
+        Mono<Map<String, AfterPayment.Reduction>> ofTheseOrders = store.findAll(
                         COLLECTION,
-                        StateQuery.of(OrderFact.class)
-                                .is("storeId", storeId)
-                                .atLeast("refunds.day", from.toString())
-                                .atMost("refunds.day", to.toString()))
+                        paidInRange.anyOf(
+                                fact -> fact.present("refunds.refundId"), fact -> fact.present("cancelledAt")))
                 .collectList()
-                .map(facts -> Refunds.madeOn(facts.stream(), from, to));
+                .map(facts -> AfterPayment.ofOrders(facts.stream()));
+        Mono<Map<String, AfterPayment.Reduction>> onTheseDays = store.findAll(
+                        COLLECTION,
+                        ofTheStore.anyOf(
+                                fact -> fact.atLeast("refunds.day", from.toString())
+                                        .atMost("refunds.day", to.toString()),
+                                fact -> fact.atLeast("cancelledDay", from.toString())
+                                        .atMost("cancelledDay", to.toString())))
+                .collectList()
+                .map(facts -> AfterPayment.madeOn(facts.stream(), from, to));
         return Mono.zip(
                         store.totals(COLLECTION, paidInRange, "currency", "gmvMinor")
                                 .collectList(),
@@ -116,14 +124,19 @@ public class SalesFacts implements ApplicationRunner {
                             .keySet()
                             .forEach(currency -> paid.putIfAbsent(currency, new AggregateStore.Totals(currency, 0, 0)));
                     return Flux.fromIterable(paid.values()).map(totals -> {
-                        long refunded = all.getT2().getOrDefault(totals.group(), 0L);
+                        AfterPayment.Reduction later =
+                                all.getT2().getOrDefault(totals.group(), AfterPayment.Reduction.NONE);
+                        AfterPayment.Reduction then =
+                                all.getT3().getOrDefault(totals.group(), AfterPayment.Reduction.NONE);
                         return new CurrencySales(
                                 totals.group(),
                                 totals.count(),
                                 totals.sum(),
-                                refunded,
-                                totals.sum() - refunded,
-                                all.getT3().getOrDefault(totals.group(), 0L));
+                                later.refundedMinor(),
+                                totals.sum() - later.refundedMinor(),
+                                then.refundedMinor(),
+                                later.cancelledOrders(),
+                                then.cancelledOrders());
                     });
                 });
     }
