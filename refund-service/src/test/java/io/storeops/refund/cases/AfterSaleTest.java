@@ -34,6 +34,18 @@ class AfterSaleTest {
 
     private static final AfterSale OPEN = AfterSale.open(Optional.empty(), PAID).state();
 
+    /** A Shopify order whose lines carry Shopify's line item ids: two mugs and a T-shirt. */
+    private static final AfterSale SHOPIFY_WITH_LINE_IDS = AfterSale.open(
+                    Optional.empty(),
+                    paid(
+                            "shopify-us:1001",
+                            List.of(
+                                    new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"), "466157049"),
+                                    new OrderLine("TEE-M", "T-shirt M", 1, new Money(2500, "USD"), "466157050")),
+                            Money.zero("USD"),
+                            new Money(6498, "USD")))
+            .state();
+
     @Test
     void aPaidOrderOpensItsFileOnceWithWhatEachLineCost() {
         assertThat(OPEN.lines()).extracting(AfterSale.PaidLine::paidMinor).containsExactly(25600L, 3000L);
@@ -1243,15 +1255,7 @@ class AfterSaleTest {
 
     @Test
     void aStorefrontRefundFindsItsLineByTheStorefrontsIdEvenAfterAnItemChange() {
-        OrderPaid withIds = paid(
-                "shopify-us:1002",
-                List.of(
-                        new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"), "466157049"),
-                        new OrderLine("TEE-M", "T-shirt M", 1, new Money(2500, "USD"), "466157050")),
-                Money.zero("USD"),
-                new Money(6498, "USD"));
-        AfterSale changed = AfterSale.open(Optional.empty(), withIds)
-                .state()
+        AfterSale changed = SHOPIFY_WITH_LINE_IDS
                 .itemChanged(1, "TEE-L", "T-shirt L", Money.zero("USD"), NOON)
                 .state();
 
@@ -1270,14 +1274,7 @@ class AfterSaleTest {
 
     @Test
     void aReturnRequestedOnTheStorefrontAsksWhatItsUnitsCostAndNamesLinesByTheStorefrontsIds() {
-        OrderPaid withIds = paid(
-                "shopify-us:1001",
-                List.of(
-                        new OrderLine("MUG-1", "Stoneware mug", 2, new Money(1999, "USD"), "466157049"),
-                        new OrderLine("TEE-M", "T-shirt M", 1, new Money(2500, "USD"), "466157050")),
-                Money.zero("USD"),
-                new Money(6498, "USD"));
-        AfterSale open = AfterSale.open(Optional.empty(), withIds).state();
+        AfterSale open = SHOPIFY_WITH_LINE_IDS;
 
         RefundCase requested = open.returnRequestedInStorefront(
                         "shopify-us:return-7",
