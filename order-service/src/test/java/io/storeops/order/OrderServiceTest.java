@@ -82,7 +82,8 @@ class OrderServiceTest {
             OrderPaid paid = EventJson.read(record.value(), OrderPaid.class);
             assertThat(paid.total().amountMinor()).isEqualTo(4448);
             assertThat(paid.total().currency()).isEqualTo("USD");
-            assertThat(paid.attribution()).isEqualTo(new Attribution("google", "cpc", "winter", "tea mug"));
+            assertThat(paid.attribution())
+                    .isEqualTo(new Attribution("google", "cpc", "winter", "tea mug", "/products/mug"));
         }
 
         orderAs(orderId, StaffRole.CS_AFTERSALE)

@@ -14,6 +14,7 @@ import io.storeops.platform.messaging.FailurePolicy;
 import io.storeops.platform.operations.OperationsController;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.OutboxRelay;
+import io.storeops.platform.outbox.StateRows;
 import io.storeops.platform.security.SecurityConfiguration;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
@@ -172,6 +173,11 @@ public class StoreOpsPlatformAutoConfiguration {
             MeterRegistry meters,
             @Value("${spring.application.name}") String service) {
         return new AggregateStore(mongo, relay, service, clock, meters);
+    }
+
+    @Bean
+    StateRows stateRows(ReactiveMongoTemplate mongo) {
+        return new StateRows(mongo);
     }
 
     @Bean

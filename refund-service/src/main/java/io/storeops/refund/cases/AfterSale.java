@@ -1,6 +1,7 @@
 package io.storeops.refund.cases;
 
 import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.LineAmount;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.StoreOpsEvent;
@@ -1102,7 +1103,13 @@ public record AfterSale(
                         replaced(refund.moved(CaseCommand.PAID, at, by, ref)
                                 .edit(draft ->
                                         draft.payout = refund.payoutSoFar().confirmed(ref, by))),
-                        new RefundCompleted(orderId, storeId, caseId, new Money(refund.amountMinor(), currency), at)))
+                        new RefundCompleted(
+                                orderId,
+                                storeId,
+                                caseId,
+                                new Money(refund.amountMinor(), currency),
+                                at,
+                                amountsBySku(refund))))
                 .orElseGet(Change::none);
     }
 
@@ -1226,15 +1233,33 @@ public record AfterSale(
 
     /** The units a case gives up or takes back, per SKU (by title for a line without one). */
     private List<ItemQuantity> units(RefundCase refund) {
-        // two lines of one SKU (a promotion split them) are one pile in the warehouse
-        Map<String, Integer> bySku = new LinkedHashMap<>();
-        refund.lines().stream().filter(line -> line.quantity() > 0).forEach(line -> {
-            PaidLine paidLine = lines.get(line.lineIndex());
-            bySku.merge(paidLine.sku() == null ? paidLine.title() : paidLine.sku(), line.quantity(), Integer::sum);
-        });
-        return bySku.entrySet().stream()
-                .map(sku -> new ItemQuantity(sku.getKey(), sku.getValue()))
+        return bySku(refund.lines().stream().filter(line -> line.quantity() > 0))
+                .map(sku -> new ItemQuantity(sku.sku(), sku.quantity()))
                 .toList();
+    }
+
+    /** What the refund pays back per SKU, for the figures per item; shipping stays with the order. */
+    private List<LineAmount> amountsBySku(RefundCase refund) {
+        return bySku(refund.lines().stream().filter(line -> line.amountMinor() > 0))
+                .map(sku -> new LineAmount(sku.sku(), sku.quantity(), new Money(sku.amountMinor(), currency)))
+                .toList();
+    }
+
+    private record SkuTotal(String sku, int quantity, long amountMinor) {}
+
+    private Stream<SkuTotal> bySku(Stream<CaseLine> caseLines) {
+        // two lines of one SKU (a promotion split them) are one pile in the warehouse and one item in reports
+        Map<String, SkuTotal> bySku = new LinkedHashMap<>();
+        caseLines.forEach(line -> {
+            PaidLine paidLine = lines.get(line.lineIndex());
+            String sku = paidLine.sku() == null ? paidLine.title() : paidLine.sku();
+            bySku.merge(
+                    sku,
+                    new SkuTotal(sku, line.quantity(), line.amountMinor()),
+                    (one, other) -> new SkuTotal(
+                            sku, one.quantity() + other.quantity(), one.amountMinor() + other.amountMinor()));
+        });
+        return bySku.values().stream();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.LineAmount;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
@@ -524,6 +525,31 @@ class AfterSaleTest {
         assertThat(rest.lines()).first().isEqualTo(new CaseLine(0, 1, 12800));
         assertThat(rest.state()).isEqualTo(CaseState.REFUNDING);
         assertThat(rest.amountMinor()).as("the rest of what was paid").isEqualTo(28600 - 12800);
+    }
+
+    @Test
+    void aCompletedRefundSaysWhatWentBackPerSkuAndLeavesShippingToTheOrder() {
+        AfterSale refunding = approved(
+                OPEN,
+                new AfterSale.Request(
+                        "rf-1",
+                        CaseType.REFUND_ONLY,
+                        "not as described",
+                        true,
+                        List.of(new CaseLine(0, 1, 12800), new CaseLine(1, 0, 1000)),
+                        500,
+                        List.of(),
+                        "CS"));
+
+        var confirmed = refunding.paymentConfirmed("rf-1", "TB-REFUND-1", "cs.wang", false, NOON);
+
+        assertThat(confirmed.events()).singleElement().isInstanceOfSatisfying(RefundCompleted.class, done -> {
+            assertThat(done.amount()).isEqualTo(new Money(14300, "CNY"));
+            assertThat(done.lines())
+                    .containsExactly(
+                            new LineAmount("TEA-LJ-250", 1, new Money(12800, "CNY")),
+                            new LineAmount("CUP-GL-01", 0, new Money(1000, "CNY")));
+        });
     }
 
     @Test

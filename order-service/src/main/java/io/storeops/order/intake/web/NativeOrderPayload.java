@@ -82,11 +82,14 @@ public record NativeOrderPayload(
         }
     }
 
-    /** Where the order came from: UTM source, medium, campaign and the pay-per-click keyword. */
-    public record Source(String source, String medium, String campaign, String keyword) {
+    /**
+     * Where the order came from: UTM source, medium, campaign, the pay-per-click keyword, and the path
+     * of the page the buyer landed on.
+     */
+    public record Source(String source, String medium, String campaign, String keyword, String landingPage) {
 
         Attribution toAttribution() {
-            return new Attribution(source, medium, campaign, keyword);
+            return new Attribution(source, medium, campaign, keyword, landingPage);
         }
     }
 }

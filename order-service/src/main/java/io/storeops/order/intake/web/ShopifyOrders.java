@@ -148,7 +148,28 @@ final class ShopifyOrders {
         if (source == null) {
             source = IntakeChecks.blankToNull(payload.sourceName());
         }
-        return new Attribution(source, utm.get("utm_medium"), utm.get("utm_campaign"), utm.get("utm_term"));
+        return new Attribution(
+                source,
+                utm.get("utm_medium"),
+                utm.get("utm_campaign"),
+                utm.get("utm_term"),
+                landingPath(payload.landingSite()));
+    }
+
+    /** The path of the landing page: Shopify gives it relative ("/products/mug?utm_..."), or whole. */
+    static String landingPath(String landingSite) {
+        String site = IntakeChecks.blankToNull(landingSite);
+        if (site == null) {
+            return null;
+        }
+        String withoutQuery = site.trim().split("[?#]", 2)[0];
+        try {
+            URI page = URI.create(withoutQuery);
+            String path = page.isAbsolute() ? page.getRawPath() : withoutQuery;
+            return path == null || path.isEmpty() ? "/" : decode(path);
+        } catch (IllegalArgumentException notAUrl) {
+            return null;
+        }
     }
 
     private static Map<String, String> queryParameters(String url) {

@@ -197,9 +197,14 @@ class OrderIntakeTest {
         assertThat(ShopifyOrders.attribution(withSites(
                         "/products/mug?utm_source=google&utm_medium=cpc&utm_campaign=winter%20sale&utm_term=tea+mug",
                         "https://www.google.com/search?q=mug", "web")))
-                .isEqualTo(new Attribution("google", "cpc", "winter sale", "tea mug"));
+                .isEqualTo(new Attribution("google", "cpc", "winter sale", "tea mug", "/products/mug"));
         assertThat(ShopifyOrders.attribution(withSites("/products/mug", "https://www.instagram.com/p/xyz", "web")))
-                .isEqualTo(new Attribution("www.instagram.com", null, null, null));
+                .isEqualTo(new Attribution("www.instagram.com", null, null, null, "/products/mug"));
+        assertThat(ShopifyOrders.attribution(withSites(
+                                "https://shop.example.com/products/%E8%8C%B6?utm_source=google#top", null, null))
+                        .landingPage())
+                .as("a whole address gives its path, decoded")
+                .isEqualTo("/products/茶");
         assertThat(ShopifyOrders.attribution(withSites(null, null, "pos")))
                 .isEqualTo(new Attribution("pos", null, null, null));
         assertThat(ShopifyOrders.attribution(withSites("/?utm_source=%E0%A4%A", "not a url", null))
