@@ -3,6 +3,7 @@ package io.storeops.analytics.sales;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.outbox.Change;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,8 +53,21 @@ public record OrderFact(
     /** One paid order line: what was bought, how many, at what unit price. */
     public record Line(String sku, String title, int quantity, long unitPriceMinor) {}
 
-    /** Money paid back, on the store-local day it was. */
-    public record Refund(String refundId, long amountMinor, Instant at, String day) {}
+    /**
+     * Money paid back, on the store-local day it was.
+     *
+     * @param lines what of it went back for which SKU; the rest (shipping, a refund naming no lines)
+     *     concerns the order as a whole
+     */
+    public record Refund(String refundId, long amountMinor, Instant at, String day, List<SkuAmount> lines) {
+
+        public Refund {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+
+    /** Money of one SKU. */
+    public record SkuAmount(String sku, long amountMinor) {}
 
     public OrderFact {
         lines = lines == null ? List.of() : List.copyOf(lines);
@@ -122,24 +136,24 @@ public record OrderFact(
                 fact -> fact.with(draft -> draft.deliveredAt = at));
     }
 
-    /** Money went back to the buyer: once per refund, on its store-local day. */
-    public static Change<OrderFact> refunded(
-            Optional<OrderFact> current,
-            String orderId,
-            String storeId,
-            String refundId,
-            long amountMinor,
-            Instant at,
-            ZoneId storeZone) {
+    /** Money went back to the buyer: once per refund, on its store-local day, per SKU as the refund says. */
+    public static Change<OrderFact> refunded(Optional<OrderFact> current, RefundCompleted refund, ZoneId storeZone) {
         return moved(
                 current,
-                orderId,
-                storeId,
-                fact -> fact.refunds.stream()
-                        .anyMatch(refund -> refund.refundId().equals(refundId)),
+                refund.orderId(),
+                refund.storeId(),
+                fact -> fact.refunds.stream().anyMatch(known -> known.refundId().equals(refund.refundId())),
                 fact -> {
                     List<Refund> more = new ArrayList<>(fact.refunds);
-                    more.add(new Refund(refundId, amountMinor, at, day(at, storeZone)));
+                    more.add(new Refund(
+                            refund.refundId(),
+                            refund.amount().amountMinor(),
+                            refund.completedAt(),
+                            day(refund.completedAt(), storeZone),
+                            refund.lines().stream()
+                                    .map(line -> new SkuAmount(
+                                            line.sku(), line.amount().amountMinor()))
+                                    .toList()));
                     return fact.with(draft -> draft.refunds = more);
                 });
     }
@@ -147,6 +161,15 @@ public record OrderFact(
     /** Paid back in all. */
     public long refundedMinor() {
         return refunds.stream().mapToLong(Refund::amountMinor).sum();
+    }
+
+    /** Paid back in all for the units of {@code sku}. */
+    public long refundedMinor(String sku) {
+        return refunds.stream()
+                .flatMap(refund -> refund.lines().stream())
+                .filter(line -> line.sku().equals(sku))
+                .mapToLong(SkuAmount::amountMinor)
+                .sum();
     }
 
     /** What the order counts for once its refunds are taken off. */

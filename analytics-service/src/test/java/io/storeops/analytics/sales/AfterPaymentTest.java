@@ -38,7 +38,7 @@ class AfterPaymentTest {
     }
 
     private static OrderFact.Refund refund(String refundId, long amountMinor, String day) {
-        return new OrderFact.Refund(refundId, amountMinor, Instant.parse(day + "T04:00:00Z"), day);
+        return new OrderFact.Refund(refundId, amountMinor, Instant.parse(day + "T04:00:00Z"), day, List.of());
     }
 
     private static OrderFact fact(

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
+import io.storeops.contracts.LineAmount;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundCompleted;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -67,20 +69,28 @@ class OrderFactTest {
                 .isTrue();
 
         Instant refundedAt = Instant.parse("2026-12-01T17:30:00Z");
-        OrderFact refunded = OrderFact.refunded(
-                        Optional.of(paid), "tmall-flagship:T1", "tmall-flagship", "rf-1", 3900, refundedAt, HANGZHOU)
-                .state();
-        assertThat(refunded.refunds()).containsExactly(new OrderFact.Refund("rf-1", 3900, refundedAt, "2026-12-02"));
-        assertThat(refunded.netMinor()).isEqualTo(25600);
-        assertThat(OrderFact.refunded(
-                                Optional.of(refunded),
-                                "tmall-flagship:T1",
-                                "tmall-flagship",
-                                "rf-1",
-                                3900,
-                                refundedAt,
-                                HANGZHOU)
-                        .isNone())
+        RefundCompleted oneTin = new RefundCompleted(
+                "tmall-flagship:T1",
+                "tmall-flagship",
+                "rf-1",
+                new Money(13800, "CNY"),
+                refundedAt,
+                List.of(new LineAmount("TEA-LJ-250", 1, new Money(12800, "CNY"))));
+        OrderFact refunded =
+                OrderFact.refunded(Optional.of(paid), oneTin, HANGZHOU).state();
+        assertThat(refunded.refunds())
+                .containsExactly(new OrderFact.Refund(
+                        "rf-1",
+                        13800,
+                        refundedAt,
+                        "2026-12-02",
+                        List.of(new OrderFact.SkuAmount("TEA-LJ-250", 12800))));
+        assertThat(refunded.netMinor()).isEqualTo(29500 - 13800);
+        assertThat(refunded.refundedMinor("TEA-LJ-250"))
+                .as("the shipping paid back stays with the order")
+                .isEqualTo(12800);
+        assertThat(refunded.refundedMinor("CUP-GL-01")).isZero();
+        assertThat(OrderFact.refunded(Optional.of(refunded), oneTin, HANGZHOU).isNone())
                 .as("each refund once")
                 .isTrue();
 

@@ -70,14 +70,7 @@ class OrderEventHandlers {
             return facts.onOrder(
                     refunded.orderId(),
                     event.position(),
-                    current -> OrderFact.refunded(
-                            current,
-                            refunded.orderId(),
-                            refunded.storeId(),
-                            refunded.refundId(),
-                            refunded.amount().amountMinor(),
-                            refunded.completedAt(),
-                            facts.zoneOf(refunded.storeId())));
+                    current -> OrderFact.refunded(current, refunded, facts.zoneOf(refunded.storeId())));
         });
     }
 }

@@ -1,0 +1,47 @@
+package io.storeops.analytics.promotion;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which import's rows count for each day of one store's reports of one source and grain (the
+ * keyword reports of its 直通车 account, say). Importing a day again replaces it: the newer import
+ * takes the day over here, in one write for all its days, so the figures never count a day twice
+ * nor half of one.
+ *
+ * @param importByDay the store-local day (ISO) → the import whose rows count for it
+ */
+public record PpcDays(String storeId, String source, String grain, Map<String, String> importByDay) {
+
+    public PpcDays {
+        importByDay = importByDay == null ? Map.of() : Map.copyOf(importByDay);
+    }
+
+    public static String idOf(String storeId, String source, String grain) {
+        return storeId + "|" + source + "|" + grain;
+    }
+
+    public static PpcDays none(String storeId, String source, String grain) {
+        return new PpcDays(storeId, source, grain, Map.of());
+    }
+
+    /** The days after {@code importId} took {@code days} over. */
+    public PpcDays takenOver(String importId, Collection<String> days) {
+        Map<String, String> next = new TreeMap<>(importByDay);
+        days.forEach(day -> next.put(day, importId));
+        return new PpcDays(storeId, source, grain, next);
+    }
+
+    /** Of {@code days}, those another import had: day → that import, whose rows of the day no longer count. */
+    public Map<String, String> replacedBy(String importId, Collection<String> days) {
+        Map<String, String> replaced = new TreeMap<>();
+        days.forEach(day -> {
+            String before = importByDay.get(day);
+            if (before != null && !before.equals(importId)) {
+                replaced.put(day, before);
+            }
+        });
+        return replaced;
+    }
+}
