@@ -46,6 +46,7 @@ class ArchitectureTest {
             "ConsumedEvent",
             "StateQuery",
             "StateIndex",
+            "StateRows",
             "ConcurrentUpdateException");
 
     /** Spring beans, bound settings and the classes nested in them: the application's wiring, which may use Spring. */

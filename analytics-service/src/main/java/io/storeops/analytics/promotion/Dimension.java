@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
  * first in {@link #grains} that the store imported for that day.
  */
 public enum Dimension {
-    ACCOUNT(List.of("ACCOUNT", "CAMPAIGN", "ITEM", "KEYWORD", "REGION", "HOUR"), List.of("account")),
-    CAMPAIGN(List.of("CAMPAIGN", "ITEM", "KEYWORD", "REGION", "HOUR"), List.of("campaign")),
-    ITEM(List.of("ITEM", "KEYWORD"), List.of("itemId", "itemTitle")),
-    KEYWORD(List.of("KEYWORD"), List.of("keyword")),
-    REGION(List.of("REGION"), List.of("region")),
-    HOUR(List.of("HOUR"), List.of("hour"));
+    ACCOUNT(List.of("ACCOUNT", "CAMPAIGN", "ITEM", "KEYWORD", "REGION", "HOUR"), List.of("row.account")),
+    CAMPAIGN(List.of("CAMPAIGN", "ITEM", "KEYWORD", "REGION", "HOUR"), List.of("row.campaign")),
+    ITEM(List.of("ITEM", "KEYWORD"), List.of("row.itemId", "row.itemTitle")),
+    KEYWORD(List.of("KEYWORD"), List.of("row.keyword")),
+    REGION(List.of("REGION"), List.of("row.region")),
+    HOUR(List.of("HOUR"), List.of("row.hour"));
 
     /** Province-level suffixes that addresses carry and report regions drop: 浙江省 is 浙江. */
     private static final Pattern REGION_SUFFIX = Pattern.compile("(省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$");

@@ -1,6 +1,9 @@
 package io.storeops.analytics.promotion;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,6 +34,33 @@ public record PpcDays(String storeId, String source, String grain, Map<String, S
         Map<String, String> next = new TreeMap<>(importByDay);
         days.forEach(day -> next.put(day, importId));
         return new PpcDays(storeId, source, grain, next);
+    }
+
+    /**
+     * Whose rows count for figures by {@code dimension} over {@code from} to {@code to}: for each day,
+     * the import of the first grain in {@link Dimension#grains()} that has the day (of any source);
+     * import → its days. Reports of different grains are the same spend cut different ways, so a day
+     * never takes two.
+     */
+    public static Map<String, List<String>> counting(
+            Collection<PpcDays> imported, Dimension dimension, LocalDate from, LocalDate to) {
+        Map<String, List<String>> byImport = new TreeMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            String date = day.toString();
+            for (String grain : dimension.grains()) {
+                List<String> importIds = imported.stream()
+                        .filter(days ->
+                                days.grain().equals(grain) && days.importByDay().containsKey(date))
+                        .map(days -> days.importByDay().get(date))
+                        .toList();
+                if (!importIds.isEmpty()) {
+                    importIds.forEach(importId -> byImport.computeIfAbsent(importId, key -> new ArrayList<>())
+                            .add(date));
+                    break;
+                }
+            }
+        }
+        return byImport;
     }
 
     /** Of {@code days}, those another import had: day → that import, whose rows of the day no longer count. */

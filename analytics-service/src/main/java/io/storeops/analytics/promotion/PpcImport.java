@@ -2,6 +2,7 @@ package io.storeops.analytics.promotion;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One import of pay-per-click report rows, a file or a JSON batch, as a job: queued, running (with
@@ -9,12 +10,13 @@ import java.util.List;
  * completed: the step that completes it is the one that makes its days replace the days imported
  * before ({@link PpcDays}), so a job that fails or is interrupted leaves the figures as they were.
  *
- * @param source        the ad platform whose report it is, once its header was read
- * @param grain         the finest dimension its rows are by (a keyword report, a region report...)
- * @param bytesTotal    the size of the file (for a JSON batch, its row count)
- * @param bytesRead     how much of it was read (rows, for a JSON batch)
- * @param days          the store-local days it carries, which it replaces once completed
- * @param problem       why it failed, for people
+ * @param source     the ad platform whose report it is, once its header was read
+ * @param grain      the finest dimension its rows are by (a keyword report, a region report...)
+ * @param bytesTotal the size of the file (for a JSON batch, its row count)
+ * @param bytesRead  how much of it was read (rows, for a JSON batch)
+ * @param days       the store-local days it carries, which it replaces once completed
+ * @param problem    why it failed, for people
+ * @param touchedAt  when it last moved: a running job that stops moving was cut short by a restart
  */
 public record PpcImport(
         String importId,
@@ -32,7 +34,8 @@ public record PpcImport(
         String requestedBy,
         Instant requestedAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant touchedAt) {
 
     public enum Status {
         QUEUED,
@@ -67,7 +70,8 @@ public record PpcImport(
                 requestedBy,
                 at,
                 null,
-                null);
+                null,
+                at);
     }
 
     /** How far it got, 0 to 100; 100 only once completed. */
@@ -75,111 +79,105 @@ public record PpcImport(
         if (status == Status.COMPLETED) {
             return 100;
         }
-        if (bytesTotal <= 0) {
-            return 0;
-        }
-        return (int) Math.min(99, bytesRead * 100 / bytesTotal);
+        return bytesTotal <= 0 ? 0 : (int) Math.min(99, bytesRead * 100 / bytesTotal);
     }
 
     public PpcImport started(Instant at) {
-        return new PpcImport(
-                importId,
-                storeId,
-                fileName,
-                source,
-                grain,
-                Status.RUNNING,
-                bytesTotal,
-                bytesRead,
-                rowsAccepted,
-                rowsRefused,
-                days,
-                problem,
-                requestedBy,
-                requestedAt,
-                at,
-                finishedAt);
+        return with(draft -> {
+            draft.status = Status.RUNNING;
+            draft.startedAt = at;
+            draft.touchedAt = at;
+        });
     }
 
     /** The header said whose report it is and what it is by. */
     public PpcImport identified(String reportSource, String reportGrain) {
-        return new PpcImport(
-                importId,
-                storeId,
-                fileName,
-                reportSource,
-                reportGrain,
-                status,
-                bytesTotal,
-                bytesRead,
-                rowsAccepted,
-                rowsRefused,
-                days,
-                problem,
-                requestedBy,
-                requestedAt,
-                startedAt,
-                finishedAt);
+        return with(draft -> {
+            draft.source = reportSource;
+            draft.grain = reportGrain;
+        });
     }
 
-    public PpcImport progressed(long read, long accepted, long refused) {
-        return new PpcImport(
-                importId,
-                storeId,
-                fileName,
-                source,
-                grain,
-                status,
-                bytesTotal,
-                read,
-                accepted,
-                refused,
-                days,
-                problem,
-                requestedBy,
-                requestedAt,
-                startedAt,
-                finishedAt);
+    /** A queued job is still waiting for its turn: not cut short. */
+    public PpcImport stillWaiting(Instant at) {
+        return with(draft -> draft.touchedAt = at);
+    }
+
+    public PpcImport progressed(long read, long accepted, long refused, Instant at) {
+        return with(draft -> {
+            draft.bytesRead = read;
+            draft.rowsAccepted = accepted;
+            draft.rowsRefused = refused;
+            draft.touchedAt = at;
+        });
     }
 
     public PpcImport completed(List<String> importedDays, Instant at) {
-        return new PpcImport(
-                importId,
-                storeId,
-                fileName,
-                source,
-                grain,
-                Status.COMPLETED,
-                bytesTotal,
-                bytesTotal,
-                rowsAccepted,
-                rowsRefused,
-                importedDays,
-                null,
-                requestedBy,
-                requestedAt,
-                startedAt,
-                at);
+        return with(draft -> {
+            draft.status = Status.COMPLETED;
+            draft.bytesRead = bytesTotal;
+            draft.days = importedDays;
+            draft.finishedAt = at;
+            draft.touchedAt = at;
+        });
     }
 
     /** Nothing of it counts: {@code why} says what to mend before importing again. */
     public PpcImport failed(String why, Instant at) {
+        return with(draft -> {
+            draft.status = Status.FAILED;
+            draft.problem = why;
+            draft.finishedAt = at;
+            draft.touchedAt = at;
+        });
+    }
+
+    /** What a step of the job may change. */
+    private static final class Draft {
+        String source;
+        String grain;
+        Status status;
+        long bytesRead;
+        long rowsAccepted;
+        long rowsRefused;
+        List<String> days;
+        String problem;
+        Instant startedAt;
+        Instant finishedAt;
+        Instant touchedAt;
+    }
+
+    private PpcImport with(Consumer<Draft> changes) {
+        Draft draft = new Draft();
+        draft.source = source;
+        draft.grain = grain;
+        draft.status = status;
+        draft.bytesRead = bytesRead;
+        draft.rowsAccepted = rowsAccepted;
+        draft.rowsRefused = rowsRefused;
+        draft.days = days;
+        draft.problem = problem;
+        draft.startedAt = startedAt;
+        draft.finishedAt = finishedAt;
+        draft.touchedAt = touchedAt;
+        changes.accept(draft);
         return new PpcImport(
                 importId,
                 storeId,
                 fileName,
-                source,
-                grain,
-                Status.FAILED,
+                draft.source,
+                draft.grain,
+                draft.status,
                 bytesTotal,
-                bytesRead,
-                rowsAccepted,
-                rowsRefused,
-                days,
-                why,
+                draft.bytesRead,
+                draft.rowsAccepted,
+                draft.rowsRefused,
+                draft.days,
+                draft.problem,
                 requestedBy,
                 requestedAt,
-                startedAt,
-                at);
+                draft.startedAt,
+                draft.finishedAt,
+                draft.touchedAt);
     }
 }

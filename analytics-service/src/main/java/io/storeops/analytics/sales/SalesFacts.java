@@ -90,6 +90,23 @@ public class SalesFacts implements ApplicationRunner {
                         .ascending("paidDay"));
     }
 
+    /**
+     * The orders paid in {@code currency} over the store-local days {@code from} to {@code to} whose
+     * attribution names a campaign or a keyword: those paid promotion brought.
+     */
+    public Flux<OrderFact> promoted(String storeId, String currency, LocalDate from, LocalDate to) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(OrderFact.class)
+                        .is("storeId", storeId)
+                        .atLeast("paidDay", from.toString())
+                        .atMost("paidDay", to.toString())
+                        .is("currency", currency)
+                        .anyOf(
+                                fact -> fact.present("attribution.campaign"),
+                                fact -> fact.present("attribution.keyword")));
+    }
+
     public Flux<CurrencySales> sales(String storeId, LocalDate from, LocalDate to) {
         StateQuery<OrderFact> ofTheStore = StateQuery.of(OrderFact.class).is("storeId", storeId);
         StateQuery<OrderFact> paidInRange =

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,6 +54,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         .getBody(),
                 null,
                 HttpStatus.CONFLICT,
+                exchange);
+    }
+
+    /** An upload beyond the service's limit (a multipart part past its disk allowance): refused whole, 413. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    public Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException exception, ServerWebExchange exchange) {
+        return handleExceptionInternal(
+                exception,
+                new ProblemException(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "payload-too-large",
+                                "Payload too large",
+                                "The upload is larger than this service takes (" + exception.getMessage()
+                                        + "); nothing of it was kept.")
+                        .getBody(),
+                null,
+                HttpStatus.CONTENT_TOO_LARGE,
                 exchange);
     }
 

@@ -1,6 +1,7 @@
 package io.storeops.refund.sheet;
 
 import io.storeops.contracts.Money;
+import io.storeops.platform.sheets.SheetTable;
 import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.CaseState;
 import io.storeops.refund.cases.CaseType;
@@ -223,6 +224,15 @@ public record RefundSheet(Scope scope, List<Row> rows, List<Total> totalsByReaso
     public static RefundSheet ofRows(Scope scope, List<Row> rows) {
         List<Row> opened = rows.stream().sorted(OPENED_FIRST).toList();
         return new RefundSheet(scope, opened, totals(opened, Row::reason), totals(opened, row -> null));
+    }
+
+    /**
+     * The tables a file of the sheet shows, in order: the cases, then the totals, headed in Chinese
+     * then English as the department's printed reports are. A workbook holds both, a sheet each; a
+     * CSV the cases only ({@link io.storeops.platform.sheets.SheetFormat}).
+     */
+    public List<SheetTable> tables() {
+        return List.of(casesTable(), totalsTable());
     }
 
     /** The cases as the files show them, a line per row. */

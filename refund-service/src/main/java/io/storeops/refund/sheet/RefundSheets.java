@@ -1,5 +1,6 @@
 package io.storeops.refund.sheet;
 
+import io.storeops.platform.sheets.SheetFormat;
 import io.storeops.refund.cases.AfterSales;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +55,7 @@ public class RefundSheets {
         return Mono.fromCallable(() -> {
                     Path file = Files.createTempFile(folder, ".refunds-", "." + format.extension() + ".part");
                     try (OutputStream out = Files.newOutputStream(file)) {
-                        format.write(sheet, out);
+                        format.write(sheet.tables(), out);
                     } catch (IOException | RuntimeException failed) {
                         Files.deleteIfExists(file);
                         throw failed;

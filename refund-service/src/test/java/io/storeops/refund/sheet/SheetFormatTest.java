@@ -8,6 +8,7 @@ import static io.storeops.refund.sheet.SheetFixtures.opened;
 import static io.storeops.refund.sheet.SheetFixtures.refundOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storeops.platform.sheets.SheetFormat;
 import io.storeops.refund.cases.AfterSale;
 import io.storeops.refund.cases.AfterSalePolicy;
 import io.storeops.refund.cases.CaseLine;
@@ -18,7 +19,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -29,7 +29,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-/** The sheet written as XLSX and CSV, and read back as Excel and a CSV reader see it. */
+/**
+ * The refund sheet written as XLSX and CSV, and read back as Excel and a CSV reader see it: its
+ * tables, columns and cells. How the formats write any table (byte order mark, frozen headings,
+ * number formats) is platform's SheetFormatTest's.
+ */
 class SheetFormatTest {
 
     private static final String FORMULA_LIKE = "=2+3 杯子破了";
@@ -46,9 +50,6 @@ class SheetFormatTest {
             Sheet cases = workbook.getSheet("Cases");
             assertThat(cases.getRow(0).getCell(0).getStringCellValue()).isEqualTo("订单 Order");
             assertThat(cases.getRow(0).getCell(12).getStringCellValue()).isEqualTo("退款金额 Refunded");
-            assertThat(cases.getPaneInformation().isFreezePane())
-                    .as("the headings stay in view")
-                    .isTrue();
             assertThat(cases.getLastRowNum()).isEqualTo(5);
             Row paidBack = cases.getRow(3);
             assertThat(paidBack.getCell(1).getStringCellValue()).isEqualTo("rf-in");
@@ -84,7 +85,6 @@ class SheetFormatTest {
     void theCsvIsTheCasesAsOneTableInUtf8WithAByteOrderMarkForExcel() throws IOException {
         byte[] csv = written(SheetFormat.CSV);
 
-        assertThat(Arrays.copyOf(csv, 3)).containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         List<CSVRecord> records;
         try (CSVParser parser =
                 CSVFormat.RFC4180.parse(new StringReader(new String(csv, StandardCharsets.UTF_8).substring(1)))) {
@@ -128,7 +128,7 @@ class SheetFormatTest {
 
     private static byte[] written(SheetFormat format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.write(SHEET, out);
+        format.write(SHEET.tables(), out);
         return out.toByteArray();
     }
 

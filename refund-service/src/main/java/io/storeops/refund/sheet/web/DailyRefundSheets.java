@@ -1,11 +1,11 @@
 package io.storeops.refund.sheet.web;
 
 import io.storeops.platform.schedule.RepeatingWork;
+import io.storeops.platform.sheets.SheetFormat;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.sheet.RefundSheet;
 import io.storeops.refund.sheet.RefundSheetProperties;
 import io.storeops.refund.sheet.RefundSheets;
-import io.storeops.refund.sheet.SheetFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.storeops.refund.sheet.web;
 
 import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.sheets.SheetFormat;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.web.FileDownloads;
 import io.storeops.platform.web.ProblemException;
@@ -10,7 +11,6 @@ import io.storeops.refund.cases.CaseState;
 import io.storeops.refund.cases.CaseType;
 import io.storeops.refund.sheet.RefundSheet;
 import io.storeops.refund.sheet.RefundSheets;
-import io.storeops.refund.sheet.SheetFormat;
 import io.storeops.refund.sheet.SheetTooLarge;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

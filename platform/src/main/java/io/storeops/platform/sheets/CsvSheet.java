@@ -1,4 +1,4 @@
-package io.storeops.refund.sheet;
+package io.storeops.platform.sheets;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,13 +12,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/**
- * A refund sheet as CSV: the cases only, one heading line and a line per case, so that the file
- * sorts, filters and imports as one table (a pivot table gives the totals, which the XLSX carries
- * on its second sheet). UTF-8 with a byte order mark, so that Excel opens Chinese readable; RFC
- * 4180 quoting; times in the store's zone; amounts as plain decimals. A text cell a spreadsheet
- * would run as a formula (=, +, -, @) starts with an apostrophe: reasons are typed by buyers.
- */
+/** A table as CSV ({@link SheetFormat#CSV} says how). */
 final class CsvSheet {
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -26,13 +20,13 @@ final class CsvSheet {
 
     private CsvSheet() {}
 
-    static void write(RefundSheet sheet, OutputStream out) throws IOException {
-        SheetTable cases = sheet.casesTable();
+    /** Writes the table to {@code out}, which stays open. */
+    static void write(SheetTable table, OutputStream out) throws IOException {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         text.write(BYTE_ORDER_MARK);
         CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180);
-        printer.printRecord(cases.headings());
-        for (List<Object> line : cases.lines()) {
+        printer.printRecord(table.headings());
+        for (List<Object> line : table.lines()) {
             printer.printRecord(line.stream().map(CsvSheet::cell).toList());
         }
         printer.flush();
@@ -45,8 +39,8 @@ final class CsvSheet {
         if (value instanceof LocalDateTime time) {
             return LOCAL_TIME.format(time);
         }
-        if (value instanceof BigDecimal amount) {
-            return amount.toPlainString();
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
         }
         if (value instanceof Number count) {
             return count.toString();
@@ -54,6 +48,7 @@ final class CsvSheet {
         return inert(value.toString());
     }
 
+    /** Text a spreadsheet would run as a formula, behind an apostrophe. */
     private static String inert(String text) {
         if (text.isEmpty()) {
             return text;

@@ -1,4 +1,4 @@
-package io.storeops.refund.sheet;
+package io.storeops.platform.sheets;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -15,19 +16,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/**
- * A refund sheet as an Excel workbook: the cases on a sheet "Cases", the totals per reason on
- * "Totals by reason". Headings bold and frozen in place while scrolling; amounts numeric (so they
- * add up) at their currency's decimals; times as Excel times in the store's zone; columns about as
- * wide as their text. Rows go to a temporary file as they are written, so a sheet of tens of
- * thousands of cases takes little memory.
- */
+/** Tables as an Excel workbook, a sheet each ({@link SheetFormat#XLSX} says how). */
 final class XlsxSheet {
 
     /** Rows kept in memory while writing; earlier ones are already on disk. */
     private static final int ROWS_IN_MEMORY = 200;
 
-    /** Widest column, in characters: longer text (a long reason) is cut off on screen, not in the cell. */
+    /** Widest column, in characters: longer text is cut off on screen, not in the cell. */
     private static final int WIDEST_COLUMN = 60;
 
     /** How wide "2026-11-28 14:00:00" shows. */
@@ -35,10 +30,11 @@ final class XlsxSheet {
 
     private XlsxSheet() {}
 
-    static void write(RefundSheet sheet, OutputStream out) throws IOException {
+    /** Writes the tables to {@code out}, which stays open; the temporary files are deleted. */
+    static void write(List<SheetTable> tables, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
             Styles styles = new Styles(workbook);
-            for (SheetTable table : List.of(sheet.casesTable(), sheet.totalsTable())) {
+            for (SheetTable table : tables) {
                 fill(workbook.createSheet(table.name()), table, styles);
             }
             workbook.write(out);
@@ -68,25 +64,32 @@ final class XlsxSheet {
     }
 
     private static void set(Cell cell, Object value, Styles styles) {
-        if (value instanceof BigDecimal amount) {
-            cell.setCellValue(amount.doubleValue());
-            cell.setCellStyle(styles.amount(amount.scale()));
+        if (value instanceof BigDecimal decimal) {
+            cell.setCellValue(decimal.doubleValue());
+            cell.setCellStyle(styles.decimal(decimals(decimal)));
         } else if (value instanceof LocalDateTime time) {
             cell.setCellValue(time);
             cell.setCellStyle(styles.time);
         } else if (value instanceof Number count) {
             cell.setCellValue(count.doubleValue());
         } else {
-            // always text, never a formula: reasons are typed by buyers
+            // always text, never a formula: text may be typed by buyers
             cell.setCellValue(value.toString());
         }
+    }
+
+    /** The decimals a value shows: its scale (none for a negative scale, such as 1E+3's). */
+    private static int decimals(BigDecimal decimal) {
+        return Math.max(decimal.scale(), 0);
     }
 
     /** About as wide as the column's longest heading or cell, within reason (Excel counts in 1/256 characters). */
     private static int width(SheetTable table, int column) {
         int widest = shownWidth(table.headings().get(column));
         for (List<Object> cells : table.lines()) {
-            widest = Math.max(widest, shownWidth(cells.get(column)));
+            if (column < cells.size()) {
+                widest = Math.max(widest, shownWidth(cells.get(column)));
+            }
         }
         return Math.min(widest + 2, WIDEST_COLUMN);
     }
@@ -99,7 +102,9 @@ final class XlsxSheet {
         if (value instanceof LocalDateTime) {
             return TIME_WIDTH;
         }
-        String text = value instanceof BigDecimal amount ? String.format("%,.2f", amount) : value.toString();
+        String text = value instanceof BigDecimal decimal
+                ? String.format(Locale.ROOT, "%,." + decimals(decimal) + "f", decimal)
+                : value.toString();
         return text.codePoints()
                 .map(character -> Character.isIdeographic(character) ? 2 : 1)
                 .sum();
@@ -111,7 +116,7 @@ final class XlsxSheet {
         private final Workbook workbook;
         private final CellStyle heading;
         private final CellStyle time;
-        private final Map<Integer, CellStyle> amounts = new HashMap<>();
+        private final Map<Integer, CellStyle> decimals = new HashMap<>();
 
         Styles(Workbook workbook) {
             this.workbook = workbook;
@@ -122,10 +127,10 @@ final class XlsxSheet {
             time = formatted("yyyy-mm-dd hh:mm:ss");
         }
 
-        /** Thousands grouped, and as many decimals as the currency has. */
-        CellStyle amount(int decimals) {
-            return amounts.computeIfAbsent(
-                    decimals, digits -> formatted(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits)));
+        /** Thousands grouped, and {@code digits} decimals: #,##0 for none, #,##0.00 for two, #,##0.0000 for four. */
+        CellStyle decimal(int digits) {
+            return decimals.computeIfAbsent(
+                    digits, count -> formatted(count == 0 ? "#,##0" : "#,##0." + "0".repeat(count)));
         }
 
         private CellStyle formatted(String format) {

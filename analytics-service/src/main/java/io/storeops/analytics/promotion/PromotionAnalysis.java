@@ -1,0 +1,79 @@
+package io.storeops.analytics.promotion;
+
+import io.storeops.analytics.sales.OrderFact;
+import io.storeops.analytics.sales.SalesFacts;
+import io.storeops.platform.outbox.StateQuery;
+import io.storeops.platform.outbox.StateRows;
+import io.storeops.platform.stores.StoreCatalog;
+import io.storeops.platform.stores.StoreProperties;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Promotion figures of a store over a range of days, by one dimension, from the imported reports and the order facts. */
+@Component
+public class PromotionAnalysis {
+
+    private static final List<String> METRICS =
+            List.of("row.impressions", "row.clicks", "row.spendMinor", "row.orders", "row.gmvMinor");
+
+    private final StateRows rows;
+    private final PpcImports imports;
+    private final SalesFacts facts;
+    private final StoreCatalog stores;
+
+    public PromotionAnalysis(StateRows rows, PpcImports imports, SalesFacts facts, StoreCatalog stores) {
+        this.rows = rows;
+        this.imports = imports;
+        this.facts = facts;
+        this.stores = stores;
+    }
+
+    /** Every value of {@code dimension} that spent or sold over the days, with its figures, unordered. */
+    public Mono<List<PromotionTable.Row>> figures(String storeId, LocalDate from, LocalDate to, Dimension dimension) {
+        String currency =
+                stores.find(storeId).map(StoreProperties.Store::currency).orElse(null);
+        Mono<List<PromotionTable.Traffic>> traffic = imports.days(storeId)
+                .collectList()
+                .flatMapMany(imported -> Flux.fromIterable(
+                        PpcDays.counting(imported, dimension, from, to).entrySet()))
+                .concatMap(counted -> trafficOf(counted, dimension, currency))
+                .collectList();
+        Mono<List<OrderFact>> promoted = currency == null
+                ? Mono.just(List.of())
+                : facts.promoted(storeId, currency, from, to).collectList();
+        return Mono.zip(traffic, promoted, (reported, sold) -> PromotionTable.join(dimension, reported, sold));
+    }
+
+    private Flux<PromotionTable.Traffic> trafficOf(
+            Map.Entry<String, List<String>> counted, Dimension dimension, String currency) {
+        StateQuery<StoredPpcRow> ofTheImport = StateQuery.of(StoredPpcRow.class)
+                .is("importId", counted.getKey())
+                .in("day", counted.getValue())
+                .is("currency", currency);
+        return rows.sums(PpcImports.ROWS, ofTheImport, dimension.rowFields(), METRICS)
+                .map(group -> {
+                    List<Object> values = dimension.rowFields().stream()
+                            .map(field -> group.group().get(field))
+                            .toList();
+                    String value = text(values.get(0));
+                    String detail = values.size() > 1 ? text(values.get(1)) : null;
+                    return new PromotionTable.Traffic(
+                            value == null ? detail : value,
+                            detail,
+                            new PromotionFigures(
+                                    group.sum("row.impressions"),
+                                    group.sum("row.clicks"),
+                                    group.sum("row.spendMinor"),
+                                    new PromotionFigures.Sales(group.sum("row.orders"), group.sum("row.gmvMinor"), 0),
+                                    null));
+                });
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package io.storeops.analytics.promotion.reports;
+
+/**
+ * A row of a report file that was not kept, for the downloadable refused-rows report.
+ *
+ * @param line the 1-based line of the file where the row starts (CSV), or its 1-based row number (XLSX)
+ * @param column the column as written in the file's header, or null when the row as a whole is wrong
+ *     (too many or too few cells)
+ * @param reason why, in English
+ * @param content the row's raw cells joined as one CSV line (comma separated, quoted where needed)
+ */
+public record RefusedRow(long line, String column, String reason, String content) {}

@@ -1,0 +1,387 @@
+package io.storeops.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.Address;
+import io.storeops.contracts.Attribution;
+import io.storeops.contracts.LineAmount;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundCompleted;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestTokens;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** Pay-per-click reports imported over HTTP, joined with orders and refunds from real Kafka records. */
+@ServiceTest
+class PromotionServiceTest {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private static final String PROMOTION = TestTokens.bearer("tg.zhou", StaffRole.PROMOTION, "tmall-flagship");
+
+    private static final String KEYWORD_HEADER = "日期,推广计划名称,宝贝ID,宝贝名称,关键词,展现量,点击量,点击率,花费(元),平均点击花费(元),总成交笔数,总成交金额(元)\n";
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void aKeywordReportMeetsItsOrdersAndRefundsAndADayImportedAgainReplacesTheDay() {
+        String first = KEYWORD_HEADER
+                + "2026-10-05,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井茶,\"2,000\",100,5.00%,100.00,1.00,3,\"768.00\"\n"
+                + "2026-10-06,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井茶,\"1,000\",50,5.00%,50.00,1.00,1,256.00\n"
+                + "2026-10-06,龙井茶-双11冲量,6501234567,西湖龙井 250g,明前龙井,800,20,2.50%,20.00,1.00,0,0.00\n"
+                + "2026-10-06,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井礼盒,800,20,2.50%,-5.00,1.00,0,0.00\n"
+                + "合计,,,,,\"4,600\",190,,165.00,,4,\"1,024.00\"\n";
+
+        String firstImport = completed(upload("zhitongche-keywords.csv", first.getBytes(GB18030)));
+        http.get()
+                .uri("/api/analytics/promotion/imports/{id}", firstImport)
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.source")
+                .isEqualTo("TAOBAO_ZTC")
+                .jsonPath("$.grain")
+                .isEqualTo("KEYWORD")
+                .jsonPath("$.percent")
+                .isEqualTo(100)
+                .jsonPath("$.rowsAccepted")
+                .isEqualTo(3)
+                .jsonPath("$.rowsRefused")
+                .isEqualTo(1)
+                .jsonPath("$.days")
+                .isEqualTo(List.of("2026-10-05", "2026-10-06"));
+        String refused = http.get()
+                .uri("/api/analytics/promotion/imports/{id}/refused-rows", firstImport)
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(refused).contains("5", "花费(元)", "龙井礼盒");
+
+        // two tins bought on 龙井茶, one paid back
+        String orderId = "tmall-flagship:P" + UUID.randomUUID();
+        kafka.send(TestEvents.record(paidOn(orderId, "龙井茶", Instant.parse("2026-10-05T02:00:00Z")), "order-service", 1))
+                .join();
+        RefundCompleted oneTin = new RefundCompleted(
+                orderId,
+                "tmall-flagship",
+                "rf-" + orderId,
+                new Money(25600, "CNY"),
+                Instant.parse("2026-10-08T02:00:00Z"),
+                List.of(new LineAmount("TEA-LJ-250", 1, new Money(25600, "CNY"))));
+        kafka.send(TestEvents.record(oneTin, "refund-service", 1)).join();
+        kafka.send(TestEvents.record(oneTin, "refund-service", 1)).join();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> keywordFigures()
+                        .jsonPath("$.rows[0].label")
+                        .isEqualTo("龙井茶")
+                        .jsonPath("$.rows[0].spendMinor")
+                        .isEqualTo(15000)
+                        .jsonPath("$.rows[0].reportedOrders")
+                        .isEqualTo(4)
+                        .jsonPath("$.rows[0].orders")
+                        .isEqualTo(1)
+                        .jsonPath("$.rows[0].gmvMinor")
+                        .isEqualTo(51200)
+                        .jsonPath("$.rows[0].refundedMinor")
+                        .isEqualTo(25600)
+                        .jsonPath("$.rows[0].ctr")
+                        .isEqualTo(0.05) // 150 / 3000
+                        .jsonPath("$.rows[0].roi")
+                        .isEqualTo(3.41) // 51200 / 15000
+                        .jsonPath("$.rows[0].roiNetOfRefunds")
+                        .isEqualTo(1.71) // 25600 / 15000
+                        .jsonPath("$.rows[1].label")
+                        .isEqualTo("明前龙井")
+                        .jsonPath("$.total.spendMinor")
+                        .isEqualTo(17000));
+
+        // the 6th again, corrected: it replaces the day, 明前龙井 included, and never adds to it
+        String again = KEYWORD_HEADER
+                + "2026-10-06,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井茶,\"1,000\",50,5.00%,70.00,1.40,1,256.00\n";
+        completed(upload("zhitongche-keywords-1006.csv", again.getBytes(StandardCharsets.UTF_8)));
+        completed(upload("zhitongche-keywords-1006.csv", again.getBytes(StandardCharsets.UTF_8)));
+
+        keywordFigures()
+                .jsonPath("$.rowsInAll")
+                .isEqualTo(1)
+                .jsonPath("$.rows[0].spendMinor")
+                .isEqualTo(17000)
+                .jsonPath("$.total.spendMinor")
+                .isEqualTo(17000);
+    }
+
+    @Test
+    void aFileThatIsNoReportFailsItsJobNamingWhyAndChangesNothing() {
+        String unknownColumn = "日期,关键词,展现量,点击量,花费(元),利润\n2026-10-10,龙井茶,100,10,10.00,5\n";
+        String failed = finished(upload("odd.csv", unknownColumn.getBytes(StandardCharsets.UTF_8)));
+
+        http.get()
+                .uri("/api/analytics/promotion/imports/{id}", failed)
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("FAILED")
+                .jsonPath("$.problem")
+                .value(problem -> assertThat((String) problem).contains("利润"));
+        String binary =
+                finished(upload("photo.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, (byte) 0xff}));
+        http.get()
+                .uri("/api/analytics/promotion/imports/{id}", binary)
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("FAILED");
+        http.get()
+                .uri("/api/analytics/promotion/figures?storeId=tmall-flagship&from=2026-10-10&to=2026-10-10&by=keyword")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.rowsInAll")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedWithA413AndNoJob() {
+        StringBuilder large = new StringBuilder(KEYWORD_HEADER);
+        while (large.length() <= 1024 * 1024) {
+            large.append("2026-10-15,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井茶,100,1,1.00%,1.00,1.00,0,0.00\n");
+        }
+
+        http.post()
+                .uri("/api/analytics/promotion/imports?storeId=tmall-flagship")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(
+                        file("large.csv", large.toString().getBytes(StandardCharsets.UTF_8))))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:payload-too-large");
+        http.get()
+                .uri("/api/analytics/promotion/figures?storeId=tmall-flagship&from=2026-10-15&to=2026-10-15")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.rowsInAll")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void rowsSentAsJsonAreCheckedAllFirstAndOneRefusedRowRefusesThemAll() {
+        Map<String, Object> good =
+                Map.of("day", "2026-10-12", "region", "浙江", "impressions", 1000, "clicks", 40, "spendMinor", 8000);
+        Map<String, Object> future = Map.of("day", "2099-01-01", "region", "上海", "impressions", 10, "clicks", 20);
+
+        http.post()
+                .uri("/api/analytics/promotion/rows")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .bodyValue(Map.of("storeId", "tmall-flagship", "source", "TAOBAO_ZTC", "rows", List.of(good, future)))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:storeops:problem:invalid-report-rows")
+                .jsonPath("$.errors[?(@.row == 1 && @.field == 'day')]")
+                .exists()
+                .jsonPath("$.errors[?(@.row == 1 && @.field == 'clicks')]")
+                .exists();
+        http.post()
+                .uri("/api/analytics/promotion/rows")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .bodyValue(Map.of("storeId", "tmall-flagship", "source", "TAOBAO_ZTC", "rows", List.of(good)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("COMPLETED")
+                .jsonPath("$.grain")
+                .isEqualTo("REGION");
+        http.get()
+                .uri("/api/analytics/promotion/figures?storeId=tmall-flagship&from=2026-10-12&to=2026-10-12&by=region")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.rows[0].label")
+                .isEqualTo("浙江")
+                .jsonPath("$.rows[0].cpcMinor")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void onlyPromotionStaffOfTheStoreImportAndReadAndBadParametersAreProblems() {
+        String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, "tmall-flagship");
+        String otherStore = TestTokens.bearer("tg.li", StaffRole.PROMOTION, "shopify-us");
+        String manager = TestTokens.bearer("mgr.wang", StaffRole.MANAGER, "tmall-flagship");
+        String figures = "/api/analytics/promotion/figures?storeId=tmall-flagship&by=keyword";
+
+        http.get().uri(figures).exchange().expectStatus().isUnauthorized();
+        http.get()
+                .uri(figures)
+                .header(HttpHeaders.AUTHORIZATION, warehouse)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri(figures)
+                .header(HttpHeaders.AUTHORIZATION, otherStore)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri(figures)
+                .header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.post()
+                .uri("/api/analytics/promotion/imports?storeId=tmall-flagship")
+                .header(HttpHeaders.AUTHORIZATION, otherStore)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(file("x.csv", KEYWORD_HEADER.getBytes(StandardCharsets.UTF_8))))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri(figures.replace("keyword", "page"))
+                .header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("account, campaign, item, keyword"));
+        http.get()
+                .uri(figures + "&sort=profit")
+                .header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        http.get()
+                .uri("/api/analytics/promotion/imports/ppc-nope")
+                .header(HttpHeaders.AUTHORIZATION, manager)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    private WebTestClient.BodyContentSpec keywordFigures() {
+        return http.get()
+                .uri("/api/analytics/promotion/figures?storeId=tmall-flagship&from=2026-10-05&to=2026-10-06"
+                        + "&by=keyword&sort=spend")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
+    private String upload(String name, byte[] content) {
+        return http.post()
+                .uri("/api/analytics/promotion/imports?storeId=tmall-flagship")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(file(name, content)))
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("importId")
+                .toString();
+    }
+
+    /** Waits for the import to finish and answers its id; it must have completed. */
+    private String completed(String importId) {
+        finished(importId);
+        http.get()
+                .uri("/api/analytics/promotion/imports/{id}", importId)
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("COMPLETED");
+        return importId;
+    }
+
+    private String finished(String importId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<?, ?> job = http.get()
+                    .uri("/api/analytics/promotion/imports/{id}", importId)
+                    .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                    .exchange()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            return "COMPLETED".equals(job.get("status")) || "FAILED".equals(job.get("status"));
+        });
+        return importId;
+    }
+
+    private static MultiValueMap<String, HttpEntity<?>> file(String name, byte[] content) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        return parts.build();
+    }
+
+    private static OrderPaid paidOn(String orderId, String keyword, Instant paidAt) {
+        return new OrderPaid(
+                orderId,
+                "tmall-flagship",
+                "storefront",
+                orderId,
+                List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(25600, "CNY"))),
+                Money.zero("CNY"),
+                new Money(51200, "CNY"),
+                paidAt,
+                new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012"),
+                null,
+                null,
+                List.of(),
+                new Attribution("ztc", "cpc", "龙井茶-双11冲量", keyword));
+    }
+}
