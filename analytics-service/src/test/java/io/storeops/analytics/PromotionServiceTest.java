@@ -11,6 +11,7 @@ import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.Scrapes;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
@@ -18,6 +19,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -244,6 +247,37 @@ class PromotionServiceTest {
                 .isEqualTo("浙江")
                 .jsonPath("$.rows[0].cpcMinor")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void todaysSalesAndSpendArePublishedPerStoreForDashboards() {
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        kafka.send(TestEvents.record(
+                        paidOn("tmall-flagship:G" + UUID.randomUUID(), "龙井茶", Instant.now()), "order-service", 1))
+                .join();
+        http.post()
+                .uri("/api/analytics/promotion/rows")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .bodyValue(Map.of(
+                        "storeId",
+                        "tmall-flagship",
+                        "source",
+                        "TAOBAO_ZTC",
+                        "rows",
+                        List.of(Map.of("day", today, "impressions", 500, "clicks", 25, "spendMinor", 12_345))))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(Scrapes.value(
+                            http, "storeops_promotion_spend_minor", "store=\"tmall-flagship\"", "window=\"today\""))
+                    .isEqualTo(12_345);
+            assertThat(Scrapes.value(http, "storeops_sales_gmv_minor", "store=\"tmall-flagship\"", "window=\"today\""))
+                    .isGreaterThanOrEqualTo(51_200);
+            assertThat(Scrapes.value(http, "storeops_sales_orders", "store=\"tmall-flagship\"", "window=\"30d\""))
+                    .isGreaterThanOrEqualTo(1);
+        });
     }
 
     @Test

@@ -1,0 +1,118 @@
+package io.storeops.analytics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.storeops.analytics.promotion.Dimension;
+import io.storeops.analytics.promotion.PromotionAnalysis;
+import io.storeops.analytics.promotion.PromotionTable;
+import io.storeops.analytics.sales.SalesFacts;
+import io.storeops.platform.metrics.CountedGauges;
+import io.storeops.platform.stores.StoreCatalog;
+import io.storeops.platform.stores.StoreProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.function.ToLongFunction;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The department's figures for dashboards, per store in its currency's minor units, over two
+ * windows of store-local days: {@code today} and the last 30 days ({@code 30d}, today included).
+ * Counted on a timer from the same facts as the reports. ROI is a ratio of two of them, so it is
+ * left to the dashboard: {@code storeops_sales_gmv_minor / storeops_promotion_spend_minor}.
+ */
+@Component
+class BusinessGauges implements DisposableBean {
+
+    private final CountedGauges gauges;
+    private final SalesFacts facts;
+    private final PromotionAnalysis promotion;
+    private final Clock clock;
+
+    BusinessGauges(
+            SalesFacts facts,
+            PromotionAnalysis promotion,
+            StoreCatalog stores,
+            MeterRegistry meters,
+            Clock clock,
+            @Value("${storeops.analytics.gauge-interval:60s}") Duration interval) {
+        this.facts = facts;
+        this.promotion = promotion;
+        this.clock = clock;
+        gauges = new CountedGauges(meters);
+        for (String store : stores.storeIds()) {
+            StoreProperties.Store configured = stores.find(store).orElseThrow();
+            for (int days : new int[] {1, 30}) {
+                Tags tags = Tags.of("store", store, "window", days == 1 ? "today" : days + "d");
+                sales(
+                        store,
+                        configured,
+                        days,
+                        tags,
+                        "storeops.sales.orders",
+                        "Paid orders",
+                        SalesFacts.CurrencySales::paidOrders);
+                sales(
+                        store,
+                        configured,
+                        days,
+                        tags,
+                        "storeops.sales.gmv.minor",
+                        "GMV of the paid orders, minor units",
+                        SalesFacts.CurrencySales::gmvMinor);
+                sales(
+                        store,
+                        configured,
+                        days,
+                        tags,
+                        "storeops.sales.refunded.minor",
+                        "Money paid back on these days, minor units",
+                        SalesFacts.CurrencySales::refundedOnTheseDaysMinor);
+                gauges.gauge(
+                        "storeops.promotion.spend.minor",
+                        "Pay-per-click spend from the imported reports, minor units",
+                        tags,
+                        () -> window(configured, days)
+                                .flatMap(from -> promotion.figures(store, from, today(configured), Dimension.ACCOUNT))
+                                .map(rows -> PromotionTable.total(rows).spendMinor()));
+            }
+        }
+        gauges.countEvery(interval);
+    }
+
+    private void sales(
+            String store,
+            StoreProperties.Store configured,
+            int days,
+            Tags tags,
+            String name,
+            String description,
+            ToLongFunction<SalesFacts.CurrencySales> figure) {
+        gauges.gauge(
+                name,
+                description,
+                tags,
+                () -> window(configured, days)
+                        .flatMap(from -> facts.sales(store, from, today(configured))
+                                .filter(sales -> sales.currency().equals(configured.currency()))
+                                .next()
+                                .map(figure::applyAsLong)
+                                .defaultIfEmpty(0L)));
+    }
+
+    private Mono<LocalDate> window(StoreProperties.Store store, int days) {
+        return Mono.fromSupplier(() -> today(store).minusDays(days - 1L));
+    }
+
+    private LocalDate today(StoreProperties.Store store) {
+        return LocalDate.ofInstant(clock.instant(), store.zone());
+    }
+
+    @Override
+    public void destroy() {
+        gauges.close();
+    }
+}
