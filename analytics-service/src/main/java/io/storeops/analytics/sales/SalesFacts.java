@@ -107,6 +107,22 @@ public class SalesFacts implements ApplicationRunner {
                                 fact -> fact.present("attribution.keyword")));
     }
 
+    /**
+     * The GMV of the orders paid in {@code currency} on each store-local day from {@code from} to
+     * {@code to}: the day (yyyy-MM-dd) is the group; days without orders are missing.
+     */
+    public Flux<AggregateStore.Totals> gmvByDay(String storeId, String currency, LocalDate from, LocalDate to) {
+        return store.totals(
+                COLLECTION,
+                StateQuery.of(OrderFact.class)
+                        .is("storeId", storeId)
+                        .atLeast("paidDay", from.toString())
+                        .atMost("paidDay", to.toString())
+                        .is("currency", currency),
+                "paidDay",
+                "gmvMinor");
+    }
+
     public Flux<CurrencySales> sales(String storeId, LocalDate from, LocalDate to) {
         StateQuery<OrderFact> ofTheStore = StateQuery.of(OrderFact.class).is("storeId", storeId);
         StateQuery<OrderFact> paidInRange =
