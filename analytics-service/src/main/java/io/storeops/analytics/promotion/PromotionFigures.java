@@ -1,7 +1,7 @@
 package io.storeops.analytics.promotion;
 
+import io.storeops.analytics.rates.Rates;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * What paid promotion bought over some days for one account, campaign, item, keyword, region or
@@ -47,37 +47,37 @@ public record PromotionFigures(long impressions, long clicks, long spendMinor, S
 
     /** Clicks per impression. */
     public BigDecimal ctr() {
-        return ratio(clicks, impressions, RATE_PLACES);
+        return Rates.ratio(clicks, impressions, RATE_PLACES);
     }
 
     /** Spend per click, in minor units. */
     public BigDecimal cpcMinor() {
-        return ratio(spendMinor, clicks, 0);
+        return Rates.ratio(spendMinor, clicks, 0);
     }
 
     /** The report's orders per click. */
     public BigDecimal reportedConversion() {
-        return ratio(reported.orders(), clicks, RATE_PLACES);
+        return Rates.ratio(reported.orders(), clicks, RATE_PLACES);
     }
 
     /** The report's sales per unit of spend. */
     public BigDecimal reportedRoi() {
-        return ratio(reported.gmvMinor(), spendMinor, ROI_PLACES);
+        return Rates.ratio(reported.gmvMinor(), spendMinor, ROI_PLACES);
     }
 
     /** StoreOps' attributed orders per click. */
     public BigDecimal conversion() {
-        return ratio(attributed.orders(), clicks, RATE_PLACES);
+        return Rates.ratio(attributed.orders(), clicks, RATE_PLACES);
     }
 
     /** StoreOps' attributed sales per unit of spend. */
     public BigDecimal roi() {
-        return ratio(attributed.gmvMinor(), spendMinor, ROI_PLACES);
+        return Rates.ratio(attributed.gmvMinor(), spendMinor, ROI_PLACES);
     }
 
     /** StoreOps' attributed sales, less what was paid back of them, per unit of spend. */
     public BigDecimal roiNetOfRefunds() {
-        return ratio(attributed.netMinor(), spendMinor, ROI_PLACES);
+        return Rates.ratio(attributed.netMinor(), spendMinor, ROI_PLACES);
     }
 
     public PromotionFigures plus(PromotionFigures other) {
@@ -91,11 +91,5 @@ public record PromotionFigures(long impressions, long clicks, long spendMinor, S
 
     public PromotionFigures withAttributed(Sales sales) {
         return new PromotionFigures(impressions, clicks, spendMinor, reported, sales);
-    }
-
-    private static BigDecimal ratio(long numerator, long denominator, int places) {
-        return denominator == 0
-                ? null
-                : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), places, RoundingMode.HALF_UP);
     }
 }

@@ -1,6 +1,7 @@
 package io.storeops.analytics.sales;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -14,13 +15,16 @@ public final class AfterPayment {
 
     private AfterPayment() {}
 
-    /** Money paid back and orders cancelled, in one currency. */
-    public record Reduction(long refundedMinor, long cancelledOrders) {
+    /** Money paid back (in how many refunds) and orders cancelled, in one currency. */
+    public record Reduction(long refundedMinor, long refunds, long cancelledOrders) {
 
-        public static final Reduction NONE = new Reduction(0, 0);
+        public static final Reduction NONE = new Reduction(0, 0, 0);
 
         Reduction plus(Reduction other) {
-            return new Reduction(refundedMinor + other.refundedMinor, cancelledOrders + other.cancelledOrders);
+            return new Reduction(
+                    refundedMinor + other.refundedMinor,
+                    refunds + other.refunds,
+                    cancelledOrders + other.cancelledOrders);
         }
     }
 
@@ -29,7 +33,7 @@ public final class AfterPayment {
         Map<String, Reduction> byCurrency = new TreeMap<>();
         paidInWindow.forEach(fact -> byCurrency.merge(
                 fact.currency(),
-                new Reduction(fact.refundedMinor(), fact.cancelledAt() == null ? 0 : 1),
+                new Reduction(fact.refundedMinor(), fact.refunds().size(), fact.cancelledAt() == null ? 0 : 1),
                 Reduction::plus));
         return byCurrency;
     }
@@ -41,12 +45,13 @@ public final class AfterPayment {
     public static Map<String, Reduction> madeOn(Stream<OrderFact> facts, LocalDate from, LocalDate to) {
         Map<String, Reduction> byCurrency = new TreeMap<>();
         facts.filter(fact -> fact.currency() != null).forEach(fact -> {
-            long refunded = fact.refunds().stream()
+            List<OrderFact.Refund> refunds = fact.refunds().stream()
                     .filter(refund -> within(refund.day(), from, to))
-                    .mapToLong(OrderFact.Refund::amountMinor)
-                    .sum();
+                    .toList();
+            long refunded =
+                    refunds.stream().mapToLong(OrderFact.Refund::amountMinor).sum();
             long cancelled = fact.cancelledDay() != null && within(fact.cancelledDay(), from, to) ? 1 : 0;
-            byCurrency.merge(fact.currency(), new Reduction(refunded, cancelled), Reduction::plus);
+            byCurrency.merge(fact.currency(), new Reduction(refunded, refunds.size(), cancelled), Reduction::plus);
         });
         return byCurrency;
     }

@@ -2,6 +2,9 @@ package io.storeops.analytics.sales;
 
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.outbox.Change;
@@ -48,7 +51,8 @@ public record OrderFact(
         String cancelledDay,
         Instant shippedAt,
         Instant deliveredAt,
-        List<Refund> refunds) {
+        List<Refund> refunds,
+        List<Parcel> parcels) {
 
     /** One paid order line: what was bought, how many, at what unit price. */
     public record Line(String sku, String title, int quantity, long unitPriceMinor) {}
@@ -69,10 +73,51 @@ public record OrderFact(
     /** Money of one SKU. */
     public record SkuAmount(String sku, long amountMinor) {}
 
+    /**
+     * One parcel of the order as the warehouse and the carrier reported it.
+     *
+     * @param batchId       the dispatch batch it left in (null when dispatched outside any batch)
+     * @param dispatchedDay the store-local day it left, which its batch's own day is compared with
+     * @param deliveredDay  the store-local day it arrived
+     */
+    public record Parcel(
+            String shipmentId,
+            String batchId,
+            Instant dispatchedAt,
+            String dispatchedDay,
+            Instant deliveredAt,
+            String deliveredDay,
+            List<Trouble> troubles) {
+
+        public Parcel {
+            troubles = troubles == null ? List.of() : List.copyOf(troubles);
+        }
+
+        /**
+         * Whether the parcel was still in trouble at the end of store-local {@code day}: a trouble
+         * reported by then that neither a later delivery nor a later dispatch (the warehouse put
+         * right what it found before the parcel left) settled by then.
+         */
+        public boolean inTroubleAtTheEndOf(String day) {
+            return troubles.stream()
+                    .filter(trouble -> trouble.day().compareTo(day) <= 0)
+                    .anyMatch(trouble -> !settled(deliveredAt, deliveredDay, trouble, day)
+                            && !settled(dispatchedAt, dispatchedDay, trouble, day));
+        }
+
+        private static boolean settled(Instant at, String onDay, Trouble trouble, String day) {
+            return at != null && at.isAfter(trouble.at()) && onDay.compareTo(day) <= 0;
+        }
+    }
+
+    /** A parcel in trouble: the carrier's or the warehouse's kind, on its store-local day. */
+    public record Trouble(String kind, Instant at, String day) {}
+
     public OrderFact {
         lines = lines == null ? List.of() : List.copyOf(lines);
         refunds = refunds == null ? List.of() : List.copyOf(refunds);
         attribution = attribution == null ? Attribution.NONE : attribution;
+        parcels = parcels == null ? List.of() : List.copyOf(parcels);
     }
 
     /** The payment: what the order counts for, once. */
@@ -99,7 +144,8 @@ public record OrderFact(
                 before.cancelledDay,
                 before.shippedAt,
                 before.deliveredAt,
-                before.refunds));
+                before.refunds,
+                before.parcels));
     }
 
     /** The order was cancelled: on that store-local day. Once. */
@@ -116,24 +162,101 @@ public record OrderFact(
                 }));
     }
 
-    /** A parcel of the order left: the first dispatch counts. */
-    public static Change<OrderFact> shipped(Optional<OrderFact> current, String orderId, String storeId, Instant at) {
+    /** A parcel of the order left: once per parcel; the order's first dispatch is its {@code shippedAt}. */
+    public static Change<OrderFact> shipped(
+            Optional<OrderFact> current, ShipmentDispatched dispatched, ZoneId storeZone) {
+        Instant at = dispatched.dispatchedAt();
         return moved(
                 current,
-                orderId,
-                storeId,
-                fact -> fact.shippedAt != null,
-                fact -> fact.with(draft -> draft.shippedAt = at));
+                dispatched.orderId(),
+                dispatched.storeId(),
+                fact -> fact.parcel(dispatched.shipmentId())
+                        .filter(parcel -> parcel.dispatchedAt() != null)
+                        .isPresent(),
+                fact -> fact.withParcel(
+                        dispatched.shipmentId(),
+                        parcel -> new Parcel(
+                                parcel.shipmentId(),
+                                dispatched.batchId(),
+                                at,
+                                day(at, storeZone),
+                                parcel.deliveredAt(),
+                                parcel.deliveredDay(),
+                                parcel.troubles()),
+                        draft -> draft.shippedAt =
+                                draft.shippedAt == null || at.isBefore(draft.shippedAt) ? at : draft.shippedAt));
     }
 
-    /** A parcel of the order arrived: the first delivery counts. */
-    public static Change<OrderFact> delivered(Optional<OrderFact> current, String orderId, String storeId, Instant at) {
+    /** A parcel of the order arrived: once per parcel; the order's first delivery is its {@code deliveredAt}. */
+    public static Change<OrderFact> delivered(
+            Optional<OrderFact> current, ShipmentDelivered delivered, ZoneId storeZone) {
+        Instant at = delivered.deliveredAt();
         return moved(
                 current,
-                orderId,
-                storeId,
-                fact -> fact.deliveredAt != null,
-                fact -> fact.with(draft -> draft.deliveredAt = at));
+                delivered.orderId(),
+                delivered.storeId(),
+                fact -> fact.parcel(delivered.shipmentId())
+                        .filter(parcel -> parcel.deliveredAt() != null)
+                        .isPresent(),
+                fact -> fact.withParcel(
+                        delivered.shipmentId(),
+                        parcel -> new Parcel(
+                                parcel.shipmentId(),
+                                parcel.batchId(),
+                                parcel.dispatchedAt(),
+                                parcel.dispatchedDay(),
+                                at,
+                                day(at, storeZone),
+                                parcel.troubles()),
+                        draft -> draft.deliveredAt =
+                                draft.deliveredAt == null || at.isBefore(draft.deliveredAt) ? at : draft.deliveredAt));
+    }
+
+    /** A parcel is in trouble (the carrier's report, or the warehouse's check): once per report. */
+    public static Change<OrderFact> troubled(
+            Optional<OrderFact> current, ShipmentException exception, ZoneId storeZone) {
+        Trouble trouble = new Trouble(exception.kind(), exception.reportedAt(), day(exception.reportedAt(), storeZone));
+        return moved(
+                current,
+                exception.orderId(),
+                exception.storeId(),
+                fact -> fact.parcel(exception.shipmentId())
+                        .filter(parcel -> parcel.troubles().contains(trouble))
+                        .isPresent(),
+                fact -> fact.withParcel(
+                        exception.shipmentId(),
+                        parcel -> {
+                            List<Trouble> more = new ArrayList<>(parcel.troubles());
+                            more.add(trouble);
+                            return new Parcel(
+                                    parcel.shipmentId(),
+                                    parcel.batchId(),
+                                    parcel.dispatchedAt(),
+                                    parcel.dispatchedDay(),
+                                    parcel.deliveredAt(),
+                                    parcel.deliveredDay(),
+                                    more);
+                        },
+                        draft -> {}));
+    }
+
+    public Optional<Parcel> parcel(String shipmentId) {
+        return parcels.stream()
+                .filter(parcel -> parcel.shipmentId().equals(shipmentId))
+                .findFirst();
+    }
+
+    /** This fact with parcel {@code shipmentId} (started if unknown) changed, and whatever else {@code also} changes. */
+    private OrderFact withParcel(String shipmentId, UnaryOperator<Parcel> change, Consumer<Draft> also) {
+        Parcel before =
+                parcel(shipmentId).orElseGet(() -> new Parcel(shipmentId, null, null, null, null, null, List.of()));
+        List<Parcel> more = new ArrayList<>(parcels);
+        more.remove(before);
+        more.add(change.apply(before));
+        return with(draft -> {
+            draft.parcels = more;
+            also.accept(draft);
+        });
     }
 
     /** Money went back to the buyer: once per refund, on its store-local day, per SKU as the refund says. */
@@ -189,7 +312,7 @@ public record OrderFact(
     private static OrderFact started(String orderId, String storeId) {
         return new OrderFact(
                 orderId, storeId, null, 0, null, null, null, null, null, null, null, List.of(), null, null, null, null,
-                List.of());
+                List.of(), List.of());
     }
 
     /** Applies {@code change} unless {@code done} says it happened already; starts the fact if need be. */
@@ -210,6 +333,7 @@ public record OrderFact(
         Instant shippedAt;
         Instant deliveredAt;
         List<Refund> refunds;
+        List<Parcel> parcels;
     }
 
     private OrderFact with(Consumer<Draft> changes) {
@@ -219,6 +343,7 @@ public record OrderFact(
         draft.shippedAt = shippedAt;
         draft.deliveredAt = deliveredAt;
         draft.refunds = refunds;
+        draft.parcels = parcels;
         changes.accept(draft);
         return new OrderFact(
                 orderId,
@@ -237,7 +362,8 @@ public record OrderFact(
                 draft.cancelledDay,
                 draft.shippedAt,
                 draft.deliveredAt,
-                draft.refunds);
+                draft.refunds,
+                draft.parcels);
     }
 
     private static String day(Instant at, ZoneId storeZone) {

@@ -43,6 +43,7 @@ public class SalesFacts implements ApplicationRunner {
      * @param refundedOfTheseOrdersMinor paid back of the orders paid in the range, to this day
      * @param netMinor                   GMV less what was paid back of those orders
      * @param refundedOnTheseDaysMinor   paid back on the range's days, whenever the orders were paid
+     * @param refundsOnTheseDays         how many refunds were made on the range's days
      * @param cancelledOfTheseOrders     of the orders paid in the range, those cancelled since
      * @param cancelledOnTheseDays       orders cancelled on the range's days, whenever they were paid
      */
@@ -53,6 +54,7 @@ public class SalesFacts implements ApplicationRunner {
             long refundedOfTheseOrdersMinor,
             long netMinor,
             long refundedOnTheseDaysMinor,
+            long refundsOnTheseDays,
             long cancelledOfTheseOrders,
             long cancelledOnTheseDays) {}
 
@@ -123,6 +125,26 @@ public class SalesFacts implements ApplicationRunner {
                 "gmvMinor");
     }
 
+    /** The orders with a parcel dispatched on the store-local days {@code from} to {@code to}. */
+    public Flux<OrderFact> dispatchedOn(String storeId, LocalDate from, LocalDate to) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(OrderFact.class)
+                        .is("storeId", storeId)
+                        .atLeast("parcels.dispatchedDay", from.toString())
+                        .atMost("parcels.dispatchedDay", to.toString()));
+    }
+
+    /** The orders with a parcel reported in trouble on the store-local days {@code from} to {@code to}. */
+    public Flux<OrderFact> troubledOn(String storeId, LocalDate from, LocalDate to) {
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(OrderFact.class)
+                        .is("storeId", storeId)
+                        .atLeast("parcels.troubles.day", from.toString())
+                        .atMost("parcels.troubles.day", to.toString()));
+    }
+
     public Flux<CurrencySales> sales(String storeId, LocalDate from, LocalDate to) {
         StateQuery<OrderFact> ofTheStore = StateQuery.of(OrderFact.class).is("storeId", storeId);
         StateQuery<OrderFact> paidInRange =
@@ -168,6 +190,7 @@ public class SalesFacts implements ApplicationRunner {
                                 later.refundedMinor(),
                                 totals.sum() - later.refundedMinor(),
                                 then.refundedMinor(),
+                                then.refunds(),
                                 later.cancelledOrders(),
                                 then.cancelledOrders());
                     });

@@ -1,7 +1,7 @@
 package io.storeops.analytics.targets;
 
+import io.storeops.analytics.rates.Rates;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -96,10 +96,7 @@ public record TargetProgress(
                 sales.netMinor(),
                 Math.max(0, target - cumulative),
                 Math.max(0, cumulative - target),
-                target == 0
-                        ? null
-                        : BigDecimal.valueOf(cumulative)
-                                .divide(BigDecimal.valueOf(target), SHARE_PLACES, RoundingMode.HALF_UP),
+                Rates.ratio(cumulative, target, SHARE_PLACES),
                 elapsed,
                 total,
                 elapsed == 0 ? null : divided(cumulative * total, elapsed),
@@ -113,8 +110,6 @@ public record TargetProgress(
     }
 
     private static long divided(long dividend, long divisor) {
-        return BigDecimal.valueOf(dividend)
-                .divide(BigDecimal.valueOf(divisor), 0, RoundingMode.HALF_UP)
-                .longValueExact();
+        return Rates.ratio(dividend, divisor, 0).longValueExact();
     }
 }

@@ -26,15 +26,15 @@ class AfterPaymentTest {
 
         assertThat(AfterPayment.ofOrders(Stream.of(paidOnFirst, inDollars)))
                 .as("everything paid back of the orders paid in the window, and those cancelled since, whenever")
-                .isEqualTo(
-                        Map.of("CNY", new AfterPayment.Reduction(4900, 0), "USD", new AfterPayment.Reduction(1999, 1)));
+                .isEqualTo(Map.of(
+                        "CNY", new AfterPayment.Reduction(4900, 2, 0), "USD", new AfterPayment.Reduction(1999, 1, 1)));
         assertThat(AfterPayment.madeOn(
                         Stream.of(paidOnFirst, paidBefore, inDollars),
                         LocalDate.parse("2026-11-02"),
                         LocalDate.parse("2026-11-03")))
                 .as("what was paid back and cancelled on the 2nd and 3rd, both days included, whichever order")
-                .isEqualTo(
-                        Map.of("CNY", new AfterPayment.Reduction(4400, 1), "USD", new AfterPayment.Reduction(1999, 0)));
+                .isEqualTo(Map.of(
+                        "CNY", new AfterPayment.Reduction(4400, 2, 1), "USD", new AfterPayment.Reduction(1999, 1, 0)));
     }
 
     private static OrderFact.Refund refund(String refundId, long amountMinor, String day) {
@@ -60,6 +60,7 @@ class AfterPaymentTest {
                 cancelledDay,
                 null,
                 null,
-                List.of(refunds));
+                List.of(refunds),
+                List.of());
     }
 }

@@ -1,12 +1,15 @@
 package io.storeops.analytics.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.LineAmount;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import java.time.Instant;
@@ -53,7 +56,7 @@ class OrderFactTest {
     @Test
     void whatHappensAfterThePaymentIsKeptOnceWithItsOwnDayEvenWhenItArrivesFirst() {
         Instant dispatched = Instant.parse("2026-11-28T07:00:00Z");
-        OrderFact shippedFirst = OrderFact.shipped(Optional.empty(), "tmall-flagship:T1", "tmall-flagship", dispatched)
+        OrderFact shippedFirst = OrderFact.shipped(Optional.empty(), dispatch("shp-1", dispatched), HANGZHOU)
                 .state();
         assertThat(shippedFirst.paidDay()).as("counts in no sales until paid").isNull();
 
@@ -63,10 +66,17 @@ class OrderFactTest {
                         HANGZHOU)
                 .state();
         assertThat(paid.shippedAt()).as("the payment completes the fact").isEqualTo(dispatched);
-        assertThat(OrderFact.shipped(Optional.of(paid), "tmall-flagship:T1", "tmall-flagship", Instant.now())
+        assertThat(OrderFact.shipped(Optional.of(paid), dispatch("shp-1", Instant.now()), HANGZHOU)
                         .isNone())
-                .as("the first dispatch counts")
+                .as("a parcel leaves once")
                 .isTrue();
+        OrderFact secondParcel = OrderFact.shipped(
+                        Optional.of(paid), dispatch("shp-2", Instant.parse("2026-11-29T07:00:00Z")), HANGZHOU)
+                .state();
+        assertThat(secondParcel.shippedAt()).as("the order's first dispatch").isEqualTo(dispatched);
+        assertThat(secondParcel.parcels())
+                .extracting(OrderFact.Parcel::shipmentId, OrderFact.Parcel::batchId, OrderFact.Parcel::dispatchedDay)
+                .containsExactly(tuple("shp-1", "batch-1", "2026-11-28"), tuple("shp-2", "batch-1", "2026-11-29"));
 
         Instant refundedAt = Instant.parse("2026-12-01T17:30:00Z");
         RefundCompleted oneTin = new RefundCompleted(
@@ -105,6 +115,55 @@ class OrderFactTest {
                 .as("the cancellation's own day, beside the order's")
                 .isEqualTo("2026-11-29");
         assertThat(cancelled.paidDay()).isEqualTo("2026-11-28");
+    }
+
+    @Test
+    void aParcelInTroubleStaysSoUntilItIsDeliveredOrLeavesAfterTheWarehouseFoundIt() {
+        Instant found = Instant.parse("2026-11-28T03:00:00Z"); // 11:00 in Hangzhou
+        OrderFact missingParts = OrderFact.troubled(
+                        Optional.empty(),
+                        new ShipmentException(
+                                "tmall-flagship:T1",
+                                "tmall-flagship",
+                                "shp-1",
+                                "ACCESSORIES_MISMATCH",
+                                "no lid",
+                                found),
+                        HANGZHOU)
+                .state();
+        assertThat(OrderFact.troubled(
+                                Optional.of(missingParts),
+                                new ShipmentException(
+                                        "tmall-flagship:T1",
+                                        "tmall-flagship",
+                                        "shp-1",
+                                        "ACCESSORIES_MISMATCH",
+                                        "no lid",
+                                        found),
+                                HANGZHOU)
+                        .isNone())
+                .as("each report once")
+                .isTrue();
+        OrderFact.Parcel waiting = missingParts.parcel("shp-1").orElseThrow();
+        assertThat(waiting.inTroubleAtTheEndOf("2026-11-27"))
+                .as("not yet reported")
+                .isFalse();
+        assertThat(waiting.inTroubleAtTheEndOf("2026-11-28")).isTrue();
+
+        OrderFact.Parcel leftNextDay = OrderFact.shipped(
+                        Optional.of(missingParts), dispatch("shp-1", Instant.parse("2026-11-29T02:00:00Z")), HANGZHOU)
+                .state()
+                .parcel("shp-1")
+                .orElseThrow();
+        assertThat(leftNextDay.inTroubleAtTheEndOf("2026-11-28")).isTrue();
+        assertThat(leftNextDay.inTroubleAtTheEndOf("2026-11-29"))
+                .as("put right and sent")
+                .isFalse();
+    }
+
+    private static ShipmentDispatched dispatch(String shipmentId, Instant at) {
+        return new ShipmentDispatched(
+                "tmall-flagship:T1", "tmall-flagship", shipmentId, "SF", "SF1", "batch-1", List.of(), "wh", at);
     }
 
     private static OrderPaid paid(String orderId, String storeId, String currency, long totalMinor, String paidAt) {

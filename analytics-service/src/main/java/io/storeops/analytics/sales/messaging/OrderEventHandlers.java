@@ -4,6 +4,7 @@ import io.storeops.analytics.sales.OrderFact;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
@@ -12,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every paid order becomes a sales fact, and what happens to it after (cancelled, shipped,
- * delivered, refunded) goes on the same fact.
+ * Every paid order becomes a sales fact, and what happens to it after (cancelled, each parcel
+ * dispatched, in trouble or delivered, refunded) goes on the same fact.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
@@ -41,26 +42,41 @@ class OrderEventHandlers {
 
     @Bean
     EventHandler<ShipmentDispatched> dispatchOnTheFact(SalesFacts facts) {
-        return EventHandler.of(ShipmentDispatched.class, event -> {
-            ShipmentDispatched dispatched = event.payload();
-            return facts.onOrder(
-                    dispatched.orderId(),
-                    event.position(),
-                    current -> OrderFact.shipped(
-                            current, dispatched.orderId(), dispatched.storeId(), dispatched.dispatchedAt()));
-        });
+        return EventHandler.of(
+                ShipmentDispatched.class,
+                event -> facts.onOrder(
+                        event.payload().orderId(),
+                        event.position(),
+                        current -> OrderFact.shipped(
+                                current,
+                                event.payload(),
+                                facts.zoneOf(event.payload().storeId()))));
     }
 
     @Bean
     EventHandler<ShipmentDelivered> deliveryOnTheFact(SalesFacts facts) {
-        return EventHandler.of(ShipmentDelivered.class, event -> {
-            ShipmentDelivered delivered = event.payload();
-            return facts.onOrder(
-                    delivered.orderId(),
-                    event.position(),
-                    current -> OrderFact.delivered(
-                            current, delivered.orderId(), delivered.storeId(), delivered.deliveredAt()));
-        });
+        return EventHandler.of(
+                ShipmentDelivered.class,
+                event -> facts.onOrder(
+                        event.payload().orderId(),
+                        event.position(),
+                        current -> OrderFact.delivered(
+                                current,
+                                event.payload(),
+                                facts.zoneOf(event.payload().storeId()))));
+    }
+
+    @Bean
+    EventHandler<ShipmentException> troubleOnTheFact(SalesFacts facts) {
+        return EventHandler.of(
+                ShipmentException.class,
+                event -> facts.onOrder(
+                        event.payload().orderId(),
+                        event.position(),
+                        current -> OrderFact.troubled(
+                                current,
+                                event.payload(),
+                                facts.zoneOf(event.payload().storeId()))));
     }
 
     @Bean

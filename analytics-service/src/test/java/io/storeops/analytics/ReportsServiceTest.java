@@ -1,0 +1,246 @@
+package io.storeops.analytics;
+
+import static org.awaitility.Awaitility.await;
+
+import io.storeops.contracts.Address;
+import io.storeops.contracts.Attribution;
+import io.storeops.contracts.LineAmount;
+import io.storeops.contracts.Money;
+import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.contracts.events.fulfillment.DispatchBatchCreated;
+import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
+import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.order.OrderPaid;
+import io.storeops.contracts.events.refund.RefundCompleted;
+import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.test.ServiceTest;
+import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A week of the Shopify store from real Kafka records, an imported report and a target, as the weekly report tells it. */
+@ServiceTest
+class ReportsServiceTest {
+
+    private static final String STORE = "shopify-us";
+    private static final String MANAGER = TestTokens.bearer("mgr.wang", StaffRole.MANAGER, STORE);
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void theWeeklyReportHoldsTheWeekAgainstTheWeekBeforeAndTheQuartersTarget() {
+        send(
+                new DispatchBatchCreated(
+                        "b-0513",
+                        STORE,
+                        LocalDate.parse("2024-05-13"),
+                        Instant.parse("2024-05-13T18:00:00Z"),
+                        List.of(),
+                        2),
+                "fulfillment-service");
+        send(paid("W20-A", 10_000, "2024-05-13T14:00:00Z", "tea mug"), "order-service");
+        send(paid("W20-B", 5_000, "2024-05-14T15:00:00Z", null), "order-service");
+        send(paid("W20-C", 3_000, "2024-05-15T15:00:00Z", null), "order-service");
+        send(paid("W19-D", 6_000, "2024-05-08T15:00:00Z", null), "order-service");
+        send(dispatched("W20-A", "2024-05-13T20:00:00Z"), "fulfillment-service");
+        // the batch of the 13th, but it left on the 15th (New York)
+        send(dispatched("W20-B", "2024-05-15T15:00:00Z"), "fulfillment-service");
+        send(
+                new OrderCancelled(STORE + ":W20-C", STORE, "buyer", "cs", Instant.parse("2024-05-16T15:00:00Z")),
+                "order-service",
+                2);
+        send(
+                new RefundCompleted(
+                        STORE + ":W20-A",
+                        STORE,
+                        "rf-W20-A",
+                        new Money(2_000, "USD"),
+                        Instant.parse("2024-05-17T15:00:00Z"),
+                        List.of(new LineAmount("MUG-1", 1, new Money(2_000, "USD")))),
+                "refund-service");
+        send(
+                new ShipmentException(
+                        STORE + ":W20-B",
+                        STORE,
+                        "shp-W20-B",
+                        "LOST",
+                        "no scan for 3 days",
+                        Instant.parse("2024-05-18T15:00:00Z")),
+                "fulfillment-service",
+                2);
+        http.post()
+                .uri("/api/analytics/promotion/rows")
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .bodyValue(Map.of(
+                        "storeId",
+                        STORE,
+                        "source",
+                        "GOOGLE_ADS",
+                        "rows",
+                        List.of(
+                                Map.of(
+                                        "day",
+                                        "2024-05-13",
+                                        "keyword",
+                                        "tea mug",
+                                        "impressions",
+                                        1000,
+                                        "clicks",
+                                        50,
+                                        "spendMinor",
+                                        4000),
+                                Map.of(
+                                        "day",
+                                        "2024-05-14",
+                                        "keyword",
+                                        "tea mug",
+                                        "impressions",
+                                        300,
+                                        "clicks",
+                                        10,
+                                        "spendMinor",
+                                        1000))))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.put()
+                .uri("/api/analytics/targets/{store}/2024-Q2", STORE)
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .bodyValue(Map.of("amountMinor", 900_000, "breakdown", "EVEN"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> weekly("2024-W20")
+                        .jsonPath("$.figures.paidOrders")
+                        .isEqualTo(3)
+                        .jsonPath("$.figures.gmvMinor")
+                        .isEqualTo(18_000)
+                        .jsonPath("$.figures.aovMinor")
+                        .isEqualTo(6_000)
+                        .jsonPath("$.figures.cancelled")
+                        .isEqualTo(1)
+                        .jsonPath("$.figures.parcelsDispatched")
+                        .isEqualTo(2)
+                        .jsonPath("$.figures.dispatchedLate")
+                        .isEqualTo(1)
+                        .jsonPath("$.figures.troublesReported")
+                        .isEqualTo(1)
+                        .jsonPath("$.figures.parcelsInTrouble")
+                        .isEqualTo(1)
+                        .jsonPath("$.figures.refunds")
+                        .isEqualTo(1)
+                        .jsonPath("$.figures.refundedMinor")
+                        .isEqualTo(2_000)
+                        .jsonPath("$.figures.refundRate")
+                        .isEqualTo(0.3333)
+                        .jsonPath("$.figures.netMinor")
+                        .isEqualTo(16_000)
+                        .jsonPath("$.figures.adSpendMinor")
+                        .isEqualTo(5_000)
+                        .jsonPath("$.figures.roi")
+                        .isEqualTo(3.6)
+                        .jsonPath("$.figures.roiNetOfRefunds")
+                        .isEqualTo(3.2)
+                        .jsonPath("$.previous.gmvMinor")
+                        .isEqualTo(6_000)
+                        .jsonPath("$.changes.gmv")
+                        .isEqualTo(2.0)
+                        .jsonPath("$.target.targetMinor")
+                        .isEqualTo(900_000)
+                        .jsonPath("$.target.achievedMinor")
+                        .isEqualTo(24_000)
+                        .jsonPath("$.days.length()")
+                        .isEqualTo(7)
+                        .jsonPath("$.days[0].gmvMinor")
+                        .isEqualTo(10_000)
+                        .jsonPath("$.topKeywords[0].label")
+                        .isEqualTo("tea mug")
+                        .jsonPath("$.topKeywords[0].figures.attributed.refundedMinor")
+                        .isEqualTo(2_000));
+
+        http.get()
+                .uri("/api/analytics/reports/weekly?storeId={s}&period=2024-W99", STORE)
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        http.get()
+                .uri("/api/analytics/reports/yearly?storeId={s}", STORE)
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.get()
+                .uri("/api/analytics/reports/daily?storeId={s}", STORE)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("wh", StaffRole.WAREHOUSE, STORE))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    private WebTestClient.BodyContentSpec weekly(String week) {
+        return http.get()
+                .uri("/api/analytics/reports/weekly?storeId={s}&period={w}", STORE, week)
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
+    private void send(StoreOpsEvent event, String producer) {
+        send(event, producer, 1);
+    }
+
+    /** {@code sequence}: the event's place among its producer's events about the same order. */
+    private void send(StoreOpsEvent event, String producer, long sequence) {
+        kafka.send(TestEvents.record(event, producer, sequence)).join();
+    }
+
+    private static ShipmentDispatched dispatched(String number, String at) {
+        return new ShipmentDispatched(
+                STORE + ":" + number,
+                STORE,
+                "shp-" + number,
+                "UPS",
+                "1Z" + number,
+                "b-0513",
+                List.of(),
+                "wh",
+                Instant.parse(at));
+    }
+
+    private static OrderPaid paid(String number, long totalMinor, String paidAt, String keyword) {
+        return new OrderPaid(
+                STORE + ":" + number,
+                STORE,
+                "shopify",
+                number,
+                List.of(new OrderLine("MUG-1", "Stoneware mug", 1, new Money(totalMinor, "USD"))),
+                Money.zero("USD"),
+                new Money(totalMinor, "USD"),
+                Instant.parse(paidAt),
+                new Address("Ann Lee", "5550100", "US", "NY", "New York", null, "1 Main St", null, "10001"),
+                null,
+                null,
+                List.of(),
+                keyword == null ? Attribution.NONE : new Attribution("google", "cpc", "spring", keyword));
+    }
+}
