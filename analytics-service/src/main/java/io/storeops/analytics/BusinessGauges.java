@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Tags;
 import io.storeops.analytics.promotion.Dimension;
 import io.storeops.analytics.promotion.PromotionAnalysis;
 import io.storeops.analytics.promotion.PromotionTable;
+import io.storeops.analytics.sales.CurrencySales;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.platform.metrics.CountedGauges;
 import io.storeops.platform.stores.StoreCatalog;
@@ -47,14 +48,7 @@ class BusinessGauges implements DisposableBean {
             StoreProperties.Store configured = stores.find(store).orElseThrow();
             for (int days : new int[] {1, 30}) {
                 Tags tags = Tags.of("store", store, "window", days == 1 ? "today" : days + "d");
-                sales(
-                        store,
-                        configured,
-                        days,
-                        tags,
-                        "storeops.sales.orders",
-                        "Paid orders",
-                        SalesFacts.CurrencySales::paidOrders);
+                sales(store, configured, days, tags, "storeops.sales.orders", "Paid orders", CurrencySales::paidOrders);
                 sales(
                         store,
                         configured,
@@ -62,7 +56,7 @@ class BusinessGauges implements DisposableBean {
                         tags,
                         "storeops.sales.gmv.minor",
                         "GMV of the paid orders, minor units",
-                        SalesFacts.CurrencySales::gmvMinor);
+                        CurrencySales::gmvMinor);
                 sales(
                         store,
                         configured,
@@ -70,7 +64,7 @@ class BusinessGauges implements DisposableBean {
                         tags,
                         "storeops.sales.refunded.minor",
                         "Money paid back on these days, minor units",
-                        SalesFacts.CurrencySales::refundedOnTheseDaysMinor);
+                        CurrencySales::refundedOnTheseDaysMinor);
                 gauges.gauge(
                         "storeops.promotion.spend.minor",
                         "Pay-per-click spend from the imported reports, minor units",
@@ -90,7 +84,7 @@ class BusinessGauges implements DisposableBean {
             Tags tags,
             String name,
             String description,
-            ToLongFunction<SalesFacts.CurrencySales> figure) {
+            ToLongFunction<CurrencySales> figure) {
         gauges.gauge(
                 name,
                 description,

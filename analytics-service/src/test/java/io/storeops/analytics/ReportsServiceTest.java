@@ -1,7 +1,10 @@
 package io.storeops.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storeops.analytics.reports.ReportPeriod;
+import io.storeops.analytics.reports.WeeklyReportFiles;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.LineAmount;
@@ -18,14 +21,22 @@ import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -42,8 +53,11 @@ class ReportsServiceTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    WeeklyReportFiles weeklyFiles;
+
     @Test
-    void theWeeklyReportHoldsTheWeekAgainstTheWeekBeforeAndTheQuartersTarget() {
+    void theWeeklyReportHoldsTheWeekAgainstTheWeekBeforeAndTheQuartersTarget() throws IOException {
         send(
                 new DispatchBatchCreated(
                         "b-0513",
@@ -96,6 +110,8 @@ class ReportsServiceTest {
                                 Map.of(
                                         "day",
                                         "2024-05-13",
+                                        "campaign",
+                                        "spring",
                                         "keyword",
                                         "tea mug",
                                         "impressions",
@@ -107,6 +123,8 @@ class ReportsServiceTest {
                                 Map.of(
                                         "day",
                                         "2024-05-14",
+                                        "campaign",
+                                        "spring",
                                         "keyword",
                                         "tea mug",
                                         "impressions",
@@ -175,6 +193,82 @@ class ReportsServiceTest {
                         .jsonPath("$.topKeywords[0].figures.attributed.refundedMinor")
                         .isEqualTo(2_000));
 
+        // the campaign ran that week: the week before and after as long, and what its mug sold in all
+        http.get()
+                .uri("/api/analytics/reports/campaign?storeId={s}&campaign=spring&from=2024-05-13&to=2024-05-19", STORE)
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items")
+                .isEqualTo(List.of("mug-1"))
+                .jsonPath("$.windows[0].phase")
+                .isEqualTo("BEFORE")
+                .jsonPath("$.windows[0].from")
+                .isEqualTo("2024-05-06")
+                .jsonPath("$.windows[0].itemSales[0].orders")
+                .isEqualTo(1)
+                .jsonPath("$.windows[0].itemSales[0].gmvMinor")
+                .isEqualTo(6_000)
+                .jsonPath("$.windows[1].phase")
+                .isEqualTo("DURING")
+                .jsonPath("$.windows[1].campaign.spendMinor")
+                .isEqualTo(5_000)
+                .jsonPath("$.windows[1].campaign.attributed.orders")
+                .isEqualTo(1)
+                .jsonPath("$.windows[1].campaign.attributed.refundedMinor")
+                .isEqualTo(2_000)
+                .jsonPath("$.windows[1].keywords[0].label")
+                .isEqualTo("tea mug")
+                .jsonPath("$.windows[1].itemSales[0].sku")
+                .isEqualTo("MUG-1")
+                .jsonPath("$.windows[1].itemSales[0].orders")
+                .isEqualTo(3)
+                .jsonPath("$.windows[1].itemSales[0].gmvMinor")
+                .isEqualTo(18_000)
+                .jsonPath("$.windows[1].itemSales[0].refundedMinor")
+                .isEqualTo(2_000)
+                .jsonPath("$.windows[2].phase")
+                .isEqualTo("AFTER")
+                .jsonPath("$.windows[2].to")
+                .isEqualTo("2024-05-26")
+                .jsonPath("$.windows[2].itemSales[0].orders")
+                .isEqualTo(0);
+        byte[] weeklyPdf = http.get()
+                .uri("/api/analytics/reports/weekly/pdf?storeId={s}&period=2024-W20", STORE)
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PDF)
+                .expectHeader()
+                .value(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        disposition -> assertThat(disposition).contains("weekly-shopify-us-2024-W20.pdf"))
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(textOf(weeklyPdf)).contains("每周运营报表", "Weekly report", "$180.00", "tea mug");
+        byte[] campaignPdf = http.get()
+                .uri(
+                        "/api/analytics/reports/campaign/pdf?storeId={s}&campaign=spring&from=2024-05-13&to=2024-05-19",
+                        STORE)
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(textOf(campaignPdf)).contains("活动效果分析", "spring", "活动中 During");
+        http.get()
+                .uri("/api/analytics/reports/campaign?storeId={s}&campaign=spring&from=2024-05-19&to=2024-05-13", STORE)
+                .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
         http.get()
                 .uri("/api/analytics/reports/weekly?storeId={s}&period=2024-W99", STORE)
                 .header(HttpHeaders.AUTHORIZATION, MANAGER)
@@ -193,6 +287,28 @@ class ReportsServiceTest {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    @Test
+    void eachStoresWeeklyReportOfTheWeekJustOverIsWrittenOnceIntoTheFolder() throws IOException {
+        Path folder = Path.of("target/weekly-reports");
+        String lastWeek = ReportPeriod.holding(ReportPeriod.Kind.WEEKLY, LocalDate.now(ZoneId.of("Asia/Shanghai")))
+                .previous()
+                .name();
+        Path tmall = folder.resolve("weekly-tmall-flagship-" + lastWeek + ".pdf");
+        Files.deleteIfExists(tmall);
+
+        List<Path> written = weeklyFiles.writeDue().collectList().block();
+
+        assertThat(written).contains(tmall);
+        assertThat(textOf(Files.readAllBytes(tmall))).contains("每周运营报表", lastWeek);
+        assertThat(weeklyFiles.writeDue().collectList().block()).as("once").doesNotContain(tmall);
+    }
+
+    private static String textOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private WebTestClient.BodyContentSpec weekly(String week) {

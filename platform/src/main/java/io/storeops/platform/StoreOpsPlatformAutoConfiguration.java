@@ -10,6 +10,7 @@ import io.storeops.platform.messaging.DeadLetters;
 import io.storeops.platform.messaging.EventConsumer;
 import io.storeops.platform.messaging.EventDispatcher;
 import io.storeops.platform.messaging.EventHandler;
+import io.storeops.platform.messaging.EventHistory;
 import io.storeops.platform.messaging.FailurePolicy;
 import io.storeops.platform.operations.OperationsController;
 import io.storeops.platform.outbox.AggregateStore;
@@ -35,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -42,6 +44,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -237,6 +240,17 @@ public class StoreOpsPlatformAutoConfiguration {
                 consumedTopics,
                 eventDispatcher,
                 deadLetterKafkaTemplate);
+    }
+
+    /** The consumed topics read again from their beginning, for a service that rebuilds what it keeps from events. */
+    @Bean
+    EventHistory eventHistory(
+            KafkaProperties kafka,
+            KafkaConnectionDetails connection,
+            @Value("${spring.application.name}") String service,
+            @Value("${storeops.messaging.consumes}") List<String> consumedTopics,
+            ObjectProvider<BindingsLifecycleController> bindings) {
+        return new EventHistory(KafkaClientSettings.consumer(kafka, connection), service, consumedTopics, bindings);
     }
 
     /**

@@ -75,7 +75,10 @@ final class DemoStores {
                                         "storeops.clock.adjustable=true",
                                         "storeops.after-sale.timer-interval=PT2S",
                                         // each store's refund sheet of the day before, for the team (汇总成表格放入共享)
-                                        "storeops.refund-sheets.folder=${STOREOPS_DATA_DIR:storeops-data}/refund-sheets")))
+                                        "storeops.refund-sheets.folder=${STOREOPS_DATA_DIR:storeops-data}/refund-sheets",
+                                        // each store's weekly report of the week just over, for the manager (每周总计运营报表)
+                                        "storeops.analytics.weekly-reports.folder="
+                                                + "${STOREOPS_DATA_DIR:storeops-data}/weekly-reports")))
                 .toList();
     }
 }

@@ -1,8 +1,8 @@
 package io.storeops.analytics.operations;
 
 import io.storeops.analytics.rates.Rates;
+import io.storeops.analytics.sales.CurrencySales;
 import io.storeops.analytics.sales.OrderFact;
-import io.storeops.analytics.sales.SalesFacts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,7 +55,7 @@ public record OperationsFigures(
     public static OperationsFigures of(
             LocalDate from,
             LocalDate to,
-            SalesFacts.CurrencySales sales,
+            CurrencySales sales,
             List<OrderFact> dispatched,
             Map<String, BatchFact> batches,
             List<OrderFact> troubled,

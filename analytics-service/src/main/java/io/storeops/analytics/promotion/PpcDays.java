@@ -3,6 +3,7 @@ package io.storeops.analytics.promotion;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,13 +45,26 @@ public record PpcDays(String storeId, String source, String grain, Map<String, S
      */
     public static Map<String, List<String>> counting(
             Collection<PpcDays> imported, Dimension dimension, LocalDate from, LocalDate to) {
+        return counting(imported, dimension.grains(), false, from, to);
+    }
+
+    /**
+     * Whose rows count over {@code from} to {@code to}: for each day, the imports of the first of
+     * {@code grains} that has the day; import → its days. With {@code oneSource}, only the import of
+     * the first source (by name) that has the day: for what two sources would both measure (a shop's
+     * visitors), where adding them up would count the day twice.
+     */
+    public static Map<String, List<String>> counting(
+            Collection<PpcDays> imported, List<String> grains, boolean oneSource, LocalDate from, LocalDate to) {
         Map<String, List<String>> byImport = new TreeMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             String date = day.toString();
-            for (String grain : dimension.grains()) {
+            for (String grain : grains) {
                 List<String> importIds = imported.stream()
                         .filter(days ->
                                 days.grain().equals(grain) && days.importByDay().containsKey(date))
+                        .sorted(Comparator.comparing(PpcDays::source))
+                        .limit(oneSource ? 1 : Long.MAX_VALUE)
                         .map(days -> days.importByDay().get(date))
                         .toList();
                 if (!importIds.isEmpty()) {

@@ -1,9 +1,9 @@
 package io.storeops.analytics.promotion;
 
+import io.storeops.analytics.files.RefusedRow;
 import io.storeops.analytics.promotion.reports.PpcReports;
 import io.storeops.analytics.promotion.reports.PpcRow;
 import io.storeops.analytics.promotion.reports.PpcRowSink;
-import io.storeops.analytics.promotion.reports.RefusedRow;
 import io.storeops.analytics.promotion.reports.ReportGrain;
 import io.storeops.analytics.promotion.reports.ReportRefused;
 import io.storeops.analytics.promotion.reports.ReportSource;

@@ -34,26 +34,43 @@ public class PromotionAnalysis {
 
     /** Every value of {@code dimension} that spent or sold over the days, with its figures, unordered. */
     public Mono<List<PromotionTable.Row>> figures(String storeId, LocalDate from, LocalDate to, Dimension dimension) {
+        return figures(storeId, from, to, dimension, null);
+    }
+
+    /**
+     * The same, of one campaign only when {@code campaign} is named: the report rows of that campaign
+     * (as the report writes it) and the orders whose attribution names it.
+     */
+    public Mono<List<PromotionTable.Row>> figures(
+            String storeId, LocalDate from, LocalDate to, Dimension dimension, String campaign) {
         String currency =
                 stores.find(storeId).map(StoreProperties.Store::currency).orElse(null);
         Mono<List<PromotionTable.Traffic>> traffic = imports.days(storeId)
                 .collectList()
                 .flatMapMany(imported -> Flux.fromIterable(
                         PpcDays.counting(imported, dimension, from, to).entrySet()))
-                .concatMap(counted -> trafficOf(counted, dimension, currency))
+                .concatMap(counted -> trafficOf(counted, dimension, currency, campaign))
                 .collectList();
+        String campaignKey = Dimension.CAMPAIGN.keyOf(campaign);
         Mono<List<OrderFact>> promoted = currency == null
                 ? Mono.just(List.of())
-                : facts.promoted(storeId, currency, from, to).collectList();
+                : facts.promoted(storeId, currency, from, to)
+                        .filter(fact -> campaignKey == null
+                                || campaignKey.equals(Dimension.CAMPAIGN.keyOf(
+                                        fact.attribution().campaign())))
+                        .collectList();
         return Mono.zip(traffic, promoted, (reported, sold) -> PromotionTable.join(dimension, reported, sold));
     }
 
     private Flux<PromotionTable.Traffic> trafficOf(
-            Map.Entry<String, List<String>> counted, Dimension dimension, String currency) {
+            Map.Entry<String, List<String>> counted, Dimension dimension, String currency, String campaign) {
         StateQuery<StoredPpcRow> ofTheImport = StateQuery.of(StoredPpcRow.class)
                 .is("importId", counted.getKey())
                 .in("day", counted.getValue())
                 .is("currency", currency);
+        if (campaign != null) {
+            ofTheImport = ofTheImport.is("row.campaign", campaign);
+        }
         return rows.sums(PpcImports.ROWS, ofTheImport, dimension.rowFields(), METRICS)
                 .map(group -> {
                     List<Object> values = dimension.rowFields().stream()

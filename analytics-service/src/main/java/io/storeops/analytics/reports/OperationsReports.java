@@ -5,6 +5,7 @@ import io.storeops.analytics.operations.OperationsFigures;
 import io.storeops.analytics.promotion.Dimension;
 import io.storeops.analytics.promotion.PromotionAnalysis;
 import io.storeops.analytics.promotion.PromotionTable;
+import io.storeops.analytics.sales.CurrencySales;
 import io.storeops.analytics.sales.OrderFact;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.analytics.targets.SalesTargets;
@@ -62,7 +63,7 @@ public class OperationsReports {
                         promotion.figures(storeId, period.from(), period.to(), Dimension.KEYWORD))
                 .map(all -> new PeriodReport(
                         storeId,
-                        store.name(),
+                        store.name() == null ? storeId : store.name(),
                         period.kind(),
                         period.name(),
                         all.getT1(),
@@ -75,10 +76,10 @@ public class OperationsReports {
 
     /** The store's operations figures over {@code from} to {@code to}, in its currency. */
     public Mono<OperationsFigures> figures(String storeId, String currency, LocalDate from, LocalDate to) {
-        Mono<SalesFacts.CurrencySales> sales = facts.sales(storeId, from, to)
+        Mono<CurrencySales> sales = facts.sales(storeId, from, to)
                 .filter(figures -> Objects.equals(figures.currency(), currency))
                 .next()
-                .defaultIfEmpty(new SalesFacts.CurrencySales(currency, 0, 0, 0, 0, 0, 0, 0, 0));
+                .defaultIfEmpty(new CurrencySales(currency, 0, 0, 0, 0, 0, 0, 0, 0));
         Mono<List<OrderFact>> dispatched = facts.dispatchedOn(storeId, from, to).collectList();
         Mono<List<OrderFact>> troubled = facts.troubledOn(storeId, to.minusDays(TROUBLE_DAYS_LOOKED_BACK - 1L), to)
                 .collectList();

@@ -1,5 +1,6 @@
 package io.storeops.analytics.sales;
 
+import io.storeops.analytics.rebuild.FactCollections;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
@@ -12,6 +13,7 @@ import io.storeops.platform.stores.StoreProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,37 +28,18 @@ import reactor.core.publisher.Mono;
 @Component
 public class SalesFacts implements ApplicationRunner {
 
+    /** The facts' collection in generation 0; {@link FactCollections} names it in the others. */
     static final String COLLECTION = "order_facts";
 
     private final AggregateStore store;
     private final StoreCatalog stores;
+    private final FactCollections collections;
 
-    public SalesFacts(AggregateStore store, StoreCatalog stores) {
+    public SalesFacts(AggregateStore store, StoreCatalog stores, FactCollections collections) {
         this.store = store;
         this.stores = stores;
+        this.collections = collections;
     }
-
-    /**
-     * Paid orders and GMV of one currency, over a range of store-local days, and what was paid back
-     * and cancelled: of those orders (whenever), and on those days (whichever orders).
-     *
-     * @param refundedOfTheseOrdersMinor paid back of the orders paid in the range, to this day
-     * @param netMinor                   GMV less what was paid back of those orders
-     * @param refundedOnTheseDaysMinor   paid back on the range's days, whenever the orders were paid
-     * @param refundsOnTheseDays         how many refunds were made on the range's days
-     * @param cancelledOfTheseOrders     of the orders paid in the range, those cancelled since
-     * @param cancelledOnTheseDays       orders cancelled on the range's days, whenever they were paid
-     */
-    public record CurrencySales(
-            String currency,
-            long paidOrders,
-            long gmvMinor,
-            long refundedOfTheseOrdersMinor,
-            long netMinor,
-            long refundedOnTheseDaysMinor,
-            long refundsOnTheseDays,
-            long cancelledOfTheseOrders,
-            long cancelledOnTheseDays) {}
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
         return onOrder(paid.orderId(), position, current -> OrderFact.paid(current, paid, zoneOf(paid.storeId())));
@@ -68,13 +51,13 @@ public class SalesFacts implements ApplicationRunner {
      */
     public Mono<Applied.Outcome> onOrder(
             String orderId, ConsumedEvent position, Function<Optional<OrderFact>, Change<OrderFact>> decide) {
-        return store.apply(COLLECTION, orderId, OrderFact.class, position, decide)
+        return store.apply(collections.written(COLLECTION), orderId, OrderFact.class, position, decide)
                 .map(Applied::outcome);
     }
 
     /** The fact of order {@code orderId}, if any event about it arrived. */
     public Mono<OrderFact> find(String orderId) {
-        return store.find(COLLECTION, orderId, OrderFact.class);
+        return store.find(collections.read(COLLECTION), orderId, OrderFact.class);
     }
 
     /** The store's time zone, for its days and hours (UTC for a store no longer configured). */
@@ -85,11 +68,11 @@ public class SalesFacts implements ApplicationRunner {
     /** The index behind the sales figures ({@link #sales}). */
     @Override
     public void run(ApplicationArguments arguments) {
-        store.declareIndex(
+        collections.declare(
                 COLLECTION,
-                StateIndex.named("store_paid_day", OrderFact.class)
+                List.of(StateIndex.named("store_paid_day", OrderFact.class)
                         .ascending("storeId")
-                        .ascending("paidDay"));
+                        .ascending("paidDay")));
     }
 
     /**
@@ -98,15 +81,24 @@ public class SalesFacts implements ApplicationRunner {
      */
     public Flux<OrderFact> promoted(String storeId, String currency, LocalDate from, LocalDate to) {
         return store.findAll(
-                COLLECTION,
-                StateQuery.of(OrderFact.class)
-                        .is("storeId", storeId)
-                        .atLeast("paidDay", from.toString())
-                        .atMost("paidDay", to.toString())
-                        .is("currency", currency)
+                collections.read(COLLECTION),
+                paidIn(storeId, currency, from, to)
                         .anyOf(
                                 fact -> fact.present("attribution.campaign"),
                                 fact -> fact.present("attribution.keyword")));
+    }
+
+    /** The orders paid in {@code currency} on the store-local days {@code from} to {@code to}. */
+    public Flux<OrderFact> paidOn(String storeId, String currency, LocalDate from, LocalDate to) {
+        return store.findAll(collections.read(COLLECTION), paidIn(storeId, currency, from, to));
+    }
+
+    private static StateQuery<OrderFact> paidIn(String storeId, String currency, LocalDate from, LocalDate to) {
+        return StateQuery.of(OrderFact.class)
+                .is("storeId", storeId)
+                .atLeast("paidDay", from.toString())
+                .atMost("paidDay", to.toString())
+                .is("currency", currency);
     }
 
     /**
@@ -114,21 +106,13 @@ public class SalesFacts implements ApplicationRunner {
      * {@code to}: the day (yyyy-MM-dd) is the group; days without orders are missing.
      */
     public Flux<AggregateStore.Totals> gmvByDay(String storeId, String currency, LocalDate from, LocalDate to) {
-        return store.totals(
-                COLLECTION,
-                StateQuery.of(OrderFact.class)
-                        .is("storeId", storeId)
-                        .atLeast("paidDay", from.toString())
-                        .atMost("paidDay", to.toString())
-                        .is("currency", currency),
-                "paidDay",
-                "gmvMinor");
+        return store.totals(collections.read(COLLECTION), paidIn(storeId, currency, from, to), "paidDay", "gmvMinor");
     }
 
     /** The orders with a parcel dispatched on the store-local days {@code from} to {@code to}. */
     public Flux<OrderFact> dispatchedOn(String storeId, LocalDate from, LocalDate to) {
         return store.findAll(
-                COLLECTION,
+                collections.read(COLLECTION),
                 StateQuery.of(OrderFact.class)
                         .is("storeId", storeId)
                         .atLeast("parcels.dispatchedDay", from.toString())
@@ -138,7 +122,7 @@ public class SalesFacts implements ApplicationRunner {
     /** The orders with a parcel reported in trouble on the store-local days {@code from} to {@code to}. */
     public Flux<OrderFact> troubledOn(String storeId, LocalDate from, LocalDate to) {
         return store.findAll(
-                COLLECTION,
+                collections.read(COLLECTION),
                 StateQuery.of(OrderFact.class)
                         .is("storeId", storeId)
                         .atLeast("parcels.troubles.day", from.toString())
@@ -146,19 +130,20 @@ public class SalesFacts implements ApplicationRunner {
     }
 
     public Flux<CurrencySales> sales(String storeId, LocalDate from, LocalDate to) {
+        String orderFacts = collections.read(COLLECTION); // one generation for the three reads
         StateQuery<OrderFact> ofTheStore = StateQuery.of(OrderFact.class).is("storeId", storeId);
         StateQuery<OrderFact> paidInRange =
                 ofTheStore.atLeast("paidDay", from.toString()).atMost("paidDay", to.toString());
         // what happened after payment sits in the facts: only the facts with something are read, the GMV is
         // summed by the store
         Mono<Map<String, AfterPayment.Reduction>> ofTheseOrders = store.findAll(
-                        COLLECTION,
+                        orderFacts,
                         paidInRange.anyOf(
                                 fact -> fact.present("refunds.refundId"), fact -> fact.present("cancelledAt")))
                 .collectList()
                 .map(facts -> AfterPayment.ofOrders(facts.stream()));
         Mono<Map<String, AfterPayment.Reduction>> onTheseDays = store.findAll(
-                        COLLECTION,
+                        orderFacts,
                         ofTheStore.anyOf(
                                 fact -> fact.atLeast("refunds.day", from.toString())
                                         .atMost("refunds.day", to.toString()),
@@ -167,7 +152,7 @@ public class SalesFacts implements ApplicationRunner {
                 .collectList()
                 .map(facts -> AfterPayment.madeOn(facts.stream(), from, to));
         return Mono.zip(
-                        store.totals(COLLECTION, paidInRange, "currency", "gmvMinor")
+                        store.totals(orderFacts, paidInRange, "currency", "gmvMinor")
                                 .collectList(),
                         ofTheseOrders,
                         onTheseDays)

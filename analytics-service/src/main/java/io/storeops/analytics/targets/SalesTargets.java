@@ -1,5 +1,6 @@
 package io.storeops.analytics.targets;
 
+import io.storeops.analytics.sales.CurrencySales;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
@@ -76,7 +77,7 @@ public class SalesTargets {
         }
         Mono<Long> net = sales.sales(target.storeId(), from, until)
                 .filter(figures -> Objects.equals(figures.currency(), target.currency()))
-                .map(SalesFacts.CurrencySales::netMinor)
+                .map(CurrencySales::netMinor)
                 .reduce(0L, Long::sum);
         return Mono.zip(
                         sales.gmvByDay(target.storeId(), target.currency(), from, until)

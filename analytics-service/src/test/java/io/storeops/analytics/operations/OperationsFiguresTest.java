@@ -2,8 +2,8 @@ package io.storeops.analytics.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storeops.analytics.sales.CurrencySales;
 import io.storeops.analytics.sales.OrderFact;
-import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.contracts.Attribution;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,8 +21,7 @@ class OperationsFiguresTest {
     void aWeekOfOperationsWorkedOutByHand() {
         // 7 orders, 1,234.56 in all; 2 refunds made in the week (one order of the week refunded 100.00);
         // 1 cancelled in the week
-        SalesFacts.CurrencySales sales =
-                new SalesFacts.CurrencySales("CNY", 7, 123_456, 10_000, 113_456, 15_000, 2, 0, 1);
+        CurrencySales sales = new CurrencySales("CNY", 7, 123_456, 10_000, 113_456, 15_000, 2, 0, 1);
         Map<String, BatchFact> batches = Map.of(
                 "b-mon", new BatchFact("b-mon", "s", MONDAY, Instant.parse("2026-11-23T06:00:00Z"), 2),
                 "b-tue", new BatchFact("b-tue", "s", MONDAY.plusDays(1), Instant.parse("2026-11-24T06:00:00Z"), 1));
@@ -74,13 +73,7 @@ class OperationsFiguresTest {
     @Test
     void aWeekWithoutOrdersOrSpendHasNoRatesRatherThanZeros() {
         OperationsFigures quiet = OperationsFigures.of(
-                MONDAY,
-                SUNDAY,
-                new SalesFacts.CurrencySales("CNY", 0, 0, 0, 0, 0, 0, 0, 0),
-                List.of(),
-                Map.of(),
-                List.of(),
-                0);
+                MONDAY, SUNDAY, new CurrencySales("CNY", 0, 0, 0, 0, 0, 0, 0, 0), List.of(), Map.of(), List.of(), 0);
 
         assertThat(quiet.aovMinor()).isNull();
         assertThat(quiet.refundRate()).isNull();

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Puts this service's dead letters back, once their cause is fixed: reads
@@ -146,12 +145,8 @@ public class DeadLetterReplay {
     }
 
     private static Message<byte[]> asReplay(ConsumerRecord<byte[], byte[]> record) {
-        MessageBuilder<byte[]> message =
-                MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value());
-        for (Header header : record.headers()) {
-            message.setHeader(header.key(), header.value());
-        }
-        return message.setHeader(CloudEventHeaders.REPLAY, "true".getBytes(StandardCharsets.UTF_8))
+        return EventHistory.message(record)
+                .setHeader(CloudEventHeaders.REPLAY, "true".getBytes(StandardCharsets.UTF_8))
                 .build();
     }
 

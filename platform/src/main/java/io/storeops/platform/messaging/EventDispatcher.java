@@ -71,11 +71,7 @@ public class EventDispatcher {
         return Mono.defer(() -> {
             MessageHeaders headers = message.getHeaders();
             String typeName = header(headers, CloudEventHeaders.TYPE);
-            int version = Integer.parseInt(Optional.ofNullable(header(headers, CloudEventHeaders.DATASCHEMAVERSION))
-                    .orElse("1"));
-            Optional<EventType> type = Optional.ofNullable(typeName).flatMap(name -> EventType.find(name, version));
-            EventHandler<?> handler =
-                    type.map(known -> handlers.get(known.payloadType())).orElse(null);
+            EventHandler<?> handler = handler(headers);
             if (handler == null) {
                 count(typeName == null ? "unknown" : typeName, "ignored");
                 return Mono.<Void>empty();
@@ -93,6 +89,20 @@ public class EventDispatcher {
                     })
                     .then();
         });
+    }
+
+    /** Whether this service has a handler for the message's event type (and version); others are ignored. */
+    public boolean handles(Message<byte[]> message) {
+        return handler(message.getHeaders()) != null;
+    }
+
+    private EventHandler<?> handler(MessageHeaders headers) {
+        int version = Integer.parseInt(Optional.ofNullable(header(headers, CloudEventHeaders.DATASCHEMAVERSION))
+                .orElse("1"));
+        return Optional.ofNullable(header(headers, CloudEventHeaders.TYPE))
+                .flatMap(name -> EventType.find(name, version))
+                .map(known -> handlers.get(known.payloadType()))
+                .orElse(null);
     }
 
     private <T extends StoreOpsEvent> Mono<Applied.Outcome> handle(
@@ -139,7 +149,7 @@ public class EventDispatcher {
      * Headers arrive as raw bytes (binary mode) or, through some mappers, as strings; Spring Cloud
      * Function may also rename the {@code ce_} attributes to their canonical {@code ce-} form.
      */
-    static String header(MessageHeaders headers, String name) {
+    public static String header(MessageHeaders headers, String name) {
         Object value = headers.get(name);
         if (value == null && name.startsWith("ce_")) {
             value = headers.get("ce-" + name.substring(3));

@@ -1,14 +1,8 @@
 package io.storeops.refund.sheet;
 
-import io.storeops.platform.sheets.SheetFormat;
 import io.storeops.refund.cases.AfterSales;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Makes refund sheets from the after-sale files: reads the store's files with steps in the range
@@ -45,23 +39,5 @@ public class RefundSheets {
                 .flatMapIterable(rows -> rows)
                 .collectList()
                 .map(rows -> RefundSheet.ofRows(scope, rows));
-    }
-
-    /**
-     * The sheet written as {@code format} into a new file in {@code folder}, named so that it is
-     * seen as unfinished ({@code .refunds-….part}); the caller renames or deletes it.
-     */
-    public Mono<Path> written(RefundSheet sheet, SheetFormat format, Path folder) {
-        return Mono.fromCallable(() -> {
-                    Path file = Files.createTempFile(folder, ".refunds-", "." + format.extension() + ".part");
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        format.write(sheet.tables(), out);
-                    } catch (IOException | RuntimeException failed) {
-                        Files.deleteIfExists(file);
-                        throw failed;
-                    }
-                    return file;
-                })
-                .subscribeOn(Schedulers.boundedElastic());
     }
 }

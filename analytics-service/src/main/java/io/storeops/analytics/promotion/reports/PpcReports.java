@@ -1,10 +1,8 @@
 package io.storeops.analytics.promotion.reports;
 
-import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
-import java.io.BufferedInputStream;
+import io.storeops.analytics.files.FileRefused;
+import io.storeops.analytics.files.TableFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -18,9 +16,6 @@ import java.util.function.LongConsumer;
  * memory (an XLSX workbook holds its shared strings).
  */
 public final class PpcReports {
-
-    /** Bytes looked at to tell the format, charset and separator. */
-    static final int SAMPLE_BYTES = 64 * 1024;
 
     private PpcReports() {}
 
@@ -54,50 +49,11 @@ public final class PpcReports {
         Objects.requireNonNull(sink, "sink");
         LongConsumer progress = bytesRead == null ? n -> {} : bytesRead;
         int fractionDigits = storeCurrency == null ? 2 : Math.max(0, storeCurrency.getDefaultFractionDigits());
-        long size = Files.size(file);
-        if (size == 0) {
-            throw new ReportRefused(Reason.EMPTY, "The file is empty.", "文件是空的。");
+        try {
+            return TableFile.read(file, format -> new ReportTable(today, fractionDigits, sink, format), progress)
+                    .finish();
+        } catch (FileRefused refused) {
+            throw ReportRefused.of(refused);
         }
-        byte[] magic;
-        try (InputStream in = Files.newInputStream(file)) {
-            magic = in.readNBytes(8);
-        }
-        if (starts(magic, 0x50, 0x4B, 0x03, 0x04)) {
-            ReportTable table = new ReportTable(today, fractionDigits, sink, true, null);
-            XlsxReport.read(file, size, table, progress);
-            return table.finish();
-        }
-        if (starts(magic, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            throw new ReportRefused(
-                    Reason.UNREADABLE,
-                    "The file is an old Excel .xls workbook (or a password-protected one): save it as .xlsx or CSV.",
-                    "文件是旧版 Excel .xls 工作簿（或已加密）：请另存为 .xlsx 或 CSV。");
-        }
-        try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file), progress);
-                BufferedInputStream in = new BufferedInputStream(counting, 2 * SAMPLE_BYTES)) {
-            in.mark(SAMPLE_BYTES + 1);
-            byte[] sample = in.readNBytes(SAMPLE_BYTES);
-            in.reset();
-            TextEncoding encoding = TextEncoding.detect(sample, sample.length == size);
-            in.skipNBytes(encoding.byteOrderMark());
-            ReportTable table = new ReportTable(
-                    today, fractionDigits, sink, false, encoding.charset().name());
-            CsvReport.read(in, encoding, sample, table);
-            ReportSummary summary = table.finish();
-            counting.finish();
-            return summary;
-        }
-    }
-
-    private static boolean starts(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,5 +1,7 @@
 package io.storeops.analytics.promotion.reports;
 
+import io.storeops.analytics.files.RefusedRow;
+
 /** Receives a report's rows as they are read, in file order. Called on the reading thread. */
 public interface PpcRowSink {
 

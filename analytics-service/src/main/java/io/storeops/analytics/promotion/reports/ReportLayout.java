@@ -1,5 +1,7 @@
 package io.storeops.analytics.promotion.reports;
 
+import io.storeops.analytics.files.FileRefused;
+import io.storeops.analytics.files.Headers;
 import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
 import io.storeops.analytics.promotion.reports.Vocabulary.Known;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ final class ReportLayout {
 
     /** The layout of a header row, or the reason the file is refused. */
     static ReportLayout of(long line, List<String> cells) throws ReportRefused {
-        List<String> headers = cells.stream().map(ReportLayout::written).toList();
+        List<String> headers = cells.stream().map(Headers::written).toList();
         List<Known> known = headers.stream().map(Vocabulary::lookup).toList();
         ReportSource source = source(known);
 
@@ -152,12 +154,7 @@ final class ReportLayout {
             if (fields[i] != Field.IGNORED) {
                 String same = byField.putIfAbsent(fields[i], header);
                 if (same != null) {
-                    throw new ReportRefused(
-                            Reason.DUPLICATE_COLUMN,
-                            "The columns \"" + same + "\" and \"" + header + "\" in the header (line " + line
-                                    + ") give the same value; keep one of them.",
-                            "表头（第" + line + "行）中的列“" + same + "”和“" + header + "”含义相同，请只保留一列。",
-                            header);
+                    throw ReportRefused.of(FileRefused.duplicateColumns(line, same, header));
                 }
             }
         }
@@ -212,17 +209,12 @@ final class ReportLayout {
         return source == ReportSource.TAOBAO_ZTC ? "直通车报表" : "Google Ads 报表";
     }
 
-    /** A header as written in the file, trimmed, without a byte order mark or Excel's ="..." guard. */
-    private static String written(String cell) {
-        String t = cell.replace("\uFEFF", "").strip();
-        if (t.length() >= 3 && t.startsWith("=\"") && t.endsWith("\"")) {
-            t = t.substring(2, t.length() - 1).strip();
-        }
-        return t;
-    }
-
     int width() {
         return headers.size();
+    }
+
+    List<String> headers() {
+        return headers;
     }
 
     String header(int column) {

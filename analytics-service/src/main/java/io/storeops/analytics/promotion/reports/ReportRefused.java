@@ -1,5 +1,7 @@
 package io.storeops.analytics.promotion.reports;
 
+import io.storeops.analytics.files.FileRefused;
+
 /**
  * The file as a whole cannot be read as a pay-per-click report; {@link #getMessage()} says why in
  * English, {@link #chinese()} in Chinese, and {@link #column()} names the header at fault, if any.
@@ -9,7 +11,7 @@ package io.storeops.analytics.promotion.reports;
  * break is found, after the rows before it were already given to the sink: the caller keeps nothing
  * of a refused file.
  */
-public final class ReportRefused extends Exception {
+public final class ReportRefused extends FileRefused {
 
     /** The kinds of refusal, for an API problem type. */
     public enum Reason {
@@ -32,31 +34,28 @@ public final class ReportRefused extends Exception {
     }
 
     private final Reason reason;
-    private final String chinese;
-    private final String column;
 
     ReportRefused(Reason reason, String english, String chinese, String column) {
-        super(english);
+        super(FileRefused.Kind.valueOf(reason.name()), english, chinese, column);
         this.reason = reason;
-        this.chinese = chinese;
-        this.column = column;
     }
 
     ReportRefused(Reason reason, String english, String chinese) {
         this(reason, english, chinese, null);
     }
 
+    /** A refusal of the shared file reading (empty, not text, unreadable) as a report's. */
+    static ReportRefused of(FileRefused refused) {
+        return refused instanceof ReportRefused report
+                ? report
+                : new ReportRefused(
+                        Reason.valueOf(refused.kind().name()),
+                        refused.getMessage(),
+                        refused.chinese(),
+                        refused.column());
+    }
+
     public Reason reason() {
         return reason;
-    }
-
-    /** The same message in Chinese, for sellers of Taobao/Tmall stores. */
-    public String chinese() {
-        return chinese;
-    }
-
-    /** The header column at fault as written in the file, or null. */
-    public String column() {
-        return column;
     }
 }

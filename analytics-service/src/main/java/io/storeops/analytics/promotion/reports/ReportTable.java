@@ -1,5 +1,9 @@
 package io.storeops.analytics.promotion.reports;
 
+import io.storeops.analytics.files.CellValues;
+import io.storeops.analytics.files.RefusedRow;
+import io.storeops.analytics.files.TableFile;
+import io.storeops.analytics.files.TableRows;
 import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -11,10 +15,7 @@ import java.util.Locale;
  * header row, then turns each row into a {@link PpcRow} for the sink or refuses it with its line,
  * column and reason. Totals lines are skipped.
  */
-final class ReportTable {
-
-    /** Title lines allowed before the header row. */
-    static final int HEADER_SEARCH_ROWS = 30;
+final class ReportTable implements TableRows {
 
     private final LocalDate today;
     private final int fallbackFractionDigits;
@@ -36,26 +37,30 @@ final class ReportTable {
 
     /**
      * @param fallbackFractionDigits the decimals of money when the report has no currency column
-     * @param workbook rows come from an XLSX sheet: trailing empty cells are missing, days may be Excel
-     *     day numbers, and there are no bytes to decode
-     * @param encoding the text's charset, for messages about undecodable bytes (CSV only)
+     * @param format whether rows come from an XLSX sheet (trailing empty cells are missing, days may be
+     *     Excel day numbers, and there are no bytes to decode) or CSV text of which charset
      */
-    ReportTable(LocalDate today, int fallbackFractionDigits, PpcRowSink sink, boolean workbook, String encoding) {
+    ReportTable(LocalDate today, int fallbackFractionDigits, PpcRowSink sink, TableFile.Format format) {
         this.today = today;
         this.fallbackFractionDigits = fallbackFractionDigits;
         this.sink = sink;
-        this.workbook = workbook;
-        this.encoding = encoding;
+        this.workbook = format.workbook();
+        this.encoding = format.encoding();
     }
 
-    /** The next row of the file, starting on the 1-based line (CSV) or being the 1-based row (XLSX). */
-    void row(long line, List<String> cells) throws ReportRefused {
-        if (allBlank(cells)) {
+    @Override
+    public boolean looksLikeHeader(List<String> cells) {
+        return ReportLayout.looksLikeHeader(cells);
+    }
+
+    @Override
+    public void row(long line, List<String> cells) throws ReportRefused {
+        if (TableRows.allBlank(cells)) {
             return;
         }
         if (layout == null) {
             lookForHeader(line, cells);
-        } else if (totalsLine(cells)) {
+        } else if (TableRows.totalsLine(cells)) {
             totals++;
         } else {
             try {
@@ -66,7 +71,7 @@ final class ReportTable {
                 sink.accepted(row);
             } catch (Refusal refusal) {
                 refused++;
-                sink.refused(new RefusedRow(line, refusal.column, refusal.getMessage(), content(cells)));
+                sink.refused(new RefusedRow(line, refusal.column, refusal.getMessage(), TableRows.content(cells)));
             }
         }
     }
@@ -84,12 +89,8 @@ final class ReportTable {
     }
 
     private void lookForHeader(long line, List<String> cells) throws ReportRefused {
-        if (!workbook && !readableText(cells)) {
-            throw new ReportRefused(
-                    Reason.NOT_TEXT,
-                    "The file is not a readable CSV text (UTF-8, UTF-16 or GB18030/GBK) nor an XLSX workbook"
-                            + " (undecodable or control characters on line " + line + ").",
-                    "文件不是可读的 CSV 文本（UTF-8、UTF-16 或 GB18030/GBK）或 XLSX 工作簿（第" + line + "行有无法解码的字符）。");
+        if (!workbook && !TableRows.readableText(cells)) {
+            throw ReportRefused.of(TableRows.notText(line));
         }
         if (ReportLayout.isHeader(cells)) {
             layout = ReportLayout.of(line, cells);
@@ -100,7 +101,7 @@ final class ReportTable {
             candidate = cells;
             candidateLine = line;
         }
-        if (++rowsBeforeHeader >= HEADER_SEARCH_ROWS) {
+        if (++rowsBeforeHeader >= TableRows.HEADER_SEARCH_ROWS) {
             throw noHeader();
         }
     }
@@ -115,72 +116,17 @@ final class ReportTable {
         }
         return new ReportRefused(
                 Reason.NO_HEADER,
-                "No header row found in the first " + HEADER_SEARCH_ROWS + " lines: expected a Taobao 直通车 report"
+                "No header row found in the first " + TableRows.HEADER_SEARCH_ROWS
+                        + " lines: expected a Taobao 直通车 report"
                         + " (日期, 展现量, 点击量, 花费...) or a Google Ads report (Day, Impr., Clicks, Cost...).",
-                "在前" + HEADER_SEARCH_ROWS
+                "在前" + TableRows.HEADER_SEARCH_ROWS
                         + "行中没有找到表头：应为直通车报表（日期、展现量、点击量、花费……）或 Google Ads 报表（Day、Impr.、Clicks、Cost……）。");
     }
 
-    private static boolean readableText(List<String> cells) {
-        for (String cell : cells) {
-            for (int i = 0; i < cell.length(); i++) {
-                char c = cell.charAt(i);
-                if (c == '\uFFFD' || (Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n')) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean allBlank(List<String> cells) {
-        for (String cell : cells) {
-            if (!cell.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** 直通车's 合计/汇总/总计 and Google's "Total: Account" lines, by their first non-blank cell. */
-    private static boolean totalsLine(List<String> cells) {
-        for (String cell : cells) {
-            String t = cell.strip();
-            if (!t.isEmpty()) {
-                String lower = t.toLowerCase(Locale.ROOT);
-                return lower.equals("合计")
-                        || lower.equals("汇总")
-                        || lower.equals("总计")
-                        || lower.equals("total")
-                        || lower.equals("totals")
-                        || lower.startsWith("total:")
-                        || lower.startsWith("合计:")
-                        || lower.startsWith("合计：")
-                        || lower.startsWith("汇总:")
-                        || lower.startsWith("汇总：")
-                        || lower.startsWith("总计:")
-                        || lower.startsWith("总计：");
-            }
-        }
-        return false;
-    }
-
     private PpcRow map(List<String> cells) throws Refusal {
-        int width = layout.width();
-        if (cells.size() < width && !workbook) {
-            throw new Refusal(null, "the row has " + cells.size() + " cells where the header has " + width);
-        }
-        for (int i = width; i < cells.size(); i++) {
-            if (!CellValues.blank(cells.get(i))) {
-                throw new Refusal(null, "the row has " + cells.size() + " cells where the header has " + width);
-            }
-        }
-        if (!workbook) {
-            for (int i = 0; i < Math.min(width, cells.size()); i++) {
-                if (cells.get(i).indexOf('\uFFFD') >= 0) {
-                    throw new Refusal(layout.header(i), "holds bytes that are not valid " + encoding);
-                }
-            }
+        TableRows.Misfit misfit = TableRows.misfit(cells, layout.headers(), workbook ? null : encoding);
+        if (misfit != null) {
+            throw new Refusal(misfit.column(), misfit.reason());
         }
         Row row = new Row(cells);
 
@@ -321,26 +267,6 @@ final class ReportTable {
             int column = layout.column(field);
             return new Refusal(column < 0 ? null : layout.header(column), reason);
         }
-    }
-
-    /** The row's cells as one CSV line, for the refused-rows report. */
-    static String content(List<String> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0
-                    || cell.indexOf('"') >= 0
-                    || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0) {
-                line.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(cell);
-            }
-        }
-        return line.toString();
     }
 
     /** A refused row's column (as written, or null for the whole row) and reason. */

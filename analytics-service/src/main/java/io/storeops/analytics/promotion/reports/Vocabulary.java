@@ -1,11 +1,10 @@
 package io.storeops.analytics.promotion.reports;
 
-import java.text.Normalizer;
+import io.storeops.analytics.files.Headers;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -236,20 +235,9 @@ final class Vocabulary {
                 base.field().money() && unit.group(2).equals("分"));
     }
 
-    /** The header as compared: NFKC, no white space (nor byte order mark), lower case. */
+    /** The header as compared: see {@link Headers#key}. */
     static String key(String header) {
-        if (header == null) {
-            return "";
-        }
-        String normal = Normalizer.normalize(header, Normalizer.Form.NFKC);
-        StringBuilder key = new StringBuilder(normal.length());
-        for (int i = 0; i < normal.length(); i++) {
-            char c = normal.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\uFEFF' && c != '"') {
-                key.append(c);
-            }
-        }
-        return key.toString().toLowerCase(Locale.ROOT);
+        return Headers.key(header);
     }
 
     /** The headers read from reports of the source, as listed in messages. */

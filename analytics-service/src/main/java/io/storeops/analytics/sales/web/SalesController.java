@@ -1,5 +1,6 @@
 package io.storeops.analytics.sales.web;
 
+import io.storeops.analytics.sales.CurrencySales;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.analytics.sales.SalesWindow;
 import io.storeops.platform.security.StaffAccess;
@@ -38,7 +39,7 @@ class SalesController {
         this.clock = clock;
     }
 
-    record SalesSummary(String storeId, LocalDate from, LocalDate to, List<SalesFacts.CurrencySales> currencies) {}
+    record SalesSummary(String storeId, LocalDate from, LocalDate to, List<CurrencySales> currencies) {}
 
     @GetMapping("/sales")
     @Operation(

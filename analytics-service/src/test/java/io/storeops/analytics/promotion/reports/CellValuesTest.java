@@ -3,6 +3,7 @@ package io.storeops.analytics.promotion.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storeops.analytics.files.CellValues;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

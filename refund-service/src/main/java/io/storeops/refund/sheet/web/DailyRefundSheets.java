@@ -1,15 +1,13 @@
 package io.storeops.refund.sheet.web;
 
+import io.storeops.platform.documents.FolderFiles;
 import io.storeops.platform.schedule.RepeatingWork;
 import io.storeops.platform.sheets.SheetFormat;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.sheet.RefundSheet;
 import io.storeops.refund.sheet.RefundSheetProperties;
 import io.storeops.refund.sheet.RefundSheets;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +23,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes each store's refund sheet of the day before into the team's folder once the store's own
@@ -94,28 +91,10 @@ public class DailyRefundSheets implements ApplicationRunner, DisposableBean {
         ZoneId zone = stores.find(storeId).orElseThrow().zone();
         LocalDate day = LocalDate.ofInstant(now, zone).minusDays(1);
         Path target = folder.resolve("refunds-" + storeId + "-" + day + "." + SheetFormat.XLSX.extension());
-        return Mono.fromCallable(() -> {
-                    Files.createDirectories(folder);
-                    return Files.exists(target);
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .filter(present -> !present)
+        return FolderFiles.missing(target)
+                .filter(missing -> missing)
                 .flatMap(missing -> sheets.sheet(new RefundSheet.Scope(storeId, zone, day, day, null, null)))
-                .flatMap(sheet -> sheets.written(sheet, SheetFormat.XLSX, folder))
-                .flatMap(unfinished ->
-                        Mono.fromCallable(() -> renamed(unfinished, target)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(sheet -> FolderFiles.write(target, out -> SheetFormat.XLSX.write(sheet.tables(), out)))
                 .doOnNext(written -> log.info("Wrote the refund sheet {}", written));
-    }
-
-    /**
-     * The finished file under its name, in one step; null (nothing written) when another instance's
-     * is there already.
-     */
-    private static Path renamed(Path unfinished, Path target) throws IOException {
-        try {
-            return Files.exists(target) ? null : Files.move(unfinished, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(unfinished);
-        }
     }
 }

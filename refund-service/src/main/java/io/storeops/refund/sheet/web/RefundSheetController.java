@@ -18,14 +18,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,9 +38,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Refund sheets")
 @SecurityRequirement(name = "bearer")
 class RefundSheetController {
-
-    /** Where a download is written before it is sent; it is deleted once sent. */
-    private static final Path TEMPORARY_FOLDER = Path.of(System.getProperty("java.io.tmpdir"));
 
     private final RefundSheets sheets;
     private final StoreCatalog stores;
@@ -95,11 +90,8 @@ class RefundSheetController {
                             .onErrorMap(
                                     SheetTooLarge.class,
                                     tooLarge -> Problems.badRequest("invalid-range", tooLarge.getMessage()))
-                            .flatMap(sheet -> sheets.written(sheet, sheetFormat, TEMPORARY_FOLDER))
-                            .map(file -> FileDownloads.temporary(
-                                    file,
-                                    MediaType.parseMediaType(sheetFormat.mediaType()),
-                                    fileName(scope, sheetFormat)));
+                            .flatMap(sheet ->
+                                    FileDownloads.sheet(sheet.tables(), sheetFormat, fileName(scope, sheetFormat)));
                 });
     }
 

@@ -1,4 +1,4 @@
-package io.storeops.analytics.promotion.reports;
+package io.storeops.analytics.files;
 
 /**
  * A row of a report file that was not kept, for the downloadable refused-rows report.

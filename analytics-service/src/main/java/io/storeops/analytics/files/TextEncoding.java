@@ -1,6 +1,6 @@
-package io.storeops.analytics.promotion.reports;
+package io.storeops.analytics.files;
 
-import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
+import io.storeops.analytics.files.FileRefused.Kind;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -16,15 +16,15 @@ import java.nio.charset.StandardCharsets;
  * exports. Zero bytes in a file that is not UTF-16, or bytes GB18030 cannot decode, mean the file is
  * not text.
  */
-record TextEncoding(Charset charset, int byteOrderMark) {
+public record TextEncoding(Charset charset, int byteOrderMark) {
 
-    static final Charset GB18030 = Charset.forName("GB18030");
+    public static final Charset GB18030 = Charset.forName("GB18030");
 
     /**
      * @param sample the file's first bytes
      * @param whole whether the sample is the whole file (a character cut at its end is then an error)
      */
-    static TextEncoding detect(byte[] sample, boolean whole) throws ReportRefused {
+    public static TextEncoding detect(byte[] sample, boolean whole) throws FileRefused {
         if (starts(sample, 0xEF, 0xBB, 0xBF)) {
             return new TextEncoding(StandardCharsets.UTF_8, 3);
         }
@@ -77,9 +77,9 @@ record TextEncoding(Charset charset, int byteOrderMark) {
         throw notText();
     }
 
-    private static ReportRefused notText() {
-        return new ReportRefused(
-                Reason.NOT_TEXT,
+    private static FileRefused notText() {
+        return new FileRefused(
+                Kind.NOT_TEXT,
                 "The file is not a readable CSV text (UTF-8, UTF-16 or GB18030/GBK) nor an XLSX workbook.",
                 "文件不是可读的 CSV 文本（UTF-8、UTF-16 或 GB18030/GBK）或 XLSX 工作簿。");
     }
@@ -97,7 +97,7 @@ record TextEncoding(Charset charset, int byteOrderMark) {
         return !endOfInput || !decoder.flush(out).isError();
     }
 
-    private static boolean starts(byte[] bytes, int... prefix) {
+    static boolean starts(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) {
             return false;
         }

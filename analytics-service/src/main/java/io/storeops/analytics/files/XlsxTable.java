@@ -1,6 +1,6 @@
-package io.storeops.analytics.promotion.reports;
+package io.storeops.analytics.files;
 
-import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
+import io.storeops.analytics.files.FileRefused.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -38,12 +38,12 @@ import org.xml.sax.XMLReader;
  * Excel shows them, whatever the cell's number format; date cells as ISO dates (2026-11-01), time
  * cells as 08:00:00. Progress is the share of the sheet's XML read, applied to the file's size.
  */
-final class XlsxReport {
+public final class XlsxTable {
 
-    private XlsxReport() {}
+    private XlsxTable() {}
 
-    static void read(Path file, long fileSize, ReportTable table, LongConsumer progress)
-            throws IOException, ReportRefused {
+    public static void read(Path file, long fileSize, TableRows table, LongConsumer progress)
+            throws IOException, FileRefused {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -82,18 +82,18 @@ final class XlsxReport {
         progress.accept(fileSize);
     }
 
-    private static ReportRefused unreadable(String why) {
-        return new ReportRefused(
-                Reason.UNREADABLE,
+    private static FileRefused unreadable(String why) {
+        return new FileRefused(
+                Kind.UNREADABLE,
                 "The XLSX workbook cannot be read (" + why + "): save it again from Excel, or as CSV.",
                 "无法读取 XLSX 工作簿（" + why + "）：请用 Excel 重新保存，或另存为 CSV。");
     }
 
     /** A refusal thrown through the SAX parser. */
     private static final class Stop extends RuntimeException {
-        final ReportRefused refused;
+        final FileRefused refused;
 
-        Stop(ReportRefused refused) {
+        Stop(FileRefused refused) {
             super(refused.getMessage(), refused, false, false);
             this.refused = refused;
         }
@@ -101,10 +101,10 @@ final class XlsxReport {
 
     /** Collects a row's cells by column (missing cells are empty) and pushes it to the table. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final ReportTable table;
+        private final TableRows table;
         private final List<String> cells = new ArrayList<>();
 
-        Rows(ReportTable table) {
+        Rows(TableRows table) {
             this.table = table;
         }
 
@@ -130,7 +130,7 @@ final class XlsxReport {
         public void endRow(int rowNum) {
             try {
                 table.row(rowNum + 1L, List.copyOf(cells));
-            } catch (ReportRefused refused) {
+            } catch (FileRefused refused) {
                 throw new Stop(refused);
             }
         }

@@ -1,4 +1,4 @@
-package io.storeops.analytics.promotion.reports;
+package io.storeops.analytics.files;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.util.function.LongConsumer;
 
 /** Counts the bytes read from a stream and reports the count every {@value #STEP} bytes and at the end. */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
 
     static final long STEP = 256 * 1024;
 
@@ -14,7 +14,7 @@ final class CountingInputStream extends FilterInputStream {
     private long count;
     private long reported;
 
-    CountingInputStream(InputStream in, LongConsumer progress) {
+    public CountingInputStream(InputStream in, LongConsumer progress) {
         super(in);
         this.progress = progress;
     }
@@ -64,7 +64,7 @@ final class CountingInputStream extends FilterInputStream {
     }
 
     /** Reports the count if it was not yet reported. */
-    void finish() {
+    public void finish() {
         if (reported != count) {
             reported = count;
             progress.accept(count);

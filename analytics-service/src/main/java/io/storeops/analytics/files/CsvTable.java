@@ -1,6 +1,6 @@
-package io.storeops.analytics.promotion.reports;
+package io.storeops.analytics.files;
 
-import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
+import io.storeops.analytics.files.FileRefused.Kind;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,23 +17,23 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV report row by row: comma separated (直通车 exports, Google's plain CSV) or tab separated
- * (Google's "Excel CSV", UTF-16LE), whichever splits a header row out of the first lines.
+ * Reads a CSV file row by row: comma separated (直通车 and 生意参谋 exports, Google's and Shopify's plain CSV)
+ * or tab separated (Google's "Excel CSV", UTF-16LE), whichever splits a header row out of the first lines.
  */
-final class CsvReport {
+public final class CsvTable {
 
     /** A row longer than this is a quote left open, not a report row. */
     static final int MAX_ROW_CHARS = 1 << 20;
 
-    private CsvReport() {}
+    private CsvTable() {}
 
     /**
      * @param in the file's bytes after the byte order mark
      * @param sample the file's first bytes (with the mark), to find the separator
      */
-    static void read(InputStream in, TextEncoding encoding, byte[] sample, ReportTable table)
-            throws IOException, ReportRefused {
-        char delimiter = delimiter(encoding, sample);
+    public static void read(InputStream in, TextEncoding encoding, byte[] sample, TableRows table)
+            throws IOException, FileRefused {
+        char delimiter = delimiter(encoding, sample, table);
         CharsetDecoder decoder = encoding.charset()
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
@@ -62,21 +62,21 @@ final class CsvReport {
         }
     }
 
-    private static ReportRefused unreadable(IOException cause) {
-        return new ReportRefused(
-                Reason.UNREADABLE,
+    private static FileRefused unreadable(IOException cause) {
+        return new FileRefused(
+                Kind.UNREADABLE,
                 "The CSV file is broken: " + cause.getMessage() + " (a quote that is never closed?).",
                 "CSV 文件已损坏：" + cause.getMessage() + "（引号未闭合？）。");
     }
 
     /** The separator that makes a header row of one of the sample's first lines; else tab for UTF-16, comma. */
-    static char delimiter(TextEncoding encoding, byte[] sample) {
+    static char delimiter(TextEncoding encoding, byte[] sample, TableRows table) {
         int from = Math.min(encoding.byteOrderMark(), sample.length);
         String text = new String(sample, from, sample.length - from, encoding.charset());
-        String[] lines = text.split("\r\n|\r|\n", ReportTable.HEADER_SEARCH_ROWS + 2);
+        String[] lines = text.split("\r\n|\r|\n", TableRows.HEADER_SEARCH_ROWS + 2);
         for (char candidate : new char[] {',', '\t', ';'}) {
-            for (int i = 0; i < Math.min(lines.length, ReportTable.HEADER_SEARCH_ROWS + 1); i++) {
-                if (ReportLayout.looksLikeHeader(split(lines[i], candidate))) {
+            for (int i = 0; i < Math.min(lines.length, TableRows.HEADER_SEARCH_ROWS + 1); i++) {
+                if (table.looksLikeHeader(split(lines[i], candidate))) {
                     return candidate;
                 }
             }

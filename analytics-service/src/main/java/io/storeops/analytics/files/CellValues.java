@@ -1,4 +1,4 @@
-package io.storeops.analytics.promotion.reports;
+package io.storeops.analytics.files;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /** Reads the text of report cells into typed values, or refuses it with the reason in English. */
-final class CellValues {
+public final class CellValues {
 
     /** A cell whose text cannot be read; cheap, for it may happen on many rows. */
-    static final class Unreadable extends Exception {
-        Unreadable(String reason) {
+    public static final class Unreadable extends Exception {
+        public Unreadable(String reason) {
             super(reason, null, false, false);
         }
     }
@@ -36,13 +36,13 @@ final class CellValues {
     private CellValues() {}
 
     /** True for a cell that says nothing: empty, "-" or "--" (Google's and 直通车's empty values). */
-    static boolean blank(String text) {
+    public static boolean blank(String text) {
         String t = text.strip();
         return t.isEmpty() || t.equals("-") || t.equals("--");
     }
 
     /** Text trimmed, or null when blank; Excel's {@code ="123"} guard against number formatting is removed. */
-    static String text(String cell) {
+    public static String text(String cell) {
         String t = unguarded(cell.strip());
         return blank(t) ? null : t;
     }
@@ -52,7 +52,7 @@ final class CellValues {
      * not (2026-11-01 00:00:00), or Google's Nov 1, 2026 / November 1, 2026; with {@code excelSerials}
      * also an Excel day number (46327) from a workbook cell without a date format.
      */
-    static LocalDate day(String cell, boolean excelSerials) throws Unreadable {
+    public static LocalDate day(String cell, boolean excelSerials) throws Unreadable {
         String t = unguarded(cell.strip());
         if (blank(t)) {
             throw new Unreadable("the date is missing");
@@ -97,7 +97,7 @@ final class CellValues {
     }
 
     /** An hour as 0, 00, 8时, 8点, 08:00, 08:00-09:00 or 8-9; null when blank. Not checked against 0..23. */
-    static Integer hour(String cell) throws Unreadable {
+    public static Integer hour(String cell) throws Unreadable {
         String t = unguarded(cell.strip());
         if (blank(t)) {
             return null;
@@ -114,7 +114,7 @@ final class CellValues {
      * refused ("3.5"), a whole number written with decimals is not ("3.00"). A negative count is read
      * as such, for {@link PpcChecks#notNegative} to refuse.
      */
-    static long count(String cell) throws Unreadable {
+    public static long count(String cell) throws Unreadable {
         BigDecimal value = decimal(cell, false);
         if (value.signum() == 0) {
             return 0;
@@ -127,7 +127,7 @@ final class CellValues {
     }
 
     /** Google Ads' Conversions, which may be fractional: rounded half up to a whole count. */
-    static long conversions(String cell) throws Unreadable {
+    public static long conversions(String cell) throws Unreadable {
         BigDecimal value = decimal(cell, false);
         try {
             return value.setScale(0, RoundingMode.HALF_UP).longValueExact();
@@ -141,7 +141,7 @@ final class CellValues {
      * {@code fractionDigits} decimals (trailing zeros aside), else refused. With {@code minorUnits}
      * (a "(分)" header) the value is already in minor units and must be whole. 0 when blank.
      */
-    static long money(String cell, int fractionDigits, boolean minorUnits) throws Unreadable {
+    public static long money(String cell, int fractionDigits, boolean minorUnits) throws Unreadable {
         BigDecimal value = decimal(cell, true).stripTrailingZeros();
         int digits = minorUnits ? 0 : fractionDigits;
         if (value.scale() > digits) {
