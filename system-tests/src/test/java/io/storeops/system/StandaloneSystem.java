@@ -10,11 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
@@ -242,6 +244,21 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearer)
                 .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** Sends {@code content} as the multipart part {@code file} named {@code fileName}, as a browser uploads a file. */
+    HttpResponse<String> postFile(int port, String path, String bearer, String fileName, byte[] content) {
+        String boundary = "storeops-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))
                 .build());
     }
 

@@ -319,6 +319,56 @@ class WalkingSkeletonIT {
         return kinds;
     }
 
+    @Test
+    @Order(9)
+    void aPayPerClickReportIsImportedAndTheWeeklyReportTellsTheWeekAlsoAsAPdf() throws IOException {
+        String promotion = token("PROMOTION");
+        HttpResponse<String> queued = system.postFile(
+                system.analyticsPort(),
+                "/api/analytics/promotion/imports?storeId=tmall-flagship",
+                promotion,
+                "ztc-keywords-2026-11.csv",
+                Files.readAllBytes(Path.of("..", "docs", "samples", "ztc-keywords-2026-11.csv")));
+        assertThat(status(queued)).isEqualTo(202);
+        String job = "/api/analytics/promotion/imports/"
+                + json(queued).get("importId").asString();
+        await().atMost(PATIENCE)
+                .until(() -> json(system.get(system.analyticsPort(), job, promotion))
+                        .get("status")
+                        .asString()
+                        .equals("COMPLETED"));
+        assertThat(json(system.get(system.analyticsPort(), job, promotion))
+                        .get("rowsAccepted")
+                        .asLong())
+                .isEqualTo(24);
+        JsonNode longjing = json(system.get(
+                        system.analyticsPort(),
+                        "/api/analytics/promotion/figures?storeId=tmall-flagship&from=2026-11-20&to=2026-11-22&by=keyword",
+                        promotion))
+                .get("rows")
+                .get(0);
+        assertThat(longjing.get("label").asString()).isEqualTo("龙井茶");
+        assertThat(longjing.get("spendMinor").asLong()).isEqualTo(151_153);
+
+        String manager = token("MANAGER");
+        JsonNode week = json(system.get(
+                system.analyticsPort(),
+                "/api/analytics/reports/weekly?storeId=tmall-flagship&period=2026-W48",
+                manager));
+        assertThat(week.get("figures").get("paidOrders").asLong()).isPositive();
+        assertThat(week.get("figures").get("gmvMinor").asLong()).isGreaterThanOrEqualTo(29_500);
+        assertThat(week.get("previous").get("adSpendMinor").asLong())
+                .as("the report's days are the week before")
+                .isEqualTo(464_381);
+        HttpResponse<String> pdf = system.get(
+                system.analyticsPort(),
+                "/api/analytics/reports/weekly/pdf?storeId=tmall-flagship&period=2026-W48",
+                manager);
+        assertThat(status(pdf)).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+    }
+
     private static void assertSales(String token, String store, String currency, long orders, long gmvMinor) {
         JsonNode sales = json(system.get(
                 system.analyticsPort(),
