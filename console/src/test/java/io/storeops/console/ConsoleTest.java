@@ -9,7 +9,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The console on a random port with four people of the demo department, talking to a stand-in for
+ * The console on a random port with six people of the demo department, talking to a stand-in for
  * the services ({@link StubServices}). One configuration, so every console test shares one context.
  */
 @Target(ElementType.TYPE)
@@ -32,7 +32,15 @@ import org.springframework.test.context.ContextConfiguration;
             "storeops.console.dev-identities[3].username=dev-supervisor",
             "storeops.console.dev-identities[3].role=SUPERVISOR",
             "storeops.console.dev-identities[3].stores=tmall-flagship,shopify-us",
-            "storeops.console.dev-identities[3].token=supervisor-token"
+            "storeops.console.dev-identities[3].token=supervisor-token",
+            "storeops.console.dev-identities[4].username=dev-promotion",
+            "storeops.console.dev-identities[4].role=PROMOTION",
+            "storeops.console.dev-identities[4].stores=tmall-flagship",
+            "storeops.console.dev-identities[4].token=promotion-token",
+            "storeops.console.dev-identities[5].username=dev-manager",
+            "storeops.console.dev-identities[5].role=MANAGER",
+            "storeops.console.dev-identities[5].stores=tmall-flagship",
+            "storeops.console.dev-identities[5].token=manager-token"
         })
 @ContextConfiguration(initializers = StubServices.class)
 @AutoConfigureWebTestClient

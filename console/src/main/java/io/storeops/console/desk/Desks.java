@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
  * service's actions and queue lengths as its own desk route answers them. When the warehouse desk
  * or the after-sale desk is out of reach (the service down, failing, or without the route), the
  * order desk still works: its pages show without that service's entries (and that service's pages
- * answer 503). A refused token is not out of reach: the person signs in again.
+ * answer 503). A refused token is not out of reach: the person signs in again. The promotion
+ * entries follow the person's roles ({@link AnalyticsDesk}).
  */
 @Component
 public class Desks {
@@ -37,7 +38,7 @@ public class Desks {
                         desk("order", "/api/order-desk"),
                         optionalDesk("fulfillment", "/api/warehouse-desk"),
                         optionalDesk(AfterSaleDesk.SERVICE, AfterSaleDesk.ROUTE))
-                .map(all -> all.getT1().with(all.getT2()).with(all.getT3()));
+                .map(all -> AnalyticsDesk.added(all.getT1().with(all.getT2()).with(all.getT3())));
     }
 
     /** {@code service}'s desk, or (out of reach) the note that its part is missing. */

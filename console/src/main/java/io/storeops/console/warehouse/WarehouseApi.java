@@ -14,12 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -82,16 +81,13 @@ class WarehouseApi {
 
     /** A batch's document (a PDF per kind) or all of them zipped, streamed through with its file name. */
     Mono<ResponseEntity<Flux<DataBuffer>>> documents(String batchId, String kind) {
-        return services.as(SERVICE)
-                .map(client -> client.get()
-                        .uri(uri -> kind == null
-                                ? uri.path("/api/dispatch-batches/{id}/documents")
-                                        .build(batchId)
-                                : uri.path("/api/dispatch-batches/{id}/documents/{kind}")
-                                        .build(batchId, kind))
-                        .accept(kind == null ? MediaType.parseMediaType("application/zip") : MediaType.APPLICATION_PDF)
-                        .retrieve())
-                .flatMap(Services::passThrough);
+        return services.download(
+                SERVICE,
+                uri -> kind == null
+                        ? uri.path("/api/dispatch-batches/{id}/documents").build(batchId)
+                        : uri.path("/api/dispatch-batches/{id}/documents/{kind}")
+                                .build(batchId, kind),
+                kind == null ? MediaType.parseMediaType("application/zip") : MediaType.APPLICATION_PDF);
     }
 
     Mono<Shipment> inspect(String shipmentId, boolean complete, String note) {
@@ -153,18 +149,8 @@ class WarehouseApi {
 
     /** The staff member's file (spooled by the console as it arrived), passed on to the service. */
     Mono<ImportReport> importStock(String storeId, FilePart file) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.asyncPart("file", file.content(), DataBuffer.class)
-                .filename(file.filename())
-                .contentType(Optional.ofNullable(file.headers().getContentType())
-                        .orElse(MediaType.APPLICATION_OCTET_STREAM));
-        return services.as(SERVICE)
-                .flatMap(client -> client.post()
-                        .uri("/api/stock/{store}/imports", storeId)
-                        .contentType(MediaType.MULTIPART_FORM_DATA)
-                        .body(BodyInserters.fromMultipartData(parts.build()))
-                        .retrieve()
-                        .bodyToMono(ImportReport.class));
+        return services.upload(
+                SERVICE, uri -> uri.path("/api/stock/{store}/imports").build(storeId), file, ImportReport.class);
     }
 
     private Mono<List<Shipment>> queue(String path, String storeId) {
@@ -177,20 +163,15 @@ class WarehouseApi {
     }
 
     private <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> answer) {
-        return services.as(SERVICE)
-                .flatMap(client -> client.get().uri(uri).retrieve().bodyToMono(answer));
+        return services.get(SERVICE, uri, answer);
     }
 
     private <T> Mono<List<T>> list(Function<UriBuilder, URI> uri, Class<T> entry) {
-        return services.as(SERVICE)
-                .flatMap(client ->
-                        client.get().uri(uri).retrieve().bodyToFlux(entry).collectList());
+        return services.list(SERVICE, uri, entry);
     }
 
     private <T> Mono<T> post(Function<UriBuilder, URI> uri, Object body, Class<T> answer) {
-        return services.as(SERVICE)
-                .flatMap(client ->
-                        client.post().uri(uri).bodyValue(body).retrieve().bodyToMono(answer));
+        return services.send(SERVICE, HttpMethod.POST, uri, body, answer);
     }
 
     /** A command's body as the page gave it: what is missing stays missing, and the service says so (in a 4xx). */
