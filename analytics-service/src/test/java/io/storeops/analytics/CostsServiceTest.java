@@ -111,21 +111,8 @@ class CostsServiceTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        OrderPaid order = TrafficServiceTest.paid("TEA-GIFT", "龙井礼盒", Instant.parse("2025-09-15T02:00:00Z"));
-        order = new OrderPaid(
-                order.orderId(),
-                order.storeId(),
-                order.channel(),
-                order.externalOrderId(),
-                List.of(new io.storeops.contracts.OrderLine("TEA-GIFT", "龙井礼盒", 1, new Money(5_000_000, "CNY"))),
-                Money.zero("CNY"),
-                new Money(5_000_000, "CNY"),
-                order.paidAt(),
-                order.shippingAddress(),
-                null,
-                null,
-                List.of(),
-                null);
+        OrderPaid order = AnalyticsFixtures.paidTmall(
+                "TEA-GIFT", "龙井礼盒", 1, 5_000_000, Instant.parse("2025-09-15T02:00:00Z"), null);
         kafka.send(TestEvents.record(order, "order-service", 1)).join();
         kafka.send(TestEvents.record(
                         new RefundCompleted(
@@ -231,7 +218,7 @@ class CostsServiceTest {
                 .uri(COSTS + "/imports")
                 .header(HttpHeaders.AUTHORIZATION, MANAGER)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(TrafficServiceTest.file("ledger.csv", content)))
+                .body(BodyInserters.fromMultipartData(AnalyticsFixtures.file("ledger.csv", content)))
                 .exchange();
     }
 }

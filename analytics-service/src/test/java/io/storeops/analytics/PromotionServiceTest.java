@@ -3,7 +3,6 @@ package io.storeops.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.LineAmount;
 import io.storeops.contracts.Money;
@@ -26,14 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** Pay-per-click reports imported over HTTP, joined with orders and refunds from real Kafka records. */
@@ -44,8 +39,6 @@ class PromotionServiceTest {
 
     private static final String PROMOTION = TestTokens.bearer("tg.zhou", StaffRole.PROMOTION, "tmall-flagship");
 
-    private static final String KEYWORD_HEADER = "日期,推广计划名称,宝贝ID,宝贝名称,关键词,展现量,点击量,点击率,花费(元),平均点击花费(元),总成交笔数,总成交金额(元)\n";
-
     @Autowired
     WebTestClient http;
 
@@ -54,7 +47,7 @@ class PromotionServiceTest {
 
     @Test
     void aKeywordReportMeetsItsOrdersAndRefundsAndADayImportedAgainReplacesTheDay() {
-        String first = KEYWORD_HEADER
+        String first = AnalyticsFixtures.ZTC_KEYWORD_HEADER
                 + "2026-10-05,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井茶,\"2,000\",100,5.00%,100.00,1.00,3,\"768.00\"\n"
                 + "2026-10-06,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井茶,\"1,000\",50,5.00%,50.00,1.00,1,256.00\n"
                 + "2026-10-06,龙井茶-双11冲量,6501234567,西湖龙井 250g,明前龙井,800,20,2.50%,20.00,1.00,0,0.00\n"
@@ -132,7 +125,7 @@ class PromotionServiceTest {
                         .isEqualTo(17000));
 
         // the 6th again, corrected: it replaces the day, 明前龙井 included, and never adds to it
-        String again = KEYWORD_HEADER
+        String again = AnalyticsFixtures.ZTC_KEYWORD_HEADER
                 + "2026-10-06,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井茶,\"1,000\",50,5.00%,70.00,1.40,1,256.00\n";
         completed(upload("zhitongche-keywords-1006.csv", again.getBytes(StandardCharsets.UTF_8)));
         completed(upload("zhitongche-keywords-1006.csv", again.getBytes(StandardCharsets.UTF_8)));
@@ -180,7 +173,7 @@ class PromotionServiceTest {
 
     @Test
     void aFileLargerThanTheLimitIsRefusedWithA413AndNoJob() {
-        StringBuilder large = new StringBuilder(KEYWORD_HEADER);
+        StringBuilder large = new StringBuilder(AnalyticsFixtures.ZTC_KEYWORD_HEADER);
         while (large.length() <= 1024 * 1024) {
             large.append("2026-10-15,龙井茶-双11冲量,6501234567,西湖龙井 250g,龙井茶,100,1,1.00%,1.00,1.00,0,0.00\n");
         }
@@ -190,7 +183,7 @@ class PromotionServiceTest {
                 .header(HttpHeaders.AUTHORIZATION, PROMOTION)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(
-                        file("large.csv", large.toString().getBytes(StandardCharsets.UTF_8))))
+                        AnalyticsFixtures.file("large.csv", large.toString().getBytes(StandardCharsets.UTF_8))))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(413)
@@ -310,7 +303,8 @@ class PromotionServiceTest {
                 .uri("/api/analytics/promotion/imports?storeId=tmall-flagship")
                 .header(HttpHeaders.AUTHORIZATION, otherStore)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(file("x.csv", KEYWORD_HEADER.getBytes(StandardCharsets.UTF_8))))
+                .body(BodyInserters.fromMultipartData(AnalyticsFixtures.file(
+                        "x.csv", AnalyticsFixtures.ZTC_KEYWORD_HEADER.getBytes(StandardCharsets.UTF_8))))
                 .exchange()
                 .expectStatus()
                 .isForbidden();
@@ -353,7 +347,7 @@ class PromotionServiceTest {
                 .uri("/api/analytics/promotion/imports?storeId=tmall-flagship")
                 .header(HttpHeaders.AUTHORIZATION, PROMOTION)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(file(name, content)))
+                .body(BodyInserters.fromMultipartData(AnalyticsFixtures.file(name, content)))
                 .exchange()
                 .expectStatus()
                 .isAccepted()
@@ -391,31 +385,13 @@ class PromotionServiceTest {
         return importId;
     }
 
-    private static MultiValueMap<String, HttpEntity<?>> file(String name, byte[] content) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return parts.build();
-    }
-
     private static OrderPaid paidOn(String orderId, String keyword, Instant paidAt) {
-        return new OrderPaid(
+        return AnalyticsFixtures.paid(
                 orderId,
-                "tmall-flagship",
                 "storefront",
-                orderId,
                 List.of(new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(25600, "CNY"))),
-                Money.zero("CNY"),
-                new Money(51200, "CNY"),
                 paidAt,
-                new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012"),
-                null,
-                null,
-                List.of(),
+                AnalyticsFixtures.HANGZHOU,
                 new Attribution("ztc", "cpc", "龙井茶-双11冲量", keyword));
     }
 }

@@ -14,7 +14,6 @@ import io.storeops.contracts.CloudEventHeaders;
 import io.storeops.contracts.LineAmount;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
-import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.fulfillment.DispatchBatchCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
@@ -162,8 +161,8 @@ class RebuildServiceTest {
 
         // the live consumer runs again: a new order (and its redelivery) counts once
         OrderPaid late = paid("R4", 7_000, "2023-02-20T03:00:00Z", null);
-        send(late, "order-service", 1);
-        send(late, "order-service", 1);
+        events().send(late, "order-service", 1);
+        events().send(late, "order-service", 1);
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> monthly().jsonPath("$.figures.paidOrders").isEqualTo(4));
         await().during(Duration.ofSeconds(3))
@@ -178,47 +177,53 @@ class RebuildServiceTest {
     }
 
     private void sendMonth() {
-        send(
-                new DispatchBatchCreated(
-                        "tm-b-0206",
-                        STORE,
-                        LocalDate.parse("2023-02-06"),
-                        Instant.parse("2023-02-06T06:00:00Z"),
-                        List.of(),
-                        2),
-                "fulfillment-service",
-                1);
+        events().send(
+                        new DispatchBatchCreated(
+                                "tm-b-0206",
+                                STORE,
+                                LocalDate.parse("2023-02-06"),
+                                Instant.parse("2023-02-06T06:00:00Z"),
+                                List.of(),
+                                2),
+                        "fulfillment-service",
+                        1);
         OrderPaid r1 = paid("R1", 29_500, "2023-02-03T02:00:00Z", KEYWORD);
-        send(r1, "order-service", 1);
-        send(r1, "order-service", 1); // delivered twice
-        send(paid("R2", 10_000, "2023-02-04T05:00:00Z", null), "order-service", 1);
-        send(paid("R3", 15_000, "2023-02-05T09:00:00Z", KEYWORD), "order-service", 1);
-        send(
-                new OrderCancelled(id("R2"), STORE, "buyer", "changed mind", Instant.parse("2023-02-05T01:00:00Z")),
-                "order-service",
-                2);
-        send(dispatched("R1", "2023-02-06T08:00:00Z"), "fulfillment-service", 1);
+        events().send(r1, "order-service", 1);
+        events().send(r1, "order-service", 1); // delivered twice
+        events().send(paid("R2", 10_000, "2023-02-04T05:00:00Z", null), "order-service", 1);
+        events().send(paid("R3", 15_000, "2023-02-05T09:00:00Z", KEYWORD), "order-service", 1);
+        events().send(
+                        new OrderCancelled(
+                                id("R2"), STORE, "buyer", "changed mind", Instant.parse("2023-02-05T01:00:00Z")),
+                        "order-service",
+                        2);
+        events().send(dispatched("R1", "2023-02-06T08:00:00Z"), "fulfillment-service", 1);
         // the batch of the 6th, but it left on the 8th (Shanghai)
-        send(dispatched("R3", "2023-02-08T08:00:00Z"), "fulfillment-service", 1);
-        send(
-                new ShipmentException(
-                        id("R3"), STORE, "shp-R3", "DELAYED", "held at the hub", Instant.parse("2023-02-09T04:00:00Z")),
-                "fulfillment-service",
-                2);
+        events().send(dispatched("R3", "2023-02-08T08:00:00Z"), "fulfillment-service", 1);
+        events().send(
+                        new ShipmentException(
+                                id("R3"),
+                                STORE,
+                                "shp-R3",
+                                "DELAYED",
+                                "held at the hub",
+                                Instant.parse("2023-02-09T04:00:00Z")),
+                        "fulfillment-service",
+                        2);
         ShipmentDelivered delivered =
                 new ShipmentDelivered(id("R1"), STORE, "shp-R1", Instant.parse("2023-02-09T07:00:00Z"));
-        send(delivered, "fulfillment-service", 2);
-        send(delivered, "fulfillment-service", 2); // the carrier's duplicate
-        send(
-                new RefundCompleted(
-                        id("R1"),
-                        STORE,
-                        "rf-R1",
-                        new Money(5_000, "CNY"),
-                        Instant.parse("2023-02-10T03:00:00Z"),
-                        List.of(new LineAmount("JKT-1", 1, new Money(5_000, "CNY")))),
-                "refund-service",
-                1);
+        events().send(delivered, "fulfillment-service", 2);
+        events().send(delivered, "fulfillment-service", 2); // the carrier's duplicate
+        events().send(
+                        new RefundCompleted(
+                                id("R1"),
+                                STORE,
+                                "rf-R1",
+                                new Money(5_000, "CNY"),
+                                Instant.parse("2023-02-10T03:00:00Z"),
+                                List.of(new LineAmount("JKT-1", 1, new Money(5_000, "CNY")))),
+                        "refund-service",
+                        1);
         // a record no version of the service could apply, and a type it does not know: neither stops anything
         ProducerRecord<String, byte[]> poison =
                 TestEvents.record(paid("R9", 1_000, "2023-02-11T03:00:00Z", null), "order-service", 1);
@@ -322,41 +327,25 @@ class RebuildServiceTest {
         return "/api/analytics/promotion/figures?storeId=" + STORE + "&from=2023-02-01&to=2023-02-28&by=keyword";
     }
 
-    private void send(StoreOpsEvent event, String producer, long sequence) {
-        kafka.send(TestEvents.record(event, producer, sequence)).join();
-    }
-
     private static String id(String number) {
         return STORE + ":" + number;
     }
 
+    private AnalyticsFixtures events() {
+        return new AnalyticsFixtures(http, kafka);
+    }
+
     private static ShipmentDispatched dispatched(String number, String at) {
-        return new ShipmentDispatched(
-                id(number),
-                STORE,
-                "shp-" + number,
-                "SF",
-                "SF" + number,
-                "tm-b-0206",
-                List.of(),
-                "wh",
-                Instant.parse(at));
+        return AnalyticsFixtures.dispatched(STORE + ":" + number, "SF", "SF" + number, "tm-b-0206", Instant.parse(at));
     }
 
     private static OrderPaid paid(String number, long totalMinor, String paidAt, String keyword) {
-        return new OrderPaid(
-                id(number),
-                STORE,
+        return AnalyticsFixtures.paid(
+                STORE + ":" + number,
                 "tmall",
-                number,
                 List.of(new OrderLine("JKT-1", "羽绒服 黑色 L", 1, new Money(totalMinor, "CNY"))),
-                Money.zero("CNY"),
-                new Money(totalMinor, "CNY"),
                 Instant.parse(paidAt),
                 new Address("李雷", "13800000000", "CN", "浙江省", "杭州市", "西湖区", "文三路 1 号", null, "310000"),
-                null,
-                null,
-                List.of(),
                 keyword == null ? Attribution.NONE : new Attribution("taobao", "ztc", "spring-sale", keyword));
     }
 }

@@ -10,7 +10,6 @@ import io.storeops.contracts.Attribution;
 import io.storeops.contracts.LineAmount;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
-import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.fulfillment.DispatchBatchCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
@@ -19,7 +18,6 @@ import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
-import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,45 +56,46 @@ class ReportsServiceTest {
 
     @Test
     void theWeeklyReportHoldsTheWeekAgainstTheWeekBeforeAndTheQuartersTarget() throws IOException {
-        send(
-                new DispatchBatchCreated(
-                        "b-0513",
-                        STORE,
-                        LocalDate.parse("2024-05-13"),
-                        Instant.parse("2024-05-13T18:00:00Z"),
-                        List.of(),
-                        2),
-                "fulfillment-service");
-        send(paid("W20-A", 10_000, "2024-05-13T14:00:00Z", "tea mug"), "order-service");
-        send(paid("W20-B", 5_000, "2024-05-14T15:00:00Z", null), "order-service");
-        send(paid("W20-C", 3_000, "2024-05-15T15:00:00Z", null), "order-service");
-        send(paid("W19-D", 6_000, "2024-05-08T15:00:00Z", null), "order-service");
-        send(dispatched("W20-A", "2024-05-13T20:00:00Z"), "fulfillment-service");
+        events().send(
+                        new DispatchBatchCreated(
+                                "b-0513",
+                                STORE,
+                                LocalDate.parse("2024-05-13"),
+                                Instant.parse("2024-05-13T18:00:00Z"),
+                                List.of(),
+                                2),
+                        "fulfillment-service");
+        events().send(paid("W20-A", 10_000, "2024-05-13T14:00:00Z", "tea mug"), "order-service");
+        events().send(paid("W20-B", 5_000, "2024-05-14T15:00:00Z", null), "order-service");
+        events().send(paid("W20-C", 3_000, "2024-05-15T15:00:00Z", null), "order-service");
+        events().send(paid("W19-D", 6_000, "2024-05-08T15:00:00Z", null), "order-service");
+        events().send(dispatched("W20-A", "2024-05-13T20:00:00Z"), "fulfillment-service");
         // the batch of the 13th, but it left on the 15th (New York)
-        send(dispatched("W20-B", "2024-05-15T15:00:00Z"), "fulfillment-service");
-        send(
-                new OrderCancelled(STORE + ":W20-C", STORE, "buyer", "cs", Instant.parse("2024-05-16T15:00:00Z")),
-                "order-service",
-                2);
-        send(
-                new RefundCompleted(
-                        STORE + ":W20-A",
-                        STORE,
-                        "rf-W20-A",
-                        new Money(2_000, "USD"),
-                        Instant.parse("2024-05-17T15:00:00Z"),
-                        List.of(new LineAmount("MUG-1", 1, new Money(2_000, "USD")))),
-                "refund-service");
-        send(
-                new ShipmentException(
-                        STORE + ":W20-B",
-                        STORE,
-                        "shp-W20-B",
-                        "LOST",
-                        "no scan for 3 days",
-                        Instant.parse("2024-05-18T15:00:00Z")),
-                "fulfillment-service",
-                2);
+        events().send(dispatched("W20-B", "2024-05-15T15:00:00Z"), "fulfillment-service");
+        events().send(
+                        new OrderCancelled(
+                                STORE + ":W20-C", STORE, "buyer", "cs", Instant.parse("2024-05-16T15:00:00Z")),
+                        "order-service",
+                        2);
+        events().send(
+                        new RefundCompleted(
+                                STORE + ":W20-A",
+                                STORE,
+                                "rf-W20-A",
+                                new Money(2_000, "USD"),
+                                Instant.parse("2024-05-17T15:00:00Z"),
+                                List.of(new LineAmount("MUG-1", 1, new Money(2_000, "USD")))),
+                        "refund-service");
+        events().send(
+                        new ShipmentException(
+                                STORE + ":W20-B",
+                                STORE,
+                                "shp-W20-B",
+                                "LOST",
+                                "no scan for 3 days",
+                                Instant.parse("2024-05-18T15:00:00Z")),
+                        "fulfillment-service",
+                        2);
         http.post()
                 .uri("/api/analytics/promotion/rows")
                 .header(HttpHeaders.AUTHORIZATION, MANAGER)
@@ -321,42 +320,21 @@ class ReportsServiceTest {
                 .expectBody();
     }
 
-    private void send(StoreOpsEvent event, String producer) {
-        send(event, producer, 1);
-    }
-
-    /** {@code sequence}: the event's place among its producer's events about the same order. */
-    private void send(StoreOpsEvent event, String producer, long sequence) {
-        kafka.send(TestEvents.record(event, producer, sequence)).join();
+    private AnalyticsFixtures events() {
+        return new AnalyticsFixtures(http, kafka);
     }
 
     private static ShipmentDispatched dispatched(String number, String at) {
-        return new ShipmentDispatched(
-                STORE + ":" + number,
-                STORE,
-                "shp-" + number,
-                "UPS",
-                "1Z" + number,
-                "b-0513",
-                List.of(),
-                "wh",
-                Instant.parse(at));
+        return AnalyticsFixtures.dispatched(STORE + ":" + number, "UPS", "1Z" + number, "b-0513", Instant.parse(at));
     }
 
     private static OrderPaid paid(String number, long totalMinor, String paidAt, String keyword) {
-        return new OrderPaid(
+        return AnalyticsFixtures.paid(
                 STORE + ":" + number,
-                STORE,
                 "shopify",
-                number,
                 List.of(new OrderLine("MUG-1", "Stoneware mug", 1, new Money(totalMinor, "USD"))),
-                Money.zero("USD"),
-                new Money(totalMinor, "USD"),
                 Instant.parse(paidAt),
                 new Address("Ann Lee", "5550100", "US", "NY", "New York", null, "1 Main St", null, "10001"),
-                null,
-                null,
-                List.of(),
                 keyword == null ? Attribution.NONE : new Attribution("google", "cpc", "spring", keyword));
     }
 }

@@ -2,7 +2,6 @@ package io.storeops.analytics;
 
 import static org.awaitility.Awaitility.await;
 
-import io.storeops.contracts.Money;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -234,21 +232,9 @@ class TargetsServiceTest {
                 Map.of("2024-07", july, "2024-08", august, "2024-09", september));
     }
 
+    /** An order of {@code totalMinor} fen paid at noon in Hangzhou on {@code day}. */
     private static OrderPaid paid(long totalMinor, String day) {
-        String orderId = "tmall-flagship:T" + UUID.randomUUID();
-        return new OrderPaid(
-                orderId,
-                "tmall-flagship",
-                "storefront",
-                orderId,
-                List.of(),
-                Money.zero("CNY"),
-                new Money(totalMinor, "CNY"),
-                Instant.parse(day + "T04:00:00Z"),
-                null,
-                null,
-                null,
-                List.of(),
-                null);
+        return AnalyticsFixtures.paidTmall(
+                "TEA-LJ-250", "西湖龙井 250g", 1, totalMinor, Instant.parse(day + "T04:00:00Z"), null);
     }
 }

@@ -2,9 +2,6 @@ package io.storeops.analytics;
 
 import static org.awaitility.Awaitility.await;
 
-import io.storeops.contracts.Address;
-import io.storeops.contracts.Money;
-import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
@@ -16,17 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** Shop traffic imported over HTTP and joined with real Kafka order records of tmall-flagship (2025-06 and 2025-07). */
@@ -62,8 +54,7 @@ class TrafficServiceTest {
                 .isEqualTo("跳失率");
         // two orders of 512.00 paid on 1 July in Hangzhou
         for (int i = 0; i < 2; i++) {
-            kafka.send(TestEvents.record(
-                            paid("TEA-LJ-250", "西湖龙井 250g", Instant.parse("2025-07-01T02:00:00Z")), "order-service", 1))
+            kafka.send(TestEvents.record(paid(Instant.parse("2025-07-01T02:00:00Z")), "order-service", 1))
                     .join();
         }
         await().atMost(Duration.ofSeconds(30))
@@ -125,8 +116,7 @@ class TrafficServiceTest {
                 .isEqualTo(9)
                 .jsonPath("$.refusedRows[0].column")
                 .isEqualTo("商品访客数");
-        kafka.send(TestEvents.record(
-                        paid("TEA-LJ-250", "西湖龙井 250g", Instant.parse("2025-06-01T04:00:00Z")), "order-service", 1))
+        kafka.send(TestEvents.record(paid(Instant.parse("2025-06-01T04:00:00Z")), "order-service", 1))
                 .join();
 
         await().atMost(Duration.ofSeconds(30))
@@ -189,7 +179,8 @@ class TrafficServiceTest {
                 .uri("/api/analytics/traffic/imports?storeId=tmall-flagship")
                 .header(HttpHeaders.AUTHORIZATION, otherStore)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(file("x.csv", "统计日期,访客数\n".getBytes(StandardCharsets.UTF_8))))
+                .body(BodyInserters.fromMultipartData(
+                        AnalyticsFixtures.file("x.csv", "统计日期,访客数\n".getBytes(StandardCharsets.UTF_8))))
                 .exchange()
                 .expectStatus()
                 .isForbidden();
@@ -245,40 +236,12 @@ class TrafficServiceTest {
     }
 
     private WebTestClient.ResponseSpec upload(String name, byte[] content) {
-        return http.post()
-                .uri("/api/analytics/traffic/imports?storeId=tmall-flagship")
-                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(file(name, content)))
-                .exchange();
+        return new AnalyticsFixtures(http, kafka)
+                .upload("/api/analytics/traffic/imports?storeId=tmall-flagship", PROMOTION, name, content);
     }
 
-    static MultiValueMap<String, HttpEntity<?>> file(String name, byte[] content) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return parts.build();
-    }
-
-    static OrderPaid paid(String sku, String title, Instant paidAt) {
-        String orderId = "tmall-flagship:T" + UUID.randomUUID();
-        return new OrderPaid(
-                orderId,
-                "tmall-flagship",
-                "storefront",
-                orderId,
-                List.of(new OrderLine(sku, title, 2, new Money(25_600, "CNY"))),
-                Money.zero("CNY"),
-                new Money(51_200, "CNY"),
-                paidAt,
-                new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012"),
-                null,
-                null,
-                List.of(),
-                null);
+    /** Two tins of 西湖龙井 of 256.00 to Hangzhou. */
+    static OrderPaid paid(Instant paidAt) {
+        return AnalyticsFixtures.paidTmall("TEA-LJ-250", "西湖龙井 250g", 2, 25_600, paidAt, null);
     }
 }

@@ -102,7 +102,8 @@ public final class PpcImportBenchmark {
                 LocalDate day = firstDay.plusDays(row / (KEYWORDS * CAMPAIGNS));
                 int clicks = 1 + row % 97;
                 out.write(day + ",计划" + campaign + ",65012" + campaign + ",西湖龙井 礼盒 " + campaign + ",龙井关键词"
-                        + keyword + "," + (clicks * 40) + "," + clicks + ",2.50%," + clicks + "." + (row % 100 < 10 ? "0" : "")
+                        + keyword + "," + (clicks * 40) + "," + clicks + ",2.50%," + clicks + "."
+                        + (row % 100 < 10 ? "0" : "")
                         + row % 100 + ",1.00," + row % 3 + "," + (row % 3) * 298 + ".00\n");
             }
         }
@@ -150,7 +151,8 @@ public final class PpcImportBenchmark {
         String tokens = Files.readString(Path.of("storeops-data", "dev-tokens.json"));
         Matcher found = Pattern.compile("\"" + role + "\"\\s*:\\s*\"([^\"]+)\"").matcher(tokens);
         if (!found.find()) {
-            throw new IllegalStateException("no " + role + " token in storeops-data/dev-tokens.json: is ./standalone.sh running here?");
+            throw new IllegalStateException(
+                    "no " + role + " token in storeops-data/dev-tokens.json: is ./standalone.sh running here?");
         }
         return found.group(1);
     }

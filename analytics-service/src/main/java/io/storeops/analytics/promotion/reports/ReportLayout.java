@@ -1,8 +1,8 @@
 package io.storeops.analytics.promotion.reports;
 
 import io.storeops.analytics.files.FileRefused;
+import io.storeops.analytics.files.FileRefused.Kind;
 import io.storeops.analytics.files.Headers;
-import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
 import io.storeops.analytics.promotion.reports.Vocabulary.Known;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +146,7 @@ final class ReportLayout {
             String twice = byKey.putIfAbsent(Vocabulary.key(header), header);
             if (twice != null) {
                 throw new ReportRefused(
-                        Reason.DUPLICATE_COLUMN,
+                        Kind.DUPLICATE_COLUMN,
                         "The column \"" + header + "\" appears twice in the header (line " + line + ").",
                         "表头（第" + line + "行）中的列“" + header + "”出现了两次。",
                         header);
@@ -166,7 +166,7 @@ final class ReportLayout {
         String read = String.join(", ", Vocabulary.read(source));
         String ignored = String.join(", ", Vocabulary.ignored(source));
         return new ReportRefused(
-                Reason.UNKNOWN_COLUMN,
+                Kind.UNKNOWN_COLUMN,
                 (unknown.size() == 1 ? "Unknown column " : "Unknown columns ") + names + " in the header (line "
                         + line + ") of this " + name(source) + " report. Columns read: " + read
                         + " (money in 元 or, with \"(分)\", in 分). Columns known and ignored: " + ignored + ".",
@@ -178,7 +178,7 @@ final class ReportLayout {
     private static ReportRefused noDateColumn(ReportSource source, long line) {
         String dates = dateHeaders(source);
         return new ReportRefused(
-                Reason.NO_DATE_COLUMN,
+                Kind.NO_DATE_COLUMN,
                 "The header (line " + line + ") of this " + name(source) + " report has no date column (" + dates
                         + "): download the report broken down by day.",
                 "表头（第" + line + "行）没有日期列（" + dates + "）：请下载按天细分（分日）的报表。");
@@ -189,7 +189,7 @@ final class ReportLayout {
                 .filter(h -> Vocabulary.lookup(h).field().metric())
                 .collect(Collectors.joining(", "));
         return new ReportRefused(
-                Reason.NO_METRIC_COLUMN,
+                Kind.NO_METRIC_COLUMN,
                 "The header (line " + line + ") of this " + name(source) + " report has no metric column (" + metrics
                         + ").",
                 "表头（第" + line + "行）没有任何指标列（" + metrics + "）。");

@@ -1,10 +1,10 @@
 package io.storeops.analytics.promotion.reports;
 
 import io.storeops.analytics.files.CellValues;
+import io.storeops.analytics.files.FileRefused.Kind;
 import io.storeops.analytics.files.RefusedRow;
 import io.storeops.analytics.files.TableFile;
 import io.storeops.analytics.files.TableRows;
-import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -80,7 +80,7 @@ final class ReportTable implements TableRows {
     ReportSummary finish() throws ReportRefused {
         if (layout == null) {
             if (rowsBeforeHeader == 0) {
-                throw new ReportRefused(Reason.EMPTY, "The file is empty.", "文件是空的。");
+                throw new ReportRefused(Kind.EMPTY, "The file is empty.", "文件是空的。");
             }
             throw noHeader();
         }
@@ -115,7 +115,7 @@ final class ReportTable implements TableRows {
             ReportLayout.of(candidateLine, candidate);
         }
         return new ReportRefused(
-                Reason.NO_HEADER,
+                Kind.NO_HEADER,
                 "No header row found in the first " + TableRows.HEADER_SEARCH_ROWS
                         + " lines: expected a Taobao 直通车 report"
                         + " (日期, 展现量, 点击量, 花费...) or a Google Ads report (Day, Impr., Clicks, Cost...).",

@@ -3,7 +3,7 @@ package io.storeops.analytics.promotion.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.storeops.analytics.promotion.reports.ReportRefused.Reason;
+import io.storeops.analytics.files.FileRefused.Kind;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,9 +36,9 @@ class ReportRefusalsTest {
 
     @Test
     void anEmptyFile() throws Exception {
-        assertThat(refusal(new byte[0]).reason()).isEqualTo(Reason.EMPTY);
+        assertThat(refusal(new byte[0]).kind()).isEqualTo(Kind.EMPTY);
         ReportRefused blank = refusal("\uFEFF\n  \n,,,\n\n", StandardCharsets.UTF_8);
-        assertThat(blank.reason()).isEqualTo(Reason.EMPTY);
+        assertThat(blank.kind()).isEqualTo(Kind.EMPTY);
         assertThat(blank.getMessage()).isEqualTo("The file is empty.");
         assertThat(blank.chinese()).isEqualTo("文件是空的。");
     }
@@ -50,7 +50,7 @@ class ReportRefusalsTest {
 
         ReportRefused refused = refusal(garbage);
 
-        assertThat(refused.reason()).isEqualTo(Reason.NOT_TEXT);
+        assertThat(refused.kind()).isEqualTo(Kind.NOT_TEXT);
         assertThat(refused.getMessage()).contains("not a readable CSV text");
     }
 
@@ -64,14 +64,14 @@ class ReportRefusalsTest {
         bytes[header.length + 2] = (byte) 0xFF;
         bytes[header.length + 3] = '\n';
 
-        assertThat(refusal(bytes).reason()).isEqualTo(Reason.NOT_TEXT);
+        assertThat(refusal(bytes).kind()).isEqualTo(Kind.NOT_TEXT);
     }
 
     @Test
     void controlCharactersInTheHeaderArea() throws Exception {
         ReportRefused refused = refusal("报表\u0001\u0002\n日期,展现量,点击量\n", StandardCharsets.UTF_8);
 
-        assertThat(refused.reason()).isEqualTo(Reason.NOT_TEXT);
+        assertThat(refused.kind()).isEqualTo(Kind.NOT_TEXT);
         assertThat(refused.getMessage()).contains("line 1");
     }
 
@@ -83,7 +83,7 @@ class ReportRefusalsTest {
                 2026-11-01,龙井茶,10,1,1.00,1
                 """, GB18030);
 
-        assertThat(refused.reason()).isEqualTo(Reason.UNKNOWN_COLUMN);
+        assertThat(refused.kind()).isEqualTo(Kind.UNKNOWN_COLUMN);
         assertThat(refused.column()).isEqualTo("转化次数");
         assertThat(refused.getMessage())
                 .startsWith("Unknown column \"转化次数\" in the header (line 2) of this Taobao 直通车 report.")
@@ -101,7 +101,7 @@ class ReportRefusalsTest {
                 Keyword,Device,Network,Day,Impr.,Clicks,Cost
                 """, StandardCharsets.UTF_8);
 
-        assertThat(refused.reason()).isEqualTo(Reason.UNKNOWN_COLUMN);
+        assertThat(refused.kind()).isEqualTo(Kind.UNKNOWN_COLUMN);
         assertThat(refused.column()).isEqualTo("Device");
         assertThat(refused.getMessage())
                 .startsWith("Unknown columns \"Device\", \"Network\" in the header (line 3) of this Google Ads report.")
@@ -115,12 +115,12 @@ class ReportRefusalsTest {
                 "Keyword report\r\nNovember 1, 2026 - November 7, 2026\r\nKeyword,Campaign,Impr.,Clicks,Cost\r\n",
                 StandardCharsets.UTF_8);
 
-        assertThat(ztc.reason()).isEqualTo(Reason.NO_DATE_COLUMN);
+        assertThat(ztc.kind()).isEqualTo(Kind.NO_DATE_COLUMN);
         assertThat(ztc.getMessage())
                 .isEqualTo("The header (line 1) of this Taobao 直通车 report has no date column (日期, 时间, 统计日期, 数据日期):"
                         + " download the report broken down by day.");
         assertThat(ztc.chinese()).contains("请下载按天细分");
-        assertThat(google.reason()).isEqualTo(Reason.NO_DATE_COLUMN);
+        assertThat(google.kind()).isEqualTo(Kind.NO_DATE_COLUMN);
         assertThat(google.getMessage()).contains("line 3", "(Day, Date)");
     }
 
@@ -128,7 +128,7 @@ class ReportRefusalsTest {
     void aReportWithoutAMetricColumn() throws Exception {
         ReportRefused refused = refusal("日期,关键词,点击率\n2026-11-01,龙井茶,1%\n", GB18030);
 
-        assertThat(refused.reason()).isEqualTo(Reason.NO_METRIC_COLUMN);
+        assertThat(refused.kind()).isEqualTo(Kind.NO_METRIC_COLUMN);
         assertThat(refused.getMessage()).contains("展现量", "花费");
     }
 
@@ -137,10 +137,10 @@ class ReportRefusalsTest {
         ReportRefused twice = refusal("日期,展现量,花费,展现量\n", GB18030);
         ReportRefused sameValue = refusal("日期,展现量,花费(元),花费(分)\n", GB18030);
 
-        assertThat(twice.reason()).isEqualTo(Reason.DUPLICATE_COLUMN);
+        assertThat(twice.kind()).isEqualTo(Kind.DUPLICATE_COLUMN);
         assertThat(twice.column()).isEqualTo("展现量");
         assertThat(twice.getMessage()).isEqualTo("The column \"展现量\" appears twice in the header (line 1).");
-        assertThat(sameValue.reason()).isEqualTo(Reason.DUPLICATE_COLUMN);
+        assertThat(sameValue.kind()).isEqualTo(Kind.DUPLICATE_COLUMN);
         assertThat(sameValue.getMessage()).contains("\"花费(元)\" and \"花费(分)\"");
     }
 
@@ -152,10 +152,10 @@ class ReportRefusalsTest {
         }
         ReportRefused refused = refusal(text.toString(), StandardCharsets.UTF_8);
 
-        assertThat(refused.reason()).isEqualTo(Reason.NO_HEADER);
+        assertThat(refused.kind()).isEqualTo(Kind.NO_HEADER);
         assertThat(refused.getMessage()).startsWith("No header row found in the first 30 lines");
-        assertThat(refusal("just, a few\nwords\n", StandardCharsets.UTF_8).reason())
-                .isEqualTo(Reason.NO_HEADER);
+        assertThat(refusal("just, a few\nwords\n", StandardCharsets.UTF_8).kind())
+                .isEqualTo(Kind.NO_HEADER);
     }
 
     @Test
@@ -163,9 +163,9 @@ class ReportRefusalsTest {
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
         byte[] notAWorkbook = {0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 
-        assertThat(refusal(xls).reason()).isEqualTo(Reason.UNREADABLE);
+        assertThat(refusal(xls).kind()).isEqualTo(Kind.UNREADABLE);
         assertThat(refusal(xls).getMessage()).contains(".xls");
-        assertThat(refusal(notAWorkbook).reason()).isEqualTo(Reason.UNREADABLE);
+        assertThat(refusal(notAWorkbook).kind()).isEqualTo(Kind.UNREADABLE);
     }
 
     @Test
@@ -179,7 +179,7 @@ class ReportRefusalsTest {
         ReportRefused refused =
                 catchThrowableOfType(ReportRefused.class, () -> PpcReports.read(file, Collected.TODAY, sink, n -> {}));
 
-        assertThat(refused.reason()).isEqualTo(Reason.UNREADABLE);
+        assertThat(refused.kind()).isEqualTo(Kind.UNREADABLE);
         assertThat(sink.rows).hasSize(1); // given before the break was found: the caller keeps nothing
     }
 }
