@@ -2,9 +2,7 @@ package io.storeops.analytics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.storeops.analytics.promotion.Dimension;
 import io.storeops.analytics.promotion.PromotionAnalysis;
-import io.storeops.analytics.promotion.PromotionTable;
 import io.storeops.analytics.sales.CurrencySales;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.platform.metrics.CountedGauges;
@@ -70,8 +68,7 @@ class BusinessGauges implements DisposableBean {
                         "Pay-per-click spend from the imported reports, minor units",
                         tags,
                         () -> window(configured, days)
-                                .flatMap(from -> promotion.figures(store, from, today(configured), Dimension.ACCOUNT))
-                                .map(rows -> PromotionTable.total(rows).spendMinor()));
+                                .flatMap(from -> promotion.spendMinor(store, from, today(configured))));
             }
         }
         gauges.countEvery(interval);

@@ -200,6 +200,57 @@ class PromotionServiceTest {
     }
 
     @Test
+    void twoAdAccountsOfAStoreAreTwoSpendsAndAReportOfBothIsRefused() {
+        importRows(List.of(Map.of("day", "2026-10-20", "account", "旗舰店一号", "keyword", "龙井茶", "spendMinor", 1_000)));
+        importRows(List.of(Map.of("day", "2026-10-20", "account", "旗舰店二号", "keyword", "龙井茶", "spendMinor", 2_000)));
+        // the first account's day again, corrected: the second account's stays
+        importRows(List.of(Map.of("day", "2026-10-20", "account", "旗舰店一号", "keyword", "龙井茶", "spendMinor", 1_500)));
+
+        http.get()
+                .uri("/api/analytics/promotion/figures?storeId=tmall-flagship&from=2026-10-20&to=2026-10-20&by=account")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.rowsInAll")
+                .isEqualTo(2)
+                .jsonPath("$.total.spendMinor")
+                .isEqualTo(3_500);
+        http.post()
+                .uri("/api/analytics/promotion/rows")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .bodyValue(Map.of(
+                        "storeId",
+                        "tmall-flagship",
+                        "source",
+                        "TAOBAO_ZTC",
+                        "rows",
+                        List.of(
+                                Map.of("day", "2026-10-21", "account", "旗舰店一号", "spendMinor", 10),
+                                Map.of("day", "2026-10-21", "account", "旗舰店二号", "spendMinor", 20))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("FAILED")
+                .jsonPath("$.problem")
+                .value(problem -> assertThat((String) problem).contains("more than one ad account"));
+    }
+
+    private void importRows(List<Map<String, Object>> rows) {
+        http.post()
+                .uri("/api/analytics/promotion/rows")
+                .header(HttpHeaders.AUTHORIZATION, PROMOTION)
+                .bodyValue(Map.of("storeId", "tmall-flagship", "source", "TAOBAO_ZTC", "rows", rows))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("COMPLETED");
+    }
+
+    @Test
     void rowsSentAsJsonAreCheckedAllFirstAndOneRefusedRowRefusesThemAll() {
         Map<String, Object> good =
                 Map.of("day", "2026-10-12", "region", "浙江", "impressions", 1000, "clicks", 40, "spendMinor", 8000);

@@ -1,8 +1,6 @@
 package io.storeops.analytics.costs;
 
-import io.storeops.analytics.promotion.Dimension;
 import io.storeops.analytics.promotion.PromotionAnalysis;
-import io.storeops.analytics.promotion.PromotionTable;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
@@ -115,9 +113,7 @@ public class CostLedger {
 
     /** The month's pay-per-click spend: the imported reports' account total over its days. */
     private Mono<Long> adSpend(String storeId, YearMonth month) {
-        return promotion
-                .figures(storeId, month.atDay(1), month.atEndOfMonth(), Dimension.ACCOUNT)
-                .map(rows -> PromotionTable.total(rows).spendMinor());
+        return promotion.spendMinor(storeId, month.atDay(1), month.atEndOfMonth());
     }
 
     private Mono<CostMonth> change(String storeId, YearMonth month, String currency, UnaryOperator<CostMonth> change) {

@@ -2,6 +2,7 @@ package io.storeops.analytics.promotion;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -12,9 +13,12 @@ import java.util.function.Consumer;
  *
  * @param source     the ad platform whose report it is, once its header was read
  * @param grain      the finest dimension its rows are by (a keyword report, a region report...)
+ * @param account    the ad account it is of: as asked, else as its rows name it; null when neither says
  * @param bytesTotal the size of the file (for a JSON batch, its row count)
  * @param bytesRead  how much of it was read (rows, for a JSON batch)
  * @param days       the store-local days it carries, which it replaces once completed
+ * @param spendByDay what its rows spent on each of those days in the store's currency (minor units),
+ *     so that a day's ad spend is known without reading its rows
  * @param problem    why it failed, for people
  * @param touchedAt  when it last moved: a running job that stops moving was cut short by a restart
  */
@@ -24,12 +28,14 @@ public record PpcImport(
         String fileName,
         String source,
         String grain,
+        String account,
         Status status,
         long bytesTotal,
         long bytesRead,
         long rowsAccepted,
         long rowsRefused,
         List<String> days,
+        Map<String, Long> spendByDay,
         String problem,
         String requestedBy,
         Instant requestedAt,
@@ -50,22 +56,31 @@ public record PpcImport(
 
     public PpcImport {
         days = days == null ? List.of() : List.copyOf(days);
+        spendByDay = spendByDay == null ? Map.of() : Map.copyOf(spendByDay);
     }
 
     public static PpcImport queued(
-            String importId, String storeId, String fileName, long bytesTotal, String requestedBy, Instant at) {
+            String importId,
+            String storeId,
+            String fileName,
+            String account,
+            long bytesTotal,
+            String requestedBy,
+            Instant at) {
         return new PpcImport(
                 importId,
                 storeId,
                 fileName,
                 null,
                 null,
+                account,
                 Status.QUEUED,
                 bytesTotal,
                 0,
                 0,
                 0,
                 List.of(),
+                Map.of(),
                 null,
                 requestedBy,
                 at,
@@ -98,8 +113,8 @@ public record PpcImport(
         });
     }
 
-    /** A queued job is still waiting for its turn: not cut short. */
-    public PpcImport stillWaiting(Instant at) {
+    /** A job queued or running on a live instance: not cut short. */
+    public PpcImport touched(Instant at) {
         return with(draft -> draft.touchedAt = at);
     }
 
@@ -112,11 +127,13 @@ public record PpcImport(
         });
     }
 
-    public PpcImport completed(List<String> importedDays, Instant at) {
+    public PpcImport completed(String ofAccount, List<String> importedDays, Map<String, Long> spentByDay, Instant at) {
         return with(draft -> {
+            draft.account = ofAccount;
             draft.status = Status.COMPLETED;
             draft.bytesRead = bytesTotal;
             draft.days = importedDays;
+            draft.spendByDay = spentByDay;
             draft.finishedAt = at;
             draft.touchedAt = at;
         });
@@ -136,26 +153,34 @@ public record PpcImport(
     private static final class Draft {
         String source;
         String grain;
+        String account;
         Status status;
         long bytesRead;
         long rowsAccepted;
         long rowsRefused;
         List<String> days;
+        Map<String, Long> spendByDay;
         String problem;
         Instant startedAt;
         Instant finishedAt;
         Instant touchedAt;
     }
 
+    /** This job changed as {@code changes} say; a job that has ended stays as it ended (by its run or the sweep). */
     private PpcImport with(Consumer<Draft> changes) {
+        if (status.finished()) {
+            return this;
+        }
         Draft draft = new Draft();
         draft.source = source;
         draft.grain = grain;
+        draft.account = account;
         draft.status = status;
         draft.bytesRead = bytesRead;
         draft.rowsAccepted = rowsAccepted;
         draft.rowsRefused = rowsRefused;
         draft.days = days;
+        draft.spendByDay = spendByDay;
         draft.problem = problem;
         draft.startedAt = startedAt;
         draft.finishedAt = finishedAt;
@@ -167,12 +192,14 @@ public record PpcImport(
                 fileName,
                 draft.source,
                 draft.grain,
+                draft.account,
                 draft.status,
                 bytesTotal,
                 draft.bytesRead,
                 draft.rowsAccepted,
                 draft.rowsRefused,
                 draft.days,
+                draft.spendByDay,
                 draft.problem,
                 requestedBy,
                 requestedAt,

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,8 +83,8 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
     private final StoreCatalog stores;
     private final Clock clock;
     private final Scheduler worker = Schedulers.newBoundedElastic(1, 1000, "ppc-imports");
-    /** Imports queued on this instance that have not started. */
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    /** Imports this instance has queued or is running: it says they are alive while they last. */
+    private final Set<String> ours = ConcurrentHashMap.newKeySet();
 
     private Disposable sweep;
 
@@ -109,10 +110,10 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
      * Queues the import of a report file (which it deletes once read) and answers the queued job;
      * the job goes on after the answer.
      */
-    public Mono<PpcImport> importFile(String storeId, Path file, String fileName, String by) {
+    public Mono<PpcImport> importFile(String storeId, Path file, String fileName, String account, String by) {
         return Mono.fromCallable(() -> Files.size(file))
-                .flatMap(size -> queue(storeId, fileName, size, by))
-                .doOnNext(queued -> waiting.add(queued.importId()))
+                .flatMap(size -> queue(storeId, fileName, account, size, by))
+                .doOnNext(queued -> ours.add(queued.importId()))
                 .doOnNext(queued -> Mono.fromRunnable(() -> {
                             try {
                                 run(
@@ -128,9 +129,10 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
     }
 
     /** Imports rows already typed (the JSON API) and answers the finished job. */
-    public Mono<PpcImport> importRows(String storeId, ReportSource source, List<PpcRow> typed, String by) {
-        return queue(storeId, "api", typed.size(), by)
-                .doOnNext(queued -> waiting.add(queued.importId()))
+    public Mono<PpcImport> importRows(
+            String storeId, ReportSource source, String account, List<PpcRow> typed, String by) {
+        return queue(storeId, "api", account, typed.size(), by)
+                .doOnNext(queued -> ours.add(queued.importId()))
                 .flatMap(queued -> Mono.fromCallable(() -> run(queued, (today, currency, sink, progress) -> {
                             sink.header(source, ReportGrain.of(typed));
                             long done = 0;
@@ -175,22 +177,30 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
         return store.findAll(DAYS, StateQuery.of(PpcDays.class).is("storeId", storeId));
     }
 
-    private Mono<PpcImport> queue(String storeId, String fileName, long size, String by) {
+    private Mono<PpcImport> queue(String storeId, String fileName, String account, long size, String by) {
         String importId = "ppc-" + UUID.randomUUID();
         return saved(
                 importId,
-                current -> Change.of(PpcImport.queued(importId, storeId, fileName, size, by, clock.instant())));
+                current ->
+                        Change.of(PpcImport.queued(importId, storeId, fileName, account, size, by, clock.instant())));
     }
 
     /** Blocking by design, on the import thread: each batch is written before more rows are read. */
     private PpcImport run(PpcImport queued, Reading reading) {
+        try {
+            return runOurs(queued, reading);
+        } finally {
+            ours.remove(queued.importId());
+        }
+    }
+
+    private PpcImport runOurs(PpcImport queued, Reading reading) {
         String importId = queued.importId();
         StoreProperties.Store configured = stores.find(queued.storeId()).orElse(null);
         Currency currency = configured == null ? null : Currency.getInstance(configured.currency());
         LocalDate today = LocalDate.ofInstant(clock.instant(), configured == null ? ZoneOffset.UTC : configured.zone());
         Batches batches = new Batches(queued, currency == null ? null : currency.getCurrencyCode());
         step(importId, job -> job.started(clock.instant()));
-        waiting.remove(importId);
         try {
             reading.read(today, currency, batches, batches::read);
             batches.flush();
@@ -204,6 +214,8 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
             return takeOver(batches);
         } catch (ReportRefused refused) {
             return fail(importId, refused.getMessage() + (refused.chinese() == null ? "" : " " + refused.chinese()));
+        } catch (OtherAccount mixed) {
+            return fail(importId, mixed.getMessage());
         } catch (IOException | RuntimeException failure) {
             log.warn("PPC import {} stopped", importId, failure);
             return fail(importId, "The import stopped: " + failure.getMessage());
@@ -212,16 +224,20 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
 
     /** The import's days replace the earlier imports' in one write; the replaced rows go after. */
     private PpcImport takeOver(Batches batches) {
-        PpcImport job = batches.job;
+        PpcImport job = batches.stillRunning();
         AtomicReference<Map<String, String>> replaced = new AtomicReference<>(Map.of());
-        store.apply(DAYS, PpcDays.idOf(job.storeId(), job.source(), job.grain()), PpcDays.class, current -> {
-                    PpcDays days = current.orElseGet(() -> PpcDays.none(job.storeId(), job.source(), job.grain()));
+        String account = batches.account == null ? "" : batches.account;
+        store.apply(DAYS, PpcDays.idOf(job.storeId(), job.source(), job.grain(), account), PpcDays.class, current -> {
+                    PpcDays days =
+                            current.orElseGet(() -> PpcDays.none(job.storeId(), job.source(), job.grain(), account));
                     replaced.set(days.replacedBy(job.importId(), batches.days));
                     return Change.of(days.takenOver(job.importId(), batches.days));
                 })
                 .block();
-        PpcImport completed =
-                step(job.importId(), current -> current.completed(List.copyOf(batches.days), clock.instant()));
+        PpcImport completed = step(
+                job.importId(),
+                current -> current.completed(
+                        batches.account, List.copyOf(batches.days), batches.spendByDay, clock.instant()));
         Map<String, List<String>> byImport = new TreeMap<>();
         replaced.get()
                 .forEach((day, before) -> byImport.computeIfAbsent(before, key -> new ArrayList<>())
@@ -233,10 +249,14 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
         return completed;
     }
 
+    /** The job fails and its rows go, unless it ended otherwise meanwhile (its days taken over: they count). */
     private PpcImport fail(String importId, String why) {
-        rows.delete(ROWS, StateQuery.of(StoredPpcRow.class).is("importId", importId))
-                .block();
-        return step(importId, job -> job.failed(why, clock.instant()));
+        PpcImport ended = step(importId, job -> job.failed(why, clock.instant()));
+        if (ended.status() == PpcImport.Status.FAILED) {
+            rows.delete(ROWS, StateQuery.of(StoredPpcRow.class).is("importId", importId))
+                    .block();
+        }
+        return ended;
     }
 
     private PpcImport step(String importId, UnaryOperator<PpcImport> change) {
@@ -248,6 +268,15 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
         return store.apply(IMPORTS, importId, PpcImport.class, decide).map(Applied::state);
     }
 
+    /** A report names a second ad account: each account's days are replaced on their own, so one file holds one. */
+    static final class OtherAccount extends IllegalStateException {
+
+        OtherAccount(String first, String other) {
+            super("The report is of more than one ad account (" + first + ", " + other + "): import each "
+                    + "account's report on its own; nothing of this file counts.");
+        }
+    }
+
     /** The rows of one running import on their way to the store. */
     private final class Batches implements PpcRowSink {
         private PpcImport job;
@@ -255,6 +284,10 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
         private final List<StoredPpcRow> pending = new ArrayList<>(BATCH);
         private final List<RefusedPpcRow> pendingRefused = new ArrayList<>();
         private final Set<String> days = new TreeSet<>();
+        private final Map<String, Long> spendByDay = new TreeMap<>();
+        /** The ad account of the report: as asked, else the first row's; a report is of one account. */
+        private String account;
+
         private long accepted;
         private long refused;
         private long read;
@@ -263,6 +296,7 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
         Batches(PpcImport job, String storeCurrency) {
             this.job = job;
             this.storeCurrency = storeCurrency;
+            this.account = job.account();
         }
 
         @Override
@@ -272,9 +306,18 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
 
         @Override
         public void accepted(PpcRow row) {
+            if (account == null) {
+                account = row.account();
+            } else if (row.account() != null && !row.account().equals(account)) {
+                throw new OtherAccount(account, row.account());
+            }
             accepted++;
-            days.add(row.day().toString());
-            pending.add(stored(row));
+            StoredPpcRow stored = stored(row);
+            days.add(stored.day());
+            if (Objects.equals(stored.currency(), storeCurrency)) {
+                spendByDay.merge(stored.day(), row.spendMinor(), Long::sum);
+            }
+            pending.add(stored);
             if (pending.size() >= BATCH) {
                 flush();
             }
@@ -290,6 +333,15 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
             if (pendingRefused.size() >= BATCH) {
                 flush();
             }
+        }
+
+        /** The job as it stands, if it still runs; one another instance ended meanwhile stops here. */
+        PpcImport stillRunning() {
+            job = find(job.importId()).blockOptional().orElse(job);
+            if (job.status() != PpcImport.Status.RUNNING) {
+                throw new IllegalStateException("the import was ended meanwhile: " + job.problem());
+            }
+            return job;
         }
 
         void read(long bytes) {
@@ -328,37 +380,66 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
 
     /**
      * Imports that stopped moving (their instance stopped): they failed, unless their days were taken
-     * over. This instance's queued imports are first said to be waiting still.
+     * over. This instance's own imports, queued or running, are first said to be alive, so that a
+     * long step of a running one (a large workbook's strings loading) never looks like a stop.
      */
     Mono<Long> endStalled() {
         Instant now = clock.instant();
         Instant stalledBefore = now.minus(STALLED_AFTER);
-        Mono<Long> stillWaiting = Flux.fromIterable(List.copyOf(waiting))
+        Mono<Long> alive = Flux.fromIterable(List.copyOf(ours))
                 .concatMap(importId -> saved(
                         importId,
-                        current -> current.filter(job -> job.status() == PpcImport.Status.QUEUED)
-                                .map(job -> Change.of(job.stillWaiting(now)))
+                        current -> current.filter(job -> !job.status().finished())
+                                .map(job -> Change.of(job.touched(now)))
                                 .orElseGet(Change::none)))
                 .count();
-        return stillWaiting.then(store.findAll(
+        return alive.then(store.findAll(
                         IMPORTS,
                         StateQuery.of(PpcImport.class)
                                 .in("status", List.of(PpcImport.Status.QUEUED.name(), PpcImport.Status.RUNNING.name()))
                                 .below("touchedAt", stalledBefore))
                 .concatMap(stalled -> days(stalled.storeId())
                         .filter(days -> days.importByDay().containsValue(stalled.importId()))
-                        .flatMapIterable(days -> days.importByDay().entrySet())
-                        .filter(day -> day.getValue().equals(stalled.importId()))
-                        .map(Map.Entry::getKey)
                         .collectList()
-                        .flatMap(takenOver -> Mono.fromCallable(() -> takenOver.isEmpty()
-                                        ? fail(
+                        .flatMap(owning -> owning.isEmpty()
+                                ? Mono.fromCallable(() -> fail(
                                                 stalled.importId(),
-                                                "The import was cut short by a restart of "
-                                                        + "analytics-service: nothing of it counts; import the file again.")
-                                        : step(stalled.importId(), job -> job.completed(takenOver, clock.instant())))
-                                .subscribeOn(Schedulers.boundedElastic())))
+                                                "The import was cut short by a restart of analytics-service: "
+                                                        + "nothing of it counts; import the file again."))
+                                        .subscribeOn(Schedulers.boundedElastic())
+                                : spendByDay(stalled)
+                                        .flatMap(spent -> saved(
+                                                stalled.importId(),
+                                                current -> current.map(job -> Change.of(job.completed(
+                                                                owning.get(0).account(),
+                                                                daysOf(owning.get(0), stalled.importId()),
+                                                                spent,
+                                                                clock.instant())))
+                                                        .orElseGet(Change::none)))))
                 .count());
+    }
+
+    private static List<String> daysOf(PpcDays days, String importId) {
+        return days.importByDay().entrySet().stream()
+                .filter(day -> day.getValue().equals(importId))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** What the import's kept rows spent per day in its store's currency, read back from them. */
+    private Mono<Map<String, Long>> spendByDay(PpcImport job) {
+        return rows.sums(
+                        ROWS,
+                        StateQuery.of(StoredPpcRow.class)
+                                .is("importId", job.importId())
+                                .is("currency", currencyOf(job.storeId())),
+                        List.of("day"),
+                        List.of("row.spendMinor"))
+                .collectMap(group -> group.group().get("day").toString(), group -> group.sum("row.spendMinor"));
+    }
+
+    private String currencyOf(String storeId) {
+        return stores.find(storeId).map(StoreProperties.Store::currency).orElse(null);
     }
 
     @Override

@@ -38,6 +38,22 @@ public class PromotionAnalysis {
     }
 
     /**
+     * The ad spend of the store's imported reports over the days, in its currency, from what each
+     * import noted per day: no report row is read.
+     */
+    public Mono<Long> spendMinor(String storeId, LocalDate from, LocalDate to) {
+        return imports.days(storeId)
+                .collectList()
+                .flatMapMany(imported -> Flux.fromIterable(
+                        PpcDays.counting(imported, Dimension.ACCOUNT, from, to).entrySet()))
+                .concatMap(counted -> imports.find(counted.getKey())
+                        .map(job -> counted.getValue().stream()
+                                .mapToLong(day -> job.spendByDay().getOrDefault(day, 0L))
+                                .sum()))
+                .reduce(0L, Long::sum);
+    }
+
+    /**
      * The same, of one campaign only when {@code campaign} is named: the report rows of that campaign
      * (as the report writes it) and the orders whose attribution names it.
      */

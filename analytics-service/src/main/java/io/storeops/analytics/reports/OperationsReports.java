@@ -83,9 +83,7 @@ public class OperationsReports {
         Mono<List<OrderFact>> dispatched = facts.dispatchedOn(storeId, from, to).collectList();
         Mono<List<OrderFact>> troubled = facts.troubledOn(storeId, to.minusDays(TROUBLE_DAYS_LOOKED_BACK - 1L), to)
                 .collectList();
-        Mono<Long> spend = promotion
-                .figures(storeId, from, to, Dimension.ACCOUNT)
-                .map(rows -> PromotionTable.total(rows).spendMinor());
+        Mono<Long> spend = promotion.spendMinor(storeId, from, to);
         return Mono.zip(sales, dispatched, troubled, spend)
                 .flatMap(all -> batches.find(all.getT2().stream()
                                 .flatMap(fact -> fact.parcels().stream())

@@ -52,6 +52,8 @@ class StalledImportsTest {
     void anImportThatStoppedAfterItsDaysWereTakenOverCompletes() {
         String storeId = "stalled-" + UUID.randomUUID();
         PpcImport running = running(storeId);
+        rows.insert(PpcImports.ROWS, List.of(row(running, 1)), row -> row.importId() + ":" + row.number())
+                .block();
         store.apply(
                         PpcImports.DAYS,
                         PpcDays.idOf(storeId, "TAOBAO_ZTC", "KEYWORD"),
@@ -65,11 +67,12 @@ class StalledImportsTest {
         PpcImport ended = imports.find(running.importId()).block();
         assertThat(ended.status()).isEqualTo(PpcImport.Status.COMPLETED);
         assertThat(ended.days()).containsExactly("2026-10-20");
+        assertThat(ended.spendByDay()).as("read back from its rows").containsEntry("2026-10-20", 1000L);
     }
 
     private PpcImport running(String storeId) {
         String importId = "ppc-" + UUID.randomUUID();
-        PpcImport running = PpcImport.queued(importId, storeId, "keywords.csv", 100, "tg.zhou", LONG_AGO)
+        PpcImport running = PpcImport.queued(importId, storeId, "keywords.csv", null, 100, "tg.zhou", LONG_AGO)
                 .started(LONG_AGO)
                 .identified("TAOBAO_ZTC", "KEYWORD");
         store.apply(PpcImports.IMPORTS, importId, PpcImport.class, current -> Change.of(running))
@@ -85,7 +88,7 @@ class StalledImportsTest {
                 "TAOBAO_ZTC",
                 "KEYWORD",
                 "2026-10-20",
-                "CNY",
+                null,
                 new PpcRow(
                         LocalDate.parse("2026-10-20"),
                         null,

@@ -16,6 +16,7 @@ import io.storeops.platform.web.FileDownloads;
 import io.storeops.platform.web.ProblemException;
 import io.storeops.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -89,7 +90,15 @@ class PpcImportController {
                     + "report and the others are kept. The report's days replace the same days imported before from "
                     + "a report of the same source and grain once the job completes; a file that cannot be read as "
                     + "a report fails the job and changes nothing.")
-    Mono<ResponseEntity<ImportView>> importFile(@RequestParam String storeId, @RequestPart("file") FilePart file) {
+    Mono<ResponseEntity<ImportView>> importFile(
+            @RequestParam String storeId,
+            @Parameter(
+                            description =
+                                    "The ad account the report is of, when its rows do not say (a report of one account "
+                                            + "at a time: two accounts' reports of the same days both count)")
+                    @RequestParam(required = false)
+                    String account,
+            @RequestPart("file") FilePart file) {
         // a file over the limit never gets here: the multipart reader stops it at the limit (413)
         return promotionStaff(storeId)
                 .flatMap(staff -> Mono.fromCallable(() -> {
@@ -101,14 +110,15 @@ class PpcImportController {
                                 .thenReturn(upload)
                                 .onErrorResume(failed -> Mono.fromRunnable(() -> deleteQuietly(upload))
                                         .then(Mono.error(failed))))
-                        .flatMap(upload -> imports.importFile(storeId, upload, file.filename(), staff.username())))
+                        .flatMap(upload -> imports.importFile(
+                                storeId, upload, file.filename(), blankToNull(account), staff.username())))
                 .map(job -> ResponseEntity.accepted()
                         .location(URI.create("/api/analytics/promotion/imports/" + job.importId()))
                         .body(ImportView.of(job)));
     }
 
     /** Report rows sent as JSON: every row is checked first, and one refused row refuses them all. */
-    record RowsRequest(String storeId, ReportSource source, List<RowInput> rows) {}
+    record RowsRequest(String storeId, ReportSource source, String account, List<RowInput> rows) {}
 
     /** A report row as JSON: a metric left out is 0, a dimension left out is not in the report. */
     record RowInput(
@@ -196,7 +206,8 @@ class PpcImportController {
                                 + "imported.",
                         Map.of("errors", errors)));
             }
-            return imports.importRows(request.storeId(), request.source(), rows, staff.username())
+            return imports.importRows(
+                            request.storeId(), request.source(), blankToNull(request.account()), rows, staff.username())
                     .map(ImportView::of);
         });
     }
@@ -247,6 +258,10 @@ class PpcImportController {
 
     private ZoneId zoneOf(String storeId) {
         return stores.find(storeId).map(StoreProperties.Store::zone).orElse(ZoneOffset.UTC);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static void deleteQuietly(Path file) {
