@@ -307,6 +307,17 @@ class BadInputTest {
                         422,
                         "invalid-payload",
                         target(Map.of("amountMinor", -1, "breakdown", "EVEN"))),
+                // amounts whose sums would overflow: refused, never a 500 or a wrong total
+                new Case(
+                        "a cost beyond any real figure",
+                        422,
+                        "invalid-payload",
+                        cost(Map.of("category", "OTHER", "amountMinor", Long.MAX_VALUE - 1))),
+                new Case(
+                        "a target beyond any real figure",
+                        422,
+                        "invalid-payload",
+                        target(Map.of("amountMinor", 1_000_000_000_000_000_001L, "breakdown", "EVEN"))),
                 new Case(
                         "months by hand that miss the quarter",
                         422,

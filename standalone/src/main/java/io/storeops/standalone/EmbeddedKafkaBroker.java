@@ -46,7 +46,8 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         properties.put("share.coordinator.state.topic.replication.factor", "1");
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");
-        properties.put("log.retention.hours", "168");
+        // the events are the history analytics rebuilds its facts from: kept for good
+        properties.put("log.retention.ms", "-1");
         // An event's record carries the time it happened; the demo's adjustable clocks may run days ahead of the
         // broker's, and a refused record would stop its service's outbox
         properties.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));

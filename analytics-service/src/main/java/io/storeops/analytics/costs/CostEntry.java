@@ -1,5 +1,6 @@
 package io.storeops.analytics.costs;
 
+import io.storeops.analytics.rates.Rates;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -33,8 +34,9 @@ public record CostEntry(
             throw new IllegalArgumentException(
                     "ad spend is not entered: it is the month's spend of the imported pay-per-click reports");
         }
-        if (amountMinor == null || amountMinor <= 0) {
-            throw new IllegalArgumentException("amountMinor must be above 0, not " + amountMinor);
+        if (amountMinor == null || amountMinor <= 0 || Rates.outOfRange(amountMinor) != null) {
+            throw new IllegalArgumentException(
+                    "amountMinor must be above 0 and at most " + Rates.LARGEST + ", not " + amountMinor);
         }
         String trimmed = note == null || note.isBlank() ? null : note.strip();
         if (trimmed != null && trimmed.length() > 500) {

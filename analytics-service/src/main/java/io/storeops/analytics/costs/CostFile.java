@@ -9,6 +9,7 @@ import io.storeops.analytics.files.RefusedRow;
 import io.storeops.analytics.files.RowsRefused;
 import io.storeops.analytics.files.TableFile;
 import io.storeops.analytics.files.TableRows;
+import io.storeops.analytics.rates.Rates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -173,8 +174,12 @@ public final class CostFile {
             }
             try {
                 amount = CellValues.money(cell(cells, Field.AMOUNT), fractionDigits, false);
-                if (amount <= 0) {
-                    refuse(line, cells, header(Field.AMOUNT), "the amount must be above 0");
+                if (amount <= 0 || Rates.outOfRange(amount) != null) {
+                    refuse(
+                            line,
+                            cells,
+                            header(Field.AMOUNT),
+                            "the amount must be above 0 and at most " + Rates.LARGEST);
                 }
             } catch (CellValues.Unreadable unreadable) {
                 refuse(line, cells, header(Field.AMOUNT), unreadable.getMessage());

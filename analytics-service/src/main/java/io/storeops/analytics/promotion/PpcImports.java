@@ -11,6 +11,7 @@ import io.storeops.analytics.promotion.reports.RowProblem;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
 import io.storeops.platform.outbox.Change;
+import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
 import io.storeops.platform.outbox.StateRows;
 import io.storeops.platform.schedule.RepeatingWork;
@@ -444,6 +445,22 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
 
     @Override
     public void run(ApplicationArguments arguments) {
+        // the imports' rows are read by import and day, the refused rows by import, the jobs by store
+        store.declareIndex(
+                ROWS,
+                StateIndex.named("import_day", StoredPpcRow.class)
+                        .ascending("importId")
+                        .ascending("day"));
+        store.declareIndex(
+                REFUSED,
+                StateIndex.named("import_number", RefusedPpcRow.class)
+                        .ascending("importId")
+                        .ascending("number"));
+        store.declareIndex(
+                IMPORTS,
+                StateIndex.named("store_requested", PpcImport.class)
+                        .ascending("storeId")
+                        .ascending("requestedAt"));
         sweep = RepeatingWork.every(SWEEP_EVERY, "stalled PPC imports", this::endStalled, log);
     }
 

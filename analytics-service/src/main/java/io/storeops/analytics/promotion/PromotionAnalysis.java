@@ -9,6 +9,7 @@ import io.storeops.platform.stores.StoreProperties;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,6 +17,8 @@ import reactor.core.publisher.Mono;
 /** Promotion figures of a store over a range of days, by one dimension, from the imported reports and the order facts. */
 @Component
 public class PromotionAnalysis {
+
+    private static final String CAMPAIGN_FIELD = "row.campaign";
 
     private static final List<String> METRICS =
             List.of("row.impressions", "row.clicks", "row.spendMinor", "row.orders", "row.gmvMinor");
@@ -84,10 +87,17 @@ public class PromotionAnalysis {
                 .is("importId", counted.getKey())
                 .in("day", counted.getValue())
                 .is("currency", currency);
-        if (campaign != null) {
-            ofTheImport = ofTheImport.is("row.campaign", campaign);
-        }
-        return rows.sums(PpcImports.ROWS, ofTheImport, dimension.rowFields(), METRICS)
+        // a campaign is met as the orders' attribution meets it: whatever its spacing and case
+        String campaignKey = Dimension.CAMPAIGN.keyOf(campaign);
+        List<String> groupedBy = campaignKey == null
+                ? dimension.rowFields()
+                : Stream.concat(dimension.rowFields().stream(), Stream.of(CAMPAIGN_FIELD))
+                        .distinct()
+                        .toList();
+        return rows.sums(PpcImports.ROWS, ofTheImport, groupedBy, METRICS)
+                .filter(group -> campaignKey == null
+                        || campaignKey.equals(
+                                Dimension.CAMPAIGN.keyOf(group.group().get(CAMPAIGN_FIELD))))
                 .map(group -> {
                     List<Object> values = dimension.rowFields().stream()
                             .map(field -> group.group().get(field))

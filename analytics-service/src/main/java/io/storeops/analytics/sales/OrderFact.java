@@ -5,6 +5,7 @@ import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.outbox.Change;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -257,6 +259,48 @@ public record OrderFact(
             draft.parcels = more;
             also.accept(draft);
         });
+    }
+
+    /**
+     * Customer service changed a line's item before dispatch (修改商品及尺码): the line is the new SKU
+     * from then on, so that its refunds (which name the new SKU) come off the item that was sold. Its
+     * amount stays: a difference in price is settled as money, a refund when owed back.
+     */
+    public static Change<OrderFact> itemChanged(Optional<OrderFact> current, OrderItemChanged changed) {
+        return current.filter(fact -> changed.lineIndex() >= 0 && changed.lineIndex() < fact.lines.size())
+                .filter(fact ->
+                        !Objects.equals(fact.lines.get(changed.lineIndex()).sku(), changed.toSku()))
+                .map(fact -> {
+                    List<Line> lines = new ArrayList<>(fact.lines);
+                    Line before = lines.get(changed.lineIndex());
+                    lines.set(
+                            changed.lineIndex(),
+                            new Line(
+                                    changed.toSku(),
+                                    changed.toTitle() == null ? before.title() : changed.toTitle(),
+                                    before.quantity(),
+                                    before.unitPriceMinor()));
+                    return Change.of(new OrderFact(
+                            fact.orderId,
+                            fact.storeId,
+                            fact.currency,
+                            fact.gmvMinor,
+                            fact.paidAt,
+                            fact.paidDay,
+                            fact.paidHour,
+                            fact.channel,
+                            fact.attribution,
+                            fact.province,
+                            fact.city,
+                            lines,
+                            fact.cancelledAt,
+                            fact.cancelledDay,
+                            fact.shippedAt,
+                            fact.deliveredAt,
+                            fact.refunds,
+                            fact.parcels));
+                })
+                .orElseGet(Change::none);
     }
 
     /** Money went back to the buyer: once per refund, on its store-local day, per SKU as the refund says. */

@@ -65,14 +65,28 @@ public class SalesFacts implements ApplicationRunner {
         return stores.find(storeId).map(StoreProperties.Store::zone).orElse(ZoneOffset.UTC);
     }
 
-    /** The index behind the sales figures ({@link #sales}). */
+    /** The indexes behind the sales figures and the reports (real MongoDB uses them; the embedded store scans). */
     @Override
     public void run(ApplicationArguments arguments) {
         collections.declare(
                 COLLECTION,
-                List.of(StateIndex.named("store_paid_day", OrderFact.class)
-                        .ascending("storeId")
-                        .ascending("paidDay")));
+                List.of(
+                        StateIndex.named("store_paid_day", OrderFact.class)
+                                .ascending("storeId")
+                                .ascending("paidDay"),
+                        // what happened after payment, looked up by the day it happened (reports, sales)
+                        StateIndex.named("store_dispatched_day", OrderFact.class)
+                                .ascending("storeId")
+                                .ascending("parcels.dispatchedDay"),
+                        StateIndex.named("store_trouble_day", OrderFact.class)
+                                .ascending("storeId")
+                                .ascending("parcels.troubles.day"),
+                        StateIndex.named("store_refund_day", OrderFact.class)
+                                .ascending("storeId")
+                                .ascending("refunds.day"),
+                        StateIndex.named("store_cancelled_day", OrderFact.class)
+                                .ascending("storeId")
+                                .ascending("cancelledDay")));
     }
 
     /**

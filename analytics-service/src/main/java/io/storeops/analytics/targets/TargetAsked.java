@@ -1,5 +1,6 @@
 package io.storeops.analytics.targets;
 
+import io.storeops.analytics.rates.Rates;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -27,9 +28,9 @@ public record TargetAsked(String owner, long amountMinor, Breakdown breakdown, M
      */
     public static TargetAsked read(
             Quarter quarter, String owner, Long amountMinor, String breakdown, Map<String, Long> months) {
-        if (amountMinor == null || amountMinor <= 0) {
-            throw new IllegalArgumentException(
-                    "amountMinor must be a positive amount in minor units (fen, cents), not " + amountMinor + ".");
+        if (amountMinor == null || amountMinor <= 0 || Rates.outOfRange(amountMinor) != null) {
+            throw new IllegalArgumentException("amountMinor must be a positive amount in minor units (fen, cents), "
+                    + "at most " + Rates.LARGEST + ", not " + amountMinor + ".");
         }
         if (breakdown == null) {
             throw new IllegalArgumentException("breakdown is required: EVEN, LAST_YEAR or BY_HAND.");
@@ -57,6 +58,10 @@ public record TargetAsked(String owner, long amountMinor, Breakdown breakdown, M
     private static Map<YearMonth, Long> monthsOf(Map<String, Long> written) {
         Map<YearMonth, Long> months = new LinkedHashMap<>();
         written.forEach((month, amount) -> {
+            if (amount == null || Rates.outOfRange(amount) != null) {
+                throw new IllegalArgumentException(
+                        "the amount of " + month + " must be 0 to " + Rates.LARGEST + ", not " + amount + ".");
+            }
             try {
                 months.put(YearMonth.parse(month), amount);
             } catch (DateTimeParseException | NullPointerException notAMonth) {

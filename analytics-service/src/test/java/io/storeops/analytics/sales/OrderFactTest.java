@@ -10,6 +10,7 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import java.time.Instant;
@@ -159,6 +160,38 @@ class OrderFactTest {
         assertThat(leftNextDay.inTroubleAtTheEndOf("2026-11-29"))
                 .as("put right and sent")
                 .isFalse();
+    }
+
+    @Test
+    void aLineWhoseItemWasChangedIsTheNewSkuSoItsRefundsComeOffTheItemSold() {
+        OrderFact paid = OrderFact.paid(
+                        Optional.empty(),
+                        paid("tmall-flagship:T1", "tmall-flagship", "CNY", 25600, "2026-11-28T06:15:00Z"),
+                        HANGZHOU)
+                .state();
+        OrderItemChanged toTheBigTin = new OrderItemChanged(
+                "tmall-flagship:T1",
+                "tmall-flagship",
+                0,
+                "TEA-LJ-250",
+                "TEA-LJ-500",
+                "西湖龙井 500g",
+                2,
+                new Money(0, "CNY"),
+                "cs.li",
+                Instant.parse("2026-11-28T07:00:00Z"));
+
+        OrderFact changed =
+                OrderFact.itemChanged(Optional.of(paid), toTheBigTin).state();
+
+        assertThat(changed.lines()).containsExactly(new OrderFact.Line("TEA-LJ-500", "西湖龙井 500g", 2, 12800));
+        assertThat(changed.gmvMinor()).as("the amount stays").isEqualTo(25600);
+        assertThat(OrderFact.itemChanged(Optional.of(changed), toTheBigTin).isNone())
+                .as("once")
+                .isTrue();
+        assertThat(OrderFact.itemChanged(Optional.empty(), toTheBigTin).isNone())
+                .as("nothing to change before the payment")
+                .isTrue();
     }
 
     private static ShipmentDispatched dispatch(String shipmentId, Instant at) {

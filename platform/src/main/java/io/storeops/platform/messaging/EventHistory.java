@@ -6,8 +6,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +42,10 @@ public class EventHistory {
     private static final Duration METADATA = Duration.ofSeconds(10);
 
     private final Map<String, Object> consumerProperties;
+    private final Map<String, Object> adminProperties;
+    /** The live consumer's group: the service's name. */
+    private final String group;
+
     private final List<String> consumedTopics;
     private final ObjectProvider<BindingsLifecycleController> bindings;
 
@@ -45,6 +54,10 @@ public class EventHistory {
             String service,
             List<String> consumedTopics,
             ObjectProvider<BindingsLifecycleController> bindings) {
+        this.group = service;
+        this.adminProperties = new HashMap<>(kafkaConsumerProperties);
+        adminProperties.keySet().removeIf(key -> key.endsWith("deserializer") || key.startsWith("group."));
+        adminProperties.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-event-history-admin");
         Map<String, Object> properties = new HashMap<>(kafkaConsumerProperties);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group: nothing to commit
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-event-history");
@@ -73,9 +86,32 @@ public class EventHistory {
             if (live == null || live.isEmpty() || live.stream().anyMatch(Binding::isRunning)) {
                 throw new IllegalStateException("the live consumer " + LIVE_BINDING + " did not stop");
             }
+            requireNoOtherConsumers();
             return work.get();
         } finally {
             controller.changeState(LIVE_BINDING, BindingsLifecycleController.State.STARTED);
+        }
+    }
+
+    /**
+     * Other instances of the service still consuming would go on writing what is being rebuilt, and
+     * miss the switch: the group must be empty once this instance's consumer stopped.
+     */
+    private void requireNoOtherConsumers() {
+        try (Admin admin = Admin.create(adminProperties)) {
+            ConsumerGroupDescription described = admin.describeConsumerGroups(List.of(group))
+                    .describedGroups()
+                    .get(group)
+                    .get(METADATA.toMillis(), TimeUnit.MILLISECONDS);
+            if (!described.members().isEmpty()) {
+                throw new IllegalStateException(described.members().size() + " other consumers of group " + group
+                        + " still run: stop the service's other instances for the rebuild, then start them again");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking who consumes", interrupted);
+        } catch (ExecutionException | TimeoutException unanswered) {
+            throw new IllegalStateException("the broker did not say who consumes: " + unanswered, unanswered);
         }
     }
 
@@ -95,6 +131,13 @@ public class EventHistory {
                 }
             }
             consumer.assign(partitions);
+            // a partition that no longer starts at its first event lost history to retention: replaying
+            // what is left would make facts that miss it, and say nothing
+            consumer.beginningOffsets(partitions, METADATA).forEach((partition, first) -> {
+                if (first > 0) {
+                    throw new HistoryIncomplete(partition, first);
+                }
+            });
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, METADATA);
             consumer.seekToBeginning(partitions);
             progress.accept(positions(consumer, ends));
@@ -118,6 +161,15 @@ public class EventHistory {
                         end.getValue()))
                 .sorted(Comparator.comparing(Partition::topic).thenComparingInt(Partition::partition))
                 .toList();
+    }
+
+    /** A consumed topic's partition whose first events are gone (retention): its history cannot be read whole. */
+    public static final class HistoryIncomplete extends IllegalStateException {
+
+        HistoryIncomplete(TopicPartition partition, long first) {
+            super(partition + " starts at offset " + first + ": its earlier events are gone (topic retention), so "
+                    + "its history cannot be replayed whole; keep the event topics for good (retention.ms=-1)");
+        }
     }
 
     /** A record as the live consumer hands it to the dispatcher: its value, its headers, where it was. */

@@ -50,10 +50,12 @@ final class CsvSheet {
 
     /** Text a spreadsheet would run as a formula, behind an apostrophe. */
     private static String inert(String text) {
-        if (text.isEmpty()) {
+        // a spreadsheet also runs what starts with a tab or a carriage return, and looks past spaces
+        String start = text.stripLeading();
+        if (start.isEmpty() && !text.startsWith("\t") && !text.startsWith("\r")) {
             return text;
         }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + text : text;
+        boolean formula = text.startsWith("\t") || text.startsWith("\r") || "=+-@".indexOf(start.charAt(0)) >= 0;
+        return formula ? "'" + text : text;
     }
 }

@@ -146,6 +146,20 @@ class SheetFormatTest {
     }
 
     @Test
+    void aFormulaBehindSpacesATabOrACarriageReturnIsInertToo() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SheetFormat.CSV.write(
+                List.of(new SheetTable(
+                        "t",
+                        List.of("a"),
+                        List.of(List.of(" =cmd"), List.of("\t=cmd"), List.of("\r=cmd"), List.of("  ")))),
+                out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFa\r\n' =cmd\r\n'\t=cmd\r\n\"'\r=cmd\"\r\n\"  \"\r\n");
+    }
+
+    @Test
     void writingLeavesTheStreamOpen() throws IOException {
         for (SheetFormat format : SheetFormat.values()) {
             ClosingWatched out = new ClosingWatched();

@@ -1,5 +1,6 @@
 package io.storeops.analytics.promotion.reports;
 
+import io.storeops.analytics.rates.Rates;
 import java.time.LocalDate;
 import java.util.Currency;
 
@@ -27,7 +28,7 @@ final class PpcChecks {
     }
 
     static String notNegative(long value) {
-        return value < 0 ? "must not be negative" : null;
+        return Rates.outOfRange(value);
     }
 
     static String clicksWithinImpressions(long clicks, long impressions) {

@@ -6,6 +6,7 @@ import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.order.OrderCancelled;
+import io.storeops.contracts.events.order.OrderItemChanged;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.messaging.EventHandler;
@@ -38,6 +39,16 @@ class OrderEventHandlers {
                             cancelled.cancelledAt(),
                             facts.zoneOf(cancelled.storeId())));
         });
+    }
+
+    @Bean
+    EventHandler<OrderItemChanged> itemChangeOnTheFact(SalesFacts facts) {
+        return EventHandler.of(
+                OrderItemChanged.class,
+                event -> facts.onOrder(
+                        event.payload().orderId(),
+                        event.position(),
+                        current -> OrderFact.itemChanged(current, event.payload())));
     }
 
     @Bean
