@@ -126,7 +126,19 @@ public class PpcImports implements ApplicationRunner, DisposableBean {
                             }
                         })
                         .subscribeOn(worker)
-                        .subscribe());
+                        // a queue this instance cannot take more into ends the job at once, rather than leave it queued
+                        .subscribe(
+                                null,
+                                refused -> Mono.fromRunnable(() -> {
+                                            ours.remove(queued.importId());
+                                            deleteQuietly(file);
+                                            fail(
+                                                    queued.importId(),
+                                                    "The import could not be queued (" + refused.getMessage()
+                                                            + "): try again when the imports under way have finished.");
+                                        })
+                                        .subscribeOn(Schedulers.boundedElastic())
+                                        .subscribe()));
     }
 
     /** Imports rows already typed (the JSON API) and answers the finished job. */

@@ -17,7 +17,8 @@ class TargetAskedTest {
         assertThat(TargetAsked.read(Q4, " li.na ", 9_000L, "even", null))
                 .isEqualTo(new TargetAsked("li.na", 9_000, Breakdown.EVEN, Map.of()));
         assertThatThrownBy(() -> TargetAsked.read(Q4, null, 0L, "EVEN", null))
-                .hasMessage("amountMinor must be a positive amount in minor units (fen, cents), at most 1000000000000000, not 0.");
+                .hasMessage(
+                        "amountMinor must be a positive amount in minor units (fen, cents), at most 1000000000000000, not 0.");
         assertThatThrownBy(() -> TargetAsked.read(Q4, null, 9_000L, "SEASONAL", null))
                 .hasMessage("breakdown must be EVEN, LAST_YEAR or BY_HAND, not 'SEASONAL'.");
         assertThatThrownBy(() -> TargetAsked.read(Q4, null, 9_000L, "BY_HAND", Map.of()))

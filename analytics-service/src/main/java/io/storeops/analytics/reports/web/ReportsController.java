@@ -72,10 +72,10 @@ class ReportsController {
             @Parameter(description = "2026-11-29, 2026-W48, 2026-11 or 2026-Q4", example = "2026-W48")
                     @RequestParam(required = false)
                     String period) {
-        ReportPeriod asked = period(kind, period, storeId);
+        // who may read comes first: a caller who may not learns nothing of the store or the period
         return StaffAccess.require(READERS)
                 .map(staff -> staff.requireStore(storeId))
-                .flatMap(staff -> reports.report(storeId, asked));
+                .flatMap(staff -> reports.report(storeId, period(kind, period, storeId)));
     }
 
     @GetMapping("/{kind}/pdf")
@@ -131,22 +131,26 @@ class ReportsController {
             @Parameter(example = "龙井茶-双11冲量") @RequestParam String campaign,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        StoreProperties.Store store = store(storeId);
-        if (campaign.isBlank() || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_CAMPAIGN_DAYS) {
-            throw Problems.badRequest(
-                    "invalid-range",
-                    "a campaign is named and runs from a day to a day not before it, at most " + MAX_CAMPAIGN_DAYS
-                            + " days.");
-        }
         return StaffAccess.require(READERS)
                 .map(staff -> staff.requireStore(storeId))
-                .flatMap(staff -> campaigns.report(
-                        storeId,
-                        store,
-                        campaign.strip(),
-                        from,
-                        to,
-                        LocalDate.ofInstant(clock.instant(), store.zone())));
+                .flatMap(staff -> {
+                    StoreProperties.Store store = store(storeId);
+                    if (campaign.isBlank()
+                            || to.isBefore(from)
+                            || ChronoUnit.DAYS.between(from, to) >= MAX_CAMPAIGN_DAYS) {
+                        throw Problems.badRequest(
+                                "invalid-range",
+                                "a campaign is named and runs from a day to a day not before it, at most "
+                                        + MAX_CAMPAIGN_DAYS + " days.");
+                    }
+                    return campaigns.report(
+                            storeId,
+                            store,
+                            campaign.strip(),
+                            from,
+                            to,
+                            LocalDate.ofInstant(clock.instant(), store.zone()));
+                });
     }
 
     /** A campaign longer than a quarter is no campaign but the business as usual. */
