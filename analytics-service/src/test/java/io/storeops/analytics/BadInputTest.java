@@ -146,7 +146,7 @@ class BadInputTest {
                         "figures by an unknown dimension",
                         400,
                         "invalid-parameter",
-                        Attempt.get(PPC_FIGURES, PPC_FIGURES.replace("by=region", "by=page"))),
+                        Attempt.get(PPC_FIGURES, PPC_FIGURES.replace("by=region", "by=shelf"))),
                 new Case(
                         "figures sorted by an unknown metric",
                         400,

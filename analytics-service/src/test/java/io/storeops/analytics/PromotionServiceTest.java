@@ -360,7 +360,7 @@ class PromotionServiceTest {
                 .expectStatus()
                 .isForbidden();
         http.get()
-                .uri(figures.replace("keyword", "page"))
+                .uri(figures.replace("keyword", "shelf"))
                 .header(HttpHeaders.AUTHORIZATION, manager)
                 .exchange()
                 .expectStatus()

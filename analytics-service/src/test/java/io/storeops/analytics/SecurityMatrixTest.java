@@ -111,6 +111,12 @@ class SecurityMatrixTest {
                     null,
                     READERS),
             new Route(
+                    "promotion figures by landing page",
+                    HttpMethod.GET,
+                    "/api/analytics/promotion/figures?storeId=" + STORE + "&from=2022-01-01&to=2022-01-31&by=page",
+                    null,
+                    ITEM_READERS),
+            new Route(
                     "promotion figures sheet",
                     HttpMethod.GET,
                     "/api/analytics/promotion/figures/sheet?storeId=" + STORE + "&from=2022-01-01&to=2022-01-31",

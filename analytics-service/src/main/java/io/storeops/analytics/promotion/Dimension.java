@@ -20,7 +20,9 @@ public enum Dimension {
     ITEM(List.of("ITEM", "KEYWORD"), List.of("row.itemId", "row.itemTitle")),
     KEYWORD(List.of("KEYWORD"), List.of("row.keyword")),
     REGION(List.of("REGION"), List.of("row.region")),
-    HOUR(List.of("HOUR"), List.of("row.hour"));
+    HOUR(List.of("HOUR"), List.of("row.hour")),
+    /** The page the buyer landed on: no pay-per-click report is by page, so only StoreOps' side. */
+    PAGE(List.of(), List.of());
 
     /** Province-level suffixes that addresses carry and report regions drop: 浙江省 is 浙江. */
     private static final Pattern REGION_SUFFIX = Pattern.compile("(省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$");
@@ -51,7 +53,7 @@ public enum Dimension {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException unknown) {
             throw new IllegalArgumentException(
-                    "by must be one of account, campaign, item, keyword, region, hour, not '" + name + "'");
+                    "by must be one of account, campaign, item, keyword, region, hour, page, not '" + name + "'");
         }
     }
 
@@ -94,6 +96,7 @@ public enum Dimension {
             case KEYWORD -> one.apply(fact.attribution().keyword());
             case REGION -> one.apply(fact.province());
             case HOUR -> one.apply(fact.paidHour());
+            case PAGE -> one.apply(fact.attribution().landingPage());
             case ITEM -> byItem(fact);
         };
     }

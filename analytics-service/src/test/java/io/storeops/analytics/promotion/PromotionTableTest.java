@@ -110,6 +110,34 @@ class PromotionTableTest {
     }
 
     @Test
+    void pagesAreTheOrdersLandingPagesWithoutSpend() {
+        OrderFact landed = OrderFact.paid(
+                        Optional.empty(),
+                        new OrderPaid(
+                                "tmall-flagship:T9",
+                                "tmall-flagship",
+                                "storefront",
+                                "T9",
+                                List.of(TEA),
+                                Money.zero("CNY"),
+                                new Money(25_600, "CNY"),
+                                Instant.parse("2026-11-21T02:00:00Z"),
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                new Attribution("tmall", "cpc", "双十二预热", "龙井茶", "/item/6501234567")),
+                        HANGZHOU)
+                .state();
+
+        List<PromotionTable.Row> pages = PromotionTable.join(Dimension.PAGE, List.of(), List.of(landed, ONE_TEA));
+
+        assertThat(pages).extracting(PromotionTable.Row::label).containsExactly("/item/6501234567");
+        assertThat(pages.get(0).figures().attributed()).isEqualTo(new PromotionFigures.Sales(1, 25_600, 0));
+        assertThat(pages.get(0).figures().roi()).as("no report spends by page").isNull();
+    }
+
+    @Test
     void oneAdAccountTakesTheStoresPromotedOrdersAndSeveralLeaveThemApart() {
         assertThat(PromotionTable.join(Dimension.ACCOUNT, List.of(traffic("茶叶旗舰店", 100, 10, 1_000, 0, 0)), FACTS)
                         .get(0)
@@ -129,7 +157,7 @@ class PromotionTableTest {
     void namesOfDimensionsAndMetricsAreCheckedWithTheAcceptedOnesListed() {
         assertThat(Dimension.named("Keyword")).isEqualTo(Dimension.KEYWORD);
         assertThat(PromotionTable.Metric.named("roiNetOfRefunds")).isEqualTo(PromotionTable.Metric.ROI_NET_OF_REFUNDS);
-        assertThatThrownBy(() -> Dimension.named("page")).hasMessageContaining("account, campaign, item");
+        assertThatThrownBy(() -> Dimension.named("shelf")).hasMessageContaining("account, campaign, item");
         assertThatThrownBy(() -> PromotionTable.Metric.named("profit")).hasMessageContaining("roiNetOfRefunds");
         assertThat(Dimension.KEYWORD.keyOf("[Tea  Mug]")).isEqualTo(Dimension.KEYWORD.keyOf("tea mug"));
     }

@@ -6,6 +6,7 @@ import io.storeops.analytics.promotion.PromotionFigures;
 import io.storeops.analytics.promotion.PromotionTable;
 import io.storeops.analytics.sales.SalesWindow;
 import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.sheets.SheetFormat;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
@@ -38,6 +39,11 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Promotion figures")
 @SecurityRequirement(name = "bearer")
 class PromotionController {
+
+    /** The designer reads what the pages they built brought (by landing page), and nothing else here. */
+    static final StaffRole[] PAGE_READERS = {
+        StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.PROMOTION, StaffRole.DESIGNER
+    };
 
     private final PromotionAnalysis analysis;
     private final StoreCatalog stores;
@@ -123,7 +129,11 @@ class PromotionController {
             @Parameter(example = "tmall-flagship") @RequestParam String storeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "account, campaign, item, keyword, region or hour", example = "keyword")
+            @Parameter(
+                            description =
+                                    "account, campaign, item, keyword, region, hour or page (the landing page: StoreOps' "
+                                            + "side only, which the designer may read too)",
+                            example = "keyword")
                     @RequestParam(defaultValue = "keyword")
                     String by,
             @Parameter(
@@ -181,7 +191,7 @@ class PromotionController {
             throw Problems.badRequest("invalid-range", "from must not be after to, and the range at most 366 days.");
         }
         boolean descending = order.equalsIgnoreCase("desc");
-        return StaffAccess.require(PpcImportController.PROMOTION_STAFF)
+        return StaffAccess.require(dimension == Dimension.PAGE ? PAGE_READERS : PpcImportController.PROMOTION_STAFF)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMap(staff -> analysis.figures(storeId, window.from(), window.to(), dimension))
                 .map(rows -> new FiguresTable(
