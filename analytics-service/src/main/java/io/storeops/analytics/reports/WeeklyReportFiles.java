@@ -73,11 +73,7 @@ public class WeeklyReportFiles implements ApplicationRunner, DisposableBean {
     /** Writes each store's report of its last week unless the folder has it; the files written. */
     public Flux<Path> writeDue() {
         Instant now = clock.instant();
-        return Flux.fromIterable(stores.storeIds().stream().sorted().toList())
-                .concatMap(storeId -> writeLastWeek(storeId, now).onErrorResume(failure -> {
-                    log.warn("The weekly report of {} failed; the next look retries: {}", storeId, failure.toString());
-                    return Mono.empty();
-                }));
+        return FolderFiles.writeEach(stores.storeIds(), storeId -> writeLastWeek(storeId, now), "weekly report", log);
     }
 
     private Mono<Path> writeLastWeek(String storeId, Instant now) {
@@ -85,11 +81,9 @@ public class WeeklyReportFiles implements ApplicationRunner, DisposableBean {
                 LocalDate.ofInstant(now, stores.find(storeId).orElseThrow().zone());
         ReportPeriod lastWeek =
                 ReportPeriod.holding(ReportPeriod.Kind.WEEKLY, today).previous();
-        Path target = folder.resolve("weekly-" + storeId + "-" + lastWeek.name() + ".pdf");
-        return FolderFiles.missing(target)
-                .filter(missing -> missing)
-                .flatMap(missing -> reports.report(storeId, lastWeek))
-                .flatMap(report -> FolderFiles.write(target, out -> ReportPdf.render(ReportDocuments.of(report), out)))
-                .doOnNext(written -> log.info("Wrote the weekly report {}", written));
+        return FolderFiles.writeIfMissing(
+                folder.resolve("weekly-" + storeId + "-" + lastWeek.name() + ".pdf"),
+                () -> reports.report(storeId, lastWeek)
+                        .map(report -> out -> ReportPdf.render(ReportDocuments.of(report), out)));
     }
 }

@@ -1,5 +1,7 @@
 package io.storeops.analytics.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,28 +48,31 @@ public final class PpcImportBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             long started = System.nanoTime();
             String job = field(upload(http, analytics, token, file).body(), "importId");
-            String status;
-            String last = "";
-            do {
-                Thread.sleep(1000);
-                String answer = http.send(
-                                get(analytics + "/api/analytics/promotion/imports/" + job, token),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-                status = field(answer, "status");
-                String line = String.format(
-                        "%6.0f s  %-9s %3s %%  %,d rows kept",
-                        (System.nanoTime() - started) / 1e9,
-                        status,
-                        field(answer, "percent"),
-                        Long.parseLong(field(answer, "rowsAccepted")));
-                if (!line.substring(8).equals(last)) {
-                    System.out.println(line);
-                    last = line.substring(8);
-                }
-            } while (status.equals("QUEUED") || status.equals("RUNNING"));
+            // the job is asked for its percentage once a second until it has ended, each new state printed
+            AtomicReference<String> status = new AtomicReference<>();
+            AtomicReference<String> last = new AtomicReference<>("");
+            await().pollInterval(Duration.ofSeconds(1))
+                    .atMost(Duration.ofHours(1))
+                    .until(() -> {
+                        String answer = http.send(
+                                        get(analytics + "/api/analytics/promotion/imports/" + job, token),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body();
+                        status.set(field(answer, "status"));
+                        String line = String.format(
+                                "%6.0f s  %-9s %3s %%  %,d rows kept",
+                                (System.nanoTime() - started) / 1e9,
+                                status.get(),
+                                field(answer, "percent"),
+                                Long.parseLong(field(answer, "rowsAccepted")));
+                        if (!line.substring(8).equals(last.get())) {
+                            System.out.println(line);
+                            last.set(line.substring(8));
+                        }
+                        return !status.get().equals("QUEUED") && !status.get().equals("RUNNING");
+                    });
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("import %s in %.1f s (%,.0f rows/s)%n", status, seconds, rows / seconds);
+            System.out.printf("import %s in %.1f s (%,.0f rows/s)%n", status.get(), seconds, rows / seconds);
 
             long asked = System.nanoTime();
             HttpResponse<String> figures = http.send(

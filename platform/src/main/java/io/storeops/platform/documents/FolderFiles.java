@@ -5,6 +5,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -23,6 +28,33 @@ public final class FolderFiles {
     }
 
     private FolderFiles() {}
+
+    /**
+     * Writes each store's document that is due into the folder, one store after another (sorted); a
+     * store whose document fails is logged, tried again at the next look, and holds up no other store's.
+     *
+     * @param due what to write for a store: {@link #writeIfMissing}, typically
+     */
+    public static Flux<Path> writeEach(
+            Collection<String> storeIds, Function<String, Mono<Path>> due, String what, Logger log) {
+        return Flux.fromIterable(storeIds.stream().sorted().toList())
+                .concatMap(storeId -> due.apply(storeId).onErrorResume(failure -> {
+                    log.warn("The {} of {} failed; the next look retries: {}", what, storeId, failure.toString());
+                    return Mono.empty();
+                }))
+                .doOnNext(written -> log.info("Wrote the {} {}", what, written));
+    }
+
+    /**
+     * Writes {@code target} from the content {@code content} makes, when the folder does not have it
+     * yet; the content is not made when it does.
+     */
+    public static Mono<Path> writeIfMissing(Path target, Supplier<Mono<Content>> content) {
+        return missing(target)
+                .filter(missing -> missing)
+                .flatMap(missing -> content.get())
+                .flatMap(made -> write(target, made));
+    }
 
     /** Whether {@code target} is still to be written (its folder is made if need be). */
     public static Mono<Boolean> missing(Path target) {

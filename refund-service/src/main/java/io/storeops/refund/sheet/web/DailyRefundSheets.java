@@ -80,21 +80,15 @@ public class DailyRefundSheets implements ApplicationRunner, DisposableBean {
      */
     public Flux<Path> writeDue() {
         Instant now = clock.instant();
-        return Flux.fromIterable(stores.storeIds().stream().sorted().toList())
-                .concatMap(storeId -> writeDayBefore(storeId, now).onErrorResume(failure -> {
-                    log.warn("The refund sheet of {} failed; the next look retries: {}", storeId, failure.toString());
-                    return Mono.empty();
-                }));
+        return FolderFiles.writeEach(stores.storeIds(), storeId -> writeDayBefore(storeId, now), "refund sheet", log);
     }
 
     private Mono<Path> writeDayBefore(String storeId, Instant now) {
         ZoneId zone = stores.find(storeId).orElseThrow().zone();
         LocalDate day = LocalDate.ofInstant(now, zone).minusDays(1);
-        Path target = folder.resolve("refunds-" + storeId + "-" + day + "." + SheetFormat.XLSX.extension());
-        return FolderFiles.missing(target)
-                .filter(missing -> missing)
-                .flatMap(missing -> sheets.sheet(new RefundSheet.Scope(storeId, zone, day, day, null, null)))
-                .flatMap(sheet -> FolderFiles.write(target, out -> SheetFormat.XLSX.write(sheet.tables(), out)))
-                .doOnNext(written -> log.info("Wrote the refund sheet {}", written));
+        return FolderFiles.writeIfMissing(
+                folder.resolve("refunds-" + storeId + "-" + day + "." + SheetFormat.XLSX.extension()),
+                () -> sheets.sheet(new RefundSheet.Scope(storeId, zone, day, day, null, null))
+                        .map(sheet -> out -> SheetFormat.XLSX.write(sheet.tables(), out)));
     }
 }
