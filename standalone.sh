@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole StoreOps system in one process: a Kafka broker (KRaft), the Mongo-wire store
-# persisted under ./storeops-data, the four services, dev tokens. Installs a JDK 17 when there is
+# persisted under ./storeops-data, the five services, dev tokens. Installs a JDK 17 when there is
 # none and builds the jar first when the sources are newer. Options: --help lists them.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where the services are, and (in the standalone only) the people one may sign in as.
  *
- * @param services       each service's base URL by name: order, fulfillment, refund, analytics
+ * @param services       each service's base URL by name: order, fulfillment, refund, analytics, listing
  * @param devIdentities  the standalone's dev identities with their bearer tokens; empty in production,
  *                       where people sign in with the company's identity provider
  */

@@ -12,6 +12,17 @@ import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
 import io.storeops.contracts.events.fulfillment.StockAllocated;
 import io.storeops.contracts.events.fulfillment.StockShortage;
+import io.storeops.contracts.events.listing.DetailPageApproved;
+import io.storeops.contracts.events.listing.DetailPageRejected;
+import io.storeops.contracts.events.listing.DetailPageSubmitted;
+import io.storeops.contracts.events.listing.ImagesApproved;
+import io.storeops.contracts.events.listing.ImagesRejected;
+import io.storeops.contracts.events.listing.ImagesSubmitted;
+import io.storeops.contracts.events.listing.ListingChanged;
+import io.storeops.contracts.events.listing.ListingDrafted;
+import io.storeops.contracts.events.listing.ListingPublished;
+import io.storeops.contracts.events.listing.ListingWithdrawn;
+import io.storeops.contracts.events.listing.SellingPointsPublished;
 import io.storeops.contracts.events.order.OrderAddressChanged;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderHeld;
@@ -68,7 +79,18 @@ public enum EventType {
     REPLACEMENT_REQUESTED("ReplacementRequested", 1, ReplacementRequested.class, Producer.REFUND_SERVICE),
     COMPLAINT_OPENED("ComplaintOpened", 1, ComplaintOpened.class, Producer.REFUND_SERVICE),
     COMPLAINT_RESOLVED("ComplaintResolved", 1, ComplaintResolved.class, Producer.REFUND_SERVICE),
-    REVIEW_REPLIED("ReviewReplied", 1, ReviewReplied.class, Producer.REFUND_SERVICE);
+    REVIEW_REPLIED("ReviewReplied", 1, ReviewReplied.class, Producer.REFUND_SERVICE),
+    LISTING_DRAFTED("ListingDrafted", 1, ListingDrafted.class, Producer.LISTING_SERVICE),
+    SELLING_POINTS_PUBLISHED("SellingPointsPublished", 1, SellingPointsPublished.class, Producer.LISTING_SERVICE),
+    IMAGES_SUBMITTED("ImagesSubmitted", 1, ImagesSubmitted.class, Producer.LISTING_SERVICE),
+    IMAGES_APPROVED("ImagesApproved", 1, ImagesApproved.class, Producer.LISTING_SERVICE),
+    IMAGES_REJECTED("ImagesRejected", 1, ImagesRejected.class, Producer.LISTING_SERVICE),
+    DETAIL_PAGE_SUBMITTED("DetailPageSubmitted", 1, DetailPageSubmitted.class, Producer.LISTING_SERVICE),
+    DETAIL_PAGE_APPROVED("DetailPageApproved", 1, DetailPageApproved.class, Producer.LISTING_SERVICE),
+    DETAIL_PAGE_REJECTED("DetailPageRejected", 1, DetailPageRejected.class, Producer.LISTING_SERVICE),
+    LISTING_PUBLISHED("ListingPublished", 1, ListingPublished.class, Producer.LISTING_SERVICE),
+    LISTING_CHANGED("ListingChanged", 1, ListingChanged.class, Producer.LISTING_SERVICE),
+    LISTING_WITHDRAWN("ListingWithdrawn", 1, ListingWithdrawn.class, Producer.LISTING_SERVICE);
 
     private final String typeName;
     private final int version;

@@ -7,7 +7,8 @@ package io.storeops.contracts;
 public enum Producer {
     ORDER_SERVICE("order", Topics.ORDER_EVENTS),
     FULFILLMENT_SERVICE("fulfillment", Topics.FULFILLMENT_EVENTS),
-    REFUND_SERVICE("refund", Topics.REFUND_EVENTS);
+    REFUND_SERVICE("refund", Topics.REFUND_EVENTS),
+    LISTING_SERVICE("listing", Topics.LISTING_EVENTS);
 
     private final String folder;
     private final String topic;

@@ -6,6 +6,7 @@ public final class Topics {
     public static final String ORDER_EVENTS = "storeops.order.events";
     public static final String FULFILLMENT_EVENTS = "storeops.fulfillment.events";
     public static final String REFUND_EVENTS = "storeops.refund.events";
+    public static final String LISTING_EVENTS = "storeops.listing.events";
 
     private Topics() {}
 

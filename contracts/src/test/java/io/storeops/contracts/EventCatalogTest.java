@@ -70,10 +70,14 @@ class EventCatalogTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void everyOrderScopedEventIsKeyedByItsOrderId(EventType type) {
+    void everyEventIsKeyedByTheIdOfWhatItIsAbout(EventType type) {
         StoreOpsEvent event = EventJson.read(bytes(sample(type)), type.payloadType());
         if (event instanceof OrderScopedEvent orderEvent) {
             assertThat(orderEvent.subject()).isEqualTo(orderEvent.orderId()).isNotBlank();
+        } else if (event instanceof ProductScopedEvent productEvent) {
+            assertThat(productEvent.subject())
+                    .isEqualTo(productEvent.productId())
+                    .isNotBlank();
         } else {
             assertThat(event.subject()).isEqualTo(sample(type).get("batchId").asString());
         }
@@ -100,6 +104,7 @@ class EventCatalogTest {
         assertThat(EventType.ORDER_PAID.topic()).isEqualTo(Topics.ORDER_EVENTS);
         assertThat(EventType.SHIPMENT_DISPATCHED.topic()).isEqualTo(Topics.FULFILLMENT_EVENTS);
         assertThat(EventType.REFUND_COMPLETED.topic()).isEqualTo(Topics.REFUND_EVENTS);
+        assertThat(EventType.LISTING_PUBLISHED.topic()).isEqualTo(Topics.LISTING_EVENTS);
         assertThat(Topics.deadLetter(Topics.ORDER_EVENTS, "fulfillment-service"))
                 .isEqualTo("storeops.order.events.fulfillment-service.dlq");
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.Topics;
 import io.storeops.platform.clock.AdjustableClock;
 import io.storeops.platform.clock.ClockController;
+import io.storeops.platform.files.FileStore;
 import io.storeops.platform.health.MongoPingHealthIndicator;
 import io.storeops.platform.messaging.DeadLetterReplay;
 import io.storeops.platform.messaging.DeadLetters;
@@ -48,6 +49,7 @@ import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -181,6 +183,11 @@ public class StoreOpsPlatformAutoConfiguration {
     @Bean
     StateRows stateRows(ReactiveMongoTemplate mongo) {
         return new StateRows(mongo);
+    }
+
+    @Bean
+    FileStore fileStore(ReactiveGridFsTemplate gridFs) {
+        return new FileStore(gridFs);
     }
 
     @Bean

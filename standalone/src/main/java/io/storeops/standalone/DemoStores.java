@@ -1,6 +1,10 @@
 package io.storeops.standalone;
 
+import io.storeops.platform.security.StaffRole;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +36,24 @@ final class DemoStores {
 
     private DemoStores() {}
 
+    /**
+     * The demo department, one dev identity per role working for both stores: whose reading of
+     * each product's selling points the supervisor follows up in the listing flow.
+     */
+    static List<String> department() {
+        List<String> members = new ArrayList<>();
+        List<StaffRole> roles = Arrays.stream(StaffRole.values())
+                .filter(role -> role != StaffRole.OPERATOR)
+                .toList();
+        for (int index = 0; index < roles.size(); index++) {
+            String member = "storeops.listing.staff[" + index + "].";
+            members.add(member + "username=" + DevCredentials.username(roles.get(index)));
+            members.add(member + "role=" + roles.get(index).name());
+            members.add(member + "stores=" + TMALL + "," + SHOPIFY);
+        }
+        return members;
+    }
+
     /** Configuration every service of the standalone system receives. */
     static List<String> properties() {
         List<String> stores = List.of(
@@ -58,7 +80,7 @@ final class DemoStores {
                 "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET,
                 // Like a Shopify shop fulfilling what it has: what is short follows in a second parcel.
                 "storeops.stores." + SHOPIFY + ".dispatch.partial-shipment=true");
-        return Stream.concat(
+        List<String> configuration = Stream.concat(
                         stores.stream(),
                         Stream.concat(
                                 CARRIER_FEEDS.stream()
@@ -79,6 +101,8 @@ final class DemoStores {
                                         // each store's weekly report of the week just over, for the manager (每周总计运营报表)
                                         "storeops.analytics.weekly-reports.folder="
                                                 + "${STOREOPS_DATA_DIR:storeops-data}/weekly-reports")))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+        configuration.addAll(department());
+        return List.copyOf(configuration);
     }
 }

@@ -46,6 +46,11 @@ final class DevCredentials {
         return Base64.getEncoder().encodeToString(secret);
     }
 
+    /** The dev identity of {@code role}: {@code dev-store-manager} for STORE_MANAGER. */
+    static String username(StaffRole role) {
+        return "dev-" + role.name().toLowerCase().replace('_', '-');
+    }
+
     /** A token per role, valid for the given stores; written to {@code dev-tokens.json} for scripts and the README. */
     Map<String, String> issueTokens(Path dataDir, List<String> stores) throws IOException {
         DevTokens issuer = new DevTokens(secret);
@@ -54,7 +59,7 @@ final class DevCredentials {
             tokens.put(
                     role.name(),
                     issuer.issue(
-                            "dev-" + role.name().toLowerCase().replace('_', '-'),
+                            username(role),
                             Set.of(role),
                             stores,
                             TOKEN_LIFETIME));

@@ -4,6 +4,8 @@ import io.storeops.analytics.AnalyticsServiceApplication;
 import io.storeops.console.ConsoleApplication;
 import io.storeops.fulfillment.FulfillmentServiceApplication;
 import io.storeops.order.OrderServiceApplication;
+import io.storeops.listing.ListingServiceApplication;
+import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.RefundServiceApplication;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole StoreOps system in one process, for a laptop or a demo: a Kafka broker (KRaft), the
- * Mongo-wire store persisted under the data folder, the four services on their ports, dev tokens
+ * Mongo-wire store persisted under the data folder, the five services on their ports, dev tokens
  * and, with {@code --simulate[=orders per second]}, storefront traffic. Ctrl-C stops it cleanly;
  * the next start finds the same data, unless {@code --in-memory-store} kept the store in memory.
  */
@@ -36,7 +38,7 @@ public final class StoreOpsStandalone {
             System.out.println(Options.USAGE);
             return;
         }
-        // One logging setup for the whole process (logback.xml): four applications re-initialising it would duplicate
+        // One logging setup for the whole process (logback.xml): five applications re-initialising it would duplicate
         // it.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Path dataDir = options.dataDir();
@@ -84,7 +86,8 @@ public final class StoreOpsStandalone {
                 new Service("order-service", OrderServiceApplication.class, options.orderPort()),
                 new Service("fulfillment-service", FulfillmentServiceApplication.class, options.orderPort() + 1),
                 new Service("refund-service", RefundServiceApplication.class, options.orderPort() + 2),
-                new Service("analytics-service", AnalyticsServiceApplication.class, options.orderPort() + 3));
+                new Service("analytics-service", AnalyticsServiceApplication.class, options.orderPort() + 3),
+                new Service("listing-service", ListingServiceApplication.class, options.orderPort() + 4));
         List<ConfigurableApplicationContext> contexts = new CopyOnWriteArrayList<>();
         // The services stop together (each waits for its consumers to leave their groups), before broker and store.
         running.add(() -> closeTogether(contexts));
@@ -154,8 +157,7 @@ public final class StoreOpsStandalone {
         int person = 0;
         for (Map.Entry<String, String> role : tokens.entrySet()) {
             String identity = "storeops.console.dev-identities[" + person++ + "].";
-            arguments.add(
-                    identity + "username=dev-" + role.getKey().toLowerCase().replace('_', '-'));
+            arguments.add(identity + "username=" + DevCredentials.username(StaffRole.valueOf(role.getKey())));
             arguments.add(identity + "role=" + role.getKey());
             arguments.add(identity + "stores=" + String.join(",", stores));
             arguments.add(identity + "token=" + role.getValue());
@@ -182,7 +184,7 @@ public final class StoreOpsStandalone {
         arguments.add("spring.mongodb.uri=" + store.uri());
         arguments.add("storeops.security.dev-token-secret=" + credentials.secretBase64());
         arguments.add("spring.main.banner-mode=off");
-        // Four services and the broker share one machine here, and a consumer applies a poll's keys
+        // Five services and the broker share one machine here, and a consumer applies a poll's keys
         // concurrently anyway: a consumer thread per service halves the fetches without slowing intake.
         arguments.add(
                 "spring.cloud.stream.bindings.storeopsEvents-in-0.consumer.concurrency=${STOREOPS_CONSUMER_CONCURRENCY:1}");

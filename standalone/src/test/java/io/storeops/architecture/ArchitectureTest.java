@@ -35,7 +35,11 @@ import org.springframework.stereotype.Component;
 class ArchitectureTest {
 
     private static final String[] SERVICES = {
-        "io.storeops.order..", "io.storeops.fulfillment..", "io.storeops.refund..", "io.storeops.analytics.."
+        "io.storeops.order..",
+        "io.storeops.fulfillment..",
+        "io.storeops.refund..",
+        "io.storeops.analytics..",
+        "io.storeops.listing.."
     };
     private static final String[] ADAPTERS = {"..web..", "..messaging.."};
     /** What services may use of the storage envelope (platform.outbox's package documentation lists why). */
@@ -238,7 +242,7 @@ class ArchitectureTest {
     /** Package by feature: no feature reaches back into one that reaches it (lifecycle → review → lifecycle). */
     @Test
     void featuresFormNoCycles() {
-        for (String service : List.of("order", "fulfillment", "refund", "analytics")) {
+        for (String service : List.of("order", "fulfillment", "refund", "analytics", "listing")) {
             check(slices().matching("io.storeops." + service + ".(*)..")
                     .should()
                     .beFreeOfCycles());
@@ -285,7 +289,8 @@ class ArchitectureTest {
         return Stream.of(
                         Map.entry("io.storeops.order", Producer.ORDER_SERVICE),
                         Map.entry("io.storeops.fulfillment", Producer.FULFILLMENT_SERVICE),
-                        Map.entry("io.storeops.refund", Producer.REFUND_SERVICE))
+                        Map.entry("io.storeops.refund", Producer.REFUND_SERVICE),
+                        Map.entry("io.storeops.listing", Producer.LISTING_SERVICE))
                 .filter(service -> type.getPackageName().equals(service.getKey())
                         || type.getPackageName().startsWith(service.getKey() + "."))
                 .map(Map.Entry::getValue)

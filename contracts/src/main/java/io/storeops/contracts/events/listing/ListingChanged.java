@@ -1,0 +1,33 @@
+package io.storeops.contracts.events.listing;
+
+import io.storeops.contracts.Defaults;
+import io.storeops.contracts.ProductScopedEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A change to a product on sale was published in store {@code storeId} (页面优化): the whole entry
+ * as it now stands, as page version {@code pageVersion} (the one before it was {@code
+ * pageVersion - 1}), and what changed ({@code DETAIL_PAGE}, {@code PRICES}, {@code TITLE},
+ * {@code SKUS}, {@code IMAGES}).
+ */
+public record ListingChanged(
+        String productId,
+        String storeId,
+        String spuCode,
+        String title,
+        int pageVersion,
+        int detailPageVersion,
+        String storefrontProductId,
+        List<ListedSku> skus,
+        String mainImageId,
+        List<String> changes,
+        String publishedBy,
+        Instant publishedAt)
+        implements ProductScopedEvent {
+
+    public ListingChanged {
+        skus = Defaults.list(skus);
+        changes = Defaults.list(changes);
+    }
+}

@@ -1,0 +1,43 @@
+package io.storeops.listing.products;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The listing flow's settings ({@code storeops.listing.*}).
+ *
+ * @param staff         the department's members, whose reading of each product's selling points
+ *                      the supervisor follows up (tokens say who calls; this says who should read)
+ * @param publishAttempts how often the publisher tries a store before the publication shows as failed
+ * @param retryAfter    the wait between two attempts
+ * @param interval      how often the publisher looks for work
+ * @param callTimeout   how long one storefront call may take
+ */
+@ConfigurationProperties("storeops.listing")
+public record ListingProperties(
+        List<Member> staff, Integer publishAttempts, Duration retryAfter, Duration interval, Duration callTimeout) {
+
+    /** A member of the department: who, in which role, for which stores. */
+    public record Member(String username, String role, List<String> stores) {
+
+        public Member {
+            stores = stores == null ? List.of() : List.copyOf(stores);
+        }
+    }
+
+    public ListingProperties {
+        staff = staff == null ? List.of() : List.copyOf(staff);
+        publishAttempts = publishAttempts == null ? 5 : publishAttempts;
+        retryAfter = retryAfter == null ? Duration.ofSeconds(30) : retryAfter;
+        interval = interval == null ? Duration.ofSeconds(2) : interval;
+        callTimeout = callTimeout == null ? Duration.ofSeconds(20) : callTimeout;
+    }
+
+    /** The members who work for {@code storeId}. */
+    public List<Member> membersOf(String storeId) {
+        return staff.stream()
+                .filter(member -> member.stores().contains(storeId))
+                .toList();
+    }
+}
