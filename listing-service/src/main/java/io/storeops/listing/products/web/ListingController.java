@@ -235,15 +235,21 @@ class ListingController {
                     + "again (the product moves to CHANGED); positioning alone changes nothing on sale.")
     Mono<ListingView> edit(@PathVariable String productId, @RequestBody ProductSheet sheet) {
         return StaffAccess.require(ListingAction.SELECT)
-                .flatMap(staff -> {
-                    ProductSheet checked = checked(
-                            new ProductSheet(
-                                    productId, sheet.title(), sheet.stores(), sheet.skus(), sheet.positioning()),
-                            staff);
-                    return access.visible(productId, staff)
-                            .then(listings.edit(productId, checked, staff.username(), clock.instant()))
-                            .map(listing -> view(listing, staff));
-                })
+                // Another store's product is not found before the sheet's stores are judged.
+                .flatMap(staff -> access.visible(productId, staff)
+                        .flatMap(found -> listings.edit(
+                                productId,
+                                checked(
+                                        new ProductSheet(
+                                                productId,
+                                                sheet.title(),
+                                                sheet.stores(),
+                                                sheet.skus(),
+                                                sheet.positioning()),
+                                        staff),
+                                staff.username(),
+                                clock.instant()))
+                        .map(listing -> view(listing, staff)))
                 .onErrorMap(ListingProblems::problem);
     }
 
