@@ -12,6 +12,7 @@ import io.storeops.listing.products.PageHtml;
 import io.storeops.listing.products.ProductRules;
 import io.storeops.listing.products.ProductSheet;
 import io.storeops.listing.products.PublicationStatus;
+import io.storeops.listing.products.ReviewTimes;
 import io.storeops.listing.products.SellingPoints;
 import io.storeops.listing.products.Verdict;
 import io.storeops.platform.outbox.Change;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -78,9 +80,16 @@ class ListingController {
     private final StoreCatalog catalog;
     private final ListingProperties properties;
     private final Clock clock;
+    private final ReviewTimes reviewTimes;
 
-    ListingController(Listings listings, StoreCatalog catalog, ListingProperties properties, Clock clock) {
+    ListingController(
+            Listings listings,
+            StoreCatalog catalog,
+            ListingProperties properties,
+            Clock clock,
+            ReviewTimes reviewTimes) {
         this.listings = listings;
+        this.reviewTimes = reviewTimes;
         this.access = new ProductAccess(listings);
         this.catalog = catalog;
         this.properties = properties;
@@ -334,7 +343,8 @@ class ListingController {
         return act(
                 productId,
                 ListingAction.REVIEW,
-                (listing, staff) -> listing.reviewImages(review.verdicts(), staff.username(), clock.instant()));
+                (listing, staff) -> listing.reviewImages(review.verdicts(), staff.username(), clock.instant()),
+                this::reviewed);
     }
 
     @PutMapping("/{productId}/detail-page")
@@ -374,8 +384,9 @@ class ListingController {
         return act(
                 productId,
                 ListingAction.REVIEW,
-                (listing, staff) -> listing.reviewDetailPage(
-                        review.verdict(), review.comment(), staff.username(), clock.instant()));
+                (listing, staff) ->
+                        listing.reviewDetailPage(review.verdict(), review.comment(), staff.username(), clock.instant()),
+                this::reviewed);
     }
 
     @PostMapping("/{productId}/publication")
@@ -414,11 +425,25 @@ class ListingController {
 
     private Mono<ListingView> act(
             String productId, ListingAction action, BiFunction<Listing, Staff, Change<Listing>> step) {
+        return act(productId, action, step, (before, after) -> {});
+    }
+
+    /** A step on the product as the caller; {@code afterwards} sees the product before and after it. */
+    private Mono<ListingView> act(
+            String productId,
+            ListingAction action,
+            BiFunction<Listing, Staff, Change<Listing>> step,
+            BiConsumer<Listing, Listing> afterwards) {
         return StaffAccess.require(action)
                 .flatMap(staff -> access.visible(productId, staff)
-                        .then(listings.change(productId, listing -> step.apply(listing, staff)))
+                        .flatMap(before -> listings.change(productId, listing -> step.apply(listing, staff))
+                                .doOnNext(after -> afterwards.accept(before, after)))
                         .map(listing -> view(listing, staff)))
                 .onErrorMap(ListingProblems::problem);
+    }
+
+    private void reviewed(Listing before, Listing after) {
+        reviewTimes.reviewed(before, after, after.lastStepAt());
     }
 
     private ProductSheet checked(ProductSheet sheet, Staff staff) {
