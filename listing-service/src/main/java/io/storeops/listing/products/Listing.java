@@ -616,10 +616,11 @@ public record Listing(
                 .findFirst();
     }
 
-    /** The publications the publisher has to send, due at {@code now}. */
+    /** The publications and withdrawals the publisher has to send to the storefronts, due at {@code now}. */
     public List<Publication> due(Instant now) {
         return publications.stream()
-                .filter(each -> each.status() == PublicationStatus.PENDING
+                .filter(each -> (each.status() == PublicationStatus.PENDING && step == ListingStep.PUBLISHING
+                                || each.status() == PublicationStatus.WITHDRAWING)
                         && !each.nextAttemptAt().isAfter(now))
                 .toList();
     }
@@ -752,7 +753,8 @@ public record Listing(
     /**
      * Drops the product or takes it off sale (下架), saying why: announced with {@link
      * ListingWithdrawn} for each store it was on sale in, or once for the store running it when it
-     * never was. Publications not yet confirmed are cancelled.
+     * never was. Each storefront that has the product is then told to take it down ({@link
+     * PublicationStatus#WITHDRAWING}, until it confirms); publications not yet confirmed are cancelled.
      */
     public Change<Listing> withdraw(String reason, String by, Instant at) {
         String why = Texts.required(reason, "reason", ProductRules.NOTE_LIMIT);
@@ -761,19 +763,20 @@ public record Listing(
         Draft draft = new Draft(this);
         draft.publications = publications.stream()
                 .map(each -> {
-                    if (each.publishedAt() != null && each.status() != PublicationStatus.WITHDRAWN) {
+                    boolean onStorefront = each.publishedAt() != null && each.status() != PublicationStatus.WITHDRAWN;
+                    if (onStorefront) {
                         events.add(new ListingWithdrawn(
                                 productId, each.storeId(), each.storefrontProductId(), why, by, at));
                     }
                     return new Publication(
                             each.storeId(),
-                            PublicationStatus.WITHDRAWN,
+                            onStorefront ? PublicationStatus.WITHDRAWING : PublicationStatus.WITHDRAWN,
                             each.pageVersion(),
                             each.storefront(),
                             each.storefrontProductId(),
-                            each.attempts(),
-                            each.lastError(),
+                            0,
                             null,
+                            onStorefront ? at : null,
                             each.publishedAt());
                 })
                 .toList();
@@ -781,6 +784,56 @@ public record Listing(
             events.add(new ListingWithdrawn(productId, storeId, null, why, by, at));
         }
         return new Change<>(moved(ListingCommand.WITHDRAW, draft, at, "WITHDRAWN", by, why), events);
+    }
+
+    /** Store {@code store}'s storefront confirmed it took the product down; anything else changes nothing. */
+    public Change<Listing> withdrawnFrom(String store, String storefront, Instant at) {
+        Optional<Publication> withdrawing =
+                publication(store).filter(each -> each.status() == PublicationStatus.WITHDRAWING);
+        if (withdrawing.isEmpty()) {
+            return Change.none();
+        }
+        Publication before = withdrawing.get();
+        Draft draft = new Draft(this);
+        draft.publications = replacedPublication(new Publication(
+                store,
+                PublicationStatus.WITHDRAWN,
+                before.pageVersion(),
+                before.storefront(),
+                before.storefrontProductId(),
+                before.attempts() + 1,
+                null,
+                null,
+                before.publishedAt()));
+        List<Entry> steps = new ArrayList<>(timeline);
+        steps.add(new Entry(at, "STORE_WITHDRAWN", storefront, store + " · " + before.storefrontProductId()));
+        return Change.of(draft.build(steps));
+    }
+
+    /**
+     * Store {@code store}'s storefront did not take the product down: tried again after {@code
+     * retryAfter}, for as long as it takes (a product off sale in StoreOps must not stay on sale),
+     * its error shown meanwhile.
+     */
+    public Change<Listing> withdrawFailed(String store, String error, Duration retryAfter, Instant at) {
+        Optional<Publication> withdrawing =
+                publication(store).filter(each -> each.status() == PublicationStatus.WITHDRAWING);
+        if (withdrawing.isEmpty()) {
+            return Change.none();
+        }
+        Publication before = withdrawing.get();
+        Draft draft = new Draft(this);
+        draft.publications = replacedPublication(new Publication(
+                store,
+                PublicationStatus.WITHDRAWING,
+                before.pageVersion(),
+                before.storefront(),
+                before.storefrontProductId(),
+                before.attempts() + 1,
+                error,
+                at.plus(retryAfter),
+                before.publishedAt()));
+        return Change.of(draft.build(timeline));
     }
 
     /** The SKUs as store {@code store} sells them, for the storefront and the other services. */

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param staff         the department's members, whose reading of each product's selling points
  *                      the supervisor follows up (tokens say who calls; this says who should read)
  * @param publishAttempts how often the publisher tries a store before the publication shows as failed
- * @param retryAfter    the wait between two attempts
+ * @param retryAfter    the wait after a first failed attempt, doubled after each further one (at most
+ *                      30 minutes, at least what the storefront asks)
  * @param interval      how often the publisher looks for work
  * @param callTimeout   how long one storefront call may take
  */

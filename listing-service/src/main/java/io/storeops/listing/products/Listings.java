@@ -38,6 +38,9 @@ public class Listings implements ApplicationRunner {
                         .ascending("stepSince"));
         store.declareIndex(COLLECTION, StateIndex.named("sku", Listing.class).ascending("skus.sku"));
         store.declareIndex(COLLECTION, StateIndex.named("step", Listing.class).ascending("step"));
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("publication_status", Listing.class).ascending("publications.status"));
     }
 
     public Mono<Listing> find(String productId) {
@@ -91,9 +94,14 @@ public class Listings implements ApplicationRunner {
                 .next();
     }
 
-    /** The products being published: the publisher's work. */
+    /** The products being published, or taken down from a storefront: the publisher's work. */
     public Flux<Listing> publishing() {
-        return store.findAll(COLLECTION, StateQuery.of(Listing.class).is("step", ListingStep.PUBLISHING.name()));
+        return store.findAll(
+                COLLECTION,
+                StateQuery.of(Listing.class)
+                        .anyOf(
+                                query -> query.is("step", ListingStep.PUBLISHING.name()),
+                                query -> query.is("publications.status", PublicationStatus.WITHDRAWING.name())));
     }
 
     /** How many products of {@code storeId} are at {@code step}. */

@@ -8,6 +8,8 @@ public enum PublicationStatus {
     PUBLISHED,
     /** The storefront refused it, or did not answer, too often: shown, and retried when staff say so. */
     FAILED,
+    /** Taken off sale in StoreOps, and being taken off the storefront: tried until it confirms. */
+    WITHDRAWING,
     /** Taken off sale. */
     WITHDRAWN
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storeops.contracts.Money;
-import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.contracts.events.listing.DetailPageRejected;
 import io.storeops.contracts.events.listing.ImagesApproved;
 import io.storeops.contracts.events.listing.ImagesRejected;
@@ -327,12 +326,31 @@ class ListingTest {
 
         Listing onSale = pageApproved().publish("li.supervisor", T0).state();
         onSale = onSale.published(TMALL, 1, "SIMULATED", "SIM-TEA-LJ", T0).state();
-        List<StoreOpsEvent> events =
-                onSale.withdraw("换季", "li.supervisor", T0.plusSeconds(5)).events();
-        assertThat(events)
+        Change<Listing> withdrawn = onSale.withdraw("换季", "li.supervisor", T0.plusSeconds(5));
+        assertThat(withdrawn.events())
                 .as("Shopify's publication was still pending: only Tmall had it on sale")
                 .containsExactly(
                         new ListingWithdrawn("TEA-LJ", TMALL, "SIM-TEA-LJ", "换季", "li.supervisor", T0.plusSeconds(5)));
+        Listing takingDown = withdrawn.state();
+        assertThat(takingDown.publication(TMALL).orElseThrow().status()).isEqualTo(PublicationStatus.WITHDRAWING);
+        assertThat(takingDown.publication(SHOPIFY).orElseThrow().status()).isEqualTo(PublicationStatus.WITHDRAWN);
+        assertThat(takingDown.due(T0.plusSeconds(5)))
+                .extracting(Publication::storeId)
+                .containsExactly(TMALL);
+
+        Listing stillUp = takingDown
+                .withdrawFailed(TMALL, "HTTP 503", Duration.ofSeconds(60), T0.plusSeconds(6))
+                .state();
+        assertThat(stillUp.due(T0.plusSeconds(30))).as("tried again later").isEmpty();
+        assertThat(stillUp.due(T0.plusSeconds(66)))
+                .extracting(Publication::storeId)
+                .containsExactly(TMALL);
+        Listing down =
+                stillUp.withdrawnFrom(TMALL, "simulated", T0.plusSeconds(70)).state();
+        assertThat(down.publication(TMALL).orElseThrow().status()).isEqualTo(PublicationStatus.WITHDRAWN);
+        assertThat(down.due(T0.plusSeconds(999))).isEmpty();
+        assertThat(down.withdrawnFrom(TMALL, "simulated", T0.plusSeconds(71)).isNone())
+                .isTrue();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.storeops.refund.payout.web;
 
-import io.storeops.refund.partner.web.MarketplaceApi;
-import io.storeops.refund.partner.web.PartnerFailure;
-import io.storeops.refund.partner.web.PartnerHttp;
+import io.storeops.platform.partner.MarketplaceApi;
+import io.storeops.platform.partner.PartnerFailure;
+import io.storeops.platform.partner.PartnerHttp;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;

@@ -1,9 +1,10 @@
 package io.storeops.refund.payout.web;
 
+import io.storeops.platform.partner.MarketplaceApi;
+import io.storeops.platform.partner.PartnerHttp;
+import io.storeops.platform.partner.ShopifyAdminApi;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.cases.GatewayPayments;
-import io.storeops.refund.partner.web.MarketplaceApi;
-import io.storeops.refund.partner.web.PartnerHttp;
 import io.storeops.refund.payout.PayoutProperties;
 import io.storeops.refund.payout.StorePayoutProperties;
 import java.util.HashMap;
@@ -69,9 +70,9 @@ public class PayoutGateways implements GatewayPayments {
                 storeId,
                 "shopify.access-token",
                 "payouts through Shopify");
-        ShopifyPayoutGateway.Shop shop = shopify.adminUrl() != null
-                ? new ShopifyPayoutGateway.Shop(shopify.adminUrl(), () -> token)
-                : ShopifyPayoutGateway.Shop.ofDomain(
+        ShopifyAdminApi.Shop shop = shopify.adminUrl() != null
+                ? new ShopifyAdminApi.Shop(shopify.adminUrl(), () -> token)
+                : ShopifyAdminApi.Shop.ofDomain(
                         stores.find(storeId).map(found -> found.shopifyDomain()).orElse(null), () -> token);
         return new ShopifyPayoutGateway(
                 PartnerHttp.client(clients, store.timeout()),

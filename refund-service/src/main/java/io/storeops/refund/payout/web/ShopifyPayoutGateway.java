@@ -1,17 +1,13 @@
 package io.storeops.refund.payout.web;
 
-import io.storeops.refund.partner.web.PartnerFailure;
-import io.storeops.refund.partner.web.PartnerHttp;
-import java.net.URI;
+import io.storeops.platform.partner.PartnerFailure;
+import io.storeops.platform.partner.PartnerHttp;
+import io.storeops.platform.partner.ShopifyAdminApi;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * without asking again: that holds after Shopify forgot the key.
  *
  * <p>Not a bean by itself: the wiring builds it with a client from {@link PartnerHttp#client} and
- * the shops of the stores paid through Shopify.
+ * the shops of the stores paid through Shopify; the calls go through platform's {@link ShopifyAdminApi}.
  */
 public final class ShopifyPayoutGateway implements PayoutGateway {
 
@@ -39,11 +35,8 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
     public static final String DEFAULT_API_VERSION = "2026-04";
 
     private static final String EARLIEST_IDEMPOTENT_VERSION = "2026-01";
-    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern SHOP_DOMAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*\\.myshopify\\.com");
     private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,20}");
     private static final String ORDER_GID = "gid://shopify/Order/";
-    private static final String ACCESS_TOKEN_HEADER = "X-Shopify-Access-Token";
     private static final String MARKER = "[storeops-payout ";
 
     static final String ORDER_QUERY = """
@@ -66,29 +59,6 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
               }
             }
             """;
-
-    /**
-     * A shop StoreOps refunds in.
-     *
-     * @param adminUrl    where its Admin API answers: {@code https://<shop>.myshopify.com}
-     * @param accessToken its Admin API access token (scope {@code write_orders}), read at each payout so that it
-     *                    may rotate
-     */
-    public record Shop(URI adminUrl, Supplier<String> accessToken) {
-
-        public Shop {
-            Objects.requireNonNull(adminUrl, "adminUrl");
-            Objects.requireNonNull(accessToken, "accessToken");
-        }
-
-        /** The shop of a store's {@code shopifyDomain}, over HTTPS. */
-        public static Shop ofDomain(String shopifyDomain, Supplier<String> accessToken) {
-            if (shopifyDomain == null || !SHOP_DOMAIN.matcher(shopifyDomain).matches()) {
-                throw new IllegalArgumentException("'" + shopifyDomain + "' is not a *.myshopify.com domain");
-            }
-            return new Shop(URI.create("https://" + shopifyDomain), accessToken);
-        }
-    }
 
     /** The reference a Shopify refund's payment carries: its GraphQL id, as {@code refundCreate} answers it. */
     public static String refundReference(Long refundId) {
@@ -115,33 +85,27 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
         return refundNote != null && refundNote.contains(MARKER);
     }
 
-    private final WebClient client;
-    private final Map<String, Shop> shops;
-    private final String apiVersion;
-    private final Duration timeout;
+    private final ShopifyAdminApi shopify;
 
     /**
-     * @param shops      the shops by StoreOps store id
+     * @param shops      the shops by StoreOps store id, whose access tokens have scope {@code write_orders}
      * @param apiVersion the Admin API version, {@link #DEFAULT_API_VERSION} when null; 2026-01 or later
      * @param timeout    how long each of the two calls may take (the payouts' call timeout covers both)
      */
-    public ShopifyPayoutGateway(WebClient client, Map<String, Shop> shops, String apiVersion, Duration timeout) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.shops = Map.copyOf(shops);
-        this.apiVersion = apiVersion == null ? DEFAULT_API_VERSION : apiVersion;
-        if (!API_VERSION.matcher(this.apiVersion).matches()
-                || this.apiVersion.compareTo(EARLIEST_IDEMPOTENT_VERSION) < 0) {
+    public ShopifyPayoutGateway(
+            WebClient client, Map<String, ShopifyAdminApi.Shop> shops, String apiVersion, Duration timeout) {
+        String version = apiVersion == null ? DEFAULT_API_VERSION : apiVersion;
+        if (!ShopifyAdminApi.atLeast(version, EARLIEST_IDEMPOTENT_VERSION)) {
             throw new IllegalArgumentException("the Shopify API version must be " + EARLIEST_IDEMPOTENT_VERSION
-                    + " or later (refundCreate takes an idempotency key from then on): " + this.apiVersion);
+                    + " or later (refundCreate takes an idempotency key from then on): " + version);
         }
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.shopify = new ShopifyAdminApi(client, shops, version, timeout);
     }
 
     @Override
     public Mono<Receipt> pay(PayoutOrder order) {
         return Mono.defer(() -> {
-            Shop shop = shops.get(order.storeId());
-            if (shop == null) {
+            if (!shopify.hasShop(order.storeId())) {
                 return Mono.error(
                         PartnerFailure.refused("store " + order.storeId() + " has no Shopify shop to refund in"));
             }
@@ -150,17 +114,11 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
                 return Mono.error(PartnerFailure.refused(
                         "order " + order.orderId() + " has no Shopify order id: '" + order.externalOrderId() + "'"));
             }
-            String token = shop.accessToken().get();
-            if (token == null || token.isBlank()) {
-                return Mono.error(
-                        PartnerFailure.refused("store " + order.storeId() + " has no Shopify Admin API access token"));
-            }
-            URI endpoint = endpoint(shop);
             String key = shopifyKey(order.idempotencyKey());
             ObjectNode variables = PartnerHttp.JSON.createObjectNode();
             variables.put("id", orderGid);
-            return graphql(endpoint, token, ORDER_QUERY, variables, "order lookup")
-                    .flatMap(data -> refund(endpoint, token, order, orderGid, key, data.path("order")));
+            return shopify.graphql(order.storeId(), ORDER_QUERY, variables, "order lookup")
+                    .flatMap(data -> refund(order, orderGid, key, data.path("order")));
         });
     }
 
@@ -174,8 +132,7 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
         return MARKER + shopifyKey + "]";
     }
 
-    private Mono<Receipt> refund(
-            URI endpoint, String token, PayoutOrder order, String orderGid, String key, JsonNode shopifyOrder) {
+    private Mono<Receipt> refund(PayoutOrder order, String orderGid, String key, JsonNode shopifyOrder) {
         if (!shopifyOrder.isObject()) {
             return Mono.error(PartnerFailure.refused("Shopify has no order " + orderGid));
         }
@@ -215,7 +172,7 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
         transaction.put("amount", order.amount().toDecimal());
         transaction.put("gateway", PartnerHttp.text(parent.path("gateway")));
         transaction.put("kind", "REFUND");
-        return graphql(endpoint, token, REFUND_MUTATION, variables, "refund")
+        return shopify.graphql(order.storeId(), REFUND_MUTATION, variables, "refund")
                 .map(data -> receipt(data.path("refundCreate")));
     }
 
@@ -234,19 +191,7 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
     }
 
     private static Receipt receipt(JsonNode created) {
-        List<String> problems = new ArrayList<>();
-        for (JsonNode problem : created.path("userErrors")) {
-            List<String> field = new ArrayList<>();
-            for (JsonNode part : problem.path("field")) {
-                String name = PartnerHttp.text(part);
-                if (name != null) {
-                    field.add(name);
-                }
-            }
-            String message = PartnerHttp.text(problem.path("message"));
-            problems.add((message == null ? "no reason given" : message)
-                    + (field.isEmpty() ? "" : " (" + String.join(".", field) + ")"));
-        }
+        List<String> problems = ShopifyAdminApi.userErrors(created);
         if (!problems.isEmpty()) {
             throw PartnerFailure.refused("Shopify refused the refund: " + String.join("; ", problems));
         }
@@ -255,69 +200,6 @@ public final class ShopifyPayoutGateway implements PayoutGateway {
             throw PartnerFailure.unavailable("Shopify made no refund and gave no reason");
         }
         return new Receipt(id);
-    }
-
-    /** One GraphQL call: its {@code data}, or a failure for an HTTP error or GraphQL errors. */
-    private Mono<JsonNode> graphql(URI endpoint, String token, String query, ObjectNode variables, String what) {
-        ObjectNode body = PartnerHttp.JSON.createObjectNode();
-        body.put("query", query);
-        body.set("variables", variables);
-        WebClient.RequestHeadersSpec<?> request = client.post()
-                .uri(endpoint)
-                .contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON)
-                .header(ACCESS_TOKEN_HEADER, token)
-                .bodyValue(PartnerHttp.write(body));
-        return PartnerHttp.send(request, timeout, "Shopify (" + what + ")").map(answer -> data(answer, what));
-    }
-
-    private static JsonNode data(PartnerHttp.Answer answer, String what) {
-        if (answer.busy()) {
-            throw PartnerFailure.unavailable("Shopify answered the " + what + " with " + answer.statusLine());
-        }
-        if (!answer.successful()) {
-            throw PartnerFailure.refused(
-                    "Shopify refused the " + what + ": " + answer.statusLine() + " " + answer.snippet());
-        }
-        JsonNode json = answer.json();
-        JsonNode errors = json.path("errors");
-        if (errors.isArray() && !errors.isEmpty()) {
-            List<String> described = new ArrayList<>();
-            boolean later = false;
-            for (JsonNode error : errors) {
-                String code = PartnerHttp.text(error.path("extensions").path("code"));
-                String message = PartnerHttp.text(error.path("message"));
-                later |= busy(code);
-                described.add((code == null ? "" : code + ": ") + (message == null ? "no message" : message));
-            }
-            String text = "Shopify answered the " + what + " with errors: " + String.join("; ", described);
-            throw later ? PartnerFailure.unavailable(text) : PartnerFailure.refused(text);
-        }
-        JsonNode data = json.path("data");
-        if (!data.isObject()) {
-            throw PartnerFailure.unavailable("Shopify answered the " + what + " without data");
-        }
-        return data;
-    }
-
-    /**
-     * Whether a GraphQL error's code is Shopify being busy (throttled, failing, or still working on
-     * the same key): asking again later may pay. Errors without a code are malformed requests.
-     */
-    private static boolean busy(String code) {
-        return code != null
-                && (code.equals("THROTTLED")
-                        || code.equals("INTERNAL_SERVER_ERROR")
-                        || code.equals("SERVICE_UNAVAILABLE")
-                        || code.contains("CONCURRENT"));
-    }
-
-    private URI endpoint(Shop shop) {
-        String base = shop.adminUrl().toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base + "/admin/api/" + apiVersion + "/graphql.json");
     }
 
     private static String orderGid(PayoutOrder order) {

@@ -1,6 +1,6 @@
 package io.storeops.refund.payout.web;
 
-import io.storeops.refund.partner.web.PartnerFailure;
+import io.storeops.platform.partner.PartnerFailure;
 import io.storeops.refund.payout.PayoutProperties;
 import java.time.Duration;
 import java.util.Map;

@@ -2,11 +2,11 @@ package io.storeops.refund.replies.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.platform.metrics.StoreCounter;
+import io.storeops.platform.partner.PartnerAttempts;
 import io.storeops.platform.schedule.RepeatingWork;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.complaints.Review;
 import io.storeops.refund.complaints.Reviews;
-import io.storeops.refund.partner.web.PartnerAttempts;
 import io.storeops.refund.replies.ReplyProperties;
 import java.time.Clock;
 import org.slf4j.Logger;

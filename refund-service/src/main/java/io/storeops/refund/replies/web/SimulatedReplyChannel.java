@@ -1,6 +1,6 @@
 package io.storeops.refund.replies.web;
 
-import io.storeops.refund.partner.web.PartnerFailure;
+import io.storeops.platform.partner.PartnerFailure;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

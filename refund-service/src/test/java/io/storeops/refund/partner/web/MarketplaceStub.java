@@ -12,6 +12,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.storeops.platform.partner.MarketplaceApi;
+import io.storeops.platform.partner.PartnerFailure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

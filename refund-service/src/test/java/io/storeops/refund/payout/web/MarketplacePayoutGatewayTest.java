@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.storeops.contracts.Money;
-import io.storeops.refund.partner.web.MarketplaceApi;
+import io.storeops.platform.partner.MarketplaceApi;
 import io.storeops.refund.partner.web.MarketplaceStub;
 import io.storeops.refund.payout.web.PayoutGateway.PayoutOrder;
 import java.time.Duration;

@@ -16,8 +16,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.storeops.contracts.Money;
-import io.storeops.refund.partner.web.PartnerFailure;
-import io.storeops.refund.partner.web.PartnerHttp;
+import io.storeops.platform.partner.PartnerFailure;
+import io.storeops.platform.partner.PartnerHttp;
+import io.storeops.platform.partner.ShopifyAdminApi;
 import io.storeops.refund.payout.web.PayoutGateway.PayoutOrder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class ShopifyPayoutGatewayTest {
     void connect() {
         gateway = new ShopifyPayoutGateway(
                 PartnerHttp.client(WebClient.builder(), TIMEOUT),
-                Map.of("shopify-us", new ShopifyPayoutGateway.Shop(URI.create(shopify.baseUrl()), () -> TOKEN)),
+                Map.of("shopify-us", new ShopifyAdminApi.Shop(URI.create(shopify.baseUrl()), () -> TOKEN)),
                 null,
                 TIMEOUT);
     }

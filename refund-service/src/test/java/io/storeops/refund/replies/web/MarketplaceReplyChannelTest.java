@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.storeops.refund.partner.web.MarketplaceApi;
+import io.storeops.platform.partner.MarketplaceApi;
 import io.storeops.refund.partner.web.MarketplaceStub;
 import io.storeops.refund.replies.web.ReviewReplyChannel.ReplyPost;
 import java.time.Duration;

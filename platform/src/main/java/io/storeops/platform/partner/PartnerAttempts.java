@@ -1,4 +1,4 @@
-package io.storeops.refund.partner.web;
+package io.storeops.platform.partner;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,11 +10,12 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * Attempts at calls that do something at a storefront or gateway (pay a refund, post a reply)
- * whose work is kept in the store, and each attempt's outcome recorded there: what the partner
- * confirmed; a refusal for good ({@link PartnerFailure#permanent()}), never asked again by itself;
- * or any other failure (an error, no answer in time), to be asked again later with the same key,
- * each time twice as late as the time before and never later than half an hour.
+ * Attempts at calls that do something at a storefront or gateway (pay a refund, post a reply,
+ * list a product) whose work is kept in the store, and each attempt's outcome recorded there: what
+ * the partner confirmed; a refusal for good ({@link PartnerFailure#permanent()}), never asked again
+ * by itself; or any other failure (an error, no answer in time), to be asked again later with the
+ * same key, each time twice as late as the time before and never later than half an hour — or as
+ * late as the partner asked ({@link PartnerFailure#retryAfter()}), within that half hour.
  */
 public final class PartnerAttempts {
 
@@ -61,13 +62,21 @@ public final class PartnerAttempts {
                         failure -> failure instanceof PartnerFailure partnerFailure && partnerFailure.permanent(),
                         refusal -> refused.apply(describe(refusal)).then())
                 .onErrorResume(failure -> failed.apply(
-                                describe(failure), clock.instant().plus(waitAfter(failedBefore + 1)))
+                                describe(failure), clock.instant().plus(waitAfter(failedBefore + 1, failure)))
                         .then());
     }
 
-    /** Twice as long after each failed attempt, from the first wait, never longer than half an hour. */
-    private Duration waitAfter(int attempts) {
+    /**
+     * Twice as long after each failed attempt, from the first wait, never longer than half an hour;
+     * at least what the partner asked for, within that half hour.
+     */
+    private Duration waitAfter(int attempts, Throwable failure) {
         Duration wait = firstWait.multipliedBy(1L << Math.min(attempts - 1, 16));
+        if (failure instanceof PartnerFailure partnerFailure
+                && partnerFailure.retryAfter().isPresent()
+                && partnerFailure.retryAfter().get().compareTo(wait) > 0) {
+            wait = partnerFailure.retryAfter().get();
+        }
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 

@@ -1,4 +1,4 @@
-package io.storeops.refund.partner.web;
+package io.storeops.platform.partner;
 
 import java.net.URI;
 import java.time.Duration;
@@ -14,11 +14,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The native marketplace's open API, which the payouts (refunds) and the review replies call: each
- * store's base URL and app key, and one JSON {@code POST} with the store's app key as bearer token
- * and an {@code Idempotency-Key} header, read whole whatever its status.
+ * The native marketplace's open API, which the services call for what StoreOps does there (refunds
+ * paid, review replies posted, products listed): each store's base URL and app key, and one JSON
+ * {@code POST} with the store's app key as bearer token and an {@code Idempotency-Key} header, read
+ * whole whatever its status.
  *
- * <p>Not a bean by itself: the wiring builds it from a store's {@code payouts.marketplace.*} settings.
+ * <p>Not a bean by itself: each service's wiring builds it from the store's settings (refunds'
+ * {@code payouts.marketplace.*}, listings' {@code listing.marketplace.*}).
  */
 public final class MarketplaceApi {
 

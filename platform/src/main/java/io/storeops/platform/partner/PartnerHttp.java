@@ -1,4 +1,4 @@
-package io.storeops.refund.partner.web;
+package io.storeops.platform.partner;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -6,8 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -19,11 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * What the adapters that call storefronts and gateways share on the wire (payouts, review replies):
- * a client that gives up in time, one call read whole with its status, JSON built and read as trees
- * (never text put together from values), and idempotency keys a header carries. A call without an
- * answer in time fails with a {@link TimeoutException}: it may have done its work, and the retry asks
- * again with the same key.
+ * What the adapters that call storefronts and gateways share on the wire (payouts, review replies,
+ * publications): a client that gives up in time, one call read whole with its status (and how long
+ * a busy partner asks to be left alone), JSON built and read as trees (never text put together from
+ * values), and idempotency keys a header carries. A call without an answer in time fails with a
+ * {@link TimeoutException}: it may have done its work, and the retry asks again with the same key.
  */
 public final class PartnerHttp {
 
@@ -48,8 +54,15 @@ public final class PartnerHttp {
                 .build();
     }
 
-    /** A partner's answer: its status and its whole body. */
-    public record Answer(int status, byte[] body) {
+    /**
+     * A partner's answer: its status, its whole body, and its {@code Retry-After} header (null
+     * when it sent none).
+     */
+    public record Answer(int status, byte[] body, String retryAfterHeader) {
+
+        public Answer(int status, byte[] body) {
+            this(status, body, null);
+        }
 
         public boolean successful() {
             return status >= 200 && status < 300;
@@ -70,6 +83,29 @@ public final class PartnerHttp {
                 return tree == null ? MissingNode.getInstance() : tree;
             } catch (JacksonException notJson) {
                 return MissingNode.getInstance();
+            }
+        }
+
+        /**
+         * How long the partner asked to be left alone ({@code Retry-After} in seconds or as an
+         * HTTP date); empty when it did not say, or said it unreadably.
+         */
+        public Optional<Duration> retryAfter() {
+            if (retryAfterHeader == null || retryAfterHeader.isBlank()) {
+                return Optional.empty();
+            }
+            String value = retryAfterHeader.strip();
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
+                    Duration wait = Duration.between(Instant.now(), until);
+                    return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                } catch (DateTimeParseException notDate) {
+                    return Optional.empty();
+                }
             }
         }
 
@@ -95,7 +131,10 @@ public final class PartnerHttp {
     public static Mono<Answer> send(WebClient.RequestHeadersSpec<?> request, Duration timeout, String partner) {
         return request.exchangeToMono(response -> response.bodyToMono(byte[].class)
                         .defaultIfEmpty(NOTHING)
-                        .map(body -> new Answer(response.statusCode().value(), body)))
+                        .map(body -> new Answer(
+                                response.statusCode().value(),
+                                body,
+                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
                 .timeout(timeout, Mono.<Answer>error(() -> noAnswer(partner, timeout)))
                 .onErrorMap(PartnerHttp::readTimedOut, failure -> noAnswer(partner, timeout));
     }
@@ -118,9 +157,13 @@ public final class PartnerHttp {
 
     /** The lowercase hex SHA-256 of the text's UTF-8 bytes. */
     public static String sha256Hex(String text) {
+        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The lowercase hex SHA-256 of {@code bytes} (a picture, a request body). */
+    public static String sha256Hex(byte[] bytes) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException unavailable) {
             throw new IllegalStateException("SHA-256 is not available", unavailable);
         }
