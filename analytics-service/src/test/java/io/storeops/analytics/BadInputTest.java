@@ -40,6 +40,7 @@ class BadInputTest {
     private static final String TRAFFIC = "/api/analytics/traffic?storeId=" + STORE + "&from=2022-09-01&to=2022-09-30";
     private static final String TARGET = "/api/analytics/targets/" + STORE + "/2022-Q4";
     private static final String REPORTS = "/api/analytics/reports/";
+    private static final String PAGE_VERSIONS = "/api/analytics/listings/NEVER-LISTED/page-versions?storeId=" + STORE;
     private static final byte[] BINARY = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, (byte) 0xff};
 
     @Autowired
@@ -172,6 +173,19 @@ class BadInputTest {
                         404,
                         "not-found",
                         Attempt.get(PPC_FIGURES, REPORTS + "yearly?storeId=" + STORE + "&period=2022")),
+                new Case(
+                        "page versions of a product never published in the store",
+                        404,
+                        "not-found",
+                        Attempt.get(PAGE_VERSIONS, PAGE_VERSIONS)),
+                new Case(
+                        "a page versions sheet in an unknown format",
+                        400,
+                        "invalid-parameter",
+                        Attempt.get(
+                                PAGE_VERSIONS,
+                                "/api/analytics/listings/NEVER-LISTED/page-versions/sheet?storeId=" + STORE
+                                        + "&format=pdf")),
                 new Case(
                         "traffic by an unknown grain",
                         400,

@@ -18,6 +18,10 @@ import io.storeops.contracts.events.fulfillment.DispatchBatchCreated;
 import io.storeops.contracts.events.fulfillment.ShipmentDelivered;
 import io.storeops.contracts.events.fulfillment.ShipmentDispatched;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.listing.ListedSku;
+import io.storeops.contracts.events.listing.ListingChanged;
+import io.storeops.contracts.events.listing.ListingPublished;
+import io.storeops.contracts.events.listing.ListingWithdrawn;
 import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
@@ -43,7 +47,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A month of the Tmall flagship store from real Kafka records, rebuilt from the topics into a new
- * generation of the facts: every figure is the same afterwards, and the consumer goes on.
+ * generation of the facts: every figure (page versions included) is the same afterwards, and the
+ * consumer goes on.
  */
 @ServiceTest
 class RebuildServiceTest {
@@ -93,10 +98,24 @@ class RebuildServiceTest {
                     .jsonPath("$.figures.refundedMinor")
                     .isEqualTo(5_000);
             assertThat(fact("R1").deliveredAt()).isNotNull();
+            http.get()
+                    .uri(pageVersionsUri())
+                    .header(HttpHeaders.AUTHORIZATION, MANAGER)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("WITHDRAWN")
+                    .jsonPath("$.versions[0].figures.orders")
+                    .isEqualTo(3)
+                    .jsonPath("$.versions[1].figures.orders")
+                    .isEqualTo(0);
         });
         String salesBefore = json(salesUri());
         String monthlyBefore = json(monthlyUri());
         String promotionBefore = json(promotionUri());
+        String pageVersionsBefore = json(pageVersionsUri());
         OrderFact r1Before = fact("R1");
         OrderFact r3Before = fact("R3");
         Map<String, BatchFact> batchBefore = batches.find(List.of("tm-b-0206")).block();
@@ -143,6 +162,8 @@ class RebuildServiceTest {
                 .isEqualTo(generation)
                 .jsonPath("$.collections[?(@ == 'order_facts_g" + generation + "')]")
                 .exists()
+                .jsonPath("$.collections[?(@ == 'listing_facts_g" + generation + "')]")
+                .exists()
                 .jsonPath("$.skipped")
                 .value(skipped -> assertThat(((Number) skipped).longValue()).isPositive()) // the poison event
                 .jsonPath("$.ignored")
@@ -154,6 +175,7 @@ class RebuildServiceTest {
         assertThat(json(salesUri())).isEqualTo(salesBefore);
         assertThat(json(monthlyUri())).isEqualTo(monthlyBefore);
         assertThat(json(promotionUri())).isEqualTo(promotionBefore);
+        assertThat(json(pageVersionsUri())).isEqualTo(pageVersionsBefore);
         assertThat(factsOfTheStore(generation)).isEqualTo(factsBefore);
         assertThat(fact("R1")).isEqualTo(r1Before);
         assertThat(fact("R3")).isEqualTo(r3Before);
@@ -187,6 +209,48 @@ class RebuildServiceTest {
                                 2),
                         "fulfillment-service",
                         1);
+        // the jacket's page: version 1 from 1 February, version 2 from the 6th, taken off sale on the 8th (a
+        // duplicate between)
+        ListingPublished listed = new ListingPublished(
+                "RB-JKT",
+                STORE,
+                "RB-JKT",
+                "羽绒服",
+                1,
+                1,
+                "6580000001",
+                List.of(new ListedSku("JKT-1", "黑色 L", new Money(29_500, "CNY"), List.of())),
+                null,
+                "ui.chen",
+                Instant.parse("2023-02-01T01:00:00Z"));
+        events().send(listed, "listing-service", 1);
+        events().send(
+                        new ListingChanged(
+                                "RB-JKT",
+                                STORE,
+                                "RB-JKT",
+                                "羽绒服 轻薄款",
+                                2,
+                                2,
+                                "6580000001",
+                                listed.skus(),
+                                null,
+                                List.of("DETAIL_PAGE", "TITLE"),
+                                "ui.chen",
+                                Instant.parse("2023-02-06T01:00:00Z")),
+                        "listing-service",
+                        2);
+        events().send(listed, "listing-service", 1);
+        events().send(
+                        new ListingWithdrawn(
+                                "RB-JKT",
+                                STORE,
+                                "6580000001",
+                                "换季",
+                                "li.supervisor",
+                                Instant.parse("2023-02-08T01:00:00Z")),
+                        "listing-service",
+                        3);
         OrderPaid r1 = paid("R1", 29_500, "2023-02-03T02:00:00Z", KEYWORD);
         events().send(r1, "order-service", 1);
         events().send(r1, "order-service", 1); // delivered twice
@@ -325,6 +389,10 @@ class RebuildServiceTest {
 
     private static String promotionUri() {
         return "/api/analytics/promotion/figures?storeId=" + STORE + "&from=2023-02-01&to=2023-02-28&by=keyword";
+    }
+
+    private static String pageVersionsUri() {
+        return "/api/analytics/listings/RB-JKT/page-versions?storeId=" + STORE;
     }
 
     private static String id(String number) {

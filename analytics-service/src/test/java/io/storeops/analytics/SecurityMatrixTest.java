@@ -2,11 +2,17 @@ package io.storeops.analytics;
 
 import static io.storeops.analytics.AnalyticsFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.storeops.contracts.Money;
+import io.storeops.contracts.events.listing.ListedSku;
+import io.storeops.contracts.events.listing.ListingPublished;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.RoleMatrix;
 import io.storeops.platform.test.ServiceTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +46,8 @@ class SecurityMatrixTest {
             EnumSet.of(StaffRole.MANAGER, StaffRole.STORE_MANAGER, StaffRole.PROMOTION, StaffRole.DESIGNER);
     private static final Set<StaffRole> OPERATORS = EnumSet.of(StaffRole.OPERATOR);
     private static final String REBUILD = "/api/analytics/operations/rebuild";
+    /** The product the page-version routes read, listed once for the class. */
+    private static final String LISTED = "MATRIX-MUG";
 
     /** The import of the {import} routes and the target of the target routes, made once for the class. */
     private static String importId;
@@ -177,6 +185,18 @@ class SecurityMatrixTest {
                     null,
                     ITEM_READERS),
             new Route(
+                    "page versions",
+                    HttpMethod.GET,
+                    "/api/analytics/listings/" + LISTED + "/page-versions?storeId=" + STORE,
+                    null,
+                    ITEM_READERS),
+            new Route(
+                    "page versions sheet",
+                    HttpMethod.GET,
+                    "/api/analytics/listings/" + LISTED + "/page-versions/sheet?storeId=" + STORE + "&format=csv",
+                    null,
+                    ITEM_READERS),
+            new Route(
                     "enter a cost",
                     HttpMethod.POST,
                     "/api/analytics/costs/" + STORE + "/2022-03/entries",
@@ -290,6 +310,29 @@ class SecurityMatrixTest {
                         .exchange()
                         .expectStatus()
                         .isOk();
+                new AnalyticsFixtures(http, kafka)
+                        .send(
+                                new ListingPublished(
+                                        LISTED,
+                                        STORE,
+                                        LISTED,
+                                        "矩阵马克杯",
+                                        1,
+                                        1,
+                                        "6570000001",
+                                        List.of(new ListedSku(
+                                                "MATRIX-MUG-1", "白色", new Money(5_900, "CNY"), List.of())),
+                                        null,
+                                        "ui.chen",
+                                        Instant.parse("2022-01-05T01:00:00Z")),
+                                "listing-service");
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> http.get()
+                                .uri("/api/analytics/listings/" + LISTED + "/page-versions?storeId=" + STORE)
+                                .header(HttpHeaders.AUTHORIZATION, manager)
+                                .exchange()
+                                .expectStatus()
+                                .isOk());
                 importId = http.post()
                         .uri("/api/analytics/promotion/rows")
                         .header(HttpHeaders.AUTHORIZATION, manager)

@@ -173,6 +173,23 @@ class BadInputTest {
                         "invalid-payload",
                         test -> test.onReadyParcel("/inspection", Map.of("complete", false))),
                 new Case(
+                        "a missing item the parcel's checklist does not list",
+                        422,
+                        "not-on-checklist",
+                        test -> test.onReadyParcel(
+                                "/inspection",
+                                Map.of(
+                                        "complete",
+                                        false,
+                                        "missing",
+                                        List.of(Map.of("sku", "TEA-LJ-250", "item", "礼盒"))))),
+                new Case(
+                        "a missing entry without its item",
+                        422,
+                        "invalid-payload",
+                        test -> test.onReadyParcel(
+                                "/inspection", Map.of("missing", List.of(Map.of("sku", "TEA-LJ-250"))))),
+                new Case(
                         "an urge of more than 500 characters",
                         422,
                         "invalid-payload",

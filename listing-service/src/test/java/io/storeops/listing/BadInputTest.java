@@ -59,8 +59,18 @@ class BadInputTest {
         products = new ProductsAtStep(listings, files);
     }
 
-    /** A multipart upload's parts besides the file, and the file. */
-    record Upload(Map<String, String> parts, byte[] file) {}
+    /** A multipart upload's parts besides the file, and the file (named {@code name}). */
+    record Upload(Map<String, String> parts, byte[] file, String name) {
+
+        Upload(Map<String, String> parts, byte[] file) {
+            this(parts, file, "photo.jpg");
+        }
+
+        /** A catalogue of {@code text} in UTF-8, with the parts {@code format} and {@code storeId} as given. */
+        static Upload catalogue(String text, Map<String, String> parts) {
+            return new Upload(parts, text.getBytes(StandardCharsets.UTF_8), "catalogue.csv");
+        }
+    }
 
     /**
      * A bad request on a product at {@code at} ({p} in the uri; a selection's body is made from the
@@ -307,6 +317,44 @@ class BadInputTest {
                         409,
                         "sku-taken"),
                 new Bad(
+                        "a catalogue without its SKU column",
+                        At.SELECTED,
+                        SUPERVISOR,
+                        HttpMethod.POST,
+                        "/api/listings/catalogue",
+                        Upload.catalogue("SPU,price:" + STORE + "\n" + NEW + ",12.80\n", Map.of()),
+                        422,
+                        "file-refused"),
+                new Bad(
+                        "an empty catalogue",
+                        At.SELECTED,
+                        SUPERVISOR,
+                        HttpMethod.POST,
+                        "/api/listings/catalogue",
+                        Upload.catalogue("", Map.of()),
+                        400,
+                        "file-refused"),
+                new Bad(
+                        "a Shopify export without the store it prices",
+                        At.SELECTED,
+                        SUPERVISOR,
+                        HttpMethod.POST,
+                        "/api/listings/catalogue",
+                        Upload.catalogue(
+                                "Handle,Variant SKU,Variant Price\n" + NEW + "," + NEW + "-1,9.90\n",
+                                Map.of("format", "shopify")),
+                        400,
+                        "invalid-parameter"),
+                new Bad(
+                        "a catalogue of a format StoreOps does not read",
+                        At.SELECTED,
+                        SUPERVISOR,
+                        HttpMethod.POST,
+                        "/api/listings/catalogue",
+                        Upload.catalogue("SPU,SKU\n", Map.of("format", "taobao")),
+                        400,
+                        "invalid-parameter"),
+                new Bad(
                         "malformed JSON",
                         At.SELECTED,
                         SUPERVISOR,
@@ -361,10 +409,10 @@ class BadInputTest {
         }
         if (bad.body() instanceof Upload upload) {
             MultipartBodyBuilder parts = new MultipartBodyBuilder();
-            parts.part("file", new ByteArrayResource(upload.file()) {
+            parts.part("file", new ByteArrayResource(filled(upload, product, fresh)) {
                 @Override
                 public String getFilename() {
-                    return "photo.jpg";
+                    return upload.name();
                 }
             });
             upload.parts().forEach(parts::part);
@@ -380,6 +428,15 @@ class BadInputTest {
         return request.contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(filled(bad.body(), product, fresh))
                 .exchange();
+    }
+
+    /** A catalogue's text with {@code {p}} and {@value #NEW} replaced; a picture's bytes stay as they are. */
+    private static byte[] filled(Upload upload, String product, String fresh) {
+        if (!upload.name().endsWith(".csv")) {
+            return upload.file();
+        }
+        String text = new String(upload.file(), StandardCharsets.UTF_8);
+        return text.replace("{p}", product).replace(NEW, fresh).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code body} with {@code {p}} and {@value #NEW} replaced in every string, however deep. */

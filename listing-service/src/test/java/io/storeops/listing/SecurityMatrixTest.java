@@ -11,6 +11,7 @@ import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.RoleMatrix;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 /**
  * Every listing route against every role, no token, and a token for another store: only the
  * route's roles get through (each on a product at the step the route needs, so the answer is the
- * flow's own); another store's product is not found, and its board, or a product for it, forbidden.
+ * flow's own); another store's product is not found, and its board, or a product or catalogue for it,
+ * forbidden.
  */
 @ServiceTest
 class SecurityMatrixTest {
@@ -61,7 +63,9 @@ class SecurityMatrixTest {
     enum Body {
         NONE,
         JSON,
-        PICTURE
+        PICTURE,
+        /** A catalogue file: the body is its text, {new} a fresh SPU code. */
+        CATALOGUE
     }
 
     /** A listing route: method, path ({p} is the fixture product), body, the action whose roles it admits, the step it needs. */
@@ -229,6 +233,14 @@ class SecurityMatrixTest {
                     ListingAction.PUBLISH,
                     At.PUBLISH_FAILED),
             new Route(
+                    "catalogue import",
+                    HttpMethod.POST,
+                    "/api/listings/catalogue",
+                    Body.CATALOGUE,
+                    "SPU,SKU,price:" + STORE + "\n{new},{new}-1,12.80\n",
+                    ListingAction.SELECT,
+                    At.SELECTED),
+            new Route(
                     "withdraw",
                     HttpMethod.POST,
                     "/api/listings/{p}/withdrawal",
@@ -272,8 +284,8 @@ class SecurityMatrixTest {
                 .value();
 
         assertThat(status)
-                .as("another store's product is not found; its board, or a product for it, is forbidden")
-                .isEqualTo(route.path().contains("storeId=") || route.name().equals("select") ? 403 : 404);
+                .as("another store's product is not found; its board, or a product or catalogue for it, is forbidden")
+                .isEqualTo(route.path().contains("storeId=") || !route.path().contains("{p}") ? 403 : 404);
     }
 
     private WebTestClient.ResponseSpec call(Route route, String bearer) {
@@ -291,8 +303,16 @@ class SecurityMatrixTest {
                         .exchange();
             case PICTURE ->
                 request.contentType(MediaType.MULTIPART_FORM_DATA)
-                        .body(BodyInserters.fromMultipartData(picture((Map<?, ?>) route.body())))
+                        .body(BodyInserters.fromMultipartData(
+                                file("photo.png", ListingSteps.png(400, 400), (Map<?, ?>) route.body())))
                         .exchange();
+            case CATALOGUE -> {
+                String spu = "MX-" + UUID.randomUUID().toString().substring(0, 8);
+                byte[] catalogue = route.body().toString().replace("{new}", spu).getBytes(StandardCharsets.UTF_8);
+                yield request.contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(BodyInserters.fromMultipartData(file("catalogue.csv", catalogue, Map.of())))
+                        .exchange();
+            }
         };
     }
 
@@ -307,15 +327,16 @@ class SecurityMatrixTest {
         return route.body();
     }
 
-    private static MultiValueMap<String, HttpEntity<?>> picture(Map<?, ?> parts) {
+    /** A multipart body: the file {@code name} and the other {@code parts}. */
+    static MultiValueMap<String, HttpEntity<?>> file(String name, byte[] content, Map<?, ?> parts) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(ListingSteps.png(400, 400)) {
+        body.part("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
-                return "photo.png";
+                return name;
             }
         });
-        parts.forEach((name, value) -> body.part((String) name, value));
+        parts.forEach((part, value) -> body.part((String) part, value));
         return body.build();
     }
 }

@@ -1,6 +1,6 @@
 package io.storeops.analytics.costs;
 
-import io.storeops.analytics.files.Headers;
+import io.storeops.platform.sheets.Headers;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,15 +1,15 @@
 package io.storeops.analytics.costs;
 
-import io.storeops.analytics.files.CellValues;
-import io.storeops.analytics.files.FileRefused;
-import io.storeops.analytics.files.FileRefused.Kind;
-import io.storeops.analytics.files.HeaderedRows;
-import io.storeops.analytics.files.Headers;
-import io.storeops.analytics.files.RefusedRow;
-import io.storeops.analytics.files.RowsRefused;
-import io.storeops.analytics.files.TableFile;
-import io.storeops.analytics.files.TableRows;
 import io.storeops.analytics.rates.Rates;
+import io.storeops.platform.sheets.CellValues;
+import io.storeops.platform.sheets.FileRefused;
+import io.storeops.platform.sheets.FileRefused.Kind;
+import io.storeops.platform.sheets.HeaderedRows;
+import io.storeops.platform.sheets.Headers;
+import io.storeops.platform.sheets.RefusedRow;
+import io.storeops.platform.sheets.RowsRefused;
+import io.storeops.platform.sheets.TableFile;
+import io.storeops.platform.sheets.TableRows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;

@@ -2,9 +2,11 @@ package io.storeops.analytics.promotion;
 
 import io.storeops.analytics.sales.OrderFact;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -84,6 +86,14 @@ public enum Dimension {
      * it came through paid promotion.
      */
     public Map<String, PromotionFigures.Sales> attributed(OrderFact fact) {
+        return attributed(fact, ListedItems.NONE);
+    }
+
+    /**
+     * The same, with the store's {@code listed} products: by item, the SKUs of a listed product
+     * count together as that product, under its storefront item id, the order once for it.
+     */
+    public Map<String, PromotionFigures.Sales> attributed(OrderFact fact, ListedItems listed) {
         if (fact.attribution().campaign() == null && fact.attribution().keyword() == null) {
             return Map.of();
         }
@@ -97,21 +107,32 @@ public enum Dimension {
             case REGION -> one.apply(fact.province());
             case HOUR -> one.apply(fact.paidHour());
             case PAGE -> one.apply(fact.attribution().landingPage());
-            case ITEM -> byItem(fact);
+            case ITEM -> byItem(fact, listed);
         };
     }
 
     /** The key of an account's StoreOps side: StoreOps does not know ad accounts, only the store. */
     public static final String ALL = "*";
 
-    private Map<String, PromotionFigures.Sales> byItem(OrderFact fact) {
-        Map<String, Long> paidBySku = new LinkedHashMap<>();
-        fact.lines().stream()
-                .filter(line -> line.sku() != null)
-                .forEach(line -> paidBySku.merge(line.sku(), line.unitPriceMinor() * line.quantity(), Long::sum));
+    private Map<String, PromotionFigures.Sales> byItem(OrderFact fact, ListedItems listed) {
+        // the item each line counts for: its listed product's (by the id it is on sale under), else its SKU
+        Map<String, Long> paidByItem = new LinkedHashMap<>();
+        Map<String, Set<String>> skusByItem = new LinkedHashMap<>();
+        fact.lines().stream().filter(line -> line.sku() != null).forEach(line -> {
+            String item =
+                    listed.selling(line.sku()).map(ListedItems.Item::itemId).orElse(line.sku());
+            paidByItem.merge(item, line.unitPriceMinor() * line.quantity(), Long::sum);
+            skusByItem.computeIfAbsent(item, any -> new LinkedHashSet<>()).add(line.sku());
+        });
         Map<String, PromotionFigures.Sales> items = new LinkedHashMap<>();
-        paidBySku.forEach(
-                (sku, paidMinor) -> items.put(sku, new PromotionFigures.Sales(1, paidMinor, fact.refundedMinor(sku))));
+        paidByItem.forEach((item, paidMinor) -> items.put(
+                item,
+                new PromotionFigures.Sales(
+                        1,
+                        paidMinor,
+                        skusByItem.get(item).stream()
+                                .mapToLong(fact::refundedMinor)
+                                .sum())));
         return items;
     }
 }

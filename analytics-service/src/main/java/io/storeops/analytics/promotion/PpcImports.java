@@ -1,6 +1,5 @@
 package io.storeops.analytics.promotion;
 
-import io.storeops.analytics.files.RefusedRow;
 import io.storeops.analytics.promotion.reports.PpcReports;
 import io.storeops.analytics.promotion.reports.PpcRow;
 import io.storeops.analytics.promotion.reports.PpcRowSink;
@@ -15,6 +14,7 @@ import io.storeops.platform.outbox.StateIndex;
 import io.storeops.platform.outbox.StateQuery;
 import io.storeops.platform.outbox.StateRows;
 import io.storeops.platform.schedule.RepeatingWork;
+import io.storeops.platform.sheets.RefusedRow;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.storeops.analytics.promotion;
 
+import io.storeops.analytics.listing.ListingFacts;
 import io.storeops.analytics.sales.OrderFact;
 import io.storeops.analytics.sales.SalesFacts;
 import io.storeops.platform.outbox.StateQuery;
@@ -27,12 +28,23 @@ public class PromotionAnalysis {
     private final PpcImports imports;
     private final SalesFacts facts;
     private final StoreCatalog stores;
+    private final ListingFacts listings;
 
-    public PromotionAnalysis(StateRows rows, PpcImports imports, SalesFacts facts, StoreCatalog stores) {
+    public PromotionAnalysis(
+            StateRows rows, PpcImports imports, SalesFacts facts, StoreCatalog stores, ListingFacts listings) {
         this.rows = rows;
         this.imports = imports;
         this.facts = facts;
         this.stores = stores;
+        this.listings = listings;
+    }
+
+    /**
+     * The store's products as the listing flow published them, for meeting a report's item ids with
+     * the SKUs they sell.
+     */
+    public Mono<ListedItems> listedItems(String storeId) {
+        return listings.ofStore(storeId).collectList().map(ListedItems::of);
     }
 
     /** Every value of {@code dimension} that spent or sold over the days, with its figures, unordered. */
@@ -78,7 +90,41 @@ public class PromotionAnalysis {
                                 || campaignKey.equals(Dimension.CAMPAIGN.keyOf(
                                         fact.attribution().campaign())))
                         .collectList();
-        return Mono.zip(traffic, promoted, (reported, sold) -> PromotionTable.join(dimension, reported, sold));
+        Mono<ListedItems> listed = dimension == Dimension.ITEM ? listedItems(storeId) : Mono.just(ListedItems.NONE);
+        return Mono.zip(traffic, promoted, listed)
+                .map(all -> PromotionTable.join(dimension, all.getT1(), all.getT2(), all.getT3()));
+    }
+
+    /**
+     * One item's pay-per-click traffic and spend on one store-local day, as the reports of the day
+     * counted it (the reports by item, else those by keyword, which name the item too).
+     */
+    public record ItemSpend(
+            String day, String itemId, String itemTitle, long impressions, long clicks, long spendMinor) {}
+
+    /** Each item's traffic and spend on each day from {@code from} to {@code to}, in the store's currency. */
+    public Flux<ItemSpend> itemSpendByDay(String storeId, LocalDate from, LocalDate to) {
+        String currency =
+                stores.find(storeId).map(StoreProperties.Store::currency).orElse(null);
+        return imports.days(storeId)
+                .collectList()
+                .flatMapMany(imported -> Flux.fromIterable(
+                        PpcDays.counting(imported, Dimension.ITEM, from, to).entrySet()))
+                .concatMap(counted -> rows.sums(
+                        PpcImports.ROWS,
+                        StateQuery.of(StoredPpcRow.class)
+                                .is("importId", counted.getKey())
+                                .in("day", counted.getValue())
+                                .is("currency", currency),
+                        List.of("day", "row.itemId", "row.itemTitle"),
+                        List.of("row.impressions", "row.clicks", "row.spendMinor")))
+                .map(group -> new ItemSpend(
+                        text(group.group().get("day")),
+                        text(group.group().get("row.itemId")),
+                        text(group.group().get("row.itemTitle")),
+                        group.sum("row.impressions"),
+                        group.sum("row.clicks"),
+                        group.sum("row.spendMinor")));
     }
 
     private Flux<PromotionTable.Traffic> trafficOf(

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -76,25 +77,35 @@ public final class PromotionTable {
 
     /** The figures by {@code dimension}: the reports' rows and the attributed orders, joined on their keys. */
     public static List<Row> join(Dimension dimension, List<Traffic> traffic, List<OrderFact> facts) {
+        return join(dimension, traffic, facts, ListedItems.NONE);
+    }
+
+    /**
+     * The same, with the store's {@code listed} products: by item, a report row naming a product's
+     * storefront item id meets the orders of all its SKUs (one row per product); the old ways (the
+     * report's item id is the SKU, or its title is an order line's) still meet what is not listed.
+     */
+    public static List<Row> join(
+            Dimension dimension, List<Traffic> traffic, List<OrderFact> facts, ListedItems listed) {
         Map<String, PromotionFigures.Sales> attributed = new LinkedHashMap<>();
         Map<String, String> orderLabels = new LinkedHashMap<>();
         Map<String, String> skuKeyByTitle = new LinkedHashMap<>();
         for (OrderFact fact : facts) {
-            dimension.attributed(fact).forEach((value, sales) -> {
+            dimension.attributed(fact, listed).forEach((value, sales) -> {
                 String key = dimension.keyOf(value);
                 attributed.merge(key, sales, PromotionFigures.Sales::plus);
                 orderLabels.putIfAbsent(key, value);
             });
             fact.lines().stream()
                     .filter(line -> line.sku() != null && line.title() != null)
-                    .forEach(line -> skuKeyByTitle.putIfAbsent(
-                            Dimension.ITEM.keyOf(line.title()), Dimension.ITEM.keyOf(line.sku())));
+                    .forEach(line ->
+                            skuKeyByTitle.putIfAbsent(Dimension.ITEM.keyOf(line.title()), listed.keyOfSku(line.sku())));
         }
 
         Map<String, Row> rows = new LinkedHashMap<>();
         for (Traffic reported : traffic) {
             String key = dimension == Dimension.ITEM
-                    ? itemKey(reported, attributed, skuKeyByTitle)
+                    ? itemKey(reported, attributed, skuKeyByTitle, listed)
                     : dimension.keyOf(reported.value());
             String rowKey = key == null ? "" : key;
             rows.merge(
@@ -113,8 +124,13 @@ public final class PromotionTable {
         rows.values()
                 .forEach(row ->
                         joined.add(attributed.containsKey(row.key()) ? sold(row, attributed.remove(row.key())) : row));
-        attributed.forEach((key, sales) ->
-                joined.add(new Row(key, orderLabels.get(key), null, PromotionFigures.NONE.withAttributed(sales))));
+        attributed.forEach((key, sales) -> joined.add(new Row(
+                key,
+                orderLabels.get(key),
+                dimension == Dimension.ITEM
+                        ? listed.keyed(key).map(ListedItems.Item::title).orElse(null)
+                        : null,
+                PromotionFigures.NONE.withAttributed(sales))));
         return joined;
     }
 
@@ -140,14 +156,30 @@ public final class PromotionTable {
         return new Row(row.key(), row.label(), row.detail(), row.figures().withAttributed(sales));
     }
 
-    /** A report names an item by its id, which StoreOps knows when it is the SKU, else by its title. */
+    /**
+     * A report names an item by its id: StoreOps knows it as a listed product's storefront item id,
+     * or (before the listing flow, or for what it does not list) when it is the SKU; else by its title.
+     */
     private static String itemKey(
-            Traffic reported, Map<String, PromotionFigures.Sales> attributed, Map<String, String> skuKeyByTitle) {
+            Traffic reported,
+            Map<String, PromotionFigures.Sales> attributed,
+            Map<String, String> skuKeyByTitle,
+            ListedItems listed) {
+        Optional<ListedItems.Item> named = listed.named(reported.value());
+        if (named.isPresent()) {
+            return named.get().key();
+        }
         String byId = Dimension.ITEM.keyOf(reported.value());
         if (byId != null && attributed.containsKey(byId)) {
             return byId;
         }
-        String byTitle = skuKeyByTitle.get(Dimension.ITEM.keyOf(reported.detail()));
+        Optional<ListedItems.Item> sellingIt = listed.selling(reported.value());
+        if (sellingIt.isPresent()) {
+            return sellingIt.get().key(); // the seller's 商家编码 is a SKU of a listed product
+        }
+        String byTitle = listed.titled(reported.detail())
+                .map(ListedItems.Item::key)
+                .orElseGet(() -> skuKeyByTitle.get(Dimension.ITEM.keyOf(reported.detail())));
         return byTitle != null ? byTitle : byId != null ? byId : Dimension.ITEM.keyOf(reported.detail());
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * at today): what the campaign spent and brought, its keywords, the items it promoted (attributed
  * to it), and what those items sold in all, promoted or not.
  *
- * @param items the items (SKUs, as {@code Dimension.ITEM} keys them) of the orders the campaign
- *     brought during its days
+ * @param items the items (SKUs, or listed products by their storefront item id, as {@code
+ *     Dimension.ITEM} keys them) of the orders the campaign brought during its days
  */
 public record CampaignReport(String storeId, String campaign, List<String> items, List<Window> windows) {
 

@@ -1,6 +1,7 @@
 package io.storeops.analytics.reports;
 
 import io.storeops.analytics.promotion.Dimension;
+import io.storeops.analytics.promotion.ListedItems;
 import io.storeops.analytics.promotion.PromotionAnalysis;
 import io.storeops.analytics.promotion.PromotionTable;
 import io.storeops.analytics.sales.SalesFacts;
@@ -36,23 +37,25 @@ public class CampaignReports {
             LocalDate today) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         LocalDate afterEnd = to.plusDays(days).isAfter(today) ? today : to.plusDays(days);
-        return promotion
-                .figures(storeId, from, to, Dimension.ITEM, campaign)
-                .map(CampaignReports::itemsOf)
-                .flatMap(items -> Flux.just(
-                                new Phase(CampaignReport.Phase.BEFORE, from.minusDays(days), from.minusDays(1)),
-                                new Phase(CampaignReport.Phase.DURING, from, to),
-                                new Phase(CampaignReport.Phase.AFTER, to.plusDays(1), afterEnd))
-                        .filter(phase -> !phase.to().isBefore(phase.from()))
-                        .concatMap(phase -> window(storeId, store.currency(), campaign, phase, items))
-                        .collectList()
-                        .map(windows -> new CampaignReport(storeId, campaign, List.copyOf(items), windows)));
+        return Mono.zip(promotion.figures(storeId, from, to, Dimension.ITEM, campaign), promotion.listedItems(storeId))
+                .flatMap(found -> {
+                    Set<String> items = itemsOf(found.getT1());
+                    ListedItems listed = found.getT2();
+                    return Flux.just(
+                                    new Phase(CampaignReport.Phase.BEFORE, from.minusDays(days), from.minusDays(1)),
+                                    new Phase(CampaignReport.Phase.DURING, from, to),
+                                    new Phase(CampaignReport.Phase.AFTER, to.plusDays(1), afterEnd))
+                            .filter(phase -> !phase.to().isBefore(phase.from()))
+                            .concatMap(phase -> window(storeId, store.currency(), campaign, phase, items, listed))
+                            .collectList()
+                            .map(windows -> new CampaignReport(storeId, campaign, List.copyOf(items), windows));
+                });
     }
 
     private record Phase(CampaignReport.Phase phase, LocalDate from, LocalDate to) {}
 
     private Mono<CampaignReport.Window> window(
-            String storeId, String currency, String campaign, Phase phase, Set<String> items) {
+            String storeId, String currency, String campaign, Phase phase, Set<String> items, ListedItems listed) {
         return Mono.zip(
                         promotion.figures(storeId, phase.from(), phase.to(), Dimension.CAMPAIGN, campaign),
                         promotion.figures(storeId, phase.from(), phase.to(), Dimension.KEYWORD, campaign),
@@ -74,7 +77,7 @@ public class CampaignReports {
                                 PromotionTable.Metric.SPEND,
                                 true,
                                 all.getT3().size()),
-                        ItemSales.of(items, all.getT4())));
+                        ItemSales.of(items, all.getT4(), listed)));
     }
 
     /** The campaign's items, by {@link Dimension#ITEM}'s keys: those its orders bought. */

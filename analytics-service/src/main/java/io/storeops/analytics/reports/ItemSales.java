@@ -1,11 +1,14 @@
 package io.storeops.analytics.reports;
 
 import io.storeops.analytics.promotion.Dimension;
+import io.storeops.analytics.promotion.ListedItems;
 import io.storeops.analytics.sales.OrderFact;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What some items sold in all, through paid promotion or not: the lift a campaign is judged by.
@@ -21,13 +24,27 @@ public record ItemSales(String sku, String title, long orders, long units, long 
      * in that order; an item that sold nothing shows zeros under its key.
      */
     public static List<ItemSales> of(Collection<String> itemKeys, List<OrderFact> facts) {
+        return of(itemKeys, facts, ListedItems.NONE);
+    }
+
+    /**
+     * The same, with the store's {@code listed} products: a key that is a listed product's item
+     * counts the lines of all its SKUs ({@code sku} is the first of them sold), as the figures by
+     * item key them.
+     */
+    public static List<ItemSales> of(Collection<String> itemKeys, List<OrderFact> facts, ListedItems listed) {
         Map<String, ItemSales> byKey = new LinkedHashMap<>();
         itemKeys.forEach(key -> byKey.put(key, new ItemSales(key, null, 0, 0, 0, 0)));
         for (OrderFact fact : facts) {
             Map<String, ItemSales> inThisOrder = new LinkedHashMap<>();
+            Map<String, Set<String>> skusInThisOrder = new LinkedHashMap<>();
             for (OrderFact.Line line : fact.lines()) {
-                String key = Dimension.ITEM.keyOf(line.sku());
+                String key = line.sku() == null ? null : listed.keyOfSku(line.sku());
                 if (key != null && byKey.containsKey(key)) {
+                    // two lines of one item are one order; each SKU's refunds count once
+                    boolean firstOfItsSku = skusInThisOrder
+                            .computeIfAbsent(key, any -> new LinkedHashSet<>())
+                            .add(line.sku());
                     inThisOrder.merge(
                             key,
                             new ItemSales(
@@ -36,15 +53,14 @@ public record ItemSales(String sku, String title, long orders, long units, long 
                                     1,
                                     line.quantity(),
                                     line.unitPriceMinor() * line.quantity(),
-                                    fact.refundedMinor(line.sku())),
-                            // two lines of one item are one order; its refunds were counted with the first
+                                    firstOfItsSku ? fact.refundedMinor(line.sku()) : 0),
                             (one, other) -> new ItemSales(
                                     one.sku,
                                     one.title,
                                     1,
                                     one.units + other.units,
                                     one.gmvMinor + other.gmvMinor,
-                                    one.refundedMinor));
+                                    one.refundedMinor + other.refundedMinor));
                 }
             }
             inThisOrder.forEach((key, sold) -> byKey.merge(key, sold, (known, more) -> known.plus(more)));

@@ -13,6 +13,7 @@ import io.storeops.platform.stores.StoreProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +106,16 @@ public class SalesFacts implements ApplicationRunner {
     /** The orders paid in {@code currency} on the store-local days {@code from} to {@code to}. */
     public Flux<OrderFact> paidOn(String storeId, String currency, LocalDate from, LocalDate to) {
         return store.findAll(collections.read(COLLECTION), paidIn(storeId, currency, from, to));
+    }
+
+    /** The orders paid in {@code currency} on the store-local days {@code from} to {@code to} holding any of {@code skus}. */
+    public Flux<OrderFact> paidWith(
+            String storeId, String currency, Collection<String> skus, LocalDate from, LocalDate to) {
+        return skus.isEmpty()
+                ? Flux.empty()
+                : store.findAll(
+                        collections.read(COLLECTION),
+                        paidIn(storeId, currency, from, to).in("lines.sku", skus));
     }
 
     private static StateQuery<OrderFact> paidIn(String storeId, String currency, LocalDate from, LocalDate to) {

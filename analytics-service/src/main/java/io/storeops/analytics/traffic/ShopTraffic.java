@@ -1,7 +1,7 @@
 package io.storeops.analytics.traffic;
 
-import io.storeops.analytics.files.FileRefused;
-import io.storeops.analytics.files.RefusedRow;
+import io.storeops.analytics.listing.ListingFacts;
+import io.storeops.analytics.promotion.ListedItems;
 import io.storeops.analytics.promotion.PpcDays;
 import io.storeops.analytics.sales.OrderFact;
 import io.storeops.analytics.sales.SalesFacts;
@@ -9,6 +9,8 @@ import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.StateQuery;
 import io.storeops.platform.outbox.StateRows;
+import io.storeops.platform.sheets.FileRefused;
+import io.storeops.platform.sheets.RefusedRow;
 import io.storeops.platform.stores.StoreProperties;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,12 +44,14 @@ public class ShopTraffic {
     private final AggregateStore store;
     private final StateRows rows;
     private final SalesFacts facts;
+    private final ListingFacts listings;
     private final Clock clock;
 
-    public ShopTraffic(AggregateStore store, StateRows rows, SalesFacts facts, Clock clock) {
+    public ShopTraffic(AggregateStore store, StateRows rows, SalesFacts facts, ListingFacts listings, Clock clock) {
         this.store = store;
         this.rows = rows;
         this.facts = facts;
+        this.listings = listings;
         this.clock = clock;
     }
 
@@ -160,8 +164,29 @@ public class ShopTraffic {
     public Mono<List<TrafficFigures.Line>> figures(
             String storeId, String currency, LocalDate from, LocalDate to, TrafficGrain by) {
         List<String> groups = by == TrafficGrain.STORE ? List.of("day") : List.of("itemId", "itemTitle");
-        Mono<List<TrafficFigures.Visits>> visits = store.findAll(
-                        DAYS, StateQuery.of(PpcDays.class).is("storeId", storeId))
+        Mono<List<TrafficFigures.Visits>> visits =
+                visits(storeId, from, to, by, groups).collectList();
+        if (by == TrafficGrain.STORE) {
+            Mono<Map<String, TrafficFigures.Sold>> sold = facts.gmvByDay(storeId, currency, from, to)
+                    .collectMap(
+                            AggregateStore.Totals::group,
+                            totals -> new TrafficFigures.Sold(totals.count(), totals.sum()));
+            return Mono.zip(visits, sold, TrafficFigures::byDay);
+        }
+        Mono<List<List<OrderFact.Line>>> paid =
+                facts.paidOn(storeId, currency, from, to).map(OrderFact::lines).collectList();
+        Mono<ListedItems> listed = listings.ofStore(storeId).collectList().map(ListedItems::of);
+        return Mono.zip(visits, paid, listed).map(all -> TrafficFigures.byItem(all.getT1(), all.getT2(), all.getT3()));
+    }
+
+    /** Each item's visitors and page views on each store-local day from {@code from} to {@code to}, as the per-item exports counted them. */
+    public Flux<TrafficFigures.Visits> itemVisitsByDay(String storeId, LocalDate from, LocalDate to) {
+        return visits(storeId, from, to, TrafficGrain.ITEM, List.of("day", "itemId", "itemTitle"));
+    }
+
+    private Flux<TrafficFigures.Visits> visits(
+            String storeId, LocalDate from, LocalDate to, TrafficGrain by, List<String> groups) {
+        return store.findAll(DAYS, StateQuery.of(PpcDays.class).is("storeId", storeId))
                 .collectList()
                 .flatMapMany(
                         imported -> Flux.fromIterable(PpcDays.counting(imported, List.of(by.name()), true, from, to)
@@ -178,18 +203,7 @@ public class ShopTraffic {
                         text(group.group().get("itemId")),
                         text(group.group().get("itemTitle")),
                         group.sum("visitors"),
-                        group.sum("pageViews")))
-                .collectList();
-        if (by == TrafficGrain.STORE) {
-            Mono<Map<String, TrafficFigures.Sold>> sold = facts.gmvByDay(storeId, currency, from, to)
-                    .collectMap(
-                            AggregateStore.Totals::group,
-                            totals -> new TrafficFigures.Sold(totals.count(), totals.sum()));
-            return Mono.zip(visits, sold, TrafficFigures::byDay);
-        }
-        Mono<List<List<OrderFact.Line>>> paid =
-                facts.paidOn(storeId, currency, from, to).map(OrderFact::lines).collectList();
-        return Mono.zip(visits, paid, TrafficFigures::byItem);
+                        group.sum("pageViews")));
     }
 
     private static String text(Object value) {

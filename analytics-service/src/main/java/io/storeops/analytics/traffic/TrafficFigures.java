@@ -1,6 +1,7 @@
 package io.storeops.analytics.traffic;
 
 import io.storeops.analytics.promotion.Dimension;
+import io.storeops.analytics.promotion.ListedItems;
 import io.storeops.analytics.rates.Rates;
 import io.storeops.analytics.sales.OrderFact;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,7 +18,8 @@ import java.util.TreeSet;
 /**
  * Shop-level conversion: the imported visitors and page views of each day (or item) joined with the
  * orders StoreOps saw paid on it. Items meet on the keys of promotion's {@link Dimension#ITEM}: an
- * export's item id when StoreOps sells it as the SKU, else its title as an order line writes it.
+ * export's item id when it is a listed product's storefront item id ({@link ListedItems}), or when
+ * StoreOps sells it as the SKU, else its title as an order line writes it.
  */
 public final class TrafficFigures {
 
@@ -100,6 +103,15 @@ public final class TrafficFigures {
      * counts once for each SKU it holds, with that SKU's lines' value.
      */
     public static List<Line> byItem(List<Visits> visits, List<List<OrderFact.Line>> orders) {
+        return byItem(visits, orders, ListedItems.NONE);
+    }
+
+    /**
+     * The same, with the store's {@code listed} products: an export's item id that is a product's
+     * storefront item id meets the orders of all its SKUs, counted together as that product (the
+     * line's {@code sku} is the first of them sold); the old ways meet what is not listed.
+     */
+    public static List<Line> byItem(List<Visits> visits, List<List<OrderFact.Line>> orders, ListedItems listed) {
         Map<String, Sold> soldByKey = new LinkedHashMap<>();
         Map<String, String> skuOfKey = new LinkedHashMap<>();
         Map<String, String> titleOfKey = new LinkedHashMap<>();
@@ -107,13 +119,14 @@ public final class TrafficFigures {
         for (List<OrderFact.Line> order : orders) {
             Map<String, Long> paidByKey = new LinkedHashMap<>();
             for (OrderFact.Line line : order) {
-                String key = Dimension.ITEM.keyOf(line.sku() != null ? line.sku() : line.title());
+                String key = line.sku() != null ? listed.keyOfSku(line.sku()) : Dimension.ITEM.keyOf(line.title());
                 if (key == null) {
                     continue;
                 }
                 paidByKey.merge(key, line.unitPriceMinor() * line.quantity(), Long::sum);
                 skuOfKey.putIfAbsent(key, line.sku());
-                titleOfKey.putIfAbsent(key, line.title());
+                titleOfKey.putIfAbsent(
+                        key, listed.keyed(key).map(ListedItems.Item::title).orElse(line.title()));
                 String titleKey = Dimension.ITEM.keyOf(line.title());
                 if (titleKey != null) {
                     keyByTitle.putIfAbsent(titleKey, key);
@@ -124,12 +137,7 @@ public final class TrafficFigures {
 
         Map<String, Visits> visitsByKey = new LinkedHashMap<>();
         for (Visits item : visits) {
-            String byId = Dimension.ITEM.keyOf(item.itemId());
-            String byTitle = keyByTitle.get(Dimension.ITEM.keyOf(item.itemTitle()));
-            String key = byId != null && soldByKey.containsKey(byId)
-                    ? byId
-                    : byTitle != null ? byTitle : byId != null ? byId : Dimension.ITEM.keyOf(item.itemTitle());
-            visitsByKey.merge(key, item, TrafficFigures::plus);
+            visitsByKey.merge(itemKey(item, soldByKey, keyByTitle, listed), item, TrafficFigures::plus);
         }
 
         List<Line> lines = new ArrayList<>();
@@ -150,6 +158,30 @@ public final class TrafficFigures {
                 .reversed()
                 .thenComparing(line -> line.itemTitle() == null ? "" : line.itemTitle()));
         return lines;
+    }
+
+    /**
+     * The key an export's item meets orders under: a listed product's by its storefront item id, its
+     * own id when StoreOps sells it as the SKU, a listed product's whose SKU it is, else by title.
+     */
+    private static String itemKey(
+            Visits item, Map<String, Sold> soldByKey, Map<String, String> keyByTitle, ListedItems listed) {
+        Optional<ListedItems.Item> named = listed.named(item.itemId());
+        if (named.isPresent()) {
+            return named.get().key();
+        }
+        String byId = Dimension.ITEM.keyOf(item.itemId());
+        if (byId != null && soldByKey.containsKey(byId)) {
+            return byId;
+        }
+        Optional<ListedItems.Item> sellingIt = listed.selling(item.itemId());
+        if (sellingIt.isPresent()) {
+            return sellingIt.get().key();
+        }
+        String byTitle = listed.titled(item.itemTitle())
+                .map(ListedItems.Item::key)
+                .orElseGet(() -> keyByTitle.get(Dimension.ITEM.keyOf(item.itemTitle())));
+        return byTitle != null ? byTitle : byId != null ? byId : Dimension.ITEM.keyOf(item.itemTitle());
     }
 
     /** The lines' sums, and their rates. */

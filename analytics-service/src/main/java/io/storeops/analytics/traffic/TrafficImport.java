@@ -1,6 +1,6 @@
 package io.storeops.analytics.traffic;
 
-import io.storeops.analytics.files.RefusedRow;
+import io.storeops.platform.sheets.RefusedRow;
 import java.time.Instant;
 import java.util.List;
 

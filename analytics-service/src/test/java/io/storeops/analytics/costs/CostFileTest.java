@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.storeops.analytics.files.FileRefused;
-import io.storeops.analytics.files.RefusedRow;
-import io.storeops.analytics.files.RowsRefused;
+import io.storeops.platform.sheets.FileRefused;
+import io.storeops.platform.sheets.RefusedRow;
+import io.storeops.platform.sheets.RowsRefused;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,11 +2,14 @@ package io.storeops.analytics.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storeops.analytics.listing.ListingFact;
+import io.storeops.analytics.promotion.ListedItems;
 import io.storeops.analytics.sales.OrderFact;
 import io.storeops.analytics.traffic.TrafficFigures.Line;
 import io.storeops.analytics.traffic.TrafficFigures.Sold;
 import io.storeops.analytics.traffic.TrafficFigures.Visits;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,40 @@ class TrafficFiguresTest {
         assertThat(cup.itemTitle()).isEqualTo("玻璃杯");
         assertThat(cup.visitors()).isZero();
         assertThat(cup.conversion()).isNull();
+    }
+
+    @Test
+    void anExportsItemIdThatIsAListedProductsMeetsTheOrdersOfAllItsSkus() {
+        ListedItems listed = ListedItems.of(List.of(new ListingFact(
+                "MUG",
+                "tmall-flagship",
+                List.of(new ListingFact.Version(
+                        1,
+                        1,
+                        "手绘陶瓷马克杯",
+                        "6507654321",
+                        List.of(
+                                new ListingFact.Sku("MUG-W", "白色", 5_900L, "CNY"),
+                                new ListingFact.Sku("MUG-B", "黑色", 5_900L, "CNY")),
+                        List.of(),
+                        "ui.chen",
+                        Instant.parse("2026-03-01T01:00:00Z"))),
+                List.of())));
+
+        List<Line> items = TrafficFigures.byItem(
+                List.of(new Visits(null, "6507654321", "马克杯（导出的标题）", 1_000, 2_000)),
+                List.of(
+                        fact(new OrderFact.Line("MUG-W", "白色", 1, 5_900), new OrderFact.Line("MUG-B", "黑色", 1, 5_900)),
+                        fact(new OrderFact.Line("MUG-B", "黑色", 2, 5_900))),
+                listed);
+
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).paidOrders())
+                .as("an order of both colours once")
+                .isEqualTo(2);
+        assertThat(items.get(0).gmvMinor()).isEqualTo(5_900 * 4);
+        assertThat(items.get(0).sku()).isEqualTo("MUG-W");
+        assertThat(items.get(0).conversion()).isEqualByComparingTo("0.0020");
     }
 
     private static List<OrderFact.Line> fact(OrderFact.Line... lines) {

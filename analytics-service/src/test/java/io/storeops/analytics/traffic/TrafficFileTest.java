@@ -3,8 +3,8 @@ package io.storeops.analytics.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.storeops.analytics.files.FileRefused;
-import io.storeops.analytics.files.RefusedRow;
+import io.storeops.platform.sheets.FileRefused;
+import io.storeops.platform.sheets.RefusedRow;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.OrderLine;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.shipping.Carrier;
+import io.storeops.fulfillment.shipping.Checklist;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.ShipmentStatus;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +27,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
  * The batch's printed documents, in Chinese and English side by side as the department's forms
- * are: the daily report, an outbound slip per shipment and a waybill label per shipment. Pages are
- * kept in temporary files while written, so a batch of thousands of shipments is not held in memory.
+ * are: the daily report, an outbound slip per shipment (each line with the accessories to tick,
+ * from its checklist) and a waybill label per shipment. Pages are kept in temporary files while
+ * written, so a batch of thousands of shipments is not held in memory.
  */
 public final class BatchDocuments {
 
@@ -52,13 +55,29 @@ public final class BatchDocuments {
     private static final float[] WIDTHS = {20, 88, 76, 168, 140, 44, 118, 90, 42};
     private static final float ROW_FONT = 7.5f;
 
+    private static final float ACCESSORY_FONT = 8.5f;
+    private static final float ACCESSORY_ROW = 12;
+    private static final float TICK_BOX = 8;
+
     private final DispatchBatch batch;
     private final List<Fulfillment> shipments;
+    private final Map<String, Checklist> checklists;
     private final Letterhead store;
 
+    /** The batch's documents without checklists: the outbound slips list the lines, with no accessories. */
     public BatchDocuments(DispatchBatch batch, List<Fulfillment> shipments, Letterhead store) {
+        this(batch, shipments, Map.of(), store);
+    }
+
+    /**
+     * The batch's documents; {@code checklists} (by shipment id) give each line of an outbound slip
+     * the listing's title and the accessories to tick.
+     */
+    public BatchDocuments(
+            DispatchBatch batch, List<Fulfillment> shipments, Map<String, Checklist> checklists, Letterhead store) {
         this.batch = batch;
         this.shipments = List.copyOf(shipments);
+        this.checklists = Map.copyOf(checklists);
         this.store = store;
     }
 
@@ -272,16 +291,26 @@ public final class BatchDocuments {
                         right - MARGIN,
                         9,
                         "收件人 To: " + (to == null ? "" : joined("  ", to.name(), to.phone()) + "\n" + addressLine(to)));
-                y += 6;
-                sheet.line(MARGIN, y, right, y, 0.8f);
-                sheet.text(MARGIN, y + 3, 8, "商品 SKU");
-                sheet.text(MARGIN + 110, y + 3, 8, "名称 Item");
-                sheet.text(right - 80, y + 3, 8, "数量 Qty");
-                sheet.text(right - 34, y + 3, 8, "核对 Check");
-                y += 16;
+                y = slipHeadings(sheet, y + 6, right);
+                float linesEnd = sheet.height() - MARGIN - 96 - 12;
+                Map<String, Checklist.Line> checklist = checklistOf(shipment);
                 for (ItemQuantity line : shipment.lines()) {
-                    String title = titleOf(shipment, line.sku());
+                    Checklist.Line listed = checklist.get(line.sku());
+                    String title = listed == null ? "" : joined(" ", listed.title(), listed.variant());
+                    if (title.isEmpty()) {
+                        title = titleOf(shipment, line.sku());
+                    }
                     List<String> wrapped = sheet.wrap(title, right - 80 - MARGIN - 115, 9);
+                    List<List<String>> accessories = listed == null
+                            ? List.of()
+                            : tickBoxRows(sheet, listed.accessories(), right - 40 - MARGIN - 110);
+                    float height = Math.max(16, wrapped.size() * 11.7f + 4) + accessories.size() * ACCESSORY_ROW;
+                    if (y + height > linesEnd && y > MARGIN + 80) {
+                        // the seal box keeps the page's foot: the rest of the lines go on a page of their own
+                        sheet.newPage();
+                        sheet.text(MARGIN, MARGIN, 11, "出库单（续）Outbound slip, continued — " + shipment.shipmentId());
+                        y = slipHeadings(sheet, MARGIN + 20, right);
+                    }
                     sheet.text(MARGIN, y, 9, line.sku());
                     float lineTop = y;
                     for (String part : wrapped) {
@@ -290,7 +319,17 @@ public final class BatchDocuments {
                     }
                     sheet.text(right - 70, y, 9, String.valueOf(line.quantity()));
                     sheet.box(right - 28, y, 10, 10);
-                    y = Math.max(y + 16, lineTop + 4);
+                    float next = Math.max(y + 16, lineTop + 4);
+                    if (!accessories.isEmpty()) {
+                        float rowTop = Math.max(y + 13, lineTop);
+                        sheet.text(MARGIN + 8, rowTop, 7.5f, "附件 Accessories");
+                        for (List<String> row : accessories) {
+                            tickBoxes(sheet, MARGIN + 110, rowTop, row);
+                            rowTop += ACCESSORY_ROW;
+                        }
+                        next = Math.max(next, rowTop + 4);
+                    }
+                    y = next;
                     sheet.line(MARGIN, y - 3, right, y - 3, 0.3f);
                 }
                 y += 6;
@@ -323,6 +362,63 @@ public final class BatchDocuments {
                 sheet.text(right - 104, sealTop + 6, 9, "发货专用章");
                 sheet.text(right - 104, sealTop + 19, 7, "Dispatch seal");
             }
+        }
+    }
+
+    /** The slip's column headings under a rule at {@code top}; returns where the lines start. */
+    private static float slipHeadings(PdfSheet sheet, float top, float right) throws IOException {
+        sheet.line(MARGIN, top, right, top, 0.8f);
+        sheet.text(MARGIN, top + 3, 8, "商品 SKU");
+        sheet.text(MARGIN + 110, top + 3, 8, "名称 Item");
+        sheet.text(right - 80, top + 3, 8, "数量 Qty");
+        sheet.text(right - 34, top + 3, 8, "核对 Check");
+        return top + 16;
+    }
+
+    /** The checklist lines of a shipment by SKU (none when no checklist came with it). */
+    private Map<String, Checklist.Line> checklistOf(Fulfillment shipment) {
+        Checklist checklist = checklists.get(shipment.shipmentId());
+        if (checklist == null) {
+            return Map.of();
+        }
+        Map<String, Checklist.Line> bySku = new HashMap<>();
+        checklist.lines().forEach(line -> bySku.putIfAbsent(line.sku(), line));
+        return bySku;
+    }
+
+    /**
+     * A line's accessories laid out as tick boxes ({@code □ 茶罐  □ 礼盒}) in rows at most {@code
+     * width} wide; a name too long for a row of its own is cut to fit.
+     */
+    private static List<List<String>> tickBoxRows(PdfSheet sheet, List<String> accessories, float width)
+            throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        float used = 0;
+        for (String accessory : accessories) {
+            String name = sheet.fit(accessory, width - TICK_BOX - 4, ACCESSORY_FONT);
+            float needed = TICK_BOX + 3 + sheet.widthOf(name, ACCESSORY_FONT) + 10;
+            if (!row.isEmpty() && used + needed > width) {
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+            }
+            row.add(name);
+            used += needed;
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** One row of {@link #tickBoxRows}: each name after an empty box to tick. */
+    private static void tickBoxes(PdfSheet sheet, float left, float top, List<String> names) throws IOException {
+        float x = left;
+        for (String name : names) {
+            sheet.box(x, top + 1, TICK_BOX, TICK_BOX);
+            sheet.text(x + TICK_BOX + 3, top, ACCESSORY_FONT, name);
+            x += TICK_BOX + 3 + sheet.widthOf(name, ACCESSORY_FONT) + 10;
         }
     }
 
@@ -488,15 +584,7 @@ public final class BatchDocuments {
 
     /** The title the order gave a SKU's line (the SKU itself when it gave none). */
     private static String titleOf(Fulfillment shipment, String sku) {
-        if (shipment.paid() == null) {
-            return sku;
-        }
-        return shipment.paid().lines().stream()
-                .filter(line -> sku.equals(line.sku() == null ? line.title() : line.sku()))
-                .map(OrderLine::title)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(sku);
+        return shipment.orderTitleOf(sku);
     }
 
     private static String linesOf(Fulfillment shipment) {

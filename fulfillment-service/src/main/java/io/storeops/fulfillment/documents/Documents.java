@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchProperties;
+import io.storeops.fulfillment.shipping.Checklist;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
@@ -57,12 +58,16 @@ public class Documents {
         }
     }
 
-    /** The PDF of {@code kind} for the batch, in a temporary file the caller deletes. */
-    public Mono<Path> pdf(DispatchBatch batch, List<Fulfillment> shipments, DocumentKind kind) {
+    /**
+     * The PDF of {@code kind} for the batch, in a temporary file the caller deletes; {@code
+     * checklists} (by shipment id) give the outbound slips each line's accessories.
+     */
+    public Mono<Path> pdf(
+            DispatchBatch batch, List<Fulfillment> shipments, Map<String, Checklist> checklists, DocumentKind kind) {
         return Mono.fromCallable(() -> {
                     Path file = Files.createTempFile("storeops-" + kind.slug() + "-", ".pdf");
                     try (OutputStream out = Files.newOutputStream(file)) {
-                        write(batch, shipments, kind, out);
+                        write(batch, shipments, checklists, kind, out);
                     } catch (IOException | RuntimeException failed) {
                         Files.deleteIfExists(file);
                         throw failed;
@@ -73,13 +78,13 @@ public class Documents {
     }
 
     /** Every document of the batch, one PDF per kind, in a zip in a temporary file the caller deletes. */
-    public Mono<Path> zip(DispatchBatch batch, List<Fulfillment> shipments) {
+    public Mono<Path> zip(DispatchBatch batch, List<Fulfillment> shipments, Map<String, Checklist> checklists) {
         return Mono.fromCallable(() -> {
                     Path file = Files.createTempFile("storeops-documents-", ".zip");
                     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
                         for (DocumentKind kind : DocumentKind.values()) {
                             zip.putNextEntry(new ZipEntry(fileName(batch, kind)));
-                            write(batch, shipments, kind, new UnclosableStream(zip));
+                            write(batch, shipments, checklists, kind, new UnclosableStream(zip));
                             zip.closeEntry();
                         }
                     } catch (IOException | RuntimeException failed) {
@@ -95,9 +100,14 @@ public class Documents {
         return batch.batchId() + "-" + kind.slug() + ".pdf";
     }
 
-    private void write(DispatchBatch batch, List<Fulfillment> shipments, DocumentKind kind, OutputStream out)
+    private void write(
+            DispatchBatch batch,
+            List<Fulfillment> shipments,
+            Map<String, Checklist> checklists,
+            DocumentKind kind,
+            OutputStream out)
             throws IOException {
-        int written = new BatchDocuments(batch, shipments, letterheadOf(batch.storeId())).write(kind, out);
+        int written = new BatchDocuments(batch, shipments, checklists, letterheadOf(batch.storeId())).write(kind, out);
         Counter documents = generated.get(key(batch.storeId(), kind));
         if (documents != null) {
             documents.increment();

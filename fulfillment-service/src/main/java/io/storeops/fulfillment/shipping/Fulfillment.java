@@ -110,9 +110,20 @@ public record Fulfillment(
 
     /**
      * The warehouse's check of the parcel against its outbound slip (检查商品附件): every line and
-     * accessory present, or not, with what is missing.
+     * accessory present, or not, with what is missing — in words, and as the items of its {@link
+     * Checklist} that were not found.
      */
-    public record Inspection(boolean complete, String note, String by, Instant at) {}
+    public record Inspection(boolean complete, String note, String by, Instant at, List<Checklist.Missing> missing) {
+
+        public Inspection {
+            missing = missing == null ? List.of() : List.copyOf(missing);
+        }
+
+        /** A check that names no checklist item missing. */
+        public Inspection(boolean complete, String note, String by, Instant at) {
+            this(complete, note, by, at, List.of());
+        }
+    }
 
     /** The kind of {@link ShipmentException} a failed check raises. */
     public static final String ACCESSORIES_MISMATCH = "ACCESSORIES_MISMATCH";
@@ -313,6 +324,19 @@ public record Fulfillment(
     /** The lines of a paid order as the warehouse picks them: by SKU (by title where a storefront sent none). */
     public static List<ItemQuantity> linesOf(OrderPaid paid) {
         return linesOf(paid.lines());
+    }
+
+    /** The title the order gave a SKU's line (the SKU itself when it gave none). */
+    public String orderTitleOf(String sku) {
+        if (paid == null) {
+            return sku;
+        }
+        return paid.lines().stream()
+                .filter(line -> sku != null && sku.equals(line.sku() == null ? line.title() : line.sku()))
+                .map(OrderLine::title)
+                .filter(title -> title != null && !title.isBlank())
+                .findFirst()
+                .orElse(sku);
     }
 
     /** Order lines as the warehouse picks them: by SKU (by title where a storefront sent none). */
@@ -1037,12 +1061,37 @@ public record Fulfillment(
      * ShipmentException}); a later complete check lets it go.
      */
     public Change<Fulfillment> inspected(boolean complete, String note, String by, Instant at) {
-        String cleanNote = note == null || note.isBlank() ? null : note.strip();
-        if (!complete && cleanNote == null) {
-            throw new IllegalArgumentException("note is required for a mismatch: say what is missing or wrong");
-        }
-        if (cleanNote != null && cleanNote.length() > NOTE_LIMIT) {
+        return inspected(complete, note, List.of(), Checklist.of(this, Map.of()), by, at);
+    }
+
+    /**
+     * The warehouse checked the parcel against its {@code checklist}, naming the items of it that
+     * are {@code missing}: naming any makes the check a mismatch, whose note says what is missing
+     * (followed by the warehouse's own note, if any). A mismatch needs a note or a missing item,
+     * holds the parcel back from dispatch and tells customer service ({@link ShipmentException}); a
+     * later complete check lets it go. A complete check names nothing missing.
+     *
+     * @throws NotOnChecklist for a missing item the checklist does not list
+     */
+    public Change<Fulfillment> inspected(
+            boolean complete,
+            String note,
+            List<Checklist.Missing> missing,
+            Checklist checklist,
+            String by,
+            Instant at) {
+        String ownNote = note == null || note.isBlank() ? null : note.strip();
+        if (ownNote != null && ownNote.length() > NOTE_LIMIT) {
             throw new IllegalArgumentException("note must be at most " + NOTE_LIMIT + " characters");
+        }
+        List<Checklist.Missing> notFound = checklist.confirm(missing);
+        if (complete && !notFound.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a complete check names nothing missing: say complete false, or name nothing");
+        }
+        if (!complete && ownNote == null && notFound.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "note is required for a mismatch: say what is missing or wrong (or name the missing items)");
         }
         if (!isInWarehouse()) {
             throw new ShipmentConflict(
@@ -1050,18 +1099,20 @@ public record Fulfillment(
         }
         if (complete) {
             return Change.of(edit(draft -> {
-                draft.inspection = new Inspection(true, cleanNote, by, at);
+                draft.inspection = new Inspection(true, ownNote, by, at);
                 if (trouble != null && trouble.open() && ACCESSORIES_MISMATCH.equals(trouble.kind())) {
-                    draft.trouble = resolved(TroubleOutcome.RECHECKED, cleanNote, by, at);
+                    draft.trouble = resolved(TroubleOutcome.RECHECKED, ownNote, by, at);
                 }
             }));
         }
+        String mismatch =
+                notFound.isEmpty() ? ownNote : Checklist.noteOf(notFound) + (ownNote == null ? "" : "; " + ownNote);
         return Change.of(
                 edit(draft -> {
-                    draft.inspection = new Inspection(false, cleanNote, by, at);
-                    draft.trouble = raised(ACCESSORIES_MISMATCH, cleanNote, at);
+                    draft.inspection = new Inspection(false, mismatch, by, at, notFound);
+                    draft.trouble = raised(ACCESSORIES_MISMATCH, mismatch, at);
                 }),
-                new ShipmentException(orderId, storeId, shipmentId, ACCESSORIES_MISMATCH, cleanNote, at));
+                new ShipmentException(orderId, storeId, shipmentId, ACCESSORIES_MISMATCH, mismatch, at));
     }
 
     /**

@@ -45,18 +45,21 @@ public class Fulfillments implements ApplicationRunner {
     private final Clock clock;
     private final EventCounters counters;
     private final PartialShipmentPolicy partialShipments;
+    private final Checklists checklists;
 
     public Fulfillments(
             AggregateStore store,
             StockLedger stock,
             Clock clock,
             EventCounters counters,
-            PartialShipmentPolicy partialShipments) {
+            PartialShipmentPolicy partialShipments,
+            Checklists checklists) {
         this.store = store;
         this.stock = stock;
         this.clock = clock;
         this.counters = counters;
         this.partialShipments = partialShipments;
+        this.checklists = checklists;
     }
 
     /**
@@ -560,7 +563,17 @@ public class Fulfillments implements ApplicationRunner {
                 key, fulfillment -> fulfillment.dispatch(carrier, trackingNumber, checkedNow, by, clock.instant()));
     }
 
-    public Mono<Fulfillment> inspect(String key, boolean complete, String note, String by) {
-        return change(key, fulfillment -> fulfillment.inspected(complete, note, by, clock.instant()));
+    /**
+     * The warehouse's check of a parcel against its checklist, naming the items of it found
+     * {@code missing} (each must be on the checklist as the listing now publishes it).
+     */
+    public Mono<Fulfillment> inspect(
+            String key, boolean complete, String note, List<Checklist.Missing> missing, String by) {
+        return find(key)
+                .flatMap(checklists::listedFor)
+                .flatMap(listed -> change(
+                        key,
+                        fulfillment -> fulfillment.inspected(
+                                complete, note, missing, Checklist.of(fulfillment, listed), by, clock.instant())));
     }
 }

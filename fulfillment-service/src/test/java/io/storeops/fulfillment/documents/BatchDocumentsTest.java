@@ -14,6 +14,8 @@ import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.fulfillment.batch.DispatchBatch;
+import io.storeops.fulfillment.catalogue.ListedItem;
+import io.storeops.fulfillment.shipping.Checklist;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +56,8 @@ class BatchDocumentsTest {
 
     private static DispatchBatch batch;
     private static List<Fulfillment> shipments;
+    /** The tea is listed with what is packed with it; the glass cup never was. */
+    private static Map<String, Checklist> checklists;
 
     @BeforeAll
     static void aPrintedBatchOfTwoShipments() {
@@ -85,6 +90,20 @@ class BatchDocumentsTest {
                 .urged("cs.li", CUTOFF.minusSeconds(600), "wedding on Saturday")
                 .state();
         shipments = List.of(dispatched, urged);
+        Map<String, ListedItem> listed = Map.of(
+                "TEA-LJ-250",
+                new ListedItem(
+                        "tmall-flagship",
+                        "TEA-LJ-250",
+                        "TEA-LJ",
+                        "西湖龙井 明前特级",
+                        "250g",
+                        List.of("茶罐", "礼盒", "冲泡说明卡"),
+                        2,
+                        CUTOFF.minusSeconds(86_400)));
+        checklists = Map.of(
+                dispatched.shipmentId(), Checklist.of(dispatched, listed),
+                urged.shipmentId(), Checklist.of(urged, listed));
         DispatchBatch made = DispatchBatch.cutOff(
                         Optional.empty(),
                         "tmall-flagship",
@@ -117,10 +136,70 @@ class BatchDocumentsTest {
             assertThat(slips.getNumberOfPages()).isEqualTo(2);
             String first = pageText(slips, 1);
             assertThat(first)
-                    .contains("出库单 Outbound slip", "T1001", "王芳", "TEA-LJ-250", "西湖龙井 250g 明前特级", "CUP-GL-01")
+                    .contains("出库单 Outbound slip", "T1001", "王芳", "TEA-LJ-250", "西湖龙井 明前特级 250g", "CUP-GL-01")
+                    .contains("Glass cup 玻璃杯")
                     .contains("发货专用章", "Dispatch seal", "卖家备注 Seller memo: SF 买家要顺丰，礼盒包装");
             assertThat(pageText(slips, 2)).contains("T1002", "催发货 The buyer urged dispatch");
             assertThat(decodeBarcode(slips, 0)).isEqualTo("shp-tmall-flagship:T1001");
+        }
+    }
+
+    @Test
+    void eachLineOfAnOutboundSlipListsTheAccessoriesToTickFromItsChecklist() throws IOException {
+        try (PDDocument slips = Loader.loadPDF(pdf(DocumentKind.OUTBOUND_SLIPS))) {
+            String first = pageText(slips, 1);
+            assertThat(first)
+                    .as("the tea's accessories under its line, before the cup's line, which has none")
+                    .containsSubsequence("TEA-LJ-250", "附件 Accessories", "茶罐", "礼盒", "冲泡说明卡", "CUP-GL-01")
+                    .containsOnlyOnce("附件 Accessories");
+            assertThat(pageText(slips, 2)).contains("附件 Accessories", "茶罐", "礼盒", "冲泡说明卡");
+        }
+        try (PDDocument unlisted = Loader.loadPDF(withoutChecklists(DocumentKind.OUTBOUND_SLIPS))) {
+            assertThat(new PDFTextStripper().getText(unlisted))
+                    .as("without the listing, the order's titles and no accessories")
+                    .contains("西湖龙井 250g 明前特级")
+                    .doesNotContain("附件 Accessories", "茶罐");
+        }
+    }
+
+    @Test
+    void aSlipWhoseLinesDoNotFitGoesOnOnAnotherPageAndTheSealBoxStaysFree() throws IOException {
+        List<OrderLine> lines = new ArrayList<>();
+        Map<String, ListedItem> listed = new HashMap<>();
+        for (int number = 1; number <= 14; number++) {
+            String sku = "GIFT-SET-" + number;
+            lines.add(new OrderLine(sku, "礼盒套装 " + number, 1, new Money(9900, "CNY")));
+            listed.put(
+                    sku,
+                    new ListedItem(
+                            "tmall-flagship",
+                            sku,
+                            "GIFT-SET",
+                            "节日礼盒套装",
+                            "款式 " + number,
+                            List.of("外包装盒", "手提袋", "贺卡", "茶罐 " + number, "防潮袋", "说明书"),
+                            1,
+                            CUTOFF));
+        }
+        Fulfillment many = shipment(
+                "T1005",
+                new Address("王芳", "13800138000", "CN", "浙江省", "杭州市", "西湖区", "文三路 90 号", null, "310012"),
+                null,
+                lines);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new BatchDocuments(batch, List.of(many), Map.of(many.shipmentId(), Checklist.of(many, listed)), TMALL)
+                .write(DocumentKind.OUTBOUND_SLIPS, out);
+
+        try (PDDocument slip = Loader.loadPDF(out.toByteArray())) {
+            assertThat(slip.getNumberOfPages()).isGreaterThan(1);
+            String last = pageText(slip, slip.getNumberOfPages());
+            assertThat(last).contains("出库单（续）Outbound slip, continued", "GIFT-SET-14", "茶罐 14", "发货专用章");
+            assertThat(pageText(slip, 1)).doesNotContain("发货专用章");
+            assertThat(new PDFTextStripper().getText(slip))
+                    .as("every line, in order, once")
+                    .containsSubsequence("GIFT-SET-1", "茶罐 1", "GIFT-SET-7", "茶罐 7", "GIFT-SET-13", "茶罐 13")
+                    .containsOnlyOnce("GIFT-SET-13");
         }
     }
 
@@ -295,7 +374,13 @@ class BatchDocumentsTest {
 
     private static byte[] write(DocumentKind kind, Fulfillment... of) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new BatchDocuments(batch, List.of(of), TMALL).write(kind, out);
+        new BatchDocuments(batch, List.of(of), checklists, TMALL).write(kind, out);
+        return out.toByteArray();
+    }
+
+    private static byte[] withoutChecklists(DocumentKind kind) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BatchDocuments(batch, shipments, TMALL).write(kind, out);
         return out.toByteArray();
     }
 

@@ -1,7 +1,7 @@
 package io.storeops.analytics.promotion.reports;
 
-import io.storeops.analytics.files.FileRefused;
-import io.storeops.analytics.files.TableFile;
+import io.storeops.platform.sheets.FileRefused;
+import io.storeops.platform.sheets.TableFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

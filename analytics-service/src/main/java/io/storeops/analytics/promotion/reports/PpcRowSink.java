@@ -1,6 +1,6 @@
 package io.storeops.analytics.promotion.reports;
 
-import io.storeops.analytics.files.RefusedRow;
+import io.storeops.platform.sheets.RefusedRow;
 
 /** Receives a report's rows as they are read, in file order. Called on the reading thread. */
 public interface PpcRowSink {

@@ -1,9 +1,9 @@
 package io.storeops.analytics.promotion.reports;
 
-import io.storeops.analytics.files.FileRefused;
-import io.storeops.analytics.files.FileRefused.Kind;
-import io.storeops.analytics.files.Headers;
 import io.storeops.analytics.promotion.reports.Vocabulary.Known;
+import io.storeops.platform.sheets.FileRefused;
+import io.storeops.platform.sheets.FileRefused.Kind;
+import io.storeops.platform.sheets.Headers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

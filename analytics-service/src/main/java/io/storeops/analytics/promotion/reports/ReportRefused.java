@@ -1,6 +1,6 @@
 package io.storeops.analytics.promotion.reports;
 
-import io.storeops.analytics.files.FileRefused;
+import io.storeops.platform.sheets.FileRefused;
 
 /**
  * The file as a whole cannot be read as a pay-per-click report; {@link #getMessage()} says why in

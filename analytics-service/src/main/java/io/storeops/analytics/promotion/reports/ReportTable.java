@@ -1,10 +1,10 @@
 package io.storeops.analytics.promotion.reports;
 
-import io.storeops.analytics.files.CellValues;
-import io.storeops.analytics.files.FileRefused.Kind;
-import io.storeops.analytics.files.RefusedRow;
-import io.storeops.analytics.files.TableFile;
-import io.storeops.analytics.files.TableRows;
+import io.storeops.platform.sheets.CellValues;
+import io.storeops.platform.sheets.FileRefused.Kind;
+import io.storeops.platform.sheets.RefusedRow;
+import io.storeops.platform.sheets.TableFile;
+import io.storeops.platform.sheets.TableRows;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;

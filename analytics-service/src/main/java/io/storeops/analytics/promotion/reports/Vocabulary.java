@@ -1,6 +1,6 @@
 package io.storeops.analytics.promotion.reports;
 
-import io.storeops.analytics.files.Headers;
+import io.storeops.platform.sheets.Headers;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -122,7 +122,9 @@ class PromotionController {
             description = "Impressions, clicks, CTR, spend, CPC from the imported reports; orders, GMV and conversion "
                     + "twice: as the report attributes them (reported*) and as StoreOps does (the paid orders whose "
                     + "attribution names the value); ROI and ROI net of refunds (what was paid back of those orders, "
-                    + "per SKU for items). Money in minor units; CTR and conversion to 4 places, ROI to 2, CPC to "
+                    + "per SKU for items). By item, a report's item id that is a listed product's storefront item id "
+                    + "meets the orders of all its SKUs (one row per product, an order once); else the id is met as "
+                    + "the SKU, else the title. Money in minor units; CTR and conversion to 4 places, ROI to 2, CPC to "
                     + "whole minor units, null where nothing divides. The total row covers every value, whatever "
                     + "the limit. Without dates: the last 30 days.")
     Mono<FiguresTable> figures(

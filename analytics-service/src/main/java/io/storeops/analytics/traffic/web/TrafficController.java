@@ -1,7 +1,5 @@
 package io.storeops.analytics.traffic.web;
 
-import io.storeops.analytics.files.FileRefused;
-import io.storeops.analytics.files.web.Uploads;
 import io.storeops.analytics.sales.SalesWindow;
 import io.storeops.analytics.traffic.ShopTraffic;
 import io.storeops.analytics.traffic.TrafficFigures;
@@ -9,9 +7,11 @@ import io.storeops.analytics.traffic.TrafficGrain;
 import io.storeops.analytics.traffic.TrafficImport;
 import io.storeops.platform.security.StaffAccess;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.sheets.FileRefused;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
 import io.storeops.platform.web.Problems;
+import io.storeops.platform.web.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -100,7 +100,8 @@ class TrafficController {
             summary = "Visitors, page views and StoreOps orders per day or per item: shop-level conversion",
             description = "by=day: the whole-shop exports' visitors and page views of each day with the orders "
                     + "paid on it and their GMV; by=item: the per-item exports' with the paid orders holding the "
-                    + "item (met by SKU, else by title) and its lines' value. conversion = paid orders / visitors "
+                    + "item (met by a listed product's storefront item id, all its SKUs together, else by SKU, else by "
+                    + "title) and its lines' value. conversion = paid orders / visitors "
                     + "(4 places, half up, null without visitors), pagesPerVisitor (2 places), aovMinor = GMV / "
                     + "orders (minor units). from/to are store-local days (default: the 30 days up to today).")
     Mono<TrafficReport> figures(

@@ -1,6 +1,6 @@
 package io.storeops.analytics.promotion.reports;
 
-import io.storeops.analytics.files.RefusedRow;
+import io.storeops.platform.sheets.RefusedRow;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

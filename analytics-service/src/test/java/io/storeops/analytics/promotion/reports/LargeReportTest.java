@@ -2,7 +2,7 @@ package io.storeops.analytics.promotion.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storeops.analytics.files.RefusedRow;
+import io.storeops.platform.sheets.RefusedRow;
 import java.io.BufferedWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;

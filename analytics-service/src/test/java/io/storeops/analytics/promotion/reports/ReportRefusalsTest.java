@@ -3,7 +3,7 @@ package io.storeops.analytics.promotion.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.storeops.analytics.files.FileRefused.Kind;
+import io.storeops.platform.sheets.FileRefused.Kind;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static io.storeops.analytics.promotion.reports.Collected.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.storeops.analytics.files.RefusedRow;
+import io.storeops.platform.sheets.RefusedRow;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.fulfillment.documents.DocumentKind;
 import io.storeops.fulfillment.documents.Documents;
+import io.storeops.fulfillment.shipping.Checklists;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.security.Staff;
@@ -34,25 +35,31 @@ class DocumentController {
 
     private final DispatchBatches batches;
     private final Fulfillments fulfillments;
+    private final Checklists checklists;
     private final Documents documents;
 
-    DocumentController(DispatchBatches batches, Fulfillments fulfillments, Documents documents) {
+    DocumentController(DispatchBatches batches, Fulfillments fulfillments, Checklists checklists, Documents documents) {
         this.batches = batches;
         this.fulfillments = fulfillments;
+        this.checklists = checklists;
         this.documents = documents;
     }
 
     @GetMapping(value = "/{batchId}/documents/{kind}", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(
             summary = "One kind of the batch's documents as one PDF: daily-report, outbound-slips or waybills",
-            description = "Chinese and Latin text in the embedded font; the daily report shows the stamps made so far.")
+            description = "Chinese and Latin text in the embedded font; the daily report shows the stamps made so far, "
+                    + "the outbound slips each line's accessories (from the listing's package contents) with a box "
+                    + "to tick.")
     Mono<ResponseEntity<Flux<DataBuffer>>> document(@PathVariable String batchId, @PathVariable String kind) {
         DocumentKind documentKind =
                 DocumentKind.ofSlug(kind).orElseThrow(() -> Problems.notFound("Document kind", kind));
         return StaffAccess.require(WarehouseAction.SEE_BATCHES)
                 .flatMap(staff -> visible(staff, batchId))
                 .flatMap(batch -> shipmentsOf(batch)
-                        .flatMap(shipments -> documents.pdf(batch, shipments, documentKind))
+                        .flatMap(shipments -> checklists
+                                .of(shipments)
+                                .flatMap(checklist -> documents.pdf(batch, shipments, checklist, documentKind)))
                         .map(file -> FileDownloads.temporary(
                                 file, MediaType.APPLICATION_PDF, Documents.fileName(batch, documentKind))));
     }
@@ -63,7 +70,9 @@ class DocumentController {
         return StaffAccess.require(WarehouseAction.SEE_BATCHES)
                 .flatMap(staff -> visible(staff, batchId))
                 .flatMap(batch -> shipmentsOf(batch)
-                        .flatMap(shipments -> documents.zip(batch, shipments))
+                        .flatMap(shipments -> checklists
+                                .of(shipments)
+                                .flatMap(checklist -> documents.zip(batch, shipments, checklist)))
                         .map(file -> FileDownloads.temporary(
                                 file,
                                 MediaType.parseMediaType("application/zip"),

@@ -21,9 +21,11 @@ import reactor.core.publisher.Flux;
 class QueuesController {
 
     private final Fulfillments fulfillments;
+    private final ShipmentViews views;
 
-    QueuesController(Fulfillments fulfillments) {
+    QueuesController(Fulfillments fulfillments, ShipmentViews views) {
         this.fulfillments = fulfillments;
+        this.views = views;
     }
 
     @GetMapping("/api/shipment-exceptions")
@@ -44,6 +46,6 @@ class QueuesController {
         return StaffAccess.require(WarehouseAction.SEE_QUEUES)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> waiting.apply(storeId, limit))
-                .map(ShipmentView::of);
+                .transform(views::all);
     }
 }

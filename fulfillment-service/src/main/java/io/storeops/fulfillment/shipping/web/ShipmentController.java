@@ -1,8 +1,10 @@
 package io.storeops.fulfillment.shipping.web;
 
 import io.storeops.fulfillment.access.WarehouseAction;
+import io.storeops.fulfillment.shipping.Checklist;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.Fulfillments;
+import io.storeops.fulfillment.shipping.NotOnChecklist;
 import io.storeops.fulfillment.shipping.ShipmentConflict;
 import io.storeops.fulfillment.shipping.ShipmentStatus;
 import io.storeops.fulfillment.shipping.TrackingNumberRejected;
@@ -38,10 +40,12 @@ import reactor.core.publisher.Mono;
 class ShipmentController {
 
     private final Fulfillments fulfillments;
+    private final ShipmentViews views;
     private final Clock clock;
 
-    ShipmentController(Fulfillments fulfillments, Clock clock) {
+    ShipmentController(Fulfillments fulfillments, ShipmentViews views, Clock clock) {
         this.fulfillments = fulfillments;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -55,10 +59,18 @@ class ShipmentController {
             @Schema(example = "SF1234567890123") String trackingNumber,
             Boolean accessoriesChecked) {}
 
-    @Schema(description = "The check against the outbound slip: complete, or not with what is missing")
+    @Schema(
+            description = "The check against the outbound slip: complete, or not with what is missing — in a note, "
+                    + "as items of the shipment's checklist, or both. Naming a missing item makes the check a "
+                    + "mismatch (complete may then be left out)")
     record InspectionRequest(
             Boolean complete,
-            @Schema(example = "gift box missing") String note) {}
+            @Schema(example = "gift box missing") String note,
+
+            @Schema(
+                    description = "Accessories of the checklist not found in the parcel: each a line's sku and one "
+                            + "of its accessories, as the checklist names them (case does not matter)")
+            List<Checklist.Missing> missing) {}
 
     @Schema(description = "What the buyer said when urging dispatch (催发货)")
     record UrgeRequest(
@@ -74,7 +86,7 @@ class ShipmentController {
         return StaffAccess.require(WarehouseAction.SEE_SHIPMENTS)
                 .map(staff -> staff.requireStore(storeId))
                 .flatMapMany(staff -> fulfillments.list(storeId, status, limit))
-                .map(ShipmentView::of);
+                .transform(views::all);
     }
 
     @GetMapping("/{shipmentId}")
@@ -82,7 +94,7 @@ class ShipmentController {
     Mono<ShipmentView> shipment(@PathVariable String shipmentId) {
         return StaffAccess.require(WarehouseAction.SEE_SHIPMENTS)
                 .flatMap(staff -> visible(staff, shipmentId))
-                .map(ShipmentView::of);
+                .flatMap(views::of);
     }
 
     @PostMapping("/{shipmentId}/dispatch")
@@ -100,7 +112,7 @@ class ShipmentController {
                                 request.trackingNumber(),
                                 Boolean.TRUE.equals(request.accessoriesChecked()),
                                 staff.username())))
-                .map(ShipmentView::of)
+                .flatMap(views::of)
                 .onErrorMap(TrackingNumberRejected.class, ShipmentController::rejected)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
@@ -129,20 +141,42 @@ class ShipmentController {
 
     @PostMapping("/{shipmentId}/inspection")
     @Operation(
-            summary = "Check a parcel against its outbound slip (检查商品附件)",
-            description = "A mismatch (complete=false) needs a note, holds the parcel back from dispatch and tells "
-                    + "customer service (ShipmentException ACCESSORIES_MISMATCH); a later complete check lets it go.")
+            summary = "Check a parcel against its outbound slip and checklist (检查商品附件)",
+            description =
+                    "A mismatch (complete=false, or any missing item named) needs a note or a missing item, holds "
+                            + "the parcel back from dispatch and tells customer service (ShipmentException "
+                            + "ACCESSORIES_MISMATCH, its note naming the missing items); a later complete check lets it go. A "
+                            + "missing item the checklist does not list is a 422 not-on-checklist naming it.")
     Mono<ShipmentView> inspect(@PathVariable String shipmentId, @RequestBody InspectionRequest request) {
-        if (request == null || request.complete() == null) {
-            return Mono.error(Problems.invalid("complete is required: true, or false with a note"));
+        boolean namesMissing = request != null
+                && request.missing() != null
+                && !request.missing().isEmpty();
+        if (request == null || request.complete() == null && !namesMissing) {
+            return Mono.error(Problems.invalid("complete is required: true, or false with a note or missing items"));
         }
+        boolean complete = Boolean.TRUE.equals(request.complete());
         return StaffAccess.require(WarehouseAction.DISPATCH)
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.inspect(
-                                shipment.key(), request.complete(), request.note(), staff.username())))
-                .map(ShipmentView::of)
+                                shipment.key(), complete, request.note(), request.missing(), staff.username())))
+                .flatMap(views::of)
+                .onErrorMap(NotOnChecklist.class, ShipmentController::notOnChecklist)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
+    }
+
+    /** A missing item the parcel's checklist does not list, named, with what the line's checklist does list. */
+    private static Throwable notOnChecklist(NotOnChecklist unknown) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("sku", unknown.sku());
+        properties.put("item", unknown.item());
+        properties.put("checklist", unknown.accessories());
+        return new ProblemException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "not-on-checklist",
+                "Not on the checklist",
+                unknown.getMessage(),
+                properties);
     }
 
     @Schema(description = "A step customer service took on a parcel in trouble")
@@ -193,7 +227,7 @@ class ShipmentController {
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
                                 shipment.key(), current -> decide.apply(current, staff.username()))))
-                .map(ShipmentView::of)
+                .flatMap(views::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
     }
@@ -220,7 +254,7 @@ class ShipmentController {
                                         request == null ? null : request.note(),
                                         staff.username(),
                                         clock.instant()))))
-                .map(ShipmentView::of)
+                .flatMap(views::of)
                 .onErrorMap(IllegalArgumentException.class, invalid -> Problems.invalid(invalid.getMessage()))
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
     }
@@ -241,7 +275,7 @@ class ShipmentController {
                 .flatMap(staff -> visible(staff, shipmentId)
                         .flatMap(shipment -> fulfillments.change(
                                 shipment.key(), current -> current.urged(staff.username(), clock.instant(), note))))
-                .map(ShipmentView::of)
+                .flatMap(views::of)
                 .onErrorMap(ShipmentConflict.class, ShipmentController::conflict);
     }
 

@@ -2,6 +2,7 @@ package io.storeops.fulfillment.shipping.web;
 
 import io.storeops.contracts.Address;
 import io.storeops.contracts.ItemQuantity;
+import io.storeops.fulfillment.shipping.Checklist;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import io.storeops.fulfillment.shipping.ShipmentStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One shipment as the warehouse's list and its detail show it: what to pack, where it goes, with
- * whom, and whether and by whom it left. What an answer promises, kept apart from how the
+ * One shipment as the warehouse's list and its detail show it: what to pack and check, where it
+ * goes, with whom, and whether and by whom it left. What an answer promises, kept apart from how the
  * fulfilment is stored.
  */
 @Schema(name = "Shipment")
@@ -20,6 +21,12 @@ record ShipmentView(
         String shipmentId,
         ShipmentStatus status,
         List<ItemQuantity> lines,
+
+        @Schema(
+                description = "What to check before the parcel leaves, line by line: the SKU, its title (and variant) "
+                        + "as the listing published it, the quantity and the accessories packed with it (the listing's "
+                        + "package contents; empty when the listing never published the SKU)")
+        List<Checklist.Line> checklist,
 
         @Schema(description = "Units still missing per SKU while the shipment is AWAITING_STOCK")
         List<ItemQuantity> shortages,
@@ -76,13 +83,14 @@ record ShipmentView(
                 example = "tmall-flagship:RF1001")
         String replacementFor) {
 
-    static ShipmentView of(Fulfillment fulfillment) {
+    static ShipmentView of(Fulfillment fulfillment, Checklist checklist) {
         return new ShipmentView(
                 fulfillment.orderId(),
                 fulfillment.storeId(),
                 fulfillment.shipmentId(),
                 fulfillment.status(),
                 fulfillment.lines(),
+                checklist.lines(),
                 fulfillment.shortages(),
                 fulfillment.address(),
                 fulfillment.requestedCarrier(),

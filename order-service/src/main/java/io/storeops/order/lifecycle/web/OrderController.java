@@ -55,7 +55,7 @@ class OrderController {
     Mono<OrderView> order(@PathVariable String orderId) {
         return StaffAccess.require(OrderDeskAction.LOOK_UP)
                 .flatMap(staff -> commands.visible(staff, orderId))
-                .map(commands::view);
+                .flatMap(commands::view);
     }
 
     @GetMapping("/{orderId}/timeline")

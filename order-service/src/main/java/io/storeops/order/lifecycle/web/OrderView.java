@@ -4,7 +4,7 @@ import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.Money;
-import io.storeops.contracts.OrderLine;
+import io.storeops.order.catalogue.ListedItem;
 import io.storeops.order.lifecycle.AddressChange;
 import io.storeops.order.lifecycle.AddressDoubt;
 import io.storeops.order.lifecycle.AddressDoubts;
@@ -22,11 +22,12 @@ import io.storeops.order.lifecycle.TimelineEntry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One order as its detail screen shows it: what the storefront said (lines, money, buyer, note,
- * attribution), where it stands and everything that happened to it. What an answer promises, kept
- * apart from how the order is stored.
+ * attribution) with each line's product as the listing published it, where it stands and
+ * everything that happened to it. What an answer promises, kept apart from how the order is stored.
  *
  * @param storefrontUpdatedAt the storefront's own time of its newest message taken
  */
@@ -43,7 +44,11 @@ public record OrderView(
         @Schema(description = "The progress, or PARTIALLY_REFUNDED / REFUNDED once money went back", example = "READY")
         String status,
 
-        List<OrderLine> lines,
+        @Schema(
+                description = "The order's lines as they are now, each with its product's title, variant and main "
+                        + "image from the listing when the listing published the SKU")
+        List<OrderLineView> lines,
+
         Money shippingFee,
         Money discount,
         Money tax,
@@ -98,7 +103,8 @@ public record OrderView(
         StockOut stockOut,
         List<TimelineEntry> timeline) {
 
-    public static OrderView of(Order order, AddressDoubts addressDoubts) {
+    /** The order with the address's doubts and what the listing published of its lines' SKUs (by SKU). */
+    public static OrderView of(Order order, AddressDoubts addressDoubts, Map<String, ListedItem> listed) {
         StorefrontOrder told = order.told();
         return new OrderView(
                 order.orderId(),
@@ -107,7 +113,9 @@ public record OrderView(
                 order.externalOrderId(),
                 order.progress().name(),
                 order.status().name(),
-                order.lines(),
+                order.lines().stream()
+                        .map(line -> OrderLineView.of(line, listed))
+                        .toList(),
                 told.shippingFee(),
                 told.discount(),
                 told.tax(),

@@ -1,5 +1,7 @@
 package io.storeops.order.lifecycle.web;
 
+import io.storeops.contracts.OrderLine;
+import io.storeops.order.catalogue.Catalogue;
 import io.storeops.order.lifecycle.IllegalOrderTransition;
 import io.storeops.order.lifecycle.Order;
 import io.storeops.order.lifecycle.Orders;
@@ -26,15 +28,24 @@ public class StaffOrderCommands {
 
     private final Orders orders;
     private final ReviewPolicy review;
+    private final Catalogue catalogue;
 
-    StaffOrderCommands(Orders orders, ReviewPolicy review) {
+    StaffOrderCommands(Orders orders, ReviewPolicy review, Catalogue catalogue) {
         this.orders = orders;
         this.review = review;
+        this.catalogue = catalogue;
     }
 
-    /** The order as an answer shows it, with what the store's rules doubt about its address. */
-    public OrderView view(Order order) {
-        return OrderView.of(order, review.addressDoubts(order.storeId()));
+    /**
+     * The order as an answer shows it, with what the store's rules doubt about its address and
+     * its lines' products as the listing published them.
+     */
+    public Mono<OrderView> view(Order order) {
+        return catalogue
+                .itemsOf(
+                        order.storeId(),
+                        order.lines().stream().map(OrderLine::sku).toList())
+                .map(listed -> OrderView.of(order, review.addressDoubts(order.storeId()), listed));
     }
 
     /** The order, if the caller may see it; 404 otherwise, as if it did not exist. */
@@ -58,7 +69,7 @@ public class StaffOrderCommands {
     public Mono<OrderView> run(String orderId, OrderDeskAction action, Function<String, Mono<Order>> command) {
         return StaffAccess.require(action)
                 .flatMap(staff -> visible(staff, orderId).then(command.apply(staff.username())))
-                .map(this::view)
+                .flatMap(this::view)
                 .onErrorMap(IllegalOrderTransition.class, OrderProblems::conflict);
     }
 }

@@ -1,0 +1,51 @@
+package io.storeops.fulfillment.catalogue.messaging;
+
+import io.storeops.contracts.events.listing.ListingChanged;
+import io.storeops.contracts.events.listing.ListingPublished;
+import io.storeops.fulfillment.catalogue.Catalogue;
+import io.storeops.fulfillment.catalogue.ListedItem;
+import io.storeops.platform.messaging.EventHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The warehouse learns what is packed with each SKU from the listing: a product's first
+ * publication in a store and every published change after it. {@code ListingWithdrawn} is left
+ * alone on purpose: a withdrawn product's parcels already sold still need their checklist, so its
+ * SKUs stay as last published.
+ */
+@Configuration(proxyBeanMethods = false)
+class ListingEventHandlers {
+
+    @Bean
+    EventHandler<ListingPublished> catalogueTakesAPublishedProduct(Catalogue catalogue) {
+        return EventHandler.of(ListingPublished.class, event -> {
+            ListingPublished published = event.payload();
+            return catalogue.published(
+                    ListedItem.of(
+                            published.storeId(),
+                            published.productId(),
+                            published.title(),
+                            published.pageVersion(),
+                            published.publishedAt(),
+                            published.skus()),
+                    event.position());
+        });
+    }
+
+    @Bean
+    EventHandler<ListingChanged> catalogueFollowsAPublishedChange(Catalogue catalogue) {
+        return EventHandler.of(ListingChanged.class, event -> {
+            ListingChanged changed = event.payload();
+            return catalogue.published(
+                    ListedItem.of(
+                            changed.storeId(),
+                            changed.productId(),
+                            changed.title(),
+                            changed.pageVersion(),
+                            changed.publishedAt(),
+                            changed.skus()),
+                    event.position());
+        });
+    }
+}
