@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -76,9 +77,9 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
         this.workDir = workDir;
         this.arguments = List.of(arguments);
         dataDir = workDir.resolve("data");
-        // The four services and the console on one free range: ports picked one by one may collide.
-        orderPort = freeRange(5);
-        consolePort = orderPort + 4;
+        // The five services and the console on one free range: ports picked one by one may collide.
+        orderPort = freeRange(6);
+        consolePort = orderPort + 5;
         kafkaPort = freeRange(2);
         mongoPort = freeRange(1);
     }
@@ -207,6 +208,10 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
         return orderPort + 3;
     }
 
+    int listingPort() {
+        return orderPort + 4;
+    }
+
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
     }
@@ -216,7 +221,7 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
     }
 
     List<Integer> servicePorts() {
-        return List.of(orderPort, orderPort + 1, orderPort + 2, orderPort + 3);
+        return List.of(orderPort, orderPort + 1, orderPort + 2, orderPort + 3, orderPort + 4);
     }
 
     HttpResponse<String> get(int port, String path, String bearer) {
@@ -249,9 +254,23 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
 
     /** Sends {@code content} as the multipart part {@code file} named {@code fileName}, as a browser uploads a file. */
     HttpResponse<String> postFile(int port, String path, String bearer, String fileName, byte[] content) {
+        return postFile(port, path, bearer, Map.of(), fileName, content);
+    }
+
+    /** The same, after the form fields {@code fields} (a picture's stage and slot, say). */
+    HttpResponse<String> postFile(
+            int port, String path, String bearer, Map<String, String> fields, String fileName, byte[] content) {
         String boundary = "storeops-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        byte[] head = (form + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(uri(port, path))
