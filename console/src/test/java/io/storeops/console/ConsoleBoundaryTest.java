@@ -26,6 +26,7 @@ class ConsoleBoundaryTest {
                         "io.storeops.fulfillment..",
                         "io.storeops.refund..",
                         "io.storeops.analytics..",
+                        "io.storeops.listing..",
                         "org.springframework.data.mongodb..",
                         "com.mongodb..",
                         "org.apache.kafka..")

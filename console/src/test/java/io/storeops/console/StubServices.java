@@ -7,7 +7,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A stand-in for order-service, fulfillment-service, refund-service and analytics-service on one free port (their
+ * A stand-in for order-service, fulfillment-service, refund-service, analytics-service and listing-service on one free port (their
  * routes do not overlap), shared by the console's tests: each test stubs the answers it relies on (real shapes,
  * from the services' APIs) and checks what the console sent.
  */
@@ -25,7 +25,8 @@ public final class StubServices implements ApplicationContextInitializer<Configu
                         "storeops.console.services.order=http://127.0.0.1:" + SERVER.port(),
                         "storeops.console.services.fulfillment=http://127.0.0.1:" + SERVER.port(),
                         "storeops.console.services.refund=http://127.0.0.1:" + SERVER.port(),
-                        "storeops.console.services.analytics=http://127.0.0.1:" + SERVER.port())
+                        "storeops.console.services.analytics=http://127.0.0.1:" + SERVER.port(),
+                        "storeops.console.services.listing=http://127.0.0.1:" + SERVER.port())
                 .applyTo(console);
     }
 

@@ -80,11 +80,22 @@ public class Services {
 
     /** The staff member's file (spooled by the console as it arrived), passed on to {@code service} as its part {@code file}. */
     public <T> Mono<T> upload(String service, Function<UriBuilder, URI> uri, FilePart file, Class<T> answer) {
+        return upload(service, uri, file, Map.of(), answer);
+    }
+
+    /** The same, with the form's other {@code fields} (those without a value are left out). */
+    public <T> Mono<T> upload(
+            String service, Function<UriBuilder, URI> uri, FilePart file, Map<String, String> fields, Class<T> answer) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.asyncPart("file", file.content(), DataBuffer.class)
                 .filename(file.filename())
                 .contentType(Optional.ofNullable(file.headers().getContentType())
                         .orElse(MediaType.APPLICATION_OCTET_STREAM));
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                parts.part(name, value, MediaType.TEXT_PLAIN);
+            }
+        });
         return as(service)
                 .flatMap(client -> client.post()
                         .uri(uri)
