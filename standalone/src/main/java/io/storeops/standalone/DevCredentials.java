@@ -56,13 +56,7 @@ final class DevCredentials {
         DevTokens issuer = new DevTokens(secret);
         Map<String, String> tokens = new LinkedHashMap<>();
         for (StaffRole role : StaffRole.values()) {
-            tokens.put(
-                    role.name(),
-                    issuer.issue(
-                            username(role),
-                            Set.of(role),
-                            stores,
-                            TOKEN_LIFETIME));
+            tokens.put(role.name(), issuer.issue(username(role), Set.of(role), stores, TOKEN_LIFETIME));
         }
         Path file = dataDir.resolve("dev-tokens.json");
         Files.write(file, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(tokens));
