@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.contracts.CloudEventHeaders;
 import io.storeops.contracts.Topics;
+import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
+import io.storeops.platform.test.TestTokens;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -81,7 +84,12 @@ class ListingFlowServiceTest {
             assertThat(rejected.get("listing").get("step").asString()).isEqualTo("IMAGES_REJECTED");
             assertThat(rejected.get("steps").toString()).doesNotContain("images/review");
 
-            steps.upload("FLOW-1", DESIGNER, "RETOUCHED", "retouchedFrom", "img-2", ListingSteps.png(800, 800), 201);
+            JsonNode resent = steps.upload(
+                    "FLOW-1", DESIGNER, "RETOUCHED", "retouchedFrom", "img-2", ListingSteps.png(800, 800), 201);
+            assertThat(resent.get("imageId").asString())
+                    .as("the same picture sent again is the one kept the first time")
+                    .isEqualTo("img-4");
+            steps.upload("FLOW-1", DESIGNER, "RETOUCHED", "retouchedFrom", "img-2", ListingSteps.png(820, 820), 201);
             steps.send("POST", "/api/listings/FLOW-1/retouched/submission", DESIGNER, null, 200);
             steps.send(
                     "POST",
@@ -171,6 +179,24 @@ class ListingFlowServiceTest {
     }
 
     @Test
+    void staffOfEveryStoreTheProductIsSoldInReadItButOnlyItsTeamWorksOnIt() {
+        steps.select("ALSO-1");
+        steps.send("PUT", "/api/listings/ALSO-1/selling-points", SUPERVISOR, ListingSteps.CARD, 200);
+        String usService = TestTokens.bearer("us.cs", StaffRole.CS_PRESALE, ListingSteps.SHOPIFY);
+        String usManager = TestTokens.bearer("us.manager", StaffRole.STORE_MANAGER, ListingSteps.SHOPIFY);
+
+        assertThat(steps.send("GET", "/api/listings/by-sku/ALSO-1-250", usService, null, 200)
+                        .get("listing")
+                        .get("productId")
+                        .asString())
+                .isEqualTo("ALSO-1");
+        steps.send("POST", "/api/listings/ALSO-1/selling-points/acknowledgement", usService, null, 200);
+        JsonNode refused = steps.send(
+                "PUT", "/api/listings/ALSO-1/selling-points", usManager, Map.of("highlights", List.of("改")), 403);
+        assertThat(refused.get("type").asString()).endsWith("store-forbidden");
+    }
+
+    @Test
     void picturesAndThumbnailsAreStoredAndServedOnlyToTheStoresStaff() throws IOException {
         steps.shot("PIC-1");
 
@@ -198,8 +224,7 @@ class ListingFlowServiceTest {
         BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail));
         assertThat(small.getWidth()).isEqualTo(240);
 
-        String otherStore = io.storeops.platform.test.TestTokens.bearer(
-                "us.cs", io.storeops.platform.security.StaffRole.CS_PRESALE, ListingSteps.SHOPIFY);
+        String otherStore = TestTokens.bearer("jd.cs", StaffRole.CS_PRESALE, "jd-elsewhere");
         http.get()
                 .uri("/api/listings/PIC-1/images/img-1")
                 .header(HttpHeaders.AUTHORIZATION, otherStore)
@@ -228,8 +253,8 @@ class ListingFlowServiceTest {
         assertThat(selected).containsExactly("BOARD-2");
         JsonNode all =
                 steps.send("GET", "/api/listings?step=SELECTED,SELLING_POINTS_PUBLISHED", STORE_MANAGER, null, 200);
-        List<String> waiting = all.valueStream()
-                .map(entry -> entry.get("stepSince").asString())
+        List<Instant> waiting = all.valueStream()
+                .map(entry -> Instant.parse(entry.get("stepSince").asString()))
                 .toList();
         assertThat(waiting).isSorted();
         steps.send("GET", "/api/listings?step=NOPE", STORE_MANAGER, null, 400);

@@ -1,7 +1,9 @@
 package io.storeops.analytics.promotion;
 
 import io.storeops.analytics.listing.ListingFact;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,14 +54,19 @@ public final class ListedItems {
 
     /**
      * The items of {@code listings} (one store's): each product that has been published with a
-     * storefront item id. A SKU or title that two products claim meets the first of them.
+     * storefront item id. A SKU or title that two products claim meets the one published last (then
+     * the lower product id), whatever order the store answers them in, so a rebuild meets the same.
      */
     public static ListedItems of(Collection<ListingFact> listings) {
         Map<String, Item> byKey = new LinkedHashMap<>();
         Map<String, Item> byItemId = new LinkedHashMap<>();
         Map<String, Item> bySku = new LinkedHashMap<>();
         Map<String, Item> byTitle = new LinkedHashMap<>();
-        for (ListingFact listing : listings) {
+        List<ListingFact> newestFirst = listings.stream()
+                .sorted(Comparator.comparing(ListedItems::lastPublished, Comparator.reverseOrder())
+                        .thenComparing(ListingFact::productId))
+                .toList();
+        for (ListingFact listing : newestFirst) {
             List<ListingFact.Version> published = listing.versions().stream()
                     .filter(version -> Dimension.ITEM.keyOf(version.storefrontProductId()) != null)
                     .toList();
@@ -118,5 +125,12 @@ public final class ListedItems {
     private static Optional<Item> lookUp(Map<String, Item> items, String value) {
         String key = Dimension.ITEM.keyOf(value);
         return key == null ? Optional.empty() : Optional.ofNullable(items.get(key));
+    }
+
+    private static Instant lastPublished(ListingFact listing) {
+        return listing.versions().stream()
+                .map(ListingFact.Version::publishedAt)
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.MIN);
     }
 }

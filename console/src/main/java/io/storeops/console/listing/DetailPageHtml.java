@@ -1,5 +1,6 @@
 package io.storeops.console.listing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -9,7 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * A detail page's rich text as the console shows it: cleaned with the rules listing-service cleans
@@ -70,9 +71,8 @@ final class DetailPageHtml {
 
     /** Where the browser loads a product's picture through the console. */
     static String pictureUrl(String productId, String imageId) {
-        return UriComponentsBuilder.fromPath("/listing/{productId}/images/{imageId}")
-                .buildAndExpand(productId, imageId)
-                .encode()
-                .toUriString();
+        // Each part a path segment of its own: an id written "../x" stays inside the product's pictures.
+        return "/listing/" + UriUtils.encodePathSegment(productId, StandardCharsets.UTF_8) + "/images/"
+                + UriUtils.encodePathSegment(imageId, StandardCharsets.UTF_8);
     }
 }

@@ -143,7 +143,7 @@ public final class ListingModel {
         public Optional<DetailPage> pageInReview() {
             return detailPages.stream()
                     .filter(page -> page.submittedAt() != null && page.review() == null)
-                    .findFirst();
+                    .max(Comparator.comparingInt(DetailPage::version));
         }
 
         /** The newest version, whatever became of it: where an editor starts a new version from. */

@@ -25,6 +25,9 @@ public final class ImageCheck {
 
     public static final int MAX_SIDE = 10_000;
 
+    /** 40 megapixels: a full-frame camera's shot, and at four bytes a pixel 160 MB decoded. */
+    public static final long MAX_PIXELS = 40_000_000L;
+
     private ImageCheck() {}
 
     /** A checked picture: its media type, pixels and the decoded image (for the thumbnail). */
@@ -45,10 +48,11 @@ public final class ImageCheck {
                 reader.setInput(input, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if (width > MAX_SIDE || height > MAX_SIDE) {
+                if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
                     throw new ImageRefused(
                             ImageRefused.Reason.TOO_LARGE,
-                            "The picture is " + width + "×" + height + " pixels: at most " + MAX_SIDE + " a side.");
+                            "The picture is " + width + "×" + height + " pixels: at most " + MAX_SIDE
+                                    + " a side and 40 megapixels in all.");
                 }
                 if (width < MIN_SIDE || height < MIN_SIDE) {
                     throw new ImageRefused(

@@ -35,14 +35,17 @@ import java.util.stream.Collectors;
  * goes through {@link ListingWorkflow}; every step others must know of goes out as an event.
  *
  * @param productId   the SPU code: the product's id across the department's stores
+ * @param handle      the SPU code as storefronts' addresses read it ({@link ProductRules#handle}): no two
+ *                    products share one
  * @param storeId     the store whose team runs its listing (the first of {@code stores})
  * @param stepSince   when it reached its step: the board shows the longest waiting first
  * @param underReview the retouched images the current review covers
  * @param pageVersion the page version last published everywhere (0 before the first publication)
- * @param changes     what changed since the page version on sale ({@code DETAIL_PAGE}, {@code TITLE}, {@code SKUS}, {@code PRICES}, {@code IMAGES})
+ * @param changes     what changed since the page version on sale ({@code DETAIL_PAGE}, {@code TITLE}, {@code SKUS}, {@code PRICES})
  */
 public record Listing(
         String productId,
+        String handle,
         String storeId,
         String title,
         List<String> stores,
@@ -67,7 +70,19 @@ public record Listing(
     public static final String SKUS = "SKUS";
     public static final String PRICES = "PRICES";
 
+    /** The photographs a product keeps, every version counted. */
+    static final int IMAGE_LIMIT = 100;
+
+    /** The detail page versions a product keeps. */
+    static final int PAGE_LIMIT = 50;
+
+    /** Remarks an image keeps. */
+    static final int COMMENT_LIMIT = 100;
+
+    static final int TIMELINE_LIMIT = 500;
+
     public Listing {
+        handle = ProductRules.handle(productId);
         stores = copy(stores);
         skus = copy(skus);
         positioning = positioning == null ? Positioning.NONE : positioning;
@@ -77,7 +92,7 @@ public record Listing(
         detailPages = copy(detailPages);
         changes = copy(changes);
         publications = copy(publications);
-        timeline = copy(timeline);
+        timeline = bounded(copy(timeline));
     }
 
     /**
@@ -98,6 +113,7 @@ public record Listing(
         String home = sheet.stores().get(0);
         Listing selected = new Listing(
                 sheet.spuCode(),
+                null,
                 home,
                 sheet.title(),
                 sheet.stores(),
@@ -242,33 +258,16 @@ public record Listing(
      * of that original's slot. Uploading does not move the product: handing the pictures on does.
      */
     public Change<Listing> addImage(String imageId, ProductImage.Upload upload, String by, Instant at) {
-        if (images.stream().anyMatch(image -> image.fileId().equals(upload.fileId()))) {
-            return Change.none();
+        if (keptFor(upload).isPresent()) {
+            return Change.none(); // the same picture sent again for the same place: a retried upload
         }
-        if (step == ListingStep.SELECTED || step == ListingStep.PUBLISHING || step == ListingStep.WITHDRAWN) {
+        Placement place = placement(upload.stage(), upload.slot(), upload.retouchedFrom());
+        if (images.size() >= IMAGE_LIMIT) {
             throw new ListingConflict(
-                    "listing-step",
-                    step,
-                    "Photographs are added once the selling points are out, and not while the product is "
-                            + (step == ListingStep.PUBLISHING
-                                    ? "being published."
-                                    : step.name().toLowerCase() + "."));
+                    "too-many-images", step, "The product has " + IMAGE_LIMIT + " photographs, as many as it keeps.");
         }
-        String slot;
-        String from = null;
-        if (upload.stage() == ImageStage.ORIGINAL) {
-            slot = Texts.required(upload.slot(), "slot", ProductRules.ITEM_LIMIT);
-        } else {
-            ProductImage original = image(upload.retouchedFrom())
-                    .filter(image -> image.stage() == ImageStage.ORIGINAL)
-                    .orElseThrow(() -> new IllegalArgumentException("retouchedFrom must name an original of "
-                            + productId + ": '" + upload.retouchedFrom() + "' is not one."));
-            slot = original.slot();
-            from = original.imageId();
-            if (step == ListingStep.SELLING_POINTS_PUBLISHED) {
-                throw new ListingConflict("listing-step", step, "Hand the originals on before retouching them.");
-            }
-        }
+        String slot = place.slot();
+        String from = place.retouchedFrom();
         String inSlot = slot;
         int version = 1
                 + images.stream()
@@ -286,6 +285,7 @@ public record Listing(
                 from,
                 upload.fileId(),
                 upload.thumbnailId(),
+                upload.sha256(),
                 upload.contentType(),
                 upload.bytes(),
                 upload.width(),
@@ -303,6 +303,64 @@ public record Listing(
                 imageId + " · " + upload.stage() + " · " + slot + " v" + version + " · " + upload.width() + "×"
                         + upload.height()));
         return Change.of(draft.build(steps));
+    }
+
+    /**
+     * The image kept for {@code upload}: the one it made, or the one an earlier upload of the same
+     * picture to the same place made (its slot, or the original it retouches).
+     */
+    public Optional<ProductImage> keptFor(ProductImage.Upload upload) {
+        return images.stream()
+                .filter(image -> image.fileId().equals(upload.fileId())
+                        || image.sha256().equals(upload.sha256())
+                                && image.stage() == upload.stage()
+                                && (upload.stage() == ImageStage.RETOUCHED
+                                        ? image.retouchedFrom().equals(upload.retouchedFrom())
+                                        : image.slot()
+                                                .equals(Texts.optional(
+                                                        upload.slot(), "slot", ProductRules.ITEM_LIMIT))))
+                .findFirst();
+    }
+
+    /** Where an upload goes: its slot, and the original a retouching is of. */
+    public record Placement(String slot, String retouchedFrom) {}
+
+    /**
+     * Where a photograph of {@code stage} would go, or a refusal: originals come from the shoot
+     * (once the selling points are out, and again when the review sent pictures back), retouched
+     * versions are of one of the product's originals, while the pictures are with the designer. Asked
+     * before an upload is stored, so that a refused one stores nothing.
+     */
+    public Placement placement(ImageStage stage, String slot, String retouchedFrom) {
+        boolean shooting = step == ListingStep.SELLING_POINTS_PUBLISHED
+                || step == ListingStep.SHOT
+                || step == ListingStep.IMAGES_REJECTED;
+        boolean retouching = step == ListingStep.SHOT || step == ListingStep.IMAGES_REJECTED;
+        if (stage == null) {
+            throw new IllegalArgumentException("stage must be ORIGINAL or RETOUCHED.");
+        }
+        if (stage == ImageStage.ORIGINAL) {
+            if (!shooting) {
+                throw new ListingConflict(
+                        "listing-step",
+                        step,
+                        "Originals are uploaded from the time the selling points are out until the pictures are "
+                                + "approved: the product is " + step + ".");
+            }
+            return new Placement(Texts.required(slot, "slot", ProductRules.ITEM_LIMIT), null);
+        }
+        if (!retouching) {
+            throw new ListingConflict(
+                    "listing-step",
+                    step,
+                    "Retouched versions are uploaded once the originals are handed on and until the pictures are "
+                            + "approved: the product is " + step + ".");
+        }
+        ProductImage original = image(retouchedFrom)
+                .filter(image -> image.stage() == ImageStage.ORIGINAL)
+                .orElseThrow(() -> new IllegalArgumentException("retouchedFrom must name an original of " + productId
+                        + ": '" + retouchedFrom + "' is not one."));
+        return new Placement(original.slot(), original.imageId());
     }
 
     /** The id the next uploaded image takes: {@code img-<n>}, n counting every upload of the product. */
@@ -378,7 +436,7 @@ public record Listing(
         ListingWorkflow.next(step, ListingCommand.APPROVE_IMAGES);
         Map<String, ImageVerdict> byImage = new LinkedHashMap<>();
         for (ImageVerdict verdict : verdicts == null ? List.<ImageVerdict>of() : verdicts) {
-            if (verdict == null || verdict.verdict() == null) {
+            if (verdict == null || verdict.imageId() == null || verdict.verdict() == null) {
                 throw new IllegalArgumentException("each verdict needs an imageId and APPROVED or REJECTED.");
             }
             if (!underReview.contains(verdict.imageId())) {
@@ -414,7 +472,7 @@ public record Listing(
                         rejected.add(image.imageId());
                     }
                     String comment = Texts.optional(verdict.comment(), "comment", ProductRules.NOTE_LIMIT);
-                    return withReview(image, new Review(verdict.verdict(), comment, by, at));
+                    return image.withReview(new Review(verdict.verdict(), comment, by, at));
                 })
                 .toList();
         draft.underReview = List.of();
@@ -439,11 +497,15 @@ public record Listing(
             throw new ListingConflict("listing-step", step, "The product was withdrawn.");
         }
         String said = Texts.required(text, "text", ProductRules.NOTE_LIMIT);
+        if (image.comments().size() >= COMMENT_LIMIT) {
+            throw new ListingConflict(
+                    "too-many-comments", step, imageId + " has " + COMMENT_LIMIT + " remarks, as many as it keeps.");
+        }
         List<Comment> comments = new ArrayList<>(image.comments());
         comments.add(new Comment(said, by, at));
         Draft draft = new Draft(this);
         draft.images = images.stream()
-                .map(each -> each.imageId().equals(imageId) ? withComments(each, comments) : each)
+                .map(each -> each.imageId().equals(imageId) ? each.withComments(comments) : each)
                 .toList();
         List<Entry> steps = new ArrayList<>(timeline);
         steps.add(new Entry(at, "IMAGE_COMMENT", by, imageId + ": " + said));
@@ -482,6 +544,12 @@ public record Listing(
         if (draftPage.isPresent() && draftPage.get().html().equals(html)) {
             return Change.none();
         }
+        if (draftPage.isEmpty() && detailPages.size() >= PAGE_LIMIT) {
+            throw new ListingConflict(
+                    "too-many-versions",
+                    step,
+                    "The product has " + PAGE_LIMIT + " detail page versions, as many as it keeps.");
+        }
         int version = draftPage.map(DetailPage::version).orElse(detailPages.size() + 1);
         List<DetailPage> pages = new ArrayList<>(detailPages);
         pages.removeIf(page -> page.version() == version);
@@ -489,6 +557,16 @@ public record Listing(
         Draft draft = new Draft(this);
         draft.detailPages = pages;
         return Change.of(draft.build(timeline));
+    }
+
+    /**
+     * The version the review judges: the newest submitted without a verdict (one submitted before a
+     * withdrawal and never judged stays as it was).
+     */
+    public Optional<DetailPage> pageInReview() {
+        return detailPages.stream()
+                .filter(each -> each.submitted() && each.review() == null)
+                .max(Comparator.comparingInt(DetailPage::version));
     }
 
     /** The unsubmitted version the designer is working on, if any. */
@@ -539,10 +617,7 @@ public record Listing(
         ListingCommand command =
                 verdict == Verdict.APPROVED ? ListingCommand.APPROVE_DETAIL_PAGE : ListingCommand.REJECT_DETAIL_PAGE;
         ListingWorkflow.next(step, command);
-        DetailPage page = detailPages.stream()
-                .filter(each -> each.submitted() && each.review() == null)
-                .findFirst()
-                .orElseThrow();
+        DetailPage page = pageInReview().orElseThrow();
         String said = Texts.optional(comment, "comment", ProductRules.NOTE_LIMIT);
         if (verdict == Verdict.REJECTED && said == null) {
             throw new IllegalArgumentException("rejecting the page needs a comment saying what to change.");
@@ -581,7 +656,14 @@ public record Listing(
         DetailPage page = approvedPage()
                 .orElseThrow(() -> new ListingConflict(
                         "not-approved", step, "The product has no approved detail page: it cannot be published."));
-        int version = pageVersion + 1;
+        // Past every version ever sent, so a version a store confirmed before a withdrawal is never reused.
+        int version = 1
+                + Math.max(
+                        pageVersion,
+                        publications.stream()
+                                .mapToInt(Publication::pageVersion)
+                                .max()
+                                .orElse(0));
         Draft draft = new Draft(this);
         List<Publication> sending = new ArrayList<>();
         for (String store : stores) {
@@ -633,6 +715,25 @@ public record Listing(
      */
     public Change<Listing> published(
             String store, int version, String storefront, String storefrontProductId, Instant at) {
+        Optional<Publication> takingDown = publication(store)
+                .filter(each -> each.status() == PublicationStatus.WITHDRAWING && each.storefrontProductId() == null);
+        if (takingDown.isPresent()) {
+            // The storefront took it after all (an answer late, or lost) while it was being withdrawn: the
+            // takedown needs its id.
+            Publication withdrawing = takingDown.get();
+            Draft draft = new Draft(this);
+            draft.publications = replacedPublication(new Publication(
+                    store,
+                    PublicationStatus.WITHDRAWING,
+                    withdrawing.pageVersion(),
+                    storefront,
+                    storefrontProductId,
+                    withdrawing.attempts(),
+                    withdrawing.lastError(),
+                    withdrawing.nextAttemptAt(),
+                    withdrawing.publishedAt()));
+            return Change.of(draft.build(timeline));
+        }
         Optional<Publication> sent = publication(store)
                 .filter(each -> each.status() == PublicationStatus.PENDING && each.pageVersion() == version);
         if (sent.isEmpty() || step != ListingStep.PUBLISHING) {
@@ -763,8 +864,13 @@ public record Listing(
         Draft draft = new Draft(this);
         draft.publications = publications.stream()
                 .map(each -> {
-                    boolean onStorefront = each.publishedAt() != null && each.status() != PublicationStatus.WITHDRAWN;
-                    if (onStorefront) {
+                    boolean confirmed = each.publishedAt() != null && each.status() != PublicationStatus.WITHDRAWN;
+                    // A publication sent but not confirmed may have reached the storefront (an answer lost, or one
+                    // in flight): it is taken down too, which a storefront without it answers as done.
+                    boolean onStorefront = confirmed
+                            || each.status() == PublicationStatus.PENDING
+                            || each.status() == PublicationStatus.FAILED;
+                    if (confirmed) {
                         events.add(new ListingWithdrawn(
                                 productId, each.storeId(), each.storefrontProductId(), why, by, at));
                     }
@@ -896,44 +1002,6 @@ public record Listing(
         return draft.build(steps);
     }
 
-    private static ProductImage withReview(ProductImage image, Review review) {
-        return new ProductImage(
-                image.imageId(),
-                image.slot(),
-                image.stage(),
-                image.version(),
-                image.retouchedFrom(),
-                image.fileId(),
-                image.thumbnailId(),
-                image.contentType(),
-                image.bytes(),
-                image.width(),
-                image.height(),
-                image.uploadedBy(),
-                image.uploadedAt(),
-                review,
-                image.comments());
-    }
-
-    private static ProductImage withComments(ProductImage image, List<Comment> comments) {
-        return new ProductImage(
-                image.imageId(),
-                image.slot(),
-                image.stage(),
-                image.version(),
-                image.retouchedFrom(),
-                image.fileId(),
-                image.thumbnailId(),
-                image.contentType(),
-                image.bytes(),
-                image.width(),
-                image.height(),
-                image.uploadedBy(),
-                image.uploadedAt(),
-                image.review(),
-                comments);
-    }
-
     private static List<String> skuCodes(List<Sku> skus) {
         return skus.stream().map(Sku::sku).toList();
     }
@@ -946,6 +1014,17 @@ public record Listing(
 
     private static List<List<StorePrice>> prices(List<Sku> skus) {
         return skus.stream().map(Sku::prices).toList();
+    }
+
+    /** The first entry and the latest {@value #TIMELINE_LIMIT}: how it began, and all of its recent life. */
+    private static List<Entry> bounded(List<Entry> timeline) {
+        if (timeline.size() <= TIMELINE_LIMIT + 1) {
+            return timeline;
+        }
+        List<Entry> kept = new ArrayList<>();
+        kept.add(timeline.get(0));
+        kept.addAll(timeline.subList(timeline.size() - TIMELINE_LIMIT, timeline.size()));
+        return List.copyOf(kept);
     }
 
     private static <T> List<T> copy(List<T> values) {
@@ -997,6 +1076,7 @@ public record Listing(
         Listing build(List<Entry> timeline) {
             return new Listing(
                     from.productId,
+                    from.handle,
                     from.storeId,
                     title,
                     stores,

@@ -1,6 +1,7 @@
 package io.storeops.listing.products;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -35,10 +36,10 @@ public record ListingProperties(
         callTimeout = callTimeout == null ? Duration.ofSeconds(20) : callTimeout;
     }
 
-    /** The members who work for {@code storeId}. */
-    public List<Member> membersOf(String storeId) {
+    /** The members who work for any of {@code stores}. */
+    public List<Member> membersOf(Collection<String> stores) {
         return staff.stream()
-                .filter(member -> member.stores().contains(storeId))
+                .filter(member -> member.stores().stream().anyMatch(stores::contains))
                 .toList();
     }
 }

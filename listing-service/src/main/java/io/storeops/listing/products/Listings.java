@@ -37,6 +37,7 @@ public class Listings implements ApplicationRunner {
                         .ascending("step")
                         .ascending("stepSince"));
         store.declareIndex(COLLECTION, StateIndex.named("sku", Listing.class).ascending("skus.sku"));
+        store.declareIndex(COLLECTION, StateIndex.named("handle", Listing.class).ascending("handle"));
         store.declareIndex(COLLECTION, StateIndex.named("step", Listing.class).ascending("step"));
         store.declareIndex(
                 COLLECTION,
@@ -52,7 +53,8 @@ public class Listings implements ApplicationRunner {
      * code another product holds is refused: orders, stock and accessories go by SKU.
      */
     public Mono<Listing> select(ProductSheet sheet, String by, Instant at) {
-        return refuseTakenSkus(sheet)
+        return refuseTakenHandle(sheet)
+                .then(refuseTakenSkus(sheet))
                 .then(store.apply(
                         COLLECTION, sheet.spuCode(), Listing.class, current -> Listing.select(current, sheet, by, at)))
                 .mapNotNull(Applied::state);
@@ -108,6 +110,21 @@ public class Listings implements ApplicationRunner {
     public Mono<Long> count(String storeId, ListingStep step) {
         return store.count(
                 COLLECTION, StateQuery.of(Listing.class).is("storeId", storeId).is("step", step.name()));
+    }
+
+    private Mono<Void> refuseTakenHandle(ProductSheet sheet) {
+        return store.findAll(
+                        COLLECTION,
+                        StateQuery.of(Listing.class)
+                                .is("handle", ProductRules.handle(sheet.spuCode()))
+                                .limit(2))
+                .filter(other -> !other.productId().equals(sheet.spuCode()))
+                .next()
+                .flatMap(other -> Mono.<Void>error(new ListingConflict(
+                        "spu-taken",
+                        null,
+                        "SPU code " + sheet.spuCode() + " reads as " + other.productId()
+                                + " does on a storefront's product address: choose another.")));
     }
 
     private Mono<Void> refuseTakenSkus(ProductSheet sheet) {

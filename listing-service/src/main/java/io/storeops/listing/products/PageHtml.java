@@ -13,7 +13,8 @@ import org.jsoup.safety.Safelist;
 public final class PageHtml {
 
     public static final String IMAGE_PROTOCOL = "image";
-    static final int LIMIT = 200_000;
+    /** Characters of rich text; a Tmall detail page is mostly pictures, its text far shorter. */
+    static final int LIMIT = 50_000;
 
     private static final Safelist ALLOWED = Safelist.relaxed()
             .removeProtocols("img", "src", "http", "https")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -81,6 +82,15 @@ public final class ProductRules {
                         Texts.optional(positioning.priceBand(), "positioning.priceBand", ITEM_LIMIT),
                         Texts.optional(positioning.season(), "positioning.season", ITEM_LIMIT),
                         Texts.optional(positioning.notes(), "positioning.notes", TEXT_LIMIT)));
+    }
+
+    /**
+     * The SPU code as storefronts' product addresses take it (Shopify's handle): lower case, '.' and
+     * '_' as '-'. Two products whose codes read the same there (TEA_LJ, tea-lj) would be one product
+     * on the storefront, so a second is refused.
+     */
+    public static String handle(String spuCode) {
+        return spuCode.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
     }
 
     /** {@code value} as a code (SPU or SKU), or a refusal naming {@code field}. */

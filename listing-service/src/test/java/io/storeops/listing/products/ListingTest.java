@@ -59,7 +59,8 @@ class ListingTest {
             List.of("明前采摘", "一芽一叶"), "龙井43", null, "密封冷藏", List.of(new SellingPoints.Answer("保质期?", "18 个月")));
 
     static ProductImage.Upload upload(ImageStage stage, String slot, String from, String fileId) {
-        return new ProductImage.Upload(slot, stage, from, fileId, fileId + "-thumb", "image/png", 2048, 800, 800);
+        return new ProductImage.Upload(
+                slot, stage, from, fileId, fileId + "-thumb", "sha-" + fileId, "image/png", 2048, 800, 800);
     }
 
     @Test
@@ -333,10 +334,14 @@ class ListingTest {
                         new ListingWithdrawn("TEA-LJ", TMALL, "SIM-TEA-LJ", "换季", "li.supervisor", T0.plusSeconds(5)));
         Listing takingDown = withdrawn.state();
         assertThat(takingDown.publication(TMALL).orElseThrow().status()).isEqualTo(PublicationStatus.WITHDRAWING);
-        assertThat(takingDown.publication(SHOPIFY).orElseThrow().status()).isEqualTo(PublicationStatus.WITHDRAWN);
+        assertThat(takingDown.publication(SHOPIFY).orElseThrow().status())
+                .as("sent, unconfirmed: it may be on Shopify, so it is taken down too")
+                .isEqualTo(PublicationStatus.WITHDRAWING);
         assertThat(takingDown.due(T0.plusSeconds(5)))
                 .extracting(Publication::storeId)
-                .containsExactly(TMALL);
+                .containsExactly(TMALL, SHOPIFY);
+        takingDown =
+                takingDown.withdrawnFrom(SHOPIFY, "shopify", T0.plusSeconds(5)).state();
 
         Listing stillUp = takingDown
                 .withdrawFailed(TMALL, "HTTP 503", Duration.ofSeconds(60), T0.plusSeconds(6))
@@ -351,6 +356,111 @@ class ListingTest {
         assertThat(down.due(T0.plusSeconds(999))).isEmpty();
         assertThat(down.withdrawnFrom(TMALL, "simulated", T0.plusSeconds(71)).isNone())
                 .isTrue();
+    }
+
+    @Test
+    void aPublicationInFlightWhenTheProductIsWithdrawnIsTakenDownOnceTheStorefrontAnswers() {
+        Listing publishing = pageApproved().publish("li.supervisor", T0).state();
+        Change<Listing> withdrawn = publishing.withdraw("不卖了", "li.supervisor", T0.plusSeconds(1));
+
+        assertThat(withdrawn.state().publications())
+                .as("either storefront may have taken it: both are taken down")
+                .extracting(Publication::status)
+                .containsOnly(PublicationStatus.WITHDRAWING);
+        assertThat(withdrawn.events())
+                .as("no store had it on sale as far as anyone knew")
+                .containsExactly(
+                        new ListingWithdrawn("TEA-LJ", TMALL, null, "不卖了", "li.supervisor", T0.plusSeconds(1)));
+        Change<Listing> lateAnswer =
+                withdrawn.state().published(SHOPIFY, 1, "shopify", "gid://shopify/Product/9", T0.plusSeconds(2));
+        assertThat(lateAnswer.events()).isEmpty();
+        assertThat(lateAnswer.state().publication(SHOPIFY).orElseThrow())
+                .as("the takedown now knows the storefront's id")
+                .extracting(Publication::status, Publication::storefrontProductId)
+                .containsExactly(PublicationStatus.WITHDRAWING, "gid://shopify/Product/9");
+    }
+
+    @Test
+    void aRelistedProductIsSentAsANewPageVersionNeverOneAStoreHadBefore() {
+        Listing listing = pageApproved().publish("li.supervisor", T0).state();
+        listing = listing.published(TMALL, 1, "simulated", "SIM-TEA-LJ", T0).state();
+        listing = listing.publishFailed(SHOPIFY, 1, "HTTP 500", true, Duration.ZERO, T0)
+                .state();
+        listing = listing.withdraw("换季", "li.supervisor", T0.plusSeconds(1)).state();
+        assertThat(listing.pageVersion()).as("never on sale everywhere").isZero();
+
+        Listing relisted = listing.publish("li.supervisor", T0.plusSeconds(2)).state();
+        assertThat(relisted.publications()).extracting(Publication::pageVersion).containsOnly(2);
+        Change<Listing> again = relisted.published(TMALL, 2, "simulated", "SIM-TEA-LJ", T0.plusSeconds(3));
+        assertThat(again.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ListingChanged.class,
+                        event -> assertThat(event.pageVersion()).isEqualTo(2));
+    }
+
+    @Test
+    void theReviewJudgesTheNewestPageSubmittedNotOneLeftFromBeforeAWithdrawal() {
+        Listing onSale = pageApproved().publish("li.supervisor", T0).state();
+        onSale = onSale.published(TMALL, 1, "simulated", "SIM", T0).state();
+        onSale = onSale.published(SHOPIFY, 1, "simulated", "SIM", T0).state();
+        Listing inReview = onSale.saveDetailPage("<p>v2</p>", List.of("img-3"), "zhao.designer", T0)
+                .state()
+                .submitDetailPage("zhao.designer", T0)
+                .state();
+        Listing relisted = inReview.withdraw("停售", "li.supervisor", T0)
+                .state()
+                .publish("li.supervisor", T0)
+                .state();
+        relisted = relisted.published(TMALL, 2, "simulated", "SIM", T0).state();
+        relisted = relisted.published(SHOPIFY, 2, "simulated", "SIM", T0).state();
+        Listing third = relisted.saveDetailPage("<p>v3</p>", List.of("img-3"), "zhao.designer", T0)
+                .state()
+                .submitDetailPage("zhao.designer", T0)
+                .state();
+
+        assertThat(third.pageInReview()).map(DetailPage::version).contains(3);
+        Listing approved = third.reviewDetailPage(Verdict.APPROVED, null, "wang.store-manager", T0)
+                .state();
+        assertThat(approved.approvedPage()).map(DetailPage::html).contains("<p>v3</p>");
+    }
+
+    @Test
+    void picturesComeWhileTheyAreWithTheDesignerAndAVerdictNamesItsImage() {
+        Listing approved = imagesApproved();
+        assertThatThrownBy(() -> approved.placement(ImageStage.ORIGINAL, "主图3", null))
+                .isInstanceOfSatisfying(
+                        ListingConflict.class,
+                        conflict -> assertThat(conflict.kind()).isEqualTo("listing-step"));
+        assertThatThrownBy(() -> retouched().placement(ImageStage.RETOUCHED, null, "img-1"))
+                .as("not while the review has them")
+                .isInstanceOf(ListingConflict.class);
+        assertThat(shot().placement(ImageStage.RETOUCHED, null, "img-2"))
+                .isEqualTo(new Listing.Placement("主图2", "img-2"));
+        assertThatThrownBy(() -> retouched()
+                        .reviewImages(List.of(new Listing.ImageVerdict(null, Verdict.APPROVED, null)), "wang", T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("imageId");
+    }
+
+    @Test
+    void theTimelineKeepsItsFirstEntryAndTheLatestFiveHundred() {
+        Listing listing = selectedWithCard();
+        for (int read = 0; read < 600; read++) {
+            listing = listing.edit(
+                            new ProductSheet(
+                                    listing.productId(),
+                                    "西湖龙井 " + read,
+                                    listing.stores(),
+                                    listing.skus(),
+                                    listing.positioning()),
+                            "li.supervisor",
+                            T0.plusSeconds(read))
+                    .state();
+        }
+        assertThat(listing.timeline()).hasSize(501);
+        assertThat(listing.timeline().get(0).what()).isEqualTo("SELECTED");
+        assertThat(listing.timeline().get(500).at()).isEqualTo(T0.plusSeconds(599));
     }
 
     @Test

@@ -41,6 +41,14 @@ public class FileStore {
         return gridFs.store(body, filename, contentType, new Document(metadata)).map(ObjectId::toHexString);
     }
 
+    /** Deletes the file {@code fileId}, if there is one: a file nothing will ever name. */
+    public Mono<Void> delete(String fileId) {
+        if (!ObjectId.isValid(fileId)) {
+            return Mono.empty();
+        }
+        return gridFs.delete(query(where("_id").is(new ObjectId(fileId))));
+    }
+
     /** The file {@code fileId}, read whole; empty when there is none (or the id is not one this store gives). */
     public Mono<StoredFile> load(String fileId) {
         if (!ObjectId.isValid(fileId)) {

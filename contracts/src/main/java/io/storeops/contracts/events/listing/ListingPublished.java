@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The product went on sale in store {@code storeId} for the first time: the storefront's product id,
  * the title, the SKUs at the store's prices with their package contents, and the page as
- * published — {@code pageVersion} 1, showing detail page version {@code detailPageVersion}.
+ * published: {@code pageVersion} (1, or the product's next version when the store is added later or
+ * the product relisted), showing detail page version {@code detailPageVersion}.
  */
 public record ListingPublished(
         String productId,

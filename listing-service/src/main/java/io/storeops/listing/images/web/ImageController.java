@@ -80,7 +80,8 @@ class ImageController {
                     + "413 beyond; 415 not-an-image for anything else, whatever its name says), stage ORIGINAL "
                     + "(store manager, designer) with slot (主图1, 细节图…), or RETOUCHED (designer) with "
                     + "retouchedFrom, the original's image id. Each retouching is the next version of its slot; "
-                    + "every version is kept.")
+                    + "every version is kept. The same picture sent again for the same place is the image kept the "
+                    + "first time.")
     Mono<ResponseEntity<ProductImage>> upload(
             @PathVariable String productId,
             @RequestPart("file") FilePart file,
@@ -94,7 +95,9 @@ class ImageController {
                             uploaded == ImageStage.ORIGINAL ? ListingAction.SHOOT : ListingAction.RETOUCH;
                     return staff.requireAnyRole(action.allowedRoles().toArray(StaffRole[]::new));
                 })
-                .flatMap(staff -> access.visible(productId, staff)
+                .flatMap(staff -> access.workable(productId, staff)
+                        // where the picture goes is judged before it is stored: a refused upload stores nothing
+                        .map(listing -> listing.placement(stage(stage), slot, retouchedFrom))
                         .then(DataBufferUtils.join(file.content(), maxBytes))
                         .flatMap(joined -> {
                             byte[] content = new byte[joined.readableByteCount()];
@@ -106,7 +109,8 @@ class ImageController {
                                         productId,
                                         listing -> listing.addImage(
                                                 listing.nextImageId(), upload, staff.username(), clock.instant()))
-                                .map(listing -> stored(listing, upload))))
+                                .onErrorResume(refused -> files.discard(upload).then(Mono.error(refused)))
+                                .flatMap(listing -> kept(listing, upload))))
                 .map(image -> ResponseEntity.status(HttpStatus.CREATED).body(image))
                 .onErrorMap(ImageRefused.class, ImageController::refused)
                 .onErrorMap(ListingProblems::problem);
@@ -129,7 +133,7 @@ class ImageController {
     Mono<ProductImage> comment(
             @PathVariable String productId, @PathVariable String imageId, @RequestBody CommentEntry comment) {
         return StaffAccess.require(ListingAction.DISCUSS_IMAGES)
-                .flatMap(staff -> access.visible(productId, staff)
+                .flatMap(staff -> access.workable(productId, staff)
                         .then(listings.change(
                                 productId,
                                 listing -> listing.comment(
@@ -159,11 +163,15 @@ class ImageController {
                 .body(file.content());
     }
 
-    private static ProductImage stored(Listing listing, ProductImage.Upload upload) {
-        return listing.images().stream()
-                .filter(image -> image.fileId().equals(upload.fileId()))
-                .findFirst()
-                .orElseThrow();
+    /**
+     * The image the product keeps for {@code upload}: itself, or — for a retried upload of the same
+     * picture to the same place — the one kept the first time, whose copy is then not kept twice.
+     */
+    private Mono<ProductImage> kept(Listing listing, ProductImage.Upload upload) {
+        ProductImage image = listing.keptFor(upload).orElseThrow();
+        return image.fileId().equals(upload.fileId())
+                ? Mono.just(image)
+                : files.discard(upload).thenReturn(image);
     }
 
     private static ImageStage stage(String stage) {

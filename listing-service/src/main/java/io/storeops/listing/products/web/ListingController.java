@@ -231,7 +231,7 @@ class ListingController {
     Mono<ListingView> bySku(@PathVariable String sku) {
         return StaffAccess.require(ListingAction.SEE)
                 .flatMap(staff -> listings.bySku(sku)
-                        .filter(listing -> staff.canSee(listing.storeId()))
+                        .filter(listing -> listing.stores().stream().anyMatch(staff::canSee))
                         .switchIfEmpty(Mono.error(() -> Problems.notFound("Product with SKU", sku)))
                         .map(listing -> view(listing, staff)))
                 .onErrorMap(ListingProblems::problem);
@@ -245,7 +245,7 @@ class ListingController {
     Mono<ListingView> edit(@PathVariable String productId, @RequestBody ProductSheet sheet) {
         return StaffAccess.require(ListingAction.SELECT)
                 // Another store's product is not found before the sheet's stores are judged.
-                .flatMap(staff -> access.visible(productId, staff)
+                .flatMap(staff -> access.workable(productId, staff)
                         .flatMap(found -> listings.edit(
                                 productId,
                                 checked(
@@ -279,17 +279,21 @@ class ListingController {
             summary =
                     "I have read the current selling points (every member of the department says so once per version)")
     Mono<ListingView> acknowledge(@PathVariable String productId) {
-        return act(
-                productId,
-                ListingAction.SEE,
-                (listing, staff) -> listing.acknowledge(staff.username(), mainRole(staff), clock.instant()));
+        // Staff of every store the product is sold in read it, not only its team.
+        return StaffAccess.require(ListingAction.SEE)
+                .flatMap(staff -> access.visible(productId, staff)
+                        .then(listings.change(
+                                productId,
+                                listing -> listing.acknowledge(staff.username(), mainRole(staff), clock.instant())))
+                        .map(listing -> view(listing, staff)))
+                .onErrorMap(ListingProblems::problem);
     }
 
     @GetMapping("/{productId}/acknowledgements")
     @Operation(
             summary = "Who has read the current selling points, and who has not yet",
-            description = "notRead lists the store's department members (storeops.listing.staff) without an "
-                    + "acknowledgement of the current version.")
+            description = "notRead lists the department's members (storeops.listing.staff) of the stores the "
+                    + "product is sold in without an acknowledgement of the current version.")
     Mono<Readers> acknowledgements(@PathVariable String productId) {
         return access.find(productId, ListingAction.FOLLOW_UP)
                 .map(listing -> {
@@ -305,7 +309,7 @@ class ListingController {
                             productId,
                             version,
                             read,
-                            properties.membersOf(listing.storeId()).stream()
+                            properties.membersOf(listing.stores()).stream()
                                     .filter(member -> !readers.contains(member.username()))
                                     .toList());
                 })
@@ -356,7 +360,7 @@ class ListingController {
         return StaffAccess.require(ListingAction.EDIT_PAGE)
                 .flatMap(staff -> {
                     PageHtml.Cleaned cleaned = PageHtml.clean(page == null ? null : page.html());
-                    return access.visible(productId, staff)
+                    return access.workable(productId, staff)
                             .then(listings.change(
                                     productId,
                                     listing -> listing.saveDetailPage(
@@ -416,11 +420,11 @@ class ListingController {
             summary = "Drop the product, or take it off sale (下架)",
             description = "Says why; announced with ListingWithdrawn for each store it was on sale in.")
     Mono<ListingView> withdraw(@PathVariable String productId, @RequestBody WithdrawalEntry withdrawal) {
-        return act(
-                productId,
-                ListingAction.SELECT,
-                (listing, staff) -> listing.withdraw(
-                        withdrawal == null ? null : withdrawal.reason(), staff.username(), clock.instant()));
+        return act(productId, ListingAction.SELECT, (listing, staff) -> {
+            // taking it off sale takes it off every store's storefront: the token must cover them
+            listing.stores().forEach(staff::requireStore);
+            return listing.withdraw(withdrawal == null ? null : withdrawal.reason(), staff.username(), clock.instant());
+        });
     }
 
     private Mono<ListingView> act(
@@ -428,14 +432,17 @@ class ListingController {
         return act(productId, action, step, (before, after) -> {});
     }
 
-    /** A step on the product as the caller; {@code afterwards} sees the product before and after it. */
+    /**
+     * A step on the product by its team (staff of the store that runs its listing); {@code
+     * afterwards} sees the product before and after it.
+     */
     private Mono<ListingView> act(
             String productId,
             ListingAction action,
             BiFunction<Listing, Staff, Change<Listing>> step,
             BiConsumer<Listing, Listing> afterwards) {
         return StaffAccess.require(action)
-                .flatMap(staff -> access.visible(productId, staff)
+                .flatMap(staff -> access.workable(productId, staff)
                         .flatMap(before -> listings.change(productId, listing -> step.apply(listing, staff))
                                 .doOnNext(after -> afterwards.accept(before, after)))
                         .map(listing -> view(listing, staff)))

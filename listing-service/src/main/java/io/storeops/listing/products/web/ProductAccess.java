@@ -6,12 +6,13 @@ import io.storeops.listing.products.Listings;
 import io.storeops.listing.products.NotOnRecord;
 import io.storeops.platform.security.Staff;
 import io.storeops.platform.security.StaffAccess;
+import io.storeops.platform.web.Problems;
 import reactor.core.publisher.Mono;
 
 /**
- * How every route reaches a product: the caller must hold the action's role and work for the
- * store that runs the product's listing; a product of another store is answered as not found, so
- * none is reachable (or confirmed to exist) by its code alone.
+ * How every route reaches a product: the caller must hold the action's role and work for a store
+ * the product is sold in (to change it, for the store that runs its listing); a product of other
+ * stores only is answered as not found, so none is reachable (or confirmed to exist) by its code alone.
  */
 public final class ProductAccess {
 
@@ -26,10 +27,28 @@ public final class ProductAccess {
         return StaffAccess.require(action).flatMap(staff -> visible(productId, staff));
     }
 
-    /** The product, for {@code staff} (whose role was checked). */
+    /**
+     * The product, for {@code staff} (whose role was checked) of any store it is sold in: customer
+     * service of every such store reads its selling points and sees its pictures.
+     */
     public Mono<Listing> visible(String productId, Staff staff) {
         return listings.find(productId)
-                .filter(listing -> staff.canSee(listing.storeId()))
+                .filter(listing -> listing.stores().stream().anyMatch(staff::canSee))
                 .switchIfEmpty(Mono.error(() -> new NotOnRecord("Product", productId)));
+    }
+
+    /**
+     * The product, for {@code staff} of the store that runs its listing: its team works on it; staff
+     * of the other stores it is sold in see it, and are refused with 403.
+     */
+    public Mono<Listing> workable(String productId, Staff staff) {
+        return visible(productId, staff).map(listing -> {
+            if (!staff.canSee(listing.storeId())) {
+                throw Problems.forbidden(
+                        "store-forbidden",
+                        "Product " + productId + " is run by store " + listing.storeId() + ": its team works on it.");
+            }
+            return listing;
+        });
     }
 }

@@ -75,7 +75,8 @@ public final class MarketplaceStorefront implements Storefront {
     }
 
     /**
-     * {@code POST <base>/items/delisting} {@code {outerId, itemId}}, keyed by the product and its item:
+     * {@code POST <base>/items/delisting} {@code {outerId, itemId}}, keyed by the product and the page
+     * version it was last sent (a withdrawal after a relisting is a new request):
      * 2xx, or a 404 (the marketplace has no such item any more), is done.
      */
     @Override
@@ -83,8 +84,7 @@ public final class MarketplaceStorefront implements Storefront {
         ObjectNode body = PartnerHttp.JSON.createObjectNode();
         body.put("outerId", withdrawal.productId());
         body.put("itemId", withdrawal.storefrontProductId());
-        String key =
-                MarketplaceApi.requestId("delist-" + withdrawal.productId() + "-" + withdrawal.storefrontProductId());
+        String key = MarketplaceApi.requestId("delist-" + withdrawal.productId() + "-v" + withdrawal.pageVersion());
         return marketplace
                 .post(withdrawal.storeId(), key, body, "items", "delisting")
                 .flatMap(answer -> {

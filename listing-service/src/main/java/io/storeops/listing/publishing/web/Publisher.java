@@ -115,8 +115,8 @@ public class Publisher implements ApplicationRunner, DisposableBean {
             return listings.change(productId, current -> current.withdrawnFrom(storeId, "none", clock.instant()))
                     .then();
         }
-        Storefront.Withdrawal withdrawal =
-                new Storefront.Withdrawal(storeId, productId, publication.storefrontProductId());
+        Storefront.Withdrawal withdrawal = new Storefront.Withdrawal(
+                storeId, productId, publication.storefrontProductId(), publication.pageVersion());
         return attempts.attempt(
                 () -> storefront.withdraw(withdrawal).thenReturn(withdrawal),
                 publication.attempts(),

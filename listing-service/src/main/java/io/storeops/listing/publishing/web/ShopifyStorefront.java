@@ -1,13 +1,13 @@
 package io.storeops.listing.publishing.web;
 
 import io.storeops.contracts.events.listing.ListedSku;
+import io.storeops.listing.products.ProductRules;
 import io.storeops.platform.partner.PartnerFailure;
 import io.storeops.platform.partner.PartnerHttp;
 import io.storeops.platform.partner.ShopifyAdminApi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -63,6 +63,13 @@ public final class ShopifyStorefront implements Storefront {
             }
             """;
 
+    /** Finds a product by its handle (from 2025-01). */
+    static final String PRODUCT_BY_HANDLE = """
+            query StoreOpsProductByHandle($identifier: ProductIdentifierInput!) {
+              productByIdentifier(identifier: $identifier) { id }
+            }
+            """;
+
     /** The option of a product whose only SKU has no variant name, as Shopify names it. */
     private static final String DEFAULT_OPTION = "Title";
 
@@ -83,7 +90,7 @@ public final class ShopifyStorefront implements Storefront {
 
     /** The handle a product is first upserted by: its SPU code in lower case, '.' and '_' as '-'. */
     public static String handle(String productId) {
-        return productId.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
+        return ProductRules.handle(productId);
     }
 
     @Override
@@ -114,26 +121,41 @@ public final class ShopifyStorefront implements Storefront {
         });
     }
 
-    /** Sets the product back to {@code DRAFT}; one Shopify never had (no product id of its) needs nothing. */
+    /**
+     * Sets the product back to {@code DRAFT}. Without Shopify's product id (a first publication whose
+     * answer never came) it is looked up by its handle, since the lost call may have made it; one
+     * Shopify does not have needs nothing.
+     */
     @Override
     public Mono<Void> withdraw(Withdrawal withdrawal) {
         return Mono.defer(() -> {
             String known = withdrawal.storefrontProductId();
-            if (known == null || !PRODUCT_GID.matcher(known).matches()) {
-                return Mono.empty();
-            }
-            ObjectNode variables = PartnerHttp.JSON.createObjectNode();
-            variables.putObject("product").put("id", known).put("status", "DRAFT");
-            return shopify.graphql(withdrawal.storeId(), PRODUCT_DRAFT, variables, "product withdrawal")
-                    .doOnNext(data -> {
-                        List<String> problems = ShopifyAdminApi.userErrors(data.path("productUpdate"));
-                        if (!problems.isEmpty()) {
-                            throw PartnerFailure.refused(
-                                    "Shopify refused to take the product down: " + String.join("; ", problems));
-                        }
-                    })
-                    .then();
+            Mono<String> id =
+                    known != null && PRODUCT_GID.matcher(known).matches() ? Mono.just(known) : byHandle(withdrawal);
+            return id.flatMap(productId -> draft(withdrawal.storeId(), productId));
         });
+    }
+
+    private Mono<String> byHandle(Withdrawal withdrawal) {
+        ObjectNode variables = PartnerHttp.JSON.createObjectNode();
+        variables.putObject("identifier").put("handle", handle(withdrawal.productId()));
+        return shopify.graphql(withdrawal.storeId(), PRODUCT_BY_HANDLE, variables, "product lookup")
+                .mapNotNull(data ->
+                        PartnerHttp.text(data.path("productByIdentifier").path("id")));
+    }
+
+    private Mono<Void> draft(String storeId, String productId) {
+        ObjectNode variables = PartnerHttp.JSON.createObjectNode();
+        variables.putObject("product").put("id", productId).put("status", "DRAFT");
+        return shopify.graphql(storeId, PRODUCT_DRAFT, variables, "product withdrawal")
+                .doOnNext(data -> {
+                    List<String> problems = ShopifyAdminApi.userErrors(data.path("productUpdate"));
+                    if (!problems.isEmpty()) {
+                        throw PartnerFailure.refused(
+                                "Shopify refused to take the product down: " + String.join("; ", problems));
+                    }
+                })
+                .then();
     }
 
     /**

@@ -19,8 +19,12 @@ public interface Storefront {
 
     Mono<Receipt> publish(StorefrontProduct product);
 
-    /** A product to take off sale: the store, the SPU code and the id the storefront keeps it under. */
-    record Withdrawal(String storeId, String productId, String storefrontProductId) {}
+    /**
+     * A product to take off sale: the store, the SPU code, the id the storefront keeps it under (null
+     * when its answer never came) and the page version it was last sent, which tells one withdrawal
+     * from the next after a relisting.
+     */
+    record Withdrawal(String storeId, String productId, String storefrontProductId, int pageVersion) {}
 
     /**
      * Takes the product off sale (kept, not deleted: relisting it updates the same product).

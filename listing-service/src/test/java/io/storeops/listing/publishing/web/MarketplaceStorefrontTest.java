@@ -181,6 +181,40 @@ class MarketplaceStorefrontTest {
     }
 
     @Test
+    void aWithdrawalDelistsTheItemAndOneTheMarketplaceNoLongerHasIsDone() {
+        marketplace.stubFor(asked(ITEMS + "/delisting").willReturn(json(200, "{\"itemId\": \"6590000001\"}")));
+
+        StepVerifier.create(storefront.withdraw(new Storefront.Withdrawal(STORE, "TEA-LJ", "6590000001", 2)))
+                .verifyComplete();
+        marketplace.resetAll();
+        marketplace.stubFor(asked(ITEMS + "/delisting").willReturn(json(404, "{\"error\": \"no such item\"}")));
+        StepVerifier.create(storefront.withdraw(new Storefront.Withdrawal(STORE, "TEA-LJ", null, 3)))
+                .verifyComplete();
+        marketplace.resetAll();
+        marketplace.stubFor(asked(ITEMS + "/delisting").willReturn(aResponse().withStatus(503)));
+        StepVerifier.create(storefront.withdraw(new Storefront.Withdrawal(STORE, "TEA-LJ", "6590000001", 4)))
+                .expectErrorSatisfies(failure -> failedWith(failure, false, "503"))
+                .verify(PATIENCE);
+    }
+
+    @Test
+    void eachWithdrawalAfterARelistingIsANewRequest() {
+        marketplace.stubFor(asked(ITEMS + "/delisting").willReturn(json(200, "{}")));
+
+        storefront
+                .withdraw(new Storefront.Withdrawal(STORE, "TEA-LJ", "6590000001", 1))
+                .block(PATIENCE);
+        storefront
+                .withdraw(new Storefront.Withdrawal(STORE, "TEA-LJ", "6590000001", 3))
+                .block(PATIENCE);
+
+        List<String> keys = marketplace.findAll(postRequestedFor(urlPathEqualTo(ITEMS + "/delisting"))).stream()
+                .map(request -> request.getHeader("Idempotency-Key"))
+                .toList();
+        assertThat(keys).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aServerErrorIsRetried() {
         picturesStored();
         marketplace.stubFor(asked(ITEMS).willReturn(aResponse().withStatus(503)));

@@ -300,6 +300,45 @@ class ShopifyStorefrontTest {
                 .hasMessageContaining("2025-04");
     }
 
+    @Test
+    void aWithdrawalSetsTheProductBackToDraftByItsId() {
+        shopify.stubFor(asked("productUpdate(product: $product)")
+                .willReturn(okJson("{\"data\": {\"productUpdate\": {\"product\": {\"id\": \"" + PRODUCT_GID
+                        + "\", \"status\": \"DRAFT\"}, \"userErrors\": []}}}")));
+
+        StepVerifier.create(storefront.withdraw(new Storefront.Withdrawal(STORE, "TEA.Longjing_01", PRODUCT_GID, 2)))
+                .verifyComplete();
+
+        assertThat(sent(0).path("product").path("id").asString()).isEqualTo(PRODUCT_GID);
+        assertThat(sent(0).path("product").path("status").asString()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aWithdrawalWithoutShopifysIdFindsTheProductByItsHandleAndOneShopifyNeverMadeNeedsNothing() {
+        shopify.stubFor(asked("productByIdentifier")
+                .willReturn(okJson("{\"data\": {\"productByIdentifier\": {\"id\": \"" + PRODUCT_GID + "\"}}}")));
+        shopify.stubFor(asked("productUpdate(product: $product)")
+                .willReturn(okJson("{\"data\": {\"productUpdate\": {\"product\": {\"id\": \"" + PRODUCT_GID
+                        + "\", \"status\": \"DRAFT\"}, \"userErrors\": []}}}")));
+
+        StepVerifier.create(storefront.withdraw(new Storefront.Withdrawal(STORE, "TEA.Longjing_01", null, 1)))
+                .verifyComplete();
+        assertThat(sent(0).path("identifier").path("handle").asString()).isEqualTo("tea-longjing-01");
+        assertThat(sent(1).path("product").path("id").asString()).isEqualTo(PRODUCT_GID);
+
+        shopify.resetAll();
+        shopify.stubFor(asked("productByIdentifier").willReturn(okJson("{\"data\": {\"productByIdentifier\": null}}")));
+        StepVerifier.create(storefront.withdraw(new Storefront.Withdrawal(STORE, "TEA.Longjing_01", null, 1)))
+                .verifyComplete();
+        assertThat(calls()).as("only the lookup").isEqualTo(1);
+    }
+
+    private static MappingBuilder asked(String operation) {
+        return post(urlPathEqualTo(GRAPHQL))
+                .withHeader("X-Shopify-Access-Token", equalTo(TOKEN))
+                .withRequestBody(matchingJsonPath("$.query", containing(operation)));
+    }
+
     private static MappingBuilder productSet() {
         return post(urlPathEqualTo(GRAPHQL))
                 .withHeader("X-Shopify-Access-Token", equalTo(TOKEN))
