@@ -668,16 +668,7 @@ public record Listing(
         List<Publication> sending = new ArrayList<>();
         for (String store : stores) {
             Optional<Publication> before = publication(store);
-            sending.add(new Publication(
-                    store,
-                    PublicationStatus.PENDING,
-                    version,
-                    before.map(Publication::storefront).orElse(null),
-                    before.map(Publication::storefrontProductId).orElse(null),
-                    0,
-                    null,
-                    at,
-                    before.map(Publication::publishedAt).orElse(null)));
+            sending.add(Publication.sending(store, version, before, at));
         }
         publications.stream()
                 .filter(publication -> !stores.contains(publication.storeId()))
@@ -722,16 +713,7 @@ public record Listing(
             // takedown needs its id.
             Publication withdrawing = takingDown.get();
             Draft draft = new Draft(this);
-            draft.publications = replacedPublication(new Publication(
-                    store,
-                    PublicationStatus.WITHDRAWING,
-                    withdrawing.pageVersion(),
-                    storefront,
-                    storefrontProductId,
-                    withdrawing.attempts(),
-                    withdrawing.lastError(),
-                    withdrawing.nextAttemptAt(),
-                    withdrawing.publishedAt()));
+            draft.publications = replacedPublication(withdrawing.knownAs(storefront, storefrontProductId));
             return Change.of(draft.build(timeline));
         }
         Optional<Publication> sent = publication(store)
@@ -741,16 +723,7 @@ public record Listing(
         }
         Publication before = sent.get();
         Draft draft = new Draft(this);
-        draft.publications = replacedPublication(new Publication(
-                store,
-                PublicationStatus.PUBLISHED,
-                version,
-                storefront,
-                storefrontProductId,
-                before.attempts() + 1,
-                null,
-                null,
-                at));
+        draft.publications = replacedPublication(before.confirmed(storefront, storefrontProductId, at));
         DetailPage page = approvedPage().orElseThrow();
         List<ListedSku> listed = listedSkus(store);
         String mainImage = page.imageIds().isEmpty() ? null : page.imageIds().get(0);
@@ -812,16 +785,11 @@ public record Listing(
         }
         Publication before = sent.get();
         Draft draft = new Draft(this);
-        draft.publications = replacedPublication(new Publication(
-                store,
+        draft.publications = replacedPublication(before.now(
                 lastAttempt ? PublicationStatus.FAILED : PublicationStatus.PENDING,
-                version,
-                before.storefront(),
-                before.storefrontProductId(),
                 before.attempts() + 1,
                 error,
-                lastAttempt ? null : at.plus(retryAfter),
-                before.publishedAt()));
+                lastAttempt ? null : at.plus(retryAfter)));
         List<Entry> steps = new ArrayList<>(timeline);
         if (lastAttempt) {
             steps.add(new Entry(at, "PUBLISH_FAILED", null, store + " · " + error));
@@ -836,16 +804,7 @@ public record Listing(
                 .orElseThrow(() -> new ListingConflict(
                         "not-failed", step, "There is no failed publication to " + store + " to retry."));
         Draft draft = new Draft(this);
-        draft.publications = replacedPublication(new Publication(
-                store,
-                PublicationStatus.PENDING,
-                failed.pageVersion(),
-                failed.storefront(),
-                failed.storefrontProductId(),
-                0,
-                failed.lastError(),
-                at,
-                failed.publishedAt()));
+        draft.publications = replacedPublication(failed.now(PublicationStatus.PENDING, 0, failed.lastError(), at));
         List<Entry> steps = new ArrayList<>(timeline);
         steps.add(new Entry(at, "PUBLISH_RETRIED", by, store));
         return Change.of(draft.build(steps));
@@ -874,16 +833,11 @@ public record Listing(
                         events.add(new ListingWithdrawn(
                                 productId, each.storeId(), each.storefrontProductId(), why, by, at));
                     }
-                    return new Publication(
-                            each.storeId(),
+                    return each.now(
                             onStorefront ? PublicationStatus.WITHDRAWING : PublicationStatus.WITHDRAWN,
-                            each.pageVersion(),
-                            each.storefront(),
-                            each.storefrontProductId(),
                             0,
                             null,
-                            onStorefront ? at : null,
-                            each.publishedAt());
+                            onStorefront ? at : null);
                 })
                 .toList();
         if (events.isEmpty()) {
@@ -901,16 +855,8 @@ public record Listing(
         }
         Publication before = withdrawing.get();
         Draft draft = new Draft(this);
-        draft.publications = replacedPublication(new Publication(
-                store,
-                PublicationStatus.WITHDRAWN,
-                before.pageVersion(),
-                before.storefront(),
-                before.storefrontProductId(),
-                before.attempts() + 1,
-                null,
-                null,
-                before.publishedAt()));
+        draft.publications =
+                replacedPublication(before.now(PublicationStatus.WITHDRAWN, before.attempts() + 1, null, null));
         List<Entry> steps = new ArrayList<>(timeline);
         steps.add(new Entry(at, "STORE_WITHDRAWN", storefront, store + " · " + before.storefrontProductId()));
         return Change.of(draft.build(steps));
@@ -929,16 +875,8 @@ public record Listing(
         }
         Publication before = withdrawing.get();
         Draft draft = new Draft(this);
-        draft.publications = replacedPublication(new Publication(
-                store,
-                PublicationStatus.WITHDRAWING,
-                before.pageVersion(),
-                before.storefront(),
-                before.storefrontProductId(),
-                before.attempts() + 1,
-                error,
-                at.plus(retryAfter),
-                before.publishedAt()));
+        draft.publications = replacedPublication(
+                before.now(PublicationStatus.WITHDRAWING, before.attempts() + 1, error, at.plus(retryAfter)));
         return Change.of(draft.build(timeline));
     }
 
