@@ -14,10 +14,10 @@ import io.storeops.contracts.events.listing.ListedSku;
 import io.storeops.contracts.events.listing.ListingChanged;
 import io.storeops.contracts.events.listing.ListingPublished;
 import io.storeops.contracts.events.listing.ListingWithdrawn;
+import io.storeops.contracts.events.listing.PublishedSku;
 import io.storeops.fulfillment.batch.DispatchBatch;
 import io.storeops.fulfillment.batch.DispatchBatches;
 import io.storeops.fulfillment.catalogue.Catalogue;
-import io.storeops.fulfillment.catalogue.ListedItem;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
@@ -93,7 +93,7 @@ class ChecklistServiceTest {
 
         assertThat(catalogue.itemsOf(EAST, List.of(tea.sku)).block().get(tea.sku))
                 .as("page version 2 stands, withdrawn or not")
-                .extracting(ListedItem::pageVersion, ListedItem::title, ListedItem::packageContents)
+                .extracting(PublishedSku::pageVersion, PublishedSku::title, PublishedSku::packageContents)
                 .containsExactly(2, "西湖龙井 明前特级（礼盒装）", List.of("茶罐", "礼盒"));
         await().atMost(PATIENCE)
                 .untilAsserted(() -> shipment(shipmentId)

@@ -1,7 +1,9 @@
 package io.storeops.fulfillment.catalogue;
 
+import io.storeops.contracts.events.listing.PublishedSku;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Applied;
+import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.ConsumedEvent;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What the listing published, one document per store and SKU ({@link ListedItem}), for the
+ * What the listing published, one document per store and SKU ({@link PublishedSku}), for the
  * warehouse's checklists. Each SKU of a publication is written with the consumed event's position,
  * so a redelivered publication changes nothing.
  */
@@ -28,25 +30,27 @@ public class Catalogue {
     }
 
     /** Takes a publication's SKUs, each unless a newer page version of it is known. */
-    public Mono<Applied.Outcome> published(List<ListedItem> items, ConsumedEvent position) {
+    public Mono<Applied.Outcome> published(List<PublishedSku> items, ConsumedEvent position) {
         return Flux.fromIterable(items)
                 .concatMap(item -> store.apply(
                         COLLECTION,
-                        ListedItem.idFor(item.storeId(), item.sku()),
-                        ListedItem.class,
+                        PublishedSku.idFor(item.storeId(), item.sku()),
+                        PublishedSku.class,
                         position,
-                        current -> ListedItem.published(current, item)))
+                        current -> current.isPresent() && !item.supersedes(current.get())
+                                ? Change.none()
+                                : Change.of(item)))
                 .map(Applied::outcome)
                 .reduce(Applied.Outcome.UNCHANGED, Catalogue::either);
     }
 
     /** What the listing published of {@code skus} in the store, by SKU; SKUs it never published are absent. */
-    public Mono<Map<String, ListedItem>> itemsOf(String storeId, Collection<String> skus) {
+    public Mono<Map<String, PublishedSku>> itemsOf(String storeId, Collection<String> skus) {
         return Flux.fromIterable(skus)
                 .filter(Objects::nonNull)
                 .distinct()
-                .concatMap(sku -> store.find(COLLECTION, ListedItem.idFor(storeId, sku), ListedItem.class))
-                .collectMap(ListedItem::sku);
+                .concatMap(sku -> store.find(COLLECTION, PublishedSku.idFor(storeId, sku), PublishedSku.class))
+                .collectMap(PublishedSku::sku);
     }
 
     /** Applied when any SKU was; else unchanged, or a duplicate when every SKU had seen the event. */

@@ -1,7 +1,7 @@
 package io.storeops.fulfillment.shipping;
 
 import io.storeops.contracts.ItemQuantity;
-import io.storeops.fulfillment.catalogue.ListedItem;
+import io.storeops.contracts.events.listing.PublishedSku;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +44,17 @@ public record Checklist(List<Line> lines) {
     }
 
     /** The checklist of {@code shipment}'s lines, with what the listing published of their SKUs. */
-    public static Checklist of(Fulfillment shipment, Map<String, ListedItem> listed) {
+    public static Checklist of(Fulfillment shipment, Map<String, PublishedSku> listed) {
         List<Line> lines = new ArrayList<>();
         for (ItemQuantity line : shipment.lines()) {
-            Optional<ListedItem> item = Optional.ofNullable(listed.get(line.sku()));
+            Optional<PublishedSku> item = Optional.ofNullable(listed.get(line.sku()));
             lines.add(new Line(
                     line.sku(),
-                    item.map(ListedItem::title).orElseGet(() -> shipment.orderTitleOf(line.sku())),
-                    item.map(ListedItem::variant).orElse(null),
+                    item.map(PublishedSku::title).orElseGet(() -> shipment.orderTitleOf(line.sku())),
+                    item.map(PublishedSku::variant).orElse(null),
                     line.quantity(),
-                    item.map(ListedItem::productId).orElse(null),
-                    item.map(ListedItem::packageContents).orElse(List.of())));
+                    item.map(PublishedSku::productId).orElse(null),
+                    item.map(PublishedSku::packageContents).orElse(List.of())));
         }
         return new Checklist(lines);
     }

@@ -1,8 +1,8 @@
 package io.storeops.fulfillment.shipping;
 
 import io.storeops.contracts.ItemQuantity;
+import io.storeops.contracts.events.listing.PublishedSku;
 import io.storeops.fulfillment.catalogue.Catalogue;
-import io.storeops.fulfillment.catalogue.ListedItem;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +32,7 @@ public class Checklists {
     }
 
     /** What the listing published of the parcel's SKUs, by SKU: what {@link Checklist#of} takes. */
-    public Mono<Map<String, ListedItem>> listedFor(Fulfillment shipment) {
+    public Mono<Map<String, PublishedSku>> listedFor(Fulfillment shipment) {
         return catalogue.itemsOf(shipment.storeId(), skusOf(List.of(shipment)));
     }
 

@@ -12,9 +12,9 @@ import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.ItemQuantity;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
+import io.storeops.contracts.events.listing.PublishedSku;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.fulfillment.batch.DispatchBatch;
-import io.storeops.fulfillment.catalogue.ListedItem;
 import io.storeops.fulfillment.shipping.Checklist;
 import io.storeops.fulfillment.shipping.Fulfillment;
 import java.awt.image.BufferedImage;
@@ -90,15 +90,16 @@ class BatchDocumentsTest {
                 .urged("cs.li", CUTOFF.minusSeconds(600), "wedding on Saturday")
                 .state();
         shipments = List.of(dispatched, urged);
-        Map<String, ListedItem> listed = Map.of(
+        Map<String, PublishedSku> listed = Map.of(
                 "TEA-LJ-250",
-                new ListedItem(
+                new PublishedSku(
                         "tmall-flagship",
                         "TEA-LJ-250",
                         "TEA-LJ",
                         "西湖龙井 明前特级",
                         "250g",
                         List.of("茶罐", "礼盒", "冲泡说明卡"),
+                        null,
                         2,
                         CUTOFF.minusSeconds(86_400)));
         checklists = Map.of(
@@ -165,19 +166,20 @@ class BatchDocumentsTest {
     @Test
     void aSlipWhoseLinesDoNotFitGoesOnOnAnotherPageAndTheSealBoxStaysFree() throws IOException {
         List<OrderLine> lines = new ArrayList<>();
-        Map<String, ListedItem> listed = new HashMap<>();
+        Map<String, PublishedSku> listed = new HashMap<>();
         for (int number = 1; number <= 14; number++) {
             String sku = "GIFT-SET-" + number;
             lines.add(new OrderLine(sku, "礼盒套装 " + number, 1, new Money(9900, "CNY")));
             listed.put(
                     sku,
-                    new ListedItem(
+                    new PublishedSku(
                             "tmall-flagship",
                             sku,
                             "GIFT-SET",
                             "节日礼盒套装",
                             "款式 " + number,
                             List.of("外包装盒", "手提袋", "贺卡", "茶罐 " + number, "防潮袋", "说明书"),
+                            null,
                             1,
                             CUTOFF));
         }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
 import io.storeops.contracts.events.fulfillment.ShipmentException;
+import io.storeops.contracts.events.listing.PublishedSku;
 import io.storeops.contracts.events.order.OrderPaid;
-import io.storeops.fulfillment.catalogue.ListedItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +39,10 @@ class ChecklistTest {
                     List.of(),
                     NOW)
             .state();
-    private static final Map<String, ListedItem> LISTED = Map.of(
+    private static final Map<String, PublishedSku> LISTED = Map.of(
             "TEA-LJ-250",
-            new ListedItem("tmall-flagship", "TEA-LJ-250", "TEA-LJ", "西湖龙井 明前特级", "250g", List.of("茶罐", "礼盒"), 2, NOW));
+            new PublishedSku(
+                    "tmall-flagship", "TEA-LJ-250", "TEA-LJ", "西湖龙井 明前特级", "250g", List.of("茶罐", "礼盒"), null, 2, NOW));
     private static final Checklist CHECKLIST = Checklist.of(READY, LISTED);
 
     @Test

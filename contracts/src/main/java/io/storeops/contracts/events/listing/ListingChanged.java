@@ -1,7 +1,6 @@
 package io.storeops.contracts.events.listing;
 
 import io.storeops.contracts.Defaults;
-import io.storeops.contracts.ProductScopedEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +23,7 @@ public record ListingChanged(
         List<String> changes,
         String publishedBy,
         Instant publishedAt)
-        implements ProductScopedEvent {
+        implements ListingPublication {
 
     public ListingChanged {
         skus = Defaults.list(skus);

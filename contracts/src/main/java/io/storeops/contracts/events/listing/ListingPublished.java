@@ -1,7 +1,6 @@
 package io.storeops.contracts.events.listing;
 
 import io.storeops.contracts.Defaults;
-import io.storeops.contracts.ProductScopedEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public record ListingPublished(
         String mainImageId,
         String publishedBy,
         Instant publishedAt)
-        implements ProductScopedEvent {
+        implements ListingPublication {
 
     public ListingPublished {
         skus = Defaults.list(skus);

@@ -2,8 +2,8 @@ package io.storeops.order.catalogue.messaging;
 
 import io.storeops.contracts.events.listing.ListingChanged;
 import io.storeops.contracts.events.listing.ListingPublished;
+import io.storeops.contracts.events.listing.PublishedSku;
 import io.storeops.order.catalogue.Catalogue;
-import io.storeops.order.catalogue.ListedItem;
 import io.storeops.platform.messaging.EventHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,35 +18,14 @@ class ListingEventHandlers {
 
     @Bean
     EventHandler<ListingPublished> orderDeskTakesAPublishedProduct(Catalogue catalogue) {
-        return EventHandler.of(ListingPublished.class, event -> {
-            ListingPublished published = event.payload();
-            return catalogue.published(
-                    ListedItem.of(
-                            published.storeId(),
-                            published.productId(),
-                            published.title(),
-                            published.mainImageId(),
-                            published.pageVersion(),
-                            published.publishedAt(),
-                            published.skus()),
-                    event.position());
-        });
+        return EventHandler.of(
+                ListingPublished.class,
+                event -> catalogue.published(PublishedSku.of(event.payload()), event.position()));
     }
 
     @Bean
     EventHandler<ListingChanged> orderDeskFollowsAPublishedChange(Catalogue catalogue) {
-        return EventHandler.of(ListingChanged.class, event -> {
-            ListingChanged changed = event.payload();
-            return catalogue.published(
-                    ListedItem.of(
-                            changed.storeId(),
-                            changed.productId(),
-                            changed.title(),
-                            changed.mainImageId(),
-                            changed.pageVersion(),
-                            changed.publishedAt(),
-                            changed.skus()),
-                    event.position());
-        });
+        return EventHandler.of(
+                ListingChanged.class, event -> catalogue.published(PublishedSku.of(event.payload()), event.position()));
     }
 }

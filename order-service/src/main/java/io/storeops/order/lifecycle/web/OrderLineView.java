@@ -2,7 +2,7 @@ package io.storeops.order.lifecycle.web;
 
 import io.storeops.contracts.Money;
 import io.storeops.contracts.OrderLine;
-import io.storeops.order.catalogue.ListedItem;
+import io.storeops.contracts.events.listing.PublishedSku;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 
@@ -41,8 +41,8 @@ public record OrderLineView(
                 example = "img-3")
         String imageId) {
 
-    static OrderLineView of(OrderLine line, Map<String, ListedItem> listed) {
-        ListedItem item = line.sku() == null ? null : listed.get(line.sku());
+    static OrderLineView of(OrderLine line, Map<String, PublishedSku> listed) {
+        PublishedSku item = line.sku() == null ? null : listed.get(line.sku());
         return new OrderLineView(
                 line.sku(),
                 line.title(),

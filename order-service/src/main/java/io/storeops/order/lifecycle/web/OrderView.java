@@ -4,7 +4,7 @@ import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
 import io.storeops.contracts.InvoiceRequest;
 import io.storeops.contracts.Money;
-import io.storeops.order.catalogue.ListedItem;
+import io.storeops.contracts.events.listing.PublishedSku;
 import io.storeops.order.lifecycle.AddressChange;
 import io.storeops.order.lifecycle.AddressDoubt;
 import io.storeops.order.lifecycle.AddressDoubts;
@@ -104,7 +104,7 @@ public record OrderView(
         List<TimelineEntry> timeline) {
 
     /** The order with the address's doubts and what the listing published of its lines' SKUs (by SKU). */
-    public static OrderView of(Order order, AddressDoubts addressDoubts, Map<String, ListedItem> listed) {
+    public static OrderView of(Order order, AddressDoubts addressDoubts, Map<String, PublishedSku> listed) {
         StorefrontOrder told = order.told();
         return new OrderView(
                 order.orderId(),
