@@ -131,6 +131,12 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** Waits until {@code javascript} answers true in the page (a picture loaded, say). */
+    public void waitUntilTrue(String javascript) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.jsReturnsValue("return (function () { " + javascript + " })() || null;"));
+    }
+
     public void acceptConfirmation() {
         new WebDriverWait(driver, PATIENCE)
                 .until(ExpectedConditions.alertIsPresent())

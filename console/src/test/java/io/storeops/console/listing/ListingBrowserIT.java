@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.storeops.console.Browser;
 import io.storeops.console.ConsoleTest;
 import io.storeops.console.StubServices;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -137,16 +136,9 @@ class ListingBrowserIT {
     }
 
     /** The picture {@code selector} finds, once the browser has loaded it through the console. */
-    private static WebElement waitForPicture(Browser browser, String selector) throws InterruptedException {
-        String loaded = "var picture = document.querySelector(\"" + selector + "\");"
-                + " return picture != null && picture.complete && picture.naturalWidth > 0;";
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Boolean.TRUE.equals(browser.script(loaded))) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("the picture " + selector + " did not load");
-            }
-            Thread.sleep(100);
-        }
+    private static WebElement waitForPicture(Browser browser, String selector) {
+        browser.waitUntilTrue("var picture = document.querySelector(\"" + selector + "\");"
+                + " return picture != null && picture.complete && picture.naturalWidth > 0;");
         return browser.find(By.cssSelector(selector));
     }
 }
