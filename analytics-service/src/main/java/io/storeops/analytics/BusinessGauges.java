@@ -1,5 +1,6 @@
 package io.storeops.analytics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.storeops.analytics.promotion.PromotionAnalysis;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The department's figures for dashboards, per store in its currency's minor units, over two
- * windows of store-local days: {@code today} and the last 30 days ({@code 30d}, today included).
+ * The department's figures for dashboards, per store in its currency's minor units, over three
+ * windows of store-local days: {@code today}, the last 30 days ({@code 30d}, today included) and
+ * the month to date ({@code month}), beside the month's sales target.
  * Counted on a timer from the same facts as the reports. ROI is a ratio of two of them, so it is
  * left to the dashboard: {@code storeops_sales_gmv_minor / storeops_promotion_spend_minor}.
  */
@@ -44,13 +46,20 @@ class BusinessGauges implements DisposableBean {
         gauges = new CountedGauges(meters);
         for (String store : stores.storeIds()) {
             StoreProperties.Store configured = stores.find(store).orElseThrow();
-            for (int days : new int[] {1, 30}) {
-                Tags tags = Tags.of("store", store, "window", days == 1 ? "today" : days + "d");
-                sales(store, configured, days, tags, "storeops.sales.orders", "Paid orders", CurrencySales::paidOrders);
+            for (Window window : Window.values()) {
+                Tags tags = Tags.of("store", store, "window", window.label);
                 sales(
                         store,
                         configured,
-                        days,
+                        window,
+                        tags,
+                        "storeops.sales.orders",
+                        "Paid orders",
+                        CurrencySales::paidOrders);
+                sales(
+                        store,
+                        configured,
+                        window,
                         tags,
                         "storeops.sales.gmv.minor",
                         "GMV of the paid orders, minor units",
@@ -58,7 +67,7 @@ class BusinessGauges implements DisposableBean {
                 sales(
                         store,
                         configured,
-                        days,
+                        window,
                         tags,
                         "storeops.sales.refunded.minor",
                         "Money paid back on these days, minor units",
@@ -67,17 +76,43 @@ class BusinessGauges implements DisposableBean {
                         "storeops.promotion.spend.minor",
                         "Pay-per-click spend from the imported reports, minor units",
                         tags,
-                        () -> window(configured, days)
+                        () -> firstDay(configured, window)
                                 .flatMap(from -> promotion.spendMinor(store, from, today(configured))));
             }
+            Gauge.builder("storeops.sales.target.minor", configured::monthlySalesTargetMinor)
+                    .description(
+                            "The month's sales target (storeops.stores.<id>.monthly-sales-target-minor), minor units")
+                    .tags(Tags.of("store", store))
+                    .register(meters);
         }
         gauges.countEvery(interval);
+    }
+
+    /** The store-local days a figure covers, each ending today. */
+    private enum Window {
+        TODAY("today"),
+        LAST_30_DAYS("30d"),
+        MONTH_TO_DATE("month");
+
+        private final String label;
+
+        Window(String label) {
+            this.label = label;
+        }
+
+        LocalDate firstDay(LocalDate today) {
+            return switch (this) {
+                case TODAY -> today;
+                case LAST_30_DAYS -> today.minusDays(29);
+                case MONTH_TO_DATE -> today.withDayOfMonth(1);
+            };
+        }
     }
 
     private void sales(
             String store,
             StoreProperties.Store configured,
-            int days,
+            Window window,
             Tags tags,
             String name,
             String description,
@@ -86,7 +121,7 @@ class BusinessGauges implements DisposableBean {
                 name,
                 description,
                 tags,
-                () -> window(configured, days)
+                () -> firstDay(configured, window)
                         .flatMap(from -> facts.sales(store, from, today(configured))
                                 .filter(sales -> sales.currency().equals(configured.currency()))
                                 .next()
@@ -94,8 +129,8 @@ class BusinessGauges implements DisposableBean {
                                 .defaultIfEmpty(0L)));
     }
 
-    private Mono<LocalDate> window(StoreProperties.Store store, int days) {
-        return Mono.fromSupplier(() -> today(store).minusDays(days - 1L));
+    private Mono<LocalDate> firstDay(StoreProperties.Store store, Window window) {
+        return Mono.fromSupplier(() -> window.firstDay(today(store)));
     }
 
     private LocalDate today(StoreProperties.Store store) {

@@ -321,7 +321,16 @@ class PromotionServiceTest {
                     .isGreaterThanOrEqualTo(51_200);
             assertThat(Scrapes.value(http, "storeops_sales_orders", "store=\"tmall-flagship\"", "window=\"30d\""))
                     .isGreaterThanOrEqualTo(1);
+            assertThat(Scrapes.value(http, "storeops_sales_gmv_minor", "store=\"tmall-flagship\"", "window=\"month\""))
+                    .as("the month to date holds today")
+                    .isGreaterThanOrEqualTo(51_200);
+            assertThat(Scrapes.value(
+                            http, "storeops_promotion_spend_minor", "store=\"tmall-flagship\"", "window=\"month\""))
+                    .isGreaterThanOrEqualTo(12_345);
         });
+        assertThat(Scrapes.value(http, "storeops_sales_target_minor", "store=\"tmall-flagship\""))
+                .as("the month's target from configuration, for sales against target")
+                .isEqualTo(30_000_000);
     }
 
     @Test

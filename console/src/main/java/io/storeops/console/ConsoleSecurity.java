@@ -68,7 +68,8 @@ class ConsoleSecurity {
                 reloadForHtmx(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN));
         return http.securityContextRepository(sessions)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(SIGN_IN, "/console.css", "/webjars/**", "/actuator/health/**")
+                        .pathMatchers(
+                                SIGN_IN, "/console.css", "/webjars/**", "/actuator/health/**", "/actuator/prometheus")
                         .permitAll()
                         .anyExchange()
                         .authenticated())

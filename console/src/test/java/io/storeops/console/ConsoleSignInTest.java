@@ -55,6 +55,21 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void probesAndMetricsAnswerTheClusterWithoutASignInAndNothingElseOfTheActuatorDoes() {
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(metrics ->
+                        assertThat(metrics).contains("application=\"console\"", "http_server_requests_seconds_bucket"));
+        http.get().uri("/actuator/env").exchange().expectStatus().is3xxRedirection();
+    }
+
+    @Test
     void aSignInWithoutItsCsrfTokenIsRefused() {
         http.post()
                 .uri("/sign-in")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storeops.contracts.Topics;
+import io.storeops.fulfillment.shipping.Fulfillments;
 import io.storeops.platform.security.StaffRole;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.SignedWebhooks;
@@ -43,6 +44,9 @@ class TrackingServiceTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    Fulfillments fulfillments;
+
     private final String warehouse = TestTokens.bearer("wh.zhao", StaffRole.WAREHOUSE, STORE);
     private final String aftersale = TestTokens.bearer("cs.li", StaffRole.CS_AFTERSALE, STORE);
 
@@ -72,6 +76,12 @@ class TrackingServiceTest {
         await().atMost(PATIENCE)
                 .untilAsserted(() -> queue().jsonPath("$[?(@.orderId == '" + orderId + "')].trouble.kind")
                         .isEqualTo(List.of("EXCEPTION")));
+        assertThat(fulfillments.oldestTroubleReportedAt(STORE).block())
+                .as("the exception queue's oldest item, whose age the dashboard shows")
+                .isNotNull()
+                .isBeforeOrEqualTo(Instant.now());
+        assertThat(fulfillments.oldestTroubleReportedAt("no-such-store").blockOptional())
+                .isEmpty();
 
         http.post()
                 .uri("/api/shipments/{id}/trouble/notes", "shp-" + orderId)

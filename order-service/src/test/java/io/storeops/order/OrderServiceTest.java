@@ -261,6 +261,10 @@ class OrderServiceTest {
                     .jsonPath("$[?(@.orderId == '" + orderId + "')].holds[0]")
                     .isEqualTo("BUYER_NOTE");
             long heldBefore = reviewQueue.length("tmall-flagship").block();
+            assertThat(reviewQueue.oldestWaitingSince("tmall-flagship").block())
+                    .as("the review queue's oldest order, whose wait the dashboard shows")
+                    .isNotNull()
+                    .isBeforeOrEqualTo(Instant.now());
             http.post()
                     .uri("/api/orders/{id}/release", orderId)
                     .header(HttpHeaders.AUTHORIZATION, cs)
@@ -281,7 +285,10 @@ class OrderServiceTest {
         assertThat(Scrapes.prometheus(http))
                 .contains(
                         "storeops_orders_held_total{application=\"order-service\",reason=\"BUYER_NOTE\",store=\"tmall-flagship\"}")
-                .contains("storeops_review_queue_length{application=\"order-service\",store=\"tmall-flagship\"}");
+                .contains("storeops_review_queue_length{application=\"order-service\",store=\"tmall-flagship\"}")
+                .contains(
+                        "storeops_review_queue_oldest_age_seconds{application=\"order-service\",store=\"tmall-flagship\"}")
+                .contains("storeops_store_open{application=\"order-service\",store=\"tmall-flagship\"}");
         http.get()
                 .uri("/api/review-queue?storeId=tmall-flagship")
                 .header(HttpHeaders.AUTHORIZATION, cs)

@@ -54,6 +54,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.messaging.Message;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -108,6 +109,7 @@ public class StoreOpsPlatformAutoConfiguration {
     DefaultKafkaProducerFactory<String, byte[]> outboxProducerFactory(
             KafkaProperties kafka,
             KafkaConnectionDetails connection,
+            MeterRegistry meters,
             @Value("${spring.application.name}") String service) {
         Map<String, Object> properties =
                 KafkaClientSettings.durableProducer(kafka, connection, service + "-outbox", StringSerializer.class);
@@ -117,7 +119,10 @@ public class StoreOpsPlatformAutoConfiguration {
         // A send waits at most this long for a topic's metadata, so a broker outage does not hold the relay a minute
         // per send.
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        return new DefaultKafkaProducerFactory<>(properties);
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(properties);
+        // The producer's own client metrics (kafka_producer_*: send rate, errors, retries, request latency)
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return factory;
     }
 
     @Bean

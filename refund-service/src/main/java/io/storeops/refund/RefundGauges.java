@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What waits at the after-sale desk per store, counted on a timer: orders with an open case by the
- * case's state (REQUESTED is what waits for a supervisor), and those whose marketplace timer ran
+ * case's state (REQUESTED is what waits for a supervisor) and the age of the oldest such case, and those whose marketplace timer ran
  * out without taking effect yet (the timers are behind).
  */
 @Component
@@ -33,11 +33,20 @@ class RefundGauges implements DisposableBean {
         for (String store : stores.storeIds()) {
             Arrays.stream(CaseState.values())
                     .filter(state -> !state.isFinished())
-                    .forEach(state -> gauges.gauge(
-                            "storeops.refund.cases.open",
-                            "Orders with an after-sale case in the state, by store",
-                            Tags.of("store", store, "state", state.name()),
-                            () -> files.countWithCaseIn(store, state)));
+                    .forEach(state -> {
+                        Tags tags = Tags.of("store", store, "state", state.name());
+                        gauges.gauge(
+                                "storeops.refund.cases.open",
+                                "Orders with an after-sale case in the state, by store",
+                                tags,
+                                () -> files.countWithCaseIn(store, state));
+                        gauges.age(
+                                "storeops.refund.cases.oldest.age.seconds",
+                                "Seconds since the longest-open case in the state was opened (0 when none is)",
+                                tags,
+                                clock,
+                                () -> files.oldestCaseOpenedIn(store, state));
+                    });
             gauges.gauge(
                     "storeops.refund.deadlines.overdue",
                     "Orders whose marketplace timer ran out and has not taken effect yet, by store",

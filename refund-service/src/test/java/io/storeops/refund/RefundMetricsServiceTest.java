@@ -10,7 +10,10 @@ import io.storeops.platform.test.Scrapes;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestHttp;
 import io.storeops.platform.test.TestTokens;
+import io.storeops.refund.cases.AfterSales;
+import io.storeops.refund.cases.CaseState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,9 @@ class RefundMetricsServiceTest {
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    AfterSales files;
 
     @Test
     void aDecidedAndPaidCaseIsCountedWaitingThenDecidedThenPaid() {
@@ -65,6 +71,13 @@ class RefundMetricsServiceTest {
                 .untilAsserted(() -> assertThat(
                                 Scrapes.value(http, "storeops_refund_cases_open", IN_STORE, "state=\"REQUESTED\""))
                         .isGreaterThanOrEqualTo(1));
+        assertThat(files.oldestCaseOpenedIn(STORE, CaseState.REQUESTED).block())
+                .as("the oldest case waiting for a supervisor, whose age the dashboard shows")
+                .isNotNull()
+                .isBeforeOrEqualTo(Instant.now());
+        assertThat(files.oldestCaseOpenedIn(STORE, CaseState.AWAITING_RETURN).blockOptional())
+                .as("no case of the store waits for a parcel")
+                .isEmpty();
         steps.post("/api/refunds/" + caseId + "/approval", SUPERVISOR, Map.of(), 200);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(TestHttp.read(http, "/api/refunds/" + caseId, CS)

@@ -111,6 +111,13 @@ public class Fulfillments implements ApplicationRunner {
         return store.count(COLLECTION, inTrouble(storeId));
     }
 
+    /** When the store's longest-open parcel exception was reported, if one is open. */
+    public Mono<Instant> oldestTroubleReportedAt(String storeId) {
+        return inTrouble(storeId, 1)
+                .next()
+                .map(fulfillment -> fulfillment.trouble().reportedAt());
+    }
+
     public Mono<Long> countInStatus(String storeId, ShipmentStatus status) {
         return store.count(
                 COLLECTION,

@@ -46,6 +46,11 @@ public class ReviewQueue implements ApplicationRunner {
         return held.paidAt();
     }
 
+    /** Since when the longest-waiting order of the queue has waited, if any waits. */
+    public Mono<Instant> oldestWaitingSince(String storeId) {
+        return page(storeId, null, 1).next().map(ReviewQueue::waitingSince);
+    }
+
     public Mono<Long> length(String storeId) {
         return orders.count(heldIn(storeId));
     }

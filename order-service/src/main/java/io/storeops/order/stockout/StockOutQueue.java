@@ -44,6 +44,11 @@ public class StockOutQueue implements ApplicationRunner {
         return open.stockOut().openSince();
     }
 
+    /** Since when the longest-waiting order of the queue has waited, if any waits. */
+    public Mono<Instant> oldestWaitingSince(String storeId) {
+        return page(storeId, null, 1).next().map(StockOutQueue::waitingSince);
+    }
+
     public Mono<Long> length(String storeId) {
         return orders.count(openIn(storeId));
     }

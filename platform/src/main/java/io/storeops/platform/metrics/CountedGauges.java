@@ -3,7 +3,9 @@ package io.storeops.platform.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +43,21 @@ public final class CountedGauges implements AutoCloseable {
                 .register(meters);
         gauges.add(new Counted(count, value));
         return this;
+    }
+
+    /**
+     * Registers a gauge {@code name} of the seconds since the instant {@code since} finds on every
+     * round, 0 when it finds none: how long the oldest item of a queue has waited.
+     */
+    public CountedGauges age(String name, String description, Tags tags, Clock clock, Supplier<Mono<Instant>> since) {
+        return gauge(
+                name,
+                description,
+                tags,
+                () -> since.get()
+                        .map(oldest -> Math.max(
+                                0, Duration.between(oldest, clock.instant()).toSeconds()))
+                        .defaultIfEmpty(0L));
     }
 
     /** Counts every gauge now and then every {@code interval}, one after another. */

@@ -24,6 +24,8 @@ public record StoreProperties(Map<String, Store> stores, Map<String, Carrier> ca
      * @param webhookSecrets current secrets first; more than one while a secret rotates
      * @param acceptV1Signatures accept native deliveries signed with the older {@code v1} scheme (body only) while
      *                           the storefront migrates to {@code v2}; off by default
+     * @param openingHours       when the store's staff work and buyers order, in its time zone (09:00-22:00 by default)
+     * @param monthlySalesTargetMinor the month's sales target in the store's currency, minor units (0: none set)
      */
     public record Store(
             String name,
@@ -31,10 +33,16 @@ public record StoreProperties(Map<String, Store> stores, Map<String, Carrier> ca
             ZoneId zone,
             String shopifyDomain,
             List<String> webhookSecrets,
-            boolean acceptV1Signatures) {
+            boolean acceptV1Signatures,
+            OpeningHours openingHours,
+            long monthlySalesTargetMinor) {
 
         public Store {
             zone = zone == null ? ZoneId.of("UTC") : zone;
+            openingHours = openingHours == null ? OpeningHours.DEFAULT : openingHours;
+            if (monthlySalesTargetMinor < 0) {
+                throw new IllegalArgumentException("a monthly sales target cannot be negative");
+            }
             webhookSecrets = webhookSecrets == null ? List.of() : List.copyOf(webhookSecrets);
         }
     }

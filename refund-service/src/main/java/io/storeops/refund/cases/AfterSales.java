@@ -148,6 +148,20 @@ public class AfterSales implements ApplicationRunner {
                 StateQuery.of(AfterSale.class).is("storeId", storeId).is("cases.state", state.name()));
     }
 
+    /**
+     * When the longest-open of a store's cases in {@code state} was opened, if there is one. Reads
+     * every file with such a case: open cases are what the desk works through, not the history.
+     */
+    public Mono<Instant> oldestCaseOpenedIn(String storeId, CaseState state) {
+        return store.findAll(
+                        COLLECTION,
+                        StateQuery.of(AfterSale.class).is("storeId", storeId).is("cases.state", state.name()))
+                .flatMapIterable(AfterSale::cases)
+                .filter(refundCase -> refundCase.state() == state)
+                .map(RefundCase::openedAt)
+                .reduce((first, second) -> first.isBefore(second) ? first : second);
+    }
+
     /** How many of a store's files have a marketplace timer running out before {@code before}. */
     public Mono<Long> countDeadlinesBefore(String storeId, Instant before) {
         return store.count(

@@ -119,6 +119,6 @@ class StorefrontsTest {
     }
 
     private static StoreProperties.Store store(String shopifyDomain) {
-        return new StoreProperties.Store(null, "CNY", null, shopifyDomain, List.of(), false);
+        return new StoreProperties.Store(null, "CNY", null, shopifyDomain, List.of(), false, null, 0);
     }
 }
