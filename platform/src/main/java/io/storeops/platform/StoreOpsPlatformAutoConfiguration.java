@@ -1,6 +1,7 @@
 package io.storeops.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import io.storeops.contracts.Topics;
 import io.storeops.platform.clock.AdjustableClock;
 import io.storeops.platform.clock.ClockController;
@@ -13,6 +14,7 @@ import io.storeops.platform.messaging.EventDispatcher;
 import io.storeops.platform.messaging.EventHandler;
 import io.storeops.platform.messaging.EventHistory;
 import io.storeops.platform.messaging.FailurePolicy;
+import io.storeops.platform.metrics.KafkaClientMeters;
 import io.storeops.platform.operations.OperationsController;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.OutboxRelay;
@@ -20,6 +22,8 @@ import io.storeops.platform.outbox.StateRows;
 import io.storeops.platform.security.SecurityConfiguration;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
+import io.storeops.platform.trace.RecordedSpans;
+import io.storeops.platform.trace.Spans;
 import io.storeops.platform.web.ApiDocumentation;
 import io.storeops.platform.web.ProblemResponses;
 import io.storeops.platform.web.TraceparentWebFilter;
@@ -30,6 +34,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -181,8 +186,9 @@ public class StoreOpsPlatformAutoConfiguration {
             OutboxRelay relay,
             Clock clock,
             MeterRegistry meters,
+            Spans spans,
             @Value("${spring.application.name}") String service) {
-        return new AggregateStore(mongo, relay, service, clock, meters);
+        return new AggregateStore(mongo, relay, service, clock, meters, spans);
     }
 
     @Bean
@@ -200,8 +206,9 @@ public class StoreOpsPlatformAutoConfiguration {
             List<EventHandler<?>> handlers,
             MeterRegistry meters,
             @Value("${spring.application.name}") String service,
-            @Value("${storeops.messaging.handler-timeout:20s}") Duration handlerTimeout) {
-        return new EventDispatcher(handlers, meters, service, handlerTimeout);
+            @Value("${storeops.messaging.handler-timeout:20s}") Duration handlerTimeout,
+            Spans spans) {
+        return new EventDispatcher(handlers, meters, service, handlerTimeout, spans);
     }
 
     @Bean
@@ -314,7 +321,21 @@ public class StoreOpsPlatformAutoConfiguration {
     }
 
     @Bean
-    TraceparentWebFilter traceparentWebFilter() {
-        return new TraceparentWebFilter();
+    KafkaClientMeters kafkaClientMeters() {
+        return new KafkaClientMeters();
+    }
+
+    /** Recorded spans where Micrometer Tracing runs (exported when an OTLP endpoint is set), else made-up ids. */
+    @Bean
+    Spans spans(ObjectProvider<Tracer> tracer) {
+        return Optional.ofNullable(tracer.getIfAvailable())
+                .filter(available -> available != Tracer.NOOP)
+                .<Spans>map(RecordedSpans::new)
+                .orElseGet(Spans::generated);
+    }
+
+    @Bean
+    TraceparentWebFilter traceparentWebFilter(Spans spans) {
+        return new TraceparentWebFilter(spans);
     }
 }

@@ -7,6 +7,7 @@ import io.storeops.contracts.EventJson;
 import io.storeops.contracts.EventType;
 import io.storeops.contracts.StoreOpsEvent;
 import io.storeops.platform.outbox.Applied;
+import io.storeops.platform.trace.Spans;
 import io.storeops.platform.trace.Traceparent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,13 +37,19 @@ public class EventDispatcher {
     private final MeterRegistry meters;
     private final String service;
     private final Duration handlerTimeout;
+    private final Spans spans;
 
     public EventDispatcher(
-            List<EventHandler<?>> handlers, MeterRegistry meters, String service, Duration handlerTimeout) {
+            List<EventHandler<?>> handlers,
+            MeterRegistry meters,
+            String service,
+            Duration handlerTimeout,
+            Spans spans) {
         this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::payloadType, Function.identity()));
         this.meters = meters;
         this.service = service;
         this.handlerTimeout = handlerTimeout;
+        this.spans = spans;
         registerAtZero();
     }
 
@@ -107,22 +114,26 @@ public class EventDispatcher {
 
     private <T extends StoreOpsEvent> Mono<Applied.Outcome> handle(
             EventHandler<T> handler, MessageHeaders headers, byte[] payload) {
-        String traceparent = Traceparent.childOf(header(headers, CloudEventHeaders.TRACEPARENT));
-        EventEnvelope<T> envelope = new EventEnvelope<>(
-                required(headers, CloudEventHeaders.ID),
-                required(headers, CloudEventHeaders.TYPE),
-                required(headers, CloudEventHeaders.SOURCE),
-                required(headers, CloudEventHeaders.SUBJECT),
-                header(headers, CloudEventHeaders.AGGREGATE),
-                Long.parseLong(required(headers, CloudEventHeaders.SEQUENCE)),
-                "true".equals(header(headers, CloudEventHeaders.REPLAY)),
-                Optional.ofNullable(header(headers, CloudEventHeaders.TIME))
-                        .map(Instant::parse)
-                        .orElse(null),
-                traceparent,
-                EventJson.read(payload, handler.payloadType()));
-        return handler.handle(envelope)
-                .contextWrite(context -> context.put(Traceparent.CONTEXT_KEY, traceparent))
+        String type = required(headers, CloudEventHeaders.TYPE);
+        String subject = required(headers, CloudEventHeaders.SUBJECT);
+        return spans.around(
+                        "handle " + type,
+                        Map.of("storeops.event.type", type, "storeops.event.subject", subject),
+                        header(headers, CloudEventHeaders.TRACEPARENT),
+                        traceparent -> handler.handle(new EventEnvelope<>(
+                                        required(headers, CloudEventHeaders.ID),
+                                        type,
+                                        required(headers, CloudEventHeaders.SOURCE),
+                                        subject,
+                                        header(headers, CloudEventHeaders.AGGREGATE),
+                                        Long.parseLong(required(headers, CloudEventHeaders.SEQUENCE)),
+                                        "true".equals(header(headers, CloudEventHeaders.REPLAY)),
+                                        Optional.ofNullable(header(headers, CloudEventHeaders.TIME))
+                                                .map(Instant::parse)
+                                                .orElse(null),
+                                        traceparent,
+                                        EventJson.read(payload, handler.payloadType())))
+                                .contextWrite(context -> context.put(Traceparent.CONTEXT_KEY, traceparent)))
                 .defaultIfEmpty(Applied.Outcome.UNCHANGED);
     }
 

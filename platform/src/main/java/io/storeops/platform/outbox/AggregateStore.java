@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.storeops.contracts.EventJson;
 import io.storeops.contracts.EventType;
 import io.storeops.contracts.StoreOpsEvent;
+import io.storeops.platform.trace.Spans;
 import io.storeops.platform.trace.Traceparent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,13 +70,20 @@ public class AggregateStore {
     private final String source;
     private final Clock clock;
     private final MongoConverter converter;
+    private final Spans spans;
     private final Counter outOfSequence;
     /** Collections whose {_id, version} index exists (or is being created), so each is created once per process. */
     private final Map<String, Mono<String>> versionIndexes = new ConcurrentHashMap<>();
 
     public AggregateStore(
-            ReactiveMongoTemplate mongo, OutboxRelay relay, String source, Clock clock, MeterRegistry meters) {
+            ReactiveMongoTemplate mongo,
+            OutboxRelay relay,
+            String source,
+            Clock clock,
+            MeterRegistry meters,
+            Spans spans) {
         this.mongo = mongo;
+        this.spans = spans;
         this.commands = new CoalescedCommands(mongo);
         this.relay = relay;
         this.source = source;
@@ -353,7 +361,7 @@ public class AggregateStore {
                     sequence,
                     source,
                     clock.instant(),
-                    Traceparent.childOf(traceparent),
+                    spans.ofEventWrittenUnder(traceparent),
                     new String(EventJson.write(event), StandardCharsets.UTF_8),
                     false);
             Document document = new Document();

@@ -38,6 +38,23 @@ public final class Traceparent {
         return "00-" + matcher.group(1) + "-" + randomHex(8) + "-" + matcher.group(3);
     }
 
+    /** The ids a traceparent names, when it is well formed. */
+    public record Ids(String traceId, String spanId, boolean sampled) {
+
+        public String traceparent() {
+            return "00-" + traceId + "-" + spanId + (sampled ? "-01" : "-00");
+        }
+    }
+
+    public static Optional<Ids> ids(String traceparent) {
+        var matcher = FORMAT.matcher(traceparent == null ? "" : traceparent.trim());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        boolean sampled = (HEX.parseHex(matcher.group(3))[0] & 1) == 1;
+        return Optional.of(new Ids(matcher.group(1), matcher.group(2), sampled));
+    }
+
     public static Optional<String> traceId(String traceparent) {
         var matcher = FORMAT.matcher(traceparent == null ? "" : traceparent);
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();

@@ -10,6 +10,7 @@ import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.platform.outbox.AggregateStore;
 import io.storeops.platform.outbox.Change;
 import io.storeops.platform.outbox.OutboxRelay;
+import io.storeops.platform.trace.Spans;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,8 @@ public final class AggregateStoreBenchmark {
                             Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 256, 3, Set.of()),
                     meters,
                     "bench");
-            AggregateStore store = new AggregateStore(mongo, idleRelay, "bench", Clock.systemUTC(), meters);
+            AggregateStore store =
+                    new AggregateStore(mongo, idleRelay, "bench", Clock.systemUTC(), meters, Spans.generated());
 
             long started = System.nanoTime();
             for (int i = 0; i < aggregates; i++) {

@@ -11,6 +11,7 @@ import io.storeops.contracts.CloudEventHeaders;
 import io.storeops.contracts.Topics;
 import io.storeops.contracts.events.order.OrderPlaced;
 import io.storeops.platform.outbox.Applied;
+import io.storeops.platform.trace.Spans;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class EventConsumerTest {
         });
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         return new EventConsumer(
-                new EventDispatcher(List.of(handler), meters, "test-service", Duration.ofSeconds(5)),
+                new EventDispatcher(List.of(handler), meters, "test-service", Duration.ofSeconds(5), Spans.generated()),
                 new DeadLetters(kafka, meters, "test-service"),
                 3,
                 concurrentKeys);
