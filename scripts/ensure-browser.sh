@@ -7,13 +7,7 @@ command -v chromium >/dev/null 2>&1 || storeops_browser_missing="$storeops_brows
 command -v chromedriver >/dev/null 2>&1 || storeops_browser_missing="$storeops_browser_missing chromium-driver"
 [ -d /usr/share/fonts/opentype/noto ] || storeops_browser_missing="$storeops_browser_missing fonts-noto-cjk"
 if [ -n "$storeops_browser_missing" ]; then
-  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1; }; then
-    echo "Installing for the console's browser tests:$storeops_browser_missing" >&2
-    storeops_as_root=""; [ "$(id -u)" = 0 ] || storeops_as_root="sudo"
-    DEBIAN_FRONTEND=noninteractive $storeops_as_root apt-get update -q >&2
-    # shellcheck disable=SC2086 # one word per package
-    DEBIAN_FRONTEND=noninteractive $storeops_as_root apt-get install -y -q --no-install-recommends $storeops_browser_missing >&2
-  else
-    echo "The console's browser tests need:$storeops_browser_missing (apt-get install them)." >&2
-  fi
+  . "$(dirname "$0")/scripts/apt-packages.sh"
+  # shellcheck disable=SC2086 # one word per package
+  storeops_apt_install "the console's browser tests" $storeops_browser_missing || true
 fi

@@ -17,6 +17,7 @@ public final class KafkaClientMeters implements MeterFilter {
             "kafka.consumer.fetch.manager.records.lag.max",
             "kafka.consumer.fetch.manager.records.consumed.total",
             "kafka.consumer.fetch.manager.bytes.consumed.total",
+            "kafka.consumer.fetch.manager.fetch.total",
             "kafka.consumer.coordinator.rebalance.total",
             "kafka.consumer.coordinator.assigned.partitions",
             "kafka.consumer.last.poll.seconds.ago",
