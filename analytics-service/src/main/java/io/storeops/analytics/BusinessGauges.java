@@ -1,17 +1,18 @@
 package io.storeops.analytics;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.storeops.analytics.promotion.PromotionAnalysis;
 import io.storeops.analytics.sales.CurrencySales;
 import io.storeops.analytics.sales.SalesFacts;
+import io.storeops.analytics.targets.SalesTargets;
 import io.storeops.platform.metrics.CountedGauges;
 import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.stores.StoreProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.function.ToLongFunction;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
 /**
  * The department's figures for dashboards, per store in its currency's minor units, over three
  * windows of store-local days: {@code today}, the last 30 days ({@code 30d}, today included) and
- * the month to date ({@code month}), beside the month's sales target.
+ * the month to date ({@code month}), beside this month's share of the store's sales target.
  * Counted on a timer from the same facts as the reports. ROI is a ratio of two of them, so it is
  * left to the dashboard: {@code storeops_sales_gmv_minor / storeops_promotion_spend_minor}.
  */
@@ -36,6 +37,7 @@ class BusinessGauges implements DisposableBean {
     BusinessGauges(
             SalesFacts facts,
             PromotionAnalysis promotion,
+            SalesTargets targets,
             StoreCatalog stores,
             MeterRegistry meters,
             Clock clock,
@@ -79,11 +81,13 @@ class BusinessGauges implements DisposableBean {
                         () -> firstDay(configured, window)
                                 .flatMap(from -> promotion.spendMinor(store, from, today(configured))));
             }
-            Gauge.builder("storeops.sales.target.minor", configured::monthlySalesTargetMinor)
-                    .description(
-                            "The month's sales target (storeops.stores.<id>.monthly-sales-target-minor), minor units")
-                    .tags(Tags.of("store", store))
-                    .register(meters);
+            gauges.gauge(
+                    "storeops.sales.target.minor",
+                    "This month's share of the store's quarterly sales target, minor units (0 when none is set)",
+                    Tags.of("store", store),
+                    () -> Mono.fromSupplier(() -> YearMonth.from(today(configured)))
+                            .flatMap(month -> targets.ofMonth(store, month))
+                            .defaultIfEmpty(0L));
         }
         gauges.countEvery(interval);
     }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -328,9 +329,20 @@ class PromotionServiceTest {
                             http, "storeops_promotion_spend_minor", "store=\"tmall-flagship\"", "window=\"month\""))
                     .isGreaterThanOrEqualTo(12_345);
         });
-        assertThat(Scrapes.value(http, "storeops_sales_target_minor", "store=\"tmall-flagship\""))
-                .as("the month's target from configuration, for sales against target")
-                .isEqualTo(30_000_000);
+        YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        int quarter = (thisMonth.getMonthValue() + 2) / 3;
+        http.put()
+                .uri("/api/analytics/targets/tmall-flagship/{quarter}", thisMonth.getYear() + "-Q" + quarter)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("mgr.wang", StaffRole.MANAGER, "tmall-flagship"))
+                .bodyValue(Map.of("amountMinor", 900_000, "breakdown", "EVEN"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                Scrapes.value(http, "storeops_sales_target_minor", "store=\"tmall-flagship\""))
+                        .as("this month's share of the quarter's target the manager set, for sales against target")
+                        .isEqualTo(300_000));
     }
 
     @Test

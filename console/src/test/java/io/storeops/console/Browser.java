@@ -108,8 +108,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Goes to {@code path}. A navigation whose page did not load within the page-load timeout is
+     * asked for once more: on a loaded machine the renderer now and then stalls on a page the
+     * console had served (seen on later navigations too, not only a browser's first).
+     */
     public Browser open(String path) {
-        driver.get(base + path);
+        try {
+            driver.get(base + path);
+        } catch (TimeoutException stalled) {
+            driver.get(base + path);
+        }
         return this;
     }
 

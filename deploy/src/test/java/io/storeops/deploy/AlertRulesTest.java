@@ -5,6 +5,8 @@ import static io.storeops.deploy.MonitoringAsCode.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storeops.deploy.MonitoringAsCode.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,8 @@ class AlertRulesTest {
     }
 
     @Test
-    void everyAlertSaysWhoActsWhatHappenedAndWhereItsRunbookIs() {
+    void everyAlertSaysWhoActsWhatHappenedAndWhereItsRunbookIs() throws IOException {
+        List<String> guideHeadings = Files.readAllLines(Path.of("..", "docs", "operations.md"));
         List<String> wrong = new ArrayList<>();
         Set<String> names = new TreeSet<>();
         for (Rule rule : MonitoringAsCode.rules()) {
@@ -90,6 +93,10 @@ class AlertRulesTest {
             String runbook = RUNBOOK + rule.name().toLowerCase(Locale.ROOT);
             if (!runbook.equals(annotations.get("runbook_url"))) {
                 wrong.add(where + " has runbook_url " + annotations.get("runbook_url") + ", not " + runbook);
+            }
+            // the anchor GitHub makes of the heading `### <alert name>`
+            if (!guideHeadings.contains("### " + rule.name())) {
+                wrong.add(where + "'s runbook entry `### " + rule.name() + "` is missing from docs/operations.md");
             }
         }
         assertThat(wrong).isEmpty();

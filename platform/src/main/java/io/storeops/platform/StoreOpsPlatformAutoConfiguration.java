@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -285,6 +286,8 @@ public class StoreOpsPlatformAutoConfiguration {
                 .map(topic -> TopicBuilder.name(Topics.deadLetter(topic, service))
                         .partitions(1)
                         .replicas(replicas)
+                        // kept until replayed, however long the fix takes
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                         .build())
                 .toArray(NewTopic[]::new));
     }

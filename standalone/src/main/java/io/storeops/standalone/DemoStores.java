@@ -61,9 +61,8 @@ final class DemoStores {
                 "storeops.stores." + TMALL + ".currency=CNY",
                 "storeops.stores." + TMALL + ".zone=Asia/Shanghai",
                 "storeops.stores." + TMALL + ".webhook-secrets=" + TMALL_SECRET,
-                // the hours customer service answers buyers, and the month's sales target for the dashboards
+                // the hours customer service answers buyers (the alert on orders no longer arriving holds then)
                 "storeops.stores." + TMALL + ".opening-hours=09:00-23:00",
-                "storeops.stores." + TMALL + ".monthly-sales-target-minor=50000000",
                 "storeops.stores." + TMALL + ".dispatch.sender-address=浙江省杭州市余杭区文一西路 969 号",
                 "storeops.stores." + TMALL + ".dispatch.sender-phone=0571-88880000",
                 // Tmall's after-sale terms: the seller answers in two days, the buyer ships a return in seven,
@@ -81,7 +80,6 @@ final class DemoStores {
                 "storeops.stores." + SHOPIFY + ".zone=America/New_York",
                 "storeops.stores." + SHOPIFY + ".shopify-domain=" + SHOPIFY_DOMAIN,
                 "storeops.stores." + SHOPIFY + ".webhook-secrets=" + SHOPIFY_SECRET,
-                "storeops.stores." + SHOPIFY + ".monthly-sales-target-minor=2000000",
                 // Like a Shopify shop fulfilling what it has: what is short follows in a second parcel.
                 "storeops.stores." + SHOPIFY + ".dispatch.partial-shipment=true");
         List<String> configuration = Stream.concat(

@@ -29,6 +29,11 @@ public record Quarter(int year, int number) {
         return new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
     }
 
+    /** The quarter {@code month} is in. */
+    public static Quarter of(YearMonth month) {
+        return new Quarter(month.getYear(), (month.getMonthValue() + 2) / 3);
+    }
+
     /** Its three months, in order. */
     public List<YearMonth> months() {
         YearMonth first = YearMonth.of(year, 3 * number - 2);

@@ -56,6 +56,15 @@ public class SalesTargets {
         return store.find(COLLECTION, SalesTarget.idOf(storeId, quarter, owner), SalesTarget.class);
     }
 
+    /** {@code month}'s share of the store's own target for its quarter (not a person's), if one is set. */
+    public Mono<Long> ofMonth(String storeId, YearMonth month) {
+        return find(storeId, Quarter.of(month), null)
+                .flatMapIterable(SalesTarget::months)
+                .filter(target -> target.yearMonth().equals(month))
+                .next()
+                .map(MonthTarget::amountMinor);
+    }
+
     /** The store's targets of {@code year}, by quarter, the store's own before the people's. */
     public Mono<List<SalesTarget>> ofYear(String storeId, int year) {
         return store.findAll(

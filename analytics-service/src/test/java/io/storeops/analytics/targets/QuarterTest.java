@@ -21,6 +21,16 @@ class QuarterTest {
     }
 
     @Test
+    void everyMonthIsInTheQuarterWhoseMonthsHoldIt() {
+        for (int month = 1; month <= 12; month++) {
+            YearMonth yearMonth = YearMonth.of(2026, month);
+
+            assertThat(Quarter.of(yearMonth).months()).contains(yearMonth);
+        }
+        assertThat(Quarter.of(YearMonth.of(2026, 12))).hasToString("2026-Q4");
+    }
+
+    @Test
     void anythingButAYearAndQ1ToQ4IsRefusedSayingWhatIsExpected() {
         assertThatThrownBy(() -> Quarter.parse("2026-Q5"))
                 .hasMessage("'2026-Q5' is not a quarter: expected a year and Q1 to Q4, such as 2026-Q4.");

@@ -348,6 +348,7 @@ public class AggregateStore {
             String collection, String id, List<StoreOpsEvent> events, long lastSequence, String traceparent) {
         List<Document> entries = new ArrayList<>(events.size());
         long sequence = lastSequence;
+        String carried = events.isEmpty() ? null : spans.ofEventWrittenUnder(traceparent);
         for (StoreOpsEvent event : events) {
             EventType type = EventType.of(event);
             sequence++;
@@ -361,7 +362,7 @@ public class AggregateStore {
                     sequence,
                     source,
                     clock.instant(),
-                    spans.ofEventWrittenUnder(traceparent),
+                    carried,
                     new String(EventJson.write(event), StandardCharsets.UTF_8),
                     false);
             Document document = new Document();

@@ -25,7 +25,6 @@ public record StoreProperties(Map<String, Store> stores, Map<String, Carrier> ca
      * @param acceptV1Signatures accept native deliveries signed with the older {@code v1} scheme (body only) while
      *                           the storefront migrates to {@code v2}; off by default
      * @param openingHours       when the store's staff work and buyers order, in its time zone (09:00-22:00 by default)
-     * @param monthlySalesTargetMinor the month's sales target in the store's currency, minor units (0: none set)
      */
     public record Store(
             String name,
@@ -34,15 +33,11 @@ public record StoreProperties(Map<String, Store> stores, Map<String, Carrier> ca
             String shopifyDomain,
             List<String> webhookSecrets,
             boolean acceptV1Signatures,
-            OpeningHours openingHours,
-            long monthlySalesTargetMinor) {
+            OpeningHours openingHours) {
 
         public Store {
             zone = zone == null ? ZoneId.of("UTC") : zone;
             openingHours = openingHours == null ? OpeningHours.DEFAULT : openingHours;
-            if (monthlySalesTargetMinor < 0) {
-                throw new IllegalArgumentException("a monthly sales target cannot be negative");
-            }
             webhookSecrets = webhookSecrets == null ? List.of() : List.copyOf(webhookSecrets);
         }
     }

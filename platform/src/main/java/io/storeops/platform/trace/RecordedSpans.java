@@ -58,15 +58,35 @@ public final class RecordedSpans implements Spans {
             tags.forEach(builder::tag);
             parentOf(parent).ifPresentOrElse(builder::setParent, builder::setNoParent);
             Span span = builder.start();
-            return handling.apply(traceparent(span.context()))
-                    .doOnError(span::error)
-                    .doFinally(signal -> span.end());
+            Mono<T> handled;
+            try {
+                handled = handling.apply(traceparent(span.context()));
+            } catch (RuntimeException unreadable) { // an event that cannot even be read: the span still tells
+                span.error(unreadable);
+                span.end();
+                return Mono.error(unreadable);
+            }
+            return handled.doOnError(span::error).doFinally(signal -> span.end());
         });
     }
 
+    /**
+     * The writer's span, or — for a write outside any request or handled event (a timer's, a
+     * scheduled job's) — a root span of its own, so that the events' handling has a parent that
+     * exists and the sampler decides whether the trace is kept.
+     */
     @Override
     public String ofEventWrittenUnder(String writer) {
-        return writer;
+        if (writer != null) {
+            return writer;
+        }
+        Span root = tracer.spanBuilder()
+                .name("write")
+                .kind(Span.Kind.PRODUCER)
+                .setNoParent()
+                .start();
+        root.end();
+        return traceparent(root.context());
     }
 
     private Optional<TraceContext> parentOf(String traceparent) {

@@ -22,7 +22,7 @@ public interface Spans {
      */
     <T> Mono<T> around(String name, Map<String, String> tags, String parent, Function<String, Mono<T>> handling);
 
-    /** The traceparent an event written under {@code writer} carries. */
+    /** The traceparent an event written under {@code writer} carries; {@code writer} is null outside any trace. */
     String ofEventWrittenUnder(String writer);
 
     /** Ids made up per W3C Trace Context, nothing recorded. */

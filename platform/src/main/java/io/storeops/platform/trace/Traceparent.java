@@ -60,8 +60,9 @@ public final class Traceparent {
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
+    /** The traceparent a request or handled event runs under; null outside any (a timer's work). */
     public static String from(ContextView context) {
-        return context.<String>getOrEmpty(CONTEXT_KEY).orElseGet(Traceparent::newTrace);
+        return context.<String>getOrEmpty(CONTEXT_KEY).orElse(null);
     }
 
     private static String randomHex(int bytes) {

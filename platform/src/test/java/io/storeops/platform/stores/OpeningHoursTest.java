@@ -44,7 +44,7 @@ class OpeningHoursTest {
 
     @Test
     void aStoreThatSetsNoneIsOpenFromNineToTen() {
-        var store = new StoreProperties.Store(null, "CNY", SHANGHAI, null, null, false, null, 0);
+        var store = new StoreProperties.Store(null, "CNY", SHANGHAI, null, null, false, null);
 
         assertThat(store.openingHours()).isEqualTo(OpeningHours.valueOf("09:00-22:00"));
     }

@@ -34,7 +34,8 @@ public class AfterSales implements ApplicationRunner {
 
     /**
      * The indexes through which a case's id finds its order's file, the payouts and the timers the
-     * files due, a store's due-soon queue its cases, and a refund sheet the files with steps in its days.
+     * files due, a store's due-soon queue its cases, a refund sheet the files with steps in its days,
+     * and the desk's gauges the files with a case in each open state.
      */
     @Override
     public void run(ApplicationArguments arguments) {
@@ -59,6 +60,11 @@ public class AfterSales implements ApplicationRunner {
                 StateIndex.named("store_activity", AfterSale.class)
                         .ascending("storeId")
                         .ascending("cases.timeline.at"));
+        store.declareIndex(
+                COLLECTION,
+                StateIndex.named("store_case_state", AfterSale.class)
+                        .ascending("storeId")
+                        .ascending("cases.state"));
     }
 
     public Mono<AfterSale> find(String orderId) {

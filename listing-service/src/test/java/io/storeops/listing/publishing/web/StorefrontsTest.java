@@ -119,6 +119,6 @@ class StorefrontsTest {
     }
 
     private static StoreProperties.Store store(String shopifyDomain) {
-        return new StoreProperties.Store(null, "CNY", null, shopifyDomain, List.of(), false, null, 0);
+        return new StoreProperties.Store(null, "CNY", null, shopifyDomain, List.of(), false, null);
     }
 }

@@ -77,6 +77,6 @@ class ReviewReplyChannelsTest {
     }
 
     private static StoreProperties.Store store(String shopifyDomain) {
-        return new StoreProperties.Store(null, "CNY", null, shopifyDomain, List.of(), false, null, 0);
+        return new StoreProperties.Store(null, "CNY", null, shopifyDomain, List.of(), false, null);
     }
 }
