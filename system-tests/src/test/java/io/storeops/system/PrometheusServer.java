@@ -122,7 +122,8 @@ final class PrometheusServer implements AutoCloseable {
         awaitUntil(what, () -> "", condition);
     }
 
-    private void awaitUntil(String what, Supplier<String> state, Callable<Boolean> condition) {
+    /** The same, saying what {@code state} says when it fails. */
+    void awaitUntil(String what, Supplier<String> state, Callable<Boolean> condition) {
         try {
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!process.isAlive()) {
