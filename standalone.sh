@@ -12,8 +12,9 @@ for argument in "$@"; do
 done
 source scripts/ensure-jdk.sh
 jar=standalone/target/storeops-standalone.jar
-if [ ! -f "$jar" ] || [ -n "$(find . \( -name target -o -name storeops-data -o -name .git \) -prune -o -type f \( -name '*.java' -o -name pom.xml -o -name '*.properties' -o -name '*.json' -o -name '*.xml' -o -name '*.txt' \) -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find . \( -name target -o -name storeops-data -o -name .git -o -name node_modules \) -prune -o -type f \( -name '*.java' -o -name pom.xml -o -name '*.properties' -o -name '*.json' -o -name '*.xml' -o -name '*.txt' \) -newer "$jar" -print -quit)" ]; then
   echo "Building StoreOps (first run, or sources changed)..."
-  ./mvnw -q -B -DskipTests -pl standalone -am package
+  # no images: the standalone runs the jar, and images take Debian's packages and half a minute more
+  ./mvnw -q -B -DskipTests -Djib.skip=true -pl standalone -am package
 fi
 exec java -jar "$jar" "$@"
