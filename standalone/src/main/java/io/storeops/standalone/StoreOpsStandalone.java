@@ -6,7 +6,6 @@ import io.storeops.fulfillment.FulfillmentServiceApplication;
 import io.storeops.listing.ListingServiceApplication;
 import io.storeops.order.OrderServiceApplication;
 import io.storeops.platform.security.StaffRole;
-import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.refund.RefundServiceApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Mongo-wire store persisted under the data folder, the five services on their ports, dev tokens
  * and, with {@code --simulate[=orders per second]}, storefront traffic. Ctrl-C stops it cleanly;
  * the next start finds the same data, unless {@code --in-memory-store} kept the store in memory.
+ *
+ * <p>With {@code --only}, the same jar starts some of these parts, so that they can run in separate
+ * processes over one data folder (a process per part, to kill and restart each alone): the parts
+ * started elsewhere are reached at the addresses the shared environment gives.
  */
 public final class StoreOpsStandalone {
 
@@ -41,8 +44,7 @@ public final class StoreOpsStandalone {
         // One logging setup for the whole process (logback.xml): five applications re-initialising it would duplicate
         // it.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        Path dataDir = options.dataDir();
-        Files.createDirectories(dataDir);
+        Files.createDirectories(options.dataDir());
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -61,7 +63,7 @@ public final class StoreOpsStandalone {
                         "storeops-stop"));
 
         try {
-            startAll(options, dataDir, running);
+            startParts(options, running);
         } catch (Exception failure) {
             // Parts that did start (broker, store, other services) hold non-daemon threads: without an exit the process
             // would live on half-started; the shutdown hook stops what is running.
@@ -73,42 +75,71 @@ public final class StoreOpsStandalone {
         stopped.await();
     }
 
-    private static void startAll(Options options, Path dataDir, List<AutoCloseable> running) throws Exception {
-        EmbeddedDocumentStore store = EmbeddedDocumentStore.start(
-                dataDir.resolve("mongo/storeops.mv"), options.mongoPort(), options.inMemoryStore());
-        running.add(store);
-        EmbeddedKafkaBroker broker =
-                EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
-        running.add(broker);
+    private static void startParts(Options options, List<AutoCloseable> running) throws Exception {
+        Path dataDir = options.dataDir();
+        String mongoUri =
+                options.starts(Part.STORE) ? startStore(options, running).uri() : options.mongoUri();
+        String kafkaBootstrapServers = options.starts(Part.BROKER)
+                ? startBroker(options, running).bootstrapServers()
+                : options.kafkaBootstrapServers();
+        // Also where no service runs, so that services started later on this data folder find the key.
         DevCredentials credentials = DevCredentials.load(dataDir);
 
-        List<Service> services = List.of(
-                new Service("order-service", OrderServiceApplication.class, options.orderPort()),
-                new Service("fulfillment-service", FulfillmentServiceApplication.class, options.orderPort() + 1),
-                new Service("refund-service", RefundServiceApplication.class, options.orderPort() + 2),
-                new Service("analytics-service", AnalyticsServiceApplication.class, options.orderPort() + 3),
-                new Service("listing-service", ListingServiceApplication.class, options.orderPort() + 4));
+        List<Service> services = Part.services().stream()
+                .filter(options::starts)
+                .map(part -> new Service(part.serviceName(), application(part), options.httpPort(part)))
+                .toList();
         List<ConfigurableApplicationContext> contexts = new CopyOnWriteArrayList<>();
         // The services stop together (each waits for its consumers to leave their groups), before broker and store.
         running.add(() -> closeTogether(contexts));
         CompletableFuture.allOf(services.stream()
                         .map(service -> CompletableFuture.runAsync(
-                                () -> contexts.add(startNamed(service, broker, store, credentials))))
+                                () -> contexts.add(startNamed(service, kafkaBootstrapServers, mongoUri, credentials))))
                         .toArray(CompletableFuture[]::new))
                 .join();
 
-        List<String> stores = configuredStores(contexts.get(0));
-        Map<String, String> tokens = credentials.issueTokens(dataDir, stores);
-        contexts.add(startConsole(options, services, tokens, stores));
-        Banner.print(services, options.consolePort(), broker, store, dataDir, tokens);
+        Map<String, String> tokens = Map.of();
+        if (options.startsServiceOrConsole()) {
+            List<String> stores = ConfiguredStores.read();
+            tokens = credentials.issueTokens(dataDir, stores);
+            if (options.starts(Part.CONSOLE)) {
+                contexts.add(startConsole(options, tokens, stores));
+            }
+        }
+        Banner.print(options, services, kafkaBootstrapServers, mongoUri, tokens);
         if (options.simulateRate() > 0) {
-            StorefrontSimulator simulator = new StorefrontSimulator("http://127.0.0.1:" + options.orderPort());
+            StorefrontSimulator simulator = new StorefrontSimulator("http://127.0.0.1:" + options.httpPort(Part.ORDER));
             running.add(simulator);
             simulator.start(options.simulateRate());
             System.out.printf(
                     "Storefront simulator: %.1f paid orders per second, alternating both stores.%n",
                     options.simulateRate());
         }
+    }
+
+    private static EmbeddedDocumentStore startStore(Options options, List<AutoCloseable> running) throws Exception {
+        EmbeddedDocumentStore store = EmbeddedDocumentStore.start(
+                options.dataDir().resolve("mongo/storeops.mv"), options.mongoPort(), options.inMemoryStore());
+        running.add(store);
+        return store;
+    }
+
+    private static EmbeddedKafkaBroker startBroker(Options options, List<AutoCloseable> running) throws Exception {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
+                options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+        running.add(broker);
+        return broker;
+    }
+
+    private static Class<?> application(Part service) {
+        return switch (service) {
+            case ORDER -> OrderServiceApplication.class;
+            case FULFILLMENT -> FulfillmentServiceApplication.class;
+            case REFUND -> RefundServiceApplication.class;
+            case ANALYTICS -> AnalyticsServiceApplication.class;
+            case LISTING -> ListingServiceApplication.class;
+            case STORE, BROKER, CONSOLE -> throw new IllegalArgumentException(service + " is not a service");
+        };
     }
 
     private static Throwable rootCause(Throwable failure) {
@@ -132,27 +163,27 @@ public final class StoreOpsStandalone {
     }
 
     private static ConfigurableApplicationContext startNamed(
-            Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store, DevCredentials credentials) {
+            Service service, String kafkaBootstrapServers, String mongoUri, DevCredentials credentials) {
         try {
-            return start(service, broker, store, credentials);
+            return start(service, kafkaBootstrapServers, mongoUri, credentials);
         } catch (RuntimeException failure) {
             throw new IllegalStateException(service.name() + " did not start on port " + service.port(), failure);
         }
     }
 
     /**
-     * The staff console, after the services (it signs people in with the dev tokens issued for
-     * them), pointed at the services' ports.
+     * The staff console, after this process's services (it signs people in with the dev tokens
+     * issued for them), pointed at the services' ports, in this process or another.
      */
     private static ConfigurableApplicationContext startConsole(
-            Options options, List<Service> services, Map<String, String> tokens, List<String> stores) {
+            Options options, Map<String, String> tokens, List<String> stores) {
         List<String> arguments = new ArrayList<>();
-        arguments.add("server.port=" + options.consolePort());
+        arguments.add("server.port=" + options.httpPort(Part.CONSOLE));
         arguments.add(StandaloneAutoConfigurationFilter.CONSOLE + "=true");
         arguments.add("spring.main.banner-mode=off");
-        for (Service service : services) {
-            arguments.add("storeops.console.services." + service.name().replace("-service", "") + "=http://127.0.0.1:"
-                    + service.port());
+        for (Part service : Part.services()) {
+            arguments.add("storeops.console.services." + service.optionName() + "=http://127.0.0.1:"
+                    + options.httpPort(service));
         }
         int person = 0;
         for (Map.Entry<String, String> role : tokens.entrySet()) {
@@ -165,23 +196,19 @@ public final class StoreOpsStandalone {
         try {
             return new SpringApplicationBuilder(ConsoleApplication.class)
                     .registerShutdownHook(false)
-                    .run(arguments.stream().map(argument -> "--" + argument).toArray(String[]::new));
+                    .run(commandLine(arguments));
         } catch (RuntimeException failure) {
-            throw new IllegalStateException("the console did not start on port " + options.consolePort(), failure);
+            throw new IllegalStateException(
+                    "the console did not start on port " + options.httpPort(Part.CONSOLE), failure);
         }
     }
 
-    /** Every store the services were configured with, the demo stores and any added by configuration: dev identities see them all. */
-    static List<String> configuredStores(ConfigurableApplicationContext service) {
-        return service.getBean(StoreCatalog.class).storeIds().stream().sorted().toList();
-    }
-
     static ConfigurableApplicationContext start(
-            Service service, EmbeddedKafkaBroker broker, EmbeddedDocumentStore store, DevCredentials credentials) {
+            Service service, String kafkaBootstrapServers, String mongoUri, DevCredentials credentials) {
         List<String> arguments = new ArrayList<>(DemoStores.properties());
         arguments.add("server.port=" + service.port());
-        arguments.add("spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
-        arguments.add("spring.mongodb.uri=" + store.uri());
+        arguments.add("spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
+        arguments.add("spring.mongodb.uri=" + mongoUri);
         arguments.add("storeops.security.dev-token-secret=" + credentials.secretBase64());
         arguments.add("spring.main.banner-mode=off");
         // Five services and the broker share one machine here, and a consumer applies a poll's keys
@@ -190,6 +217,11 @@ public final class StoreOpsStandalone {
                 "spring.cloud.stream.bindings.storeopsEvents-in-0.consumer.concurrency=${STOREOPS_CONSUMER_CONCURRENCY:1}");
         return new SpringApplicationBuilder(service.application())
                 .registerShutdownHook(false)
-                .run(arguments.stream().map(argument -> "--" + argument).toArray(String[]::new));
+                .run(commandLine(arguments));
+    }
+
+    /** Settings ({@code name=value}) as the command-line arguments of an application, above its other sources. */
+    static String[] commandLine(List<String> settings) {
+        return settings.stream().map(setting -> "--" + setting).toArray(String[]::new);
     }
 }

@@ -69,20 +69,19 @@ class BrokerRestartTest {
         int fulfillmentPort = freePort();
         ConfigurableApplicationContext orders = StoreOpsStandalone.start(
                 new StoreOpsStandalone.Service("order-service", OrderServiceApplication.class, orderPort),
-                broker[0],
-                store,
+                broker[0].bootstrapServers(),
+                store.uri(),
                 credentials);
         running.add(orders);
         ConfigurableApplicationContext fulfillment = StoreOpsStandalone.start(
                 new StoreOpsStandalone.Service(
                         "fulfillment-service", FulfillmentServiceApplication.class, fulfillmentPort),
-                broker[0],
-                store,
+                broker[0].bootstrapServers(),
+                store.uri(),
                 credentials);
         running.add(fulfillment);
-        String warehouse = credentials
-                .issueTokens(dataDir, StoreOpsStandalone.configuredStores(orders))
-                .get("WAREHOUSE");
+        String warehouse =
+                credentials.issueTokens(dataDir, ConfiguredStores.read()).get("WAREHOUSE");
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> before =
                 IntStream.range(0, 5).mapToObj(n -> "B" + run + "-" + n).toList();
