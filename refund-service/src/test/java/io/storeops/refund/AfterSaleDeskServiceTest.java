@@ -27,10 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -55,6 +61,9 @@ class AfterSaleDeskServiceTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Value("${spring.application.name}")
+    String consumerGroup;
 
     private DeskSteps steps;
 
@@ -216,6 +225,39 @@ class AfterSaleDeskServiceTest {
     }
 
     @Test
+    void parcelsReportedBeforeThePaymentAreKeptSoThatTheOrderCancelledAfterItIsPaidBackAtOnce() {
+        String orderNumber = DeskSteps.newOrderNumber();
+        String orderId = STORE + ":" + orderNumber;
+        String shipmentId = "shp-" + orderId;
+        fromFulfillment(new ShipmentCreated(orderId, STORE, shipmentId, List.of(), Instant.now()), 1);
+        awaitRead(fromFulfillment(
+                new ShipmentCancelled(orderId, STORE, shipmentId, "ORDER_CANCELLED", Instant.now()), 2));
+        http.get()
+                .uri("/api/refund-ledgers/{id}", orderId)
+                .header(HttpHeaders.AUTHORIZATION, SUPERVISOR)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        paidOrder(orderNumber);
+        kafka.send(TestEvents.record(
+                        new OrderCancelled(orderId, STORE, "buyer ordered twice", "cs.li", Instant.now()),
+                        "order-service",
+                        2))
+                .join();
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
+                                .get("refunded")
+                                .get("amountMinor")
+                                .asLong())
+                        .isEqualTo(28600));
+        JsonNode refund = get("/api/refunds/rf-cancelled-" + orderId, CS).get("refundCase");
+        assertThat(refund.get("decision").get("automatic").asBoolean()).isTrue();
+        assertThat(refund.get("state").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void aCancelledOrderWhoseParcelLeftFirstWaitsForASupervisor() {
         String orderId = paidOrder();
         String shipmentId = "shp-" + orderId;
@@ -309,8 +351,28 @@ class AfterSaleDeskServiceTest {
 
     private static final List<ItemQuantity> CUP = List.of(new ItemQuantity("CUP-GL-01", 1));
 
-    private void fromFulfillment(StoreOpsEvent event, long sequence) {
-        kafka.send(TestEvents.record(event, "fulfillment-service", sequence)).join();
+    private RecordMetadata fromFulfillment(StoreOpsEvent event, long sequence) {
+        return kafka.send(TestEvents.record(event, "fulfillment-service", sequence))
+                .join()
+                .getRecordMetadata();
+    }
+
+    /**
+     * Waits until the service applied {@code sent}: its group's committed offset passes it (a poll is
+     * committed once done).
+     */
+    private void awaitRead(RecordMetadata sent) {
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            await().atMost(PATIENCE).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(consumerGroup)
+                        .partitionsToOffsetAndMetadata()
+                        .get()
+                        .get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
+        }
     }
 
     private String state(String caseId) {
@@ -318,8 +380,13 @@ class AfterSaleDeskServiceTest {
     }
 
     private String paidOrder() {
+        return paidOrder(DeskSteps.newOrderNumber());
+    }
+
+    private String paidOrder(String orderNumber) {
         return steps.paidOrder(
                 STORE,
+                orderNumber,
                 List.of(
                         new OrderLine("TEA-LJ-250", "西湖龙井 250g", 2, new Money(12800, "CNY")),
                         new OrderLine("CUP-GL-01", "Glass cup", 1, new Money(3000, "CNY"))),

@@ -41,7 +41,12 @@ final class DeskSteps {
             long totalMinor,
             String currency,
             String bearer) {
-        return paidOrder(storeId, "T" + UUID.randomUUID(), lines, shippingMinor, totalMinor, currency, bearer);
+        return paidOrder(storeId, newOrderNumber(), lines, shippingMinor, totalMinor, currency, bearer);
+    }
+
+    /** The storefront's number of an order no test used before. */
+    static String newOrderNumber() {
+        return "T" + UUID.randomUUID();
     }
 
     /** A new order of {@code storeId} for the one {@code line}, shipped free, as above. */

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  * against what is neither paid back nor held when it is made, and again when it is approved.
  *
  * @param externalOrderId the order's id in its storefront, which the storefront's refund call names
+ * @param paidAt when the buyer paid; null while the file awaits the payment (see {@link #awaitingPayment})
  * @param parcels the order's parcels as fulfilment reported them
  *
  * @param payoutDueAt when the earliest payout of the file's refunding cases is due (the epoch for
@@ -126,9 +127,27 @@ public record AfterSale(
                 .orElse(null);
     }
 
-    /** The order was paid: from now on it may be refunded, up to what was paid. */
+    /**
+     * The file of an order whose parcel fulfilment reported before the payment reached the desk (the
+     * two come on different topics): it only keeps the parcels, for the file {@link #open} makes of
+     * it, and is no paid order's file until then.
+     */
+    static AfterSale awaitingPayment(String orderId, String storeId) {
+        return new AfterSale(
+                orderId, storeId, null, null, null, List.of(), 0, 0, List.of(), List.of(), null, null, null);
+    }
+
+    /** Whether the order's payment reached the file: until then it only keeps the order's parcels. */
+    boolean isPaid() {
+        return paidAt != null;
+    }
+
+    /**
+     * The order was paid: from now on it may be refunded, up to what was paid. The parcels
+     * fulfilment reported before the payment stay on the file.
+     */
     public static Change<AfterSale> open(Optional<AfterSale> current, OrderPaid paid) {
-        if (current.isPresent()) {
+        if (current.filter(AfterSale::isPaid).isPresent()) {
             return Change.none();
         }
         return Change.of(new AfterSale(
@@ -141,7 +160,7 @@ public record AfterSale(
                 chargesBeyondTheLines(paid),
                 paid.total().amountMinor(),
                 List.of(),
-                List.of(),
+                current.map(AfterSale::parcels).orElse(List.of()),
                 null,
                 null,
                 null));

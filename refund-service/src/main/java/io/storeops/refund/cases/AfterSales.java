@@ -11,6 +11,7 @@ import io.storeops.platform.outbox.StateQuery;
 import io.storeops.platform.paging.PageCursor;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -18,7 +19,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The orders' after-sale files, one document per paid order; every change goes out with its events. */
+/**
+ * The orders' after-sale files, one document per paid order (or per order whose parcel was reported
+ * before its payment); every change goes out with its events.
+ */
 @Component
 public class AfterSales implements ApplicationRunner {
 
@@ -67,8 +71,9 @@ public class AfterSales implements ApplicationRunner {
                         .ascending("cases.state"));
     }
 
+    /** The paid order's file; one still awaiting the payment is nobody's to see. */
     public Mono<AfterSale> find(String orderId) {
-        return store.find(COLLECTION, orderId, AfterSale.class);
+        return store.find(COLLECTION, orderId, AfterSale.class).filter(AfterSale::isPaid);
     }
 
     /**
@@ -186,21 +191,31 @@ public class AfterSales implements ApplicationRunner {
     }
 
     public Mono<Applied.Outcome> orderPaid(OrderPaid paid, ConsumedEvent position) {
-        return store.apply(
-                        COLLECTION, paid.orderId(), AfterSale.class, position, current -> AfterSale.open(current, paid))
-                .doOnNext(counters::count)
-                .map(Applied::outcome);
+        return consumed(paid.orderId(), position, current -> AfterSale.open(current, paid));
     }
 
     /** Applies an event of another service to the order's file; an order without one changes nothing. */
     public Mono<Applied.Outcome> onEvent(
             String orderId, ConsumedEvent position, Function<AfterSale, Change<AfterSale>> decide) {
-        return store.apply(
-                        COLLECTION,
-                        orderId,
-                        AfterSale.class,
-                        position,
-                        current -> current.map(decide).orElseGet(Change::none))
+        return consumed(
+                orderId, position, current -> ofPaidOrder(current).map(decide).orElseGet(Change::none));
+    }
+
+    /**
+     * Applies fulfilment's report of one of the order's parcels to its file. Fulfilment's topic is
+     * not the order's, so the report may come before the payment: a file awaiting it keeps the parcel.
+     */
+    public Mono<Applied.Outcome> onParcelEvent(
+            String orderId, String storeId, ConsumedEvent position, Function<AfterSale, Change<AfterSale>> decide) {
+        return consumed(
+                orderId,
+                position,
+                current -> decide.apply(current.orElseGet(() -> AfterSale.awaitingPayment(orderId, storeId))));
+    }
+
+    private Mono<Applied.Outcome> consumed(
+            String orderId, ConsumedEvent position, Function<Optional<AfterSale>, Change<AfterSale>> decide) {
+        return store.apply(COLLECTION, orderId, AfterSale.class, position, decide)
                 .doOnNext(counters::count)
                 .map(Applied::outcome);
     }
@@ -216,7 +231,11 @@ public class AfterSales implements ApplicationRunner {
                         COLLECTION,
                         orderId,
                         AfterSale.class,
-                        current -> current.map(decide).orElseGet(Change::none))
+                        current -> ofPaidOrder(current).map(decide).orElseGet(Change::none))
                 .doOnNext(counters::count);
+    }
+
+    private static Optional<AfterSale> ofPaidOrder(Optional<AfterSale> current) {
+        return current.filter(AfterSale::isPaid);
     }
 }

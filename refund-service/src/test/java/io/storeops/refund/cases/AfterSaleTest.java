@@ -459,6 +459,51 @@ class AfterSaleTest {
     }
 
     @Test
+    void parcelsReportedBeforeThePaymentStayOnTheFileSoThatACancellationIsPaidBackAtOnce() {
+        AfterSale awaiting = AfterSale.awaitingPayment("tmall-flagship:T1", "tmall-flagship")
+                .parcelMade("shp-T1", null, NOON)
+                .state()
+                .parcelMoved("shp-T1", Parcel.Status.STOPPED, NOON)
+                .state();
+        assertThat(awaiting.isPaid()).isFalse();
+
+        AfterSale opened = AfterSale.open(Optional.of(awaiting), PAID).state();
+
+        assertThat(opened.isPaid()).isTrue();
+        assertThat(opened.parcels()).containsExactly(new Parcel("shp-T1", Parcel.Status.STOPPED, null));
+        assertThat(opened.refundable()).isEqualTo(new Money(28600, "CNY"));
+        assertThat(AfterSale.open(Optional.of(opened), PAID).isNone())
+                .as("the payment again")
+                .isTrue();
+        var cancelled = opened.cancelledBeforeDispatch("buyer ordered twice", NOON);
+        assertThat(cancelled.events())
+                .extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("RefundRequested", "RefundApproved");
+        RefundCase refund =
+                cancelled.state().find("rf-cancelled-tmall-flagship:T1").orElseThrow();
+        assertThat(refund.state()).isEqualTo(CaseState.REFUNDING);
+        assertThat(refund.decision().automatic()).isTrue();
+        assertThat(refund.amountMinor()).isEqualTo(28600);
+    }
+
+    @Test
+    void aParcelThatLeftBeforeThePaymentArrivedLeavesTheCancellationToASupervisor() {
+        AfterSale awaiting = AfterSale.awaitingPayment("tmall-flagship:T1", "tmall-flagship")
+                .parcelMoved("shp-T1", Parcel.Status.DISPATCHED, NOON)
+                .state();
+
+        RefundCase refund = AfterSale.open(Optional.of(awaiting), PAID)
+                .state()
+                .cancelledBeforeDispatch("buyer ordered twice", NOON)
+                .state()
+                .find("rf-cancelled-tmall-flagship:T1")
+                .orElseThrow();
+
+        assertThat(refund.state()).isEqualTo(CaseState.REQUESTED);
+        assertThat(refund.timeline()).last().extracting(RefundCase.Entry::what).isEqualTo("PARCEL_LEFT");
+    }
+
+    @Test
     void anOrderWithoutGoodsToShipIsPaidBackAtOnceWhenCancelled() {
         OrderPaid giftCard = paid(
                 "tmall-flagship:G1",

@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A paid order opens its after-sale file; a changed item renames its line and pays back what it
  * saves the buyer; a cancellation before dispatch pays back what is left once
- * the warehouse stopped the parcels; the parcels' moves are kept on the file (an exchange ends when
- * its replacement leaves); a received return moves its case on to the payout or the replacement.
+ * the warehouse stopped the parcels; the parcels' moves are kept on the file, even those reported
+ * before the payment (an exchange ends when its replacement leaves); a received return moves its
+ * case on to the payout or the replacement.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
@@ -57,8 +58,9 @@ class OrderEventHandlers {
     EventHandler<ShipmentCreated> parcelMade(AfterSales files) {
         return EventHandler.of(
                 ShipmentCreated.class,
-                event -> files.onEvent(
+                event -> files.onParcelEvent(
                         event.payload().orderId(),
+                        event.payload().storeId(),
                         event.position(),
                         file -> file.parcelMade(
                                 event.payload().shipmentId(),
@@ -70,8 +72,9 @@ class OrderEventHandlers {
     EventHandler<ShipmentDispatched> parcelLeft(AfterSales files) {
         return EventHandler.of(
                 ShipmentDispatched.class,
-                event -> files.onEvent(
+                event -> files.onParcelEvent(
                         event.payload().orderId(),
+                        event.payload().storeId(),
                         event.position(),
                         file -> file.parcelMoved(
                                 event.payload().shipmentId(),
@@ -83,8 +86,9 @@ class OrderEventHandlers {
     EventHandler<ShipmentCancelled> parcelStopped(AfterSales files) {
         return EventHandler.of(
                 ShipmentCancelled.class,
-                event -> files.onEvent(
+                event -> files.onParcelEvent(
                         event.payload().orderId(),
+                        event.payload().storeId(),
                         event.position(),
                         file -> file.parcelMoved(
                                 event.payload().shipmentId(),
