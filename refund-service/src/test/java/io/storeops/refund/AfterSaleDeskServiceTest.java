@@ -27,12 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -213,15 +209,7 @@ class AfterSaleDeskServiceTest {
         kafka.send(stopped).join();
         kafka.send(stopped).join();
 
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
-                                .get("refunded")
-                                .get("amountMinor")
-                                .asLong())
-                        .isEqualTo(28600));
-        JsonNode refund = get("/api/refunds/rf-cancelled-" + orderId, CS).get("refundCase");
-        assertThat(refund.get("decision").get("automatic").asBoolean()).isTrue();
-        assertThat(refund.get("state").asString()).isEqualTo("COMPLETED");
+        awaitPaidBackInFullAutomatically(orderId);
     }
 
     @Test
@@ -230,8 +218,11 @@ class AfterSaleDeskServiceTest {
         String orderId = STORE + ":" + orderNumber;
         String shipmentId = "shp-" + orderId;
         fromFulfillment(new ShipmentCreated(orderId, STORE, shipmentId, List.of(), Instant.now()), 1);
-        awaitRead(fromFulfillment(
-                new ShipmentCancelled(orderId, STORE, shipmentId, "ORDER_CANCELLED", Instant.now()), 2));
+        TestEvents.awaitConsumed(
+                broker.getBrokersAsString(),
+                consumerGroup,
+                fromFulfillment(new ShipmentCancelled(orderId, STORE, shipmentId, "ORDER_CANCELLED", Instant.now()), 2),
+                PATIENCE);
         http.get()
                 .uri("/api/refund-ledgers/{id}", orderId)
                 .header(HttpHeaders.AUTHORIZATION, SUPERVISOR)
@@ -240,21 +231,9 @@ class AfterSaleDeskServiceTest {
                 .isNotFound();
 
         paidOrder(orderNumber);
-        kafka.send(TestEvents.record(
-                        new OrderCancelled(orderId, STORE, "buyer ordered twice", "cs.li", Instant.now()),
-                        "order-service",
-                        2))
-                .join();
+        cancelled(orderId);
 
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
-                                .get("refunded")
-                                .get("amountMinor")
-                                .asLong())
-                        .isEqualTo(28600));
-        JsonNode refund = get("/api/refunds/rf-cancelled-" + orderId, CS).get("refundCase");
-        assertThat(refund.get("decision").get("automatic").asBoolean()).isTrue();
-        assertThat(refund.get("state").asString()).isEqualTo("COMPLETED");
+        awaitPaidBackInFullAutomatically(orderId);
     }
 
     @Test
@@ -267,11 +246,7 @@ class AfterSaleDeskServiceTest {
                         "fulfillment-service",
                         1))
                 .join();
-        kafka.send(TestEvents.record(
-                        new OrderCancelled(orderId, STORE, "buyer ordered twice", "cs.li", Instant.now()),
-                        "order-service",
-                        2))
-                .join();
+        cancelled(orderId);
 
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(get("/api/refunds/rf-cancelled-" + orderId, CS)
@@ -357,22 +332,26 @@ class AfterSaleDeskServiceTest {
                 .getRecordMetadata();
     }
 
-    /**
-     * Waits until the service applied {@code sent}: its group's committed offset passes it (a poll is
-     * committed once done).
-     */
-    private void awaitRead(RecordMetadata sent) {
-        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            await().atMost(PATIENCE).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(consumerGroup)
-                        .partitionsToOffsetAndMetadata()
-                        .get()
-                        .get(partition);
-                return committed != null && committed.offset() > sent.offset();
-            });
-        }
+    /** The cancellation's refund approved by itself, paid and completed: the whole order back to the buyer. */
+    private void awaitPaidBackInFullAutomatically(String orderId) {
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(get("/api/refund-ledgers/" + orderId, SUPERVISOR)
+                                .get("refunded")
+                                .get("amountMinor")
+                                .asLong())
+                        .isEqualTo(28600));
+        JsonNode refund = get("/api/refunds/rf-cancelled-" + orderId, CS).get("refundCase");
+        assertThat(refund.get("decision").get("automatic").asBoolean()).isTrue();
+        assertThat(refund.get("state").asString()).isEqualTo("COMPLETED");
+    }
+
+    /** The buyer cancelled the order, as order-service's second event of it says. */
+    private void cancelled(String orderId) {
+        kafka.send(TestEvents.record(
+                        new OrderCancelled(orderId, STORE, "buyer ordered twice", "cs.li", Instant.now()),
+                        "order-service",
+                        2))
+                .join();
     }
 
     private String state(String caseId) {

@@ -11,15 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
+import org.awaitility.Awaitility;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -54,6 +59,23 @@ public final class TestEvents {
                 .forEach((name, value) ->
                         record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return record;
+    }
+
+    /**
+     * Waits until consumer group {@code group} has applied {@code sent}: its committed offset passes
+     * it (a poll is committed only when all of it is done, so a later record's receipt would not say that).
+     */
+    public static void awaitConsumed(String bootstrapServers, String group, RecordMetadata sent, Duration patience) {
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Awaitility.await().atMost(patience).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get()
+                        .get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
+        }
     }
 
     /** A consumer of {@code topic} from its beginning, in a group of its own. */
