@@ -140,12 +140,7 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
     }
 
     private String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log());
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException unreadable) {
-            return "(log unreadable: " + unreadable + ")";
-        }
+        return SystemProcess.tail(log(), lines);
     }
 
     /** Stops it as Ctrl-C would (SIGTERM runs the same shutdown), and waits until it has exited. */
@@ -315,7 +310,7 @@ final class StandaloneSystem implements AutoCloseable, BeforeAllCallback, AfterA
      * The first of {@code count} consecutive free ports, outside the ephemeral range: the standalone's own outgoing
      * connections take ephemeral ports while it starts, and one of them could take a listening port chosen there first.
      */
-    private static int freeRange(int count) throws IOException {
+    static int freeRange(int count) throws IOException {
         int[] ephemeral = ephemeralPorts();
         boolean roomBelow = ephemeral[0] - count > 10_000;
         for (int attempt = 0; attempt < 200; attempt++) {

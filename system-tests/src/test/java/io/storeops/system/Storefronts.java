@@ -52,9 +52,14 @@ final class Storefronts {
     }
 
     static HttpRequest shopifyOrderPaid(URI orderService, String eventId, String body) {
+        return shopifyDelivery(orderService, "orders/paid", eventId, body);
+    }
+
+    /** A delivery of the Shopify demo shop's {@code topic} (orders/create, orders/paid, orders/cancelled, ...). */
+    static HttpRequest shopifyDelivery(URI orderService, String topic, String eventId, String body) {
         return HttpRequest.newBuilder(orderService.resolve("/webhooks/shopify"))
                 .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", "orders/paid")
+                .header("X-Shopify-Topic", topic)
                 .header("X-Shopify-Shop-Domain", SHOPIFY_DOMAIN)
                 .header("X-Shopify-Event-Id", eventId)
                 .header("X-Shopify-Triggered-At", Instant.now().toString())

@@ -1,0 +1,372 @@
+package io.storeops.system;
+
+import io.storeops.system.FaultInjector.Fault;
+import io.storeops.system.PipelineSampler.Sample;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The whole system under faults, as Kafka's and Jepsen's system tests do it: generate, break,
+ * then validate everything that was acknowledged. The standalone jar runs split into its parts
+ * (store, broker, two instances of each service); {@link FaultLoad} sends {@code orders} paid orders
+ * with duplicates, older states, cancellations and refunds while {@link FaultInjector} kills
+ * instances, restarts the broker and pauses the store; after late redeliveries the run waits for
+ * quiet (no consumer lag, no outbox entry, nothing left to pay) and {@link SystemAudit} checks the
+ * services' data and the payments against the generator's record. The report gives the counts and
+ * the rates before, during and after each fault.
+ *
+ * <p>{@code FaultInjectionIT} runs it small in the build; {@code system-tests/soak.sh N} runs it
+ * with N orders and prints the report ({@link #main}).
+ */
+final class FaultScenario {
+
+    record Settings(int orders, double perSecond, int inFlight, Duration killEvery, Duration storePause, long seed) {
+
+        static Settings small() {
+            return new Settings(600, 10, 32, Duration.ofSeconds(8), Duration.ofSeconds(5), 42);
+        }
+    }
+
+    /** What the run found: the audit's problems, the generator's unexpected answers, and the report. */
+    record Result(List<String> problems, List<Fault> faults, String report) {}
+
+    private static final Duration QUIET_PATIENCE = Duration.ofMinutes(5);
+    private static final Duration ROUTE_PATIENCE = Duration.ofMinutes(3);
+    private static final int WINDOW_SECONDS = 10;
+
+    private FaultScenario() {}
+
+    static Result run(Settings settings, PrintStream progress) throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        try (PaymentRecorder payments = new PaymentRecorder(0.05, 0.02, 6_000);
+                SplitSystem system = new SplitSystem(SplitSystem.newWorkDir("faults"), 2, gatewaySettings(payments))) {
+            long startNanos = System.nanoTime();
+            system.start();
+            progress.printf(
+                    "%d processes up in %.0f s (logs in %s)%n",
+                    2 + system.serviceProcesses().size(), (System.nanoTime() - startNanos) / 1e9, system.workDir());
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .executor(Executors.newCachedThreadPool())
+                    .build();
+            FaultLoad load = new FaultLoad(
+                    run,
+                    settings.orders(),
+                    new Route(system.baseUris("order"), http, ROUTE_PATIENCE),
+                    new Route(system.baseUris("refund"), http, ROUTE_PATIENCE),
+                    system::token,
+                    settings.seed());
+            try (PipelineSampler sampler = new PipelineSampler(system.bootstrapServers(), load::acknowledged)) {
+                double loadStart = sampler.now();
+                List<Fault> faults;
+                try (FaultInjector injector = new FaultInjector(
+                        system,
+                        sampler::now,
+                        Duration.ofMillis((long) (settings.orders() * 1000 / settings.perSecond())),
+                        settings.killEvery(),
+                        settings.storePause(),
+                        settings.seed())) {
+                    load.send(settings.perSecond(), settings.inFlight());
+                    injector.close();
+                    faults = injector.faults();
+                }
+                double loadEnd = sampler.now();
+                progress.printf(
+                        "%d orders answered in %.0f s; redelivering some late%n",
+                        settings.orders(), loadEnd - loadStart);
+                load.redeliverLate(Math.max(10, settings.orders() / 100));
+                load.finishAfterSale();
+                double quietAt = awaitQuiet(sampler, payments, load, progress);
+                printTimeline(sampler.samples(), progress);
+                SystemAudit audit = SystemAudit.of(system.mongoUri(), load.orders(), payments.payments());
+                List<String> problems = new ArrayList<>(audit.problems());
+                problems.addAll(load.unexpectedAnswers());
+                long deadLetters = sampler.deadLetters();
+                if (deadLetters > 0) {
+                    problems.add(deadLetters + " event(s) on dead-letter topics");
+                }
+                String report = report(
+                        settings,
+                        load,
+                        payments,
+                        audit,
+                        faults,
+                        sampler.samples(),
+                        loadStart,
+                        loadEnd,
+                        quietAt,
+                        deadLetters);
+                return new Result(problems, faults, report);
+            }
+        }
+    }
+
+    /** Every fifth second: webhooks acknowledged and events consumed so far, and the consumer lag then. */
+    private static void printTimeline(List<Sample> samples, PrintStream progress) {
+        progress.println("    t (s)  acknowledged   consumed      lag");
+        for (int i = 0; i < samples.size(); i += 5) {
+            Sample sample = samples.get(i);
+            progress.printf(
+                    Locale.ROOT,
+                    "%9.0f %13d %10d %8d%n",
+                    sample.atSeconds(),
+                    sample.acknowledged(),
+                    sample.consumed(),
+                    sample.lag());
+        }
+    }
+
+    /** Refunds go to the payment recorder, as the marketplace's refund API of both stores. */
+    private static String gatewaySettings(PaymentRecorder payments) {
+        StringBuilder json = new StringBuilder("{");
+        for (FaultLoad.Store store : FaultLoad.Store.values()) {
+            String prefix = "\"storeops.stores." + store.id + ".payouts.";
+            json.append(prefix).append("gateway\":\"marketplace\",");
+            json.append(prefix)
+                    .append("marketplace.base-url\":\"")
+                    .append(payments.baseUrl())
+                    .append("\",");
+            json.append(prefix)
+                    .append("marketplace.app-key\":\"")
+                    .append(store.id)
+                    .append("\",");
+        }
+        return json.append("\"storeops.payouts.retry-after\":\"PT1S\"}").toString();
+    }
+
+    /**
+     * Until every consumer group has read everything (twice in a row, a second apart) and every
+     * acknowledged cancellation and approved refund is paid; the audit then finds what is missing
+     * if the patience runs out. Returns when that was, on the sampler's clock.
+     */
+    private static double awaitQuiet(
+            PipelineSampler sampler, PaymentRecorder payments, FaultLoad load, PrintStream progress)
+            throws InterruptedException {
+        long expectedPayments = load.orders().stream()
+                .filter(order -> order.cancelled == FaultLoad.Outcome.ACKNOWLEDGED
+                        || order.refund == FaultLoad.Outcome.ACKNOWLEDGED)
+                .count();
+        long deadline = System.nanoTime() + QUIET_PATIENCE.toNanos();
+        int quietInARow = 0;
+        List<PipelineSampler.PartitionProgress> behind = List.of();
+        for (int second = 1; System.nanoTime() < deadline && quietInARow < 2; second++) {
+            Thread.sleep(1000);
+            try {
+                behind = sampler.partitionProgress().stream()
+                        .filter(partition -> partition.lag() > 0)
+                        .toList();
+            } catch (Exception brokerAway) {
+                behind = null;
+            }
+            boolean paid = payments.payments().size() >= expectedPayments;
+            quietInARow = behind != null && behind.isEmpty() && paid ? quietInARow + 1 : 0;
+            if (second % 15 == 0) {
+                progress.printf(
+                        "waiting for quiet: %d of %d payments; behind: %s%n",
+                        payments.payments().size(), expectedPayments, behind == null ? "(broker unreachable)" : behind);
+            }
+        }
+        if (quietInARow < 2) {
+            progress.printf(
+                    "not quiet within %s (%d of %d payments; behind: %s); auditing what there is%n",
+                    QUIET_PATIENCE, payments.payments().size(), expectedPayments, behind);
+        }
+        return sampler.now();
+    }
+
+    private static String report(
+            Settings settings,
+            FaultLoad load,
+            PaymentRecorder payments,
+            SystemAudit audit,
+            List<Fault> faults,
+            List<Sample> samples,
+            double loadStart,
+            double loadEnd,
+            double quietAt,
+            long deadLetters) {
+        StringBuilder out = new StringBuilder();
+        FaultLoad.Tally tally = load.tally();
+        out.append(String.format(
+                Locale.ROOT,
+                "Fault run: %d orders at %.0f/s (seed %d), two instances of each service%n",
+                settings.orders(),
+                settings.perSecond(),
+                settings.seed()));
+        out.append(String.format(
+                Locale.ROOT,
+                "Deliveries: %d paid, %d same event again, %d same order new event, %d older state after newer, "
+                        + "%d cancellations, %d refund requests, %d late redeliveries; %d retried on the other instance%n",
+                tally.paid(),
+                tally.sameEventAgain(),
+                tally.sameOrderNewEvent(),
+                tally.olderStateAfterNewer(),
+                tally.cancellations(),
+                tally.refundRequests(),
+                tally.lateRedeliveries(),
+                tally.retries()));
+        out.append(String.format(
+                Locale.ROOT,
+                "Acknowledged %d orders in %.1f s (%.1f/s); quiet %.1f s after the last answer%n",
+                load.acknowledged(),
+                loadEnd - loadStart,
+                load.acknowledged() / (loadEnd - loadStart),
+                quietAt - loadEnd));
+        out.append(String.format(
+                Locale.ROOT,
+                "Payments: %d made, %d repeats answered with the earlier refund, %d answered busy, %d answered too late%n",
+                payments.payments().size(),
+                payments.repeats(),
+                payments.busyAnswers(),
+                payments.lateAnswers()));
+        out.append("Stored per store:\n");
+        audit.counts()
+                .byCollection()
+                .forEach((collection, byStore) ->
+                        out.append(String.format(Locale.ROOT, "  %-26s %s%n", collection, byStore)));
+        out.append(String.format(Locale.ROOT, "Dead letters: %d%n", deadLetters));
+        faults.forEach(fault -> out.append(String.format(
+                Locale.ROOT,
+                "  %-15s %-14s at %6.1f s, back after %5.1f s%n",
+                fault.kind(),
+                fault.target(),
+                fault.startedAt(),
+                fault.backAt() - fault.startedAt())));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-24s %10s %10s %10s %12s %12s %12s %10s %10s%n",
+                "fault (window " + WINDOW_SECONDS + " s)",
+                "in before",
+                "in during",
+                "in after",
+                "events bef.",
+                "events dur.",
+                "events aft.",
+                "back (s)",
+                "lag ok (s)"));
+        Map<String, List<Fault>> byKind = faults.stream()
+                .collect(Collectors.groupingBy(Fault::kind, java.util.TreeMap::new, Collectors.toList()));
+        byKind.forEach((kind, ofKind) -> out.append(
+                faultLine(kind.equals("kill") ? "kill -9 (" + ofKind.size() + " times)" : kind, ofKind, samples)));
+        return out.toString();
+    }
+
+    /**
+     * Rates before, during and after the faults (averaged over them), how long the part was away, and
+     * how long from the fault until the lag was back to where it was before.
+     */
+    private static String faultLine(String name, List<Fault> faults, List<Sample> samples) {
+        double[] sums = new double[6];
+        double outage = 0;
+        double recovery = 0;
+        int recovered = 0;
+        for (Fault fault : faults) {
+            double end = Math.max(fault.backAt(), fault.startedAt() + 1);
+            double[][] windows = {
+                {fault.startedAt() - WINDOW_SECONDS, fault.startedAt()},
+                {fault.startedAt(), end},
+                {end, end + WINDOW_SECONDS}
+            };
+            for (int w = 0; w < 3; w++) {
+                sums[w] += rate(samples, windows[w][0], windows[w][1], Sample::acknowledged);
+                sums[3 + w] += rate(samples, windows[w][0], windows[w][1], Sample::consumed);
+            }
+            outage += fault.backAt() - fault.startedAt();
+            double lagToRecover = baselineLag(samples, fault.startedAt());
+            Double back = firstAfter(samples, end, sample -> sample.lag() >= 0 && sample.lag() <= lagToRecover);
+            if (back != null) {
+                recovery += back - fault.startedAt();
+                recovered++;
+            }
+        }
+        int n = faults.size();
+        return String.format(
+                Locale.ROOT,
+                "%-24s %10.1f %10.1f %10.1f %12.1f %12.1f %12.1f %10.1f %10s%n",
+                name,
+                sums[0] / n,
+                sums[1] / n,
+                sums[2] / n,
+                sums[3] / n,
+                sums[4] / n,
+                sums[5] / n,
+                outage / n,
+                recovered == 0 ? "never" : String.format(Locale.ROOT, "%.1f", recovery / recovered));
+    }
+
+    /** Per second, from the samples nearest the window's ends. */
+    private static double rate(
+            List<Sample> samples, double from, double to, java.util.function.ToLongFunction<Sample> counter) {
+        Sample first = nearest(samples, from);
+        Sample last = nearest(samples, to);
+        if (first == null || last == null || last.atSeconds() <= first.atSeconds()) {
+            return 0;
+        }
+        return (counter.applyAsLong(last) - counter.applyAsLong(first)) / (last.atSeconds() - first.atSeconds());
+    }
+
+    private static Sample nearest(List<Sample> samples, double at) {
+        Sample best = null;
+        for (Sample sample : samples) {
+            if (best == null || Math.abs(sample.atSeconds() - at) < Math.abs(best.atSeconds() - at)) {
+                best = sample;
+            }
+        }
+        return best;
+    }
+
+    /** The lag in flight in steady running before the fault: the median of the window before it (0 when unknown). */
+    private static double baselineLag(List<Sample> samples, double at) {
+        List<Long> before = samples.stream()
+                .filter(sample ->
+                        sample.atSeconds() >= at - WINDOW_SECONDS && sample.atSeconds() < at && sample.lag() >= 0)
+                .map(Sample::lag)
+                .sorted()
+                .toList();
+        return before.isEmpty() ? 0 : before.get(before.size() / 2);
+    }
+
+    private static Double firstAfter(List<Sample> samples, double after, Predicate<Sample> condition) {
+        return samples.stream()
+                .filter(sample -> sample.atSeconds() >= after && condition.test(sample))
+                .map(Sample::atSeconds)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * {@code system-tests/soak.sh N [orders per second] [seconds between kills]}: the run at N orders;
+     * exits 1 if the audit found a problem.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("Usage: system-tests/soak.sh ORDERS [ORDERS_PER_SECOND] [SECONDS_BETWEEN_KILLS]");
+            System.exit(2);
+        }
+        Settings small = Settings.small();
+        Settings settings = new Settings(
+                Integer.parseInt(args[0]),
+                args.length > 1 ? Double.parseDouble(args[1]) : small.perSecond(),
+                small.inFlight(),
+                args.length > 2 ? Duration.ofSeconds(Long.parseLong(args[2])) : small.killEvery(),
+                small.storePause(),
+                System.nanoTime());
+        Result result = run(settings, System.err);
+        System.out.print(result.report());
+        if (result.problems().isEmpty()) {
+            System.out.println("Audit: every acknowledged order, shipment, fact, refund file and payment exact.");
+        } else {
+            System.out.println("Audit found " + result.problems().size() + " problem(s):");
+            result.problems().stream().limit(50).forEach(problem -> System.out.println("  " + problem));
+            System.exit(1);
+        }
+    }
+}

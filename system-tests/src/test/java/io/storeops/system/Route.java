@@ -1,0 +1,72 @@
+package io.storeops.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * How the fault test reaches a service's instances, as a load balancer in front of them would:
+ * requests go round-robin over the instances; one that is refused, times out or answers
+ * 502/503/504 is sent again, rebuilt (a fresh signature), to the next instance after a short
+ * pause, until {@code patience} is spent. Storefronts retry webhooks the same way, so a request
+ * whose answer was lost may arrive twice; every receiver must take that.
+ */
+final class Route {
+
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
+    private static final long MAX_PAUSE_MILLIS = 1000;
+
+    private final List<URI> instances;
+    private final HttpClient http;
+    private final Duration patience;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicLong retries = new AtomicLong();
+
+    Route(List<URI> instances, HttpClient http, Duration patience) {
+        this.instances = List.copyOf(instances);
+        this.http = http;
+        this.patience = patience;
+    }
+
+    /**
+     * The first answer other than 502/503/504 to {@code request} (built for an instance's base URI),
+     * or {@code null} when none came within the patience: whether it took effect is unknown.
+     */
+    HttpResponse<String> send(Function<URI, HttpRequest> request) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pause = 50;
+        while (true) {
+            URI instance = instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
+            try {
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(request.apply(instance), (name, value) -> true)
+                                .timeout(ANSWER_TIMEOUT)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                int status = answer.statusCode();
+                if (status != 502 && status != 503 && status != 504) {
+                    return answer;
+                }
+            } catch (IOException refusedOrTimedOut) {
+                // the next instance gets it
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            retries.incrementAndGet();
+            Thread.sleep(pause);
+            pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
+        }
+    }
+
+    long retries() {
+        return retries.get();
+    }
+}

@@ -1,0 +1,240 @@
+package io.storeops.system;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.storeops.system.FaultLoad.Outcome;
+import io.storeops.system.FaultLoad.SentOrder;
+import io.storeops.system.PaymentRecorder.Payment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.bson.Document;
+
+/**
+ * After the run has gone quiet, what each service holds, read from its database, against the
+ * generator's record of what StoreOps acknowledged and the payment recorder's of what was paid:
+ * every acknowledged order once in every service that should know it (orders, shipments, refund
+ * files, sales facts), cancelled exactly where a cancellation was acknowledged, paid back exactly
+ * what was acknowledged and never twice; no outbox entry left, nothing parked.
+ */
+final class SystemAudit {
+
+    /** Documents per store in each service's collection, for the report. */
+    record Counts(Map<String, Map<String, Integer>> byCollection) {}
+
+    private static final List<String> DATABASES = List.of("orders", "fulfillment", "refunds", "analytics", "listings");
+
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    Counts counts() {
+        return new Counts(counts);
+    }
+
+    static SystemAudit of(String mongoUri, List<SentOrder> sent, List<Payment> payments) {
+        SystemAudit audit = new SystemAudit();
+        try (MongoClient mongo = MongoClients.create(mongoUri)) {
+            audit.checkOrders(mongo.getDatabase("orders"), sent);
+            audit.checkShipments(mongo.getDatabase("fulfillment"), sent);
+            audit.checkRefundFiles(mongo.getDatabase("refunds"), sent);
+            audit.checkFacts(mongo.getDatabase("analytics"), sent);
+            audit.checkPayments(payments, sent);
+            for (String database : DATABASES) {
+                audit.checkOutbox(mongo.getDatabase(database));
+            }
+        }
+        return audit;
+    }
+
+    private void checkOrders(MongoDatabase orders, List<SentOrder> sent) {
+        Map<String, Document> stored = states(orders, "orders", "orderId");
+        checkPresence("orders.orders", stored, sent);
+        forEachKnown(stored, sent, (order, state) -> {
+            boolean cancelled = "CANCELLED".equals(state.getString("progress"));
+            checkCancelled("order", order, cancelled);
+            if (!cancelled && !List.of("PAID", "ON_HOLD", "READY").contains(state.getString("progress"))) {
+                problems.add("order " + order.orderId() + " is " + state.getString("progress") + ", not paid");
+            }
+            Document refunded = state.get("refunds", Document.class);
+            long amount = refunded == null || refunded.get("refunded") == null
+                    ? 0
+                    : ((Number) refunded.get("refunded", Document.class).get("amountMinor")).longValue();
+            checkRefunded("order", order, amount);
+        });
+    }
+
+    private void checkShipments(MongoDatabase fulfillment, List<SentOrder> sent) {
+        Map<String, Document> stored = states(fulfillment, "fulfillments", "orderId");
+        checkPresence("fulfillment.fulfillments", stored, sent);
+        forEachKnown(
+                stored,
+                sent,
+                (order, state) -> checkCancelled("shipment", order, "CANCELLED".equals(state.getString("status"))));
+    }
+
+    private void checkRefundFiles(MongoDatabase refunds, List<SentOrder> sent) {
+        Map<String, Document> stored = states(refunds, "after_sales", "orderId");
+        checkPresence("refunds.after_sales", stored, sent);
+        forEachKnown(stored, sent, (order, state) -> {
+            if (((Number) state.get("totalPaidMinor")).longValue() != order.store.totalMinor) {
+                problems.add("refund file of " + order.orderId() + " says " + state.get("totalPaidMinor") + " paid");
+            }
+            List<Document> cases = state.getList("cases", Document.class, List.of());
+            long open = cases.stream()
+                    .filter(refundCase -> !"COMPLETED".equals(refundCase.getString("state")))
+                    .count();
+            if (open > 0 && order.refund != Outcome.INDETERMINATE && order.cancelled != Outcome.INDETERMINATE) {
+                problems.add("refund file of " + order.orderId() + " has " + open + " case(s) not completed: " + cases);
+            }
+        });
+    }
+
+    private void checkFacts(MongoDatabase analytics, List<SentOrder> sent) {
+        Map<String, Document> stored = states(analytics, "order_facts", "orderId");
+        checkPresence("analytics.order_facts", stored, sent);
+        forEachKnown(stored, sent, (order, state) -> {
+            if (((Number) state.get("gmvMinor")).longValue() != order.store.totalMinor) {
+                problems.add("sales fact of " + order.orderId() + " counts " + state.get("gmvMinor"));
+            }
+            checkCancelled("sales fact", order, state.get("cancelledAt") != null);
+        });
+    }
+
+    private void checkPayments(List<Payment> payments, List<SentOrder> sent) {
+        Map<String, List<Payment>> byOrder = new HashMap<>();
+        payments.forEach(payment -> byOrder.computeIfAbsent(payment.orderId(), id -> new ArrayList<>())
+                .add(payment));
+        Map<String, SentOrder> orders = new HashMap<>();
+        sent.forEach(order -> orders.put(order.orderId(), order));
+        byOrder.forEach((orderId, paid) -> {
+            if (!orders.containsKey(orderId)) {
+                problems.add("payment for an order never sent: " + paid);
+            } else if (paid.size() > 1) {
+                problems.add("order " + orderId + " paid back " + paid.size() + " times: " + paid);
+            }
+        });
+        for (SentOrder order : sent) {
+            long amount = byOrder.getOrDefault(order.orderId(), List.of()).stream()
+                    .mapToLong(Payment::amountMinor)
+                    .sum();
+            checkRefunded("payment recorder", order, amount);
+        }
+        counts.put(
+                "payments",
+                count(
+                        payments.stream().map(Payment::orderId).toList(),
+                        orderId -> orderId.substring(0, orderId.indexOf(':'))));
+    }
+
+    /** No aggregate of any collection still holds unpublished or parked outbox entries. */
+    private void checkOutbox(MongoDatabase database) {
+        for (String collection : database.listCollectionNames()) {
+            long pending = database.getCollection(collection)
+                    .countDocuments(Filters.or(Filters.exists("pendingSince"), Filters.exists("parkedCount")));
+            if (pending > 0) {
+                problems.add(pending + " aggregate(s) of " + database.getName() + "." + collection
+                        + " still hold outbox entries");
+            }
+        }
+    }
+
+    /** Each stored aggregate's state by its {@code idField}; counted per store for the report. */
+    private Map<String, Document> states(MongoDatabase database, String collection, String idField) {
+        Map<String, Document> byId = new HashMap<>();
+        for (Document document : database.getCollection(collection).find()) {
+            Document state = document.get("state", Document.class);
+            if (state != null) {
+                if (byId.put(state.getString(idField), state) != null) {
+                    problems.add(
+                            database.getName() + "." + collection + " holds " + state.getString(idField) + " twice");
+                }
+            }
+        }
+        counts.put(
+                database.getName() + "." + collection,
+                count(
+                        byId.values().stream()
+                                .map(state -> state.getString("storeId") != null
+                                        ? state.getString("storeId")
+                                        : state.getString(idField)
+                                                .substring(
+                                                        0,
+                                                        state.getString(idField).indexOf(':')))
+                                .toList(),
+                        Function.identity()));
+        return byId;
+    }
+
+    private static Map<String, Integer> count(List<String> values, Function<String, String> key) {
+        Map<String, Integer> counted = new TreeMap<>();
+        values.forEach(value -> counted.merge(key.apply(value), 1, Integer::sum));
+        return counted;
+    }
+
+    /** Every acknowledged order is there; nothing is there that was never sent or whose delivery was refused. */
+    private void checkPresence(String where, Map<String, Document> stored, List<SentOrder> sent) {
+        Map<String, SentOrder> byId = new HashMap<>();
+        sent.forEach(order -> byId.put(order.orderId(), order));
+        List<String> missing = sent.stream()
+                .filter(order -> order.paid == Outcome.ACKNOWLEDGED && !stored.containsKey(order.orderId()))
+                .map(SentOrder::orderId)
+                .toList();
+        if (!missing.isEmpty()) {
+            problems.add(where + " lacks " + missing.size() + " acknowledged order(s): " + sample(missing));
+        }
+        List<String> unexpected = stored.keySet().stream()
+                .filter(id -> !byId.containsKey(id) || byId.get(id).paid == Outcome.NOT_SENT)
+                .toList();
+        if (!unexpected.isEmpty()) {
+            problems.add(where + " holds " + unexpected.size() + " order(s) never sent: " + sample(unexpected));
+        }
+    }
+
+    private void forEachKnown(
+            Map<String, Document> stored,
+            List<SentOrder> sent,
+            java.util.function.BiConsumer<SentOrder, Document> check) {
+        for (SentOrder order : sent) {
+            Document state = stored.get(order.orderId());
+            if (state != null) {
+                check.accept(order, state);
+            }
+        }
+    }
+
+    private void checkCancelled(String what, SentOrder order, boolean cancelled) {
+        if (order.cancelled == Outcome.INDETERMINATE) {
+            return;
+        }
+        boolean expected = order.cancelled == Outcome.ACKNOWLEDGED;
+        if (cancelled != expected) {
+            problems.add(what + " of " + order.orderId() + (expected ? " not cancelled" : " cancelled unasked"));
+        }
+    }
+
+    /** Paid back: the whole order once its cancellation was acknowledged, the refund once approved, else nothing. */
+    private void checkRefunded(String where, SentOrder order, long amountMinor) {
+        if (order.cancelled == Outcome.INDETERMINATE || order.refund == Outcome.INDETERMINATE) {
+            return;
+        }
+        long expected = order.cancelled == Outcome.ACKNOWLEDGED
+                ? order.store.totalMinor
+                : order.refund == Outcome.ACKNOWLEDGED ? FaultLoad.REFUND_MINOR : 0;
+        if (amountMinor != expected) {
+            problems.add(where + ": " + order.orderId() + " refunded " + amountMinor + ", expected " + expected);
+        }
+    }
+
+    private static String sample(List<String> ids) {
+        return ids.size() <= 10 ? ids.toString() : ids.subList(0, 10) + " …";
+    }
+}
