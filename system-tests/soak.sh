@@ -16,7 +16,8 @@ fi
 ./mvnw -q -B -Djib.skip=true -pl system-tests test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/soak.classpath
 # The processes' logs and data go under system-tests/target/system-test/faults-<time>.
-exec java -Dlogback.configurationFile=standalone/src/main/resources/logback.xml \
+# The audit reads every order's documents of four services at once: room for N = 100,000.
+exec java -Xmx4g -Dlogback.configurationFile=system-tests/src/test/resources/logback-test.xml \
   -Dstoreops.standalone.jar=standalone/target/storeops-standalone.jar \
   -Dstoreops.system-test.dir=system-tests/target/system-test \
   -cp "system-tests/target/test-classes:$(cat system-tests/target/soak.classpath)" \

@@ -107,10 +107,8 @@ final class FaultInjector implements AutoCloseable {
                 SystemProcess victim = instances.get(random.nextInt(instances.size()));
                 double at = clock.getAsDouble();
                 system.killAndRestart(victim);
-                recoveries.add(CompletableFuture.runAsync(() -> {
-                    system.awaitHealthy(victim);
-                    faults.add(new Fault("kill", victim.name(), at, clock.getAsDouble()));
-                }));
+                recoveries.add(system.whenHealthy(victim)
+                        .thenRun(() -> faults.add(new Fault("kill", victim.name(), at, clock.getAsDouble()))));
                 return;
             }
         }

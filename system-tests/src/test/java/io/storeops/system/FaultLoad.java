@@ -182,7 +182,8 @@ final class FaultLoad {
     /**
      * One order's story, chosen by {@code dice}: paid; then 5 % the same delivery again, 5 % the
      * same order under a new event id, 5 % (Tmall, Shopify) its unpaid state after the paid one, 5 %
-     * cancelled, 5 % a refund request a few seconds later.
+     * cancelled and then paid again under a new id (a stale state after the cancellation), 5 % a
+     * refund request a few seconds later.
      */
     private void deliver(SentOrder order, double dice) throws InterruptedException {
         String eventId = "paid-" + run + "-" + order.n;
@@ -207,6 +208,14 @@ final class FaultLoad {
             cancellations.incrementAndGet();
             order.cancelled =
                     expect(200, orders.send(instance -> cancelled(order, instance)), "cancel " + order.orderId());
+            if (order.cancelled == Outcome.ACKNOWLEDGED) {
+                // the payment's state again, under a new id, after the cancellation: a stale retry changes nothing
+                olderStateAfterNewer.incrementAndGet();
+                expect(
+                        200,
+                        orders.send(instance -> paid(order, instance, "paid-stale-" + run + "-" + order.n)),
+                        "paid after cancel " + order.orderId());
+            }
         } else if (dice < 0.25) {
             refundRequests.incrementAndGet();
             afterSale.schedule(() -> requestRefund(order), 3, TimeUnit.SECONDS);

@@ -31,7 +31,7 @@ final class FaultScenario {
     record Settings(int orders, double perSecond, int inFlight, Duration killEvery, Duration storePause, long seed) {
 
         static Settings small() {
-            return new Settings(600, 10, 32, Duration.ofSeconds(8), Duration.ofSeconds(5), 42);
+            return new Settings(1200, 10, 32, Duration.ofSeconds(8), Duration.ofSeconds(5), 42);
         }
     }
 
@@ -39,6 +39,9 @@ final class FaultScenario {
     record Result(List<String> problems, List<Fault> faults, String report) {}
 
     private static final Duration QUIET_PATIENCE = Duration.ofMinutes(5);
+    /** Longer than a payout call may wait (4 s) and the retry after it (1 s). */
+    private static final int QUIET_SECONDS = 6;
+
     private static final Duration ROUTE_PATIENCE = Duration.ofMinutes(3);
     private static final int WINDOW_SECONDS = 10;
 
@@ -84,10 +87,23 @@ final class FaultScenario {
                         settings.orders(), loadEnd - loadStart);
                 load.redeliverLate(Math.max(10, settings.orders() / 100));
                 load.finishAfterSale();
-                double quietAt = awaitQuiet(sampler, payments, load, progress);
+                Double quiet = awaitQuiet(sampler, payments, system.mongoUri(), progress);
+                double quietAt = quiet == null ? sampler.now() : quiet;
                 printTimeline(sampler.samples(), progress);
                 SystemAudit audit = SystemAudit.of(system.mongoUri(), load.orders(), payments.payments());
                 List<String> problems = new ArrayList<>(audit.problems());
+                if (quiet == null) {
+                    problems.add("the system did not go quiet within " + QUIET_PATIENCE);
+                }
+                long unanswered = load.orders().stream()
+                                .filter(order -> order.paid == FaultLoad.Outcome.INDETERMINATE
+                                        || order.cancelled == FaultLoad.Outcome.INDETERMINATE
+                                        || order.refund == FaultLoad.Outcome.INDETERMINATE)
+                                .count()
+                        - load.unexpectedAnswers().size();
+                if (unanswered > 0) {
+                    problems.add(unanswered + " request(s) got no answer within " + ROUTE_PATIENCE);
+                }
                 problems.addAll(load.unexpectedAnswers());
                 long deadLetters = sampler.deadLetters();
                 if (deadLetters > 0) {
@@ -143,21 +159,21 @@ final class FaultScenario {
     }
 
     /**
-     * Until every consumer group has read everything (twice in a row, a second apart) and every
-     * acknowledged cancellation and approved refund is paid; the audit then finds what is missing
-     * if the patience runs out. Returns when that was, on the sampler's clock.
+     * Until, for {@link #QUIET_SECONDS} in a row, every consumer group has read everything, no
+     * payment was made and no refund case is still underway (a payment answered too late is
+     * retried and confirmed seconds after the recorder took it); the audit's outbox check comes
+     * after. Returns when that was, on the sampler's clock, or {@code null} when the patience ran
+     * out first.
      */
-    private static double awaitQuiet(
-            PipelineSampler sampler, PaymentRecorder payments, FaultLoad load, PrintStream progress)
+    private static Double awaitQuiet(
+            PipelineSampler sampler, PaymentRecorder payments, String mongoUri, PrintStream progress)
             throws InterruptedException {
-        long expectedPayments = load.orders().stream()
-                .filter(order -> order.cancelled == FaultLoad.Outcome.ACKNOWLEDGED
-                        || order.refund == FaultLoad.Outcome.ACKNOWLEDGED)
-                .count();
         long deadline = System.nanoTime() + QUIET_PATIENCE.toNanos();
         int quietInARow = 0;
+        int paymentsBefore = -1;
         List<PipelineSampler.PartitionProgress> behind = List.of();
-        for (int second = 1; System.nanoTime() < deadline && quietInARow < 2; second++) {
+        long underway = -1;
+        for (int second = 1; System.nanoTime() < deadline && quietInARow < QUIET_SECONDS; second++) {
             Thread.sleep(1000);
             try {
                 behind = sampler.partitionProgress().stream()
@@ -166,18 +182,25 @@ final class FaultScenario {
             } catch (Exception brokerAway) {
                 behind = null;
             }
-            boolean paid = payments.payments().size() >= expectedPayments;
-            quietInARow = behind != null && behind.isEmpty() && paid ? quietInARow + 1 : 0;
+            int paymentsNow = payments.payments().size();
+            boolean settled = behind != null && behind.isEmpty() && paymentsNow == paymentsBefore;
+            paymentsBefore = paymentsNow;
+            if (settled && (quietInARow == 0 || quietInARow == QUIET_SECONDS - 1)) {
+                underway = SystemAudit.casesUnderway(mongoUri);
+                settled = underway == 0;
+            }
+            quietInARow = settled ? quietInARow + 1 : 0;
             if (second % 15 == 0) {
                 progress.printf(
-                        "waiting for quiet: %d of %d payments; behind: %s%n",
-                        payments.payments().size(), expectedPayments, behind == null ? "(broker unreachable)" : behind);
+                        "waiting for quiet: %d payments, %d refund cases underway; behind: %s%n",
+                        paymentsNow, underway, behind == null ? "(broker unreachable)" : behind);
             }
         }
-        if (quietInARow < 2) {
+        if (quietInARow < QUIET_SECONDS) {
             progress.printf(
-                    "not quiet within %s (%d of %d payments; behind: %s); auditing what there is%n",
-                    QUIET_PATIENCE, payments.payments().size(), expectedPayments, behind);
+                    "not quiet within %s (%d refund cases underway; behind: %s); auditing what there is%n",
+                    QUIET_PATIENCE, underway, behind);
+            return null;
         }
         return sampler.now();
     }
@@ -213,6 +236,18 @@ final class FaultScenario {
                 tally.refundRequests(),
                 tally.lateRedeliveries(),
                 tally.retries()));
+        out.append(String.format(
+                Locale.ROOT,
+                "Indeterminate (no answer, or not the one expected): %d paid, %d cancellations, %d refunds%n",
+                load.orders().stream()
+                        .filter(order -> order.paid == FaultLoad.Outcome.INDETERMINATE)
+                        .count(),
+                load.orders().stream()
+                        .filter(order -> order.cancelled == FaultLoad.Outcome.INDETERMINATE)
+                        .count(),
+                load.orders().stream()
+                        .filter(order -> order.refund == FaultLoad.Outcome.INDETERMINATE)
+                        .count()));
         out.append(String.format(
                 Locale.ROOT,
                 "Acknowledged %d orders in %.1f s (%.1f/s); quiet %.1f s after the last answer%n",
@@ -261,7 +296,8 @@ final class FaultScenario {
 
     /**
      * Rates before, during and after the faults (averaged over them), how long the part was away, and
-     * how long from the fault until the lag was back to where it was before.
+     * how long from the fault until the lag, past the peak the fault caused, was back to where it
+     * was before (its median in the window before; under steady load a few events are always in flight).
      */
     private static String faultLine(String name, List<Fault> faults, List<Sample> samples) {
         double[] sums = new double[6];
@@ -281,7 +317,8 @@ final class FaultScenario {
             }
             outage += fault.backAt() - fault.startedAt();
             double lagToRecover = baselineLag(samples, fault.startedAt());
-            Double back = firstAfter(samples, end, sample -> sample.lag() >= 0 && sample.lag() <= lagToRecover);
+            double peakAt = peakLagAt(samples, fault.startedAt(), end + WINDOW_SECONDS);
+            Double back = firstAfter(samples, peakAt, sample -> sample.lag() >= 0 && sample.lag() <= lagToRecover);
             if (back != null) {
                 recovery += back - fault.startedAt();
                 recovered++;
@@ -332,6 +369,15 @@ final class FaultScenario {
                 .sorted()
                 .toList();
         return before.isEmpty() ? 0 : before.get(before.size() / 2);
+    }
+
+    /** When the lag was highest between {@code from} and {@code to}: the fault's worst moment. */
+    private static double peakLagAt(List<Sample> samples, double from, double to) {
+        return samples.stream()
+                .filter(sample -> sample.atSeconds() >= from && sample.atSeconds() <= to)
+                .max(java.util.Comparator.comparingLong(Sample::lag))
+                .map(Sample::atSeconds)
+                .orElse(from);
     }
 
     private static Double firstAfter(List<Sample> samples, double after, Predicate<Sample> condition) {

@@ -92,13 +92,26 @@ final class PipelineSampler implements AutoCloseable {
         }
     }
 
-    /** Every group's committed offset and the end of each partition it has committed on. */
+    /**
+     * Every group's committed offset and the end of each partition it has committed on or is
+     * assigned (a partition assigned but never committed on stands at 0: a consumer stuck from its
+     * first poll shows as lag).
+     */
     List<PartitionProgress> partitionProgress() throws Exception {
         List<PartitionProgress> progress = new ArrayList<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(3, TimeUnit.SECONDS)) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group.groupId())
-                    .partitionsToOffsetAndMetadata()
-                    .get(3, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> offsets =
+                    new HashMap<>(admin.listConsumerGroupOffsets(group.groupId())
+                            .partitionsToOffsetAndMetadata()
+                            .get(3, TimeUnit.SECONDS));
+            admin.describeConsumerGroups(List.of(group.groupId()))
+                    .all()
+                    .get(3, TimeUnit.SECONDS)
+                    .get(group.groupId())
+                    .members()
+                    .forEach(member -> member.assignment()
+                            .topicPartitions()
+                            .forEach(partition -> offsets.putIfAbsent(partition, null)));
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
             offsets.keySet().forEach(partition -> ends.put(partition, OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest =

@@ -36,12 +36,14 @@ final class Route {
     }
 
     /**
-     * The first answer other than 502/503/504 to {@code request} (built for an instance's base URI),
-     * or {@code null} when none came within the patience: whether it took effect is unknown.
+     * The first answer other than 502/503/504 to {@code request} (built for an instance's base URI);
+     * when the patience is spent, the last 502/503/504 (a service unavailable that long is a failure),
+     * or {@code null} when no answer came at all: whether it took effect is unknown.
      */
     HttpResponse<String> send(Function<URI, HttpRequest> request) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         long pause = 50;
+        HttpResponse<String> unavailable = null;
         while (true) {
             URI instance = instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
             try {
@@ -54,11 +56,12 @@ final class Route {
                 if (status != 502 && status != 503 && status != 504) {
                     return answer;
                 }
+                unavailable = answer;
             } catch (IOException refusedOrTimedOut) {
                 // the next instance gets it
             }
             if (System.nanoTime() > deadline) {
-                return null;
+                return unavailable;
             }
             retries.incrementAndGet();
             Thread.sleep(pause);

@@ -44,6 +44,11 @@ final class SplitSystem implements AutoCloseable {
     private final SystemProcess store;
     private final SystemProcess broker;
     private final Map<String, List<SystemProcess>> instances = new LinkedHashMap<>();
+    /** Ports handed out: each is probed free on its own, so two could otherwise be the same. */
+    private final java.util.Set<Integer> taken = new java.util.HashSet<>();
+    /** Starts and health waits block: threads of their own, not the common pool's few. */
+    private final java.util.concurrent.ExecutorService waits = java.util.concurrent.Executors.newCachedThreadPool();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -56,7 +61,9 @@ final class SplitSystem implements AutoCloseable {
             throw new IllegalStateException("build the standalone jar first: " + jar.toAbsolutePath());
         }
         int kafkaPort = StandaloneSystem.freeRange(2);
-        int mongoPort = StandaloneSystem.freeRange(1);
+        taken.add(kafkaPort);
+        taken.add(kafkaPort + 1);
+        int mongoPort = distinctFreePort();
         Map<String, String> environment = Map.of(
                 "STOREOPS_DATA_DIR", dataDir.toString(),
                 "STOREOPS_KAFKA_PORT", String.valueOf(kafkaPort),
@@ -69,7 +76,7 @@ final class SplitSystem implements AutoCloseable {
         for (String service : SERVICES) {
             List<SystemProcess> processes = new ArrayList<>();
             for (int instance = 1; instance <= instancesPerService; instance++) {
-                int port = StandaloneSystem.freeRange(1);
+                int port = distinctFreePort();
                 processes.add(new SystemProcess(
                         service + "-" + instance,
                         port,
@@ -92,10 +99,12 @@ final class SplitSystem implements AutoCloseable {
         awaitListening(store);
         awaitListening(broker);
         CompletableFuture.allOf(serviceProcesses().stream()
-                        .map(process -> CompletableFuture.runAsync(() -> {
-                            process.start();
-                            awaitHealthy(process);
-                        }))
+                        .map(process -> CompletableFuture.runAsync(
+                                () -> {
+                                    process.start();
+                                    awaitHealthy(process);
+                                },
+                                waits))
                         .toArray(CompletableFuture[]::new))
                 .join();
     }
@@ -145,6 +154,21 @@ final class SplitSystem implements AutoCloseable {
     void killAndRestart(SystemProcess process) throws InterruptedException {
         process.kill();
         process.start();
+    }
+
+    private int distinctFreePort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = StandaloneSystem.freeRange(1);
+            if (taken.add(port)) {
+                return port;
+            }
+        }
+        throw new IOException("no distinct free port found");
+    }
+
+    /** Waits until {@code process} is healthy, on a thread of its own. */
+    CompletableFuture<Void> whenHealthy(SystemProcess process) {
+        return CompletableFuture.runAsync(() -> awaitHealthy(process), waits);
     }
 
     void awaitListening(SystemProcess process) {
@@ -240,6 +264,7 @@ final class SplitSystem implements AutoCloseable {
         }
         broker.stop();
         store.stop();
+        waits.shutdownNow();
     }
 
     static Path newWorkDir(String prefix) {

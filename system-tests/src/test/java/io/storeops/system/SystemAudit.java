@@ -64,11 +64,18 @@ final class SystemAudit {
             if (!cancelled && !List.of("PAID", "ON_HOLD", "READY").contains(state.getString("progress"))) {
                 problems.add("order " + order.orderId() + " is " + state.getString("progress") + ", not paid");
             }
-            Document refunded = state.get("refunds", Document.class);
-            long amount = refunded == null || refunded.get("refunded") == null
+            Document refunds = state.get("refunds", Document.class);
+            long amount = refunds == null || refunds.get("refunded") == null
                     ? 0
-                    : ((Number) refunded.get("refunded", Document.class).get("amountMinor")).longValue();
+                    : ((Number) refunds.get("refunded", Document.class).get("amountMinor")).longValue();
             checkRefunded("order", order, amount);
+            // the order's refunded amount stops at its total: a refund counted twice shows in its refund ids
+            List<String> refundIds =
+                    refunds == null ? List.of() : refunds.getList("refundIds", String.class, List.of());
+            if (refundIds.size() > 1
+                    || refundIds.size() != refundIds.stream().distinct().count()) {
+                problems.add("order " + order.orderId() + " counts refunds " + refundIds);
+            }
         });
     }
 
@@ -95,6 +102,13 @@ final class SystemAudit {
             if (open > 0 && order.refund != Outcome.INDETERMINATE && order.cancelled != Outcome.INDETERMINATE) {
                 problems.add("refund file of " + order.orderId() + " has " + open + " case(s) not completed: " + cases);
             }
+            checkRefunded(
+                    "refund file",
+                    order,
+                    cases.stream()
+                            .filter(refundCase -> "COMPLETED".equals(refundCase.getString("state")))
+                            .mapToLong(SystemAudit::caseAmount)
+                            .sum());
         });
     }
 
@@ -106,8 +120,42 @@ final class SystemAudit {
                 problems.add("sales fact of " + order.orderId() + " counts " + state.get("gmvMinor"));
             }
             checkCancelled("sales fact", order, state.get("cancelledAt") != null);
+            checkRefunded(
+                    "sales fact",
+                    order,
+                    state.getList("refunds", Document.class, List.of()).stream()
+                            .mapToLong(refund -> ((Number) refund.get("amountMinor")).longValue())
+                            .sum());
         });
     }
+
+    /** What a case pays back: its lines and its shipping. */
+    private static long caseAmount(Document refundCase) {
+        long lines = refundCase.getList("lines", Document.class, List.of()).stream()
+                .mapToLong(line -> ((Number) line.get("amountMinor")).longValue())
+                .sum();
+        Number shipping = (Number) refundCase.get("shippingMinor");
+        return lines + (shipping == null ? 0 : shipping.longValue());
+    }
+
+    /** Cases of refund files not yet completed (or otherwise ended): payouts still to come. */
+    static long casesUnderway(String mongoUri) {
+        try (MongoClient mongo = MongoClients.create(mongoUri)) {
+            long underway = 0;
+            for (Document file :
+                    mongo.getDatabase("refunds").getCollection("after_sales").find()) {
+                Document state = file.get("state", Document.class);
+                underway += state == null
+                        ? 0
+                        : state.getList("cases", Document.class, List.of()).stream()
+                                .filter(refundCase -> !ENDED.contains(refundCase.getString("state")))
+                                .count();
+            }
+            return underway;
+        }
+    }
+
+    private static final java.util.Set<String> ENDED = java.util.Set.of("COMPLETED", "CLOSED", "REJECTED");
 
     private void checkPayments(List<Payment> payments, List<SentOrder> sent) {
         Map<String, List<Payment>> byOrder = new HashMap<>();

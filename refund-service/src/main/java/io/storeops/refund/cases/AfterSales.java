@@ -222,7 +222,7 @@ public class AfterSales implements ApplicationRunner {
 
     /** Applies a staff command to the order's file, which must exist. */
     public Mono<AfterSale> change(String orderId, Function<AfterSale, Change<AfterSale>> decide) {
-        return decide(orderId, decide).mapNotNull(Applied::state);
+        return decide(orderId, decide).mapNotNull(Applied::state).filter(AfterSale::isPaid);
     }
 
     /** Applies a decision of the service's own (a timer, a payout) to the order's file, saying what happened. */
