@@ -314,7 +314,8 @@ class PromotionServiceTest {
                 .expectStatus()
                 .isOk();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // gauges are counted on a timer, and a slow round of counts is followed by 20 times its duration
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(Scrapes.value(
                             http, "storeops_promotion_spend_minor", "store=\"tmall-flagship\"", "window=\"today\""))
                     .isEqualTo(12_345);
@@ -338,7 +339,7 @@ class PromotionServiceTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(
                                 Scrapes.value(http, "storeops_sales_target_minor", "store=\"tmall-flagship\""))
                         .as("this month's share of the quarter's target the manager set, for sales against target")

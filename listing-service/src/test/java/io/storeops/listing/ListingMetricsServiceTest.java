@@ -40,7 +40,8 @@ class ListingMetricsServiceTest {
         products.product(STORE, "CNY", At.SELECTED);
         String inReview = products.product(STORE, "CNY", At.RETOUCHED);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        // gauges are counted on a timer, and a slow round of counts is followed by 20 times its duration
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(Scrapes.value(http, "storeops_listing_products", IN_STORE, "step=\"SELECTED\""))
                     .isEqualTo(2);
             assertThat(Scrapes.value(http, "storeops_listing_products", IN_STORE, "step=\"RETOUCHED\""))
@@ -62,7 +63,7 @@ class ListingMetricsServiceTest {
                         "reviewed=\"IMAGES\"",
                         "verdict=\"REJECTED\""))
                 .isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(
                                 Scrapes.value(http, "storeops_listing_products", IN_STORE, "step=\"IMAGES_REJECTED\""))
                         .isEqualTo(1));

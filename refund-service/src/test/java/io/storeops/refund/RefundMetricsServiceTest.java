@@ -67,7 +67,8 @@ class RefundMetricsServiceTest {
                 .get("refundCase")
                 .get("caseId")
                 .asString();
-        await().atMost(Duration.ofSeconds(10))
+        // gauges are counted on a timer, and a slow round of counts is followed by 20 times its duration
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(
                                 Scrapes.value(http, "storeops_refund_cases_open", IN_STORE, "state=\"REQUESTED\""))
                         .isGreaterThanOrEqualTo(1));
@@ -79,7 +80,7 @@ class RefundMetricsServiceTest {
                 .as("no case of the store waits for a parcel")
                 .isEmpty();
         steps.post("/api/refunds/" + caseId + "/approval", SUPERVISOR, Map.of(), 200);
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(TestHttp.read(http, "/api/refunds/" + caseId, CS)
                                 .get("refundCase")
                                 .get("state")

@@ -3,6 +3,7 @@ package io.storeops.platform.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.storeops.platform.schedule.CostPacing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -60,18 +62,27 @@ public final class CountedGauges implements AutoCloseable {
                         .defaultIfEmpty(0L));
     }
 
-    /** Counts every gauge now and then every {@code interval}, one after another. */
+    /**
+     * Counts every gauge now, one after another, and again in rounds every {@code interval}, paced
+     * by their cost ({@link CostPacing}): counts read whole collections on a store without
+     * secondary indexes.
+     */
     public CountedGauges countEvery(Duration interval) {
+        return countEvery(interval, Schedulers.boundedElastic());
+    }
+
+    CountedGauges countEvery(Duration interval, Scheduler scheduler) {
         refresh.dispose();
-        refresh = Flux.interval(Duration.ZERO, interval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> Flux.fromIterable(gauges)
-                        .concatMap(gauge -> gauge.count()
-                                .get()
-                                .doOnNext(gauge.value()::set)
-                                .onErrorResume(unavailable -> Mono.empty())))
-                .subscribe();
+        refresh = CostPacing.every(interval, this::countAll, scheduler);
         return this;
+    }
+
+    private Mono<Void> countAll() {
+        return Flux.fromIterable(gauges)
+                .concatMap(gauge -> Mono.defer(gauge.count())
+                        .doOnNext(gauge.value()::set)
+                        .onErrorResume(unavailable -> Mono.empty()))
+                .then();
     }
 
     @Override

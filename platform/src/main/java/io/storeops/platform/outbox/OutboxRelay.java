@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.storeops.contracts.CloudEventHeaders;
+import io.storeops.platform.schedule.CostPacing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -620,18 +621,26 @@ public class OutboxRelay implements SmartLifecycle {
             return thread;
         });
         running = true;
+        CostPacing.Ticks sweeps = new CostPacing.Ticks();
         worker.scheduleWithFixedDelay(
-                this::sweepSafely, 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                () -> sweepSafely(sweeps), 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void sweepSafely() {
+    /**
+     * The timer's sweep, paced by its cost ({@link CostPacing}): it reads every collection, in full
+     * on a store without secondary indexes.
+     */
+    private void sweepSafely(CostPacing.Ticks sweeps) {
+        long start = System.nanoTime();
+        if (!sweeps.due(start)) {
+            return;
+        }
         try {
             sweep();
         } catch (RuntimeException failure) {
-            log.warn(
-                    "Outbox sweep failed; the next one follows in {}: {}",
-                    settings.sweepInterval(),
-                    failure.toString());
+            log.warn("Outbox sweep failed; a later tick retries it: {}", failure.toString());
+        } finally {
+            sweeps.ran(start, System.nanoTime());
         }
     }
 

@@ -1,12 +1,14 @@
 package io.storeops.platform.schedule;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -31,6 +33,53 @@ public final class RepeatingWork {
                     return Mono.empty();
                 }))
                 .subscribe();
+    }
+
+    /**
+     * Looks for the items {@code due} (a read of the service's own store) and does {@code work} on
+     * each alone ({@link #eachAlone}): now, and then {@code interval} after the last look started,
+     * or, once the read has become slow, after the pause {@link CostPacing} asks for the read's
+     * cost, whichever is later. The work (a partner's answers) is never paced. Dispose the answer to
+     * stop.
+     *
+     * @param what what a look does, for the log ("Paying the refunds due")
+     * @param named names an item for the log ("order tmall-flagship:T1")
+     */
+    public static <T> Disposable eachDueEvery(
+            Duration interval,
+            String what,
+            Supplier<Flux<T>> due,
+            Function<T, Mono<?>> work,
+            Function<T, String> named,
+            Logger log) {
+        return eachDueEvery(interval, what, due, work, named, log, Schedulers.boundedElastic());
+    }
+
+    static <T> Disposable eachDueEvery(
+            Duration interval,
+            String what,
+            Supplier<Flux<T>> due,
+            Function<T, Mono<?>> work,
+            Function<T, String> named,
+            Logger log,
+            Scheduler scheduler) {
+        return CostPacing.everyCosting(
+                interval,
+                () -> {
+                    long start = scheduler.now(TimeUnit.NANOSECONDS);
+                    return Flux.defer(due)
+                            .collectList()
+                            .flatMap(items -> {
+                                Duration read = Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start);
+                                return eachAlone(Flux.fromIterable(items), work, named, log)
+                                        .thenReturn(read);
+                            })
+                            .onErrorResume(failure -> {
+                                log.warn("{} failed; the next look retries: {}", what, failure.toString());
+                                return Mono.just(Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start));
+                            });
+                },
+                scheduler);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 class CountedGaugesTest {
 
@@ -37,6 +38,47 @@ class CountedGaugesTest {
                     .isZero();
             assertThat(meters.get("waiting").tag("queue", "skewed").gauge().value())
                     .isZero();
+        }
+    }
+
+    @Test
+    void aSlowRoundIsFollowedByAPauseOfTwentyTimesItsDuration() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        AtomicInteger started = new AtomicInteger();
+        try (CountedGauges gauges = new CountedGauges(meters)) {
+            gauges.gauge(
+                            "scans",
+                            "",
+                            Tags.empty(),
+                            () -> Mono.fromRunnable(started::incrementAndGet)
+                                    .then(Mono.delay(Duration.ofSeconds(4), time))
+                                    .thenReturn(1L))
+                    .countEvery(Duration.ofSeconds(30), time);
+
+            time.advanceTimeBy(Duration.ofSeconds(4 + 80 - 1));
+            assertThat(started).hasValue(1);
+            time.advanceTimeBy(Duration.ofSeconds(1));
+            assertThat(started).hasValue(2);
+        } finally {
+            time.dispose();
+        }
+    }
+
+    @Test
+    void aCountThatThrowsHoldsBackNeitherTheOtherGaugesNorTheNextRound() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        AtomicInteger rounds = new AtomicInteger();
+        try (CountedGauges gauges = new CountedGauges(meters)) {
+            gauges.gauge("broken", "", Tags.empty(), () -> {
+                        throw new IllegalStateException("no such collection");
+                    })
+                    .gauge("rounds", "", Tags.empty(), () -> Mono.fromSupplier(() -> (long) rounds.incrementAndGet()))
+                    .countEvery(Duration.ofSeconds(30), time);
+
+            time.advanceTimeBy(Duration.ofSeconds(30));
+            assertThat(meters.get("rounds").gauge().value()).isEqualTo(2);
+        } finally {
+            time.dispose();
         }
     }
 

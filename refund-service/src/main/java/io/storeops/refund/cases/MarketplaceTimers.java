@@ -54,8 +54,13 @@ public class MarketplaceTimers implements ApplicationRunner, DisposableBean {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        looking =
-                RepeatingWork.every(interval, "Firing the after-sale timers due", () -> fireDue(clock.instant()), log);
+        looking = RepeatingWork.eachDueEvery(
+                interval,
+                "Firing the after-sale timers due",
+                () -> files.deadlinesDue(clock.instant(), FILES_PER_LOOK),
+                file -> fire(file, clock.instant()),
+                MarketplaceTimers::named,
+                log);
     }
 
     @Override
@@ -68,14 +73,18 @@ public class MarketplaceTimers implements ApplicationRunner, DisposableBean {
     /** Applies every deadline run out by {@code now}. */
     public Mono<Void> fireDue(Instant now) {
         return RepeatingWork.eachAlone(
-                files.deadlinesDue(now, FILES_PER_LOOK),
-                file -> files.decide(
-                                file.orderId(),
-                                current -> current.deadlinesPassed(now, policies.policyOf(current.storeId())))
-                        .filter(applied -> applied.outcome() == Applied.Outcome.APPLIED)
-                        .doOnNext(applied -> countFired(applied.state(), now)),
-                file -> "The timers of order " + file.orderId(),
-                log);
+                files.deadlinesDue(now, FILES_PER_LOOK), file -> fire(file, now), MarketplaceTimers::named, log);
+    }
+
+    private Mono<?> fire(AfterSale file, Instant now) {
+        return files.decide(
+                        file.orderId(), current -> current.deadlinesPassed(now, policies.policyOf(current.storeId())))
+                .filter(applied -> applied.outcome() == Applied.Outcome.APPLIED)
+                .doOnNext(applied -> countFired(applied.state(), now));
+    }
+
+    private static String named(AfterSale file) {
+        return "The timers of order " + file.orderId();
     }
 
     private void countFired(AfterSale file, Instant now) {

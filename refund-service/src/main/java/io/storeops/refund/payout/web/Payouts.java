@@ -74,7 +74,8 @@ public class Payouts implements ApplicationRunner, DisposableBean {
         if (gateways.storesPaid().isEmpty()) {
             return; // every store's staff pay in the back office
         }
-        looking = RepeatingWork.every(settings.interval(), "Looking for refunds to pay", this::payDue, log);
+        looking = RepeatingWork.eachDueEvery(
+                settings.interval(), "Looking for refunds to pay", this::due, this::payDueCases, Payouts::named, log);
     }
 
     @Override
@@ -86,18 +87,26 @@ public class Payouts implements ApplicationRunner, DisposableBean {
 
     /** Pays every refunding case whose next attempt is due. */
     public Mono<Void> payDue() {
+        return RepeatingWork.eachAlone(due(), this::payDueCases, Payouts::named, log);
+    }
+
+    private Flux<AfterSale> due() {
+        return files.refundingDue(clock.instant(), gateways.storesPaid(), settings.batch());
+    }
+
+    private Mono<Void> payDueCases(AfterSale file) {
         Instant now = clock.instant();
-        return RepeatingWork.eachAlone(
-                files.refundingDue(now, gateways.storesPaid(), settings.batch()),
-                file -> Flux.fromIterable(file.cases())
-                        .filter(refund -> refund.state() == CaseState.REFUNDING)
-                        .filter(refund -> refund.payout() == null
-                                || refund.payout().retryAt() == null
-                                || !refund.payout().retryAt().isAfter(now))
-                        .concatMap(refund -> payAsItIsNow(file.orderId(), refund.caseId()))
-                        .then(),
-                file -> "The payouts of order " + file.orderId(),
-                log);
+        return Flux.fromIterable(file.cases())
+                .filter(refund -> refund.state() == CaseState.REFUNDING)
+                .filter(refund -> refund.payout() == null
+                        || refund.payout().retryAt() == null
+                        || !refund.payout().retryAt().isAfter(now))
+                .concatMap(refund -> payAsItIsNow(file.orderId(), refund.caseId()))
+                .then();
+    }
+
+    private static String named(AfterSale file) {
+        return "The payouts of order " + file.orderId();
     }
 
     /**

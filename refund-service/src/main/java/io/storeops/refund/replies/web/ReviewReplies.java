@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -76,7 +77,13 @@ public class ReviewReplies implements ApplicationRunner, DisposableBean {
         if (channels.storesPosting().isEmpty()) {
             return; // every store's staff post their replies in the back office
         }
-        looking = RepeatingWork.every(settings.interval(), "Posting the review replies due", this::postDue, log);
+        looking = RepeatingWork.eachDueEvery(
+                settings.interval(),
+                "Posting the review replies due",
+                this::due,
+                this::post,
+                ReviewReplies::named,
+                log);
     }
 
     @Override
@@ -88,11 +95,15 @@ public class ReviewReplies implements ApplicationRunner, DisposableBean {
 
     /** Posts every reply whose next attempt is due. */
     public Mono<Void> postDue() {
-        return RepeatingWork.eachAlone(
-                reviews.replyDue(clock.instant(), channels.storesPosting(), settings.batch()),
-                this::post,
-                review -> "The reply to review " + review.id(),
-                log);
+        return RepeatingWork.eachAlone(due(), this::post, ReviewReplies::named, log);
+    }
+
+    private Flux<Review> due() {
+        return reviews.replyDue(clock.instant(), channels.storesPosting(), settings.batch());
+    }
+
+    private static String named(Review review) {
+        return "The reply to review " + review.id();
     }
 
     private Mono<Void> post(Review review) {

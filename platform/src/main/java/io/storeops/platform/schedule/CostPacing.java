@@ -1,0 +1,116 @@
+package io.storeops.platform.schedule;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Rounds of reads a service makes of its own store on a timer, whatever it holds (its gauges' counts,
+ * the outbox sweep, the looks for work due), paced by their own cost.
+ *
+ * <p>A store without secondary indexes (the embedded one) answers such a read by reading the whole
+ * collection and holds off the collection's writers meanwhile, so the rounds grow slower with the
+ * data: at about 15,000 orders of the fault test's soak, the gauge counts and outbox sweeps of ten
+ * service instances kept the store's core busy and its callers timed out. A round whose reads took
+ * a second or more, failed or not (a read that timed out cost the store as much), is therefore
+ * followed by a pause of {@value #PACE} times their duration, at most {@link #MAX_PAUSE}: about 95 %
+ * of each instance's share stays with the store. Quicker rounds, real MongoDB's through its indexes,
+ * keep the interval. Only store reads are paced this way: work that waits on a partner (paying a
+ * refund) is not, since a slow partner would hold it back ({@link #everyCosting}).
+ */
+public final class CostPacing {
+
+    /** How many times its own duration a slow round is followed by a pause. */
+    public static final int PACE = 20;
+
+    /** A round quicker than this costs the store little at any interval. */
+    static final Duration CHEAP = Duration.ofSeconds(1);
+
+    /** However slow a round, the next one comes this long after it at the latest. */
+    static final Duration MAX_PAUSE = Duration.ofMinutes(5);
+
+    private CostPacing() {}
+
+    /**
+     * Runs {@code round} now, and then {@code interval} after the last one started or after the
+     * pause its cost asks for, whichever is later; dispose the answer to stop. {@code round} must
+     * not fail (a failure ends the rounds).
+     */
+    public static Disposable every(Duration interval, Supplier<Mono<?>> round, Scheduler scheduler) {
+        return everyCosting(
+                interval,
+                () -> {
+                    long start = scheduler.now(TimeUnit.NANOSECONDS);
+                    return Mono.defer(round)
+                            .then(Mono.fromSupplier(
+                                    () -> Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start)));
+                },
+                scheduler);
+    }
+
+    /**
+     * As {@link #every}, for rounds that read the store and then do other work (call a partner):
+     * {@code round} answers how long its reads took, and only that is paced. {@code round} must not
+     * fail.
+     */
+    public static Disposable everyCosting(Duration interval, Supplier<Mono<Duration>> round, Scheduler scheduler) {
+        return Mono.defer(() -> {
+                    long start = scheduler.now(TimeUnit.NANOSECONDS);
+                    return Mono.defer(round)
+                            .defaultIfEmpty(Duration.ZERO)
+                            .flatMap(reads -> Mono.delay(
+                                    pauseAfter(
+                                            interval,
+                                            Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start),
+                                            reads),
+                                    scheduler));
+                })
+                .repeat()
+                .subscribeOn(scheduler)
+                .subscribe();
+    }
+
+    /** How long to wait after a round that took {@code round}: the rest of the interval, or the cost's pause if longer. */
+    static Duration pauseAfter(Duration interval, Duration round) {
+        return pauseAfter(interval, round, round);
+    }
+
+    private static Duration pauseAfter(Duration interval, Duration round, Duration reads) {
+        Duration rest = interval.minus(round);
+        Duration paced = costPause(reads);
+        return rest.compareTo(paced) > 0 ? rest : paced;
+    }
+
+    private static Duration costPause(Duration round) {
+        if (round.compareTo(CHEAP) < 0) {
+            return Duration.ZERO;
+        }
+        Duration paced = round.multipliedBy(PACE);
+        return paced.compareTo(MAX_PAUSE) < 0 ? paced : MAX_PAUSE;
+    }
+
+    /**
+     * The same pacing for rounds on a fixed timer of their own: a tick may run once the pause the
+     * last round's cost asks for has passed since it ended.
+     */
+    public static final class Ticks {
+
+        private boolean ranBefore;
+        private long dueNanos;
+
+        /** Whether a tick at {@code nowNanos} ({@link System#nanoTime()}) may run; the first always may. */
+        public boolean due(long nowNanos) {
+            return !ranBefore || nowNanos - dueNanos >= 0;
+        }
+
+        /** Notes a round from {@code startNanos} to {@code endNanos}. */
+        public void ran(long startNanos, long endNanos) {
+            ranBefore = true;
+            dueNanos = endNanos
+                    + costPause(Duration.ofNanos(endNanos - startNanos)).toNanos();
+        }
+    }
+}
