@@ -14,20 +14,18 @@ import reactor.core.scheduler.Scheduler;
  * <p>A store without secondary indexes (the embedded one) answers such a read by reading the whole
  * collection and holds off the collection's writers meanwhile, so the rounds grow slower with the
  * data: at about 15,000 orders of the fault test's soak, the gauge counts and outbox sweeps of ten
- * service instances kept the store's core busy and its callers timed out. A round whose reads took
- * a second or more, failed or not (a read that timed out cost the store as much), is therefore
- * followed by a pause of {@value #PACE} times their duration, at most {@link #MAX_PAUSE}: about 95 %
- * of each instance's share stays with the store. Quicker rounds, real MongoDB's through its indexes,
- * keep the interval. Only store reads are paced this way: work that waits on a partner (paying a
- * refund) is not, since a slow partner would hold it back ({@link #everyCosting}).
+ * service instances kept the store's core busy and its callers timed out. A round is therefore
+ * followed by a pause of at least {@value #PACE} times the duration of its reads, failed or not (a
+ * read that timed out cost the store as much), and at most {@link #MAX_PAUSE}: timed reads take no
+ * more than a twenty-first of each instance's time with the store. On real MongoDB, through its
+ * indexes, reads take milliseconds and the interval governs. Only store reads are paced this way:
+ * work that waits on a partner (paying a refund) is not, since a slow partner would hold it back
+ * ({@link #everyCosting}).
  */
 public final class CostPacing {
 
     /** How many times its own duration a slow round is followed by a pause. */
     public static final int PACE = 20;
-
-    /** A round quicker than this costs the store little at any interval. */
-    static final Duration CHEAP = Duration.ofSeconds(1);
 
     /** However slow a round, the next one comes this long after it at the latest. */
     static final Duration MAX_PAUSE = Duration.ofMinutes(5);
@@ -85,9 +83,6 @@ public final class CostPacing {
     }
 
     private static Duration costPause(Duration round) {
-        if (round.compareTo(CHEAP) < 0) {
-            return Duration.ZERO;
-        }
         Duration paced = round.multipliedBy(PACE);
         return paced.compareTo(MAX_PAUSE) < 0 ? paced : MAX_PAUSE;
     }

@@ -30,7 +30,7 @@ class CostPacingTest {
     }
 
     @Test
-    void roundsQuickerThanASecondStartEveryInterval() {
+    void quickRoundsStartEveryInterval() {
         Disposable pacing = roundsTaking(Duration.ofMillis(900));
         try {
             time.advanceTimeBy(Duration.ofMillis(29_999));
@@ -74,7 +74,5 @@ class CostPacingTest {
         ticks.ran(start, start + 3 * SECOND);
         assertThat(ticks.due(start + 62 * SECOND)).isFalse();
         assertThat(ticks.due(start + 63 * SECOND)).isTrue();
-        ticks.ran(start + 63 * SECOND, start + 63 * SECOND + SECOND / 2);
-        assertThat(ticks.due(start + 63 * SECOND + SECOND / 2)).isTrue();
     }
 }
