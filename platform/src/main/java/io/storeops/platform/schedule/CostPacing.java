@@ -24,7 +24,7 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class CostPacing {
 
-    /** How many times its own duration a slow round is followed by a pause. */
+    /** How many times the duration of its reads a round is followed by a pause, at least. */
     public static final int PACE = 20;
 
     /** However slow a round, the next one comes this long after it at the latest. */
