@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -75,6 +76,9 @@ class DurableH2Backend extends H2Backend {
             "getCmdLineOpts",
             "getFreeMonitoringStatus",
             "getLog");
+
+    private static final int FIRST_BATCH = 101;
+    private static final int LATER_BATCH = 500;
 
     private static final String FORMAT_MAP = "storeops.format";
     private static final String DOCUMENTS = "documents";
@@ -149,6 +153,8 @@ class DurableH2Backend extends H2Backend {
      */
     private static final class CopyingCollection extends H2Collection {
 
+        private final MVMap<Object, Document> documents;
+
         CopyingCollection(
                 MongoDatabase database,
                 String name,
@@ -157,6 +163,23 @@ class DurableH2Backend extends H2Backend {
                 MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, documents, meta, cursors);
+            this.documents = documents;
+        }
+
+        /**
+         * What an aggregation reads: each document copied as the pipeline reaches it, not the whole
+         * collection copied up front. The services' counts and sums are aggregations over collections
+         * that grow with the orders; copied whole, a few at once ran a 1 GB store out of memory at
+         * about 34,000 orders. The map's iterator reads a snapshot, and each copy is taken under the
+         * collection's lock so that no update changes the document halfway through.
+         */
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            return documents.values().stream().map(this::copy);
+        }
+
+        private synchronized Document copy(Document document) {
+            return document.cloneDeeply();
         }
 
         @Override
@@ -206,7 +229,7 @@ class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (READ_ONLY.contains(command)) {
-            return super.handleCommand(channel, databaseName, command, query);
+            return super.handleCommand(channel, databaseName, command, inBatches(command, query));
         }
         applying.readLock().lock();
         try {
@@ -216,6 +239,27 @@ class DurableH2Backend extends H2Backend {
             // Also after a failed write: an ordered bulk may have applied its first part.
             commitCovering(finishedWrites.incrementAndGet());
         }
+    }
+
+    /**
+     * A find or getMore that names no batch size gets MongoDB's own: the server underneath answers
+     * such a find with every matching document in one reply, and the driver refuses a reply over
+     * 48 MB (a find of all orders did at about 34,000). MongoDB caps a first batch at 101
+     * documents and every batch at 16 MB. These caps count documents, not bytes: StoreOps's
+     * documents are a few KB, so 500 a batch stays far below the limit.
+     */
+    private static Document inBatches(String command, Document query) {
+        int batchSize = switch (command) {
+            case "find" -> FIRST_BATCH;
+            case "getMore", "getmore" -> LATER_BATCH;
+            default -> 0;
+        };
+        if (batchSize == 0 || query.containsKey("batchSize") || Boolean.TRUE.equals(query.get("singleBatch"))) {
+            return query;
+        }
+        Document batched = new Document(query);
+        batched.put("batchSize", batchSize);
+        return batched;
     }
 
     private void commitCovering(long write) {

@@ -18,9 +18,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -113,6 +115,27 @@ class DurableDocumentStoreTest {
         assertThatThrownBy(() -> EmbeddedDocumentStore.start(file, freePort(), false))
                 .hasMessageContaining("written by an earlier StoreOps standalone")
                 .hasMessageContaining("move the data folder aside");
+    }
+
+    @Test
+    void aFindLargerThanTheDriversLargestReplyArrivesInBatches() throws Exception {
+        String payload = "x".repeat(2_000);
+        int documents = 30_000; // about 60 MB: more than the 48 MB the driver takes in one reply
+        try (EmbeddedDocumentStore store =
+                        EmbeddedDocumentStore.start(dataDir.resolve("mongo/storeops.mv"), freePort(), false);
+                MongoClient client = MongoClients.create(store.uri())) {
+            MongoCollection<Document> facts = client.getDatabase("analytics").getCollection("facts");
+            for (int first = 0; first < documents; first += 1_000) {
+                facts.insertMany(IntStream.range(first, first + 1_000)
+                        .mapToObj(number -> new Document("_id", number).append("payload", payload))
+                        .toList());
+            }
+
+            List<Object> found = new ArrayList<>();
+            facts.find().forEach(fact -> found.add(fact.get("_id")));
+            assertThat(found).hasSize(documents).doesNotHaveDuplicates();
+            assertThat(facts.find().limit(300).into(new ArrayList<>())).hasSize(300);
+        }
     }
 
     private static int freePort() throws IOException {

@@ -1,13 +1,11 @@
 package io.storeops.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -27,21 +25,8 @@ class StoreOnlyProcessTest {
         Path dataDir = workDir.resolve("data");
         Path log = workDir.resolve("store.log");
         int mongoPort = BrokerRestartTest.freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        StoreOpsStandalone.class.getName(),
-                        "--only=store")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("STOREOPS_DATA_DIR", dataDir.toString());
-        builder.environment().put("STOREOPS_MONGO_PORT", String.valueOf(mongoPort));
-        Process store = builder.start();
+        Process store = StoreAlone.start(dataDir, log, mongoPort);
         try {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !store.isAlive() || Files.readString(log).contains("StoreOps is running"));
-
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
                 assertThat(client.getDatabase("orders").runCommand(new Document("ping", 1)))
                         .containsEntry("ok", 1.0);
