@@ -18,10 +18,13 @@ import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -175,7 +178,13 @@ class DurableH2Backend extends H2Backend {
          */
         @Override
         public Stream<Document> queryAllAsStream() {
-            return documents.values().stream().map(this::copy);
+            // Of unknown size: the map's size is read live, after the iterator took its snapshot,
+            // and a sized stream that a $sort fills would overrun when a delete came in between.
+            return StreamSupport.stream(
+                            Spliterators.spliteratorUnknownSize(
+                                    documents.values().iterator(), Spliterator.ORDERED),
+                            false)
+                    .map(this::copy);
         }
 
         private synchronized Document copy(Document document) {
@@ -242,23 +251,29 @@ class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * A find or getMore that names no batch size gets MongoDB's own: the server underneath answers
-     * such a find with every matching document in one reply, and the driver refuses a reply over
-     * 48 MB (a find of all orders did at about 34,000). MongoDB caps a first batch at 101
-     * documents and every batch at 16 MB. These caps count documents, not bytes: StoreOps's
-     * documents are a few KB, so 500 a batch stays far below the limit.
+     * No batch larger than MongoDB's first batch of 101 documents, or than 500 documents later. The
+     * server underneath answers a find that names no batch size, or an unbounded one (the reactive
+     * driver asks for {@code Integer.MAX_VALUE} when its subscriber wants everything), with every
+     * matching document in one reply, which the driver refuses over 48 MB: a find of all orders
+     * grew past it at about 34,000. MongoDB itself caps each batch at 16 MB; these caps count
+     * documents instead, and StoreOps's documents are a few KB, so 500 stay far below the limit.
+     * Drivers take a shorter batch than they asked for and fetch the rest.
      */
     private static Document inBatches(String command, Document query) {
-        int batchSize = switch (command) {
+        int largest = switch (command) {
             case "find" -> FIRST_BATCH;
             case "getMore", "getmore" -> LATER_BATCH;
             default -> 0;
         };
-        if (batchSize == 0 || query.containsKey("batchSize") || Boolean.TRUE.equals(query.get("singleBatch"))) {
+        if (largest == 0 || Boolean.TRUE.equals(query.get("singleBatch"))) {
+            return query;
+        }
+        int asked = query.get("batchSize") instanceof Number number ? number.intValue() : 0;
+        if (asked > 0 && asked <= largest) {
             return query;
         }
         Document batched = new Document(query);
-        batched.put("batchSize", batchSize);
+        batched.put("batchSize", largest);
         return batched;
     }
 

@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,6 +30,7 @@ import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
 
 /** The standalone's durable store keeps documents and unique-index keys in BSON, and reads them back after a restart. */
 class DurableDocumentStoreTest {
@@ -135,6 +137,17 @@ class DurableDocumentStoreTest {
             facts.find().forEach(fact -> found.add(fact.get("_id")));
             assertThat(found).hasSize(documents).doesNotHaveDuplicates();
             assertThat(facts.find().limit(300).into(new ArrayList<>())).hasSize(300);
+            try (com.mongodb.reactivestreams.client.MongoClient services =
+                    com.mongodb.reactivestreams.client.MongoClients.create(store.uri())) {
+                List<Document> everything = Flux.from(services.getDatabase("analytics")
+                                .getCollection("facts")
+                                .find())
+                        .collectList()
+                        .block(Duration.ofSeconds(60));
+                assertThat(everything)
+                        .as("a subscriber that asks for everything")
+                        .hasSize(documents);
+            }
         }
     }
 
