@@ -49,6 +49,9 @@ import reactor.core.publisher.Flux;
 class DispatchBatchServiceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Gauges are counted on a timer, and a slow round of counts is followed by 20 times its duration. */
+    private static final Duration GAUGE_PATIENCE = Duration.ofSeconds(60);
+
     private static final String NORTH = "batch-north";
     private static final String DESK = "batch-desk";
 
@@ -284,7 +287,7 @@ class DispatchBatchServiceTest {
                 .jsonPath("$.closing.rolledOn")
                 .isEqualTo(List.of("shp-" + repacked));
         awaitShipmentField(repacked, warehouse, "$.batchId", null);
-        await().atMost(PATIENCE)
+        await().atMost(GAUGE_PATIENCE)
                 .untilAsserted(() -> assertThat(Scrapes.value(
                                 http, "storeops_dispatch_batch_open_age_seconds", "store=\"" + DESK + "\""))
                         .as("no batch of the store is open any more")

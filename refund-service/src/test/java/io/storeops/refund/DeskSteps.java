@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 final class DeskSteps {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Gauges are counted on a timer, and a slow round of counts is followed by 20 times its duration. */
+    static final Duration GAUGE_PATIENCE = Duration.ofSeconds(60);
 
     private final WebTestClient http;
     private final KafkaTemplate<String, byte[]> kafka;

@@ -329,12 +329,12 @@ class ReviewDeskServiceTest {
         double before = lowWaiting();
 
         String id = lowReview(paidOrder(), "茶友");
-        await().atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before + 1);
+        await().atMost(DeskSteps.GAUGE_PATIENCE).until(() -> lowWaiting() == before + 1);
         steps.post("/api/reviews/" + id + "/contacts", CS, Map.of("channel", "PHONE", "offered", "sorry"), 200);
         webhook("evt-" + UUID.randomUUID(), review("RV-" + UUID.randomUUID(), orderNumber(paidOrder()), "好评", 5), 200);
-        await().during(Duration.ofMillis(500)).atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before + 1);
+        await().during(Duration.ofMillis(500)).atMost(DeskSteps.GAUGE_PATIENCE).until(() -> lowWaiting() == before + 1);
         steps.post("/api/reviews/" + id + "/reply", CS, Map.of("reply", "亲，抱歉"), 200);
-        await().atMost(DeskSteps.PATIENCE).until(() -> lowWaiting() == before);
+        await().atMost(DeskSteps.GAUGE_PATIENCE).until(() -> lowWaiting() == before);
     }
 
     @Test

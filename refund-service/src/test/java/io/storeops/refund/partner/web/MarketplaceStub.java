@@ -28,7 +28,10 @@ public final class MarketplaceStub {
 
     public static final String STORE = "tmall-flagship";
     public static final String APP_KEY = "mk-app-key-123";
-    public static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /** Room for a first call's connection and warm-up on a busy 2-core machine; the stub answers at once. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** How late the stub's "too late" answers come: well past {@link #TIMEOUT}. */
+    public static final int LATE_MILLIS = 8_000;
 
     private MarketplaceStub() {}
 

@@ -109,12 +109,12 @@ class MarketplacePayoutGatewayTest {
 
     @Test
     void anAnswerThatComesTooLateIsATimeoutAndTheRetryAsksWithTheSameKey() {
-        marketplace.stubFor(
-                refund().willReturn(json(201, "{\"refundId\": \"MR-5001\"}").withFixedDelay(3000)));
+        marketplace.stubFor(refund().willReturn(
+                        json(201, "{\"refundId\": \"MR-5001\"}").withFixedDelay(MarketplaceStub.LATE_MILLIS)));
 
         StepVerifier.create(gateway.pay(PAYOUT))
                 .expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(TimeoutException.class))
-                .verify(Duration.ofSeconds(2));
+                .verify(Duration.ofSeconds(6));
 
         marketplace.stubFor(refund().atPriority(1)
                 .willReturn(json(

@@ -116,10 +116,10 @@ class MarketplaceReplyChannelTest {
                 .verify(PATIENCE);
 
         marketplace.stubFor(reply().atPriority(2)
-                .willReturn(json(201, "{\"replyId\": \"MR-R-77\"}").withFixedDelay(3000)));
+                .willReturn(json(201, "{\"replyId\": \"MR-R-77\"}").withFixedDelay(MarketplaceStub.LATE_MILLIS)));
         StepVerifier.create(channel.post(REPLY))
                 .expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(TimeoutException.class))
-                .verify(Duration.ofSeconds(2));
+                .verify(Duration.ofSeconds(6));
 
         marketplace.stubFor(reply().atPriority(1).willReturn(json(409, POSTED_BEFORE)));
         StepVerifier.create(channel.post(REPLY))
