@@ -20,9 +20,9 @@ final class EmbeddedDocumentStore implements AutoCloseable {
      * one loop per thread, and Netty's default is two loops per core. A long command (a count over
      * a large collection) then held every connection sharing its loop, even for a read by key of
      * another collection: in the fault test's soak on 2 cores, at 70,000 orders, writes took
-     * 300-500 ms and a small collection's count 0.8 s while counts of large ones took 5 s. With
-     * more loops than the whole system holds connections in the usual case, a connection waits only
-     * for its own commands and the collection locks they need.
+     * 300-500 ms and a small collection's count 0.8 s while counts of large ones took 5 s. Netty
+     * hands out loops in turn, so 64 put 16 times fewer connections on each than 4; a connection can
+     * still wait for the locks its commands need (a collection's, a commit's).
      */
     static final int CONNECTION_LOOPS = 64;
 

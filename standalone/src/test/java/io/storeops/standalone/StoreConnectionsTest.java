@@ -3,61 +3,51 @@ package io.storeops.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.event.ConnectionPoolListener;
-import com.mongodb.event.ConnectionReadyEvent;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Connections to the standalone's store wait only for their own commands, not for other connections'. */
+/** Connections to the standalone's store wait for their own commands, not for other connections'. */
 class StoreConnectionsTest {
 
-    /** Enough waiting connections to occupy each of Netty's default loops (two per core) several times. */
-    private static final int WAITING = 16;
+    /**
+     * Waiting connections: more than Netty's default loops (two per core) on up to 24 cores, and,
+     * with the clients' monitoring connections, fewer than the store's loops.
+     */
+    private static final int WAITING = 48;
 
     @TempDir
     Path dataDir;
 
     @Test
-    void aReadIsAnsweredWhileManyOtherConnectionsWaitForACollection() throws Exception {
+    void aCountIsAnsweredWhileManyOtherConnectionsWaitForACollection() throws Exception {
         MongoBackend backend =
                 new DurableH2Backend(dataDir.resolve("storeops.mv").toString());
-        int port = BrokerRestartTest.freePort();
-        MongoServer server = EmbeddedDocumentStore.serve(backend, port);
-        String uri = "mongodb://127.0.0.1:" + port;
-        AtomicInteger ready = new AtomicInteger();
+        MongoServer server = EmbeddedDocumentStore.serve(backend, 0);
+        String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch locked = new CountDownLatch(1);
         ExecutorService threads = Executors.newCachedThreadPool();
-        try (MongoClient waiting = MongoClients.create(MongoClientSettings.builder()
-                        .applyConnectionString(new ConnectionString(uri))
-                        .applyToConnectionPoolSettings(
-                                pool -> pool.maxSize(WAITING).addConnectionPoolListener(new ConnectionPoolListener() {
-                                    @Override
-                                    public void connectionReady(ConnectionReadyEvent event) {
-                                        ready.incrementAndGet();
-                                    }
-                                }))
-                        .build());
+        try (MongoClient waiting = MongoClients.create(uri + "/?maxPoolSize=" + WAITING);
                 MongoClient other = MongoClients.create(uri)) {
             waiting.getDatabase("slow").getCollection("held").insertOne(new Document("_id", "a"));
             Object held = backend.resolveDatabase("slow").resolveCollection("held", true);
-            // A long count holds its collection's lock the same way; holding it here makes "long" certain.
+            // A find waiting for the collection's lock occupies its loop as a long count does.
             threads.submit(() -> {
                 synchronized (held) {
                     locked.countDown();
@@ -74,8 +64,9 @@ class StoreConnectionsTest {
                                     .first(),
                             threads))
                     .toList();
-            // Each read opens a connection of its own, whose handshake is a command too.
-            await().atMost(Duration.ofSeconds(30)).until(() -> ready.get() >= WAITING);
+            await("every waiting find reached the store and holds a loop")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> loopsWaitingFor(held) == WAITING);
 
             CompletableFuture<Long> elsewhere = CompletableFuture.supplyAsync(
                     () -> other.getDatabase("quick").getCollection("other").countDocuments(), threads);
@@ -90,7 +81,18 @@ class StoreConnectionsTest {
             release.countDown();
             threads.shutdownNow();
             server.shutdownNow();
-            backend.close();
         }
+    }
+
+    /** How many of the store's loop threads are blocked on {@code lock}'s monitor. */
+    private static long loopsWaitingFor(Object lock) {
+        int identity = System.identityHashCode(lock);
+        ThreadInfo[] threads = ManagementFactory.getThreadMXBean().dumpAllThreads(false, false);
+        return Arrays.stream(threads)
+                .filter(thread -> thread.getThreadName().startsWith("mongo-server-worker"))
+                .filter(thread -> thread.getThreadState() == Thread.State.BLOCKED)
+                .filter(thread ->
+                        thread.getLockInfo() != null && thread.getLockInfo().getIdentityHashCode() == identity)
+                .count();
     }
 }
