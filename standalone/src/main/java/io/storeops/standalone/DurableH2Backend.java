@@ -2,6 +2,7 @@ package io.storeops.standalone;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -14,15 +15,15 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
@@ -41,6 +42,10 @@ import org.h2.mvstore.MVStore;
  * middle of another writer's command once stored a document without its {@code _id} index entry,
  * which after a {@code kill -9} left the document unfindable and impossible to insert again. So
  * MVStore's background commit is off, and a commit waits until no write command is applying.
+ *
+ * <p>The documents' writes (insert, update, delete, findAndModify) count as applying only once
+ * they hold their collection: one waiting for a collection that a long scan holds no longer keeps
+ * every other connection's commit, and so its answer, waiting ({@link WriteGate}).
  *
  * <p>A commit writes to the operating system (it survives the process being killed); it does not
  * force the disk, so a power cut can still lose the last moments. The standalone is for
@@ -80,6 +85,9 @@ class DurableH2Backend extends H2Backend {
             "getFreeMonitoringStatus",
             "getLog");
 
+    /** Write commands that apply inside their collection (lower case: the server ignores case). */
+    private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
+
     private static final int FIRST_BATCH = 101;
     private static final int LATER_BATCH = 500;
 
@@ -89,8 +97,7 @@ class DurableH2Backend extends H2Backend {
 
     private final AtomicLong finishedWrites = new AtomicLong();
     private final Object commitLock = new Object();
-    /** Held shared by every write command while it applies, and exclusively by a commit. */
-    private final ReadWriteLock applying = new ReentrantReadWriteLock();
+    private final WriteGate gate = new WriteGate();
 
     private long committedWrites;
 
@@ -133,7 +140,14 @@ class DurableH2Backend extends H2Backend {
                             "databases." + namespace,
                             new MVMap.Builder<Object, Document>().valueType(BsonDataTypes.DocumentType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-            return new CopyingCollection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new CopyingCollection(
+                    this, collectionName, options, documents, meta, cursorRegistry, DurableH2Backend.this);
+        }
+
+        /** Creating the collection a document write names applies as a write does. */
+        @Override
+        protected MongoCollection<Object> resolveOrCreateCollection(String collectionName) {
+            return gate().applying(() -> super.resolveOrCreateCollection(collectionName));
         }
 
         @Override
@@ -157,6 +171,7 @@ class DurableH2Backend extends H2Backend {
     private static final class CopyingCollection extends H2Collection {
 
         private final MVMap<Object, Document> documents;
+        private final DurableH2Backend backend;
 
         CopyingCollection(
                 MongoDatabase database,
@@ -164,9 +179,11 @@ class DurableH2Backend extends H2Backend {
                 CollectionOptions options,
                 MVMap<Object, Document> documents,
                 MVMap<String, Object> meta,
-                CursorRegistry cursors) {
+                CursorRegistry cursors,
+                DurableH2Backend backend) {
             super(database, name, options, documents, meta, cursors);
             this.documents = documents;
+            this.backend = backend;
         }
 
         /**
@@ -211,7 +228,51 @@ class DurableH2Backend extends H2Backend {
 
         @Override
         public synchronized Document findAndModify(Document query) {
-            return super.findAndModify(query).cloneDeeply();
+            return backend.gate().applying(() -> super.findAndModify(query).cloneDeeply());
+        }
+
+        // Each write enters the gate once it holds the collection (these methods are synchronized).
+
+        @Override
+        public synchronized List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+            return backend.gate().applying(() -> super.insertDocuments(documents, isOrdered));
+        }
+
+        @Override
+        public synchronized Document updateDocuments(
+                Document selector,
+                Document update,
+                ArrayFilters arrayFilters,
+                boolean multi,
+                boolean upsert,
+                Oplog oplog) {
+            return backend.gate()
+                    .applying(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            return backend.gate().applying(() -> super.deleteDocuments(selector, limit, oplog));
+        }
+
+        @Override
+        public synchronized void addDocument(Document document) {
+            backend.gate().applying(() -> super.addDocument(document));
+        }
+
+        @Override
+        public synchronized void addDocuments(Stream<Document> documents) {
+            backend.gate().applying(() -> super.addDocuments(documents));
+        }
+
+        @Override
+        public synchronized void removeDocument(Document document) {
+            backend.gate().applying(() -> super.removeDocument(document));
+        }
+
+        @Override
+        public synchronized void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+            backend.gate().applying(() -> super.renameTo(newDatabase, newCollectionName));
         }
     }
 
@@ -240,11 +301,12 @@ class DurableH2Backend extends H2Backend {
         if (READ_ONLY.contains(command)) {
             return super.handleCommand(channel, databaseName, command, inBatches(command, query));
         }
-        applying.readLock().lock();
         try {
-            return super.handleCommand(channel, databaseName, command, query);
+            if (DOCUMENT_WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+                return super.handleCommand(channel, databaseName, command, query);
+            }
+            return gate.applying(() -> super.handleCommand(channel, databaseName, command, query));
         } finally {
-            applying.readLock().unlock();
             // Also after a failed write: an ordered bulk may have applied its first part.
             commitCovering(finishedWrites.incrementAndGet());
         }
@@ -277,19 +339,24 @@ class DurableH2Backend extends H2Backend {
         return batched;
     }
 
+    /**
+     * The gate, or while H2Backend's constructor opens the file's collections (before this class's
+     * fields are set, and before anyone else can write) one of their own.
+     */
+    private WriteGate gate() {
+        return gate != null ? gate : new WriteGate();
+    }
+
     private void commitCovering(long write) {
         synchronized (commitLock) {
             if (committedWrites >= write) {
                 return; // a commit that started after this write finished has stored it
             }
-            applying.writeLock().lock();
-            try {
+            gate.between(() -> {
                 long covered = finishedWrites.get();
                 getMvStore().commit();
                 committedWrites = covered;
-            } finally {
-                applying.writeLock().unlock();
-            }
+            });
         }
     }
 
