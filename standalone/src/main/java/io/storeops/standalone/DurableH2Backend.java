@@ -37,15 +37,19 @@ import org.h2.mvstore.MVStore;
  * while a commit runs are covered by the next one (group commit), so concurrent writers share
  * commits instead of each paying for one.
  *
- * <p>A commit stores whole writes only. A write command touches several maps (the documents and
+ * <p>A commit stores whole writes only. A write touches several maps (the documents and
  * each unique index), and MVStore commits whatever the maps hold at that moment; a commit in the
  * middle of another writer's command once stored a document without its {@code _id} index entry,
  * which after a {@code kill -9} left the document unfindable and impossible to insert again. So
- * MVStore's background commit is off, and a commit waits until no write command is applying.
+ * MVStore's background commit is off, and a commit waits until no write is applying.
  *
- * <p>The documents' writes (insert, update, delete, findAndModify) count as applying only once
- * they hold their collection: one waiting for a collection that a long scan holds no longer keeps
- * every other connection's commit, and so its answer, waiting ({@link WriteGate}).
+ * <p>A document write (each statement of an insert, update, delete or findAndModify) counts as
+ * applying only once it holds its collection, for its search and its changes; every other write
+ * command counts throughout. A write waiting for a collection that a long scan holds no longer
+ * keeps every other connection's commit, and so its answer, waiting ({@link WriteGate}). So a
+ * {@code kill -9} may keep the first statements of a multi-statement write that was never
+ * answered, as MongoDB may; never half a statement. The oplog, which the database would write
+ * outside the collection, is off.
  *
  * <p>A commit writes to the operating system (it survives the process being killed); it does not
  * force the disk, so a power cut can still lose the last moments. The standalone is for

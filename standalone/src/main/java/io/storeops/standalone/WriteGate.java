@@ -9,7 +9,10 @@ import java.util.function.Supplier;
  * writes under way holds back no new one: with a read-write lock, a waiting commit queued every
  * later write behind a write that itself waited for a collection a long scan held, so in the
  * 100,000-order soak every connection's writes stood still for as long as the slowest scan.
- * A commit still comes: each writer waits for its commit before it answers, so writers run dry.
+ * A commit still comes: each writer waits for its commit before it answers, so at most one more
+ * write per connection starts while a commit waits. A thread may enter again while inside (an
+ * upsert adds its document inside the update): a gate where a waiting commit held back new
+ * entries would deadlock there.
  */
 final class WriteGate {
 

@@ -97,7 +97,7 @@ class StoreConnectionsTest {
                 MongoClient other = MongoClients.create(uri)) {
             var heldDocuments = waiting.getDatabase("slow").getCollection("held");
             heldDocuments.insertOne(new Document("_id", "a"));
-            var otherDocuments = other.getDatabase("quick").getCollection("other");
+            var otherDocuments = other.getDatabase("slow").getCollection("other");
             otherDocuments.insertOne(new Document("_id", "first"));
             Object held = hold("slow", "held");
             CompletableFuture<Long> update = CompletableFuture.supplyAsync(

@@ -18,6 +18,7 @@ class WriteGateTest {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch finishWrite = new CountDownLatch(1);
     private final CountDownLatch finishCommit = new CountDownLatch(1);
+    private final AtomicBoolean committed = new AtomicBoolean();
 
     @AfterEach
     void release() {
@@ -34,19 +35,36 @@ class WriteGateTest {
             awaitQuietly(finishWrite);
         }));
         awaitQuietly(writing);
-        AtomicBoolean committed = new AtomicBoolean();
-        CompletableFuture<Void> commit =
-                CompletableFuture.runAsync(() -> gate.between(() -> committed.set(true)), threads);
+        Thread commit = commitWhenItWaits();
 
         CompletableFuture<String> laterWrite =
                 CompletableFuture.supplyAsync(() -> gate.applying(() -> "applied"), threads);
 
         assertThat(laterWrite).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("applied");
-        assertThat(commit).isNotDone();
+        assertThat(commit.isAlive()).isTrue();
         assertThat(committed).isFalse();
         finishWrite.countDown();
-        assertThat(commit).succeedsWithin(Duration.ofSeconds(10));
-        assertThat(committed).isTrue();
+        await("the commit ran").atMost(Duration.ofSeconds(10)).untilTrue(committed);
+    }
+
+    /** An upsert adds its document inside the update: the thread enters again while a commit waits. */
+    @Test
+    void aWriteEntersAgainFromInsideWhileACommitWaits() {
+        CountDownLatch writing = new CountDownLatch(1);
+        CompletableFuture<String> outer = CompletableFuture.supplyAsync(
+                () -> gate.applying(() -> {
+                    writing.countDown();
+                    awaitQuietly(finishWrite);
+                    return gate.applying(() -> "inner applied");
+                }),
+                threads);
+        awaitQuietly(writing);
+        commitWhenItWaits();
+
+        finishWrite.countDown();
+
+        assertThat(outer).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("inner applied");
+        await("the commit ran").atMost(Duration.ofSeconds(10)).untilTrue(committed);
     }
 
     @Test
@@ -69,6 +87,16 @@ class WriteGateTest {
         finishCommit.countDown();
         assertThat(write).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("applied");
         assertThat(commit).succeedsWithin(Duration.ofSeconds(10));
+    }
+
+    /** Starts a commit and returns once it waits for the writes applying. */
+    private Thread commitWhenItWaits() {
+        Thread commit = new Thread(() -> gate.between(() -> committed.set(true)), "commit");
+        commit.start();
+        await("the commit waits for the writes applying")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> commit.getState() == Thread.State.WAITING);
+        return commit;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
