@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +30,7 @@ class WriteGateTest {
 
     @Test
     void aCommitWaitsForTheWriteApplyingAndHoldsBackNoNewWriteWhileItWaits() {
-        CountDownLatch writing = new CountDownLatch(1);
-        threads.submit(() -> gate.applying(() -> {
-            writing.countDown();
-            awaitQuietly(finishWrite);
-        }));
-        awaitQuietly(writing);
+        applyingUntilFinished(() -> "first applied");
         Thread commit = commitWhenItWaits();
 
         CompletableFuture<String> laterWrite =
@@ -50,15 +46,7 @@ class WriteGateTest {
     /** An upsert adds its document inside the update: the thread enters again while a commit waits. */
     @Test
     void aWriteEntersAgainFromInsideWhileACommitWaits() {
-        CountDownLatch writing = new CountDownLatch(1);
-        CompletableFuture<String> outer = CompletableFuture.supplyAsync(
-                () -> gate.applying(() -> {
-                    writing.countDown();
-                    awaitQuietly(finishWrite);
-                    return gate.applying(() -> "inner applied");
-                }),
-                threads);
-        awaitQuietly(writing);
+        CompletableFuture<String> outer = applyingUntilFinished(() -> gate.applying(() -> "inner applied"));
         commitWhenItWaits();
 
         finishWrite.countDown();
@@ -87,6 +75,20 @@ class WriteGateTest {
         finishCommit.countDown();
         assertThat(write).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("applied");
         assertThat(commit).succeedsWithin(Duration.ofSeconds(10));
+    }
+
+    /** Starts a write that applies until {@link #finishWrite}, then ends with {@code last}; returns once it applies. */
+    private CompletableFuture<String> applyingUntilFinished(Supplier<String> last) {
+        CountDownLatch writing = new CountDownLatch(1);
+        CompletableFuture<String> write = CompletableFuture.supplyAsync(
+                () -> gate.applying(() -> {
+                    writing.countDown();
+                    awaitQuietly(finishWrite);
+                    return last.get();
+                }),
+                threads);
+        awaitQuietly(writing);
+        return write;
     }
 
     /** Starts a commit and returns once it waits for the writes applying. */
