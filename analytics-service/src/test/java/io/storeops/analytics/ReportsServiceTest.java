@@ -3,7 +3,7 @@ package io.storeops.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.storeops.analytics.reports.ReportPeriod;
+import io.storeops.analytics.reports.OperationsReports;
 import io.storeops.analytics.reports.WeeklyReportFiles;
 import io.storeops.contracts.Address;
 import io.storeops.contracts.Attribution;
@@ -17,21 +17,24 @@ import io.storeops.contracts.events.order.OrderCancelled;
 import io.storeops.contracts.events.order.OrderPaid;
 import io.storeops.contracts.events.refund.RefundCompleted;
 import io.storeops.platform.security.StaffRole;
+import io.storeops.platform.stores.StoreCatalog;
 import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,7 +55,10 @@ class ReportsServiceTest {
     KafkaTemplate<String, byte[]> kafka;
 
     @Autowired
-    WeeklyReportFiles weeklyFiles;
+    OperationsReports reports;
+
+    @Autowired
+    StoreCatalog stores;
 
     @Test
     void theWeeklyReportHoldsTheWeekAgainstTheWeekBeforeAndTheQuartersTarget() throws IOException {
@@ -289,19 +295,19 @@ class ReportsServiceTest {
     }
 
     @Test
-    void eachStoresWeeklyReportOfTheWeekJustOverIsWrittenOnceIntoTheFolder() throws IOException {
-        Path folder = Path.of("target/weekly-reports");
-        String lastWeek = ReportPeriod.holding(ReportPeriod.Kind.WEEKLY, LocalDate.now(ZoneId.of("Asia/Shanghai")))
-                .previous()
-                .name();
-        Path tmall = folder.resolve("weekly-tmall-flagship-" + lastWeek + ".pdf");
-        Files.deleteIfExists(tmall);
+    void eachStoresWeeklyReportOfTheWeekJustOverIsWrittenOnceIntoTheFolder(@TempDir Path folder) throws IOException {
+        // its own folder and Monday: the service's own look at start writes into the configured folder
+        // at the same time, and would race a test that deleted a file there
+        Clock mondayMorning = Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneOffset.UTC);
+        WeeklyReportFiles weeklyFiles =
+                new WeeklyReportFiles(reports, stores, mondayMorning, folder.toString(), Duration.ofHours(1));
+        Path tmall = folder.resolve("weekly-tmall-flagship-2026-W48.pdf");
 
         List<Path> written = weeklyFiles.writeDue().collectList().block();
 
         assertThat(written).contains(tmall);
-        assertThat(textOf(Files.readAllBytes(tmall))).contains("每周运营报表", lastWeek);
-        assertThat(weeklyFiles.writeDue().collectList().block()).as("once").doesNotContain(tmall);
+        assertThat(textOf(Files.readAllBytes(tmall))).contains("每周运营报表", "2026-W48");
+        assertThat(weeklyFiles.writeDue().collectList().block()).as("once").isEmpty();
     }
 
     private static String textOf(byte[] pdf) throws IOException {
