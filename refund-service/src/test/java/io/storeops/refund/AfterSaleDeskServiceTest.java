@@ -21,6 +21,7 @@ import io.storeops.platform.test.ServiceTest;
 import io.storeops.platform.test.TestEvents;
 import io.storeops.platform.test.TestHttp;
 import io.storeops.platform.test.TestTokens;
+import io.storeops.refund.cases.AfterSales;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +58,9 @@ class AfterSaleDeskServiceTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    AfterSales files;
 
     @Value("${spring.application.name}")
     String consumerGroup;
@@ -229,6 +233,12 @@ class AfterSaleDeskServiceTest {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+        assertThat(files.change(orderId, awaiting -> {
+                            throw new AssertionError("a staff change was decided on a file awaiting its payment");
+                        })
+                        .blockOptional(PATIENCE))
+                .as("a staff change to a file awaiting its payment finds no paid order")
+                .isEmpty();
 
         paidOrder(orderNumber);
         cancelled(orderId);
