@@ -91,6 +91,7 @@ final class FaultLoad {
     private final List<SentOrder> sent;
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong sameEventAgain = new AtomicLong();
     private final AtomicLong sameOrderNewEvent = new AtomicLong();
     private final AtomicLong olderStateAfterNewer = new AtomicLong();
@@ -132,6 +133,11 @@ final class FaultLoad {
         return acknowledged.get();
     }
 
+    /** Requests that got no answer at all within the route's patience: whether they took effect is unknown. */
+    long unanswered() {
+        return unanswered.get();
+    }
+
     List<String> unexpectedAnswers() {
         return List.copyOf(unexpected);
     }
@@ -167,6 +173,8 @@ final class FaultLoad {
                         deliver(order, dice);
                     } catch (InterruptedException stopping) {
                         Thread.currentThread().interrupt();
+                    } catch (RuntimeException failed) {
+                        unexpected.add("delivering " + order.orderId() + " failed in the generator: " + failed);
                     } finally {
                         slots.release();
                     }
@@ -218,7 +226,17 @@ final class FaultLoad {
             }
         } else if (dice < 0.25) {
             refundRequests.incrementAndGet();
-            afterSale.schedule(() -> requestRefund(order), 3, TimeUnit.SECONDS);
+            afterSale.schedule(
+                    () -> {
+                        try {
+                            requestRefund(order);
+                        } catch (RuntimeException failed) {
+                            unexpected.add(
+                                    "the refund request of " + order.orderId() + " failed in the generator: " + failed);
+                        }
+                    },
+                    3,
+                    TimeUnit.SECONDS);
         }
     }
 
@@ -341,6 +359,7 @@ final class FaultLoad {
 
     private Outcome expect(int status, HttpResponse<String> answer, String what) {
         if (answer == null) {
+            unanswered.incrementAndGet();
             return Outcome.INDETERMINATE;
         }
         if (answer.statusCode() != status) {

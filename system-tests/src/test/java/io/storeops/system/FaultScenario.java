@@ -6,11 +6,18 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +50,9 @@ final class FaultScenario {
     private static final int QUIET_SECONDS = 6;
 
     private static final Duration ROUTE_PATIENCE = Duration.ofMinutes(3);
+    /** When poison events are planted, as shares of the load's time: clear of the broker's restart at a quarter. */
+    private static final List<Double> POISON_AT = List.of(0.1, 0.6, 0.9);
+
     private static final int WINDOW_SECONDS = 10;
 
     private FaultScenario() {}
@@ -58,7 +68,7 @@ final class FaultScenario {
                     2 + system.serviceProcesses().size(), (System.nanoTime() - startNanos) / 1e9, system.workDir());
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
-                    .executor(Executors.newCachedThreadPool())
+                    .executor(Executors.newCachedThreadPool(FaultScenario::daemon))
                     .build();
             FaultLoad load = new FaultLoad(
                     run,
@@ -67,20 +77,37 @@ final class FaultScenario {
                     new Route(system.baseUris("refund"), http, ROUTE_PATIENCE),
                     system::token,
                     settings.seed());
-            try (PipelineSampler sampler = new PipelineSampler(system.bootstrapServers(), load::acknowledged)) {
+            try (PipelineSampler sampler = new PipelineSampler(system.bootstrapServers(), load::acknowledged);
+                    PoisonEvents poison = new PoisonEvents(system.bootstrapServers(), run)) {
                 double loadStart = sampler.now();
-                List<Fault> faults;
-                try (FaultInjector injector = new FaultInjector(
-                        system,
-                        sampler::now,
-                        Duration.ofMillis((long) (settings.orders() * 1000 / settings.perSecond())),
-                        settings.killEvery(),
-                        settings.storePause(),
-                        settings.seed())) {
+                Duration loadTime = Duration.ofMillis((long) (settings.orders() * 1000 / settings.perSecond()));
+                ScheduledExecutorService planter = Executors.newSingleThreadScheduledExecutor(FaultScenario::daemon);
+                List<ScheduledFuture<?>> plantings = POISON_AT.stream()
+                        .<ScheduledFuture<?>>map(share -> planter.schedule(
+                                () -> {
+                                    poison.plant();
+                                    return null;
+                                },
+                                (long) (loadTime.toMillis() * share),
+                                TimeUnit.MILLISECONDS))
+                        .toList();
+                FaultInjector injector = new FaultInjector(
+                        system, sampler::now, loadTime, settings.killEvery(), settings.storePause(), settings.seed());
+                try {
                     load.send(settings.perSecond(), settings.inFlight());
+                } finally {
                     injector.close();
-                    faults = injector.faults();
                 }
+                List<Fault> faults = injector.faults();
+                List<String> problems = new ArrayList<>();
+                for (ScheduledFuture<?> planting : plantings) {
+                    try {
+                        planting.get();
+                    } catch (ExecutionException failed) {
+                        problems.add("a poison event could not be planted: " + failed.getCause());
+                    }
+                }
+                planter.shutdown();
                 double loadEnd = sampler.now();
                 progress.printf(
                         "%d orders answered in %.0f s; redelivering some late%n",
@@ -91,24 +118,24 @@ final class FaultScenario {
                 double quietAt = quiet == null ? sampler.now() : quiet;
                 printTimeline(sampler.samples(), progress);
                 SystemAudit audit = SystemAudit.of(system.mongoUri(), load.orders(), payments.payments());
-                List<String> problems = new ArrayList<>(audit.problems());
+                problems.addAll(audit.problems());
                 if (quiet == null) {
                     problems.add("the system did not go quiet within " + QUIET_PATIENCE);
                 }
-                long unanswered = load.orders().stream()
-                                .filter(order -> order.paid == FaultLoad.Outcome.INDETERMINATE
-                                        || order.cancelled == FaultLoad.Outcome.INDETERMINATE
-                                        || order.refund == FaultLoad.Outcome.INDETERMINATE)
-                                .count()
-                        - load.unexpectedAnswers().size();
-                if (unanswered > 0) {
-                    problems.add(unanswered + " request(s) got no answer within " + ROUTE_PATIENCE);
+                if (load.unanswered() > 0) {
+                    problems.add(load.unanswered() + " request(s) got no answer within " + ROUTE_PATIENCE);
+                }
+                long neverSent = load.orders().stream()
+                        .filter(order -> order.paid == FaultLoad.Outcome.NOT_SENT)
+                        .count();
+                if (neverSent > 0) {
+                    problems.add(neverSent + " order(s) were never sent: the generator failed to deliver them");
                 }
                 problems.addAll(load.unexpectedAnswers());
-                long deadLetters = sampler.deadLetters();
-                if (deadLetters > 0) {
-                    problems.add(deadLetters + " event(s) on dead-letter topics");
-                }
+                Map<String, List<String>> deadLetterKeys = poison.deadLetters();
+                problems.addAll(poison.problems(deadLetterKeys));
+                long deadLetters =
+                        deadLetterKeys.values().stream().mapToLong(List::size).sum();
                 String report = report(
                         settings,
                         load,
@@ -119,6 +146,7 @@ final class FaultScenario {
                         loadStart,
                         loadEnd,
                         quietAt,
+                        poison.planted(),
                         deadLetters);
                 return new Result(problems, faults, report);
             }
@@ -138,6 +166,13 @@ final class FaultScenario {
                     sample.consumed(),
                     sample.lag());
         }
+    }
+
+    /** Threads that let a finished run's JVM exit at once, not after a pool has idled a minute. */
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "fault-scenario");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Refunds go to the payment recorder, as the marketplace's refund API of both stores. */
@@ -160,10 +195,10 @@ final class FaultScenario {
 
     /**
      * Until, for {@link #QUIET_SECONDS} in a row, every consumer group has read everything, no
-     * payment was made and no refund case is still underway (a payment answered too late is
-     * retried and confirmed seconds after the recorder took it); the audit's outbox check comes
-     * after. Returns when that was, on the sampler's clock, or {@code null} when the patience ran
-     * out first.
+     * payment was made, no refund case is still underway (a payment answered too late is retried
+     * and confirmed seconds after the recorder took it) and no outbox entry is left (an instance
+     * killed after writing one leaves it to the sweep once its lease has run out). Returns when
+     * that was, on the sampler's clock, or {@code null} when the patience ran out first.
      */
     private static Double awaitQuiet(
             PipelineSampler sampler, PaymentRecorder payments, String mongoUri, PrintStream progress)
@@ -173,6 +208,7 @@ final class FaultScenario {
         int paymentsBefore = -1;
         List<PipelineSampler.PartitionProgress> behind = List.of();
         long underway = -1;
+        long outboxHolders = -1;
         for (int second = 1; System.nanoTime() < deadline && quietInARow < QUIET_SECONDS; second++) {
             Thread.sleep(1000);
             try {
@@ -187,19 +223,22 @@ final class FaultScenario {
             paymentsBefore = paymentsNow;
             if (settled && (quietInARow == 0 || quietInARow == QUIET_SECONDS - 1)) {
                 underway = SystemAudit.casesUnderway(mongoUri);
-                settled = underway == 0;
+                outboxHolders = SystemAudit.outboxHolders(mongoUri);
+                settled = underway == 0 && outboxHolders == 0;
             }
             quietInARow = settled ? quietInARow + 1 : 0;
             if (second % 15 == 0) {
                 progress.printf(
-                        "waiting for quiet: %d payments, %d refund cases underway; behind: %s%n",
-                        paymentsNow, underway, behind == null ? "(broker unreachable)" : behind);
+                        "waiting for quiet: %d payments, %d refund cases underway, %d aggregates holding outbox"
+                                + " entries; behind: %s%n",
+                        paymentsNow, underway, outboxHolders, behind == null ? "(broker unreachable)" : behind);
             }
         }
         if (quietInARow < QUIET_SECONDS) {
             progress.printf(
-                    "not quiet within %s (%d refund cases underway; behind: %s); auditing what there is%n",
-                    QUIET_PATIENCE, underway, behind);
+                    "not quiet within %s (%d refund cases underway, %d aggregates holding outbox entries; behind: %s);"
+                            + " auditing what there is%n",
+                    QUIET_PATIENCE, underway, outboxHolders, behind);
             return null;
         }
         return sampler.now();
@@ -215,6 +254,7 @@ final class FaultScenario {
             double loadStart,
             double loadEnd,
             double quietAt,
+            int poisonPlanted,
             long deadLetters) {
         StringBuilder out = new StringBuilder();
         FaultLoad.Tally tally = load.tally();
@@ -267,17 +307,15 @@ final class FaultScenario {
                 .byCollection()
                 .forEach((collection, byStore) ->
                         out.append(String.format(Locale.ROOT, "  %-26s %s%n", collection, byStore)));
-        out.append(String.format(Locale.ROOT, "Dead letters: %d%n", deadLetters));
-        faults.forEach(fault -> out.append(String.format(
-                Locale.ROOT,
-                "  %-15s %-14s at %6.1f s, back after %5.1f s%n",
-                fault.kind(),
-                fault.target(),
-                fault.startedAt(),
-                fault.backAt() - fault.startedAt())));
         out.append(String.format(
                 Locale.ROOT,
-                "%-24s %10s %10s %10s %12s %12s %12s %10s %10s%n",
+                "Dead letters: %d, of %d poison events planted (each due on the dead-letter topics of %s)%n",
+                deadLetters,
+                poisonPlanted,
+                String.join(", ", PoisonEvents.ORDER_KEEPING_GROUPS)));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-28s %10s %10s %10s %12s %12s %12s %10s %10s%n",
                 "fault (window " + WINDOW_SECONDS + " s)",
                 "in before",
                 "in during",
@@ -287,10 +325,16 @@ final class FaultScenario {
                 "events aft.",
                 "back (s)",
                 "lag ok (s)"));
-        Map<String, List<Fault>> byKind = faults.stream()
-                .collect(Collectors.groupingBy(Fault::kind, java.util.TreeMap::new, Collectors.toList()));
+        faults.stream()
+                .sorted(Comparator.comparingDouble(Fault::startedAt))
+                .forEach(fault -> out.append(faultLine(
+                        String.format(Locale.ROOT, "%s %s @%.0f s", fault.kind(), fault.target(), fault.startedAt()),
+                        List.of(fault),
+                        samples)));
+        Map<String, List<Fault>> byKind =
+                faults.stream().collect(Collectors.groupingBy(Fault::kind, TreeMap::new, Collectors.toList()));
         byKind.forEach((kind, ofKind) -> out.append(
-                faultLine(kind.equals("kill") ? "kill -9 (" + ofKind.size() + " times)" : kind, ofKind, samples)));
+                faultLine((kind.equals("kill") ? "kill -9" : kind) + ", mean of " + ofKind.size(), ofKind, samples)));
         return out.toString();
     }
 
@@ -327,7 +371,7 @@ final class FaultScenario {
         int n = faults.size();
         return String.format(
                 Locale.ROOT,
-                "%-24s %10.1f %10.1f %10.1f %12.1f %12.1f %12.1f %10.1f %10s%n",
+                "%-28s %10.1f %10.1f %10.1f %12.1f %12.1f %12.1f %10.1f %10s%n",
                 name,
                 sums[0] / n,
                 sums[1] / n,
@@ -340,8 +384,7 @@ final class FaultScenario {
     }
 
     /** Per second, from the samples nearest the window's ends. */
-    private static double rate(
-            List<Sample> samples, double from, double to, java.util.function.ToLongFunction<Sample> counter) {
+    private static double rate(List<Sample> samples, double from, double to, ToLongFunction<Sample> counter) {
         Sample first = nearest(samples, from);
         Sample last = nearest(samples, to);
         if (first == null || last == null || last.atSeconds() <= first.atSeconds()) {
@@ -375,7 +418,7 @@ final class FaultScenario {
     private static double peakLagAt(List<Sample> samples, double from, double to) {
         return samples.stream()
                 .filter(sample -> sample.atSeconds() >= from && sample.atSeconds() <= to)
-                .max(java.util.Comparator.comparingLong(Sample::lag))
+                .max(Comparator.comparingLong(Sample::lag))
                 .map(Sample::atSeconds)
                 .orElse(from);
     }

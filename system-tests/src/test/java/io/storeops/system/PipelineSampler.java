@@ -125,26 +125,6 @@ final class PipelineSampler implements AutoCloseable {
         return progress;
     }
 
-    /** Records on the dead-letter topics ({@code <topic>.<service>.dlq}). */
-    long deadLetters() throws Exception {
-        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        for (var topic : admin.describeTopics(admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
-                        .filter(name -> name.endsWith(".dlq"))
-                        .toList())
-                .allTopicNames()
-                .get(10, TimeUnit.SECONDS)
-                .values()) {
-            topic.partitions()
-                    .forEach(partition ->
-                            ends.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest()));
-        }
-        long records = 0;
-        for (var end : admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS).values()) {
-            records += end.offset();
-        }
-        return records;
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();

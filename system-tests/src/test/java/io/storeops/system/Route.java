@@ -44,8 +44,10 @@ final class Route {
         long deadline = System.nanoTime() + patience.toNanos();
         long pause = 50;
         HttpResponse<String> unavailable = null;
-        while (true) {
-            URI instance = instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
+        // each attempt goes to the instance after the last one tried, whatever other senders take meanwhile
+        int first = next.getAndIncrement();
+        for (int attempt = 0; ; attempt++) {
+            URI instance = instances.get(Math.floorMod(first + attempt, instances.size()));
             try {
                 HttpResponse<String> answer = http.send(
                         HttpRequest.newBuilder(request.apply(instance), (name, value) -> true)

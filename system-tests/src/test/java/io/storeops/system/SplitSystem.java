@@ -15,10 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -45,9 +50,9 @@ final class SplitSystem implements AutoCloseable {
     private final SystemProcess broker;
     private final Map<String, List<SystemProcess>> instances = new LinkedHashMap<>();
     /** Ports handed out: each is probed free on its own, so two could otherwise be the same. */
-    private final java.util.Set<Integer> taken = new java.util.HashSet<>();
+    private final Set<Integer> taken = new HashSet<>();
     /** Starts and health waits block: threads of their own, not the common pool's few. */
-    private final java.util.concurrent.ExecutorService waits = java.util.concurrent.Executors.newCachedThreadPool();
+    private final ExecutorService waits = Executors.newCachedThreadPool();
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -198,7 +203,7 @@ final class SplitSystem implements AutoCloseable {
         }
     }
 
-    private void awaitUp(SystemProcess process, java.util.concurrent.Callable<Boolean> up) {
+    private void awaitUp(SystemProcess process, Callable<Boolean> up) {
         try {
             await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.alive()) {

@@ -22,7 +22,6 @@ final class SystemProcess {
     private final Map<String, String> environment;
     private final Path log;
     private volatile Process process;
-    private int starts;
 
     SystemProcess(
             String name,
@@ -57,10 +56,6 @@ final class SystemProcess {
         return log;
     }
 
-    int starts() {
-        return starts;
-    }
-
     synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
@@ -72,7 +67,6 @@ final class SystemProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
-            starts++;
         } catch (IOException failure) {
             throw new UncheckedIOException("could not start " + name, failure);
         }

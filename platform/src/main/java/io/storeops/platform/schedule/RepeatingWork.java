@@ -37,10 +37,10 @@ public final class RepeatingWork {
 
     /**
      * Looks for the items {@code due} (a read of the service's own store) and does {@code work} on
-     * each alone ({@link #eachAlone}): now, and then {@code interval} after the last look started,
-     * or, once the read has become slow, after the pause {@link CostPacing} asks for the read's
-     * cost, whichever is later. The work (a partner's answers) is never paced. Dispose the answer to
-     * stop.
+     * each alone ({@link #eachAlone}): now, and then {@code interval} after the last look started
+     * or after the pause {@link CostPacing} asks for the read's cost, whichever is later (the pause,
+     * once the read has grown slow). The work (a partner's answers) is never paced. Dispose the
+     * answer to stop.
      *
      * @param what what a look does, for the log ("Paying the refunds due")
      * @param named names an item for the log ("order tmall-flagship:T1")
