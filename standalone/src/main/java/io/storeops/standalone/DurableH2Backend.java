@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -163,6 +164,14 @@ class DurableH2Backend extends H2Backend {
                             new MVMap.Builder<KeyValue, Object>().keyType(BsonDataTypes.KeyValueType.INSTANCE));
             return uniqueIndex(collectionName, entries, indexName, keys, sparse);
         }
+
+        /** The server underneath ignores indexes that are not unique; these answer finds by value. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return new EqualityIndex(
+                    indexName, keys, sparse, (CopyingCollection) resolveCollection(collectionName, true));
+        }
     }
 
     /**
@@ -172,7 +181,7 @@ class DurableH2Backend extends H2Backend {
      * ConcurrentModificationException and break the connection. A real MongoDB never shares its
      * documents; the copies are taken under the collection's lock, as the query runs.
      */
-    private static final class CopyingCollection extends H2Collection {
+    private static final class CopyingCollection extends H2Collection implements EqualityIndex.Source {
 
         private final MVMap<Object, Document> documents;
         private final DurableH2Backend backend;
@@ -210,6 +219,17 @@ class DurableH2Backend extends H2Backend {
 
         private synchronized Document copy(Document document) {
             return document.cloneDeeply();
+        }
+
+        /** Its writes hold the collection (the methods below are synchronized). */
+        @Override
+        public Object writeLock() {
+            return this;
+        }
+
+        @Override
+        public Stream<Document> documents() {
+            return streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument);
         }
 
         @Override

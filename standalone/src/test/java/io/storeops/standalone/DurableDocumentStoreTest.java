@@ -151,6 +151,70 @@ class DurableDocumentStoreTest {
         }
     }
 
+    /**
+     * refund-service finds a case's file by {@code state.cases.caseId}; the server underneath ignored
+     * the index, so each such find read every file. The collection's statistics name what each index
+     * holds: the case index holds the cases once a find has used it, and answers through changes and
+     * a restart.
+     */
+    @Test
+    void aFindByANonUniqueIndexedFieldIsAnsweredFromTheIndex() throws Exception {
+        Path file = dataDir.resolve("mongo/storeops.mv");
+        try (EmbeddedDocumentStore store = EmbeddedDocumentStore.start(file, freePort(), false);
+                MongoClient client = MongoClients.create(store.uri())) {
+            MongoCollection<Document> files = client.getDatabase("refunds").getCollection("after_sales");
+            files.createIndex(Indexes.ascending("state.cases.caseId"), new IndexOptions().name("case_id"));
+            files.insertMany(IntStream.range(0, 1_000)
+                    .mapToObj(number -> afterSale("order-" + number, "case-" + number, "case-" + number + "-b"))
+                    .toList());
+
+            assertThat(orderOfCase(files, "case-417-b")).isEqualTo("order-417");
+            assertThat(indexSize(client, "case_id"))
+                    .as("entries of the case index")
+                    .isEqualTo(2_000);
+
+            files.updateOne(Filters.eq("_id", "order-417"), Updates.set("state.cases", List.of()));
+            files.insertOne(afterSale("order-1000", "case-417-b"));
+            files.deleteOne(Filters.eq("_id", "order-3"));
+            assertThat(orderOfCase(files, "case-417-b")).isEqualTo("order-1000");
+            assertThat(orderOfCase(files, "case-3")).isNull();
+        }
+
+        try (EmbeddedDocumentStore store = EmbeddedDocumentStore.start(file, freePort(), false);
+                MongoClient client = MongoClients.create(store.uri())) {
+            MongoCollection<Document> files = client.getDatabase("refunds").getCollection("after_sales");
+            assertThat(indexSize(client, "case_id")).as("before a find uses it").isZero();
+            assertThat(orderOfCase(files, "case-999")).isEqualTo("order-999");
+            assertThat(orderOfCase(files, "case-417-b")).isEqualTo("order-1000");
+            assertThat(indexSize(client, "case_id")).isEqualTo(2_000 - 2 - 2 + 1);
+        }
+    }
+
+    private static Document afterSale(String orderId, String... caseIds) {
+        return new Document("_id", orderId)
+                .append(
+                        "state",
+                        new Document("orderId", orderId)
+                                .append(
+                                        "cases",
+                                        List.of(caseIds).stream()
+                                                .map(caseId -> new Document("caseId", caseId))
+                                                .toList()));
+    }
+
+    /** Found as the services' queries ask: their conditions inside an {@code $and}. */
+    private static String orderOfCase(MongoCollection<Document> files, String caseId) {
+        Document found = files.find(Filters.and(Filters.eq("state.cases.caseId", caseId)))
+                .limit(1)
+                .first();
+        return found == null ? null : found.getString("_id");
+    }
+
+    private static int indexSize(MongoClient client, String index) {
+        Document stats = client.getDatabase("refunds").runCommand(new Document("collStats", "after_sales"));
+        return ((Number) stats.get("indexSize", Document.class).get(index)).intValue();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
