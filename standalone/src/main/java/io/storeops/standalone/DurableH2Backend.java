@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -18,17 +19,27 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2-backed Mongo-wire store, made to answer a write only once it is in the file. H2's
@@ -57,6 +68,8 @@ import org.h2.mvstore.MVStore;
  * development and demos; production runs on MongoDB with majority write concern.
  */
 class DurableH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
     /** Commands that never change data: their replies need no commit. */
     private static final Set<String> READ_ONLY = Set.of(
@@ -100,9 +113,18 @@ class DurableH2Backend extends H2Backend {
     private static final String DOCUMENTS = "documents";
     private static final String BSON_FORMAT = "bson-1";
 
+    /** MongoDB's own {@code cursorTimeoutMillis}: a cursor no client fetched from for this long is closed. */
+    static final Duration IDLE_CURSOR_TIMEOUT = Duration.ofMinutes(10);
+
     private final AtomicLong finishedWrites = new AtomicLong();
     private final Object commitLock = new Object();
     private final WriteGate gate = new WriteGate();
+    private final Map<Long, WeakReference<FetchedCursor>> openCursors = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "store-housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private long committedWrites;
 
@@ -119,6 +141,14 @@ class DurableH2Backend extends H2Backend {
                         .autoCommitDisabled()
                         .open(),
                 fileName));
+        housekeeping.scheduleWithFixedDelay(this::closeIdleCursors, 1, 1, TimeUnit.MINUTES);
+    }
+
+    private void closeIdleCursors() {
+        int closed = closeCursorsIdleSince(Instant.now().minus(IDLE_CURSOR_TIMEOUT));
+        if (closed > 0) {
+            log.info("Closed {} cursors no client fetched from for {}", closed, IDLE_CURSOR_TIMEOUT);
+        }
     }
 
     @Override
@@ -241,7 +271,10 @@ class DurableH2Backend extends H2Backend {
         /** The rest of a large answer, fetched later by the client, is copied as well. */
         @Override
         protected Cursor createCursor(List<Document> rest) {
-            return super.createCursor(copies(rest));
+            FetchedCursor cursor = new FetchedCursor(cursorRegistry.generateCursorId(), copies(rest));
+            cursorRegistry.add(cursor);
+            backend.openCursors.put(cursor.getId(), new WeakReference<>(cursor));
+            return cursor;
         }
 
         private static List<Document> copies(Iterable<Document> documents) {
@@ -298,6 +331,54 @@ class DurableH2Backend extends H2Backend {
         public synchronized void renameTo(MongoDatabase newDatabase, String newCollectionName) {
             backend.gate().applying(() -> super.renameTo(newDatabase, newCollectionName));
         }
+    }
+
+    /**
+     * The rest of an answer, waiting for the client to fetch it, and when it last did. The server
+     * underneath closes a cursor only once it is read to the end or the client kills it; a client
+     * that stopped reading (a find that timed out, a service killed) left its copies in memory for
+     * good. In the 100,000-order soak, with a service instance killed every minute, the store's heap
+     * held 3.7 million documents at 93,000 orders and filled.
+     */
+    private static final class FetchedCursor extends InMemoryCursor {
+
+        private volatile Instant lastFetched = Instant.now();
+
+        FetchedCursor(long id, List<Document> rest) {
+            super(id, rest);
+        }
+
+        @Override
+        public List<Document> takeDocuments(int count) {
+            lastFetched = Instant.now();
+            return super.takeDocuments(count);
+        }
+    }
+
+    /**
+     * Closes the cursors no client fetched from since {@code cutoff}; a later fetch from one is
+     * answered as MongoDB answers it, cursor not found. Returns how many were closed.
+     */
+    int closeCursorsIdleSince(Instant cutoff) {
+        int closed = 0;
+        for (Map.Entry<Long, WeakReference<FetchedCursor>> open : openCursors.entrySet()) {
+            FetchedCursor cursor = open.getValue().get();
+            if (cursor == null) {
+                openCursors.remove(open.getKey()); // read to the end or killed, and collected
+            } else if (cursor.lastFetched.isBefore(cutoff)) {
+                openCursors.remove(open.getKey());
+                if (getCursorRegistry().remove(cursor.getId())) {
+                    closed++;
+                }
+            }
+        }
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        super.close();
     }
 
     /**

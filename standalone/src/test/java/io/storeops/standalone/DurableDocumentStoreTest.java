@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCursorNotFoundException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -187,6 +189,44 @@ class DurableDocumentStoreTest {
             assertThat(orderOfCase(files, "case-999")).isEqualTo("order-999");
             assertThat(orderOfCase(files, "case-417-b")).isEqualTo("order-1000");
             assertThat(indexSize(client, "case_id")).isEqualTo(2_000 - 2 - 2 + 1);
+        }
+    }
+
+    /**
+     * A client that stops reading a large answer (a find that timed out, a service killed) leaves
+     * the rest of it on the server; MongoDB closes such a cursor after ten idle minutes, and so does
+     * the store, while a cursor still being read stays open.
+     */
+    @Test
+    void aCursorNoClientFetchesFromIsClosedOnceIdleAndAReadOneIsNot() throws Exception {
+        DurableH2Backend backend =
+                new DurableH2Backend(dataDir.resolve("storeops.mv").toString());
+        int port = freePort();
+        MongoServer server = EmbeddedDocumentStore.serve(backend, port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> facts = client.getDatabase("analytics").getCollection("facts");
+            facts.insertMany(IntStream.range(0, 10)
+                    .mapToObj(number -> new Document("_id", number))
+                    .toList());
+            MongoCursor<Document> abandoned = facts.find().batchSize(2).iterator();
+            MongoCursor<Document> read = facts.find().batchSize(2).iterator();
+            abandoned.next();
+            Instant beforeTheLastFetch = Instant.now();
+            read.next();
+            read.next();
+            read.next(); // the second batch: a fetch from the server
+
+            assertThat(backend.closeCursorsIdleSince(beforeTheLastFetch))
+                    .as("closed")
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> IntStream.range(0, 2).forEach(any -> abandoned.next()))
+                    .isInstanceOf(MongoCursorNotFoundException.class);
+            List<Object> rest = new ArrayList<>();
+            read.forEachRemaining(fact -> rest.add(fact.get("_id")));
+            assertThat(rest).containsExactly(3, 4, 5, 6, 7, 8, 9);
+        } finally {
+            server.shutdownNow();
+            backend.close();
         }
     }
 

@@ -176,8 +176,8 @@ public class AggregateStore {
      * The unique index on exactly {_id, version}: the embedded store uses an index only when a
      * filter's keys equal its keys, so without it every conditional update would scan the collection.
      * Also the sparse indexes through which the relay's sweep finds pending and parked aggregates
-     * (real MongoDB uses them; the embedded store ignores non-unique indexes and scans, which the
-     * sweep can afford on start and once a minute).
+     * (real MongoDB uses them; the embedded store answers only equality finds from non-unique
+     * indexes and scans for the sweep's ranges, which it can afford on start and once a minute).
      */
     private Mono<String> versionIndex(String collection) {
         return versionIndexes.computeIfAbsent(
