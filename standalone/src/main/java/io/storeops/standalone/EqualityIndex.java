@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ final class EqualityIndex extends Index<Object> {
     private static final Logger log = LoggerFactory.getLogger(EqualityIndex.class);
 
     private static final String ID = "_id";
-    private static final int MOST_LOOKUPS = 64;
+    private static final int MOST_LOOKUPS = 1_000;
 
     /** The collection the index reads once; its writers hold {@link #writeLock()} while they write. */
     interface Source {
@@ -56,6 +57,9 @@ final class EqualityIndex extends Index<Object> {
     private final Source source;
     private final List<String[]> paths;
 
+    /** A field such as {@code lines.0.sku} names a position in an array, which the collected values do not tell. */
+    private final boolean namesArrayPositions;
+
     /** The positions of the documents holding each combination of values, once built. */
     private Map<List<Object>, NavigableSet<Object>> positions;
 
@@ -63,12 +67,20 @@ final class EqualityIndex extends Index<Object> {
         super(name, keys, sparse);
         this.source = source;
         this.paths = keys().stream().map(key -> key.split("\\.")).toList();
+        this.namesArrayPositions = paths.stream()
+                .flatMap(Arrays::stream)
+                .anyMatch(step -> !step.isEmpty() && step.chars().allMatch(Character::isDigit));
     }
 
     @Override
     public boolean canHandle(Document query) {
         if (lookups(query) == null) {
             return false;
+        }
+        synchronized (this) {
+            if (positions != null) {
+                return true;
+            }
         }
         // Writers take the collection, then the index: building in that order lets no write in between.
         synchronized (source.writeLock()) {
@@ -150,11 +162,12 @@ final class EqualityIndex extends Index<Object> {
         return combinations(options);
     }
 
+    /** The values a lookup can name: no other value can equal a lookup's. */
     private static void collect(Object value, String[] path, int depth, List<Object> found) {
         if (value instanceof Collection<?> elements) {
             elements.forEach(element -> collect(element, path, depth, found));
         } else if (depth == path.length) {
-            if (value != null) {
+            if (isIndexable(value)) {
                 found.add(value);
             }
         } else if (value instanceof Document document) {
@@ -167,18 +180,22 @@ final class EqualityIndex extends Index<Object> {
      * does not give each field of the index an indexable value (or names too many combinations).
      */
     private List<List<Object>> lookups(Document query) {
+        if (namesArrayPositions) {
+            return null;
+        }
         Map<String, List<Object>> wanted = new LinkedHashMap<>();
         equalities(query, wanted);
         List<List<Object>> options = new ArrayList<>();
+        long count = 1;
         for (String key : keys()) {
             List<Object> values = wanted.get(key);
             if (values == null) {
                 return null;
             }
             options.add(values);
+            count *= values.size();
         }
-        List<List<Object>> lookups = combinations(options);
-        return lookups.size() <= MOST_LOOKUPS ? lookups : null;
+        return count <= MOST_LOOKUPS ? combinations(options) : null;
     }
 
     /** The field conditions of a conjunction that ask for one value or one of a list. */
@@ -277,8 +294,7 @@ final class EqualityIndex extends Index<Object> {
         return false;
     }
 
+    /** Nothing to let go: a dropped index is no longer the collection's, and goes with its positions. */
     @Override
-    public synchronized void drop() {
-        positions = null;
-    }
+    public void drop() {}
 }

@@ -117,6 +117,15 @@ class EqualityIndexTest {
                 .isFalse();
     }
 
+    @Test
+    void aFieldNamingAPositionInAnArrayIsLeftToScans() {
+        EqualityIndex byFirstCase = index("first_case", "state.cases.0.caseId");
+        documents.add(file("order-1", "case-a"));
+
+        assertThat(byFirstCase.canHandle(new Document("state.cases.0.caseId", "case-a")))
+                .isFalse();
+    }
+
     private EqualityIndex index(String name, String... fields) {
         return new EqualityIndex(
                 name, Stream.of(fields).map(field -> new IndexKey(field, true)).toList(), false, source);
