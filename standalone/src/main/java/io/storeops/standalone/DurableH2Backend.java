@@ -345,7 +345,7 @@ class DurableH2Backend extends H2Backend {
      * underneath closes a cursor only once it is read to the end or the client kills it; a client
      * that stopped reading (a find that timed out, a service killed) left its copies in memory for
      * good. In the 100,000-order soak, with a service instance killed every minute, the store's heap
-     * held 3.7 million documents at 93,000 orders and filled.
+     * filled at 93,000 orders; such copies are one suspect (the 60,000 soak after this fix closed one).
      */
     private static final class FetchedCursor extends AbstractCursor {
 
