@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import reactor.core.Disposable;
@@ -73,16 +74,22 @@ public final class CountedGauges implements AutoCloseable {
 
     CountedGauges countEvery(Duration interval, Scheduler scheduler) {
         refresh.dispose();
-        refresh = CostPacing.every(interval, this::countAll, scheduler);
+        refresh = CostPacing.every(interval, () -> countAll(scheduler), scheduler);
         return this;
     }
 
-    private Mono<Void> countAll() {
+    /** Counts every gauge, one after another; answers what the counts cost the store. */
+    private Mono<Duration> countAll(Scheduler scheduler) {
         return Flux.fromIterable(gauges)
-                .concatMap(gauge -> Mono.defer(gauge.count())
-                        .doOnNext(gauge.value()::set)
-                        .onErrorResume(unavailable -> Mono.empty()))
-                .then();
+                .concatMap(gauge -> Mono.defer(() -> {
+                    long start = scheduler.now(TimeUnit.NANOSECONDS);
+                    Supplier<Duration> took = () -> Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start);
+                    return Mono.defer(gauge.count())
+                            .doOnNext(gauge.value()::set)
+                            .then(Mono.fromSupplier(took))
+                            .onErrorResume(unavailable -> Mono.just(CostPacing.costOf(took.get(), unavailable)));
+                }))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     @Override

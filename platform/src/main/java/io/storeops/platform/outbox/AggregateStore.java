@@ -102,7 +102,8 @@ public class AggregateStore {
 
     /**
      * Aggregates matching {@code query}, in its order. For staff lists, not hot paths: the embedded
-     * store scans for anything but {@code _id}; real MongoDB uses the indexes services declare.
+     * store answers from an index only a find that names a value for each of its fields, and scans
+     * for anything else (ranges, sorts); real MongoDB uses the indexes services declare.
      */
     public <T> Flux<T> findAll(String collection, StateQuery<T> query) {
         return mongo.find(query.toQuery(), Document.class, collection)
@@ -177,7 +178,8 @@ public class AggregateStore {
      * filter's keys equal its keys, so without it every conditional update would scan the collection.
      * Also the sparse indexes through which the relay's sweep finds pending and parked aggregates
      * (real MongoDB uses them; the embedded store answers only equality finds from non-unique
-     * indexes and scans for the sweep's ranges, which it can afford on start and once a minute).
+     * indexes and scans for the sweep's ranges, which it can afford on start and at the pace the
+     * sweep's own cost sets).
      */
     private Mono<String> versionIndex(String collection) {
         return versionIndexes.computeIfAbsent(

@@ -635,13 +635,16 @@ public class OutboxRelay implements SmartLifecycle {
         if (!sweeps.due(start)) {
             return;
         }
+        long costNanos;
         try {
             sweep();
+            costNanos = System.nanoTime() - start;
         } catch (RuntimeException failure) {
             log.warn("Outbox sweep failed; a later tick retries it: {}", failure.toString());
-        } finally {
-            sweeps.ran(start, System.nanoTime());
+            costNanos = CostPacing.costOf(Duration.ofNanos(System.nanoTime() - start), failure)
+                    .toNanos();
         }
+        sweeps.ran(start, start + costNanos);
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class RepeatingWork {
             Function<T, String> named,
             Logger log,
             Scheduler scheduler) {
-        return CostPacing.everyCosting(
+        return CostPacing.every(
                 interval,
                 () -> {
                     long start = scheduler.now(TimeUnit.NANOSECONDS);
@@ -76,7 +76,8 @@ public final class RepeatingWork {
                             })
                             .onErrorResume(failure -> {
                                 log.warn("{} failed; the next look retries: {}", what, failure.toString());
-                                return Mono.just(Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start));
+                                return Mono.just(CostPacing.costOf(
+                                        Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start), failure));
                             });
                 },
                 scheduler);

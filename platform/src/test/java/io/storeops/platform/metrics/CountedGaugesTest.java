@@ -3,6 +3,7 @@ package io.storeops.platform.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.MongoTimeoutException;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -41,8 +42,8 @@ class CountedGaugesTest {
         }
     }
 
-    @Test
-    void aSlowRoundIsFollowedByAPauseOfTwentyTimesItsDuration() {
+    /** Counts every 30 s with one gauge whose count, after {@code taking}, ends as {@code ending}: the second starts {@code at}. */
+    private void assertTheSecondRoundStartsAt(Duration at, Duration taking, Mono<Long> ending) {
         VirtualTimeScheduler time = VirtualTimeScheduler.create();
         AtomicInteger started = new AtomicInteger();
         try (CountedGauges gauges = new CountedGauges(meters)) {
@@ -51,17 +52,30 @@ class CountedGaugesTest {
                             "",
                             Tags.empty(),
                             () -> Mono.fromRunnable(started::incrementAndGet)
-                                    .then(Mono.delay(Duration.ofSeconds(4), time))
-                                    .thenReturn(1L))
+                                    .then(Mono.delay(taking, time))
+                                    .then(ending))
                     .countEvery(Duration.ofSeconds(30), time);
 
-            time.advanceTimeBy(Duration.ofSeconds(4 + 80 - 1));
+            time.advanceTimeBy(at.minusSeconds(1));
             assertThat(started).hasValue(1);
             time.advanceTimeBy(Duration.ofSeconds(1));
             assertThat(started).hasValue(2);
         } finally {
             time.dispose();
         }
+    }
+
+    @Test
+    void aSlowRoundIsFollowedByAPauseOfTwentyTimesItsDuration() {
+        assertTheSecondRoundStartsAt(Duration.ofSeconds(4 + 80), Duration.ofSeconds(4), Mono.just(1L));
+    }
+
+    @Test
+    void aCountThatFoundNoStoreToAskDoesNotHoldBackTheNextRound() {
+        assertTheSecondRoundStartsAt(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                Mono.error(new MongoTimeoutException("Timed out while waiting for a server")));
     }
 
     @Test

@@ -2,7 +2,14 @@ package io.storeops.platform.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoSocketReadTimeoutException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +32,9 @@ class CostPacingTest {
     private Disposable roundsTaking(Duration each) {
         return CostPacing.every(
                 Duration.ofSeconds(30),
-                () -> Mono.fromRunnable(rounds::incrementAndGet).then(Mono.delay(each, time)),
+                () -> Mono.fromRunnable(rounds::incrementAndGet)
+                        .then(Mono.delay(each, time))
+                        .thenReturn(each),
                 time);
     }
 
@@ -63,6 +72,25 @@ class CostPacingTest {
                 .isEqualTo(Duration.ofMinutes(5));
         assertThat(CostPacing.pauseAfter(Duration.ofMinutes(30), Duration.ofMinutes(1)))
                 .isEqualTo(Duration.ofMinutes(29));
+    }
+
+    @Test
+    void aReadThatNeverReachedTheStoreCostItNothingAndOneThatWasSentItsTime() {
+        Duration took = Duration.ofSeconds(30);
+        ServerAddress store = new ServerAddress("localhost", 27017);
+
+        assertThat(CostPacing.costOf(took, new MongoTimeoutException("Timed out while waiting for a server")))
+                .isZero();
+        assertThat(CostPacing.costOf(
+                        took, new IllegalStateException(new MongoSocketOpenException("Connection refused", store))))
+                .isZero();
+        assertThat(CostPacing.costOf(took, new MongoOperationTimeoutException("Operation exceeded the timeout")))
+                .isEqualTo(took);
+        assertThat(CostPacing.costOf(
+                        took, new MongoSocketReadTimeoutException("Timed out reading", store, new IOException())))
+                .isEqualTo(took);
+        assertThat(CostPacing.costOf(took, new TimeoutException("Did not observe any item within 20000ms")))
+                .isEqualTo(took);
     }
 
     @Test

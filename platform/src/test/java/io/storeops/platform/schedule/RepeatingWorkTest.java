@@ -2,6 +2,7 @@ package io.storeops.platform.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,22 +65,34 @@ class RepeatingWorkTest {
                 Duration.ofMillis(10 + 100_000 + 20 * 10), looksTaking(Duration.ofMillis(10), Duration.ofSeconds(100)));
     }
 
+    /** Looks every 30 s whose read of what is due fails with {@code failure} after {@code read}. */
+    private Disposable looksFailing(Duration read, RuntimeException failure) {
+        return RepeatingWork.eachDueEvery(
+                Duration.ofSeconds(30),
+                "Looking",
+                () -> {
+                    looks.incrementAndGet();
+                    return Mono.delay(read, time).thenMany(Flux.error(failure));
+                },
+                item -> Mono.empty(),
+                item -> "item",
+                LOG,
+                time);
+    }
+
     @Test
     void aLookWhoseReadFailsSlowlyIsPacedByItsCostAndRetried() {
         assertTheSecondLookStartsAt(
                 Duration.ofSeconds(5 + 100),
-                RepeatingWork.eachDueEvery(
-                        Duration.ofSeconds(30),
-                        "Looking",
-                        () -> {
-                            looks.incrementAndGet();
-                            return Mono.delay(Duration.ofSeconds(5), time)
-                                    .thenMany(Flux.error(new IllegalStateException("store away")));
-                        },
-                        item -> Mono.empty(),
-                        item -> "item",
-                        LOG,
-                        time));
+                looksFailing(Duration.ofSeconds(5), new IllegalStateException("the read timed out")));
+    }
+
+    @Test
+    void aLookThatFoundNoStoreToAskIsRetriedAtTheInterval() {
+        assertTheSecondLookStartsAt(
+                Duration.ofSeconds(30),
+                looksFailing(
+                        Duration.ofSeconds(10), new MongoTimeoutException("Timed out while waiting for a server")));
     }
 
     @Test
