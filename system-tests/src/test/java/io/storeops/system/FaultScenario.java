@@ -266,16 +266,20 @@ final class FaultScenario {
                 settings.seed()));
         out.append(String.format(
                 Locale.ROOT,
-                "Deliveries: %d paid, %d same event again, %d same order new event, %d older state after newer, "
-                        + "%d cancellations, %d refund requests, %d late redeliveries; %d retried on the other instance%n",
+                "Deliveries: %d paid, %d same event again, %d same event on both instances at once, "
+                        + "%d same order new event, %d older state after newer, %d cancellations, %d refund requests, "
+                        + "%d late redeliveries; %d retried on the other instance, %d webhooks answered after more than %d s%n",
                 tally.paid(),
                 tally.sameEventAgain(),
+                tally.sameEventAtOnce(),
                 tally.sameOrderNewEvent(),
                 tally.olderStateAfterNewer(),
                 tally.cancellations(),
                 tally.refundRequests(),
                 tally.lateRedeliveries(),
-                tally.retries()));
+                tally.retries(),
+                tally.slowWebhookAnswers(),
+                Route.STOREFRONT_PATIENCE.toSeconds()));
         out.append(String.format(
                 Locale.ROOT,
                 "Indeterminate (no answer, or not the one expected): %d paid, %d cancellations, %d refunds%n",

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -98,6 +99,7 @@ final class PoisonEvents implements AutoCloseable {
     /** The keys of the records on every dead-letter topic ({@code <topic>.<group>.dlq}), by topic. */
     Map<String, List<String>> deadLetters() {
         Map<String, List<String>> byTopic = new TreeMap<>();
+        List<TopicPartition> unread;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
                 KafkaConsumer<String, byte[]> reader = reader()) {
             Set<String> topics = admin.listTopics().names().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -121,17 +123,26 @@ final class PoisonEvents implements AutoCloseable {
                     .forEach(partition -> byTopic.computeIfAbsent(partition.topic(), t -> new ArrayList<>()));
             reader.assign(endOffsets.keySet());
             reader.seekToBeginning(endOffsets.keySet());
+            Predicate<Map.Entry<TopicPartition, Long>> behind = end -> reader.position(end.getKey()) < end.getValue();
             long giveUp = System.nanoTime() + KAFKA_TIMEOUT.toNanos();
-            while (endOffsets.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())
-                    && System.nanoTime() < giveUp) {
+            while (endOffsets.entrySet().stream().anyMatch(behind) && System.nanoTime() < giveUp) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofSeconds(1))) {
                     byTopic.get(record.topic()).add(record.key());
                 }
             }
-            return byTopic;
+            unread = endOffsets.entrySet().stream()
+                    .filter(behind)
+                    .map(Map.Entry::getKey)
+                    .toList();
         } catch (Exception brokerAway) {
             throw new IllegalStateException("could not read the dead-letter topics", brokerAway);
         }
+        if (!unread.isEmpty()) {
+            // what was not read could be a dead letter no one planted
+            throw new IllegalStateException("dead-letter partitions not read to their end within "
+                    + KAFKA_TIMEOUT.toSeconds() + " s: " + unread);
+        }
+        return byTopic;
     }
 
     /**

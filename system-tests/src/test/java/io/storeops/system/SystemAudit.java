@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -79,8 +80,12 @@ final class SystemAudit {
             // the order's refunded amount stops at its total: a refund counted twice shows in its refund ids
             List<String> refundIds =
                     refunds == null ? List.of() : refunds.getList("refundIds", String.class, List.of());
-            if (refundIds.size() > 1
-                    || refundIds.size() != refundIds.stream().distinct().count()) {
+            OptionalLong expected = expectedRefund(order);
+            // one refund id where money went back, none where it did not; at most one where that is unknown
+            boolean counted = expected.isPresent()
+                    ? refundIds.size() == (expected.getAsLong() > 0 ? 1 : 0)
+                    : refundIds.size() <= 1;
+            if (!counted) {
                 problems.add("order " + order.orderId() + " counts refunds " + refundIds);
             }
         });
@@ -294,17 +299,26 @@ final class SystemAudit {
         }
     }
 
-    /** Paid back: the whole order once its cancellation was acknowledged, the refund once approved, else nothing. */
     private void checkRefunded(String where, SentOrder order, long amountMinor) {
+        expectedRefund(order).ifPresent(expected -> {
+            if (amountMinor != expected) {
+                problems.add(where + ": " + order.orderId() + " refunded " + amountMinor + ", expected " + expected);
+            }
+        });
+    }
+
+    /**
+     * What must have been paid back: the whole order once its cancellation was acknowledged, the
+     * refund once approved, else nothing; unknown when either request's outcome is.
+     */
+    private static OptionalLong expectedRefund(SentOrder order) {
         if (order.cancelled == Outcome.INDETERMINATE || order.refund == Outcome.INDETERMINATE) {
-            return;
+            return OptionalLong.empty();
         }
-        long expected = order.cancelled == Outcome.ACKNOWLEDGED
-                ? order.store.totalMinor
-                : order.refund == Outcome.ACKNOWLEDGED ? FaultLoad.REFUND_MINOR : 0;
-        if (amountMinor != expected) {
-            problems.add(where + ": " + order.orderId() + " refunded " + amountMinor + ", expected " + expected);
-        }
+        return OptionalLong.of(
+                order.cancelled == Outcome.ACKNOWLEDGED
+                        ? order.store.totalMinor
+                        : order.refund == Outcome.ACKNOWLEDGED ? FaultLoad.REFUND_MINOR : 0);
     }
 
     private static String sample(List<String> ids) {
