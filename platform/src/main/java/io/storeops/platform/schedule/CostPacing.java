@@ -23,9 +23,10 @@ import reactor.core.scheduler.Scheduler;
  * timed reads take no more than a twenty-first of each instance's time with the store. A read that
  * never reached the store (no server to send it to, no connection to it: the store away, failing
  * over, or every connection in use) cost it nothing ({@link #costOf}), so an outage does not hold
- * the next round back by minutes once the store is there again. On real MongoDB, through its indexes, reads take milliseconds and the interval
- * governs. Only store reads are paced this way: work that waits on a partner (paying a refund) is
- * not, since a slow partner would hold it back ({@link #every}).
+ * the next round back by minutes once the store is there again. On real MongoDB, through its
+ * indexes, reads take milliseconds and the interval governs. Only store reads are paced this way:
+ * work that waits on a partner (paying a refund) is not, since a slow partner would hold it back
+ * ({@link #every}).
  */
 public final class CostPacing {
 
